@@ -1,0 +1,1 @@
+"""Domain model, services, policies, persistence and audit. Imports no Qt."""

@@ -1,0 +1,202 @@
+"""The tamper-evident audit log.
+
+Every flush that creates, updates or deletes a mapped record writes one audit entry per record in
+the same transaction (so a rolled-back change leaves no entry, and a committed one always has
+one). Entries form a SHA-256 chain: each entry's hash covers the previous hash and the entry's own
+canonical JSON, and the `audit_head` row carries the newest seq and hash so that cutting entries
+off the end is detected as well. Sensitive reads (revealing a masked field, exports) are recorded
+with `record()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Iterable
+
+from sqlalchemy import event, func, inspect, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from desktop.core.model import AuditEntry, AuditHead, Base
+
+GENESIS = "0" * 64
+_SKIP = (AuditEntry, AuditHead)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def canonical(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def entry_hash(prev_hash: str, seq: int, at: datetime, actor_id: int | None, actor_name: str,
+               action: str, entity: str, entity_id: str, changes: dict[str, Any]) -> str:
+    body = canonical({"seq": seq, "at": _plain(at), "actor_id": actor_id, "actor_name": actor_name,
+                      "action": action, "entity": entity, "entity_id": entity_id, "changes": changes})
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def _column_value(obj: Any, attr: Any) -> Any:
+    marker = attr.columns[0].info.get("audit") if hasattr(attr, "columns") else None
+    value = getattr(obj, attr.key)
+    return "***" if marker == "secret" and value is not None else _plain(value)
+
+
+def _snapshot(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    return {a.key: _column_value(obj, a) for a in state.mapper.column_attrs}
+
+
+def _diff(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    changes: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key == "version":
+            continue
+        hist = state.attrs[attr.key].history
+        if not hist.has_changes():
+            continue
+        before = hist.deleted[0] if hist.deleted else None
+        after = hist.added[0] if hist.added else None
+        if attr.columns[0].info.get("audit") == "secret":
+            before, after = "***", "***"
+        changes[attr.key] = {"before": _plain(before), "after": _plain(after)}
+    return changes
+
+
+def _identity(obj: Any) -> str:
+    key = inspect(obj).identity
+    return ",".join(str(k) for k in key) if key else ""
+
+
+def _entity_name(obj: Any) -> str:
+    return type(obj).__name__
+
+
+class AuditWriter:
+    """Appends entries to the chain through the session's own connection."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _lock_head(self) -> tuple[int, str]:
+        conn = self.session.connection()
+        if conn.dialect.name == "postgresql":
+            # Serialise appenders across clients: the lock is held until this transaction ends.
+            conn.execute(text("SELECT pg_advisory_xact_lock(715517)"))
+        row = conn.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+        if row is None:
+            conn.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
+            return 0, GENESIS
+        return row.seq, row.hash
+
+    def append_many(self, entries: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
+        entries = list(entries)
+        if not entries:
+            return
+        actor = self.session.info.get("actor")
+        clock = self.session.info.get("clock")
+        at = clock.now() if clock else datetime.now(timezone.utc)
+        actor_id = getattr(actor, "user_id", None)
+        actor_name = getattr(actor, "username", "unknown")
+        seq, prev = self._lock_head()
+        rows = []
+        for action, entity, entity_id, changes in entries:
+            seq += 1
+            digest = entry_hash(prev, seq, at, actor_id, actor_name, action, entity, entity_id, changes)
+            rows.append({"seq": seq, "at": at, "actor_id": actor_id, "actor_name": actor_name, "action": action,
+                         "entity": entity, "entity_id": entity_id, "changes": changes,
+                         "prev_hash": prev, "hash": digest})
+            prev = digest
+        conn = self.session.connection()
+        conn.execute(insert(AuditEntry), rows)
+        conn.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
+
+
+def record(session: Session, action: str, entity: str, entity_id: Any = "", **details: Any) -> None:
+    """Record a sensitive read or an event that changes no row (reveal, export, login)."""
+    AuditWriter(session).append_many([(action, entity, str(entity_id), {k: _plain(v) for k, v in details.items()})])
+
+
+@event.listens_for(Session, "before_flush")
+def _capture(session: Session, flush_context: Any, instances: Any) -> None:
+    # Updates and deletes are described before the flush, while history and old values exist.
+    pending = session.info.setdefault("_audit_pending", [])
+    for obj in session.dirty:
+        if isinstance(obj, Base) and not isinstance(obj, _SKIP) and session.is_modified(obj, include_collections=False):
+            changes = _diff(obj)
+            if changes:
+                pending.append(("update", obj, changes))
+    for obj in session.deleted:
+        if isinstance(obj, Base) and not isinstance(obj, _SKIP):
+            pending.append(("delete", obj, {"before": _snapshot(obj)}))
+    session.info["_audit_new"] = [o for o in session.new if isinstance(o, Base) and not isinstance(o, _SKIP)]
+
+
+@event.listens_for(Session, "after_flush")
+def _write(session: Session, flush_context: Any) -> None:
+    pending = session.info.pop("_audit_pending", [])
+    created = session.info.pop("_audit_new", [])
+    entries = [("create", _entity_name(o), _identity(o), {"after": _snapshot(o)}) for o in created]
+    entries += [(action, _entity_name(o), _identity(o), changes) for action, o, changes in pending]
+    AuditWriter(session).append_many(entries)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop("_audit_pending", None)
+    session.info.pop("_audit_new", None)
+
+
+# Bulk deletes of association rows (e.g. candidate tags) are not ORM objects; services that change
+# them call record() themselves.
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    entries: int
+    first_broken_seq: int | None = None
+    problem: str = ""   # "hash", "link", "gap", "order", "head", "missing_head"
+
+
+def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
+    """Recompute the chain in seq order; name the first entry that does not hold."""
+    head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    expected_seq, prev, last_id = 1, GENESIS, 0
+    checked = 0
+    query = select(AuditEntry).order_by(AuditEntry.id)
+    for entry in session.execute(query.execution_options(yield_per=batch)).scalars():
+        if entry.seq != expected_seq:
+            problem = "gap" if entry.seq > expected_seq else "order"
+            return ChainReport(False, count, expected_seq if problem == "gap" else entry.seq, problem)
+        if entry.prev_hash != prev:
+            return ChainReport(False, count, entry.seq, "link")
+        digest = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor_id, entry.actor_name, entry.action,
+                            entry.entity, entry.entity_id, entry.changes)
+        if digest != entry.hash:
+            return ChainReport(False, count, entry.seq, "hash")
+        prev, expected_seq, last_id = entry.hash, expected_seq + 1, entry.id
+        checked += 1
+    if head is None:
+        return ChainReport(checked == 0, count, 1 if checked else None, "" if checked == 0 else "missing_head")
+    if head.seq != expected_seq - 1 or head.hash != prev:
+        return ChainReport(False, count, expected_seq, "head")
+    return ChainReport(True, count)

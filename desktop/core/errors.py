@@ -1,0 +1,105 @@
+"""Typed errors raised by core. The UI and the command line word them for the user in one place each
+(desktop/ui/messages.py); texts here are for developers and never carry personal data or keys."""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """Base of every error core raises on purpose. `code` identifies the message to show."""
+
+    code = "error"
+
+    def __init__(self, detail: str = "", **params: object) -> None:
+        super().__init__(detail or self.code)
+        self.detail = detail
+        self.params = params
+
+
+class WrongPassphrase(DeskError):
+    """The passphrase (or recovery key) does not unlock the database, or the file is damaged."""
+
+    code = "wrong_passphrase"
+
+
+class KeyFileMissing(DeskError):
+    code = "keyfile_missing"
+
+
+class DatabaseMissing(DeskError):
+    code = "database_missing"
+
+
+class DatabaseExists(DeskError):
+    code = "database_exists"
+
+
+class NetworkShareRefused(DeskError):
+    """SQLite files on network shares get corrupted; such paths are refused."""
+
+    code = "network_share"
+
+
+class DatabaseUnreachable(DeskError):
+    code = "database_unreachable"
+
+
+class NewerSchema(DeskError):
+    """The database was written by a newer InterviewDesk than this one."""
+
+    code = "newer_schema"
+
+
+class BackupInvalid(DeskError):
+    code = "backup_invalid"
+
+
+class ValidationFailed(DeskError):
+    """Input was refused before anything was written. `problems` maps field name to a problem code."""
+
+    code = "validation"
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("invalid: " + ", ".join(sorted(problems)))
+        self.problems = problems
+
+
+class NotFound(DeskError):
+    code = "not_found"
+
+
+class StaleWrite(DeskError):
+    """Someone else saved the record since it was read: nothing was overwritten."""
+
+    code = "stale_write"
+
+
+class DuplicateRecord(DeskError):
+    code = "duplicate"
+
+
+class PermissionDenied(DeskError):
+    code = "permission_denied"
+
+
+class LoginFailed(DeskError):
+    code = "login_failed"
+
+
+class AccountLocked(DeskError):
+    code = "account_locked"
+
+
+class AccountDisabled(DeskError):
+    code = "account_disabled"
+
+
+class WeakPassword(DeskError):
+    code = "weak_password"
+
+
+class UnknownSetting(DeskError):
+    code = "unknown_setting"
+
+
+class InvalidSetting(DeskError):
+    code = "invalid_setting"

@@ -1,0 +1,52 @@
+"""Offers (录用) and labour contracts (劳动合同)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
+
+
+class OfferStatus(StrEnum):
+    DRAFT = "draft"
+    PENDING_APPROVAL = "pending_approval"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
+class Offer(Versioned, Base):
+    __tablename__ = "offers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    grade: Mapped[str] = mapped_column(String(50), default="")          # 岗位等级
+    salary: Mapped[str] = mapped_column(String(100), default="")
+    start_date: Mapped[Optional[date]] = mapped_column(Date)
+    expires_on: Mapped[Optional[date]] = mapped_column(Date)
+    template_name: Mapped[str] = mapped_column(String(100), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[OfferStatus] = mapped_column(enum_column(OfferStatus), default=OfferStatus.DRAFT)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[Optional[datetime]]
+    responded_at: Mapped[Optional[datetime]]
+
+
+class Contract(Versioned, Base):
+    __tablename__ = "contracts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id"), index=True)
+    contract_no: Mapped[str] = mapped_column(String(50), unique=True)
+    kind: Mapped[str] = mapped_column(String(30), default="fixed_term")  # fixed_term / open_ended / project
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[Optional[date]] = mapped_column(Date)
+    probation_months: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    signed_at: Mapped[Optional[datetime]]

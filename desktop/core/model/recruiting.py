@@ -1,0 +1,182 @@
+"""Positions, candidates, applications, rounds and the talent pool."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
+
+
+class Education(StrEnum):
+    NONE = "none"
+    SECONDARY = "secondary"      # 高中/中专
+    ASSOCIATE = "associate"      # 大专
+    BACHELOR = "bachelor"        # 本科
+    MASTER = "master"            # 硕士
+    DOCTORATE = "doctorate"      # 博士
+
+
+EDUCATION_RANK = {e: i for i, e in enumerate(Education)}
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    UNSPECIFIED = "unspecified"
+
+
+class PositionStatus(StrEnum):
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class ApplicationStage(StrEnum):
+    APPLIED = "applied"
+    SCREENING = "screening"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    HIRED = "hired"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class RoundKind(StrEnum):
+    HR = "hr"                  # 初试 (人事)
+    BUSINESS = "business"      # 复试 (业务)
+    LEADERSHIP = "leadership"  # 终试 (领导)
+
+
+class Position(Versioned, Base):
+    __tablename__ = "positions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(String(120), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    headcount: Mapped[int] = mapped_column(Integer, default=1)
+    education: Mapped[Education] = mapped_column(enum_column(Education), default=Education.BACHELOR)
+    min_years: Mapped[int] = mapped_column(Integer, default=0)
+    skills: Mapped[str] = mapped_column(Text, default="")           # comma-separated keywords
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[PositionStatus] = mapped_column(enum_column(PositionStatus), default=PositionStatus.OPEN)
+    opened_on: Mapped[Optional[date]] = mapped_column(Date)
+    closes_on: Mapped[Optional[date]] = mapped_column(Date)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    rounds: Mapped[list["Round"]] = relationship(back_populates="position", order_by="Round.sequence",
+                                                 cascade="all, delete-orphan")
+
+
+class Round(Base):
+    """初试/复试/终试 of a position, each with its own scorecard criteria."""
+
+    __tablename__ = "rounds"
+    __table_args__ = (UniqueConstraint("position_id", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position_id: Mapped[int] = mapped_column(ForeignKey("positions.id", ondelete="CASCADE"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(50))
+    kind: Mapped[RoundKind] = mapped_column(enum_column(RoundKind))
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+
+    position: Mapped[Position] = relationship(back_populates="rounds")
+
+
+candidate_tags = Table(
+    "candidate_tags", Base.metadata,
+    Column("candidate_id", ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("talent_tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Candidate(Versioned, Base):
+    """A person. Name, phone, email and ID number are personal information under PIPL."""
+
+    __tablename__ = "candidates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.UNSPECIFIED)
+    phone: Mapped[Optional[str]] = mapped_column(String(32), index=True, info={"personal": True})
+    phone_tail: Mapped[Optional[str]] = mapped_column(String(4), index=True, info={"audit": "derived"})
+    email: Mapped[Optional[str]] = mapped_column(String(254), info={"personal": True})
+    id_number: Mapped[Optional[str]] = mapped_column(String(18), info={"personal": True})
+    birth_date: Mapped[Optional[date]] = mapped_column(Date, info={"personal": True})
+    education: Mapped[Education] = mapped_column(enum_column(Education), default=Education.BACHELOR)
+    school: Mapped[str] = mapped_column(String(120), default="")
+    major: Mapped[str] = mapped_column(String(120), default="")
+    years_experience: Mapped[int] = mapped_column(Integer, default=0)
+    experience: Mapped[str] = mapped_column(Text, default="")
+    skills: Mapped[str] = mapped_column(Text, default="")
+    resume_summary: Mapped[str] = mapped_column(Text, default="")
+    source_channel: Mapped[str] = mapped_column(String(50), default="")
+    department_id: Mapped[Optional[int]] = mapped_column(ForeignKey("departments.id"), index=True)
+    talent_pool_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[Optional[date]] = mapped_column(Date)
+    restricted: Mapped[bool] = mapped_column(Boolean, default=False)  # PIPL: processing restricted on request
+    reschedule_count: Mapped[int] = mapped_column(Integer, default=0)
+    no_show_count: Mapped[int] = mapped_column(Integer, default=0)
+    late_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    applications: Mapped[list["Application"]] = relationship(back_populates="candidate")
+    tags: Mapped[list["TalentTag"]] = relationship(secondary=candidate_tags)
+
+
+class Application(Versioned, Base):
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("candidate_id", "position_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    position_id: Mapped[int] = mapped_column(ForeignKey("positions.id"), index=True)
+    stage: Mapped[ApplicationStage] = mapped_column(enum_column(ApplicationStage), default=ApplicationStage.APPLIED)
+    hr_owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    applied_at: Mapped[datetime]
+
+    candidate: Mapped[Candidate] = relationship(back_populates="applications")
+    position: Mapped[Position] = relationship()
+
+
+class TalentTag(Base):
+    __tablename__ = "talent_tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+
+
+class TalentPoolEntry(Versioned, Base):
+    """A candidate kept, with consent, for later openings."""
+
+    __tablename__ = "talent_pool_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), unique=True)
+    added_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime]
+    follow_up_on: Mapped[Optional[date]] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PersonalDataRequest(Versioned, Base):
+    """A PIPL request from a candidate: access, correction, deletion or restriction."""
+
+    __tablename__ = "personal_data_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[Optional[int]] = mapped_column(ForeignKey("candidates.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))  # access / correct / delete / restrict
+    received_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    handled_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    handled_at: Mapped[Optional[datetime]]
+    note: Mapped[str] = mapped_column(Text, default="")

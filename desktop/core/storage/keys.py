@@ -1,0 +1,185 @@
+"""Key material for the embedded database.
+
+The database is encrypted by SQLCipher with a random 256-bit master key. The master key never
+leaves memory in clear: a key file beside the database holds it wrapped (AES-256-GCM) twice, once
+under a key derived from the passphrase with Argon2id and once under the recovery key shown to the
+admin at creation. Either unlocks the database; changing the passphrase re-wraps the master key and
+replaces the key file atomically, so a crash leaves the old or the new file, never half of one.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.core.errors import KeyFileMissing, WrongPassphrase
+
+FORMAT = "interviewdesk-keys/1"
+_RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
+_RECOVERY_GROUPS = 8
+
+
+@dataclass(frozen=True)
+class MasterKey:
+    """The raw SQLCipher key. Its repr and str never show the bytes."""
+
+    raw: bytes = field(repr=False)
+
+    def sqlcipher_literal(self) -> bytes:
+        """The form sqlite3_key understands as a raw key (no passphrase derivation)."""
+        return b"x'" + self.raw.hex().encode("ascii") + b"'"
+
+    def __str__(self) -> str:
+        return "MasterKey(<hidden>)"
+
+    __repr__ = __str__
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    time_cost: int = 3
+    memory_cost: int = 64 * 1024  # KiB
+    parallelism: int = 2
+
+
+def key_file_for(database: Path) -> Path:
+    return database.with_name(database.name + ".keys")
+
+
+def new_recovery_key() -> str:
+    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(4 * _RECOVERY_GROUPS))
+    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+
+
+def normalise_recovery_key(text: str) -> str:
+    letters = "".join(c for c in text.upper() if c.isalnum())
+    return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _passphrase_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    return hash_secret_raw(
+        passphrase.encode("utf-8"), salt, params.time_cost, params.memory_cost,
+        params.parallelism, 32, Type.ID,
+    )
+
+
+def _recovery_kek(recovery_key: str, salt: bytes) -> bytes:
+    # The recovery key carries 160 bits of randomness, so a fast KDF is enough.
+    material = normalise_recovery_key(recovery_key).encode("ascii")
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"interviewdesk recovery").derive(material)
+
+
+def _wrap(kek: bytes, slot: str, master: MasterKey) -> dict:
+    nonce = os.urandom(12)
+    return {"nonce": _b64(nonce), "wrapped": _b64(AESGCM(kek).encrypt(nonce, master.raw, f"{FORMAT}/{slot}".encode()))}
+
+
+def _unwrap(kek: bytes, slot: str, entry: dict) -> MasterKey:
+    try:
+        raw = AESGCM(kek).decrypt(_unb64(entry["nonce"]), _unb64(entry["wrapped"]), f"{FORMAT}/{slot}".encode())
+    except (InvalidTag, KeyError, ValueError) as exc:
+        raise WrongPassphrase("key slot did not open") from exc
+    return MasterKey(raw)
+
+
+@dataclass
+class KeyFile:
+    """The parsed key file: KDF parameters and the two wrapped copies of the master key."""
+
+    salt: bytes
+    params: KdfParams
+    slots: dict[str, dict]
+
+    @classmethod
+    def create(cls, master: MasterKey, passphrase: str, recovery_key: str, params: KdfParams | None = None) -> "KeyFile":
+        params = params or KdfParams()
+        salt = os.urandom(16)
+        rsalt = os.urandom(16)
+        recovery = _wrap(_recovery_kek(recovery_key, rsalt), "recovery", master) | {"salt": _b64(rsalt)}
+        return cls(salt=salt, params=params, slots={
+            "passphrase": _wrap(_passphrase_kek(passphrase, salt, params), "passphrase", master),
+            "recovery": recovery,
+        })
+
+    def unlock(self, passphrase: str) -> MasterKey:
+        return _unwrap(_passphrase_kek(passphrase, self.salt, self.params), "passphrase", self.slots["passphrase"])
+
+    def unlock_with_recovery_key(self, recovery_key: str) -> MasterKey:
+        entry = self.slots["recovery"]
+        return _unwrap(_recovery_kek(recovery_key, _unb64(entry["salt"])), "recovery", entry)
+
+    def with_passphrase(self, master: MasterKey, passphrase: str) -> "KeyFile":
+        salt = os.urandom(16)
+        slots = dict(self.slots)
+        slots["passphrase"] = _wrap(_passphrase_kek(passphrase, salt, self.params), "passphrase", master)
+        return KeyFile(salt=salt, params=self.params, slots=slots)
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": FORMAT,
+            "kdf": {"name": "argon2id", "salt": _b64(self.salt), "time_cost": self.params.time_cost,
+                    "memory_cost": self.params.memory_cost, "parallelism": self.params.parallelism},
+            "slots": self.slots,
+        }, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> "KeyFile":
+        try:
+            data = json.loads(text)
+            if data.get("format") != FORMAT:
+                raise ValueError("unknown key file format")
+            kdf = data["kdf"]
+            return cls(salt=_unb64(kdf["salt"]),
+                       params=KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost"]), int(kdf["parallelism"])),
+                       slots=dict(data["slots"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise WrongPassphrase("key file is damaged") from exc
+
+    @classmethod
+    def read(cls, path: Path) -> "KeyFile":
+        try:
+            return cls.from_json(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise KeyFileMissing(str(path.name)) from exc
+
+    def write(self, path: Path) -> None:
+        """Write atomically: a temporary sibling, fsync, then rename over the old file."""
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(self.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def new_master_key() -> MasterKey:
+    return MasterKey(os.urandom(32))

@@ -134,7 +134,6 @@ def record(session: Session, action: str, entity: str, entity_id: Any = "", **de
     AuditWriter(session).append_many([(action, entity, str(entity_id), {k: _plain(v) for k, v in details.items()})])
 
 
-@event.listens_for(Session, "before_flush")
 def _capture(session: Session, flush_context: Any, instances: Any) -> None:
     # Updates and deletes are described before the flush, while history and old values exist.
     pending = session.info.setdefault("_audit_pending", [])
@@ -149,7 +148,6 @@ def _capture(session: Session, flush_context: Any, instances: Any) -> None:
     session.info["_audit_new"] = [o for o in session.new if isinstance(o, Base) and not isinstance(o, _SKIP)]
 
 
-@event.listens_for(Session, "after_flush")
 def _write(session: Session, flush_context: Any) -> None:
     pending = session.info.pop("_audit_pending", [])
     created = session.info.pop("_audit_new", [])
@@ -158,14 +156,17 @@ def _write(session: Session, flush_context: Any) -> None:
     AuditWriter(session).append_many(entries)
 
 
-@event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop("_audit_pending", None)
     session.info.pop("_audit_new", None)
 
 
-# Bulk deletes of association rows (e.g. candidate tags) are not ORM objects; services that change
-# them call record() themselves.
+def install(sessions: Any) -> None:
+    """Audit every flush of sessions made by `sessions` (a sessionmaker). Association rows without
+    a mapped class (candidate tags) are not ORM objects; services that change them call record()."""
+    event.listen(sessions, "before_flush", _capture)
+    event.listen(sessions, "after_flush", _write)
+    event.listen(sessions, "after_rollback", _forget)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core import audit
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import (
     DatabaseExists, DatabaseMissing, DatabaseUnreachable, DuplicateRecord, StaleWrite, WrongPassphrase,
@@ -82,6 +83,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        audit.install(self._sessions)
 
     def __repr__(self) -> str:
         where = str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)

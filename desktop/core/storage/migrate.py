@@ -1,0 +1,86 @@
+"""Schema migrations with Alembic, from the first schema on.
+
+Opening a database whose schema is older than this program backs it up first (an encrypted copy
+beside the file for the embedded database, a copy of every table in a backup schema on a server)
+and then upgrades it. A database written by a newer program is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from desktop.core.errors import NewerSchema
+from desktop.core.storage.database import Database
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def all_revisions() -> list[str]:
+    """Every revision, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_empty(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return not inspect(conn).get_table_names()
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def schema_state(db: Database) -> SchemaState:
+    current = current_revision(db)
+    head = head_revision()
+    if current is not None and current not in all_revisions():
+        raise NewerSchema(f"unknown revision {current}", revision=current)
+    return SchemaState(current, head)
+
+
+def ensure_current(db: Database, backup: Callable[[Database, str], object]) -> SchemaState:
+    """Bring an opened database to the head revision; `backup(db, label)` runs before any change
+    to a database that already holds data."""
+    state = schema_state(db)
+    if state.up_to_date:
+        return state
+    if state.current is not None or not is_empty(db):
+        backup(db, f"before-upgrade-{state.current or 'unversioned'}")
+    upgrade(db)
+    return schema_state(db)

@@ -103,3 +103,21 @@ class UnknownSetting(DeskError):
 
 class InvalidSetting(DeskError):
     code = "invalid_setting"
+
+
+class BackupExists(DeskError):
+    """The backup destination (or its key file) already exists; backups never overwrite."""
+
+    code = "backup_exists"
+
+
+class BackupFailed(DeskError):
+    """Writing the backup copy failed (disk full, destination unwritable); nothing was left behind."""
+
+    code = "backup_failed"
+
+
+class ServerBackupUnsupported(DeskError):
+    """Server (PostgreSQL) databases are backed up with the server's own tools (pg_dump)."""
+
+    code = "server_backup_unsupported"

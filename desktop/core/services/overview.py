@@ -1,0 +1,230 @@
+"""Read-only lists for the pages whose full behaviour arrives with later capabilities:
+today's and this week's interviews, change requests, the outbox, the archive and a recruitment
+report. Every list is scoped by department and paged in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.core.model import (
+    Alert, Application, ApplicationStage, ArchiveRecord, Candidate, ChangeRequest, ChangeStatus, Department,
+    Interview, InterviewParticipant, OutboxEntry, OutboxState, Position, Room, Round, User,
+)
+from desktop.core.permissions import Action, actions_of, visible_departments
+from desktop.core.services.paging import ListQuery, Page
+from desktop.core.storage.database import Actor
+from desktop.core.validation import mask_email, mask_phone
+
+
+@dataclass(frozen=True)
+class InterviewRow:
+    id: int
+    starts_at: datetime
+    duration_minutes: int
+    candidate: str
+    position: str
+    round: str
+    mode: str
+    room: str
+    status: str
+    interviewers: str
+    sequence: int
+
+
+@dataclass(frozen=True)
+class ChangeRequestRow:
+    id: int
+    interview_id: int
+    candidate: str
+    kind: str
+    requested_by: str
+    reason: str
+    status: str
+    current_step: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    created_at: datetime
+    channel: str
+    kind: str
+    recipient: str
+    state: str
+    attempts: int
+    last_error: str
+    interview_id: int | None
+
+
+@dataclass(frozen=True)
+class ArchiveRow:
+    id: int
+    archive_code: str
+    title: str
+    created_at: datetime
+    is_fixed: bool
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    position_code: str
+    position: str
+    department: str
+    headcount: int
+    by_stage: dict[str, int]
+    interviews: int
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    id: int
+    kind: str
+    interview_id: int | None
+    raised_at: datetime
+
+
+def _position_scope(session: Session, actor: Actor, action: Action):
+    depts = visible_departments(session, actor, action)
+    return None if depts is None else Position.department_id.in_(depts)
+
+
+def _ordered(query: ListQuery, columns: dict, default: str, tiebreak):
+    column = columns.get(query.sort, columns[default])
+    return (column.desc(), tiebreak.desc()) if query.descending else (column.asc(), tiebreak.asc())
+
+
+def interviews_between(session: Session, actor: Actor, start: datetime, end: datetime,
+                       query: ListQuery = ListQuery()) -> Page[InterviewRow]:
+    conditions = [Interview.starts_at >= start, Interview.starts_at < end]
+    scope = _position_scope(session, actor, Action.INTERVIEW_VIEW)
+    if scope is not None:
+        conditions.append(scope)
+    if query.search.strip():
+        conditions.append(Candidate.name.contains(query.search.strip()))
+    base = (select(Interview.id).join(Application, Application.id == Interview.application_id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Position, Position.id == Application.position_id).where(*conditions))
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    columns = {"starts_at": Interview.starts_at, "candidate": Candidate.name, "position": Position.title,
+               "status": Interview.status, "room": Room.name}
+    stmt = (select(Interview, Candidate.name, Position.title, Round.name, Room.name)
+            .join(Application, Application.id == Interview.application_id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Position, Position.id == Application.position_id)
+            .join(Round, Round.id == Interview.round_id)
+            .outerjoin(Room, Room.id == Interview.room_id)
+            .where(*conditions).order_by(*_ordered(query, columns, "starts_at", Interview.id))
+            .offset(query.offset).limit(query.page_limit()))
+    found = session.execute(stmt).all()
+    ids = [row[0].id for row in found]
+    people: dict[int, list[str]] = {}
+    if ids:
+        for interview_id, name in session.execute(
+                select(InterviewParticipant.interview_id, User.display_name)
+                .join(User, User.id == InterviewParticipant.user_id)
+                .where(InterviewParticipant.interview_id.in_(ids)).order_by(User.display_name)):
+            people.setdefault(interview_id, []).append(name)
+    rows = [InterviewRow(i.id, i.starts_at, i.duration_minutes, cand, pos, rnd, i.mode.value, room or "",
+                         i.status.value, "、".join(people.get(i.id, [])), i.sequence)
+            for i, cand, pos, rnd, room in found]
+    return Page(rows, total, query.offset)
+
+
+def change_requests(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[ChangeRequestRow]:
+    conditions = []
+    scope = _position_scope(session, actor, Action.INTERVIEW_VIEW)
+    if scope is not None:
+        conditions.append(scope)
+    if query.filters.get("status"):
+        conditions.append(ChangeRequest.status == ChangeStatus(query.filters["status"]))
+    joined = (select(ChangeRequest, Candidate.name)
+              .join(Interview, Interview.id == ChangeRequest.interview_id)
+              .join(Application, Application.id == Interview.application_id)
+              .join(Candidate, Candidate.id == Application.candidate_id)
+              .join(Position, Position.id == Application.position_id).where(*conditions))
+    total = session.scalar(select(func.count()).select_from(joined.subquery())) or 0
+    columns = {"created_at": ChangeRequest.created_at, "status": ChangeRequest.status, "kind": ChangeRequest.kind}
+    found = session.execute(joined.order_by(*_ordered(query, columns, "created_at", ChangeRequest.id))
+                            .offset(query.offset).limit(query.page_limit())).all()
+    rows = [ChangeRequestRow(cr.id, cr.interview_id, name, cr.kind.value, cr.requested_by_party.value, cr.reason,
+                             cr.status.value, cr.current_step, cr.created_at) for cr, name in found]
+    return Page(rows, total, query.offset)
+
+
+def _mask_recipient(recipient: str) -> str:
+    return mask_email(recipient) if "@" in recipient else mask_phone(recipient)
+
+
+def outbox(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[OutboxRow]:
+    visible_departments(session, actor, Action.OUTBOX_VIEW)  # raises PermissionDenied if not allowed
+    conditions = []
+    if query.filters.get("state"):
+        conditions.append(OutboxEntry.state == OutboxState(query.filters["state"]))
+    if query.filters.get("channel"):
+        conditions.append(OutboxEntry.channel == query.filters["channel"])
+    total = session.scalar(select(func.count()).select_from(OutboxEntry).where(*conditions)) or 0
+    columns = {"created_at": OutboxEntry.created_at, "state": OutboxEntry.state, "channel": OutboxEntry.channel}
+    found = session.scalars(select(OutboxEntry).where(*conditions)
+                            .order_by(*_ordered(query, columns, "created_at", OutboxEntry.id))
+                            .offset(query.offset).limit(query.page_limit())).all()
+    clear = Action.CANDIDATE_REVEAL in actions_of(actor)
+    return Page([OutboxRow(e.id, e.created_at, e.channel, e.kind,
+                           e.recipient if clear else _mask_recipient(e.recipient), e.state.value, e.attempts,
+                           e.last_error, e.interview_id) for e in found], total, query.offset)
+
+
+def archive(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[ArchiveRow]:
+    visible_departments(session, actor, Action.ARCHIVE_VIEW)
+    conditions = []
+    if query.search.strip():
+        conditions.append(ArchiveRecord.archive_code.contains(query.search.strip())
+                          | ArchiveRecord.title.contains(query.search.strip()))
+    total = session.scalar(select(func.count()).select_from(ArchiveRecord).where(*conditions)) or 0
+    columns = {"archive_code": ArchiveRecord.archive_code, "title": ArchiveRecord.title,
+               "created_at": ArchiveRecord.created_at}
+    found = session.scalars(select(ArchiveRecord).where(*conditions)
+                            .order_by(*_ordered(query, columns, "created_at", ArchiveRecord.id))
+                            .offset(query.offset).limit(query.page_limit())).all()
+    return Page([ArchiveRow(r.id, r.archive_code, r.title, r.created_at, r.is_fixed, r.sha256) for r in found],
+                total, query.offset)
+
+
+def recruitment_report(session: Session, actor: Actor) -> list[ReportRow]:
+    """Applicants per stage and interviews per position, for positions the actor may report on."""
+    conditions = []
+    scope = _position_scope(session, actor, Action.REPORTS_VIEW)
+    if scope is not None:
+        conditions.append(scope)
+    positions = session.execute(select(Position.id, Position.code, Position.title, Department.name,
+                                       Position.headcount)
+                                .join(Department, Department.id == Position.department_id)
+                                .where(*conditions).order_by(Position.code)).all()
+    ids = [p.id for p in positions]
+    stages: dict[int, dict[str, int]] = {}
+    interviews: dict[int, int] = {}
+    if ids:
+        for pid, stage, n in session.execute(select(Application.position_id, Application.stage, func.count())
+                                             .where(Application.position_id.in_(ids))
+                                             .group_by(Application.position_id, Application.stage)):
+            stages.setdefault(pid, {})[stage.value] = n
+        for pid, n in session.execute(select(Application.position_id, func.count(Interview.id))
+                                      .join(Interview, Interview.application_id == Application.id)
+                                      .where(Application.position_id.in_(ids)).group_by(Application.position_id)):
+            interviews[pid] = n
+    return [ReportRow(p.code, p.title, p.name, p.headcount,
+                      {s.value: stages.get(p.id, {}).get(s.value, 0) for s in ApplicationStage},
+                      interviews.get(p.id, 0)) for p in positions]
+
+
+def open_alerts(session: Session, actor: Actor, limit: int = 100) -> list[AlertRow]:
+    visible_departments(session, actor, Action.INTERVIEW_VIEW)
+    found = session.scalars(select(Alert).where(Alert.acknowledged_at.is_(None),
+                                                (Alert.user_id.is_(None)) | (Alert.user_id == actor.user_id))
+                            .order_by(Alert.raised_at.desc()).limit(limit)).all()
+    return [AlertRow(a.id, a.kind, a.interview_id, a.raised_at) for a in found]

@@ -1,0 +1,164 @@
+"""The typed registry of settings.
+
+Institution-wide settings live in the database (`settings` table) so every desktop sees the same
+value; machine-level settings live in a local JSON file so that a rollout can preconfigure each
+desktop (database location, language). Later capabilities add their settings with `register()`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import InvalidSetting, UnknownSetting
+from desktop.core.model import Setting
+
+Scope = Literal["institution", "machine"]
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    scope: Scope
+    kind: type
+    default: Any
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    pattern: str = ""
+    secret: bool = False
+
+    def parse(self, value: Any) -> Any:
+        """Turn text (from the command line or a file) or a JSON value into a checked value."""
+        try:
+            if self.kind is bool:
+                if isinstance(value, bool):
+                    parsed: Any = value
+                elif str(value).strip().lower() in ("1", "true", "yes", "on", "是"):
+                    parsed = True
+                elif str(value).strip().lower() in ("0", "false", "no", "off", "否"):
+                    parsed = False
+                else:
+                    raise ValueError(value)
+            elif self.kind is int:
+                if isinstance(value, bool):
+                    raise ValueError(value)
+                parsed = int(str(value).strip())
+            else:
+                parsed = "" if value is None else str(value).strip()
+        except ValueError:
+            raise InvalidSetting(f"{self.key}: wrong type", key=self.key, reason="type") from None
+        if self.choices and parsed not in self.choices:
+            raise InvalidSetting(f"{self.key}: not a choice", key=self.key, reason="choice",
+                                 choices=", ".join(self.choices))
+        if self.minimum is not None and parsed < self.minimum:
+            raise InvalidSetting(f"{self.key}: too small", key=self.key, reason="minimum", limit=self.minimum)
+        if self.maximum is not None and parsed > self.maximum:
+            raise InvalidSetting(f"{self.key}: too large", key=self.key, reason="maximum", limit=self.maximum)
+        if self.pattern and parsed and not re.fullmatch(self.pattern, parsed):
+            raise InvalidSetting(f"{self.key}: wrong format", key=self.key, reason="format")
+        if self.key.endswith("timezone"):
+            try:
+                ZoneInfo(parsed)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise InvalidSetting(f"{self.key}: unknown zone", key=self.key, reason="timezone") from None
+        return parsed
+
+    def shown(self, value: Any) -> str:
+        if self.secret and value:
+            return "******"
+        if self.kind is bool:
+            return "true" if value else "false"
+        return str(value)
+
+
+REGISTRY: dict[str, SettingSpec] = {}
+
+
+def register(spec: SettingSpec) -> SettingSpec:
+    REGISTRY[spec.key] = spec
+    return spec
+
+
+for _spec in (
+    SettingSpec("ui.language", "machine", str, "zh_CN", choices=("zh_CN", "en")),
+    SettingSpec("database.path", "machine", str, ""),
+    SettingSpec("database.url", "machine", str, "", pattern=r"postgresql(\+psycopg)?://.+", secret=True),
+    SettingSpec("office.name", "institution", str, ""),
+    SettingSpec("office.timezone", "institution", str, "Asia/Shanghai"),
+    SettingSpec("office.working_day_start", "institution", str, "08:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
+    SettingSpec("office.working_day_end", "institution", str, "17:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
+    SettingSpec("security.max_failed_logins", "institution", int, 5, minimum=1, maximum=50),
+    SettingSpec("security.lockout_minutes", "institution", int, 15, minimum=1, maximum=24 * 60),
+    SettingSpec("security.idle_lock_minutes", "institution", int, 15, minimum=1, maximum=8 * 60),
+    SettingSpec("security.min_password_length", "institution", int, 8, minimum=8, maximum=64),
+    SettingSpec("confirmation.deadline_minutes", "institution", int, 60, minimum=5, maximum=7 * 24 * 60),
+):
+    register(_spec)
+
+
+def spec_of(key: str) -> SettingSpec:
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        raise UnknownSetting(key, key=key) from None
+
+
+# --- machine-level file -------------------------------------------------------------------------
+
+def read_machine(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        raise InvalidSetting("machine settings file unreadable", key=str(path.name), reason="file") from None
+    return {k: v for k, v in data.items() if k in REGISTRY and REGISTRY[k].scope == "machine"}
+
+
+def write_machine(path: Path, values: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def machine_value(path: Path, key: str) -> Any:
+    spec = spec_of(key)
+    return read_machine(path).get(key, spec.default)
+
+
+# --- institution-wide, in the database ----------------------------------------------------------
+
+def institution_values(session: Session) -> dict[str, Any]:
+    stored = dict(session.execute(select(Setting.key, Setting.value)).all())
+    return {k: stored.get(k, s.default) for k, s in REGISTRY.items() if s.scope == "institution"}
+
+
+def institution_value(session: Session, key: str) -> Any:
+    spec = spec_of(key)
+    row = session.get(Setting, key)
+    return spec.default if row is None else row.value
+
+
+def store_institution(session: Session, key: str, value: Any, actor_label: str) -> None:
+    """Write one checked value. Callers check the SETTINGS_MANAGE permission (services.config)."""
+    spec = spec_of(key)
+    if spec.scope != "institution":
+        raise UnknownSetting(key, key=key)
+    clock = session.info["clock"]
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value, updated_at=clock.now(), updated_by=actor_label))
+    elif row.value != value:
+        row.value = value
+        row.updated_at = clock.now()
+        row.updated_by = actor_label

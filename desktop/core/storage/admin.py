@@ -1,0 +1,404 @@
+"""Looking after the stored data: backups, their verification and restore, passphrase changes and
+the automatic copy taken before a schema upgrade. Health checks live in `health.py`.
+
+A backup of the embedded database is an encrypted SQLCipher file under the same master key, made
+with `sqlcipher_export` inside one read transaction, so the running program keeps working and the
+copy holds exactly what was committed when it started. Beside it, `<backup>.keys` is the key file
+of the moment plus a manifest (time, schema revision, row counts, SHA-256 of the file) sealed with
+an HMAC under a key derived from the master key: a backup restores only if all of it holds.
+
+Keys are bound as SQL parameters, never formatted into SQL text, and never logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import inspect, text
+
+from desktop.core.clock import Clock
+from desktop.core.errors import (
+    BackupExists, BackupFailed, BackupInvalid, DatabaseMissing, KeyFileMissing, ServerBackupUnsupported,
+    WeakPassword, WrongPassphrase,
+)
+from desktop.core.paths import app_dirs
+from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of
+from desktop.core.storage.health import CheckReport, check  # noqa: F401  (admin.check is the public name)
+from desktop.core.storage.keys import KeyFile, MasterKey, key_file_for
+from desktop.core.storage.netshare import refuse_network_path
+
+MANIFEST_FORMAT = "interviewdesk-backup/1"
+MIN_PASSPHRASE_LENGTH = 10
+SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of a database file
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    path: Path
+    key_file: Path
+    created_at: datetime
+    revision: str | None
+    row_counts: dict[str, int]
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class SchemaSnapshot:
+    """A server database's pre-migration copy: every table copied into `schema`."""
+
+    schema: str
+    created_at: datetime
+    revision: str | None
+    row_counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What `verify_backup` found. `problems` holds codes: manifest_missing, manifest_tampered, sha256,
+    does_not_decrypt, unreadable, integrity, cipher_integrity, foreign_keys, row_counts."""
+
+    path: Path
+    problems: tuple[str, ...]
+    created_at: datetime | None
+    revision: str | None
+    expected_counts: dict[str, int]
+    row_counts: dict[str, int]
+    sha256: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    target: Path
+    key_file: Path
+    kept_key_file: bool   # the target's own key file already unlocked the restored data
+    check: BackupCheck
+
+
+@dataclass(frozen=True)
+class RekeyReport:
+    key_file: Path
+    unlocked_with: str    # "passphrase" or "recovery_key"
+
+
+# --- backup ----------------------------------------------------------------------------------------
+
+def backup(db: Database, dest: Path, clock: Clock) -> BackupReport:
+    """Write an encrypted copy of the embedded database to `dest` and its key file with manifest to
+    `dest.keys`. Safe while the program runs; never overwrites."""
+    if not db.is_embedded:
+        raise ServerBackupUnsupported("back up server databases with pg_dump on the server")
+    dest = Path(dest)
+    dest_keys = key_file_for(dest)
+    if dest.exists() or dest_keys.exists():
+        raise BackupExists(dest.name)
+    key = sqlcipher_key_of(db)
+    try:
+        source_keys = json.loads(db.key_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KeyFileMissing(db.key_file.name) from None
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    partial = dest.with_name(dest.name + ".partial")
+    partial.unlink(missing_ok=True)   # left by an interrupted run; it is ours by name
+    created_at = clock.now()
+    wrote_keys = False
+    try:
+        revision, counts = _export(db.path, key, partial)
+        _fsync_file(partial)
+        digest, size = _sha256(partial)
+        manifest = {"format": MANIFEST_FORMAT, "created_at": created_at.astimezone(timezone.utc).isoformat(),
+                    "source": db.path.name, "revision": revision, "row_counts": counts,
+                    "sha256": digest, "size": size}
+        manifest["mac"] = _manifest_mac(key, manifest)
+        _write_text_atomic(dest_keys, json.dumps(source_keys | {"backup": manifest}, indent=2))
+        wrote_keys = True
+        os.replace(partial, dest)
+        _fsync_dir(dest.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        if wrote_keys:
+            dest_keys.unlink(missing_ok=True)
+        raise
+    return BackupReport(dest, dest_keys, created_at, revision, counts, digest, size)
+
+
+def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dict[str, int]]:
+    """sqlcipher_export into `target` under the same key, with the row counts and the revision read
+    from the copy in the same transaction (so they describe exactly what was copied)."""
+    try:
+        conn = open_sqlcipher_connection(source, key)
+    except WrongPassphrase:
+        raise BackupFailed("source database did not open") from None
+    try:
+        conn.execute("ATTACH DATABASE ? AS bk KEY ?", (str(target), key.sqlcipher_literal().decode("ascii")))
+        try:
+            conn.execute("BEGIN")  # deferred: a read snapshot of main; writers go on meanwhile (WAL)
+            try:
+                conn.execute("SELECT sqlcipher_export('bk')").fetchall()
+                counts = _row_counts(conn, "bk")
+                revision = _revision(conn, "bk")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.execute("DETACH DATABASE bk")
+    except sqlcipher.Error as exc:
+        raise BackupFailed(f"export failed: {type(exc).__name__}") from None
+    finally:
+        conn.close()
+    return revision, counts
+
+
+def _row_counts(conn: sqlcipher.Connection, schema: str = "main") -> dict[str, int]:
+    names = [r[0] for r in conn.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {name: conn.execute(f"SELECT count(*) FROM {schema}.{_quote(name)}").fetchone()[0] for name in names}
+
+
+def _revision(conn: sqlcipher.Connection, schema: str = "main") -> str | None:
+    found = conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+    if found.fetchone() is None:
+        return None
+    row = conn.execute(f"SELECT version_num FROM {schema}.alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _manifest_mac(key: MasterKey, manifest: dict) -> str:
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                   info=b"interviewdesk backup manifest").derive(key.raw)
+    body = json.dumps({k: v for k, v in manifest.items() if k != "mac"}, sort_keys=True, separators=(",", ":"))
+    return hmac.new(mac_key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# --- verify and restore -----------------------------------------------------------------------------
+
+def verify_backup(backup_path: Path, passphrase: str | None = None, recovery_key: str | None = None) -> BackupCheck:
+    """Check a backup with its own key file without changing a byte of it: manifest seal, SHA-256,
+    decryption, integrity and cipher (page HMAC) checks, foreign keys and row counts."""
+    check, _master, _keys_text = _verify(Path(backup_path), passphrase, recovery_key)
+    return check
+
+
+def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tuple[BackupCheck, MasterKey, str]:
+    if not path.is_file():
+        raise DatabaseMissing(path.name)
+    try:
+        keys_text = key_file_for(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KeyFileMissing(key_file_for(path).name) from None
+    keys = KeyFile.from_json(keys_text)
+    master = keys.unlock_with_recovery_key(recovery_key) if recovery_key is not None else keys.unlock(passphrase or "")
+    manifest = json.loads(keys_text).get("backup")
+    problems: list[str] = []
+    expected: dict[str, int] = {}
+    created_at, revision, sealed = None, None, False
+    if not isinstance(manifest, dict):
+        problems.append("manifest_missing")
+    elif not hmac.compare_digest(str(manifest.get("mac", "")), _manifest_mac(master, manifest)):
+        problems.append("manifest_tampered")
+    else:
+        sealed = True
+        expected = dict(manifest.get("row_counts") or {})
+        revision = manifest.get("revision")
+        created_at = datetime.fromisoformat(manifest["created_at"])
+    digest, _size = _sha256(path)
+    if isinstance(manifest, dict) and manifest.get("sha256") != digest:
+        problems.append("sha256")
+    counts: dict[str, int] = {}
+    try:
+        conn = _open_read_only(path, master)
+    except WrongPassphrase:
+        problems.append("does_not_decrypt")
+    else:
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                problems.append("integrity")
+            if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+                problems.append("cipher_integrity")
+            if conn.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append("foreign_keys")
+            counts = _row_counts(conn)
+            if sealed and counts != expected:
+                problems.append("row_counts")
+        except sqlcipher.DatabaseError:
+            problems.append("unreadable")
+        finally:
+            conn.close()
+    check = BackupCheck(path, tuple(dict.fromkeys(problems)), created_at, revision, expected, counts, digest)
+    return check, master, keys_text
+
+
+def _open_read_only(path: Path, key: MasterKey) -> sqlcipher.Connection:
+    """A connection that cannot write: no journal-mode switch, no WAL files, no change to the file."""
+    conn = sqlcipher.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                             check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.set_key(key.sqlcipher_literal())
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        conn.close()
+        raise WrongPassphrase("database did not decrypt") from None
+    return conn
+
+
+def restore(backup_path: Path, target_path: Path, passphrase: str | None = None,
+            recovery_key: str | None = None) -> RestoreReport:
+    """Replace `target_path` with a verified backup. The caller has closed every connection to the
+    target. If the backup does not verify, the target is left exactly as it was."""
+    backup_path, target = Path(backup_path), Path(target_path)
+    refuse_network_path(target)
+    check, master, keys_text = _verify(backup_path, passphrase, recovery_key)
+    if not check.ok:
+        raise BackupInvalid(", ".join(check.problems), problems=check.problems)
+    target_keys = key_file_for(target)
+    keep_keys = _unlocks_same_master(target_keys, master, passphrase, recovery_key)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = target.with_name(target.name + ".restoring")
+    try:
+        shutil.copyfile(backup_path, staged)
+        _fsync_file(staged)
+        if _sha256(staged)[0] != check.sha256:  # the backup changed under us, or the copy is bad
+            raise BackupInvalid("copy differs from the verified backup", problems=("sha256",))
+        # A WAL or journal left by the old file would be replayed into the restored one.
+        for suffix in SIDE_FILES:
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+        os.replace(staged, target)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    if not keep_keys:
+        KeyFile.from_json(keys_text).write(target_keys)   # without the manifest: a live key file
+    _fsync_dir(target.parent)
+    return RestoreReport(target, target_keys, keep_keys, check)
+
+
+def _unlocks_same_master(key_file: Path, master: MasterKey, passphrase: str | None, recovery_key: str | None) -> bool:
+    try:
+        keys = KeyFile.read(key_file)
+        found = keys.unlock_with_recovery_key(recovery_key) if recovery_key is not None else keys.unlock(passphrase or "")
+    except (KeyFileMissing, WrongPassphrase):
+        return False
+    return hmac.compare_digest(found.raw, master.raw)
+
+
+# --- passphrase --------------------------------------------------------------------------------------
+
+def rekey(path: Path, new_passphrase: str, passphrase: str | None = None,
+          recovery_key: str | None = None) -> RekeyReport:
+    """Change the passphrase: re-wrap the master key under the new one and replace the key file
+    atomically. The old passphrase stops working; the recovery key keeps working."""
+    if len(new_passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassword(f"passphrase shorter than {MIN_PASSPHRASE_LENGTH} characters",
+                           min_length=MIN_PASSPHRASE_LENGTH)
+    path = Path(path)
+    refuse_network_path(path)
+    if not path.is_file():
+        raise DatabaseMissing(path.name)
+    key_file = key_file_for(path)
+    keys = KeyFile.read(key_file)
+    if recovery_key is not None:
+        master, used = keys.unlock_with_recovery_key(recovery_key), "recovery_key"
+    else:
+        master, used = keys.unlock(passphrase or ""), "passphrase"
+    open_sqlcipher_connection(path, master).close()  # never re-wrap a key that does not open this file
+    keys.with_passphrase(master, new_passphrase).write(key_file)
+    return RekeyReport(key_file, used)
+
+
+# --- before a schema upgrade ---------------------------------------------------------------------------
+
+def pre_migration_backup(db: Database, label: str) -> BackupReport | SchemaSnapshot:
+    """The `backup` callback of migrate.ensure_current: an encrypted file in the migration backups
+    folder (embedded), or a copy of every table in a new schema of the same database (server)."""
+    now = db.clock.now().astimezone(timezone.utc)
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    if db.is_embedded:
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", label).strip("-.") or "backup"
+        folder = app_dirs().migration_backups
+        name, n = f"{db.path.stem}-{safe}-{stamp}", 1
+        dest = folder / f"{name}.db"
+        while dest.exists() or key_file_for(dest).exists():
+            n += 1
+            dest = folder / f"{name}-{n}.db"
+        return backup(db, dest, db.clock)
+    return _snapshot_schema(db, label, stamp.lower(), now)
+
+
+def _snapshot_schema(db: Database, label: str, stamp: str, now: datetime) -> SchemaSnapshot:
+    safe = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "backup"
+    base = f"idbackup_{safe}"[: 63 - len(stamp) - 4] + "_" + stamp
+    # REPEATABLE READ: every table is copied from the same snapshot, whatever other clients do.
+    with db.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, conn.begin():
+        quote = conn.dialect.identifier_preparer.quote
+        source = conn.execute(text("SELECT current_schema()")).scalar_one()
+        taken = set(inspect(conn).get_schema_names())
+        schema, n = base, 1
+        while schema in taken:
+            n += 1
+            schema = f"{base}_{n}"
+        tables = inspect(conn).get_table_names(schema=source)
+        conn.execute(text(f"CREATE SCHEMA {quote(schema)}"))
+        counts = {}
+        for table in sorted(tables):
+            conn.execute(text(f"CREATE TABLE {quote(schema)}.{quote(table)} AS TABLE {quote(source)}.{quote(table)}"))
+            counts[table] = conn.execute(text(f"SELECT count(*) FROM {quote(schema)}.{quote(table)}")).scalar_one()
+        revision = None
+        if "alembic_version" in tables:
+            revision = conn.execute(text(f"SELECT version_num FROM {quote(source)}.alembic_version")).scalar()
+    return SchemaSnapshot(schema, now, revision, counts)
+
+
+# --- files -----------------------------------------------------------------------------------------------
+
+def _sha256(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_text_atomic(path: Path, content: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

@@ -16,7 +16,7 @@ from desktop.core.errors import DatabaseExists
 from desktop.core.paths import AppDirs
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database, create_embedded, open_embedded, open_server
-from desktop.core.storage.keys import key_file_for
+from desktop.core.storage.keys import check_passphrase, key_file_for
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ def initialise(target: Target, *, passphrase: str | None = None,
     assert target.path is not None
     if target.path.exists() or key_file_for(target.path).exists():
         raise DatabaseExists(target.path.name)
+    check_passphrase(passphrase or "")
     db, recovery = create_embedded(target.path, passphrase or "", clock=clock)
     migrate.upgrade(db)
     return db, recovery

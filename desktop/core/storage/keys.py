@@ -183,3 +183,26 @@ def _fsync_dir(folder: Path) -> None:
 
 def new_master_key() -> MasterKey:
     return MasterKey(os.urandom(32))
+
+
+MIN_PASSPHRASE_LENGTH = 10
+
+
+def check_passphrase(passphrase: str) -> None:
+    """The database passphrase guards every record: at least 10 characters, two kinds of character."""
+    from desktop.core.errors import WeakPassword
+
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassword("passphrase too short", minimum=MIN_PASSPHRASE_LENGTH, reason="length")
+    kinds = sum(bool(any(test(c) for c in passphrase))
+                for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    if kinds < 2:
+        raise WeakPassword("passphrase needs variety", minimum=MIN_PASSPHRASE_LENGTH, reason="variety")
+
+
+def passphrase_strength(passphrase: str) -> int:
+    """0 (weak) to 4 (strong), for the hint shown while typing."""
+    kinds = sum(bool(any(test(c) for c in passphrase))
+                for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    score = min(len(passphrase) // 4, 3) + (1 if kinds >= 3 else 0)
+    return max(0, min(4, score if len(passphrase) >= MIN_PASSPHRASE_LENGTH else min(score, 1)))

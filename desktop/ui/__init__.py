@@ -1,0 +1,1 @@
+"""PySide6 windows, table models, dialogs and workers. Calls core services only."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from desktop.core.audit import ChainReport, verify_chain
 from desktop.core.errors import NewerSchema
@@ -16,8 +17,8 @@ from desktop.core.storage.database import Database
 
 @dataclass(frozen=True)
 class CheckReport:
-    """`problems` holds codes: integrity, cipher_integrity, foreign_keys, schema_behind, schema_unknown,
-    audit_chain. On PostgreSQL, integrity means an invalid index and foreign_keys a constraint that
+    """`problems` holds codes: integrity, cipher_integrity, foreign_keys, unreadable, schema_behind,
+    schema_unknown, audit_chain. On PostgreSQL, integrity means an invalid index and foreign_keys a constraint that
     was never validated; the server checks pages itself."""
 
     backend: str
@@ -36,17 +37,29 @@ class CheckReport:
 
 
 def check(db: Database) -> CheckReport:
+    """Run every check that exists on this backend and report, never raise, what does not hold; a
+    damaged page shows as a failed check ("unreadable") rather than an exception."""
     problems: list[str] = []
+    counts: dict[str, int] = {}
     with db.engine.connect() as conn:
         if db.is_embedded:
-            integrity = tuple(r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check") if r[0] != "ok")
-            cipher = tuple(str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check"))
-            fk_violations = len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            integrity = _messages(conn, "PRAGMA integrity_check", ignore="ok")
+            cipher = _messages(conn, "PRAGMA cipher_integrity_check")
+            fk_rows = _messages(conn, "PRAGMA foreign_key_check")
+            fk_violations = 0 if fk_rows is None else len(fk_rows)
         else:
             integrity, cipher, fk_violations = _server_checks(conn)
+            fk_rows = ()
+        if integrity is None or cipher is None or fk_rows is None:
+            problems.append("unreadable")
         tables = inspect(conn).get_table_names()
         quote = conn.dialect.identifier_preparer.quote
-        counts = {t: conn.execute(text(f"SELECT count(*) FROM {quote(t)}")).scalar_one() for t in sorted(tables)}
+        for table in sorted(tables):
+            try:
+                counts[table] = conn.execute(text(f"SELECT count(*) FROM {quote(table)}")).scalar_one()
+            except DBAPIError:
+                problems.append("unreadable")
+                conn.rollback()
         conn.rollback()
     if integrity:
         problems.append("integrity")
@@ -57,19 +70,37 @@ def check(db: Database) -> CheckReport:
     head = migrate.head_revision()
     try:
         revision = migrate.schema_state(db).current
-    except NewerSchema:
-        revision = migrate.current_revision(db)
+    except NewerSchema as exc:
+        revision = str(exc.params.get("revision"))
         problems.append("schema_unknown")
+    except DBAPIError:
+        revision = None
+        problems.append("unreadable")
     else:
         if revision != head:
             problems.append("schema_behind")
     chain = None
     if "audit_log" in tables and "audit_head" in tables:
-        with db.session() as session:
-            chain = verify_chain(session)
-        if not chain.ok:
-            problems.append("audit_chain")
-    return CheckReport(db.kind, tuple(problems), integrity, cipher, fk_violations, counts, revision, head, chain)
+        try:
+            with db.session() as session:
+                chain = verify_chain(session)
+        except DBAPIError:
+            problems.append("unreadable")
+        else:
+            if not chain.ok:
+                problems.append("audit_chain")
+    return CheckReport(db.kind, tuple(dict.fromkeys(problems)), integrity or (), cipher or (), fk_violations,
+                       counts, revision, head, chain)
+
+
+def _messages(conn: Connection, pragma: str, ignore: str | None = None) -> tuple[str, ...] | None:
+    """What a checking pragma reported (empty when sound), or None when the check could not read the file."""
+    try:
+        rows = conn.exec_driver_sql(pragma).fetchall()
+    except DBAPIError:
+        conn.rollback()
+        return None
+    return tuple(" ".join(str(v) for v in row) for row in rows if not (ignore and row[0] == ignore))
 
 
 def _server_checks(conn: Connection) -> tuple[tuple[str, ...], tuple[str, ...], int]:

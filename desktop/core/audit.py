@@ -81,8 +81,11 @@ def _diff(obj: Any) -> dict[str, Any]:
 
 
 def _identity(obj: Any) -> str:
-    key = inspect(obj).identity
-    return ",".join(str(k) for k in key) if key else ""
+    # A row inserted by this flush has no identity key until the flush is finalised, after
+    # after_flush runs; its primary key is already known, so read it from the columns.
+    state = inspect(obj)
+    key = state.identity or state.mapper.primary_key_from_instance(obj)
+    return ",".join(str(k) for k in key) if key and None not in key else ""
 
 
 def _entity_name(obj: Any) -> str:

@@ -231,17 +231,22 @@ def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tup
         problems.append("does_not_decrypt")
     else:
         try:
-            if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-                problems.append("integrity")
-            if conn.execute("PRAGMA cipher_integrity_check").fetchall():
-                problems.append("cipher_integrity")
-            if conn.execute("PRAGMA foreign_key_check").fetchall():
-                problems.append("foreign_keys")
-            counts = _row_counts(conn)
-            if sealed and counts != expected:
-                problems.append("row_counts")
-        except sqlcipher.DatabaseError:
-            problems.append("unreadable")
+            for pragma, code in (("cipher_integrity_check", "cipher_integrity"), ("integrity_check", "integrity"),
+                                 ("foreign_key_check", "foreign_keys")):
+                try:
+                    rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+                except sqlcipher.DatabaseError:
+                    problems.append("unreadable")
+                    continue
+                if rows not in ([], [("ok",)]):
+                    problems.append(code)
+            try:
+                counts = _row_counts(conn)
+            except sqlcipher.DatabaseError:
+                problems.append("unreadable")
+            else:
+                if sealed and counts != expected:
+                    problems.append("row_counts")
         finally:
             conn.close()
     check = BackupCheck(path, tuple(dict.fromkeys(problems)), created_at, revision, expected, counts, digest)

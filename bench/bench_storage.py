@@ -1,0 +1,277 @@
+"""Storage benchmark: how an encrypted InterviewDesk database of a large office performs, and what
+the encryption costs compared with the same data in a plain SQLite file.
+
+    .venv/bin/python bench/bench_storage.py              # build once (cached in bench/out/), then measure
+    .venv/bin/python bench/bench_storage.py --rebuild    # build the databases again
+    .venv/bin/python bench/bench_storage.py --candidates 10000 --interviews 50000 --queries 50   # quick look
+
+Measures, through the same code the app uses (open_target, Database.session, list_candidates with
+the command line's system Actor): opening and unlocking (Argon2id key-file unwrap, schema check,
+first page), candidate search by name prefix, by full phone number and by the last four digits,
+and one page of 200 rows of the list sorted by name (first page and a random offset).
+Targets: search p95 under 30 ms; encrypted/plain under 1.3. Results: a table and bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import shutil
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sqlcipher3  # noqa: E402
+from sqlalchemy import create_engine, event, text  # noqa: E402
+
+from bench_data import Size, fill  # noqa: E402
+from desktop.core.services.candidates import list_candidates  # noqa: E402
+from desktop.core.services.paging import ListQuery  # noqa: E402
+from desktop.core.storage import migrate  # noqa: E402
+from desktop.core.storage.connect import Target, open_target  # noqa: E402
+from desktop.core.storage.database import (  # noqa: E402
+    BUSY_TIMEOUT_MS, Actor, Database, create_embedded, unlock_master_key,
+)
+from desktop.core.storage.keys import key_file_for  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+PASSPHRASE = "Bench-passphrase-2026"  # protects generated data only
+FORMAT = 1
+SEARCH_P95_MS = 30.0
+RATIO_LIMIT = 1.3
+ACTOR = Actor.command_line()
+
+
+# --- the two databases -------------------------------------------------------------------------
+
+def open_plain(path: Path) -> Database:
+    """The same schema in an unencrypted file through the standard library's sqlite3, with the
+    pragmas the encrypted connection uses, so that the difference is the encryption."""
+    engine = create_engine("sqlite:///" + path.as_posix(), pool_size=5, max_overflow=5)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(conn, _record) -> None:
+        for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                       f"busy_timeout = {BUSY_TIMEOUT_MS}"):
+            conn.execute(f"PRAGMA {pragma}")
+
+    return Database(engine, "sqlite", path)
+
+
+def _checkpoint(db: Database) -> None:
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def build(folder: Path, size: Size, rebuild: bool) -> dict:
+    encrypted, plain, meta_file = folder / "encrypted.db", folder / "plain.db", folder / "meta.json"
+    wanted = {"format": FORMAT, "size": asdict(size), "schema": migrate.head_revision()}
+    if not rebuild and meta_file.exists() and encrypted.exists() and plain.exists():
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        if all(meta.get(k) == v for k, v in wanted.items()):
+            print(f"using the databases cached in {folder} (--rebuild to make them again)")
+            return meta
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    timings = {}
+    for label, path in (("encrypted", encrypted), ("plain", plain)):
+        print(f"building the {label} database ({size.candidates:,} candidates, {size.interviews:,} interviews)")
+        start = time.perf_counter()
+        db = create_embedded(path, PASSPHRASE)[0] if label == "encrypted" else open_plain(path)
+        try:
+            migrate.upgrade(db)
+            fill(db.engine, size)
+            _checkpoint(db)
+        finally:
+            db.dispose()
+        timings[label] = round(time.perf_counter() - start, 1)
+        print(f"    done in {timings[label]} s")
+    meta = wanted | {"build_seconds": timings}
+    meta_file.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    return meta
+
+
+# --- measuring ---------------------------------------------------------------------------------
+
+def ms_since(start: float) -> float:
+    return (time.perf_counter() - start) * 1000
+
+
+def summary(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+
+    def pct(p: float) -> float:
+        return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+    return {"n": len(ordered), "p50": round(statistics.median(ordered), 2), "p95": round(pct(95), 2),
+            "max": round(ordered[-1], 2)}
+
+
+def first_page() -> ListQuery:
+    return ListQuery(sort="name", offset=0, limit=200)
+
+
+def measure_open(encrypted: Path, plain: Path, runs: int) -> dict[str, dict]:
+    """Open, unlock and read the first page of the list, as the app does after the passphrase."""
+    kdf, enc, enc_no_kdf, pln = [], [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        unlock_master_key(encrypted, passphrase=PASSPHRASE)
+        kdf.append(ms_since(start))
+
+        start = time.perf_counter()
+        db = open_target(Target(path=encrypted), passphrase=PASSPHRASE)
+        with db.session(ACTOR) as session:
+            list_candidates(session, ACTOR, first_page())
+        enc.append(ms_since(start))
+        enc_no_kdf.append(enc[-1] - kdf[-1])
+        db.dispose()
+
+        start = time.perf_counter()
+        db = open_plain(plain)
+        migrate.ensure_current(db, lambda *_: None)
+        with db.session(ACTOR) as session:
+            list_candidates(session, ACTOR, first_page())
+        pln.append(ms_since(start))
+        db.dispose()
+    return {"open_unlock_first_page": {"encrypted": summary(enc), "plain": summary(pln)},
+            "open_first_page_minus_argon2": {"encrypted": summary(enc_no_kdf), "plain": summary(pln)},
+            "argon2_key_unwrap": {"encrypted": summary(kdf), "plain": None}}
+
+
+def query_sets(plain: Database, size: Size, count: int, seed: int) -> dict[str, list[ListQuery]]:
+    rng = random.Random(seed)
+    ids = rng.sample(range(1, size.candidates + 1), count)
+    with plain.engine.connect() as conn:
+        people = conn.execute(text("SELECT name, phone FROM candidates WHERE id IN (%s)" % ",".join(map(str, ids)))).all()
+    rng.shuffle(people)
+    top = max(0, size.candidates - 200)
+    return {
+        "search_name_prefix_2": [ListQuery(search=p.name[:2], sort="name") for p in people],
+        "search_surname_1": [ListQuery(search=p.name[:1], sort="name") for p in people],
+        "search_phone_full": [ListQuery(search=p.phone, sort="name") for p in people],
+        "search_phone_tail_4": [ListQuery(search=p.phone[-4:], sort="name") for p in people],
+        "page_first_by_name": [first_page() for _ in people],
+        "page_random_offset_by_name": [ListQuery(sort="name", offset=rng.randrange(top + 1), limit=200)
+                                       for _ in people],
+    }
+
+
+def run_queries(db: Database, queries: list[ListQuery], warmup: int = 10) -> tuple[list[float], list[int]]:
+    def one(query: ListQuery) -> int:
+        with db.session(ACTOR) as session:
+            page = list_candidates(session, ACTOR, query)
+        return page.total * 1000 + len(page.rows)
+
+    for query in queries[:warmup]:
+        one(query)
+    samples, results = [], []
+    for query in queries:
+        start = time.perf_counter()
+        results.append(one(query))
+        samples.append(ms_since(start))
+    return samples, results
+
+
+def measure_queries(encrypted: Database, plain: Database, sets: dict[str, list[ListQuery]]) -> dict[str, dict]:
+    results = {}
+    for name, queries in sets.items():
+        enc, enc_found = run_queries(encrypted, queries)
+        pln, pln_found = run_queries(plain, queries)
+        if enc_found != pln_found:
+            raise SystemExit(f"{name}: the encrypted and the plain database answered differently")
+        results[name] = {"encrypted": summary(enc), "plain": summary(pln)}
+    return results
+
+
+# --- report ------------------------------------------------------------------------------------
+
+def ratios(entry: dict) -> dict:
+    enc, pln = entry["encrypted"], entry.get("plain")
+    if not pln:
+        return {}
+    return {k: round(enc[k] / pln[k], 2) if pln[k] else None for k in ("p50", "p95")}
+
+
+def verdicts(results: dict) -> dict[str, bool]:
+    out = {}
+    for name, entry in results.items():
+        if name.startswith("search_"):
+            out[f"{name}: p95 < {SEARCH_P95_MS:g} ms"] = entry["encrypted"]["p95"] < SEARCH_P95_MS
+        if entry.get("plain") and not name.startswith("open_unlock"):
+            out[f"{name}: encrypted/plain p50 < {RATIO_LIMIT}"] = entry["ratio"]["p50"] < RATIO_LIMIT
+    return out
+
+
+def print_table(results: dict) -> None:
+    head = f"{'measurement (ms)':<30}{'enc p50':>9}{'enc p95':>9}{'plain p50':>11}{'plain p95':>11}{'ratio p50':>11}{'ratio p95':>11}"
+    print("\n" + head + "\n" + "-" * len(head))
+    for name, entry in results.items():
+        enc, pln, ratio = entry["encrypted"], entry.get("plain") or {}, entry.get("ratio") or {}
+        cells = [f"{enc['p50']:>9.2f}", f"{enc['p95']:>9.2f}"]
+        cells += [f"{pln[k]:>11.2f}" if pln else f"{'-':>11}" for k in ("p50", "p95")]
+        cells += [f"{ratio[k]:>11.2f}" if ratio.get(k) is not None else f"{'-':>11}" for k in ("p50", "p95")]
+        print(f"{name:<30}" + "".join(cells))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--interviews", type=int, default=500_000)
+    parser.add_argument("--queries", type=int, default=200, help="timed queries per measurement")
+    parser.add_argument("--open-runs", type=int, default=5)
+    parser.add_argument("--rebuild", action="store_true", help="build the cached databases again")
+    parser.add_argument("--seed", type=int, default=20261123)
+    args = parser.parse_args(argv)
+
+    size = Size(candidates=args.candidates, interviews=args.interviews)
+    folder = OUT / f"{size.candidates}c-{size.interviews}i"
+    meta = build(folder, size, args.rebuild)
+    encrypted_path, plain_path = folder / "encrypted.db", folder / "plain.db"
+
+    results = measure_open(encrypted_path, plain_path, args.open_runs)
+    encrypted = open_target(Target(path=encrypted_path), passphrase=PASSPHRASE)
+    plain = open_plain(plain_path)
+    try:
+        with encrypted.engine.connect() as conn:
+            cipher = {p: conn.exec_driver_sql(f"PRAGMA {p}").scalar() for p in
+                      ("cipher_version", "cipher_page_size", "cache_size", "cipher_memory_security")}
+        sets = query_sets(plain, size, args.queries, args.seed)
+        results |= measure_queries(encrypted, plain, sets)
+    finally:
+        encrypted.dispose()
+        plain.dispose()
+    for entry in results.values():
+        entry["ratio"] = ratios(entry)
+
+    print_table(results)
+    checks = verdicts(results)
+    print()
+    for label, ok in checks.items():
+        print(f"{'PASS' if ok else 'MISS'}  {label}")
+    files = {p.name: p.stat().st_size for p in (encrypted_path, key_file_for(encrypted_path), plain_path)}
+    report = {
+        "size": asdict(size), "queries": args.queries, "results": results, "targets": checks,
+        "files_bytes": files, "sqlcipher": cipher, "build_seconds": meta.get("build_seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "sqlcipher3": getattr(sqlcipher3, "__version__", "")},
+    }
+    (OUT / "results.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nfiles: " + ", ".join(f"{k} {v / 2**20:.1f} MiB" for k, v in files.items()))
+    print(f"SQLCipher: {cipher}")
+    print(f"results written to {OUT / 'results.json'}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -299,6 +299,7 @@ def test_a_forgotten_passphrase_is_replaced_with_the_recovery_key(vault):
 @pytest.mark.parametrize("new, credential, error", [
     ("短口令123456789"[:9], {"passphrase": PASSPHRASE}, WeakPassword),
     ("", {"passphrase": PASSPHRASE}, WeakPassword),
+    ("abcdefghijkl", {"passphrase": PASSPHRASE}, WeakPassword),   # long enough, but one kind of character
     (NEW_PASSPHRASE, {"passphrase": "Not-the-passphrase"}, WrongPassphrase),
     (NEW_PASSPHRASE, {"recovery_key": "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"}, WrongPassphrase),
 ])

@@ -30,16 +30,15 @@ from sqlalchemy import inspect, text
 from desktop.core.clock import Clock
 from desktop.core.errors import (
     BackupExists, BackupFailed, BackupInvalid, DatabaseMissing, KeyFileMissing, ServerBackupUnsupported,
-    WeakPassword, WrongPassphrase,
+    WrongPassphrase,
 )
 from desktop.core.paths import app_dirs
 from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of
 from desktop.core.storage.health import CheckReport, check  # noqa: F401  (admin.check is the public name)
-from desktop.core.storage.keys import KeyFile, MasterKey, key_file_for
+from desktop.core.storage.keys import KeyFile, MasterKey, check_passphrase, key_file_for
 from desktop.core.storage.netshare import refuse_network_path
 
 MANIFEST_FORMAT = "interviewdesk-backup/1"
-MIN_PASSPHRASE_LENGTH = 10
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of a database file
 
 
@@ -313,9 +312,7 @@ def rekey(path: Path, new_passphrase: str, passphrase: str | None = None,
           recovery_key: str | None = None) -> RekeyReport:
     """Change the passphrase: re-wrap the master key under the new one and replace the key file
     atomically. The old passphrase stops working; the recovery key keeps working."""
-    if len(new_passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassword(f"passphrase shorter than {MIN_PASSPHRASE_LENGTH} characters",
-                           min_length=MIN_PASSPHRASE_LENGTH)
+    check_passphrase(new_passphrase)   # the rule a new database's passphrase follows (>= 10 characters)
     path = Path(path)
     refuse_network_path(path)
     if not path.is_file():

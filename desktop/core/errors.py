@@ -121,3 +121,27 @@ class ServerBackupUnsupported(DeskError):
     """Server (PostgreSQL) databases are backed up with the server's own tools (pg_dump)."""
 
     code = "server_backup_unsupported"
+
+
+class ConflictsFound(DeskError):
+    """The booking or change conflicts with others. `conflicts` lists them (scheduling.conflicts.Conflict);
+    `overridable` is False when one of them is hard (never overridable)."""
+
+    code = "conflicts"
+
+    def __init__(self, conflicts: list, overridable: bool) -> None:
+        super().__init__("conflicts: " + ", ".join(sorted({c.kind.value for c in conflicts})))
+        self.conflicts = conflicts
+        self.overridable = overridable
+
+
+class AlreadyDecided(DeskError):
+    """Someone else decided this step (or the request) first."""
+
+    code = "already_decided"
+
+
+class InvalidState(DeskError):
+    """The record is not in a state that allows this action (e.g. changing a cancelled interview)."""
+
+    code = "invalid_state"

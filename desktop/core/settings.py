@@ -96,10 +96,13 @@ for _spec in (
     SettingSpec("office.timezone", "institution", str, "Asia/Shanghai"),
     SettingSpec("office.working_day_start", "institution", str, "08:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
     SettingSpec("office.working_day_end", "institution", str, "17:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
+    SettingSpec("office.lunch_break", "institution", str, "12:00-13:30",
+                pattern=r"(([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)?"),
     SettingSpec("security.max_failed_logins", "institution", int, 5, minimum=1, maximum=50),
     SettingSpec("security.lockout_minutes", "institution", int, 15, minimum=1, maximum=24 * 60),
     SettingSpec("security.idle_lock_minutes", "institution", int, 15, minimum=1, maximum=8 * 60),
     SettingSpec("security.min_password_length", "institution", int, 8, minimum=8, maximum=64),
+    SettingSpec("reminders.unconfirmed_minutes_before", "institution", int, 60, minimum=5, maximum=24 * 60),
     SettingSpec("confirmation.deadline_minutes", "institution", int, 60, minimum=5, maximum=7 * 24 * 60),
 ):
     register(_spec)

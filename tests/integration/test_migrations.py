@@ -70,7 +70,18 @@ def populate_0001(db, now: datetime) -> None:
                           "SELECT id, 1, 'applied', :now, 1 FROM candidates"), {"now": now})
 
 
-POPULATE = {"0001": populate_0001}
+def populate_0002(db, now: datetime) -> None:
+    """Rows as the program of revision 0002 wrote them: phone tails kept, no confirmation deadlines."""
+    populate_0001(db, now)
+    with db.engine.begin() as conn:
+        for name, _phone, tail in CANDIDATES_0001:
+            conn.execute(text("UPDATE candidates SET phone_tail = :tail WHERE name = :name"),
+                         {"tail": tail, "name": name})
+
+
+POPULATE = {"0001": populate_0001, "0002": populate_0002}
+# What each revision's successor added, to show the backup really is the old schema.
+ADDED_LATER = {"0001": ("candidates", "phone_tail"), "0002": ("interviews", "confirmation_due_at")}
 OLDER = migrate.all_revisions()[:-1]
 
 
@@ -107,6 +118,11 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
     with db.session() as s:
         assert verify_chain(s).ok
     assert health.check(db).ok
+    with db.engine.connect() as conn:  # 0003 gives every institution the default approval chain
+        steps = conn.execute(text("SELECT s.kind, s.role FROM approval_steps s JOIN approval_chains c "
+                                  "ON c.id = s.chain_id WHERE c.department_id IS NULL ORDER BY s.position")).all()
+    assert [tuple(r) for r in steps] == [("approve", "dept_leader"), ("file", "personnel_office"),
+                                         ("confirm", "director")]
 
     if db.is_embedded:
         backups = sorted(app_dirs().migration_backups.glob("*.db"))
@@ -118,7 +134,8 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
             assert migrate.current_revision(old) == revision
             with old.engine.connect() as conn:
                 assert snapshot(conn) == before
-                assert "phone_tail" not in {c["name"] for c in inspect(conn).get_columns("candidates")}
+                table, column = ADDED_LATER[revision]
+                assert column not in {c["name"] for c in inspect(conn).get_columns(table)}
         finally:
             old.dispose()
     else:
@@ -128,7 +145,8 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
             conn.execute(text(f'SET search_path TO "{schemas[0]}"'))
             assert snapshot(conn) == before
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == revision
-            assert "phone_tail" not in {c["name"] for c in inspect(conn).get_columns("candidates", schemas[0])}
+            table, column = ADDED_LATER[revision]
+            assert column not in {c["name"] for c in inspect(conn).get_columns(table, schemas[0])}
 
 
 def test_a_new_empty_database_is_created_without_a_backup(empty_db):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -98,6 +98,7 @@ class Room(Versioned, Base):
 
 class Interview(Versioned, Base):
     __tablename__ = "interviews"
+    __table_args__ = (Index("ix_interviews_room_starts", "room_id", "starts_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(80), unique=True)  # stable iCalendar UID
@@ -113,6 +114,7 @@ class Interview(Versioned, Base):
     hr_owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
     checked_in_at: Mapped[Optional[datetime]]
+    confirmation_due_at: Mapped[Optional[datetime]] = mapped_column(index=True)
     created_at: Mapped[datetime]
 
     participants: Mapped[list["InterviewParticipant"]] = relationship(

@@ -39,7 +39,7 @@ from desktop.core.services.paging import ListQuery  # noqa: E402
 from desktop.core.storage import migrate  # noqa: E402
 from desktop.core.storage.connect import Target, open_target  # noqa: E402
 from desktop.core.storage.database import (  # noqa: E402
-    BUSY_TIMEOUT_MS, Actor, Database, create_embedded, unlock_master_key,
+    BUSY_TIMEOUT_MS, CACHE_SIZE_KIB, Actor, Database, create_embedded, unlock_master_key,
 )
 from desktop.core.storage.keys import key_file_for  # noqa: E402
 
@@ -61,7 +61,7 @@ def open_plain(path: Path) -> Database:
     @event.listens_for(engine, "connect")
     def _pragmas(conn, _record) -> None:
         for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                       f"busy_timeout = {BUSY_TIMEOUT_MS}"):
+                       f"busy_timeout = {BUSY_TIMEOUT_MS}", f"cache_size = -{CACHE_SIZE_KIB}"):
             conn.execute(f"PRAGMA {pragma}")
 
     return Database(engine, "sqlite", path)
@@ -167,29 +167,30 @@ def query_sets(plain: Database, size: Size, count: int, seed: int) -> dict[str, 
     }
 
 
-def run_queries(db: Database, queries: list[ListQuery], warmup: int = 10) -> tuple[list[float], list[int]]:
-    def one(query: ListQuery) -> int:
-        with db.session(ACTOR) as session:
-            page = list_candidates(session, ACTOR, query)
-        return page.total * 1000 + len(page.rows)
-
-    for query in queries[:warmup]:
-        one(query)
-    samples, results = [], []
-    for query in queries:
-        start = time.perf_counter()
-        results.append(one(query))
-        samples.append(ms_since(start))
-    return samples, results
+def _one(db: Database, query: ListQuery) -> tuple[float, int]:
+    start = time.perf_counter()
+    with db.session(ACTOR) as session:
+        page = list_candidates(session, ACTOR, query)
+    return ms_since(start), page.total * 1000 + len(page.rows)
 
 
-def measure_queries(encrypted: Database, plain: Database, sets: dict[str, list[ListQuery]]) -> dict[str, dict]:
+def measure_queries(encrypted: Database, plain: Database, sets: dict[str, list[ListQuery]],
+                    warmup: int = 10) -> dict[str, dict]:
+    """Each query runs on both databases back to back (alternating which goes first), so that
+    whatever else the machine is doing weighs on both sides alike."""
     results = {}
     for name, queries in sets.items():
-        enc, enc_found = run_queries(encrypted, queries)
-        pln, pln_found = run_queries(plain, queries)
-        if enc_found != pln_found:
-            raise SystemExit(f"{name}: the encrypted and the plain database answered differently")
+        for query in queries[:warmup]:
+            _one(encrypted, query)
+            _one(plain, query)
+        enc, pln = [], []
+        for i, query in enumerate(queries):
+            order = (encrypted, plain) if i % 2 == 0 else (plain, encrypted)
+            (first_ms, first_found), (second_ms, second_found) = _one(order[0], query), _one(order[1], query)
+            if first_found != second_found:
+                raise SystemExit(f"{name}: the encrypted and the plain database answered differently")
+            enc.append(first_ms if i % 2 == 0 else second_ms)
+            pln.append(second_ms if i % 2 == 0 else first_ms)
         results[name] = {"encrypted": summary(enc), "plain": summary(pln)}
     return results
 

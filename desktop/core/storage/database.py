@@ -65,7 +65,7 @@ def open_sqlcipher_connection(path: Path, key: MasterKey) -> sqlcipher.Connectio
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.set_key(key.sqlcipher_literal())
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError as exc:
+    except sqlcipher.DatabaseError:
         conn.close()
         raise WrongPassphrase("database did not decrypt") from None
     conn.execute("PRAGMA journal_mode = WAL")
@@ -203,7 +203,7 @@ def open_server(url: str, *, clock: Clock | None = None) -> Database:
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    except OperationalError as exc:
+    except OperationalError:
         engine.dispose()
         raise DatabaseUnreachable("server did not answer",
                                   url=parsed.render_as_string(hide_password=True)) from None

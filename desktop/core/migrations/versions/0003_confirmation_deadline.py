@@ -39,7 +39,7 @@ def upgrade() -> None:
                                                        chains.c.change_kind.is_(None))).first()
     if exists is None:
         conn.execute(chains.insert().values(name="默认审批链", department_id=None, change_kind=None,
-                                            allow_same_day_apply=True, is_active=True, version=1))
+                                            allow_same_day_apply=False, is_active=True, version=1))
         chain_id = conn.execute(sa.select(chains.c.id).where(chains.c.department_id.is_(None),
                                                              chains.c.change_kind.is_(None))).scalar_one()
         conn.execute(steps.insert(), [

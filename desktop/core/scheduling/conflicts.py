@@ -1,0 +1,149 @@
+"""Conflict rules for a booking or a change.
+
+Hard conflicts can never be overridden (a room booked twice, a time in the past, an inactive
+room). Soft conflicts (an interviewer or the candidate already busy, a room too small, outside
+working hours, a holiday, free/busy unknown) may be overridden by HR with a reason, which is
+audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.model import (
+    Application, Interview, InterviewMode, InterviewParticipant, InterviewStatus, Room, User,
+)
+from desktop.core.model.base import StrEnum
+from desktop.core.scheduling.office import OfficeHours
+from desktop.core.scheduling.provider import BusyTimes
+
+# The longest interview we allow; bounds the index range scan for overlaps.
+MAX_DURATION = timedelta(hours=8)
+BLOCKING = (InterviewStatus.SCHEDULED, InterviewStatus.PENDING_APPROVAL, InterviewStatus.CONFIRMED,
+            InterviewStatus.IN_PROGRESS, InterviewStatus.FINISHED)
+
+
+class ConflictKind(StrEnum):
+    ROOM_BOOKED = "room_booked"
+    IN_PAST = "in_past"
+    ROOM_INACTIVE = "room_inactive"
+    INTERVIEWER_BUSY = "interviewer_busy"
+    INTERVIEWER_CALENDAR_BUSY = "interviewer_calendar_busy"
+    ROOM_CALENDAR_BUSY = "room_calendar_busy"
+    FREEBUSY_UNKNOWN = "freebusy_unknown"
+    CANDIDATE_BOOKED = "candidate_booked"
+    ROOM_TOO_SMALL = "room_too_small"
+    OUTSIDE_HOURS = "outside_hours"
+    HOLIDAY = "holiday"
+
+
+HARD = frozenset({ConflictKind.ROOM_BOOKED, ConflictKind.IN_PAST, ConflictKind.ROOM_INACTIVE})
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: ConflictKind
+    subject: str = ""                 # who or what: an interviewer's name, a room's name, a holiday
+    other_interview_id: int | None = None
+    other_start: datetime | None = None
+
+    @property
+    def hard(self) -> bool:
+        return self.kind in HARD
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What a booking or change would put in the calendar."""
+
+    starts_at: datetime
+    duration_minutes: int
+    mode: InterviewMode
+    room_id: int | None
+    interviewer_ids: tuple[int, ...]
+    candidate_id: int
+    observer_ids: tuple[int, ...] = ()
+    exclude_interview_id: int | None = None  # the interview being changed does not conflict with itself
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def people(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(self.interviewer_ids + self.observer_ids))
+
+
+def _overlapping(start: datetime, end: datetime, exclude: int | None):
+    """Interviews that overlap [start, end), written so the starts_at index bounds the scan."""
+    conditions = [Interview.starts_at < end, Interview.starts_at > start - MAX_DURATION,
+                  Interview.status.in_(BLOCKING)]
+    if exclude is not None:
+        conditions.append(Interview.id != exclude)
+    return conditions
+
+
+def _ends(starts_at: datetime, minutes: int) -> datetime:
+    return starts_at + timedelta(minutes=minutes)
+
+
+def check(session: Session, proposal: Proposal, now: datetime, external: BusyTimes | None = None) -> list[Conflict]:
+    """Every conflict of `proposal`, hard ones first."""
+    start, end = proposal.starts_at, proposal.ends_at
+    found: list[Conflict] = []
+    hours = OfficeHours.load(session)
+    if start < now:
+        found.append(Conflict(ConflictKind.IN_PAST))
+    window = _overlapping(start, end, proposal.exclude_interview_id)
+
+    if proposal.mode == InterviewMode.ONSITE and proposal.room_id is not None:
+        room = session.get(Room, proposal.room_id)
+        if room is not None and not room.is_active:
+            found.append(Conflict(ConflictKind.ROOM_INACTIVE, room.name))
+        for other_id, other_start, minutes in session.execute(
+                select(Interview.id, Interview.starts_at, Interview.duration_minutes)
+                .where(Interview.room_id == proposal.room_id, *window)):
+            if _ends(other_start, minutes) > start:
+                found.append(Conflict(ConflictKind.ROOM_BOOKED, room.name if room else "", other_id, other_start))
+        if room is not None and room.capacity < len(proposal.people) + 1:
+            found.append(Conflict(ConflictKind.ROOM_TOO_SMALL, room.name))
+
+    if proposal.people:
+        names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(proposal.people))).all())
+        for user_id, other_id, other_start, minutes in session.execute(
+                select(InterviewParticipant.user_id, Interview.id, Interview.starts_at, Interview.duration_minutes)
+                .join(Interview, Interview.id == InterviewParticipant.interview_id)
+                .where(InterviewParticipant.user_id.in_(proposal.people), *window)):
+            if _ends(other_start, minutes) > start:
+                found.append(Conflict(ConflictKind.INTERVIEWER_BUSY, names.get(user_id, ""), other_id, other_start))
+        if external is not None:
+            for user_id in proposal.people:
+                subject = ("user", user_id)
+                if subject in external.unknown:
+                    found.append(Conflict(ConflictKind.FREEBUSY_UNKNOWN, names.get(user_id, "")))
+                elif any(bs < end and start < be for bs, be in external.of(subject)):
+                    found.append(Conflict(ConflictKind.INTERVIEWER_CALENDAR_BUSY, names.get(user_id, "")))
+    if external is not None and proposal.room_id is not None and proposal.mode == InterviewMode.ONSITE:
+        subject = ("room", proposal.room_id)
+        room_name = session.scalar(select(Room.name).where(Room.id == proposal.room_id)) or ""
+        if subject in external.unknown:
+            found.append(Conflict(ConflictKind.FREEBUSY_UNKNOWN, room_name))
+        elif any(bs < end and start < be for bs, be in external.of(subject)):
+            found.append(Conflict(ConflictKind.ROOM_CALENDAR_BUSY, room_name))
+
+    for other_id, other_start, minutes in session.execute(
+            select(Interview.id, Interview.starts_at, Interview.duration_minutes)
+            .join(Application, Application.id == Interview.application_id)
+            .where(Application.candidate_id == proposal.candidate_id, *window)):
+        if _ends(other_start, minutes) > start:
+            found.append(Conflict(ConflictKind.CANDIDATE_BOOKED, "", other_id, other_start))
+
+    day = hours.local(start).date()
+    if hours.is_holiday(day):
+        found.append(Conflict(ConflictKind.HOLIDAY, hours.holiday_names.get(day, "")))
+    elif not hours.within_hours(start, end):
+        found.append(Conflict(ConflictKind.OUTSIDE_HOURS))
+    return sorted(found, key=lambda c: (not c.hard, c.kind.value))

@@ -1,0 +1,90 @@
+"""What a booking, change or cancellation sends out, written in the same transaction as the change.
+
+One outbox row per effect: a calendar operation per interviewer (delivered through the calendar
+provider by the Exchange capability), a notice to the candidate with a confirmation request (mail
+and SMS, delivered by the notifications capability), and an in-app notice per interviewer. The
+dedupe key carries the interview's sequence number, so an effect is never queued twice for the
+same version of the interview. The room board reads the interviews themselves and needs no row."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core import settings
+from desktop.core.model import (
+    Application, Candidate, Interview, Notice, OutboxEntry, Position, Room, Round, User,
+)
+from desktop.core.scheduling.office import OfficeHours
+
+CALENDAR = "calendar"
+WEEKDAYS = "一二三四五六日"
+
+
+def details(session: Session, interview: Interview) -> dict[str, Any]:
+    """A snapshot of what the parties are told, so delivery sends exactly this version."""
+    app = session.get(Application, interview.application_id)
+    position = session.get(Position, app.position_id) if app else None
+    rnd = session.get(Round, interview.round_id)
+    room = session.get(Room, interview.room_id) if interview.room_id else None
+    hours = OfficeHours.load(session)
+    local = hours.local(interview.starts_at)
+    ends = interview.starts_at + timedelta(minutes=interview.duration_minutes)
+    return {
+        "interview_id": interview.id, "uid": interview.uid, "sequence": interview.sequence,
+        "starts_at": interview.starts_at.isoformat(), "ends_at": ends.isoformat(),
+        "local_time": f"{local:%Y-%m-%d} 星期{WEEKDAYS[local.weekday()]} {local:%H:%M}–"
+                      f"{hours.local(ends):%H:%M}",
+        "zone": str(hours.zone), "mode": interview.mode.value,
+        "room": room.name if room else "", "room_location": room.location if room else "",
+        "room_mailbox": room.exchange_mailbox if room else None, "video_link": interview.video_link or "",
+        "position": position.title if position else "", "round": rnd.name if rnd else "",
+        "status": interview.status.value,
+    }
+
+
+def _queue(session: Session, dedupe_key: str, **values: Any) -> None:
+    if session.scalar(select(OutboxEntry.id).where(OutboxEntry.dedupe_key == dedupe_key)) is not None:
+        return  # this effect for this version is already queued
+    session.add(OutboxEntry(dedupe_key=dedupe_key, created_at=session.info["clock"].now(), **values))
+
+
+def confirmation_deadline(session: Session, now: datetime, starts_at: datetime) -> datetime:
+    minutes = settings.institution_value(session, "confirmation.deadline_minutes")
+    return min(now + timedelta(minutes=minutes), max(starts_at, now))
+
+
+def announce(session: Session, interview: Interview, kind: str, *, added: set[int] = frozenset(),
+             removed: set[int] = frozenset(), reason: str = "") -> None:
+    """Queue every party's effect of `kind` ("create", "update" or "cancel") for the interview's
+    current sequence. `added`/`removed` interviewers get a create/cancel instead of an update."""
+    now = session.info["clock"].now()
+    info = details(session, interview)
+    seq = interview.sequence
+    people = {p.user_id: p for p in interview.participants}
+    users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(set(people) | set(removed))))}
+    for user_id in sorted(set(people) | set(removed)):
+        user = users[user_id]
+        op = "cancel" if (user_id in removed or kind == "cancel") else ("create" if user_id in added or kind == "create"
+                                                                       else "update")
+        _queue(session, f"{CALENDAR}:{interview.id}:user{user_id}:{seq}:{op}", interview_id=interview.id,
+               channel=CALENDAR, kind=op, recipient=user.exchange_mailbox or user.email or user.username,
+               payload=info | {"user_id": user_id, "reason": reason})
+        title = {"create": "新的面试安排", "update": "面试安排有变更", "cancel": "面试已取消"}[op]
+        session.add(Notice(user_id=user_id, interview_id=interview.id, title=title,
+                           body=f"{info['position']} {info['round']}：{info['local_time']} {info['room'] or info['video_link']}",
+                           created_at=now))
+
+    candidate = session.scalar(select(Candidate).join(Application, Application.candidate_id == Candidate.id)
+                               .where(Application.id == interview.application_id))
+    notice_kind = {"create": "invitation", "update": "change_notice", "cancel": "cancellation"}[kind]
+    payload = info | {"candidate_id": candidate.id, "candidate_name": candidate.name, "reason": reason}
+    if kind != "cancel":
+        payload["confirm_by"] = interview.confirmation_due_at.isoformat() if interview.confirmation_due_at else None
+    for channel, address in (("email", candidate.email), ("sms", candidate.phone)):
+        if address:
+            _queue(session, f"{channel}:{interview.id}:candidate:{seq}:{notice_kind}", interview_id=interview.id,
+                   channel=channel, kind=notice_kind, recipient=address, payload=payload)

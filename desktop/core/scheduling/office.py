@@ -1,0 +1,84 @@
+"""The office's working time: its zone, working hours, lunch break, weekends and the holiday
+calendar (including weekend days that are working days, 调休)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core import settings
+from desktop.core.model import Holiday
+
+Interval = tuple[datetime, datetime]
+
+
+def _hm(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    zone: ZoneInfo
+    day_start: time = time(8, 30)
+    day_end: time = time(17, 30)
+    lunch: tuple[time, time] | None = (time(12, 0), time(13, 30))
+    holidays: dict[date, bool] = field(default_factory=dict)  # day -> is it a working day?
+    holiday_names: dict[date, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session) -> "OfficeHours":
+        cached = session.info.get("_office_hours")
+        if cached is not None:
+            return cached
+        lunch_text = settings.institution_value(session, "office.lunch_break")
+        lunch = None
+        if lunch_text:
+            start, end = lunch_text.split("-")
+            lunch = (_hm(start), _hm(end))
+        rows = session.execute(select(Holiday.day, Holiday.is_workday, Holiday.name)).all()
+        hours = cls(zone=ZoneInfo(settings.institution_value(session, "office.timezone")),
+                    day_start=_hm(settings.institution_value(session, "office.working_day_start")),
+                    day_end=_hm(settings.institution_value(session, "office.working_day_end")),
+                    lunch=lunch, holidays={r.day: r.is_workday for r in rows},
+                    holiday_names={r.day: r.name for r in rows})
+        session.info["_office_hours"] = hours
+        return hours
+
+    def local(self, instant: datetime) -> datetime:
+        return instant.astimezone(self.zone)
+
+    def at(self, day: date, clock_time: time) -> datetime:
+        """An office-local wall time on `day`, as UTC."""
+        return datetime.combine(day, clock_time, tzinfo=self.zone).astimezone(timezone.utc)
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.holidays:
+            return self.holidays[day]
+        return day.weekday() < 5
+
+    def is_holiday(self, day: date) -> bool:
+        return not self.is_working_day(day)
+
+    def windows(self, day: date) -> list[Interval]:
+        """The working periods of `day` in UTC (morning and afternoon around the lunch break)."""
+        if not self.is_working_day(day):
+            return []
+        start, end = self.at(day, self.day_start), self.at(day, self.day_end)
+        if self.lunch and self.day_start < self.lunch[0] < self.lunch[1] < self.day_end:
+            return [(start, self.at(day, self.lunch[0])), (self.at(day, self.lunch[1]), end)]
+        return [(start, end)]
+
+    def within_hours(self, start: datetime, end: datetime) -> bool:
+        day = self.local(start).date()
+        return any(ws <= start and end <= we for ws, we in self.windows(day))
+
+    def days(self, first: date, last: date):
+        day = first
+        while day <= last:
+            yield day
+            day += timedelta(days=1)

@@ -1,0 +1,60 @@
+"""The timeline of one interview: every status change, with time and actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.model import Interview, TimelineEvent
+from desktop.core.model.base import StrEnum
+from desktop.core.storage.database import Actor
+
+
+class Event(StrEnum):
+    INVITED = "invited"
+    CONFIRMED = "confirmed"
+    CONFIRMATION_OVERDUE = "confirmation_overdue"
+    CHANGE_REQUESTED = "change_requested"
+    CHANGE_STEP = "change_step"            # one approval step decided (approved / filed / confirmed)
+    CHANGE_APPROVED = "change_approved"
+    CHANGE_REJECTED = "change_rejected"
+    CHANGE_APPLIED = "change_applied"
+    CHANGE_ESCALATED = "change_escalated"
+    REMINDER_SENT = "reminder_sent"
+    INTERVIEWER_SAW = "interviewer_saw"
+    INTERVIEWER_ACCEPTED = "interviewer_accepted"
+    INTERVIEWER_DECLINED = "interviewer_declined"
+    INTERVIEWER_TENTATIVE = "interviewer_tentative"
+    CHECKED_IN = "checked_in"
+    LATE = "late"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    STARTED = "started"
+    FINISHED = "finished"
+    CONFLICT_OVERRIDDEN = "conflict_overridden"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str
+    actor: str
+    detail: dict[str, Any]
+
+
+def add(session: Session, interview: Interview | int, kind: Event, actor: Actor | None = None,
+        at: datetime | None = None, **detail: Any) -> None:
+    interview_id = interview if isinstance(interview, int) else interview.id
+    session.add(TimelineEvent(interview_id=interview_id, at=at or session.info["clock"].now(), kind=kind.value,
+                              actor_id=actor.user_id if actor else None,
+                              actor_label=actor.label if actor else "系统", detail=detail))
+
+
+def entries(session: Session, interview_id: int) -> list[TimelineEntry]:
+    rows = session.scalars(select(TimelineEvent).where(TimelineEvent.interview_id == interview_id)
+                           .order_by(TimelineEvent.at, TimelineEvent.id)).all()
+    return [TimelineEntry(r.at, r.kind, r.actor_label, dict(r.detail or {})) for r in rows]

@@ -1,0 +1,354 @@
+"""Read models for the Today, Schedule, room board and Approvals pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.errors import NotFound
+from desktop.core.model import (
+    Application, ApprovalChain, Candidate, ChangeRequest, ChangeStatus, Confirmation, Decision, Interview,
+    InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
+)
+from desktop.core.permissions import Action, require, visible_departments
+from desktop.core.scheduling import chains, risk, timeline
+from desktop.core.scheduling.conflicts import BLOCKING
+from desktop.core.scheduling.office import OfficeHours
+from desktop.core.storage.database import Actor
+
+
+@dataclass(frozen=True)
+class Block:
+    interview_id: int
+    lane_id: int
+    starts_at: datetime
+    ends_at: datetime
+    candidate: str
+    position: str
+    round: str
+    room: str
+    status: str
+    state: str           # live state, see live_state()
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class Lane:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    first_day: date
+    days: int
+    by: str
+    lanes: list[Lane]
+    blocks: list[Block]
+
+
+def live_state(interview: Interview, confirmed: bool, now: datetime) -> str:
+    """unconfirmed / confirmed / pending_approval / arrived / late / in_progress / done / cancelled / no_show"""
+    if interview.status == InterviewStatus.CANCELLED:
+        return "cancelled"
+    if interview.status == InterviewStatus.NO_SHOW:
+        return "no_show"
+    if interview.status == InterviewStatus.FINISHED:
+        return "done"
+    if interview.status == InterviewStatus.IN_PROGRESS:
+        return "in_progress"
+    if interview.checked_in_at is not None:
+        return "arrived"
+    if now >= interview.starts_at + timedelta(minutes=10):
+        return "late"
+    if interview.status == InterviewStatus.PENDING_APPROVAL:
+        return "pending_approval"
+    return "confirmed" if confirmed else "unconfirmed"
+
+
+def _confirmed_ids(session: Session, interviews: list[Interview]) -> set[int]:
+    if not interviews:
+        return set()
+    pairs = session.execute(select(Confirmation.interview_id, Confirmation.sequence).where(
+        Confirmation.interview_id.in_([i.id for i in interviews]), Confirmation.party == Party.CANDIDATE)).all()
+    seq = {i.id: i.sequence for i in interviews}
+    return {iid for iid, s in pairs if seq.get(iid) == s}
+
+
+def _base(session: Session, actor: Actor, start: datetime | None, end: datetime | None,
+          with_cancelled: bool = False):
+    conditions = []
+    if start is not None and end is not None:
+        conditions += [Interview.starts_at >= start, Interview.starts_at < end]
+    if not with_cancelled:
+        conditions.append(Interview.status.in_(BLOCKING + (InterviewStatus.NO_SHOW,)))
+    depts = visible_departments(session, actor, Action.INTERVIEW_VIEW)
+    if depts is not None:
+        conditions.append(Position.department_id.in_(depts))
+    return (select(Interview, Candidate, Position.title, Round.name, Room.name)
+            .options(selectinload(Interview.participants))
+            .join(Application, Application.id == Interview.application_id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Position, Position.id == Application.position_id)
+            .join(Round, Round.id == Interview.round_id)
+            .outerjoin(Room, Room.id == Interview.room_id)
+            .where(*conditions).order_by(Interview.starts_at, Interview.id))
+
+
+def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by: str = "interviewer",
+             department_id: int | None = None) -> ScheduleView:
+    hours = OfficeHours.load(session)
+    start = hours.at(first_day, datetime.min.time())
+    end = hours.at(first_day + timedelta(days=days), datetime.min.time())
+    now = session.info["clock"].now()
+    query = _base(session, actor, start, end)
+    if department_id is not None:
+        query = query.where(Position.department_id == department_id)
+    rows = session.execute(query).all()
+    confirmed = _confirmed_ids(session, [r[0] for r in rows])
+    blocks: list[Block] = []
+    lane_ids: set[int] = set()
+    for interview, candidate, position, rnd, room in rows:
+        ends = interview.starts_at + timedelta(minutes=interview.duration_minutes)
+        state = live_state(interview, interview.id in confirmed, now)
+        lanes = ([p.user_id for p in interview.participants] if by == "interviewer"
+                 else ([interview.room_id] if interview.room_id else []))
+        for lane in lanes:
+            lane_ids.add(lane)
+            blocks.append(Block(interview.id, lane, interview.starts_at, ends, candidate.name, position, rnd,
+                                room or "", interview.status.value, state))
+    if by == "interviewer":
+        lane_query = select(User.id, User.display_name)
+        if department_id is not None:
+            holders = select(RoleGrant.user_id).where(RoleGrant.role == "interviewer")
+            lane_query = lane_query.where((User.id.in_(lane_ids)) | ((User.department_id == department_id)
+                                                                       & User.id.in_(holders)))
+        else:
+            lane_query = lane_query.where(User.id.in_(lane_ids))
+        lanes = [Lane(i, n) for i, n in session.execute(lane_query.order_by(User.display_name))]
+    else:
+        lanes = [Lane(i, n) for i, n in session.execute(select(Room.id, Room.name).where(Room.is_active)
+                                                        .order_by(Room.name))]
+    blocks = _mark_conflicts(blocks)
+    return ScheduleView(first_day, days, by, lanes, blocks)
+
+
+def _mark_conflicts(blocks: list[Block]) -> list[Block]:
+    by_lane: dict[int, list[Block]] = {}
+    for b in blocks:
+        by_lane.setdefault(b.lane_id, []).append(b)
+    clashing: set[tuple[int, int]] = set()
+    for lane, items in by_lane.items():
+        items.sort(key=lambda b: b.starts_at)
+        latest_end, latest = None, None
+        for b in items:
+            if latest_end is not None and b.starts_at < latest_end:
+                clashing.add((lane, b.interview_id))
+                clashing.add((lane, latest.interview_id))
+            if latest_end is None or b.ends_at > latest_end:
+                latest_end, latest = b.ends_at, b
+    return [Block(**{**b.__dict__, "conflict": (b.lane_id, b.interview_id) in clashing}) for b in blocks]
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    interview_id: int
+    starts_at: datetime
+    ends_at: datetime
+    candidate: str
+    position: str
+    round: str
+    place: str
+    interviewers: str
+    state: str
+    risk: risk.Risk
+    sequence: int
+
+
+def today(session: Session, actor: Actor, day: date | None = None) -> list[TodayItem]:
+    hours = OfficeHours.load(session)
+    now = session.info["clock"].now()
+    day = day or hours.local(now).date()
+    start = hours.at(day, datetime.min.time())
+    rows = session.execute(_base(session, actor, start, start + timedelta(days=1), with_cancelled=True)).all()
+    confirmed = _confirmed_ids(session, [r[0] for r in rows])
+    people = dict(session.execute(select(User.id, User.display_name)).all())
+    items = []
+    for interview, candidate, position, rnd, room in rows:
+        is_confirmed = interview.id in confirmed
+        score = risk.score(risk.RiskInputs(
+            no_shows=candidate.no_show_count, late_arrivals=candidate.late_count,
+            candidate_reschedules=candidate.reschedule_count, confirmed=is_confirmed,
+            confirmation_due_at=interview.confirmation_due_at, booked_at=interview.created_at,
+            starts_at=interview.starts_at, local_start=hours.local(interview.starts_at).time()), now)
+        items.append(TodayItem(
+            interview.id, interview.starts_at, interview.starts_at + timedelta(minutes=interview.duration_minutes),
+            candidate.name, position, rnd, room or (interview.video_link or ""),
+            "、".join(people.get(p.user_id, "") for p in interview.participants),
+            live_state(interview, is_confirmed, now), score, interview.sequence))
+    return items
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    interview_id: int
+    starts_at: datetime
+    ends_at: datetime
+    candidate: str
+    position: str
+    state: str
+
+
+@dataclass(frozen=True)
+class BoardRoom:
+    room_id: int
+    name: str
+    location: str
+    entries: list[BoardEntry] = field(default_factory=list)
+
+
+def room_board(session: Session, actor: Actor, day: date | None = None) -> list[BoardRoom]:
+    """Reception's day view: who is expected in which room when (names only, no contact data)."""
+    require(session, actor, Action.ROOM_BOARD)
+    hours = OfficeHours.load(session)
+    now = session.info["clock"].now()
+    day = day or hours.local(now).date()
+    start = hours.at(day, datetime.min.time())
+    rooms = session.scalars(select(Room).where(Room.is_active).order_by(Room.name)).all()
+    board = {r.id: BoardRoom(r.id, r.name, r.location) for r in rooms}
+    rows = session.execute(
+        select(Interview, Candidate.name, Position.title)
+        .join(Application, Application.id == Interview.application_id)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .join(Position, Position.id == Application.position_id)
+        .where(Interview.starts_at >= start, Interview.starts_at < start + timedelta(days=1),
+               Interview.room_id.is_not(None), Interview.status.in_(BLOCKING + (InterviewStatus.NO_SHOW,)))
+        .order_by(Interview.starts_at)).all()
+    confirmed = _confirmed_ids(session, [r[0] for r in rows])
+    for interview, name, title in rows:
+        if interview.room_id in board:
+            board[interview.room_id].entries.append(BoardEntry(
+                interview.id, interview.starts_at,
+                interview.starts_at + timedelta(minutes=interview.duration_minutes), name, title,
+                live_state(interview, interview.id in confirmed, now)))
+    return list(board.values())
+
+
+@dataclass(frozen=True)
+class Participant:
+    user_id: int
+    name: str
+    role: str
+    response: str
+    seen_at: datetime | None
+    seen_current: bool
+
+
+@dataclass(frozen=True)
+class InterviewDetail:
+    id: int
+    candidate: str
+    candidate_id: int
+    position: str
+    round: str
+    starts_at: datetime
+    ends_at: datetime
+    mode: str
+    room: str
+    video_link: str
+    status: str
+    state: str
+    sequence: int
+    confirmation_due_at: datetime | None
+    participants: list[Participant]
+    timeline: list[timeline.TimelineEntry]
+    version: int
+
+
+def interview_detail(session: Session, actor: Actor, interview_id: int) -> InterviewDetail:
+    row = session.execute(_base(session, actor, None, None, with_cancelled=True)
+                          .where(Interview.id == interview_id)).first()
+    if row is None:
+        raise NotFound("interview", entity="interview")
+    interview, candidate, position, rnd, room = row
+    now = session.info["clock"].now()
+    confirmed = interview.id in _confirmed_ids(session, [interview])
+    names = dict(session.execute(select(User.id, User.display_name)
+                                 .where(User.id.in_([p.user_id for p in interview.participants]))).all())
+    return InterviewDetail(
+        interview.id, candidate.name, candidate.id, position, rnd, interview.starts_at,
+        interview.starts_at + timedelta(minutes=interview.duration_minutes), interview.mode.value, room or "",
+        interview.video_link or "", interview.status.value, live_state(interview, confirmed, now), interview.sequence,
+        interview.confirmation_due_at,
+        [Participant(p.user_id, names.get(p.user_id, ""), p.role.value, p.response.value, p.seen_at,
+                     p.seen_sequence >= interview.sequence) for p in interview.participants],
+        timeline.entries(session, interview.id), interview.version)
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    step: int
+    approver: str
+    role: str
+    verdict: str
+    comment: str
+    decided_at: datetime
+    acting_for: str
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    change_request_id: int
+    interview_id: int
+    candidate: str
+    position: str
+    kind: str
+    party: str
+    reason: str
+    before: dict
+    proposed: dict
+    step: int
+    step_kind: str
+    steps_total: int
+    step_due_at: datetime | None
+    acting_for: str
+    applied_early: bool
+    created_at: datetime
+    history: list[DecisionInfo]
+
+
+def inbox(session: Session, actor: Actor) -> list[InboxItem]:
+    """Pending change requests whose current step this user may decide (in their own right, for an
+    absent approver, or as the deputy after the deadline)."""
+    now = session.info["clock"].now()
+    rows = session.execute(
+        select(ChangeRequest, Candidate.name, Position.title, Position.department_id)
+        .join(Interview, Interview.id == ChangeRequest.interview_id)
+        .join(Application, Application.id == Interview.application_id)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .join(Position, Position.id == Application.position_id)
+        .where(ChangeRequest.status == ChangeStatus.PENDING).order_by(ChangeRequest.created_at)).all()
+    names = dict(session.execute(select(User.id, User.display_name)).all())
+    items = []
+    for request, candidate, title, department_id in rows:
+        chain = session.scalar(select(ApprovalChain).options(selectinload(ApprovalChain.steps))
+                               .where(ApprovalChain.id == request.chain_id))
+        step = next((s for s in chain.steps if s.position == request.current_step), None) if chain else None
+        if step is None:
+            continue
+        who = chains.standing(session, actor, step, department_id, now, request.step_due_at)
+        if not who.allowed:
+            continue
+        history = [DecisionInfo(d.step_position, names.get(d.approver_id, ""), d.approver_role, d.verdict.value,
+                                d.comment, d.decided_at, names.get(d.acting_for_id, "") if d.acting_for_id else "")
+                   for d in session.scalars(select(Decision).where(Decision.change_request_id == request.id)
+                                            .order_by(Decision.decided_at, Decision.id))]
+        items.append(InboxItem(request.id, request.interview_id, candidate, title, request.kind.value,
+                               request.requested_by_party.value, request.reason, dict(request.before),
+                               dict(request.proposed), step.position, step.kind.value, len(chain.steps),
+                               request.step_due_at, names.get(who.acting_for, "") if who.acting_for else "",
+                               request.applied_early, request.created_at, history))
+    return items

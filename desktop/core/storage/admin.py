@@ -153,7 +153,8 @@ def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dic
                 revision = _revision(conn, "bk")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:   # SQLite may already have rolled back (disk full, I/O error)
+                    conn.execute("ROLLBACK")
                 raise
         finally:
             conn.execute("DETACH DATABASE bk")

@@ -6,6 +6,7 @@ user's language (desktop/ui/messages.py)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 _MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
@@ -16,12 +17,15 @@ _ID_CHECK = "10X98765432"
 
 
 def normalise_phone(text: str) -> str:
-    """Digits only, without the +86 country code: "+86 138-0013-8000" -> "13800138000"."""
-    digits = re.sub(r"[\s\-()]", "", text.strip())
+    """Digits only, without the +86 country code: "+86 138-0013-8000" -> "13800138000".
+    Full-width digits typed with a Chinese input method become ASCII digits."""
+    digits = re.sub(r"[\s\-()]", "", unicodedata.normalize("NFKC", text).strip())
     if digits.startswith("+86"):
         digits = digits[3:]
     elif digits.startswith("0086"):
         digits = digits[4:]
+    elif digits.startswith("86") and _MOBILE.match(digits) and len(digits) == 13:
+        digits = digits[2:]   # "86 138 0013 8000": the country code without its plus sign
     return digits
 
 
@@ -29,7 +33,7 @@ def phone_problem(text: str) -> str | None:
     value = normalise_phone(text)
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         return "phone_chars"
     if value.startswith("1"):
         return None if _MOBILE.match(value) else "phone_mobile"
@@ -59,7 +63,7 @@ def id_number_problem(text: str, today: date | None = None) -> str | None:
         return None
     if len(value) != 18:
         return "id_length"
-    if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
+    if not value.isascii() or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
         return "id_chars"
     born = id_number_birth_date(value)
     if born is None or born.year < 1900 or (today is not None and born > today):

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
 from desktop.core.errors import NotFound, StaleWrite, ValidationFailed
 from desktop.core.model import Application, Candidate, Department, Education, Gender, Position
+from desktop.core.model.recruiting import EDUCATION_RANK
 from desktop.core.permissions import Action, allowed, require, visible_departments
 from desktop.core.services.paging import ListQuery, Page, prefix_range
 from desktop.core.storage.database import Actor
@@ -23,9 +24,10 @@ from desktop.core.validation import (
 
 PERSONAL_FIELDS = ("phone", "email", "id_number", "birth_date")
 SORTS = {
-    "name": Candidate.name, "gender": Candidate.gender, "education": Candidate.education,
+    "name": Candidate.name, "gender": Candidate.gender,
+    "education": case(EDUCATION_RANK, value=Candidate.education),   # by level, not by the stored word
     "school": Candidate.school, "years_experience": Candidate.years_experience,
-    "source_channel": Candidate.source_channel, "department": Candidate.department_id,
+    "source_channel": Candidate.source_channel, "department": Department.name,
     "created_at": Candidate.created_at, "updated_at": Candidate.updated_at,
 }
 
@@ -129,6 +131,8 @@ def search_condition(text: str):
     text = text.strip()
     if not text:
         return None
+    if re.fullmatch(r"\d{17}[\dXx]", text):   # before phone digits: most ID numbers are all digits
+        return Candidate.id_number == text.upper()
     digits = normalise_phone(text)
     if digits.isdigit():
         if len(digits) == 4:
@@ -137,8 +141,6 @@ def search_condition(text: str):
             return prefix_range(Candidate.phone, digits)
     if "@" in text:
         return prefix_range(Candidate.email, text.lower())
-    if re.fullmatch(r"\d{17}[\dXx]", text):
-        return Candidate.id_number == text.upper()
     return prefix_range(Candidate.name, text)
 
 
@@ -148,10 +150,13 @@ def list_candidates(session: Session, actor: Actor, query: ListQuery) -> Page[Ca
         conditions.append(Candidate.department_id == query.filters["department_id"])
     total = session.scalar(select(func.count()).select_from(Candidate).where(*conditions)) or 0
     column = SORTS.get(query.sort, Candidate.name)
-    order = (column.desc(), Candidate.id.desc()) if query.descending else (column.asc(), Candidate.id.asc())
+    # Empty values sort last (both backends alike), and descending is the exact reverse of ascending.
+    order = ((column.desc().nulls_first(), Candidate.id.desc()) if query.descending
+             else (column.asc().nulls_last(), Candidate.id.asc()))
     stmt = (select(Candidate.id, Candidate.name, Candidate.gender, Candidate.phone, Candidate.education,
                    Candidate.school, Candidate.years_experience, Candidate.source_channel, Candidate.department_id,
                    Candidate.updated_at)
+            .outerjoin(Department, Department.id == Candidate.department_id)
             .where(*conditions).order_by(*order).offset(max(query.offset, 0)).limit(query.page_limit()))
     names = _department_names(session)
     rows = []

@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import false, func, select
+from sqlalchemy.orm import Session
 
 from desktop.core.model import (
     Alert, Application, ApplicationStage, ArchiveRecord, Candidate, ChangeRequest, ChangeStatus, Department,
     Interview, InterviewParticipant, OutboxEntry, OutboxState, Position, Room, Round, User,
 )
-from desktop.core.permissions import Action, actions_of, visible_departments
+from desktop.core.permissions import Action, allowed, visible_departments
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core.storage.database import Actor
 from desktop.core.validation import mask_email, mask_phone
@@ -96,7 +96,15 @@ def _position_scope(session: Session, actor: Actor, action: Action):
 
 def _ordered(query: ListQuery, columns: dict, default: str, tiebreak):
     column = columns.get(query.sort, columns[default])
-    return (column.desc(), tiebreak.desc()) if query.descending else (column.asc(), tiebreak.asc())
+    # Empty values (an interview without a room) sort last on both backends; descending is the exact reverse.
+    return ((column.desc().nulls_first(), tiebreak.desc()) if query.descending
+            else (column.asc().nulls_last(), tiebreak.asc()))
+
+
+def _interviews_in(departments: set[int]):
+    """Ids of interviews for positions of these departments, as a subquery."""
+    return (select(Interview.id).join(Application, Application.id == Interview.application_id)
+            .join(Position, Position.id == Application.position_id).where(Position.department_id.in_(departments)))
 
 
 def interviews_between(session: Session, actor: Actor, start: datetime, end: datetime,
@@ -170,18 +178,28 @@ def outbox(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Pa
         conditions.append(OutboxEntry.channel == query.filters["channel"])
     total = session.scalar(select(func.count()).select_from(OutboxEntry).where(*conditions)) or 0
     columns = {"created_at": OutboxEntry.created_at, "state": OutboxEntry.state, "channel": OutboxEntry.channel}
-    found = session.scalars(select(OutboxEntry).where(*conditions)
+    # The department of each entry's interview decides whether its recipient is shown in clear: an
+    # officer who may reveal in one department does not see another department's candidates.
+    found = session.execute(select(OutboxEntry, Position.department_id)
+                            .outerjoin(Interview, Interview.id == OutboxEntry.interview_id)
+                            .outerjoin(Application, Application.id == Interview.application_id)
+                            .outerjoin(Position, Position.id == Application.position_id)
+                            .where(*conditions)
                             .order_by(*_ordered(query, columns, "created_at", OutboxEntry.id))
                             .offset(query.offset).limit(query.page_limit())).all()
-    clear = Action.CANDIDATE_REVEAL in actions_of(actor)
     return Page([OutboxRow(e.id, e.created_at, e.channel, e.kind,
-                           e.recipient if clear else _mask_recipient(e.recipient), e.state.value, e.attempts,
-                           e.last_error, e.interview_id) for e in found], total, query.offset)
+                           e.recipient if allowed(session, actor, Action.CANDIDATE_REVEAL, dept)
+                           else _mask_recipient(e.recipient), e.state.value, e.attempts,
+                           e.last_error, e.interview_id) for e, dept in found], total, query.offset)
 
 
 def archive(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[ArchiveRow]:
-    visible_departments(session, actor, Action.ARCHIVE_VIEW)
+    depts = visible_departments(session, actor, Action.ARCHIVE_VIEW)
     conditions = []
+    if depts is not None:
+        conditions.append(ArchiveRecord.application_id.in_(
+            select(Application.id).join(Position, Position.id == Application.position_id)
+            .where(Position.department_id.in_(depts))))
     if query.search.strip():
         conditions.append(ArchiveRecord.archive_code.contains(query.search.strip())
                           | ArchiveRecord.title.contains(query.search.strip()))
@@ -223,8 +241,11 @@ def recruitment_report(session: Session, actor: Actor) -> list[ReportRow]:
 
 
 def open_alerts(session: Session, actor: Actor, limit: int = 100) -> list[AlertRow]:
-    visible_departments(session, actor, Action.INTERVIEW_VIEW)
-    found = session.scalars(select(Alert).where(Alert.acknowledged_at.is_(None),
-                                                (Alert.user_id.is_(None)) | (Alert.user_id == actor.user_id))
-                            .order_by(Alert.raised_at.desc()).limit(limit)).all()
+    depts = visible_departments(session, actor, Action.INTERVIEW_VIEW)
+    mine = Alert.user_id == actor.user_id if actor.user_id is not None else false()
+    conditions = [Alert.acknowledged_at.is_(None), Alert.user_id.is_(None) | mine]
+    if depts is not None:   # alerts for everyone still concern only interviews the actor may see
+        conditions.append(Alert.interview_id.is_(None) | Alert.interview_id.in_(_interviews_in(depts)) | mine)
+    found = session.scalars(select(Alert).where(*conditions)
+                            .order_by(Alert.raised_at.desc(), Alert.id.desc()).limit(limit)).all()
     return [AlertRow(a.id, a.kind, a.interview_id, a.raised_at) for a in found]

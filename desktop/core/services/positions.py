@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DuplicateRecord, NotFound, StaleWrite, ValidationFailed
 from desktop.core.model import Application, Department, Education, Position, PositionStatus, Round, RoundKind
+from desktop.core.model.recruiting import EDUCATION_RANK
 from desktop.core.permissions import Action, allowed, require, visible_departments
 from desktop.core.services.paging import ListQuery, Page, prefix_range
 
@@ -18,8 +19,9 @@ from desktop.core.storage.database import Actor
 
 DEFAULT_ROUNDS = ((1, "初试", RoundKind.HR), (2, "复试", RoundKind.BUSINESS), (3, "终试", RoundKind.LEADERSHIP))
 SORTS = {
-    "code": Position.code, "title": Position.title, "department": Position.department_id,
-    "headcount": Position.headcount, "education": Position.education, "min_years": Position.min_years,
+    "code": Position.code, "title": Position.title, "department": Department.name,
+    "headcount": Position.headcount, "min_years": Position.min_years,
+    "education": case(EDUCATION_RANK, value=Position.education),   # by level, not by the stored word
     "status": Position.status, "closes_on": Position.closes_on, "updated_at": Position.updated_at,
 }
 
@@ -116,7 +118,9 @@ def list_positions(session: Session, actor: Actor, query: ListQuery) -> Page[Pos
     applicants = (select(func.count()).select_from(Application)
                   .where(Application.position_id == Position.id).scalar_subquery())
     column = SORTS.get(query.sort, Position.code)
-    order = (column.desc(), Position.id.desc()) if query.descending else (column.asc(), Position.id.asc())
+    # Empty values (no closing date) sort last on both backends; descending is the exact reverse.
+    order = ((column.desc().nulls_first(), Position.id.desc()) if query.descending
+             else (column.asc().nulls_last(), Position.id.asc()))
     stmt = (select(Position, Department.name.label("dept"), applicants.label("applicants"))
             .join(Department, Department.id == Position.department_id)
             .where(*conditions).order_by(*order).offset(max(query.offset, 0)).limit(query.page_limit()))

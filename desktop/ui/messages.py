@@ -82,6 +82,14 @@ def describe(error: BaseException) -> str:
                   "version; nothing was changed.")
     if isinstance(error, errors.BackupInvalid):
         return QCoreApplication.translate("Messages", "The backup failed its checks ({0}); nothing was replaced.").format(p.get("reason", error.detail))
+    if isinstance(error, errors.BackupExists):
+        return QCoreApplication.translate("Messages", "A file of that name already exists; backups never overwrite. Choose "
+                  "another name or folder.")
+    if isinstance(error, errors.BackupFailed):
+        return QCoreApplication.translate("Messages", "The backup could not be written (is the disk full or the folder "
+                  "read-only?); nothing was left behind.")
+    if isinstance(error, errors.ServerBackupUnsupported):
+        return QCoreApplication.translate("Messages", "Server databases are backed up on the server with pg_dump.")
     if isinstance(error, errors.StaleWrite):
         return QCoreApplication.translate("Messages", "Someone else saved this record in the meantime. Your changes were not saved; "
                   "reload the record and make them again.")

@@ -1,6 +1,1826 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="61" />
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="64" />
+        <source>User name *</source>
+        <translation>用户名 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="65" />
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="66" />
+        <source>Temporary password *</source>
+        <translation>临时密码 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="67" />
+        <source>Password again *</source>
+        <translation>确认密码 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="68" />
+        <source>Department</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="76" />
+        <source>Roles *</source>
+        <translation>角色 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="77" />
+        <source>Roles apply to</source>
+        <translation>角色适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="78" />
+        <source>The whole institution</source>
+        <translation>全单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="79" />
+        <source>The user chooses a new password at the first login.</source>
+        <translation>用户首次登录时须设置自己的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="187" />
+        <source>Raised</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="187" />
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="187" />
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="173" />
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="175" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="179" />
+        <source>{0} change request(s)</source>
+        <translation>共 {0} 条变更申请</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="197" />
+        <source>Archive</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="199" />
+        <source>Search by archive code or title</source>
+        <translation>按档号或题名搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="204" />
+        <source>{0} record(s)</source>
+        <translation>共 {0} 条档案</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="110" />
+        <source>Archive code</source>
+        <translation>档号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="110" />
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="110" />
+        <source>Created</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="110" />
+        <source>Fixed</source>
+        <translation>已固化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="110" />
+        <source>SHA-256</source>
+        <translation>SHA-256 校验值</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateDetailPanel</name>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="38" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="45" />
+        <source>Select a candidate to see the details.</source>
+        <translation>请在左侧选择一名候选人查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="51" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="51" />
+        <source>Phone</source>
+        <translation>手机/电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="52" />
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="52" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="53" />
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="53" />
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="54" />
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="54" />
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="55" />
+        <source>Years of experience</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="55" />
+        <source>Source</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="56" />
+        <source>Department</source>
+        <translation>应聘部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="56" />
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="57" />
+        <source>Talent pool</source>
+        <translation>人才库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="57" />
+        <source>Attendance</source>
+        <translation>到场记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="58" />
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="66" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="67" />
+        <source>Show in clear; the access is recorded in the audit log</source>
+        <translation>显示完整信息；本次查看将记入审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="81" />
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="81" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="81" />
+        <source>Applied</source>
+        <translation>投递时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="92" />
+        <source>Applications</source>
+        <translation>应聘记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="142" />
+        <source>Consent given on {0}</source>
+        <translation>已于 {0} 同意入库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/detail.py" line="144" />
+        <source>{0} reschedule(s), {1} no-show(s), {2} late arrival(s)</source>
+        <translation>改期 {0} 次，爽约 {1} 次，迟到 {2} 次</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateForm</name>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="36" />
+        <source>Edit candidate</source>
+        <translation>编辑候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="36" />
+        <source>New candidate</source>
+        <translation>新建候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="39" />
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="40" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="43" />
+        <source>Phone</source>
+        <translation>手机/电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="44" />
+        <source>e.g. 138 0013 8000 or 010-12345678</source>
+        <translation>例如 138 0013 8000 或 010-12345678</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="45" />
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="46" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="47" />
+        <source>18 characters, resident identity card</source>
+        <translation>18 位居民身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="49" />
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="52" />
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="53" />
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="54" />
+        <source>Years of experience</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="56" />
+        <source>Source</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="59" />
+        <source>Department</source>
+        <translation>应聘部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="60" />
+        <source>(not assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="61" />
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="62" />
+        <source>Experience</source>
+        <translation>工作经历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="63" />
+        <source>Résumé summary</source>
+        <translation>简历摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/form.py" line="64" />
+        <source>Agrees to be kept in the talent pool</source>
+        <translation>同意纳入人才库</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <source>Phone</source>
+        <translation>手机/电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <source>Years</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <source>Source</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <source>Department</source>
+        <translation>应聘部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPage</name>
+    <message>
+        <location filename="../../desktop/ui/candidates/page.py" line="29" />
+        <source>Search by name, phone (or its last 4 digits), e-mail</source>
+        <translation>按姓名、手机号（或尾号后4位）、邮箱搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/page.py" line="33" />
+        <source>Candidates</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/page.py" line="38" />
+        <source>New candidate</source>
+        <translation>新建候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/candidates/page.py" line="69" />
+        <source>{0} candidate(s)</source>
+        <translation>共 {0} 名候选人</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="29" />
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="35" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="36" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="37" />
+        <source>New password again</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="42" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="46" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="51" />
+        <source>An administrator set a temporary password for you. Choose your own password to continue.</source>
+        <translation>管理员为您设置了临时密码。请设置您自己的密码后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="63" />
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="82" />
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRequestTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="70" />
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="70" />
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="70" />
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="70" />
+        <source>Requested by</source>
+        <translation>提出方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="71" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="71" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="71" />
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../desktop/cli/__init__.py" line="70" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/__init__.py" line="76" />
+        <source>Run the command again with --debug (before the command) to see technical details for the IT office.</source>
+        <translation>如需供信息科排查的技术细节，请在命令前加上 --debug 重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="59" />
+        <source>{0} = {1}</source>
+        <translation>{0} = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="65" />
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="66" />
+        <source>institution</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="72" />
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="73" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="76" />
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="76" />
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="77" />
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="79" />
+        <location filename="../../desktop/cli/config_commands.py" line="110" />
+        <source>Institution settings are stored in the database, which was not opened.</source>
+        <translation>本单位设置保存在数据库中，本次未打开数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="89" />
+        <location filename="../../desktop/cli/context.py" line="135" />
+        <source>The file {0} could not be read.</source>
+        <translation>无法读取文件 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="91" />
+        <source>The file {0} is not valid JSON.</source>
+        <translation>文件 {0} 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="95" />
+        <source>{0} settings imported: {1}</source>
+        <translation>已导入 {0} 项设置：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="108" />
+        <source>Settings written to {0}</source>
+        <translation>设置已导出到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/context.py" line="78" />
+        <source>{0} is needed. Set the environment variable {1} or give it in a file with the option shown in “interviewdesk --help”; secrets are never accepted as arguments.</source>
+        <translation>需要提供{0}。请设置环境变量 {1}，或按“interviewdesk --help”中列出的选项从文件读取；出于安全考虑，口令和密码不接受以命令参数形式提供。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/context.py" line="84" />
+        <source>Repeat to confirm: </source>
+        <translation>请再输入一次以确认：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/context.py" line="86" />
+        <source>The two entries differ; nothing was changed.</source>
+        <translation>两次输入不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/context.py" line="88" />
+        <source>Nothing was entered; nothing was changed.</source>
+        <translation>未输入任何内容；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/context.py" line="93" />
+        <source>Database passphrase: </source>
+        <translation>数据库口令：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/context.py" line="122" />
+        <source>This command works on the embedded database file only. Server databases are looked after with the server's own tools (pg_dump, pg_restore, ALTER ROLE).</source>
+        <translation>此命令仅适用于本机数据库文件。服务器数据库请使用服务器自带的工具维护（pg_dump、pg_restore、ALTER ROLE）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/context.py" line="138" />
+        <source>The first line of {0} is empty.</source>
+        <translation>{0} 的第一行为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="17" />
+        <source>its content was changed after it was written</source>
+        <translation>该条记录写入后被修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="18" />
+        <source>it does not link to the entry before it</source>
+        <translation>该条记录与前一条记录的链接不符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="19" />
+        <source>entries are missing from here on</source>
+        <translation>从此处起有记录缺失</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="20" />
+        <source>the entries are out of order</source>
+        <translation>记录顺序错乱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="21" />
+        <source>entries were removed from the end of the log</source>
+        <translation>日志末尾的记录被删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="22" />
+        <source>the record of the newest entry is missing</source>
+        <translation>最新记录的链头信息缺失</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="28" />
+        <source>Audit log intact: {0} entries checked, OK.</source>
+        <translation>审计日志完好：已校验 {0} 条记录，全部正常。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="30" />
+        <source>AUDIT LOG BROKEN at entry #{0}: {1}. ({2} entries in the log)</source>
+        <translation>审计日志已被破坏，问题出现在第 #{0} 条：{1}。（日志共 {2} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="43" />
+        <source>the database structure is damaged (integrity check)</source>
+        <translation>数据库结构已损坏（完整性检查未通过）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="44" />
+        <source>encrypted pages fail their authentication check</source>
+        <translation>加密数据页未通过认证校验</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="45" />
+        <source>records refer to records that do not exist</source>
+        <translation>存在引用了不存在记录的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="46" />
+        <source>parts of the database cannot be read</source>
+        <translation>数据库的部分内容无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="47" />
+        <source>the schema is older than this program</source>
+        <translation>数据库结构版本低于本程序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="48" />
+        <source>the schema was written by a newer program</source>
+        <translation>数据库结构由更新版本的程序写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="49" />
+        <source>the audit log chain is broken</source>
+        <translation>审计日志哈希链已断裂</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="56" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="57" />
+        <source>Schema revision: {0} (this program: {1})</source>
+        <translation>结构版本：{0}（本程序：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="59" />
+        <source>Records: {0} in {1} tables</source>
+        <translation>记录：{1} 张表，共 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="64" />
+        <source>Check passed: no problems found.</source>
+        <translation>检查通过：未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="66" />
+        <source>CHECK FAILED:</source>
+        <translation>检查未通过：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="69" />
+        <source>Stop using this database and restore the latest good backup (interviewdesk db restore BACKUP).</source>
+        <translation>请停止使用此数据库，并从最近一次完好的备份恢复（interviewdesk db restore 备份文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="78" />
+        <source>New database passphrase: </source>
+        <translation>新的数据库口令：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="82" />
+        <source>Unlocked with the recovery key.</source>
+        <translation>已使用恢复密钥解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="83" />
+        <source>Passphrase changed. The old passphrase no longer opens the database; the recovery key still does. Backups made earlier keep the passphrase of their day.</source>
+        <translation>口令已更换。旧口令已无法打开数据库，恢复密钥仍然有效。此前制作的备份仍使用当时的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="96" />
+        <source>Backup written: {0} ({1} bytes, SHA-256 {2})</source>
+        <translation>备份已写入：{0}（{1} 字节，SHA-256 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="98" />
+        <source>Key file and manifest: {0}</source>
+        <translation>密钥文件及清单：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="99" />
+        <source>Keep both files together. Restoring needs today's passphrase or the recovery key.</source>
+        <translation>请将这两个文件一起保存。恢复时需要当前的口令或恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="111" />
+        <source>Restored {0} (made {1}) over {2}.</source>
+        <translation>已用备份 {0}（制作于 {1}）恢复 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/maintenance.py" line="113" />
+        <source>The key file was replaced by the backup's: the database now opens with the passphrase that was valid when the backup was made.</source>
+        <translation>密钥文件已替换为备份中的密钥文件：数据库现在需使用制作备份时有效的口令打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="26" />
+        <source>A new database file needs its first administrator: add --admin USER after “init”.</source>
+        <translation>新建数据库文件需要同时创建第一个管理员：请在“init”后加上 --admin 用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="35" />
+        <location filename="../../desktop/cli/user_commands.py" line="41" />
+        <source>Password for {0}: </source>
+        <translation>{0} 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="51" />
+        <source>Database created: {0}</source>
+        <translation>数据库已创建：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="53" />
+        <source>First administrator: {0} (also HR officer)</source>
+        <translation>第一个管理员：{0}（同时为人事专员）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="56" />
+        <source>RECOVERY KEY (shown only this once):</source>
+        <translation>恢复密钥（仅显示这一次）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="60" />
+        <source>Write the recovery key down now and keep it offline, for example sealed in the office safe. It unlocks the database when the passphrase is lost, and whoever holds it can read every record. It is stored nowhere and cannot be shown again.</source>
+        <translation>请立即抄写恢复密钥并离线保管，例如密封后存放在单位保险柜中。忘记口令时可用它打开数据库；持有它的人可以读取全部记录。恢复密钥不会保存在任何地方，也无法再次显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="70" />
+        <source>The numbers of candidates and interviews do not fit.</source>
+        <translation>候选人数量与面试数量不匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="74" />
+        <source>The database already holds candidates. Demo data is only added to an empty database, so that it never mixes with real records; nothing was changed.</source>
+        <translation>数据库中已有候选人。演示数据只会写入空数据库，以免与真实记录混在一起；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="78" />
+        <source>Demo data added for {0}:</source>
+        <translation>已为{0}生成演示数据：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="80" />
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="81" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="82" />
+        <source>Positions</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="83" />
+        <source>Rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="84" />
+        <source>Candidates</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="85" />
+        <source>Applications</source>
+        <translation>应聘记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="86" />
+        <source>Interviews (next two weeks)</source>
+        <translation>面试（未来两周）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="87" />
+        <source>Change requests awaiting approval</source>
+        <translation>待审批的变更申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="88" />
+        <source>Outbox entries</source>
+        <translation>发件箱条目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="89" />
+        <source>Open alerts</source>
+        <translation>未处理的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="90" />
+        <source>Archive records</source>
+        <translation>电子档案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="93" />
+        <source>Demo accounts (password for all: {0}):</source>
+        <translation>演示账户（统一密码：{0}）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="95" />
+        <location filename="../../desktop/cli/user_commands.py" line="47" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="103" />
+        <source>Server database: {0}</source>
+        <translation>服务器数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="105" />
+        <source>exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="106" />
+        <source>does not exist yet</source>
+        <translation>尚未创建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="107" />
+        <source>Database file: {0} ({1})</source>
+        <translation>数据库文件：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="108" />
+        <source>Key file: {0}</source>
+        <translation>密钥文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/setup_commands.py" line="109" />
+        <source>Machine settings: {0}</source>
+        <translation>本机设置文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="21" />
+        <source>Unknown department code: {0}</source>
+        <translation>未知部门代码：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="29" />
+        <source>Unknown role “{0}”. Roles: {1}</source>
+        <translation>未知角色“{0}”。可用角色：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="45" />
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="60" />
+        <source>User {0} ({1}) added: {2}</source>
+        <translation>已添加用户 {0}（{1}）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="73" />
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="75" />
+        <source>locked until {0}</source>
+        <translation>锁定至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="78" />
+        <source>active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="81" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="81" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="82" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="82" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="83" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="83" />
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="84" />
+        <source>{0} users</source>
+        <translation>共 {0} 个用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="95" />
+        <source>User {0} disabled: they can no longer sign in.</source>
+        <translation>用户 {0} 已停用，无法再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="101" />
+        <source>User {0} enabled (and unlocked).</source>
+        <translation>用户 {0} 已启用（并已解锁）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/user_commands.py" line="109" />
+        <source>Password of {0} reset. They must choose a new one at their next sign-in.</source>
+        <translation>已重置 {0} 的密码。该用户下次登录时须设置新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="208" />
+        <source>Connecting to {0} …</source>
+        <translation>正在连接 {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="210" />
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="214" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentPicker</name>
+    <message>
+        <location filename="../../desktop/ui/forms.py" line="34" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../desktop/ui/forms.py" line="77" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/forms.py" line="81" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="81" />
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="83" />
+        <location filename="../../desktop/ui/errors.py" line="94" />
+        <source>Show details</source>
+        <translation>显示详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="94" />
+        <source>Hide details</source>
+        <translation>隐藏详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="64" />
+        <source>Welcome to InterviewDesk</source>
+        <translation>欢迎使用面试协同台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="82" />
+        <source>Create the database</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="88" />
+        <source>The server database {0} is empty. InterviewDesk will create its tables there.</source>
+        <translation>服务器数据库 {0} 为空。面试协同台将在其中建立数据表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="92" />
+        <source>No database was found. InterviewDesk will create an encrypted database at:</source>
+        <translation>未找到数据库。面试协同台将在以下位置创建加密数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="97" />
+        <source>Choose the database passphrase (口令). Everyone who opens this database on this computer needs it: at least 10 characters, with at least two kinds of characters (letters, digits, symbols).</source>
+        <translation>请设置数据库口令。在本机打开此数据库时都需要输入口令：至少 10 个字符，且包含至少两类字符（字母、数字、符号）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="99" />
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="100" />
+        <source>Passphrase again</source>
+        <translation>确认口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="101" />
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="120" />
+        <source>Very weak</source>
+        <translation>很弱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="120" />
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="120" />
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="120" />
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="120" />
+        <source>Very strong</source>
+        <translation>很强</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="129" />
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="158" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="160" />
+        <source>I have written the recovery key down and will keep it in a safe place</source>
+        <translation>我已抄写恢复密钥，并将妥善保管</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="161" />
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="166" />
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="168" />
+        <source>The database was created. This recovery key opens it when the passphrase is lost. It is shown only now: write it down on paper and keep it locked away, apart from this computer.</source>
+        <translation>数据库已创建。忘记口令时，可用此恢复密钥打开数据库。恢复密钥仅显示这一次：请抄写在纸上，与本电脑分开并妥善锁存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="197" />
+        <source>Fill in demo data (a fictional hospital) to try InterviewDesk</source>
+        <translation>填入演示数据（虚构的医院），用于试用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="199" />
+        <source>Create administrator and start</source>
+        <translation>创建管理员并开始使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="202" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="203" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="204" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="205" />
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="207" />
+        <source>First administrator</source>
+        <translation>首个管理员账户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="209" />
+        <source>This account manages users and settings and also works as an HR officer. Add more users later under Settings.</source>
+        <translation>此账户负责管理用户和设置，同时具有人事专员权限。其他用户可稍后在“设置”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="224" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSettings</name>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="40" />
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="44" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="46" />
+        <source>Signed in as</source>
+        <translation>当前用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="47" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="48" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="63" />
+        <source>Saved. The new language applies after InterviewDesk is restarted.</source>
+        <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionSettings</name>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="25" />
+        <source>Institution name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="26" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="27" />
+        <source>Working day starts (HH:MM)</source>
+        <translation>上班时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="28" />
+        <source>Working day ends (HH:MM)</source>
+        <translation>下班时间（时:分）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="29" />
+        <source>Lock after idle minutes</source>
+        <translation>无操作自动锁定（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="30" />
+        <source>Failed logins before lockout</source>
+        <translation>登录失败锁定次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="31" />
+        <source>Lockout minutes</source>
+        <translation>锁定时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="32" />
+        <source>Minimum password length</source>
+        <translation>密码最短长度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="33" />
+        <source>Candidate confirmation deadline (minutes)</source>
+        <translation>候选人确认时限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="66" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="69" />
+        <source>Save institution settings</source>
+        <translation>保存单位设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="76" />
+        <source>These settings apply to every desktop using this database.</source>
+        <translation>以下设置对使用本数据库的所有电脑生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="140" />
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="44" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="44" />
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="44" />
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="44" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="44" />
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="45" />
+        <source>Room</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="45" />
+        <source>Interviewers</source>
+        <translation>面试官</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="45" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="50" />
+        <source> ({0} min)</source>
+        <translation>（{0} 分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="11" />
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="12" />
+        <source>HR officer</source>
+        <translation>人事专员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="13" />
+        <location filename="../../desktop/ui/labels.py" line="72" />
+        <source>Interviewer</source>
+        <translation>面试官</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="14" />
+        <source>Department leader</source>
+        <translation>部门领导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="15" />
+        <source>Personnel office</source>
+        <translation>人事处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="16" />
+        <source>Supervising leader</source>
+        <translation>主管领导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="17" />
+        <source>Reception</source>
+        <translation>前台/后勤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="20" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="21" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="22" />
+        <source>Not specified</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="25" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="26" />
+        <source>High school / vocational</source>
+        <translation>高中/中专</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="27" />
+        <source>Junior college</source>
+        <translation>大专</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="28" />
+        <source>Bachelor</source>
+        <translation>本科</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="29" />
+        <source>Master</source>
+        <translation>硕士研究生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="30" />
+        <source>Doctorate</source>
+        <translation>博士研究生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="33" />
+        <source>Applied</source>
+        <translation>已投递</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="34" />
+        <source>Screening</source>
+        <translation>筛选中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="35" />
+        <source>Interviewing</source>
+        <translation>面试中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="36" />
+        <source>Offer</source>
+        <translation>拟录用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="37" />
+        <source>Hired</source>
+        <translation>已录用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="38" />
+        <location filename="../../desktop/ui/labels.py" line="78" />
+        <source>Rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="39" />
+        <location filename="../../desktop/ui/labels.py" line="80" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="42" />
+        <source>Open</source>
+        <translation>招聘中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="43" />
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="44" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="47" />
+        <source>HR</source>
+        <translation>人事面试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="48" />
+        <source>Business</source>
+        <translation>业务面试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="49" />
+        <source>Leadership</source>
+        <translation>领导面试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="52" />
+        <source>Scheduled</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="53" />
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="54" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="55" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="56" />
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="57" />
+        <location filename="../../desktop/ui/labels.py" line="87" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="58" />
+        <location filename="../../desktop/ui/labels.py" line="103" />
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="61" />
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="62" />
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="65" />
+        <source>New time</source>
+        <translation>改时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="66" />
+        <source>Room change</source>
+        <translation>换会议室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="67" />
+        <source>Interviewer change</source>
+        <translation>更换面试官</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="68" />
+        <source>Cancellation</source>
+        <translation>取消面试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="71" />
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="73" />
+        <source>HR office</source>
+        <translation>人事部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="76" />
+        <source>Pending</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="77" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="79" />
+        <source>In effect</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="83" />
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="84" />
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="85" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="86" />
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="90" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="91" />
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="92" />
+        <source>Exchange calendar</source>
+        <translation>Exchange 日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="93" />
+        <source>OA system</source>
+        <translation>OA 系统</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="94" />
+        <source>Desktop notice</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="95" />
+        <source>Room board</source>
+        <translation>会议室看板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="96" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="97" />
+        <source>Calendar file</source>
+        <translation>日历文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="98" />
+        <source>App</source>
+        <translation>应用内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="99" />
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="102" />
+        <source>Candidate late</source>
+        <translation>候选人迟到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="104" />
+        <source>Confirmation overdue</source>
+        <translation>确认超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="105" />
+        <source>Approval overdue</source>
+        <translation>审批超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="106" />
+        <source>Calendar update failed</source>
+        <translation>日历更新失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="107" />
+        <source>Question reply overdue</source>
+        <translation>提问回复超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="109" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="109" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="254" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="255" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="256" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="256" />
+        <location filename="../../desktop/ui/login.py" line="264" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="261" />
+        <source>Quit InterviewDesk</source>
+        <translation>退出面试协同台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="261" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="264" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="266" />
+        <source>InterviewDesk was locked after {0} minutes without activity. Enter your password to continue.</source>
+        <translation>面试协同台已在 {0} 分钟无操作后自动锁定。请输入密码继续。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="86" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="87" />
+        <source>Schedule</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="88" />
+        <source>Candidates</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="89" />
+        <source>Positions</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="90" />
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <source>Outbox</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="93" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <source>Archive</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="95" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <source>{0} ({1}) · {2}</source>
+        <translation>{0}（{1}）· {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../desktop/ui/messages.py" line="17" />
@@ -123,234 +1943,854 @@
         <translation>个人信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="31" />
+        <location filename="../../desktop/ui/messages.py" line="25" />
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="25" />
+        <source>Opening date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="26" />
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="26" />
+        <source>Description</source>
+        <translation>岗位说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="33" />
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="32" />
+        <location filename="../../desktop/ui/messages.py" line="34" />
         <source>is too long</source>
         <translation>过长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33" />
+        <location filename="../../desktop/ui/messages.py" line="35" />
         <source>is out of range</source>
         <translation>超出允许范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="34" />
+        <location filename="../../desktop/ui/messages.py" line="36" />
         <source>is not one of the allowed choices</source>
         <translation>不是允许的选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="35" />
+        <location filename="../../desktop/ui/messages.py" line="37" />
         <source>may only contain digits, spaces, dashes and a leading +86</source>
         <translation>只能包含数字、空格、短横线以及开头的 +86</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="36" />
+        <location filename="../../desktop/ui/messages.py" line="38" />
         <source>is not a valid mobile number (11 digits starting with 13–19)</source>
         <translation>不是有效的手机号（以 13–19 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="37" />
+        <location filename="../../desktop/ui/messages.py" line="39" />
         <source>is not a valid phone number (mobile, or area code and number)</source>
         <translation>不是有效的电话号码（手机号，或区号加号码）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="38" />
+        <location filename="../../desktop/ui/messages.py" line="40" />
         <source>is not a valid e-mail address</source>
         <translation>不是有效的电子邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="39" />
+        <location filename="../../desktop/ui/messages.py" line="41" />
         <source>must have 18 characters</source>
         <translation>必须为 18 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="40" />
+        <location filename="../../desktop/ui/messages.py" line="42" />
         <source>must be 17 digits followed by a digit or X</source>
         <translation>前 17 位必须为数字，最后一位为数字或 X</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="41" />
+        <location filename="../../desktop/ui/messages.py" line="43" />
         <source>contains an impossible date of birth</source>
         <translation>中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="42" />
+        <location filename="../../desktop/ui/messages.py" line="44" />
         <source>has a wrong check digit; please check the number again</source>
         <translation>校验位不正确，请再核对一遍号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="43" />
+        <location filename="../../desktop/ui/messages.py" line="45" />
         <source>may only contain letters, digits, - and _ (at most 32)</source>
         <translation>只能包含字母、数字、- 和 _（最多 32 位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="44" />
+        <location filename="../../desktop/ui/messages.py" line="46" />
         <source>must not be empty or contain spaces</source>
         <translation>不能为空，也不能包含空格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="45" />
+        <location filename="../../desktop/ui/messages.py" line="47" />
         <source>is before the opening date</source>
         <translation>早于开放日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="46" />
+        <location filename="../../desktop/ui/messages.py" line="48" />
         <source>exist; withdraw them before deleting the candidate</source>
         <translation>仍存在；请先撤回应聘记录再删除候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="47" />
+        <location filename="../../desktop/ui/messages.py" line="49" />
         <source>is not a personal field</source>
         <translation>不是个人信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="53" />
+        <location filename="../../desktop/ui/messages.py" line="50" />
+        <source>does not match the first entry</source>
+        <translation>与第一次输入不一致</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="56" />
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="62" />
+        <location filename="../../desktop/ui/messages.py" line="65" />
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="64" />
+        <location filename="../../desktop/ui/messages.py" line="67" />
         <source>Wrong passphrase, or the file is damaged; restore from backup.</source>
         <translation>口令错误，或数据库文件已损坏；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="66" />
+        <location filename="../../desktop/ui/messages.py" line="69" />
         <source>The key file next to the database ({0}) is missing. Restore it from the backup together with the database.</source>
         <translation>数据库旁的密钥文件（{0}）缺失。请从备份中将它与数据库一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="69" />
+        <location filename="../../desktop/ui/messages.py" line="72" />
         <source>No database at this location. Create one with “interviewdesk init” or in the first-run dialog.</source>
         <translation>此位置没有数据库。请用“interviewdesk init”或首次运行向导创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="72" />
+        <location filename="../../desktop/ui/messages.py" line="75" />
         <source>A database already exists there; nothing was changed.</source>
         <translation>该位置已存在数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="74" />
+        <location filename="../../desktop/ui/messages.py" line="77" />
         <source>The database file is on a network share. SQLite files on network shares get corrupted, so this is refused. For several HR officers, use server (LAN) mode: interviewdesk --db-url postgresql://server/database …</source>
         <translation>数据库文件位于网络共享上。网络共享上的 SQLite 文件容易损坏，因此拒绝使用。多名人事专员共用时，请使用服务器（局域网）模式：interviewdesk --db-url postgresql://服务器/数据库 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="78" />
+        <location filename="../../desktop/ui/messages.py" line="81" />
         <source>The database server did not answer. Check the address, the network and that the server is running.</source>
         <translation>数据库服务器无响应。请检查地址、网络以及服务器是否在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="81" />
+        <location filename="../../desktop/ui/messages.py" line="84" />
         <source>This database was written by a newer version of InterviewDesk. Install that version; nothing was changed.</source>
         <translation>此数据库由更新版本的面试协同台写入。请安装该版本；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="84" />
+        <location filename="../../desktop/ui/messages.py" line="87" />
         <source>The backup failed its checks ({0}); nothing was replaced.</source>
         <translation>备份未通过校验（{0}）；未替换任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="86" />
+        <location filename="../../desktop/ui/messages.py" line="89" />
+        <source>A file of that name already exists; backups never overwrite. Choose another name or folder.</source>
+        <translation>同名文件已存在；备份从不覆盖已有文件。请换一个文件名或文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="92" />
+        <source>The backup could not be written (is the disk full or the folder read-only?); nothing was left behind.</source>
+        <translation>无法写入备份（磁盘是否已满，或文件夹为只读？）；未留下任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="95" />
+        <source>Server databases are backed up on the server with pg_dump.</source>
+        <translation>服务器数据库请在服务器上用 pg_dump 备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="97" />
         <source>Someone else saved this record in the meantime. Your changes were not saved; reload the record and make them again.</source>
         <translation>在此期间其他人已保存了这条记录。您的修改未保存；请重新加载记录后再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="91" />
+        <location filename="../../desktop/ui/messages.py" line="102" />
         <source>{0} is already in use.</source>
         <translation>{0}已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="92" />
+        <location filename="../../desktop/ui/messages.py" line="103" />
         <source>This record already exists.</source>
         <translation>该记录已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="94" />
+        <location filename="../../desktop/ui/messages.py" line="105" />
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="96" />
+        <location filename="../../desktop/ui/messages.py" line="107" />
         <source>You do not have permission for this action.</source>
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="99" />
+        <location filename="../../desktop/ui/messages.py" line="110" />
         <source>Wrong user name or password. {0} attempt(s) left before the account is locked.</source>
         <translation>用户名或密码错误。再错 {0} 次账户将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="101" />
+        <location filename="../../desktop/ui/messages.py" line="112" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="103" />
+        <location filename="../../desktop/ui/messages.py" line="114" />
         <source>Too many failed attempts: the account is locked. Try again later or ask the administrator to unlock it.</source>
         <translation>失败次数过多，账户已锁定。请稍后再试，或联系系统管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="106" />
+        <location filename="../../desktop/ui/messages.py" line="117" />
         <source>This account is disabled. Ask the administrator.</source>
         <translation>此账户已停用。请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="109" />
+        <location filename="../../desktop/ui/messages.py" line="120" />
         <source>Too weak: use at least two kinds of characters (letters, digits, symbols).</source>
         <translation>强度不足：请至少使用两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="110" />
+        <location filename="../../desktop/ui/messages.py" line="121" />
         <source>Too short: use at least {0} characters.</source>
         <translation>太短：请至少使用 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="112" />
+        <location filename="../../desktop/ui/messages.py" line="123" />
         <source>Unknown setting: {0}</source>
         <translation>未知的设置项：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="117" />
+        <location filename="../../desktop/ui/messages.py" line="128" />
         <source>{0}: choose one of {1}.</source>
         <translation>{0}：请从 {1} 中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="119" />
+        <location filename="../../desktop/ui/messages.py" line="130" />
         <source>{0}: the value is out of range (limit {1}).</source>
         <translation>{0}：取值超出范围（限值 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="121" />
+        <location filename="../../desktop/ui/messages.py" line="132" />
         <source>{0} is stored in the database; open the database first.</source>
         <translation>{0} 保存在数据库中；请先打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123" />
+        <location filename="../../desktop/ui/messages.py" line="134" />
         <source>The settings file could not be read: {0}</source>
         <translation>无法读取设置文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124" />
+        <location filename="../../desktop/ui/messages.py" line="135" />
         <source>{0}: the value has the wrong format.</source>
         <translation>{0}：取值格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126" />
+        <location filename="../../desktop/ui/messages.py" line="137" />
         <source>The operation failed ({0}).</source>
         <translation>操作失败（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="127" />
+        <location filename="../../desktop/ui/messages.py" line="138" />
         <source>An unexpected error occurred. Your data is safe; details can be copied for the IT office.</source>
         <translation>发生了意外错误。您的数据是安全的；可复制详细信息发给信息科。</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="185" />
+        <source>Outbox</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="187" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="191" />
+        <source>{0} message(s)</source>
+        <translation>共 {0} 条通知</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="90" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="90" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="90" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="90" />
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="90" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="91" />
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="91" />
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+</context>
+<context>
+    <name>PositionDetailPanel</name>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="45" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="51" />
+        <source>Select a position to see the details.</source>
+        <translation>请在左侧选择一个岗位查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="57" />
+        <source>Code</source>
+        <translation>岗位编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="57" />
+        <source>Department</source>
+        <translation>用人部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="58" />
+        <source>Headcount</source>
+        <translation>招聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="58" />
+        <source>Minimum education</source>
+        <translation>学历要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="59" />
+        <source>Minimum years</source>
+        <translation>工作年限要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="59" />
+        <source>Skills</source>
+        <translation>技能要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="60" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="60" />
+        <source>Open</source>
+        <translation>招聘期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="61" />
+        <source>Description</source>
+        <translation>岗位说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="71" />
+        <source>Interview rounds</source>
+        <translation>面试轮次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="72" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="72" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="72" />
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="74" />
+        <source>Applicants per stage</source>
+        <translation>各阶段应聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="75" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="75" />
+        <source>Applicants</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/detail.py" line="127" />
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PositionForm</name>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="59" />
+        <source>Edit position</source>
+        <translation>编辑岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="59" />
+        <source>New position</source>
+        <translation>新建岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="62" />
+        <source>Code *</source>
+        <translation>岗位编号 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="63" />
+        <source>e.g. HR-2026-01</source>
+        <translation>例如 HR-2026-01</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="64" />
+        <source>Title *</source>
+        <translation>岗位名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="65" />
+        <source>Department *</source>
+        <translation>用人部门 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="66" />
+        <source>Headcount</source>
+        <translation>招聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="68" />
+        <source>Minimum education</source>
+        <translation>学历要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="71" />
+        <source>Minimum years of experience</source>
+        <translation>工作年限要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="73" />
+        <source>Skills</source>
+        <translation>技能要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="74" />
+        <source>Separate with commas, e.g. 人事管理, 公文写作</source>
+        <translation>用逗号分隔，例如：人事管理，公文写作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="75" />
+        <source>Description</source>
+        <translation>岗位说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="78" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="82" />
+        <source>Opening date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="82" />
+        <location filename="../../desktop/ui/positions/form.py" line="83" />
+        <source>set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/form.py" line="83" />
+        <source>Closing date</source>
+        <translation>截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>PositionTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <source>Code</source>
+        <translation>岗位编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <source>Title</source>
+        <translation>岗位名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <source>Department</source>
+        <translation>用人部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <source>Headcount</source>
+        <translation>招聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <source>Education</source>
+        <translation>学历要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <source>Min. years</source>
+        <translation>年限要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <source>Closes on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/model.py" line="37" />
+        <source>Applicants</source>
+        <translation>应聘人数</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsPage</name>
+    <message>
+        <location filename="../../desktop/ui/positions/page.py" line="30" />
+        <source>Search by code or title</source>
+        <translation>按岗位编号或名称搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/page.py" line="32" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/page.py" line="38" />
+        <source>Positions</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/page.py" line="44" />
+        <source>New position</source>
+        <translation>新建岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/positions/page.py" line="76" />
+        <source>{0} position(s)</source>
+        <translation>共 {0} 个岗位</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="165" />
+        <source>Code</source>
+        <translation>岗位编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="165" />
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="165" />
+        <source>Department</source>
+        <translation>用人部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="165" />
+        <source>Headcount</source>
+        <translation>招聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="166" />
+        <source>Interviews</source>
+        <translation>面试场次</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="218" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="220" />
+        <source>Applicants per stage and interviews, per position</source>
+        <translation>各岗位各阶段应聘人数及面试场次</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="97" />
+        <source>Reset password of {0}</source>
+        <translation>重置 {0} 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="98" />
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="99" />
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="100" />
+        <source>The user chooses a new password at the next login.</source>
+        <translation>用户下次登录时须设置新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="143" />
+        <source>Schedule</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="145" />
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="146" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="147" />
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="157" />
+        <source>{0} interview(s) this week</source>
+        <translation>本周共 {0} 场面试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="166" />
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="76" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="81" />
+        <source>Institution</source>
+        <translation>单位设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="84" />
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="86" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="89" />
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="96" />
+        <source>No open alerts.</source>
+        <translation>暂无未处理的提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="103" />
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="107" />
+        <source>Today's interviews</source>
+        <translation>今日面试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/pages.py" line="113" />
+        <source>{0} interview(s)</source>
+        <translation>共 {0} 场</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="146" />
+        <source>Use the recovery key instead</source>
+        <translation>改用恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="149" />
+        <source>Database passphrase</source>
+        <translation>数据库口令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="150" />
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="152" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="157" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="160" />
+        <source>Open the database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="161" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="41" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="41" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="41" />
+        <source>Department</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="41" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="41" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="42" />
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="49" />
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="51" />
+        <source>Locked until {0}</source>
+        <translation>锁定至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="52" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="123" />
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="124" />
+        <location filename="../../desktop/ui/settings/users.py" line="169" />
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="125" />
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/users.py" line="168" />
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>ValidatedForm</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="110" />
+        <source>Nothing was saved. Please correct the marked fields.</source>
+        <translation>未保存。请修改标出的内容。</translation>
     </message>
 </context>
 </TS>

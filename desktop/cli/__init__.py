@@ -1,0 +1,98 @@
+"""`interviewdesk` (and `python -m desktop`): the command line for the IT office.
+
+Global options come before the command:
+
+    interviewdesk [--db PATH | --db-url URL] [--passphrase-file FILE] [--recovery-key-file FILE]
+                  [--lang zh_CN|en] [--debug] COMMAND ...
+
+Without a command the desktop application starts. Every command acts as the command-line system
+actor ("cli" in the audit log); each change is one unit of work. See `interviewdesk --help`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+
+from desktop.core.clock import Clock
+from desktop.core.errors import DeskError, InvalidSetting
+
+_app = None  # the QCoreApplication that carries the translators while a command runs
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """Run one command; returns the exit code (0 success, 1 failure, 2 wrong usage)."""
+    from desktop.cli import parser
+    from desktop.core.paths import app_dirs
+    from desktop.core.storage.connect import Target
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.build().parse_args(args_list)
+    except SystemExit as exc:  # argparse has printed usage or help
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    dirs = app_dirs()
+    if args.command is None:
+        from desktop.app import run_gui
+
+        target = Target.resolve(dirs, args.db, args.db_url) if (args.db or args.db_url) else None
+        return run_gui(target, args.lang)
+    _install_translations(args.lang, dirs)
+    return _run(args, dirs, clock)
+
+
+def _run(args, dirs, clock: Clock | None) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.cli.context import Cli, Failure, UsageError
+    from desktop.core.storage.connect import Target
+    from desktop.ui.messages import describe
+
+    try:
+        module, _, function = args.handler.rpartition(".")
+        handler = getattr(importlib.import_module(f"desktop.cli.{module}"), function)
+        target = Target.resolve(dirs, args.db, args.db_url)
+        return int(handler(Cli(args, dirs, target, clock)) or 0)
+    except UsageError as exc:
+        Cli.warn(str(exc))
+        return 2
+    except Failure as exc:
+        Cli.warn(str(exc))
+        return 1
+    except DeskError as exc:
+        if args.debug:
+            traceback.print_exc()
+        Cli.warn(describe(exc))
+        return 1
+    except KeyboardInterrupt:
+        Cli.warn(QCoreApplication.translate("Cli", "Cancelled."))
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, no personal data
+        if args.debug:
+            traceback.print_exc()
+        Cli.warn(describe(exc))
+        Cli.warn(QCoreApplication.translate(
+            "Cli", "Run the command again with --debug (before the command) to see technical details for the "
+                   "IT office."))
+        return 1
+
+
+def _install_translations(language: str | None, dirs) -> str:
+    """Qt translations without a display: a QCoreApplication, or the application already running."""
+    global _app
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.core import settings
+    from desktop.ui import i18n
+
+    app = QCoreApplication.instance()
+    if app is None:
+        app = _app = QCoreApplication(["interviewdesk"])
+    if not language:
+        try:
+            language = settings.read_machine(dirs.machine_settings).get("ui.language")
+        except InvalidSetting:
+            language = None
+    return i18n.install(app, language or i18n.system_language())

@@ -1,0 +1,116 @@
+"""`audit verify` and `db check | rekey | backup | restore`: looking after the stored data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.cli.context import NEW_PASSPHRASE_ENV, Cli
+from desktop.core.audit import ChainReport, verify_chain
+from desktop.core.storage import admin
+from desktop.core.storage.keys import check_passphrase
+
+
+def chain_problem(problem: str) -> str:
+    return {
+        "hash": QCoreApplication.translate("Cli", "its content was changed after it was written"),
+        "link": QCoreApplication.translate("Cli", "it does not link to the entry before it"),
+        "gap": QCoreApplication.translate("Cli", "entries are missing from here on"),
+        "order": QCoreApplication.translate("Cli", "the entries are out of order"),
+        "head": QCoreApplication.translate("Cli", "entries were removed from the end of the log"),
+        "missing_head": QCoreApplication.translate("Cli", "the record of the newest entry is missing"),
+    }.get(problem, problem)
+
+
+def _say_chain(cli: Cli, report: ChainReport) -> None:
+    if report.ok:
+        cli.say(QCoreApplication.translate("Cli", "Audit log intact: {0} entries checked, OK.").format(report.entries))
+    else:
+        cli.say(QCoreApplication.translate("Cli", "AUDIT LOG BROKEN at entry #{0}: {1}. ({2} entries in the log)")
+                .format(report.first_broken_seq, chain_problem(report.problem), report.entries))
+
+
+def audit_verify(cli: Cli) -> int:
+    with cli.database() as db, db.session(cli.actor) as session:
+        report = verify_chain(session)
+    _say_chain(cli, report)
+    return 0 if report.ok else 1
+
+
+def check_problem(code: str) -> str:
+    return {
+        "integrity": QCoreApplication.translate("Cli", "the database structure is damaged (integrity check)"),
+        "cipher_integrity": QCoreApplication.translate("Cli", "encrypted pages fail their authentication check"),
+        "foreign_keys": QCoreApplication.translate("Cli", "records refer to records that do not exist"),
+        "unreadable": QCoreApplication.translate("Cli", "parts of the database cannot be read"),
+        "schema_behind": QCoreApplication.translate("Cli", "the schema is older than this program"),
+        "schema_unknown": QCoreApplication.translate("Cli", "the schema was written by a newer program"),
+        "audit_chain": QCoreApplication.translate("Cli", "the audit log chain is broken"),
+    }.get(code, code)
+
+
+def check(cli: Cli) -> int:
+    with cli.database() as db:
+        report = admin.check(db)
+    cli.say(QCoreApplication.translate("Cli", "Database: {0}").format(cli.target.describe()))
+    cli.say(QCoreApplication.translate("Cli", "Schema revision: {0} (this program: {1})")
+            .format(report.revision or "-", report.head))
+    cli.say(QCoreApplication.translate("Cli", "Records: {0} in {1} tables")
+            .format(sum(report.row_counts.values()), len(report.row_counts)))
+    if report.chain is not None:
+        _say_chain(cli, report.chain)
+    if report.ok:
+        cli.say(QCoreApplication.translate("Cli", "Check passed: no problems found."))
+        return 0
+    cli.say(QCoreApplication.translate("Cli", "CHECK FAILED:"))
+    for code in report.problems:
+        cli.say("  - " + check_problem(code))
+    cli.say(QCoreApplication.translate(
+        "Cli", "Stop using this database and restore the latest good backup (interviewdesk db restore BACKUP)."))
+    return 1
+
+
+def rekey(cli: Cli) -> int:
+    path = cli.embedded_path()
+    unlock = cli.unlock()
+    new = cli.secret(env=NEW_PASSPHRASE_ENV, file=cli.args.new_passphrase_file, confirm=True,
+                     prompt=QCoreApplication.translate("Cli", "New database passphrase: "))
+    check_passphrase(new)
+    report = admin.rekey(path, new, **unlock)
+    if report.unlocked_with == "recovery_key":
+        cli.say(QCoreApplication.translate("Cli", "Unlocked with the recovery key."))
+    cli.say(QCoreApplication.translate(
+        "Cli", "Passphrase changed. The old passphrase no longer opens the database; the recovery key still does. "
+               "Backups made earlier keep the passphrase of their day."))
+    return 0
+
+
+def backup(cli: Cli) -> int:
+    cli.embedded_path()
+    dest = Path(cli.args.dest).expanduser()
+    with cli.database() as db:
+        if dest.is_dir():
+            dest = dest / "interviewdesk-{0:%Y%m%d-%H%M%S}.db".format(db.clock.now().astimezone())
+        report = admin.backup(db, dest, db.clock)
+    cli.say(QCoreApplication.translate("Cli", "Backup written: {0} ({1} bytes, SHA-256 {2})")
+            .format(report.path, report.size, report.sha256))
+    cli.say(QCoreApplication.translate("Cli", "Key file and manifest: {0}").format(report.key_file))
+    cli.say(QCoreApplication.translate(
+        "Cli", "Keep both files together. Restoring needs today's passphrase or the recovery key."))
+    return 0
+
+
+def restore(cli: Cli) -> int:
+    """Replace the target file with a verified backup. InterviewDesk must not be running on the
+    target meanwhile: the command does not open it, it swaps the file."""
+    path = cli.embedded_path(must_exist=False)
+    source = Path(cli.args.backup).expanduser()
+    report = admin.restore(source, path, **cli.unlock())
+    made = report.check.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if report.check.created_at else "-"
+    cli.say(QCoreApplication.translate("Cli", "Restored {0} (made {1}) over {2}.").format(source, made, path))
+    if not report.kept_key_file:
+        cli.say(QCoreApplication.translate(
+            "Cli", "The key file was replaced by the backup's: the database now opens with the passphrase that "
+                   "was valid when the backup was made."))
+    return 0

@@ -1,0 +1,113 @@
+"""The command line's grammar. Help texts are English (they are for the IT office's scripts);
+results and errors are translated. Handlers are named "module.function" in desktop.cli and
+imported only when their command runs, so that `--help` and quick commands start fast."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.core.model.org import Role
+
+DESCRIPTION = """\
+InterviewDesk (面试协同台) administration without a window. Without a command, the desktop
+application starts.
+
+Secrets never go on the command line:
+  database passphrase   INTERVIEWDESK_PASSPHRASE or --passphrase-file FILE (first line)
+  recovery key          INTERVIEWDESK_RECOVERY_KEY or --recovery-key-file FILE (unlocks instead of the passphrase)
+  new passphrase        INTERVIEWDESK_NEW_PASSPHRASE or db rekey --new-passphrase-file FILE
+  first admin password  INTERVIEWDESK_ADMIN_PASSWORD
+  user password         INTERVIEWDESK_USER_PASSWORD
+Without them, the command asks on the terminal; without a terminal it stops with exit code 2.
+Exit codes: 0 success, 1 the operation failed, 2 wrong usage or a missing input."""
+
+
+def build() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="interviewdesk", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help="the embedded database file (default: machine settings, "
+                                                    "then the file in the user data folder)")
+    where.add_argument("--db-url", metavar="URL", help="a PostgreSQL server database: postgresql://host/name")
+    parser.add_argument("--passphrase-file", metavar="FILE", help="read the database passphrase from FILE")
+    parser.add_argument("--recovery-key-file", metavar="FILE", help="unlock with the recovery key read from FILE")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the output (default: the machine "
+                                                               "setting ui.language, else the system's)")
+    parser.add_argument("--debug", action="store_true", help="show technical details (a traceback) on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create the database and its first administrator")
+    init.add_argument("--admin", metavar="USER", help="user name of the first administrator (required for a new "
+                                                      "database file)")
+    init.add_argument("--admin-name", metavar="NAME", help="display name of the first administrator")
+    init.set_defaults(handler="setup_commands.init")
+
+    demo = commands.add_parser("demo", help="fill an empty database with demo data (a fictional hospital)")
+    demo.add_argument("--seed", type=int, default=7, help="the same seed gives the same data (default 7)")
+    demo.add_argument("--candidates", type=int, default=200, help=argparse.SUPPRESS)
+    demo.add_argument("--interviews", type=int, default=50, help=argparse.SUPPRESS)
+    demo.set_defaults(handler="setup_commands.demo")
+
+    users = commands.add_parser("users", help="local user accounts").add_subparsers(dest="action", metavar="ACTION",
+                                                                                  required=True)
+    add = users.add_parser("add", help="add a user; password from INTERVIEWDESK_USER_PASSWORD or a prompt")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, metavar="DISPLAY", help="display name, e.g. 王丽")
+    add.add_argument("--role", required=True, action="append", metavar="ROLE[@DEPT]",
+                     help="repeatable; ROLE is one of %s; @DEPT limits it to a department code "
+                          "(and its sub-departments)" % ", ".join(r.value for r in Role))
+    add.add_argument("--department", metavar="CODE", help="the department the user belongs to")
+    add.add_argument("--email", help="e-mail address")
+    add.set_defaults(handler="user_commands.add")
+    users.add_parser("list", help="every user with roles and state").set_defaults(handler="user_commands.list_")
+    for name, handler, text in (("disable", "user_commands.disable", "stop a user from signing in"),
+                                ("enable", "user_commands.enable", "allow a user to sign in again (also unlocks)"),
+                                ("reset-password", "user_commands.reset_password",
+                                 "set a temporary password (INTERVIEWDESK_USER_PASSWORD or a prompt)")):
+        sub = users.add_parser(name, help=text)
+        sub.add_argument("username")
+        sub.set_defaults(handler=handler)
+
+    config = commands.add_parser("config", help="settings of this machine and of the institution").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    get = config.add_parser("get", help="print one value")
+    get.add_argument("key")
+    get.set_defaults(handler="config_commands.get")
+    set_ = config.add_parser("set", help="change one value (checked first)")
+    set_.add_argument("key")
+    set_.add_argument("value")
+    set_.set_defaults(handler="config_commands.set_")
+    list_ = config.add_parser("list", help="every setting; secrets masked")
+    list_.add_argument("--machine-only", action="store_true", help="do not open the database")
+    list_.set_defaults(handler="config_commands.list_")
+    imp = config.add_parser("import", help="set values from a JSON file; one bad value and nothing changes")
+    imp.add_argument("file")
+    imp.set_defaults(handler="config_commands.import_")
+    exp = config.add_parser("export", help="write every setting as JSON (to FILE or the screen)")
+    exp.add_argument("file", nargs="?")
+    exp.add_argument("--machine-only", action="store_true", help="do not open the database")
+    exp.set_defaults(handler="config_commands.export")
+
+    audit = commands.add_parser("audit", help="the audit log").add_subparsers(dest="action", metavar="ACTION",
+                                                                             required=True)
+    audit.add_parser("verify", help="recompute the hash chain; exit 1 if broken").set_defaults(
+        handler="maintenance.audit_verify")
+
+    db = commands.add_parser("db", help="the database itself").add_subparsers(dest="action", metavar="ACTION",
+                                                                            required=True)
+    db.add_parser("where", help="print which database the other commands use").set_defaults(
+        handler="setup_commands.where")
+    db.add_parser("check", help="integrity, schema and audit chain; exit 1 on a problem").set_defaults(
+        handler="maintenance.check")
+    rekey = db.add_parser("rekey", help="change the passphrase of the database file (the old one, or the recovery "
+                                        "key, unlocks)")
+    rekey.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE")
+    rekey.set_defaults(handler="maintenance.rekey")
+    backup = db.add_parser("backup", help="encrypted copy of the database file (safe while the app runs)")
+    backup.add_argument("dest", help="the backup file, or a folder to put a dated backup in")
+    backup.set_defaults(handler="maintenance.backup")
+    restore = db.add_parser("restore", help="replace the database file with a verified backup; close "
+                                            "InterviewDesk on this computer first")
+    restore.add_argument("backup")
+    restore.set_defaults(handler="maintenance.restore")
+    return parser

@@ -1,0 +1,108 @@
+"""Demo data (`interviewdesk demo`, desktop.core.demo): a believable hospital that passes the
+program's own checks, books nobody twice, and leaves an intact audit log."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from desktop.core import demo
+from desktop.core.accounts import login
+from desktop.core.audit import verify_chain
+from desktop.core.model import (
+    ApplicationStage, ApprovalChain, Application, ArchiveRecord, Candidate, ChangeRequest, ChangeStatus, Department,
+    Interview, InterviewParticipant, OutboxEntry, Position, RetentionPolicy, Role, RoleGrant, Room, TimelineEvent,
+    Alert, User,
+)
+from desktop.core.validation import email_problem, id_number_birth_date, id_number_problem, phone_problem
+from test_cli_support import PASSPHRASE, cli, database, template  # noqa: F401  (fixtures)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _count(session, model) -> int:
+    return session.scalar(select(func.count()).select_from(model))
+
+
+def test_demo_data_is_complete_valid_and_audited(db, clock):
+    summary = demo.populate(db)
+    now = clock.now()
+
+    with db.session() as s:
+        assert _count(s, Department) >= 3 and s.scalar(select(func.count()).where(Department.parent_id.is_not(None)))
+        assert {r for (r,) in s.execute(select(RoleGrant.role).distinct())} == set(Role)
+        assert _count(s, Position) >= 10 and _count(s, Room) >= 3
+        assert _count(s, Candidate) >= 200 == summary.candidates
+        assert len({st for (st,) in s.execute(select(Application.stage).distinct())}) >= 5
+        upcoming = s.scalars(select(Interview).where(Interview.starts_at > now,
+                                                     Interview.starts_at < now + timedelta(days=14))).all()
+        assert len(upcoming) >= 50
+        for person in s.scalars(select(Candidate)):
+            assert phone_problem(person.phone) is None and person.phone[:2] in {f"1{d}" for d in "3456789"}
+            assert id_number_problem(person.id_number, now.date()) is None
+            assert id_number_birth_date(person.id_number) == person.birth_date
+            assert (int(person.id_number[16]) % 2 == 1) == (person.gender.value == "male")
+            assert email_problem(person.email) is None and person.email.endswith((".com", ".net", ".org"))
+            assert person.email.split("@")[1].startswith("example.")
+        pending = s.scalars(select(ChangeRequest).where(ChangeRequest.status == ChangeStatus.PENDING)).all()
+        assert len(pending) >= 3 and all(c.chain_id for c in pending)
+        default_chain = s.scalar(select(ApprovalChain).where(ApprovalChain.change_kind.is_(None)))
+        assert [(st.kind.value, st.role.value) for st in default_chain.steps] == [
+            ("approve", "dept_leader"), ("file", "personnel_office"), ("confirm", "director")]
+        assert {e.state.value for e in s.scalars(select(OutboxEntry))} >= {"pending", "sent", "failed"}
+        assert all(e.state.value == "sent" for e in s.scalars(select(OutboxEntry).where(OutboxEntry.channel == "sms")))
+        assert s.scalar(select(func.count()).where(Alert.acknowledged_at.is_(None))) >= 1
+        assert _count(s, TimelineEvent) >= 50 and _count(s, RetentionPolicy) >= 2 and _count(s, ArchiveRecord) >= 2
+        assert verify_chain(s).ok
+    assert login(db, "hr.wangli", demo.DEMO_PASSWORD).actor.username == "hr.wangli"
+
+
+def test_demo_interviews_fall_in_working_hours_and_book_no_one_twice(db, clock):
+    demo.populate(db, seed=11)
+    with db.session() as s:
+        interviews = s.scalars(select(Interview)).all()
+        for i in interviews:
+            local = i.starts_at.astimezone(SHANGHAI)
+            end = local + timedelta(minutes=i.duration_minutes)
+            assert local.weekday() < 5
+            assert (8, 30) <= (local.hour, local.minute) and (end.hour, end.minute) <= (17, 30)
+            assert not ((local.hour, local.minute) < (13, 30) and (end.hour, end.minute) > (12, 0))
+        rooms = Counter((i.room_id, i.starts_at) for i in interviews if i.room_id)
+        assert max(rooms.values()) == 1
+        people = Counter(s.execute(select(InterviewParticipant.user_id, Interview.starts_at)
+                                   .join(Interview, Interview.id == InterviewParticipant.interview_id)).all())
+        assert max(people.values()) == 1
+        for i in interviews:
+            assert s.get(Application, i.application_id).stage is ApplicationStage.INTERVIEWING
+
+
+def test_the_same_seed_gives_the_same_people(embedded_db, pg_database, clock):
+    from conftest import pg_url
+    from desktop.core.storage.database import open_server
+
+    other = open_server(pg_url(pg_database), clock=clock)
+    try:
+        demo.populate(embedded_db, seed=3, candidates=40, interviews=10)
+        demo.populate(other, seed=3, candidates=40, interviews=10)
+        query = select(Candidate.name, Candidate.id_number, Candidate.phone).order_by(Candidate.id)
+        with embedded_db.session() as a, other.session() as b:
+            assert a.execute(query).all() == b.execute(query).all()
+            assert a.scalars(select(User.username).order_by(User.id)).all() == \
+                b.scalars(select(User.username).order_by(User.id)).all()
+    finally:
+        other.dispose()
+
+
+def test_demo_command_fills_an_empty_database_once(cli, database, monkeypatch):
+    path, _recovery = database
+    monkeypatch.setenv("INTERVIEWDESK_PASSPHRASE", PASSPHRASE)
+    filled = cli("--db", path, "demo")
+    assert filled.code == 0, filled.err
+    assert demo.DEMO_PASSWORD in filled.out and "hr.wangli" in filled.out
+    assert cli("--db", path, "audit", "verify").code == 0
+
+    again = cli("--db", path, "demo")
+    assert again.code == 1 and "已有候选人" in again.err

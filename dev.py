@@ -50,6 +50,9 @@ DEBIAN_PACKAGES: dict[str, tuple[str, ...]] = {
     "libgobject-2.0.so.0": ("libglib2.0-0t64", "libglib2.0-0"),
     "libpng16.so.16": ("libpng16-16t64", "libpng16-16"),
     "libz.so.1": ("zlib1g",),
+    "libzstd.so.1": ("libzstd1",),
+    "libstdc++.so.6": ("libstdc++6",),
+    "libgcc_s.so.1": ("libgcc-s1",),
     "libxkbcommon.so.0": ("libxkbcommon0",),
     "libxkbcommon-x11.so.0": ("libxkbcommon-x11-0",),
     "libxcb-cursor.so.0": ("libxcb-cursor0",),
@@ -197,13 +200,22 @@ def _project_hash() -> str:
     return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
 
 
+def extras_to_install(state: dict, digest: str, extras: list[str]) -> list[str] | None:
+    """The extras for `pip install -e .[...]`, or None when the last install already covers them
+    (same pyproject.toml, every wanted extra included). Extras installed before are kept."""
+    same = state.get("pyproject") == digest
+    before = set(state.get("extras", [])) if same else set()
+    if same and set(extras) <= before:
+        return None
+    return sorted(set(extras) | before)
+
+
 def ensure_installed(extras: list[str]) -> None:
     """`pip install -e .[extras]`, skipped when pyproject.toml and the extras are as last time."""
-    state = _installed_state()
     digest = _project_hash()
-    if state.get("pyproject") == digest and set(extras) <= set(state.get("extras", [])):
+    wanted = extras_to_install(_installed_state(), digest, extras)
+    if wanted is None:
         return
-    wanted = sorted(set(extras) | (set(state.get("extras", [])) if state.get("pyproject") == digest else set()))
     target = "." + (f"[{','.join(wanted)}]" if wanted else "")
     say(f"installing InterviewDesk and its dependencies: pip install -e \"{target}\"")
     if run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-e", target]) != 0:

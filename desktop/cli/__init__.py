@@ -28,6 +28,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     from desktop.core.paths import app_dirs
     from desktop.core.storage.connect import Target
 
+    for stream in (sys.stdout, sys.stderr):  # a console or file that cannot show 中文 must not crash a command
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = parser.build().parse_args(args_list)

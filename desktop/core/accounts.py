@@ -20,7 +20,16 @@ from desktop.core.permissions import Action, require
 from desktop.core.storage.database import Actor, Database
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
-_DUMMY_HASH = _hasher.hash("timing equaliser for unknown user names")
+_dummy_hash: str | None = None
+
+
+def _timing_equaliser() -> str:
+    """A hash to verify against for unknown user names, so they take as long as wrong passwords.
+    Computed on first use, not at import."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("timing equaliser for unknown user names")
+    return _dummy_hash
 
 
 @dataclass(frozen=True)
@@ -180,7 +189,7 @@ def login(db: Database, username: str, password: str) -> LoginResult:
                               .where(func.lower(User.username) == username.strip().lower()))
         if user is None:
             try:
-                _hasher.verify(_DUMMY_HASH, password)
+                _hasher.verify(_timing_equaliser(), password)
             except VerificationError:
                 pass
             failure = LoginFailed("unknown user or wrong password")

@@ -246,16 +246,13 @@ class _Builder:
         return position
 
     def _chains(self) -> None:
-        """The default chain (HR initiates → 部门领导审批 → 人事处备案 → 主管领导确认) and a shorter one for
-        cancellations, to show that chains are configuration."""
-        default = ApprovalChain(name="面试变更默认审批链", steps=[
-            ApprovalStep(position=1, kind=StepKind.APPROVE, role=Role.DEPT_LEADER, deadline_minutes=240),
-            ApprovalStep(position=2, kind=StepKind.FILE, role=Role.PERSONNEL_OFFICE, deadline_minutes=480),
-            ApprovalStep(position=3, kind=StepKind.CONFIRM, role=Role.DIRECTOR, deadline_minutes=480)])
+        """Every database starts with the default chain (HR initiates → 部门领导审批 → 人事处备案 →
+        主管领导确认, schema 0003); the demo adds a shorter one for cancellations, to show that chains
+        are configuration."""
         cancel = ApprovalChain(name="取消面试审批链", change_kind=ChangeKind.CANCEL, allow_same_day_apply=True, steps=[
             ApprovalStep(position=1, kind=StepKind.APPROVE, role=Role.DEPT_LEADER, deadline_minutes=120),
             ApprovalStep(position=2, kind=StepKind.FILE, role=Role.PERSONNEL_OFFICE, deadline_minutes=480)])
-        self.s.add_all((default, cancel))
+        self.s.add(cancel)
 
     def _policies(self) -> list[RetentionPolicy]:
         policies = [

@@ -22,11 +22,11 @@ import psycopg
 from sqlalchemy import func, select
 
 from desktop.core import accounts
+from desktop.core.clock import Clock
 from desktop.core.model import (
     Alert, Application, ApplicationStage, ArchiveRecord, AuditEntry, ChangeKind, ChangeRequest, ChangeStatus,
     Interview, InterviewParticipant, OutboxEntry, OutboxState, Party, Role, RoleGrant, Room, Round, User,
 )
-from desktop.core.clock import Clock
 from desktop.core.services import candidates, departments, positions
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Actor, Database, create_embedded, open_server

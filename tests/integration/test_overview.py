@@ -164,7 +164,9 @@ def test_the_outbox_is_filtered_and_closed_to_roles_without_it(office):
 # --- archive, report, alerts ----------------------------------------------------------------------
 
 def test_the_archive_shows_each_department_its_own_records(office):
-    codes = lambda who, **q: [r.archive_code for r in read(office, who, overview.archive, ListQuery(**q)).rows]
+    def codes(who, **query):
+        return [r.archive_code for r in read(office, who, overview.archive, ListQuery(**query)).rows]
+
     assert codes(actor(Role.PERSONNEL_OFFICE, None), sort="archive_code") == [
         "WS2026-NK-0001", "WS2026-WK-0001", "WS2026-ZH-0001"]
     assert codes(actor(Role.PERSONNEL_OFFICE, office.depts.a)) == ["WS2026-NK-0001"]

@@ -22,6 +22,8 @@ def field_label(name: str) -> str:
         "status": QCoreApplication.translate("Messages", "Status"), "closes_on": QCoreApplication.translate("Messages", "Closing date"), "username": QCoreApplication.translate("Messages", "User name"),
         "display_name": QCoreApplication.translate("Messages", "Display name"), "roles": QCoreApplication.translate("Messages", "Roles"), "password": QCoreApplication.translate("Messages", "Password"),
         "applications": QCoreApplication.translate("Messages", "Applications"), "edit_form": QCoreApplication.translate("Messages", "Personal fields"),
+        "password_again": QCoreApplication.translate("Messages", "Password again"), "opened_on": QCoreApplication.translate("Messages", "Opening date"),
+        "skills": QCoreApplication.translate("Messages", "Skills"), "description": QCoreApplication.translate("Messages", "Description"),
     }
     return labels.get(name, name)
 
@@ -45,6 +47,7 @@ def problem_text(code: str) -> str:
         "before_opening": QCoreApplication.translate("Messages", "is before the opening date"),
         "has_applications": QCoreApplication.translate("Messages", "exist; withdraw them before deleting the candidate"),
         "not_personal": QCoreApplication.translate("Messages", "is not a personal field"),
+        "password_mismatch": QCoreApplication.translate("Messages", "does not match the first entry"),
     }
     return texts.get(code, code)
 

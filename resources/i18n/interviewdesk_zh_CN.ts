@@ -74,17 +74,17 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="173" />
+        <location filename="../../desktop/ui/overview/pages.py" line="192" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="175" />
+        <location filename="../../desktop/ui/overview/pages.py" line="194" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="179" />
+        <location filename="../../desktop/ui/overview/pages.py" line="198" />
         <source>{0} change request(s)</source>
         <translation>共 {0} 条变更申请</translation>
     </message>
@@ -92,17 +92,17 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="197" />
+        <location filename="../../desktop/ui/overview/pages.py" line="216" />
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="199" />
+        <location filename="../../desktop/ui/overview/pages.py" line="218" />
         <source>Search by archive code or title</source>
         <translation>按档号或题名搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="204" />
+        <location filename="../../desktop/ui/overview/pages.py" line="223" />
         <source>{0} record(s)</source>
         <translation>共 {0} 条档案</translation>
     </message>
@@ -155,7 +155,7 @@
     <message>
         <location filename="../../desktop/ui/candidates/detail.py" line="51" />
         <source>Phone</source>
-        <translation>手机/电话</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/candidates/detail.py" line="52" />
@@ -233,32 +233,32 @@
         <translation>显示完整信息；本次查看将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="81" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="82" />
         <source>Position</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="81" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="82" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="81" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="82" />
         <source>Applied</source>
         <translation>投递时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="92" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="95" />
         <source>Applications</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="142" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="152" />
         <source>Consent given on {0}</source>
         <translation>已于 {0} 同意入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="144" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="154" />
         <source>{0} reschedule(s), {1} no-show(s), {2} late arrival(s)</source>
         <translation>改期 {0} 次，爽约 {1} 次，迟到 {2} 次</translation>
     </message>
@@ -288,7 +288,7 @@
     <message>
         <location filename="../../desktop/ui/candidates/form.py" line="43" />
         <source>Phone</source>
-        <translation>手机/电话</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/candidates/form.py" line="44" />
@@ -381,7 +381,7 @@
     <message>
         <location filename="../../desktop/ui/candidates/model.py" line="36" />
         <source>Phone</source>
-        <translation>手机/电话</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/candidates/model.py" line="36" />
@@ -418,8 +418,8 @@
     <name>CandidatesPage</name>
     <message>
         <location filename="../../desktop/ui/candidates/page.py" line="29" />
-        <source>Search by name, phone (or its last 4 digits), e-mail</source>
-        <translation>按姓名、手机号（或尾号后4位）、邮箱搜索</translation>
+        <source>Name, phone or its last 4 digits, e-mail</source>
+        <translation>姓名、手机号或尾号4位、邮箱</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/candidates/page.py" line="33" />
@@ -432,7 +432,7 @@
         <translation>新建候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="69" />
+        <location filename="../../desktop/ui/candidates/page.py" line="66" />
         <source>{0} candidate(s)</source>
         <translation>共 {0} 名候选人</translation>
     </message>
@@ -526,12 +526,12 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="70" />
+        <location filename="../../desktop/cli/__init__.py" line="73" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="76" />
+        <location filename="../../desktop/cli/__init__.py" line="79" />
         <source>Run the command again with --debug (before the command) to see technical details for the IT office.</source>
         <translation>如需供信息科排查的技术细节，请在命令前加上 --debug 重新运行。</translation>
     </message>
@@ -889,38 +889,38 @@
         <translation>演示账户（统一密码：{0}）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="95" />
+        <location filename="../../desktop/cli/setup_commands.py" line="96" />
         <location filename="../../desktop/cli/user_commands.py" line="47" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="103" />
+        <location filename="../../desktop/cli/setup_commands.py" line="104" />
         <source>Server database: {0}</source>
         <translation>服务器数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="105" />
+        <location filename="../../desktop/cli/setup_commands.py" line="106" />
         <source>exists</source>
         <translation>已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="106" />
+        <location filename="../../desktop/cli/setup_commands.py" line="107" />
         <source>does not exist yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="107" />
+        <location filename="../../desktop/cli/setup_commands.py" line="108" />
         <source>Database file: {0} ({1})</source>
         <translation>数据库文件：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="108" />
+        <location filename="../../desktop/cli/setup_commands.py" line="109" />
         <source>Key file: {0}</source>
         <translation>密钥文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="109" />
+        <location filename="../../desktop/cli/setup_commands.py" line="110" />
         <source>Machine settings: {0}</source>
         <translation>本机设置文件：{0}</translation>
     </message>
@@ -1141,72 +1141,72 @@
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="158" />
+        <location filename="../../desktop/ui/first_run.py" line="160" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="160" />
+        <location filename="../../desktop/ui/first_run.py" line="162" />
         <source>I have written the recovery key down and will keep it in a safe place</source>
         <translation>我已抄写恢复密钥，并将妥善保管</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="161" />
+        <location filename="../../desktop/ui/first_run.py" line="163" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="166" />
+        <location filename="../../desktop/ui/first_run.py" line="168" />
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="168" />
+        <location filename="../../desktop/ui/first_run.py" line="170" />
         <source>The database was created. This recovery key opens it when the passphrase is lost. It is shown only now: write it down on paper and keep it locked away, apart from this computer.</source>
         <translation>数据库已创建。忘记口令时，可用此恢复密钥打开数据库。恢复密钥仅显示这一次：请抄写在纸上，与本电脑分开并妥善锁存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="197" />
+        <location filename="../../desktop/ui/first_run.py" line="202" />
         <source>Fill in demo data (a fictional hospital) to try InterviewDesk</source>
         <translation>填入演示数据（虚构的医院），用于试用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="199" />
+        <location filename="../../desktop/ui/first_run.py" line="204" />
         <source>Create administrator and start</source>
         <translation>创建管理员并开始使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="202" />
+        <location filename="../../desktop/ui/first_run.py" line="207" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="203" />
+        <location filename="../../desktop/ui/first_run.py" line="208" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="204" />
+        <location filename="../../desktop/ui/first_run.py" line="209" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="205" />
+        <location filename="../../desktop/ui/first_run.py" line="210" />
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="207" />
+        <location filename="../../desktop/ui/first_run.py" line="212" />
         <source>First administrator</source>
         <translation>首个管理员账户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="209" />
+        <location filename="../../desktop/ui/first_run.py" line="214" />
         <source>This account manages users and settings and also works as an HR officer. Add more users later under Settings.</source>
         <translation>此账户负责管理用户和设置，同时具有人事专员权限。其他用户可稍后在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="224" />
+        <location filename="../../desktop/ui/first_run.py" line="229" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1219,27 +1219,27 @@
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="44" />
+        <location filename="../../desktop/ui/settings/page.py" line="45" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="46" />
+        <location filename="../../desktop/ui/settings/page.py" line="47" />
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="47" />
+        <location filename="../../desktop/ui/settings/page.py" line="48" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="48" />
+        <location filename="../../desktop/ui/settings/page.py" line="49" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="63" />
+        <location filename="../../desktop/ui/settings/page.py" line="65" />
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
@@ -1292,22 +1292,22 @@
         <translation>候选人确认时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="66" />
+        <location filename="../../desktop/ui/settings/institution.py" line="68" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="69" />
+        <location filename="../../desktop/ui/settings/institution.py" line="71" />
         <source>Save institution settings</source>
         <translation>保存单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="76" />
+        <location filename="../../desktop/ui/settings/institution.py" line="80" />
         <source>These settings apply to every desktop using this database.</source>
         <translation>以下设置对使用本数据库的所有电脑生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="140" />
+        <location filename="../../desktop/ui/settings/institution.py" line="144" />
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
@@ -1727,7 +1727,6 @@
     </message>
     <message>
         <location filename="../../desktop/ui/login.py" line="256" />
-        <location filename="../../desktop/ui/login.py" line="264" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1743,11 +1742,16 @@
     </message>
     <message>
         <location filename="../../desktop/ui/login.py" line="264" />
-        <source>Locked</source>
-        <translation>已锁定</translation>
+        <source>InterviewDesk is locked</source>
+        <translation>面试协同台已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="266" />
+        <location filename="../../desktop/ui/login.py" line="265" />
+        <source>Sign in to InterviewDesk</source>
+        <translation>登录面试协同台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="267" />
         <source>InterviewDesk was locked after {0} minutes without activity. Enter your password to continue.</source>
         <translation>面试协同台已在 {0} 分钟无操作后自动锁定。请输入密码继续。</translation>
     </message>
@@ -1800,22 +1804,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
-        <source>Locked</source>
-        <translation>已锁定</translation>
+        <location filename="../../desktop/ui/main_window.py" line="134" />
+        <source>Locked. Sign in again to continue.</source>
+        <translation>已锁定。请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -2216,17 +2220,17 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="185" />
+        <location filename="../../desktop/ui/overview/pages.py" line="204" />
         <source>Outbox</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="187" />
+        <location filename="../../desktop/ui/overview/pages.py" line="206" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="191" />
+        <location filename="../../desktop/ui/overview/pages.py" line="210" />
         <source>{0} message(s)</source>
         <translation>共 {0} 条通知</translation>
     </message>
@@ -2362,7 +2366,7 @@
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="127" />
+        <location filename="../../desktop/ui/positions/detail.py" line="131" />
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -2522,7 +2526,7 @@
         <translation>新建岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="76" />
+        <location filename="../../desktop/ui/positions/page.py" line="73" />
         <source>{0} position(s)</source>
         <translation>共 {0} 个岗位</translation>
     </message>
@@ -2558,12 +2562,12 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="218" />
+        <location filename="../../desktop/ui/overview/pages.py" line="239" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="220" />
+        <location filename="../../desktop/ui/overview/pages.py" line="241" />
         <source>Applicants per stage and interviews, per position</source>
         <translation>各岗位各阶段应聘人数及面试场次</translation>
     </message>
@@ -2594,32 +2598,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="143" />
+        <location filename="../../desktop/ui/overview/pages.py" line="156" />
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="145" />
+        <location filename="../../desktop/ui/overview/pages.py" line="158" />
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="146" />
+        <location filename="../../desktop/ui/overview/pages.py" line="159" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="147" />
+        <location filename="../../desktop/ui/overview/pages.py" line="160" />
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="157" />
+        <location filename="../../desktop/ui/overview/pages.py" line="170" />
         <source>{0} interview(s) this week</source>
         <translation>本周共 {0} 场面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="166" />
+        <location filename="../../desktop/ui/overview/pages.py" line="185" />
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -2627,22 +2631,22 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="76" />
+        <location filename="../../desktop/ui/settings/page.py" line="78" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="81" />
+        <location filename="../../desktop/ui/settings/page.py" line="83" />
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="84" />
+        <location filename="../../desktop/ui/settings/page.py" line="86" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="86" />
+        <location filename="../../desktop/ui/settings/page.py" line="88" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2650,27 +2654,27 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="89" />
+        <location filename="../../desktop/ui/overview/pages.py" line="96" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="96" />
+        <location filename="../../desktop/ui/overview/pages.py" line="103" />
         <source>No open alerts.</source>
         <translation>暂无未处理的提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="103" />
+        <location filename="../../desktop/ui/overview/pages.py" line="110" />
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="107" />
+        <location filename="../../desktop/ui/overview/pages.py" line="114" />
         <source>Today's interviews</source>
         <translation>今日面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="113" />
+        <location filename="../../desktop/ui/overview/pages.py" line="131" />
         <source>{0} interview(s)</source>
         <translation>共 {0} 场</translation>
     </message>
@@ -2764,23 +2768,23 @@
 <context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="123" />
+        <location filename="../../desktop/ui/settings/users.py" line="125" />
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="124" />
-        <location filename="../../desktop/ui/settings/users.py" line="169" />
+        <location filename="../../desktop/ui/settings/users.py" line="126" />
+        <location filename="../../desktop/ui/settings/users.py" line="174" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="125" />
+        <location filename="../../desktop/ui/settings/users.py" line="127" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="168" />
+        <location filename="../../desktop/ui/settings/users.py" line="173" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -2788,7 +2792,7 @@
 <context>
     <name>ValidatedForm</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="110" />
+        <location filename="../../desktop/ui/widgets.py" line="116" />
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>未保存。请修改标出的内容。</translation>
     </message>

@@ -1,0 +1,198 @@
+"""The candidate detail panel: personal fields masked, a "Show" button per masked field for users
+who may reveal (each reveal is audited by core), and the candidate's applications."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desktop.core.services import candidates
+from desktop.core.services.candidates import CandidateDetail
+from desktop.ui import labels, messages
+from desktop.ui.widgets import hint_label, title_label
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+REVEALABLE = ("phone", "email", "id_number", "birth_date")
+
+
+class CandidateDetailPanel(QFrame):
+    sig_edit = Signal(int)   # the user asked to edit this candidate
+
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("detailPanel")
+        self.setMinimumWidth(330)
+        self.candidate_id: int | None = None
+        self.detail: CandidateDetail | None = None
+        self._generation = 0
+
+        self.title = title_label("", "sectionTitle")
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.clicked.connect(self._edit_clicked)
+        self.edit_button.hide()
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.edit_button)
+
+        self.placeholder = hint_label(self.tr("Select a candidate to see the details."))
+        self.body = QWidget()
+        self.fields = QFormLayout(self.body)
+        self.fields.setContentsMargins(0, 0, 0, 0)
+        self.values: dict[str, QLabel] = {}
+        self.reveal_buttons: dict[str, QPushButton] = {}
+        for name, label in (("gender", self.tr("Gender")), ("phone", self.tr("Phone")),
+                            ("email", self.tr("E-mail")), ("id_number", self.tr("ID number")),
+                            ("birth_date", self.tr("Date of birth")), ("education", self.tr("Education")),
+                            ("school", self.tr("School")), ("major", self.tr("Major")),
+                            ("years_experience", self.tr("Years of experience")), ("source_channel", self.tr("Source")),
+                            ("department", self.tr("Department")), ("skills", self.tr("Skills")),
+                            ("talent_pool", self.tr("Talent pool")), ("history", self.tr("Attendance")),
+                            ("updated", self.tr("Updated"))):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[name] = value
+            if name in REVEALABLE:
+                row = QHBoxLayout()
+                row.addWidget(value, 1)
+                button = QPushButton(self.tr("Show"))
+                button.setToolTip(self.tr("Show in clear; the access is recorded in the audit log"))
+                button.setProperty("field", name)
+                button.clicked.connect(self._reveal_clicked)
+                button.hide()
+                row.addWidget(button)
+                self.reveal_buttons[name] = button
+                self.fields.addRow(label, row)
+            else:
+                self.fields.addRow(label, value)
+        self.message = QLabel()
+        self.message.setObjectName("formError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.applications = QTableWidget(0, 3)
+        self.applications.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Stage"), self.tr("Applied")])
+        self.applications.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.applications.verticalHeader().hide()
+        header = self.applications.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.applications.setMaximumHeight(160)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.body)
+        layout.addWidget(self.message)
+        self.applications_title = title_label(self.tr("Applications"), "sectionTitle")
+        layout.addWidget(self.applications_title)
+        layout.addWidget(self.applications)
+        layout.addStretch(1)
+        self._show_empty()
+        ctx.sig_changed.connect(self._changed)
+
+    def _edit_clicked(self) -> None:
+        if self.candidate_id is not None:
+            self.sig_edit.emit(self.candidate_id)
+
+    def _reveal_clicked(self) -> None:
+        self.reveal(self.sender().property("field"))
+
+    def _show_empty(self) -> None:
+        self.title.setText("")
+        self.placeholder.show()
+        for widget in (self.body, self.applications, self.applications_title, self.edit_button, self.message):
+            widget.hide()
+
+    def show_candidate(self, candidate_id: int | None) -> None:
+        self._generation += 1
+        self.candidate_id = candidate_id
+        if candidate_id is None:
+            self.detail = None
+            self._show_empty()
+            return
+        generation, actor = self._generation, self.ctx.actor
+        self.ctx.read(lambda session: candidates.get_candidate(session, actor, candidate_id),
+                      lambda detail: self._arrived(generation, detail),
+                      lambda error: self._failed(generation, error), owner=self)
+
+    def _arrived(self, generation: int, detail: CandidateDetail) -> None:
+        if generation != self._generation:
+            return
+        self.detail = detail
+        d = detail.data
+        self.title.setText(d.name)
+        self.placeholder.hide()
+        self.message.hide()
+        for widget in (self.body, self.applications, self.applications_title):
+            widget.show()
+        self.edit_button.setVisible(detail.can_edit)
+        v = self.values
+        v["gender"].setText(labels.gender(d.gender))
+        v["phone"].setText(d.phone)
+        v["email"].setText(d.email)
+        v["id_number"].setText(d.id_number)
+        v["birth_date"].setText(detail.birth_date)
+        v["education"].setText(labels.education(d.education))
+        v["school"].setText(d.school)
+        v["major"].setText(d.major)
+        v["years_experience"].setText(str(d.years_experience))
+        v["source_channel"].setText(d.source_channel)
+        v["department"].setText(detail.department)
+        v["skills"].setText(d.skills)
+        v["talent_pool"].setText(
+            self.tr("Consent given on {0}").format(detail.consent_date.isoformat())
+            if d.talent_pool_consent and detail.consent_date else labels.yes_no(d.talent_pool_consent))
+        v["history"].setText(self.tr("{0} reschedule(s), {1} no-show(s), {2} late arrival(s)").format(
+            detail.reschedule_count, detail.no_show_count, detail.late_count))
+        v["updated"].setText(self.ctx.format_time(detail.updated_at))
+        for name, button in self.reveal_buttons.items():
+            has_value = bool(v[name].text())
+            button.setVisible(detail.can_reveal and name in detail.masked and has_value)
+        self.applications.setRowCount(len(detail.applications))
+        for row, app in enumerate(detail.applications):
+            for column, text in enumerate((app.position_title, labels.stage(app.stage),
+                                           self.ctx.format_time(app.applied_at))):
+                self.applications.setItem(row, column, QTableWidgetItem(text))
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._show_empty()
+        self.placeholder.hide()
+        self.message.setText(messages.describe(error))
+        self.message.show()
+
+    def reveal(self, field: str) -> None:
+        """Ask core for the clear value; core writes the audit entry in the same transaction."""
+        if self.candidate_id is None:
+            return
+        candidate_id, actor, generation = self.candidate_id, self.ctx.actor, self._generation
+        button = self.reveal_buttons[field]
+        button.setEnabled(False)
+
+        def shown(value: str) -> None:
+            button.setEnabled(True)
+            if generation == self._generation:
+                self.values[field].setText(value)
+                button.hide()
+
+        def refused(error: BaseException) -> None:
+            button.setEnabled(True)
+            self.message.setText(messages.describe(error))
+            self.message.show()
+
+        self.ctx.write(lambda session: candidates.reveal(session, actor, candidate_id, field), shown, refused,
+                       entity="audit", ids=lambda _value: (candidate_id,), owner=self)
+
+    def _changed(self, entity: str, ids: object) -> None:
+        if entity == "candidate" and self.candidate_id is not None and (not ids or self.candidate_id in ids):
+            self.show_candidate(self.candidate_id)

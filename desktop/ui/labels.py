@@ -1,0 +1,182 @@
+"""Words for the values core stores as codes: roles, genders, education levels, stages, states.
+
+Source texts are marked with QT_TRANSLATE_NOOP (so lupdate collects them) and translated when
+asked for; a code this program does not know (a newer database may add values) is shown as is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_ROLES = {
+    "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    "hr_officer": QT_TRANSLATE_NOOP("Labels", "HR officer"),
+    "interviewer": QT_TRANSLATE_NOOP("Labels", "Interviewer"),
+    "dept_leader": QT_TRANSLATE_NOOP("Labels", "Department leader"),
+    "personnel_office": QT_TRANSLATE_NOOP("Labels", "Personnel office"),
+    "director": QT_TRANSLATE_NOOP("Labels", "Supervising leader"),
+    "reception": QT_TRANSLATE_NOOP("Labels", "Reception"),
+}
+_GENDERS = {
+    "female": QT_TRANSLATE_NOOP("Labels", "Female"),
+    "male": QT_TRANSLATE_NOOP("Labels", "Male"),
+    "unspecified": QT_TRANSLATE_NOOP("Labels", "Not specified"),
+}
+_EDUCATIONS = {
+    "none": QT_TRANSLATE_NOOP("Labels", "None"),
+    "secondary": QT_TRANSLATE_NOOP("Labels", "High school / vocational"),
+    "associate": QT_TRANSLATE_NOOP("Labels", "Junior college"),
+    "bachelor": QT_TRANSLATE_NOOP("Labels", "Bachelor"),
+    "master": QT_TRANSLATE_NOOP("Labels", "Master"),
+    "doctorate": QT_TRANSLATE_NOOP("Labels", "Doctorate"),
+}
+_STAGES = {
+    "applied": QT_TRANSLATE_NOOP("Labels", "Applied"),
+    "screening": QT_TRANSLATE_NOOP("Labels", "Screening"),
+    "interviewing": QT_TRANSLATE_NOOP("Labels", "Interviewing"),
+    "offer": QT_TRANSLATE_NOOP("Labels", "Offer"),
+    "hired": QT_TRANSLATE_NOOP("Labels", "Hired"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+}
+_POSITION_STATUSES = {
+    "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+    "paused": QT_TRANSLATE_NOOP("Labels", "Paused"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+}
+_ROUND_KINDS = {
+    "hr": QT_TRANSLATE_NOOP("Labels", "HR"),
+    "business": QT_TRANSLATE_NOOP("Labels", "Business"),
+    "leadership": QT_TRANSLATE_NOOP("Labels", "Leadership"),
+}
+_INTERVIEW_STATUSES = {
+    "scheduled": QT_TRANSLATE_NOOP("Labels", "Scheduled"),
+    "pending_approval": QT_TRANSLATE_NOOP("Labels", "Awaiting approval"),
+    "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "finished": QT_TRANSLATE_NOOP("Labels", "Finished"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    "no_show": QT_TRANSLATE_NOOP("Labels", "No-show"),
+}
+_INTERVIEW_MODES = {
+    "onsite": QT_TRANSLATE_NOOP("Labels", "On site"),
+    "video": QT_TRANSLATE_NOOP("Labels", "Video"),
+}
+_CHANGE_KINDS = {
+    "reschedule": QT_TRANSLATE_NOOP("Labels", "New time"),
+    "room": QT_TRANSLATE_NOOP("Labels", "Room change"),
+    "swap_interviewer": QT_TRANSLATE_NOOP("Labels", "Interviewer change"),
+    "cancel": QT_TRANSLATE_NOOP("Labels", "Cancellation"),
+}
+_PARTIES = {
+    "candidate": QT_TRANSLATE_NOOP("Labels", "Candidate"),
+    "interviewer": QT_TRANSLATE_NOOP("Labels", "Interviewer"),
+    "hr": QT_TRANSLATE_NOOP("Labels", "HR office"),
+}
+_CHANGE_STATUSES = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "Pending"),
+    "approved": QT_TRANSLATE_NOOP("Labels", "Approved"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+    "applied": QT_TRANSLATE_NOOP("Labels", "In effect"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+}
+_OUTBOX_STATES = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "Waiting"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "Sending"),
+    "sent": QT_TRANSLATE_NOOP("Labels", "Sent"),
+    "failed": QT_TRANSLATE_NOOP("Labels", "Failed"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+_CHANNELS = {
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    "sms": QT_TRANSLATE_NOOP("Labels", "SMS"),
+    "exchange": QT_TRANSLATE_NOOP("Labels", "Exchange calendar"),
+    "oa": QT_TRANSLATE_NOOP("Labels", "OA system"),
+    "desktop": QT_TRANSLATE_NOOP("Labels", "Desktop notice"),
+    "board": QT_TRANSLATE_NOOP("Labels", "Room board"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "ical": QT_TRANSLATE_NOOP("Labels", "Calendar file"),
+    "app": QT_TRANSLATE_NOOP("Labels", "App"),
+    "in_person": QT_TRANSLATE_NOOP("Labels", "In person"),
+}
+_ALERT_KINDS = {
+    "late": QT_TRANSLATE_NOOP("Labels", "Candidate late"),
+    "no_show": QT_TRANSLATE_NOOP("Labels", "No-show"),
+    "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
+    "approval_overdue": QT_TRANSLATE_NOOP("Labels", "Approval overdue"),
+    "calendar_failed": QT_TRANSLATE_NOOP("Labels", "Calendar update failed"),
+    "question_overdue": QT_TRANSLATE_NOOP("Labels", "Question reply overdue"),
+}
+_YES_NO = (QT_TRANSLATE_NOOP("Labels", "No"), QT_TRANSLATE_NOOP("Labels", "Yes"))
+
+ROLES = tuple(_ROLES)
+GENDERS = tuple(_GENDERS)
+EDUCATIONS = tuple(_EDUCATIONS)
+STAGES = tuple(_STAGES)
+POSITION_STATUSES = tuple(_POSITION_STATUSES)
+CHANGE_STATUSES = tuple(_CHANGE_STATUSES)
+OUTBOX_STATES = tuple(_OUTBOX_STATES)
+
+
+def _word(table: dict[str, str], code: str) -> str:
+    source = table.get(code)
+    return QCoreApplication.translate("Labels", source) if source else code
+
+
+def role(code: str) -> str:
+    return _word(_ROLES, code)
+
+
+def gender(code: str) -> str:
+    return _word(_GENDERS, code)
+
+
+def education(code: str) -> str:
+    return _word(_EDUCATIONS, code)
+
+
+def stage(code: str) -> str:
+    return _word(_STAGES, code)
+
+
+def position_status(code: str) -> str:
+    return _word(_POSITION_STATUSES, code)
+
+
+def round_kind(code: str) -> str:
+    return _word(_ROUND_KINDS, code)
+
+
+def interview_status(code: str) -> str:
+    return _word(_INTERVIEW_STATUSES, code)
+
+
+def interview_mode(code: str) -> str:
+    return _word(_INTERVIEW_MODES, code)
+
+
+def change_kind(code: str) -> str:
+    return _word(_CHANGE_KINDS, code)
+
+
+def party(code: str) -> str:
+    return _word(_PARTIES, code)
+
+
+def change_status(code: str) -> str:
+    return _word(_CHANGE_STATUSES, code)
+
+
+def outbox_state(code: str) -> str:
+    return _word(_OUTBOX_STATES, code)
+
+
+def channel(code: str) -> str:
+    return _word(_CHANNELS, code)
+
+
+def alert_kind(code: str) -> str:
+    return _word(_ALERT_KINDS, code)
+
+
+def yes_no(value: bool) -> str:
+    return QCoreApplication.translate("Labels", _YES_NO[bool(value)])

@@ -1,0 +1,98 @@
+"""A table view configured for the paged models: whole-row selection, header clicks sort in the
+database (only on sortable columns), and the selected entity id reported by a signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.ui.paged_model import ID_ROLE, PagedTableModel
+
+
+MIN_COLUMN = 64
+MAX_COLUMN = 260
+
+
+class PagedTableView(QTableView):
+    sig_selected = Signal(object)     # entity id, or None
+    sig_activated = Signal(int)       # double-click or Enter on a row
+
+    def __init__(self, model: PagedTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        column = model.sort_column()
+        header.setSortIndicator(max(column, 0), Qt.SortOrder.DescendingOrder if model.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.setSortingEnabled(True)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.doubleClicked.connect(self._double_clicked)
+        self._model = model
+        self._kept: int | None = None
+        self._sized = False
+        model.sig_loaded.connect(self._size_columns)
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+
+    def _double_clicked(self, index) -> None:
+        self.sig_activated.emit(index.data(ID_ROLE))
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """Columns the database cannot sort by keep the indicator where the sort really is."""
+        if not (0 <= column < len(self._model.SORT_KEYS)) or self._model.SORT_KEYS[column] is None:
+            header = self.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self._model.sort_column(), Qt.SortOrder.DescendingOrder
+                                    if self._model.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+
+    def _size_columns(self, _total: int) -> None:
+        """Fit the columns to the first page that has rows, within limits; the user may resize."""
+        if self._sized or not self._model.rows:
+            return
+        self._sized = True
+        self.resizeColumnsToContents()
+        for column in range(self._model.columnCount()):
+            self.setColumnWidth(column, max(MIN_COLUMN, min(self.columnWidth(column) + 12, MAX_COLUMN)))
+
+    def _remember_selection(self) -> None:
+        self._kept = self.selected_id()
+
+    def _restore_selection(self) -> None:
+        """After the list is asked again (a save, a new sort), the same record stays selected."""
+        kept, self._kept = self._kept, None
+        if kept is None or not self.select_id(kept):
+            self.sig_selected.emit(self.selected_id())
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self.sig_selected.emit(self.selected_id())
+
+    def selected_id(self) -> int | None:
+        rows = self.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def select_id(self, entity_id: int) -> bool:
+        row = self._model.row_of(entity_id)
+        if row < 0:
+            return False
+        self.selectRow(row)
+        self.scrollTo(self._model.index(row, 0))
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_id() is not None:
+            self.sig_activated.emit(self.selected_id())
+            return
+        super().keyPressEvent(event)

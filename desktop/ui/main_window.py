@@ -1,0 +1,237 @@
+"""The main window: navigation on the left (pages the user's roles allow), the page on the right,
+and a status bar with who is signed in and which database is open. Locks after idle time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from desktop.core.permissions import Action
+from desktop.ui import labels
+from desktop.ui.idle import IdleWatcher
+from desktop.ui.login import LoginDialog, SignedIn
+from desktop.ui.style import APP_TITLE
+from desktop.ui.widgets import hint_label, title_label
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    source_title: str                        # marked for translation; shown translated
+    needs: tuple[tuple[Action, ...], ...]    # every group must have one action the user holds
+    build: Callable[["AppContext"], QWidget]
+
+    def title(self) -> str:
+        return QCoreApplication.translate("MainWindow", self.source_title)
+
+
+def _today(ctx):
+    from desktop.ui.overview.pages import TodayPage
+    return TodayPage(ctx)
+
+
+def _schedule(ctx):
+    from desktop.ui.overview.pages import SchedulePage
+    return SchedulePage(ctx)
+
+
+def _candidates(ctx):
+    from desktop.ui.candidates.page import CandidatesPage
+    return CandidatesPage(ctx)
+
+
+def _positions(ctx):
+    from desktop.ui.positions.page import PositionsPage
+    return PositionsPage(ctx)
+
+
+def _approvals(ctx):
+    from desktop.ui.overview.pages import ApprovalsPage
+    return ApprovalsPage(ctx)
+
+
+def _outbox(ctx):
+    from desktop.ui.overview.pages import OutboxPage
+    return OutboxPage(ctx)
+
+
+def _reports(ctx):
+    from desktop.ui.overview.pages import ReportsPage
+    return ReportsPage(ctx)
+
+
+def _archive(ctx):
+    from desktop.ui.overview.pages import ArchivePage
+    return ArchivePage(ctx)
+
+
+def _settings(ctx):
+    from desktop.ui.settings.page import SettingsPage
+    return SettingsPage(ctx)
+
+
+A = Action
+PAGES = (
+    PageSpec("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), ((A.INTERVIEW_VIEW,),), _today),
+    PageSpec("schedule", QT_TRANSLATE_NOOP("MainWindow", "Schedule"), ((A.INTERVIEW_VIEW,),), _schedule),
+    PageSpec("candidates", QT_TRANSLATE_NOOP("MainWindow", "Candidates"), ((A.CANDIDATE_VIEW,),), _candidates),
+    PageSpec("positions", QT_TRANSLATE_NOOP("MainWindow", "Positions"), ((A.POSITION_VIEW,),), _positions),
+    PageSpec("approvals", QT_TRANSLATE_NOOP("MainWindow", "Approvals"), ((A.INTERVIEW_VIEW,), (A.APPROVAL_DECIDE, A.CHANGE_REQUEST)),
+             _approvals),
+    PageSpec("outbox", QT_TRANSLATE_NOOP("MainWindow", "Outbox"), ((A.OUTBOX_VIEW,),), _outbox),
+    PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), ((A.REPORTS_VIEW,),), _reports),
+    PageSpec("archive", QT_TRANSLATE_NOOP("MainWindow", "Archive"), ((A.ARCHIVE_VIEW,),), _archive),
+    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), (), _settings),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: "AppContext", *, idle_check_ms: int = 15_000) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 800)
+        self.specs = [spec for spec in PAGES if all(any(ctx.may(a) for a in group) for group in spec.needs)]
+        self.pages: dict[str, QWidget] = {}
+        self.lock_dialog: LoginDialog | None = None
+        self._hidden_dialogs: list[QDialog] = []
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        page_area = QWidget()
+        page_layout = QVBoxLayout(page_area)
+        page_layout.setContentsMargins(14, 10, 14, 6)
+        page_layout.addWidget(self.stack)
+        row.addWidget(page_area, 1)
+
+        self.cover = QWidget()
+        self.cover.setObjectName("lockedCover")
+        cover_layout = QVBoxLayout(self.cover)
+        cover_layout.addStretch(1)
+        cover_layout.addWidget(title_label(APP_TITLE), 0, Qt.AlignmentFlag.AlignCenter)
+        cover_layout.addWidget(hint_label(self.tr("Locked. Sign in again to continue.")), 0,
+                               Qt.AlignmentFlag.AlignCenter)
+        cover_layout.addStretch(1)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(content)
+        self.screens.addWidget(self.cover)
+        self.setCentralWidget(self.screens)
+
+        self._status_bar()
+        self.navigation.currentItemChanged.connect(self._navigated)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        self.idle = IdleWatcher(ctx.clock, lambda: int(ctx.institution.get("security.idle_lock_minutes", 15)),
+                                check_every_ms=idle_check_ms, parent=self)
+        self.idle.sig_idle.connect(self.lock)
+        self.idle.start()
+        if self.specs:
+            self.navigation.setCurrentRow(0)
+
+    def _status_bar(self) -> None:
+        actor = self.ctx.actor
+        roles = "、".join(dict.fromkeys(labels.role(role) for role, _dept in actor.grants)) or "—"
+        self.user_label = QLabel(self.tr("{0} ({1}) · {2}").format(actor.display_name or actor.username,
+                                                                  actor.username, roles))
+        self.database_label = QLabel(self.tr("Database: {0}").format(self.ctx.database_label()))
+        self.database_label.setObjectName("hint")
+        self.busy_label = QLabel(self.tr("Working…"))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setFixedWidth(120)
+        self.busy.setFixedHeight(12)
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.database_label, 1)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.busy)
+        self._show_busy(False)
+        self.ctx.tasks.sig_busy.connect(self._show_busy)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def _navigated(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.open_page(item.data(Qt.ItemDataRole.UserRole))
+
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self.specs]
+
+    def open_page(self, key: str) -> QWidget:
+        """Pages are built the first time they are opened, so start-up asks the database little."""
+        spec = next(s for s in self.specs if s.key == key)
+        page = self.pages.get(key)
+        if page is None:
+            page = spec.build(self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = self.specs.index(spec)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+        return page
+
+    # --- idle lock -----------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.screens.currentWidget() is self.cover
+
+    def lock(self) -> None:
+        """Hide every page (personal data stays off screen) and ask for the password again."""
+        if self.locked:
+            return
+        self.idle.pause()
+        self.screens.setCurrentWidget(self.cover)
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and dialog is not self.lock_dialog:
+                dialog.hide()   # open forms keep their input and come back after unlocking
+                self._hidden_dialogs.append(dialog)
+        minutes = int(self.ctx.institution.get("security.idle_lock_minutes", 15))
+        self.lock_dialog = LoginDialog(self.ctx.tasks, self.ctx.db, locked_user=self.ctx.actor.username,
+                                       idle_minutes=minutes, parent=self)
+        self.lock_dialog.accepted.connect(self._unlocked)
+        self.lock_dialog.rejected.connect(self.close)
+        self.lock_dialog.open()
+
+    def _unlocked(self) -> None:
+        dialog = self.lock_dialog
+        signed_in: SignedIn | None = dialog.signed_in if dialog else None
+        if signed_in is not None:
+            self.ctx.actor = signed_in.actor
+            self.ctx.use_institution_settings(signed_in.institution)
+        self.lock_dialog = None
+        self.screens.setCurrentIndex(0)
+        for hidden in self._hidden_dialogs:
+            hidden.show()
+        self._hidden_dialogs = []
+        self.idle.resume()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        super().closeEvent(event)

@@ -1,0 +1,191 @@
+"""List models of the read-only pages: interviews, change requests, outbox, archive, report, alerts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from sqlalchemy.orm import Session
+
+from desktop.core.services import overview
+from desktop.core.services.overview import (
+    AlertRow, ArchiveRow, ChangeRequestRow, InterviewRow, OutboxRow, ReportRow,
+)
+from desktop.core.services.paging import ListQuery, Page
+from desktop.ui import labels
+from desktop.ui.paged_model import ID_ROLE, ROW_ROLE, SORT_ROLE, PagedTableModel
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+
+class InterviewTableModel(PagedTableModel[InterviewRow]):
+    COL_TIME, COL_CANDIDATE, COL_POSITION, COL_ROUND, COL_MODE, COL_ROOM, COL_INTERVIEWERS, COL_STATUS = range(8)
+    SORT_KEYS = ("starts_at", "candidate", "position", None, None, "room", None, "status")
+    ENTITIES = frozenset({"interview", "candidate", "position"})
+    DEFAULT_SORT = "starts_at"
+
+    def __init__(self, ctx: "AppContext", parent=None, **kwargs: Any) -> None:
+        super().__init__(ctx, parent, **kwargs)
+        self.start: datetime | None = None
+        self.end: datetime | None = None
+
+    def set_range(self, start: datetime, end: datetime) -> None:
+        self.start, self.end = start, end
+        self.refresh()
+
+    def fetch(self, session: Session, query: ListQuery) -> Page[InterviewRow]:
+        if self.start is None or self.end is None:
+            return Page([], 0, query.offset)
+        return overview.interviews_between(session, self.ctx.actor, self.start, self.end, query)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Time"), self.tr("Candidate"), self.tr("Position"), self.tr("Round"), self.tr("Mode"),
+                self.tr("Room"), self.tr("Interviewers"), self.tr("Status")]
+
+    def display(self, row: InterviewRow, column: int) -> str:
+        if column == self.COL_TIME:
+            start = self.ctx.local(row.starts_at)
+            return f"{start:%Y-%m-%d %H:%M}" + self.tr(" ({0} min)").format(row.duration_minutes)
+        return {self.COL_CANDIDATE: row.candidate, self.COL_POSITION: row.position, self.COL_ROUND: row.round,
+                self.COL_MODE: labels.interview_mode(row.mode), self.COL_ROOM: row.room,
+                self.COL_INTERVIEWERS: row.interviewers,
+                self.COL_STATUS: labels.interview_status(row.status)}.get(column, "")
+
+    def sort_value(self, row: InterviewRow, column: int) -> Any:
+        return row.starts_at if column == self.COL_TIME else self.display(row, column)
+
+
+class ChangeRequestTableModel(PagedTableModel[ChangeRequestRow]):
+    COL_CREATED, COL_CANDIDATE, COL_KIND, COL_REQUESTED_BY, COL_REASON, COL_STATUS, COL_STEP = range(7)
+    SORT_KEYS = ("created_at", None, "kind", None, None, "status", None)
+    ENTITIES = frozenset({"change_request", "interview"})
+    DEFAULT_SORT = "created_at"
+
+    def fetch(self, session: Session, query: ListQuery) -> Page[ChangeRequestRow]:
+        return overview.change_requests(session, self.ctx.actor, query)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Requested"), self.tr("Candidate"), self.tr("Change"), self.tr("Requested by"),
+                self.tr("Reason"), self.tr("Status"), self.tr("Step")]
+
+    def display(self, row: ChangeRequestRow, column: int) -> str:
+        return {self.COL_CREATED: self.ctx.format_time(row.created_at), self.COL_CANDIDATE: row.candidate,
+                self.COL_KIND: labels.change_kind(row.kind), self.COL_REQUESTED_BY: labels.party(row.requested_by),
+                self.COL_REASON: row.reason, self.COL_STATUS: labels.change_status(row.status),
+                self.COL_STEP: str(row.current_step)}.get(column, "")
+
+
+class OutboxTableModel(PagedTableModel[OutboxRow]):
+    COL_CREATED, COL_CHANNEL, COL_KIND, COL_RECIPIENT, COL_STATE, COL_ATTEMPTS, COL_ERROR = range(7)
+    SORT_KEYS = ("created_at", "channel", None, None, "state", None, None)
+    ENTITIES = frozenset({"outbox", "interview"})
+    DEFAULT_SORT = "created_at"
+
+    def fetch(self, session: Session, query: ListQuery) -> Page[OutboxRow]:
+        return overview.outbox(session, self.ctx.actor, query)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Created"), self.tr("Channel"), self.tr("Kind"), self.tr("Recipient"), self.tr("State"),
+                self.tr("Attempts"), self.tr("Last error")]
+
+    def display(self, row: OutboxRow, column: int) -> str:
+        return {self.COL_CREATED: self.ctx.format_time(row.created_at), self.COL_CHANNEL: labels.channel(row.channel),
+                self.COL_KIND: row.kind, self.COL_RECIPIENT: row.recipient,
+                self.COL_STATE: labels.outbox_state(row.state), self.COL_ATTEMPTS: str(row.attempts),
+                self.COL_ERROR: row.last_error.splitlines()[0] if row.last_error else ""}.get(column, "")
+
+
+class ArchiveTableModel(PagedTableModel[ArchiveRow]):
+    COL_CODE, COL_TITLE, COL_CREATED, COL_FIXED, COL_SHA = range(5)
+    SORT_KEYS = ("archive_code", "title", "created_at", None, None)
+    ENTITIES = frozenset({"archive"})
+    DEFAULT_SORT = "archive_code"
+
+    def fetch(self, session: Session, query: ListQuery) -> Page[ArchiveRow]:
+        return overview.archive(session, self.ctx.actor, query)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Archive code"), self.tr("Title"), self.tr("Created"), self.tr("Fixed"), self.tr("SHA-256")]
+
+    def display(self, row: ArchiveRow, column: int) -> str:
+        return {self.COL_CODE: row.archive_code, self.COL_TITLE: row.title,
+                self.COL_CREATED: self.ctx.format_time(row.created_at), self.COL_FIXED: labels.yes_no(row.is_fixed),
+                self.COL_SHA: row.sha256[:16] + "…" if row.sha256 else ""}.get(column, "")
+
+
+class ListTableModel(QAbstractTableModel):
+    """A short list that arrives whole (one row per position, at most a hundred alerts)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def display(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self.display(row, index.column())
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class ReportTableModel(ListTableModel):
+    COL_CODE, COL_POSITION, COL_DEPARTMENT, COL_HEADCOUNT = range(4)
+    COL_FIRST_STAGE = 4
+
+    def headers(self) -> list[str]:
+        return ([self.tr("Code"), self.tr("Position"), self.tr("Department"), self.tr("Headcount")]
+                + [labels.stage(s) for s in labels.STAGES] + [self.tr("Interviews")])
+
+    def display(self, row: ReportRow, column: int) -> str:
+        fixed = {self.COL_CODE: row.position_code, self.COL_POSITION: row.position,
+                 self.COL_DEPARTMENT: row.department, self.COL_HEADCOUNT: str(row.headcount)}
+        if column in fixed:
+            return fixed[column]
+        stage = column - self.COL_FIRST_STAGE
+        if 0 <= stage < len(labels.STAGES):
+            return str(row.by_stage.get(labels.STAGES[stage], 0))
+        return str(row.interviews)
+
+
+class AlertTableModel(ListTableModel):
+    COL_RAISED, COL_KIND, COL_INTERVIEW = range(3)
+
+    def __init__(self, ctx: "AppContext", parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def headers(self) -> list[str]:
+        return [self.tr("Raised"), self.tr("Alert"), self.tr("Interview")]
+
+    def display(self, row: AlertRow, column: int) -> str:
+        return {self.COL_RAISED: self.ctx.format_time(row.raised_at), self.COL_KIND: labels.alert_kind(row.kind),
+                self.COL_INTERVIEW: f"#{row.interview_id}" if row.interview_id else ""}.get(column, "")

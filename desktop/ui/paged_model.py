@@ -1,0 +1,186 @@
+"""The base of every long list: rows sorted and filtered by the database, fetched a page at a time.
+
+Subclasses (one per list) name their columns with COL_* constants and say how a page is fetched;
+the view asks for more rows through canFetchMore/fetchMore as the user scrolls. A new sort or
+search asks the database again from the first row; a page that arrives for an outdated query is
+dropped. Fetching runs off the UI thread through the AppContext.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from sqlalchemy.orm import Session
+
+from desktop.core.services.paging import ListQuery, Page
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+Row = TypeVar("Row")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1      # the entity id of the row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2    # the raw value the column sorts by
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3     # the whole row dataclass
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PagedTableModel(QAbstractTableModel, Generic[Row]):
+    sig_loaded = Signal(int)        # total number of matching rows, after each page
+    sig_failed = Signal(object)     # the exception of a failed page
+
+    PAGE_SIZE: ClassVar[int] = 200
+    SORT_KEYS: ClassVar[tuple[str | None, ...]] = ()    # per column; None: not sortable
+    ENTITIES: ClassVar[frozenset[str]] = frozenset()    # sig_changed entities that refresh this list
+    DEFAULT_SORT: ClassVar[str] = ""
+
+    def __init__(self, ctx: "AppContext", parent=None, *, page_size: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.page_size = page_size or self.PAGE_SIZE
+        self.rows: list[Row] = []
+        self.total = 0
+        self.search = ""
+        self.sort_key = self.DEFAULT_SORT
+        self.descending = False
+        self.filters: dict[str, object] = {}
+        self.loading = False
+        self.loaded_once = False
+        self._generation = 0
+        ctx.sig_changed.connect(self._changed)
+
+    # --- what subclasses provide ---------------------------------------------------------------
+
+    def fetch(self, session: Session, query: ListQuery) -> Page[Row]:
+        """Runs on a worker thread: ask a core service for one page."""
+        raise NotImplementedError
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def display(self, row: Row, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_value(self, row: Row, column: int) -> Any:
+        return self.display(row, column)
+
+    def row_id(self, row: Row) -> int:
+        return getattr(row, "id")
+
+    # --- Qt model ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        if role == ID_ROLE:
+            return self.row_id(row)
+        if role == SORT_ROLE:
+            return self.sort_value(row, index.column())
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self.loaded_once and not self.loading and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if self.canFetchMore(parent):
+            self._load(len(self.rows))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the database sorts, from the first row again."""
+        key = self.SORT_KEYS[column] if 0 <= column < len(self.SORT_KEYS) else None
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self.sort_key, self.descending) or not self.loaded_once:
+            self.sort_key, self.descending = key, descending
+            self.refresh()
+
+    # --- queries -----------------------------------------------------------------------------------
+
+    def sort_column(self) -> int:
+        return self.SORT_KEYS.index(self.sort_key) if self.sort_key in self.SORT_KEYS else -1
+
+    def set_search(self, text: str) -> None:
+        if text != self.search:
+            self.search = text
+            self.refresh()
+
+    def set_filter(self, key: str, value: object) -> None:
+        if self.filters.get(key) != value:
+            if value in (None, ""):
+                self.filters.pop(key, None)
+            else:
+                self.filters[key] = value
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Ask again from the first row; the current rows stay until the answer arrives."""
+        self._load(0)
+
+    def id_at(self, row: int) -> int | None:
+        return self.row_id(self.rows[row]) if 0 <= row < len(self.rows) else None
+
+    def row_of(self, entity_id: int) -> int:
+        for number, row in enumerate(self.rows):
+            if self.row_id(row) == entity_id:
+                return number
+        return -1
+
+    def query(self, offset: int) -> ListQuery:
+        return ListQuery(search=self.search, sort=self.sort_key, descending=self.descending, offset=offset,
+                         limit=self.page_size, filters=dict(self.filters))
+
+    def _load(self, offset: int) -> None:
+        if offset == 0:
+            self._generation += 1
+        generation = self._generation
+        query = self.query(offset)
+        self.loading = True
+        fetch = self.fetch
+        self.ctx.read(lambda session: fetch(session, query),
+                      lambda page: self._arrived(generation, page),
+                      lambda error: self._failed(generation, error), owner=self)
+
+    def _arrived(self, generation: int, page: Page[Row]) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        if page.offset == 0:
+            self.beginResetModel()
+            self.rows = list(page.rows)
+            self.total = page.total
+            self.endResetModel()
+        elif page.offset == len(self.rows) and page.rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.total = page.total
+            self.endInsertRows()
+        else:
+            self.total = page.total
+        self.loaded_once = True
+        self.sig_loaded.emit(self.total)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.loading = False
+        self.sig_failed.emit(error)
+
+    def _changed(self, entity: str, ids: object) -> None:
+        if entity in self.ENTITIES and self.loaded_once:
+            self.refresh()

@@ -1,0 +1,116 @@
+"""Create and edit a position (岗位): code, title, department, headcount, requirements, status and
+dates. Core validates; problems appear beside the fields and nothing is saved."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
+)
+
+from desktop.core.services import positions
+from desktop.core.services.positions import PositionInput
+from desktop.ui import labels
+from desktop.ui.forms import DepartmentPicker, EditDialog
+from desktop.ui.widgets import select_data
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+
+class OptionalDate(QWidget):
+    """A date that may be left unset: a check box switches the date field on."""
+
+    def __init__(self, text: str, default: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(text)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(QDate(default.year, default.month, default.day))
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.edit, 1)
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+    def value(self) -> date | None:
+        if not self.enabled.isChecked():
+            return None
+        d = self.edit.date()
+        return date(d.year(), d.month(), d.day())
+
+
+class PositionForm(EditDialog):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None, *, position_id: int | None = None,
+                 data: PositionInput | None = None, version: int | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.position_id = position_id
+        self.version = version
+        self.setWindowTitle(self.tr("Edit position") if position_id else self.tr("New position"))
+        self.setMinimumWidth(520)
+        add = self.form.add
+        self.code = add("code", self.tr("Code *"), QLineEdit())
+        self.code.setPlaceholderText(self.tr("e.g. HR-2026-01"))
+        self.title = add("title", self.tr("Title *"), QLineEdit())
+        self.department = add("department_id", self.tr("Department *"), DepartmentPicker(ctx))
+        self.headcount = add("headcount", self.tr("Headcount"), QSpinBox())
+        self.headcount.setRange(1, 999)
+        self.education = add("education", self.tr("Minimum education"), QComboBox())
+        for code in labels.EDUCATIONS:
+            self.education.addItem(labels.education(code), code)
+        self.min_years = add("min_years", self.tr("Minimum years of experience"), QSpinBox())
+        self.min_years.setRange(0, 50)
+        self.skills = add("skills", self.tr("Skills"), QLineEdit())
+        self.skills.setPlaceholderText(self.tr("Separate with commas, e.g. 人事管理, 公文写作"))
+        self.description = add("description", self.tr("Description"), QPlainTextEdit())
+        self.description.setFixedHeight(90)
+        self.description.setTabChangesFocus(True)
+        self.status = add("status", self.tr("Status"), QComboBox())
+        for code in labels.POSITION_STATUSES:
+            self.status.addItem(labels.position_status(code), code)
+        today = ctx.today()
+        self.opened_on = add("opened_on", self.tr("Opening date"), OptionalDate(self.tr("set"), today))
+        self.closes_on = add("closes_on", self.tr("Closing date"), OptionalDate(self.tr("set"), today))
+        self.assemble()
+        self.fill(data or PositionInput(code="", title="", department_id=None))
+        self.wait_for(self.department)
+
+    def fill(self, data: PositionInput) -> None:
+        self.code.setText(data.code)
+        self.title.setText(data.title)
+        self.department.select(data.department_id)
+        self.headcount.setValue(data.headcount)
+        select_data(self.education, data.education)
+        self.min_years.setValue(data.min_years)
+        self.skills.setText(data.skills)
+        self.description.setPlainText(data.description)
+        select_data(self.status, data.status)
+        self.opened_on.set_value(data.opened_on)
+        self.closes_on.set_value(data.closes_on)
+
+    def entered(self) -> PositionInput:
+        return PositionInput(
+            code=self.code.text(), title=self.title.text(), department_id=self.department.department_id(),
+            headcount=self.headcount.value(), education=self.education.currentData(),
+            min_years=self.min_years.value(), skills=self.skills.text(),
+            description=self.description.toPlainText(), status=self.status.currentData(),
+            opened_on=self.opened_on.value(), closes_on=self.closes_on.value())
+
+    def work(self):
+        data, actor = self.entered(), self.ctx.actor
+        if self.position_id is None:
+            return (lambda session: positions.create_position(session, actor, data)), "position", \
+                (lambda new_id: (new_id,))
+        position_id, version = self.position_id, self.version
+        return (lambda session: positions.update_position(session, actor, position_id, data, version)), \
+            "position", (lambda _version: (position_id,))

@@ -1,0 +1,98 @@
+"""岗位 Positions: search and status filter, the paged list, the detail panel, create/edit forms."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from desktop.core.permissions import Action
+from desktop.core.services.positions import PositionDetail
+from desktop.ui import labels
+from desktop.ui.errors import show_error
+from desktop.ui.listview import PagedTableView
+from desktop.ui.positions.detail import PositionDetailPanel
+from desktop.ui.positions.form import PositionForm
+from desktop.ui.positions.model import PositionTableModel
+from desktop.ui.widgets import SearchBox, hint_label, primary_button, title_label
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+
+class PositionsPage(QWidget):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form: PositionForm | None = None
+        self._select_after_load: int | None = None
+
+        self.search = SearchBox(self.tr("Search by code or title"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), "")
+        for code in labels.POSITION_STATUSES:
+            self.status.addItem(labels.position_status(code), code)
+        self.count = hint_label()
+        self.new_button: QPushButton | None = None
+        head = QHBoxLayout()
+        head.addWidget(title_label(self.tr("Positions")))
+        head.addSpacing(16)
+        head.addWidget(self.search)
+        head.addWidget(self.status)
+        head.addWidget(self.count, 1)
+        if ctx.may(Action.POSITION_EDIT):
+            self.new_button = primary_button(self.tr("New position"))
+            self.new_button.clicked.connect(self.new_position)
+            head.addWidget(self.new_button)
+
+        self.model = PositionTableModel(ctx, self)
+        self.table = PagedTableView(self.model)
+        self.detail = PositionDetailPanel(ctx)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(splitter, 1)
+
+        self.search.sig_search.connect(self.model.set_search)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.model.sig_loaded.connect(self._loaded)
+        self.model.sig_failed.connect(self._failed)
+        self.table.sig_selected.connect(self.detail.show_position)
+        self.table.sig_activated.connect(self._activated)
+        self.detail.sig_edit.connect(self.edit_position)
+        if not self.model.loaded_once and not self.model.loading:
+            self.model.refresh()
+
+    def _loaded(self, total: int) -> None:
+        self.count.setText(self.tr("{0} position(s)").format(total))
+        if self._select_after_load is not None and self.table.select_id(self._select_after_load):
+            self._select_after_load = None
+
+    def _status_changed(self, _index: int) -> None:
+        self.model.set_filter("status", self.status.currentData())
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(error, self)
+
+    def new_position(self) -> None:
+        self.form = PositionForm(self.ctx, self)
+        self.form.sig_saved.connect(self._created)
+        self.form.open()
+
+    def _created(self, position_id: int) -> None:
+        self._select_after_load = position_id
+
+    def _activated(self, position_id: int) -> None:
+        detail = self.detail.detail
+        if detail is not None and detail.id == position_id and detail.can_edit:
+            self.edit_position(detail)
+
+    def edit_position(self, detail: PositionDetail) -> None:
+        self.form = PositionForm(self.ctx, self, position_id=detail.id, data=detail.data, version=detail.version)
+        self.form.open()

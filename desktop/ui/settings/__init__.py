@@ -1,0 +1,1 @@
+"""The settings page: language, my password, institution settings and user management."""

@@ -1,0 +1,144 @@
+"""Institution-wide settings for administrators, checked by core's setting registry before any is
+written (one bad value and nothing changes)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from desktop.core import settings
+from desktop.core.errors import DeskError, InvalidSetting
+from desktop.core.services import config
+from desktop.ui import messages
+from desktop.ui.errors import show_error
+from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+TIMEZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")
+
+
+_LABELS = {
+    "office.name": QT_TRANSLATE_NOOP("InstitutionSettings", "Institution name"),
+    "office.timezone": QT_TRANSLATE_NOOP("InstitutionSettings", "Time zone"),
+    "office.working_day_start": QT_TRANSLATE_NOOP("InstitutionSettings", "Working day starts (HH:MM)"),
+    "office.working_day_end": QT_TRANSLATE_NOOP("InstitutionSettings", "Working day ends (HH:MM)"),
+    "security.idle_lock_minutes": QT_TRANSLATE_NOOP("InstitutionSettings", "Lock after idle minutes"),
+    "security.max_failed_logins": QT_TRANSLATE_NOOP("InstitutionSettings", "Failed logins before lockout"),
+    "security.lockout_minutes": QT_TRANSLATE_NOOP("InstitutionSettings", "Lockout minutes"),
+    "security.min_password_length": QT_TRANSLATE_NOOP("InstitutionSettings", "Minimum password length"),
+    "confirmation.deadline_minutes": QT_TRANSLATE_NOOP("InstitutionSettings",
+                                                       "Candidate confirmation deadline (minutes)"),
+}
+
+
+def setting_label(key: str) -> str:
+    return QCoreApplication.translate("InstitutionSettings", _LABELS[key]) if key in _LABELS else key
+
+
+class InstitutionSettings(QWidget):
+    KEYS = ("office.name", "office.timezone", "office.working_day_start", "office.working_day_end",
+            "security.idle_lock_minutes", "security.max_failed_logins", "security.lockout_minutes",
+            "security.min_password_length", "confirmation.deadline_minutes")
+
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded: dict[str, Any] = {}
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.form = ValidatedForm(layout, QLabel())
+        self.inputs: dict[str, QWidget] = {}
+        for key in self.KEYS:
+            spec = settings.spec_of(key)
+            if spec.kind is int:
+                widget: QWidget = QSpinBox()
+                widget.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
+            elif key == "office.timezone":
+                widget = QComboBox()
+                widget.setEditable(True)
+                widget.addItems(TIMEZONES)
+            else:
+                widget = QLineEdit()
+            widget.setMinimumWidth(320 if key == "office.name" else 160)
+            self.inputs[key] = self.form.add(key, setting_label(key), widget)
+        self.saved = QLabel(self.tr("Saved."))
+        self.saved.setObjectName("success")
+        self.saved.hide()
+        self.save_button = primary_button(self.tr("Save institution settings"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saved)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.addWidget(hint_label(self.tr("These settings apply to every desktop using this database.")))
+        column.addWidget(self.form.banner)
+        column.addLayout(layout)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        machine_file = self.ctx.machine_file
+        self.ctx.read(lambda session: config.list_values(session, machine_file), self._arrived,
+                      lambda error: show_error(error, self), owner=self)
+
+    def _arrived(self, values: list[config.SettingValue]) -> None:
+        self.loaded = {v.key: v.value for v in values if v.key in self.inputs}
+        for key, value in self.loaded.items():
+            widget = self.inputs[key]
+            if isinstance(widget, QSpinBox):
+                widget.setValue(int(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentText(str(value))
+            else:
+                widget.setText(str(value))
+        self.save_button.setEnabled(True)
+
+    def entered(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, widget in self.inputs.items():
+            if isinstance(widget, QSpinBox):
+                values[key] = widget.value()
+            elif isinstance(widget, QComboBox):
+                values[key] = widget.currentText().strip()
+            else:
+                values[key] = widget.text().strip()
+        return values
+
+    def save(self) -> None:
+        changed = {k: v for k, v in self.entered().items() if self.loaded.get(k) != v}
+        self.form.clear()
+        self.saved.hide()
+        if not changed:
+            self.saved.show()
+            return
+        actor, machine_file = self.ctx.actor, self.ctx.machine_file
+        self.save_button.setEnabled(False)
+        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, changed),
+                       lambda _keys: self._saved(changed), self._refused, entity="settings", owner=self)
+
+    def _saved(self, changed: dict[str, Any]) -> None:
+        self.save_button.setEnabled(True)
+        self.loaded.update(changed)
+        self.ctx.use_institution_settings(changed)
+        self.saved.show()
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if not isinstance(error, DeskError):
+            show_error(error, self)
+            return
+        text = messages.describe(error)
+        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
+        if key in self.form.errors:
+            text = text.replace(str(key), setting_label(str(key)))
+            self.form.errors[key].setText(text)
+            self.form.errors[key].show()
+        self.form.show_message(self.tr("Nothing was saved.") + " " + text)

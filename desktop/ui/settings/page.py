@@ -1,0 +1,89 @@
+"""设置 Settings: language and own password for everyone; institution settings and users for
+administrators."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.core.permissions import Action
+from desktop.core.services import config
+from desktop.ui import i18n, labels
+from desktop.ui.errors import show_error
+from desktop.ui.password import ChangePasswordDialog
+from desktop.ui.settings.institution import InstitutionSettings
+from desktop.ui.settings.users import UsersPanel
+from desktop.ui.widgets import hint_label, title_label
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}   # each language in its own words
+
+
+class GeneralSettings(QWidget):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: ChangePasswordDialog | None = None
+        self.language = QComboBox()
+        for code in i18n.LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.normalise(ctx.language)), 0))
+        self.language.currentIndexChanged.connect(self.save_language)
+        self.language_note = hint_label()
+        self.language_note.hide()
+
+        actor = ctx.actor
+        roles = "、".join(labels.role(role) for role, _dept in actor.grants) or "—"
+        self.password_button = QPushButton(self.tr("Change my password…"))
+        self.password_button.clicked.connect(self.change_password)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Signed in as"), QLabel(f"{actor.display_name} ({actor.username})"))
+        form.addRow(self.tr("Roles"), QLabel(roles))
+        form.addRow(self.tr("Database"), QLabel(ctx.database_label()))
+        form.addRow("", self.password_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def save_language(self, _index: int = -1) -> None:
+        """A machine setting (this desktop only); takes effect at the next start."""
+        code, machine_file, actor = self.language.currentData(), self.ctx.machine_file, self.ctx.actor
+        self.ctx.run(lambda: config.set_values(None, actor, machine_file, {"ui.language": code}),
+                     lambda _keys: self._language_saved(code), lambda error: show_error(error, self), owner=self,
+                     write=True)
+
+    def _language_saved(self, code: str) -> None:
+        self.ctx.language = code
+        self.language_note.setText(self.tr("Saved. The new language applies after InterviewDesk is restarted."))
+        self.language_note.show()
+
+    def change_password(self) -> None:
+        self.dialog = ChangePasswordDialog(self.ctx.tasks, self.ctx.db, self.ctx.actor, parent=self)
+        self.dialog.open()
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.general = GeneralSettings(ctx)
+        self.tabs.addTab(self.general, self.tr("General"))
+        self.institution: InstitutionSettings | None = None
+        self.users: UsersPanel | None = None
+        if ctx.may(Action.SETTINGS_MANAGE):
+            self.institution = InstitutionSettings(ctx)
+            self.tabs.addTab(self.institution, self.tr("Institution"))
+        if ctx.may(Action.USERS_MANAGE):
+            self.users = UsersPanel(ctx)
+            self.tabs.addTab(self.users, self.tr("Users"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.tr("Settings")))
+        layout.addWidget(self.tabs, 1)

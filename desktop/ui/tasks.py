@@ -1,0 +1,120 @@
+"""Running work off the UI thread, the way Anki's operations and Picard's run_task do it.
+
+`run_in_background(fn, on_done, on_error)` runs `fn` on a thread pool and calls `on_done(result)` or
+`on_error(exception)` back on the UI thread. Writes go through a pool of ONE thread, so they reach
+the database one after another in the order they were asked for; reads share a few threads. The
+runner reports "busy" only when work has been running for a while (~0.5 s), so quick queries never
+flash a progress indicator.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+
+Callback = Callable[[Any], None]
+
+
+class _Task(QRunnable):
+    def __init__(self, runner: "TaskRunner", fn: Callable[[], Any], on_done: Callback | None,
+                 on_error: Callback | None, owner: QObject | None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the runner keeps the Python object until its result is delivered
+        self.runner = runner
+        self.fn = fn
+        self.on_done = on_done
+        self.on_error = on_error
+        self.owner = owner
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # handed to the UI thread, which decides how to show it
+            self.runner._sig_deliver.emit((self, False, exc))
+        else:
+            self.runner._sig_deliver.emit((self, True, result))
+
+
+class TaskRunner(QObject):
+    """Background work with results delivered on the UI thread."""
+
+    sig_busy = Signal(bool)          # True once work has been running longer than the busy delay
+    sig_idle = Signal()              # every queued task has delivered its result
+    _sig_deliver = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, *, busy_delay_ms: int = 500, read_threads: int = 4) -> None:
+        super().__init__(parent)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(read_threads)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._pending: set[_Task] = set()
+        self._lock = threading.Lock()
+        self._busy = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(busy_delay_ms)
+        self._busy_timer.timeout.connect(self._become_busy)
+        self._sig_deliver.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.default_error_handler: Callback | None = None
+
+    # --- public --------------------------------------------------------------------------------
+
+    def run_in_background(self, fn: Callable[[], Any], on_done: Callback | None = None,
+                          on_error: Callback | None = None, *, write: bool = False,
+                          owner: QObject | None = None) -> None:
+        """Run `fn()` on a worker thread. When `owner` has been deleted by the time the result
+        arrives (a closed dialog), the callbacks are skipped."""
+        task = _Task(self, fn, on_done, on_error, owner)
+        self._pending.add(task)
+        if len(self._pending) == 1 and not self._busy:
+            self._busy_timer.start()
+        (self._writes if write else self._reads).start(task)
+
+    @property
+    def is_idle(self) -> bool:
+        return not self._pending
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def wait_for_done(self, msecs: int = 30_000) -> bool:
+        """Block until the worker threads are finished (at shutdown). Results not yet delivered
+        are dropped."""
+        done = self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+        return done
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _become_busy(self) -> None:
+        if self._pending and not self._busy:
+            self._busy = True
+            self.sig_busy.emit(True)
+
+    def _deliver(self, outcome: tuple[_Task, bool, Any]) -> None:
+        task, ok, value = outcome
+        self._pending.discard(task)
+        if not self._pending:
+            self._busy_timer.stop()
+            if self._busy:
+                self._busy = False
+                self.sig_busy.emit(False)
+        try:
+            if task.owner is not None and not shiboken6.isValid(task.owner):
+                return
+            if ok:
+                if task.on_done is not None:
+                    task.on_done(value)
+            else:
+                handler = task.on_error or self.default_error_handler
+                if handler is None:
+                    raise value
+                handler(value)
+        finally:
+            if not self._pending:
+                self.sig_idle.emit()

@@ -1,0 +1,129 @@
+"""Small widgets shared by the pages: a debounced search box, a form that shows validation problems
+next to its fields, titles and buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from desktop.core.errors import ValidationFailed
+from desktop.ui import messages
+
+SEARCH_DELAY_MS = 300
+
+
+class SearchBox(QLineEdit):
+    """Emits `sig_search(text)` once typing pauses, so every keystroke does not query the database."""
+
+    sig_search = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None, delay_ms: int = SEARCH_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(300)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._typing_paused)
+        self.textChanged.connect(self._typed)
+
+    def _typed(self, _text: str) -> None:
+        self._timer.start()
+
+    def _typing_paused(self) -> None:
+        self.sig_search.emit(self.text().strip())
+
+
+def title_label(text: str, name: str = "pageTitle") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    return label
+
+
+def hint_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def primary_button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName("primary")
+    button.setDefault(True)
+    return button
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+class ValidatedForm:
+    """A QFormLayout whose fields each carry an error line underneath, filled from core's
+    ValidationFailed problems; the input stays as typed."""
+
+    def __init__(self, layout: QFormLayout, banner: QLabel) -> None:
+        self.layout = layout
+        self.banner = banner
+        self.banner.setObjectName("formError")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        error.hide()
+        column.addWidget(error)
+        self.layout.addRow(label, box)
+        self.inputs[name] = widget
+        self.errors[name] = error
+        return widget
+
+    def clear(self) -> None:
+        self.banner.hide()
+        self.banner.clear()
+        for label in self.errors.values():
+            label.hide()
+            label.clear()
+
+    def show_problems(self, error: ValidationFailed) -> None:
+        """Each problem beside its field; problems about fields the form does not show go on top."""
+        self.clear()
+        elsewhere = {}
+        first: QWidget | None = None
+        for name, code in error.problems.items():
+            label = self.errors.get(name)
+            if label is None:
+                elsewhere[name] = code
+                continue
+            label.setText(messages.validation_text(ValidationFailed({name: code})))
+            label.show()
+            first = first or self.inputs[name]
+        text = QCoreApplication.translate("ValidatedForm", "Nothing was saved. Please correct the marked fields.")
+        if elsewhere:
+            text += "\n" + messages.validation_text(ValidationFailed(elsewhere))
+        self.show_message(text)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_message(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def error_text(self, name: str) -> str:
+        label = self.errors[name]
+        return label.text() if not label.isHidden() else ""

@@ -4,7 +4,7 @@ rows, a backup first, nothing lost; and a database from a newer program is left 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta
 
 import psycopg
 import pytest
@@ -18,7 +18,7 @@ from desktop.core.storage import admin, health, migrate
 from desktop.core.storage.database import create_embedded, open_embedded, open_server, sqlcipher_key_of
 from storage_helpers import PASSPHRASE, PG_ADMIN_DSN, add_people, fingerprint, server_url
 
-CANDIDATES_0001 = [  # (name, phone, expected phone_tail after 0002)
+CANDIDATES = [  # (name, phone, expected phone_tail after 0002)
     ("张伟", "138-0013-8000", "8000"),
     ("王芳", "+86 139 1234 5678", "5678"),
     ("李娜", "13700001111", "1111"),
@@ -45,10 +45,11 @@ def empty_db(request, tmp_path, clock):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def populate_0001(db, now: datetime) -> None:
-    """Rows as the program of revision 0001 wrote them: candidates have no phone_tail yet."""
+def _populate(db, now: datetime, *, with_phone_tail: bool) -> None:
+    """Rows as an older program wrote them, in SQL valid at revisions 0001 and 0002."""
     with db.session(write=True) as s:      # departments are unchanged since 0001: the ORM can write them
         s.add(Department(name="人事处", code="RS", created_at=now))
+    tail_column, tail_value = (", phone_tail", ", :tail") if with_phone_tail else ("", "")
     with db.engine.begin() as conn:
         conn.execute(text(
             "INSERT INTO users (username, display_name, department_id, password_hash, is_active, "
@@ -59,40 +60,60 @@ def populate_0001(db, now: datetime) -> None:
             "description, status, created_at, updated_at, version) "
             "VALUES ('RS-2026-01', '人事专员', 1, 2, 'bachelor', 1, 'Excel', '', 'open', :now, :now, 1)"),
             {"now": now})
-        for name, phone, _tail in CANDIDATES_0001:
+        conn.execute(text("INSERT INTO rounds (position_id, sequence, name, kind, duration_minutes) "
+                          "VALUES (1, 1, '初试', 'hr', 30)"))
+        conn.execute(text("INSERT INTO rooms (name, location, capacity, is_active, version) "
+                          "VALUES ('第一会议室', '行政楼 301', 8, true, 1)"))
+        for name, phone, tail in CANDIDATES:
             conn.execute(text(
                 "INSERT INTO candidates (name, gender, phone, email, education, school, major, years_experience, "
                 "experience, skills, resume_summary, source_channel, department_id, talent_pool_consent, "
-                "restricted, reschedule_count, no_show_count, late_count, created_at, updated_at, version) "
+                f"restricted, reschedule_count, no_show_count, late_count, created_at, updated_at, version{tail_column}) "
                 "VALUES (:name, 'unspecified', :phone, NULL, 'master', '北京大学', '', 3, '', '', '', '校园招聘', 1, "
-                "false, false, 0, 0, 0, :now, :now, 1)"), {"name": name, "phone": phone, "now": now})
+                f"false, false, 0, 0, 0, :now, :now, 1{tail_value})"), {"name": name, "phone": phone, "now": now,
+                                                                        "tail": tail})
         conn.execute(text("INSERT INTO applications (candidate_id, position_id, stage, applied_at, version) "
-                          "SELECT id, 1, 'applied', :now, 1 FROM candidates"), {"now": now})
+                          "SELECT id, 1, 'interviewing', :now, 1 FROM candidates"), {"now": now})
+        for app_id in conn.execute(text("SELECT id FROM applications ORDER BY id")).scalars().all():
+            conn.execute(text(
+                "INSERT INTO interviews (uid, application_id, round_id, starts_at, duration_minutes, mode, room_id, "
+                "status, sequence, hr_owner_id, notes, created_at, version) VALUES (:uid, :app, 1, :starts, 30, "
+                "'onsite', 1, 'scheduled', 0, 1, '', :now, 1)"),
+                {"uid": f"iv-{app_id}@interviewdesk", "app": app_id, "starts": now + timedelta(days=1, hours=app_id),
+                 "now": now})
+
+
+def populate_0001(db, now: datetime) -> None:
+    """Candidates of revision 0001 have no phone_tail column yet: 0002 must backfill it."""
+    _populate(db, now, with_phone_tail=False)
 
 
 def populate_0002(db, now: datetime) -> None:
-    """Rows as the program of revision 0002 wrote them: phone tails kept, no confirmation deadlines."""
-    populate_0001(db, now)
-    with db.engine.begin() as conn:
-        for name, _phone, tail in CANDIDATES_0001:
-            conn.execute(text("UPDATE candidates SET phone_tail = :tail WHERE name = :name"),
-                         {"tail": tail, "name": name})
+    """From 0002 on the program writes phone_tail itself."""
+    _populate(db, now, with_phone_tail=True)
 
 
 POPULATE = {"0001": populate_0001, "0002": populate_0002}
-# What each revision's successor added, to show the backup really is the old schema.
-ADDED_LATER = {"0001": ("candidates", "phone_tail"), "0002": ("interviews", "confirmation_due_at")}
 OLDER = migrate.all_revisions()[:-1]
 
 
 def snapshot(conn) -> dict[str, list]:
+    def rows(sql: str) -> list[tuple]:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
     return {
-        "candidates": [tuple(r) for r in conn.execute(text("SELECT id, name, phone FROM candidates ORDER BY id"))],
-        "applications": [tuple(r) for r in conn.execute(
-            text("SELECT id, candidate_id, position_id, stage FROM applications ORDER BY id"))],
-        "users": [tuple(r) for r in conn.execute(text("SELECT id, username FROM users ORDER BY id"))],
-        "positions": [tuple(r) for r in conn.execute(text("SELECT id, code FROM positions ORDER BY id"))],
+        "candidates": rows("SELECT id, name, phone FROM candidates ORDER BY id"),
+        "applications": rows("SELECT id, candidate_id, position_id, stage FROM applications ORDER BY id"),
+        "interviews": rows("SELECT id, uid, application_id, room_id, starts_at, status FROM interviews ORDER BY id"),
+        "users": rows("SELECT id, username FROM users ORDER BY id"),
+        "positions": rows("SELECT id, code FROM positions ORDER BY id"),
+        "rooms": rows("SELECT id, name FROM rooms ORDER BY id"),
     }
+
+
+def columns(conn, schema: str | None = None) -> dict[str, set[str]]:
+    found = inspect(conn)
+    return {t: {c["name"] for c in found.get_columns(t, schema)} for t in ("candidates", "interviews")}
 
 
 @pytest.mark.parametrize("revision", OLDER)
@@ -104,8 +125,8 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
         pytest.fail(f"add a populate function with rows valid at revision {revision}")
     POPULATE[revision](db, clock.now())
     with db.engine.connect() as conn:
-        before = snapshot(conn)
-    assert len(before["candidates"]) == len(CANDIDATES_0001)
+        before, old_columns = snapshot(conn), columns(conn)
+    assert len(before["candidates"]) == len(CANDIDATES) == len(before["interviews"])
 
     state = migrate.ensure_current(db, admin.pre_migration_backup)
 
@@ -114,7 +135,10 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
     with db.engine.connect() as conn:
         assert snapshot(conn) == before
         tails = [r[0] for r in conn.execute(text("SELECT phone_tail FROM candidates ORDER BY id"))]
-    assert tails == [tail for _n, _p, tail in CANDIDATES_0001]
+        default_chains = conn.execute(text("SELECT count(*) FROM approval_chains "
+                                           "WHERE department_id IS NULL AND change_kind IS NULL")).scalar()
+    assert tails == [tail for _n, _p, tail in CANDIDATES]
+    assert default_chains == 1
     with db.session() as s:
         assert verify_chain(s).ok
     assert health.check(db).ok
@@ -134,8 +158,7 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
             assert migrate.current_revision(old) == revision
             with old.engine.connect() as conn:
                 assert snapshot(conn) == before
-                table, column = ADDED_LATER[revision]
-                assert column not in {c["name"] for c in inspect(conn).get_columns(table)}
+                assert columns(conn) == old_columns      # the old schema, not the upgraded one
         finally:
             old.dispose()
     else:
@@ -145,8 +168,7 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
             conn.execute(text(f'SET search_path TO "{schemas[0]}"'))
             assert snapshot(conn) == before
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == revision
-            table, column = ADDED_LATER[revision]
-            assert column not in {c["name"] for c in inspect(conn).get_columns(table, schemas[0])}
+            assert columns(conn, schemas[0]) == old_columns
 
 
 def test_a_new_empty_database_is_created_without_a_backup(empty_db):

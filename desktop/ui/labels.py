@@ -106,6 +106,7 @@ _ALERT_KINDS = {
     "calendar_failed": QT_TRANSLATE_NOOP("Labels", "Calendar update failed"),
     "question_overdue": QT_TRANSLATE_NOOP("Labels", "Question reply overdue"),
 }
+_SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _YES_NO = (QT_TRANSLATE_NOOP("Labels", "No"), QT_TRANSLATE_NOOP("Labels", "Yes"))
 
 ROLES = tuple(_ROLES)
@@ -176,6 +177,11 @@ def channel(code: str) -> str:
 
 def alert_kind(code: str) -> str:
     return _word(_ALERT_KINDS, code)
+
+
+def joined(items) -> str:
+    """Items in one line, separated the way the language does it (、 in Chinese)."""
+    return QCoreApplication.translate("Labels", _SEPARATOR).join(items)
 
 
 def yes_no(value: bool) -> str:

@@ -263,6 +263,9 @@ class LoginDialog(_BusyDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("InterviewDesk is locked") if locked_user
                                      else self.tr("Sign in to InterviewDesk")))
+        if not locked_user:
+            where = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
+            layout.addWidget(hint_label(self.tr("Database: {0}").format(where)))
         if locked_user:
             layout.addWidget(hint_label(self.tr("InterviewDesk was locked after {0} minutes without activity. "
                                                 "Enter your password to continue.").format(idle_minutes)))

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         actor = self.ctx.actor
-        roles = "、".join(dict.fromkeys(labels.role(role) for role, _dept in actor.grants)) or "—"
+        roles = labels.joined(dict.fromkeys(labels.role(role) for role, _dept in actor.grants)) or "—"
         self.user_label = QLabel(self.tr("{0} ({1}) · {2}").format(actor.display_name or actor.username,
                                                                   actor.username, roles))
         self.database_label = QLabel(self.tr("Database: {0}").format(self.ctx.database_label()))

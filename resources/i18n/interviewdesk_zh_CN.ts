@@ -1699,11 +1699,16 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="109" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="110" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109" />
+        <location filename="../../desktop/ui/labels.py" line="110" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1751,7 +1756,12 @@
         <translation>登录面试协同台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="267" />
+        <location filename="../../desktop/ui/login.py" line="268" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="270" />
         <source>InterviewDesk was locked after {0} minutes without activity. Enter your password to continue.</source>
         <translation>面试协同台已在 {0} 分钟无操作后自动锁定。请输入密码继续。</translation>
     </message>
@@ -2276,97 +2286,97 @@
 <context>
     <name>PositionDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="45" />
+        <location filename="../../desktop/ui/positions/detail.py" line="51" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="51" />
+        <location filename="../../desktop/ui/positions/detail.py" line="57" />
         <source>Select a position to see the details.</source>
         <translation>请在左侧选择一个岗位查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="57" />
+        <location filename="../../desktop/ui/positions/detail.py" line="63" />
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="57" />
+        <location filename="../../desktop/ui/positions/detail.py" line="63" />
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="58" />
+        <location filename="../../desktop/ui/positions/detail.py" line="64" />
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="58" />
+        <location filename="../../desktop/ui/positions/detail.py" line="64" />
         <source>Minimum education</source>
         <translation>学历要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="59" />
+        <location filename="../../desktop/ui/positions/detail.py" line="65" />
         <source>Minimum years</source>
         <translation>工作年限要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="59" />
+        <location filename="../../desktop/ui/positions/detail.py" line="65" />
         <source>Skills</source>
         <translation>技能要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="60" />
+        <location filename="../../desktop/ui/positions/detail.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="60" />
+        <location filename="../../desktop/ui/positions/detail.py" line="66" />
         <source>Open</source>
         <translation>招聘期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="61" />
+        <location filename="../../desktop/ui/positions/detail.py" line="67" />
         <source>Description</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="71" />
+        <location filename="../../desktop/ui/positions/detail.py" line="77" />
         <source>Interview rounds</source>
         <translation>面试轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="72" />
+        <location filename="../../desktop/ui/positions/detail.py" line="78" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="72" />
+        <location filename="../../desktop/ui/positions/detail.py" line="78" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="72" />
+        <location filename="../../desktop/ui/positions/detail.py" line="78" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="74" />
+        <location filename="../../desktop/ui/positions/detail.py" line="79" />
         <source>Applicants per stage</source>
         <translation>各阶段应聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="75" />
+        <location filename="../../desktop/ui/positions/detail.py" line="80" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="75" />
+        <location filename="../../desktop/ui/positions/detail.py" line="80" />
         <source>Applicants</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="131" />
+        <location filename="../../desktop/ui/positions/detail.py" line="136" />
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>

@@ -29,6 +29,12 @@ def _table(columns: list[str]) -> QTableWidget:
     return table
 
 
+def _fit_height(table: QTableWidget) -> None:
+    """Show every row of these short tables without a scroll bar."""
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(table.horizontalHeader().height() + rows + 2 * table.frameWidth())
+
+
 class PositionDetailPanel(QFrame):
     sig_edit = Signal(object)   # the PositionDetail to edit (carries the version)
 
@@ -70,10 +76,9 @@ class PositionDetailPanel(QFrame):
 
         self.rounds_title = title_label(self.tr("Interview rounds"), "sectionTitle")
         self.rounds = _table([self.tr("Round"), self.tr("Kind"), self.tr("Minutes")])
-        self.rounds.setMaximumHeight(130)
         self.stages_title = title_label(self.tr("Applicants per stage"), "sectionTitle")
         self.stages = _table([self.tr("Stage"), self.tr("Applicants")])
-        self.stages.setMaximumHeight(240)
+
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -139,6 +144,8 @@ class PositionDetailPanel(QFrame):
         for row, stage in enumerate(labels.STAGES):
             self.stages.setItem(row, 0, QTableWidgetItem(labels.stage(stage)))
             self.stages.setItem(row, 1, QTableWidgetItem(str(detail.applicants_by_stage.get(stage, 0))))
+        _fit_height(self.stages)
+        _fit_height(self.rounds)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

@@ -36,7 +36,7 @@ class GeneralSettings(QWidget):
         self.language_note.hide()
 
         actor = ctx.actor
-        roles = "、".join(labels.role(role) for role, _dept in actor.grants) or "—"
+        roles = labels.joined(dict.fromkeys(labels.role(role) for role, _dept in actor.grants)) or "—"
         self.password_button = QPushButton(self.tr("Change my password…"))
         self.password_button.clicked.connect(self.change_password)
 

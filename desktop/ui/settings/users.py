@@ -43,7 +43,7 @@ class UserTableModel(ListTableModel):
 
     def display(self, row: UserInfo, column: int) -> str:
         if column == self.COL_ROLES:
-            return "、".join(labels.role(r) + (f"（{d}）" if d else "") for r, d in row.roles)
+            return labels.joined(labels.role(r) + (f" ({d})" if d else "") for r, d in row.roles)
         if column == self.COL_STATE:
             if not row.is_active:
                 return self.tr("Disabled")

@@ -194,7 +194,12 @@ def login(db: Database, username: str, password: str) -> LoginResult:
                 pass
             failure = LoginFailed("unknown user or wrong password")
         elif not user.is_active:
-            failure = AccountDisabled("account disabled")
+            # Only someone who knows the password learns that the account exists but is disabled.
+            try:
+                _hasher.verify(user.password_hash, password)
+                failure = AccountDisabled("account disabled")
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                failure = LoginFailed("unknown user or wrong password")
         elif user.locked_until is not None and user.locked_until > now:
             failure = AccountLocked("locked", until=user.locked_until)
         else:

@@ -22,6 +22,7 @@ from sqlalchemy import event, func, inspect, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.core.model import AuditEntry, AuditHead, Base
+from desktop.core.validation import mask_email, mask_id_number, mask_phone
 
 GENESIS = "0" * 64
 _SKIP = (AuditEntry, AuditHead)
@@ -52,10 +53,31 @@ def entry_hash(prev_hash: str, seq: int, at: datetime, actor_id: int | None, act
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
+def _recorded(column: Any, name: str, value: Any) -> Any:
+    """What the log keeps of a value: secrets not at all, personal data (PIPL) only masked, so the
+    log shows that and when a phone number changed without becoming a copy of the personal data."""
+    if value is None:
+        return None
+    if column.info.get("audit") == "secret":
+        return "***"
+    if column.info.get("personal"):
+        return mask_personal(name, _plain(value))
+    return _plain(value)
+
+
+def mask_personal(name: str, value: Any) -> str:
+    text = str(value)
+    if name == "phone":
+        return mask_phone(text)
+    if name == "email":
+        return mask_email(text)
+    if name == "id_number":
+        return mask_id_number(text)
+    return "*" * min(len(text), 8)
+
+
 def _column_value(obj: Any, attr: Any) -> Any:
-    marker = attr.columns[0].info.get("audit") if hasattr(attr, "columns") else None
-    value = getattr(obj, attr.key)
-    return "***" if marker == "secret" and value is not None else _plain(value)
+    return _recorded(attr.columns[0], attr.key, getattr(obj, attr.key))
 
 
 def _snapshot(obj: Any) -> dict[str, Any]:
@@ -74,9 +96,8 @@ def _diff(obj: Any) -> dict[str, Any]:
             continue
         before = hist.deleted[0] if hist.deleted else None
         after = hist.added[0] if hist.added else None
-        if attr.columns[0].info.get("audit") == "secret":
-            before, after = "***", "***"
-        changes[attr.key] = {"before": _plain(before), "after": _plain(after)}
+        column = attr.columns[0]
+        changes[attr.key] = {"before": _recorded(column, attr.key, before), "after": _recorded(column, attr.key, after)}
     return changes
 
 
@@ -184,7 +205,7 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     """Recompute the chain in seq order; name the first entry that does not hold."""
     head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
-    expected_seq, prev, last_id = 1, GENESIS, 0
+    expected_seq, prev, _last_id = 1, GENESIS, 0
     checked = 0
     query = select(AuditEntry).order_by(AuditEntry.id)
     for entry in session.execute(query.execution_options(yield_per=batch)).scalars():
@@ -197,7 +218,7 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
                             entry.entity, entry.entity_id, entry.changes)
         if digest != entry.hash:
             return ChainReport(False, count, entry.seq, "hash")
-        prev, expected_seq, last_id = entry.hash, expected_seq + 1, entry.id
+        prev, expected_seq, _last_id = entry.hash, expected_seq + 1, entry.id
         checked += 1
     if head is None:
         return ChainReport(checked == 0, count, 1 if checked else None, "" if checked == 0 else "missing_head")

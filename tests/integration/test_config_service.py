@@ -109,6 +109,7 @@ def test_an_export_imports_on_another_desktop_unchanged(embedded_db, machine_fil
     with db.session(ADMIN, write=True) as s:
         config.set_values(s, ADMIN, machine_file, {"ui.language": "en", "office.name": "市第一人民医院",
                                                    "confirmation.deadline_minutes": 120})
+    with db.session(ADMIN) as s:
         exported = config.export_values(s, machine_file)
     assert exported["machine"]["ui.language"] == "en"
     assert exported["institution"]["confirmation.deadline_minutes"] == 120
@@ -119,6 +120,19 @@ def test_an_export_imports_on_another_desktop_unchanged(embedded_db, machine_fil
     with db.session(ADMIN, write=True) as s:
         config.set_values(s, ADMIN, other_machine, config.flatten_import(json.loads(text)))
     assert settings.read_machine(other_machine)["ui.language"] == "en"
+
+
+def test_the_machine_file_changes_only_when_the_database_commits(embedded_db, machine_file):
+    db = embedded_db
+    with db.session(ADMIN, write=True) as s:
+        config.set_values(s, ADMIN, machine_file, {"ui.language": "en"})
+    before = machine_file.read_bytes()
+    with pytest.raises(RuntimeError):
+        with db.session(ADMIN, write=True) as s:
+            config.set_values(s, ADMIN, machine_file, {"ui.language": "zh_CN", "office.name": "新名称"})
+            raise RuntimeError("the transaction fails after the values were accepted")
+    assert machine_file.read_bytes() == before
+    assert "office.name" not in stored_settings(db)
 
 
 def test_an_import_with_one_bad_value_changes_nothing_anywhere(db, machine_file):

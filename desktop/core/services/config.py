@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
@@ -62,9 +63,16 @@ def set_values(session: Session | None, actor: Actor, machine_file: Path, values
         for key, value in institution.items():
             settings.store_institution(session, key, value, actor.username)
     if machine:
-        current = settings.read_machine(machine_file)
-        current.update(machine)
-        settings.write_machine(machine_file, current)
+        def write_machine_file(*_args: Any) -> None:
+            current = settings.read_machine(machine_file)
+            current.update(machine)
+            settings.write_machine(machine_file, current)
+
+        if institution and session is not None:
+            # Both or neither: the local file is written only once the database has committed.
+            event.listen(session, "after_commit", write_machine_file, once=True)
+        else:
+            write_machine_file()
     return sorted(parsed)
 
 

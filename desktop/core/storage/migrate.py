@@ -7,7 +7,8 @@ and then upgrades it. A database written by a newer program is refused rather th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from desktop.core.errors import NewerSchema
 from desktop.core.storage.database import Database
@@ -76,11 +77,31 @@ def schema_state(db: Database) -> SchemaState:
 
 def ensure_current(db: Database, backup: Callable[[Database, str], object]) -> SchemaState:
     """Bring an opened database to the head revision; `backup(db, label)` runs before any change
-    to a database that already holds data."""
+    to a database that already holds data. On a server, desktops starting at the same time take
+    turns (an advisory lock), and the second finds the work done."""
     state = schema_state(db)
     if state.up_to_date:
         return state
-    if state.current is not None or not is_empty(db):
-        backup(db, f"before-upgrade-{state.current or 'unversioned'}")
-    upgrade(db)
+    with _upgrade_lock(db):
+        state = schema_state(db)
+        if state.up_to_date:
+            return state
+        if state.current is not None or not is_empty(db):
+            backup(db, f"before-upgrade-{state.current or 'unversioned'}")
+        upgrade(db)
     return schema_state(db)
+
+
+@contextmanager
+def _upgrade_lock(db: Database) -> Iterator[None]:
+    if db.kind != "postgresql":
+        yield
+        return
+    with db.engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(715518)"))
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(715518)"))
+            conn.commit()

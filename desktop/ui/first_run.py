@@ -12,8 +12,8 @@ import importlib.util
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core import accounts
@@ -23,7 +23,7 @@ from desktop.core.storage import keys
 from desktop.core.storage.connect import Target, initialise
 from desktop.core.storage.database import Actor, Database
 from desktop.ui import messages
-from desktop.ui.login import SignedIn, _BusyDialog, _secret, sign_in_user
+from desktop.ui.login import BusyDialog, SignedIn, secret_field, sign_in_user
 from desktop.ui.style import APP_TITLE
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import hint_label, primary_button, title_label
@@ -46,7 +46,7 @@ def create_admin(db: Database, username: str, display_name: str, password: str, 
     return sign_in_user(db, username, password)
 
 
-class FirstRunDialog(_BusyDialog):
+class FirstRunDialog(BusyDialog):
     def __init__(self, tasks: TaskRunner, target: Target, clock: Clock, *, db: Database | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
@@ -71,8 +71,8 @@ class FirstRunDialog(_BusyDialog):
 
     def _create_step(self) -> QWidget:
         page = QWidget()
-        self.passphrase = _secret()
-        self.passphrase_again = _secret()
+        self.passphrase = secret_field()
+        self.passphrase_again = secret_field()
         self.strength = QProgressBar()
         self.strength.setRange(0, 4)
         self.strength.setTextVisible(False)
@@ -197,8 +197,8 @@ class FirstRunDialog(_BusyDialog):
         page = QWidget()
         self.username = QLineEdit("admin")
         self.display_name = QLineEdit()
-        self.password = _secret()
-        self.password_again = _secret()
+        self.password = secret_field()
+        self.password_again = secret_field()
         self.with_demo = QCheckBox(self.tr("Fill in demo data (a fictional hospital) to try InterviewDesk"))
         self.with_demo.setVisible(demo_available())
         self.finish_button = primary_button(self.tr("Create administrator and start"))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop.ui.paged_model import ID_ROLE, PagedTableModel
 
-
 MIN_COLUMN = 64
 MAX_COLUMN = 260
 

@@ -76,7 +76,7 @@ def sign_in_user(db: Database, username: str, password: str) -> SignedIn:
     return SignedIn(db, result, institution)
 
 
-def _secret(placeholder: str = "") -> QLineEdit:
+def secret_field(placeholder: str = "") -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setPlaceholderText(placeholder)
@@ -91,7 +91,7 @@ def _error_label() -> QLabel:
     return label
 
 
-class _BusyDialog(QDialog):
+class BusyDialog(QDialog):
     """A dialog whose main button runs work in the background and shows refusals in red."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -131,7 +131,7 @@ class _BusyDialog(QDialog):
         """Subclasses enable or disable their inputs while work runs."""
 
 
-class UnlockDialog(_BusyDialog):
+class UnlockDialog(BusyDialog):
     """Asks for the database passphrase, or the recovery key written down at creation."""
 
     def __init__(self, tasks: TaskRunner, target: Target, clock: Clock, parent: QWidget | None = None) -> None:
@@ -140,7 +140,7 @@ class UnlockDialog(_BusyDialog):
         self.opened: Opened | None = None
         self.setWindowTitle(APP_TITLE)
         self.setMinimumWidth(460)
-        self.passphrase = _secret()
+        self.passphrase = secret_field()
         self.recovery_key = QLineEdit()
         self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.use_recovery = QCheckBox(self.tr("Use the recovery key instead"))
@@ -196,7 +196,7 @@ class UnlockDialog(_BusyDialog):
         self.passphrase.setFocus()
 
 
-class ConnectDialog(_BusyDialog):
+class ConnectDialog(BusyDialog):
     """Server (LAN) mode: connects when shown; offers to try again when the server does not answer."""
 
     def __init__(self, tasks: TaskRunner, target: Target, clock: Clock, parent: QWidget | None = None) -> None:
@@ -237,7 +237,7 @@ class ConnectDialog(_BusyDialog):
         self.retry_button.show()
 
 
-class LoginDialog(_BusyDialog):
+class LoginDialog(BusyDialog):
     """User name and password. With `locked_user`, the idle lock: only that user may continue."""
 
     def __init__(self, tasks: TaskRunner, db: Database, *, locked_user: str = "", idle_minutes: int = 0,
@@ -249,7 +249,7 @@ class LoginDialog(_BusyDialog):
         self.setMinimumWidth(420)
         self.username = QLineEdit(locked_user)
         self.username.setReadOnly(bool(locked_user))
-        self.password = _secret()
+        self.password = secret_field()
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)

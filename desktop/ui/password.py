@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core import accounts
 from desktop.core.errors import DeskError, LoginFailed
 from desktop.core.storage.database import Actor, Database
 from desktop.ui import messages
 from desktop.ui.errors import show_error
+from desktop.ui.login import secret_field
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import hint_label, primary_button
-
-
-def _secret() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class ChangePasswordDialog(QDialog):
@@ -28,9 +21,9 @@ class ChangePasswordDialog(QDialog):
         self.tasks, self.db, self.actor = tasks, db, actor
         self.setWindowTitle(self.tr("Change my password"))
         self.setMinimumWidth(400)
-        self.old = _secret()
-        self.new = _secret()
-        self.again = _secret()
+        self.old = secret_field()
+        self.new = secret_field()
+        self.again = secret_field()
         form = QFormLayout()
         form.addRow(self.tr("Current password"), self.old)
         form.addRow(self.tr("New password"), self.new)

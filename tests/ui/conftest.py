@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from ui_helpers import add_user
 
 from desktop.app import AppContext
 from desktop.core.model import Role
@@ -13,8 +14,6 @@ from desktop.core.paths import app_dirs
 from desktop.core.storage.database import Actor, Database
 from desktop.ui import i18n, style
 from desktop.ui.tasks import TaskRunner
-from ui_helpers import add_user
-
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from ui_helpers import PASSWORD, add_user
 
 from desktop.app import run_gui
 from desktop.core.model import Role
@@ -13,7 +14,6 @@ from desktop.core.storage.connect import Target
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.login import LoginDialog, UnlockDialog
 from desktop.ui.main_window import MainWindow
-from ui_helpers import PASSWORD, add_user
 
 PASSPHRASE = "Test-passphrase-1"  # tests/conftest.py
 

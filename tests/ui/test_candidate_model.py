@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_helpers import add_candidates, phone_of
 
 from desktop.ui.candidates.model import COL_NAME, COL_PHONE, COL_YEARS, CandidateTableModel
 from desktop.ui.paged_model import ID_ROLE, SORT_ROLE
-from ui_helpers import add_candidates, phone_of
 
 
 def loaded(qtbot, model) -> None:
@@ -75,8 +75,9 @@ def test_search_by_name_prefix_and_by_last_four_phone_digits(qtbot, ctx, embedde
 
 
 def test_phone_is_masked_for_a_viewer_who_may_not_reveal(qtbot, make_ctx, embedded_db):
-    from desktop.core.model import Role
     from ui_helpers import add_user
+
+    from desktop.core.model import Role
 
     add_candidates(embedded_db, 3)
     interviewer = add_user(embedded_db, "mianshi", [(Role.INTERVIEWER, None)])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from ui_helpers import add_candidates, add_department, phone_of, valid_id_number
 
 from desktop.core.model import AuditEntry, Candidate
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateInput
 from desktop.core.storage.database import Actor
 from desktop.ui.candidates.page import CandidatesPage
-from ui_helpers import add_candidates, add_department, phone_of, valid_id_number
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
+from ui_helpers import PASSWORD, add_candidates, add_department, add_user
 
 from desktop.core.model import Role
 from desktop.ui.errors import ErrorDialog
 from desktop.ui.main_window import MainWindow
-from ui_helpers import PASSWORD, add_candidates, add_department, add_user
 
 ALL_PAGES = ["today", "schedule", "candidates", "positions", "approvals", "outbox", "reports", "archive",
              "settings"]

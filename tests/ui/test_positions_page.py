@@ -6,13 +6,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from ui_helpers import add_candidates, add_department, add_position
 
 from desktop.core.model import Application, ApplicationStage, Position
 from desktop.core.storage.database import Actor
 from desktop.ui.positions.model import COL_CODE, COL_HEADCOUNT, COL_STATUS, PositionTableModel
 from desktop.ui.positions.page import PositionsPage
-from ui_helpers import add_candidates, add_department, add_position
 
 
 @pytest.fixture

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QSpinBox
+from ui_helpers import PASSWORD, add_department
 
 from desktop.core import accounts, settings
-from desktop.core.model import Role
 from desktop.core.paths import app_dirs
-from desktop.core.storage.database import Actor
 from desktop.ui.password import ChangePasswordDialog
 from desktop.ui.settings.page import SettingsPage
-from ui_helpers import PASSWORD, add_department
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from ui_helpers import PASSWORD, add_user
 
 from desktop.core.model import Role
 from desktop.core.storage import migrate
@@ -10,7 +11,6 @@ from desktop.core.storage.connect import Target
 from desktop.core.storage.database import create_embedded
 from desktop.core.storage.keys import key_file_for
 from desktop.ui.login import LoginDialog, UnlockDialog
-from ui_helpers import PASSWORD, add_user
 
 PASSPHRASE = "Test-passphrase-1"  # tests/conftest.py
 

@@ -9,9 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from sqlalchemy.orm import Session
 
 from desktop.core.services import overview
-from desktop.core.services.overview import (
-    AlertRow, ArchiveRow, ChangeRequestRow, InterviewRow, OutboxRow, ReportRow,
-)
+from desktop.core.services.overview import AlertRow, ArchiveRow, ChangeRequestRow, InterviewRow, OutboxRow, ReportRow
 from desktop.core.services.paging import ListQuery, Page
 from desktop.ui import labels
 from desktop.ui.paged_model import ID_ROLE, ROW_ROLE, SORT_ROLE, PagedTableModel

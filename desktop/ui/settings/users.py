@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.core import accounts
@@ -17,17 +17,13 @@ from desktop.core.model import Role
 from desktop.ui import labels
 from desktop.ui.errors import show_error
 from desktop.ui.forms import DepartmentPicker, EditDialog
+from desktop.ui.login import secret_field
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.app import AppContext
 
-
-def _secret() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class UserTableModel(ListTableModel):
@@ -63,8 +59,8 @@ class AddUserDialog(EditDialog):
         add = self.form.add
         self.username = add("username", self.tr("User name *"), QLineEdit())
         self.display_name = add("display_name", self.tr("Name *"), QLineEdit())
-        self.password = add("password", self.tr("Temporary password *"), _secret())
-        self.again = add("password_again", self.tr("Password again *"), _secret())
+        self.password = add("password", self.tr("Temporary password *"), secret_field())
+        self.again = add("password_again", self.tr("Password again *"), secret_field())
         self.department = add("department_id", self.tr("Department"), DepartmentPicker(ctx, optional=True))
         roles_box = QWidget()
         grid = QGridLayout(roles_box)
@@ -95,8 +91,8 @@ class ResetPasswordDialog(EditDialog):
         super().__init__(ctx, parent)
         self.username = username
         self.setWindowTitle(self.tr("Reset password of {0}").format(username))
-        self.password = self.form.add("password", self.tr("Temporary password"), _secret())
-        self.again = self.form.add("password_again", self.tr("Password again"), _secret())
+        self.password = self.form.add("password", self.tr("Temporary password"), secret_field())
+        self.again = self.form.add("password_again", self.tr("Password again"), secret_field())
         self.assemble(hint_label(self.tr("The user chooses a new password at the next login.")))
 
     def work(self):

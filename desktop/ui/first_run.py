@@ -64,8 +64,16 @@ class FirstRunDialog(BusyDialog):
         layout.addWidget(title_label(self.tr("Welcome to InterviewDesk")))
         layout.addWidget(self.steps)
         layout.addWidget(self.error)
+        self.steps.currentChanged.connect(self._step_shown)
         self.steps.setCurrentIndex(STEP_ADMIN if db is not None else STEP_CREATE)
+        self._step_shown(self.steps.currentIndex())
         self._passphrase_changed()
+
+    def _step_shown(self, step: int) -> None:
+        """Enter presses the main button of the step on screen."""
+        buttons = (self.create_button, self.continue_button, self.finish_button)
+        for number, button in enumerate(buttons):
+            button.setDefault(number == step)
 
     # --- step 1: the database ----------------------------------------------------------------------
 

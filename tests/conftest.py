@@ -7,6 +7,7 @@ created from a template that is migrated once per session, and dropped afterward
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,12 +17,12 @@ import pytest
 
 from desktop.core.clock import ManualClock
 from desktop.core.storage import migrate
-from desktop.core.storage.database import Database, create_embedded, open_server
+from desktop.core.storage.database import Database, create_embedded, open_embedded, open_server, sqlcipher_key_of
+from desktop.core.storage.keys import KdfParams, KeyFile, key_file_for
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PG_ADMIN_DSN = os.environ.get("INTERVIEWDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
-PASSPHRASE = "Test-passphrase-1"
+from factories import PASSPHRASE, PG_ADMIN_DSN, pg_url  # noqa: E402  (after QT_QPA_PLATFORM is set)
 START = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)  # 09:00 in Shanghai
 
 
@@ -30,9 +31,11 @@ def _pg_admin(sql: str) -> None:
         conn.execute(sql)
 
 
-def pg_url(name: str) -> str:
-    base = PG_ADMIN_DSN.rsplit("/", 1)[0]
-    return f"{base}/{name}"
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp):
+    """One QApplication for the whole run, made before any test: the command line, run in-process by
+    its tests, would otherwise leave a bare QCoreApplication that the window tests cannot use."""
+    yield qapp
 
 
 @pytest.fixture(autouse=True)
@@ -74,12 +77,29 @@ def embedded_path(tmp_path: Path) -> Path:
     return tmp_path / "db" / "interviewdesk.db"
 
 
+@pytest.fixture(scope="session")
+def sqlcipher_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One encrypted file at the head schema, made once per run and copied for each test: running
+    the migrations and Argon2 for every test would cost seconds each. Its key file uses lighter
+    Argon2 parameters (stored in the file, as any key file's are); the storage tests that are about
+    creating databases and key files make their own with the defaults."""
+    path = tmp_path_factory.mktemp("template") / "interviewdesk.db"
+    db, recovery = create_embedded(path, PASSPHRASE)
+    migrate.upgrade(db)
+    KeyFile.create(sqlcipher_key_of(db), PASSPHRASE, recovery, KdfParams(time_cost=1, memory_cost=8 * 1024,
+                                                                         parallelism=1)).write(key_file_for(path))
+    db.dispose()
+    return path
+
+
 def _open(backend: str, request: pytest.FixtureRequest, clock: ManualClock) -> Database:
     if backend == "sqlcipher":
         path = request.getfixturevalue("embedded_path")
-        db, _recovery = create_embedded(path, PASSPHRASE, clock=clock)
-        migrate.upgrade(db)
-        return db
+        template = request.getfixturevalue("sqlcipher_template")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, path)
+        shutil.copyfile(key_file_for(template), key_file_for(path))
+        return open_embedded(path, passphrase=PASSPHRASE, clock=clock)
     name = request.getfixturevalue("pg_database")
     return open_server(pg_url(name), clock=clock)
 

@@ -39,6 +39,11 @@ START = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)    # a Monday, 09:00 i
 PG_ADMIN_DSN = os.environ.get("INTERVIEWDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
+def pg_url(name: str) -> str:
+    """The URL of database `name` on the test server."""
+    return f"{PG_ADMIN_DSN.rsplit('/', 1)[0]}/{name}"
+
+
 @contextmanager
 def shared_database(kind: str, folder: Path, pg_template: str, clock: Clock) -> Iterator[Database]:
     """A database for the read-only tests of one module: seed once, query many times. `kind` is

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import date
 from pathlib import Path
 
@@ -14,9 +13,10 @@ from desktop.core.model import Candidate, Department, Education, Gender
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database, create_embedded
 
-PASSPHRASE = "Test-passphrase-1"   # the passphrase tests/conftest.py gives embedded databases
+from factories import PASSPHRASE, PG_ADMIN_DSN  # noqa: F401  (re-exported for the storage tests)
+from factories import pg_url as server_url  # noqa: F401
+
 PAGE = 4096                         # SQLCipher 4 default page size
-PG_ADMIN_DSN = os.environ.get("INTERVIEWDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 PEOPLE = [
     ("张伟", "138-0013-8000", "zhangwei@example.cn", "110101199003071234", date(1990, 3, 7)),
@@ -24,11 +24,6 @@ PEOPLE = [
     ("李娜", "13700001111", None, None, None),
     ("刘洋", None, "liuyang@example.cn", None, date(1995, 1, 30)),
 ]
-
-
-def server_url(database: str) -> str:
-    """The URL of a database on the test server (as tests/conftest.py builds it)."""
-    return PG_ADMIN_DSN.rsplit("/", 1)[0] + "/" + database
 
 
 def make_embedded(path: Path, clock: Clock) -> tuple[Database, str]:

@@ -80,7 +80,7 @@ def test_demo_interviews_fall_in_working_hours_and_book_no_one_twice(db, clock):
 
 
 def test_the_same_seed_gives_the_same_people(embedded_db, pg_database, clock):
-    from conftest import pg_url
+    from factories import pg_url
     from desktop.core.storage.database import open_server
 
     other = open_server(pg_url(pg_database), clock=clock)

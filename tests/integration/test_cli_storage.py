@@ -103,7 +103,7 @@ def test_db_restore_refuses_a_damaged_backup_and_keeps_the_database(cli, databas
 
 
 def test_server_databases_have_no_passphrase_or_file_backup(cli, pg_database, monkeypatch):
-    from conftest import pg_url
+    from factories import pg_url
 
     for args in (["db", "rekey"], ["db", "backup", "x.db"], ["db", "restore", "x.db"]):
         result = cli("--db-url", pg_url(pg_database), *args)

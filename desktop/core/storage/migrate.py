@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,14 +31,19 @@ def alembic_config() -> Config:
     return cfg
 
 
+@lru_cache(maxsize=1)
+def _scripts() -> ScriptDirectory:
+    """The migration scripts ship with the program and never change while it runs: read them once."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _scripts().get_current_head()
 
 
 def all_revisions() -> list[str]:
     """Every revision, oldest first."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return [r.revision for r in reversed(list(script.walk_revisions()))]
+    return [r.revision for r in reversed(list(_scripts().walk_revisions()))]
 
 
 def current_revision(db: Database) -> str | None:

@@ -71,13 +71,19 @@ def _department_of_application(session: Session, application_id: int) -> tuple[A
     return row[0], row[1]
 
 
+def refuse_conflicts(found: list[rules.Conflict], override_reason: str) -> None:
+    """Raise unless every conflict is soft and HR gave a reason. Called before anything is added to
+    the session, so a caller that catches the refusal and goes on has nothing half-written."""
+    if found and (any(c.hard for c in found) or not override_reason.strip()):
+        raise ConflictsFound(found, overridable=not any(c.hard for c in found))
+
+
 def guard_conflicts(session: Session, actor: Actor, found: list[rules.Conflict], override_reason: str,
                     entity: str, entity_id: object) -> tuple[rules.Conflict, ...]:
     """Raise unless every conflict is soft and HR gave a reason; record the override in the audit log."""
     if not found:
         return ()
-    if any(c.hard for c in found) or not override_reason.strip():
-        raise ConflictsFound(found, overridable=not any(c.hard for c in found))
+    refuse_conflicts(found, override_reason)
     audit.record(session, "override", entity, entity_id, reason=override_reason.strip(),
                  conflicts=[c.kind.value for c in found])
     return tuple(found)
@@ -97,6 +103,7 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
                               interviewer_ids=data.interviewer_ids, observer_ids=data.observer_ids,
                               candidate_id=application.candidate_id)
     found = rules.check(session, proposal, now, external)
+    refuse_conflicts(found, override_reason)
     interview = Interview(
         uid=f"{uuid.uuid4()}@interviewdesk", application_id=application.id, round_id=rnd.id,
         starts_at=data.starts_at, duration_minutes=data.duration_minutes, mode=data.mode,

@@ -20,9 +20,9 @@ from desktop.core.model import (
     ResponseState, StepKind, Verdict,
 )
 from desktop.core.permissions import Action, require
-from desktop.core.scheduling import chains, effects, timeline
+from desktop.core.scheduling import attendance, chains, effects, timeline
 from desktop.core.scheduling import conflicts as rules
-from desktop.core.scheduling.booking import guard_conflicts
+from desktop.core.scheduling.booking import guard_conflicts, refuse_conflicts
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.scheduling.provider import BusyTimes
 from desktop.core.storage.database import Actor
@@ -155,6 +155,7 @@ def request_change(session: Session, actor: Actor, data: ChangeInput, *, overrid
     found: list[rules.Conflict] = []
     if data.kind != ChangeKind.CANCEL:
         found = rules.check(session, _proposal(proposed, interview, candidate_id), now, external)
+    refuse_conflicts(found, override_reason)
     chain = chains.chain_for(session, department_id, data.kind)
     request = ChangeRequest(interview_id=interview.id, kind=data.kind, requested_by_party=data.party,
                             requested_by_id=actor.user_id, reason=data.reason.strip(), before=snapshot(interview),
@@ -289,7 +290,9 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
     timeline.add(session, interview, timeline.Event.CHANGE_APPROVED, actor, change_request_id=request.id)
     if request.applied_early:
         if interview.status == InterviewStatus.PENDING_APPROVAL:
-            interview.status = InterviewStatus.SCHEDULED
+            # the candidate may have confirmed the new time while it awaited approval
+            interview.status = (InterviewStatus.CONFIRMED if attendance.candidate_confirmed(session, interview)
+                                else InterviewStatus.SCHEDULED)
         request.status = ChangeStatus.APPLIED
     else:
         _apply(session, request, interview, candidate_id, actor)

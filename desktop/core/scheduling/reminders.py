@@ -65,7 +65,8 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     candidates = session.scalars(
         select(Interview).options(selectinload(Interview.participants))
         .where(Interview.status.in_(ACTIVE), Interview.starts_at > now - timedelta(hours=12),
-               Interview.starts_at < now + timedelta(days=14))).all()
+               # an interview booked weeks ahead has its confirmation deadline an hour after booking
+               (Interview.starts_at < now + timedelta(days=14)) | (Interview.confirmation_due_at <= now))).all()
     for interview in candidates:
         seq = interview.sequence
         hr = interview.hr_owner_id

@@ -147,9 +147,13 @@ def institution_values(session: Session) -> dict[str, Any]:
 
 
 def institution_value(session: Session, key: str) -> Any:
+    """One setting. The stored values are read once per unit of work (one query, not one per key);
+    store_institution keeps that copy current within the unit of work."""
     spec = spec_of(key)
-    row = session.get(Setting, key)
-    return spec.default if row is None else row.value
+    stored = session.info.get("_settings")
+    if stored is None:
+        stored = session.info["_settings"] = dict(session.execute(select(Setting.key, Setting.value)).all())
+    return stored.get(key, spec.default)
 
 
 def store_institution(session: Session, key: str, value: Any, actor_label: str) -> None:
@@ -158,6 +162,7 @@ def store_institution(session: Session, key: str, value: Any, actor_label: str) 
     if spec.scope != "institution":
         raise UnknownSetting(key, key=key)
     clock = session.info["clock"]
+    session.info.pop("_settings", None)
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value, updated_at=clock.now(), updated_by=actor_label))

@@ -114,16 +114,17 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
         + [InterviewParticipant(user_id=u, role=ParticipantRole.OBSERVER) for u in data.observer_ids])
     interview.confirmation_due_at = effects.confirmation_deadline(session, now, data.starts_at)
     session.add(interview)
-    session.flush()
-    overridden = guard_conflicts(session, actor, found, override_reason, "Interview", interview.id)
-    if overridden:
-        timeline.add(session, interview, timeline.Event.CONFLICT_OVERRIDDEN, actor, reason=override_reason.strip(),
-                     conflicts=[c.kind.value for c in overridden])
-    if application.stage in (ApplicationStage.APPLIED, ApplicationStage.SCREENING):
-        application.stage = ApplicationStage.INTERVIEWING
-    timeline.add(session, interview, timeline.Event.INVITED, actor, starts_at=data.starts_at.isoformat(),
-                 confirm_by=interview.confirmation_due_at.isoformat())
-    effects.announce(session, interview, "create")
+    session.flush()  # the id goes into the outbox rows
+    with session.no_autoflush:  # everything else in one more flush: one audit append, not one per query
+        overridden = guard_conflicts(session, actor, found, override_reason, "Interview", interview.id)
+        if overridden:
+            timeline.add(session, interview, timeline.Event.CONFLICT_OVERRIDDEN, actor,
+                         reason=override_reason.strip(), conflicts=[c.kind.value for c in overridden])
+        if application.stage in (ApplicationStage.APPLIED, ApplicationStage.SCREENING):
+            application.stage = ApplicationStage.INTERVIEWING
+        timeline.add(session, interview, timeline.Event.INVITED, actor, starts_at=data.starts_at.isoformat(),
+                     confirm_by=interview.confirmation_due_at.isoformat())
+        effects.announce(session, interview, "create")
     session.flush()
     return Booked(interview.id, overridden)
 

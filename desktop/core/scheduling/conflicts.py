@@ -86,6 +86,15 @@ def _overlapping(start: datetime, end: datetime, exclude: int | None):
     return conditions
 
 
+def involving(people: tuple[int, ...]):
+    """The interview has one of `people` among its participants. Written as a correlated EXISTS so
+    the planner walks the (short) time window and probes the (interview, user) index, instead of
+    every booking those people ever had."""
+    return (select(InterviewParticipant.id)
+            .where(InterviewParticipant.interview_id == Interview.id, InterviewParticipant.user_id.in_(people))
+            .exists())
+
+
 def _ends(starts_at: datetime, minutes: int) -> datetime:
     return starts_at + timedelta(minutes=minutes)
 
@@ -113,12 +122,16 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
 
     if proposal.people:
         names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(proposal.people))).all())
-        for user_id, other_id, other_start, minutes in session.execute(
-                select(InterviewParticipant.user_id, Interview.id, Interview.starts_at, Interview.duration_minutes)
-                .join(Interview, Interview.id == InterviewParticipant.interview_id)
-                .where(InterviewParticipant.user_id.in_(proposal.people), *window)):
-            if _ends(other_start, minutes) > start:
-                found.append(Conflict(ConflictKind.INTERVIEWER_BUSY, names.get(user_id, ""), other_id, other_start))
+        busy = {other_id: other_start for other_id, other_start, minutes in session.execute(
+                select(Interview.id, Interview.starts_at, Interview.duration_minutes)
+                .where(*window, involving(proposal.people)))
+                if _ends(other_start, minutes) > start}
+        if busy:
+            for other_id, user_id in session.execute(
+                    select(InterviewParticipant.interview_id, InterviewParticipant.user_id)
+                    .where(InterviewParticipant.interview_id.in_(busy), InterviewParticipant.user_id.in_(proposal.people))
+                    .order_by(InterviewParticipant.interview_id, InterviewParticipant.user_id)):
+                found.append(Conflict(ConflictKind.INTERVIEWER_BUSY, names.get(user_id, ""), other_id, busy[other_id]))
         if external is not None:
             for user_id in proposal.people:
                 subject = ("user", user_id)

@@ -26,9 +26,9 @@ WEEKDAYS = "一二三四五六日"
 
 def details(session: Session, interview: Interview) -> dict[str, Any]:
     """A snapshot of what the parties are told, so delivery sends exactly this version."""
-    app = session.get(Application, interview.application_id)
-    position = session.get(Position, app.position_id) if app else None
-    rnd = session.get(Round, interview.round_id)
+    position, rnd = session.execute(
+        select(Position, Round).join(Application, Application.position_id == Position.id)
+        .join(Round, Round.id == interview.round_id).where(Application.id == interview.application_id)).one()
     room = session.get(Room, interview.room_id) if interview.room_id else None
     hours = OfficeHours.load(session)
     local = hours.local(interview.starts_at)
@@ -46,10 +46,15 @@ def details(session: Session, interview: Interview) -> dict[str, Any]:
     }
 
 
-def _queue(session: Session, dedupe_key: str, **values: Any) -> None:
-    if session.scalar(select(OutboxEntry.id).where(OutboxEntry.dedupe_key == dedupe_key)) is not None:
-        return  # this effect for this version is already queued
-    session.add(OutboxEntry(dedupe_key=dedupe_key, created_at=session.info["clock"].now(), **values))
+def _queue_all(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> None:
+    """Add the outbox rows whose dedupe key is not queued yet (this effect for this version)."""
+    keys = [key for key, _ in entries]
+    queued = set(session.scalars(select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(keys)))) if keys else set()
+    now = session.info["clock"].now()
+    for key, values in entries:
+        if key not in queued:
+            queued.add(key)
+            session.add(OutboxEntry(dedupe_key=key, created_at=now, **values))
 
 
 def confirmation_deadline(session: Session, now: datetime, starts_at: datetime) -> datetime:
@@ -66,17 +71,19 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
     seq = interview.sequence
     people = {p.user_id: p for p in interview.participants}
     users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(set(people) | set(removed))))}
+    entries: list[tuple[str, dict[str, Any]]] = []
     for user_id in sorted(set(people) | set(removed)):
         user = users[user_id]
         op = "cancel" if (user_id in removed or kind == "cancel") else ("create" if user_id in added or kind == "create"
                                                                        else "update")
-        _queue(session, f"{CALENDAR}:{interview.id}:user{user_id}:{seq}:{op}", interview_id=interview.id,
-               channel=CALENDAR, kind=op, recipient=user.exchange_mailbox or user.email or user.username,
-               payload=info | {"user_id": user_id, "reason": reason})
+        entries.append((f"{CALENDAR}:{interview.id}:user{user_id}:{seq}:{op}", dict(
+            interview_id=interview.id, channel=CALENDAR, kind=op,
+            recipient=user.exchange_mailbox or user.email or user.username,
+            payload=info | {"user_id": user_id, "reason": reason})))
         title = {"create": "新的面试安排", "update": "面试安排有变更", "cancel": "面试已取消"}[op]
-        session.add(Notice(user_id=user_id, interview_id=interview.id, title=title,
-                           body=f"{info['position']} {info['round']}：{info['local_time']} {info['room'] or info['video_link']}",
-                           created_at=now))
+        session.add(Notice(user_id=user_id, interview_id=interview.id, title=title, created_at=now,
+                           body=f"{info['position']} {info['round']}：{info['local_time']} "
+                                f"{info['room'] or info['video_link']}"))
 
     candidate = session.scalar(select(Candidate).join(Application, Application.candidate_id == Candidate.id)
                                .where(Application.id == interview.application_id))
@@ -86,5 +93,6 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
         payload["confirm_by"] = interview.confirmation_due_at.isoformat() if interview.confirmation_due_at else None
     for channel, address in (("email", candidate.email), ("sms", candidate.phone)):
         if address:
-            _queue(session, f"{channel}:{interview.id}:candidate:{seq}:{notice_kind}", interview_id=interview.id,
-                   channel=channel, kind=notice_kind, recipient=address, payload=payload)
+            entries.append((f"{channel}:{interview.id}:candidate:{seq}:{notice_kind}", dict(
+                interview_id=interview.id, channel=channel, kind=notice_kind, recipient=address, payload=payload)))
+    _queue_all(session, entries)

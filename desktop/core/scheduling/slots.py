@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.model import Application, Interview, InterviewMode, InterviewParticipant, Room
-from desktop.core.scheduling.conflicts import BLOCKING, MAX_DURATION
+from desktop.core.model import Application, Interview, InterviewMode, Room
+from desktop.core.scheduling.conflicts import BLOCKING, MAX_DURATION, involving
 from desktop.core.scheduling.office import Interval, OfficeHours
 from desktop.core.scheduling.provider import BusyTimes
 
@@ -77,8 +77,7 @@ def _people_busy(session: Session, people: tuple[int, ...], candidate_id: int | 
     busy: list[Interval] = []
     if people:
         rows = session.execute(select(Interview.starts_at, Interview.duration_minutes)
-                               .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
-                               .where(InterviewParticipant.user_id.in_(people), *window))
+                               .where(*window, involving(people)))
         busy += [(s, s + timedelta(minutes=m)) for s, m in rows]
     if candidate_id is not None:
         rows = session.execute(select(Interview.starts_at, Interview.duration_minutes)

@@ -70,6 +70,7 @@ def open_target(target: Target, *, passphrase: str | None = None, recovery_key: 
         db = open_embedded(target.path, passphrase=passphrase, recovery_key=recovery_key, clock=clock)
     try:
         migrate.ensure_current(db, _pre_migration_backup)
+        db.optimise()
     except BaseException:
         db.dispose()
         raise

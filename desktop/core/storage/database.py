@@ -136,6 +136,16 @@ class Database:
         """A DBAPI connection for maintenance (checks, backup); the caller closes it."""
         return self.engine.raw_connection()
 
+    def optimise(self) -> None:
+        """Keep the query planner's statistics current (SQLite's `PRAGMA optimize`): without them it
+        may walk a department's every application instead of one week's interviews. Cheap when
+        nothing changed; PostgreSQL's autovacuum does this on a server."""
+        if self.kind != "sqlcipher":
+            return
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            conn.exec_driver_sql("PRAGMA optimize = 0x10002")
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -1,0 +1,211 @@
+"""Scheduling benchmark (a script, not a test): run by hand, figures go into the closing note.
+
+    .venv/bin/python bench/bench_scheduling.py [--rebuild] [--runs N]
+
+Builds (once, cached in bench/out/scheduling/) an encrypted database with 50 interviewers in one
+department tree, 20 rooms and 200,000 booked interviews over ten years of working days (about 77 a day), each
+with one to three interviewers, then measures through the app's own services:
+
+- the slot finder: the earliest 5 slots for 2–3 interviewers and a room in a two-week range
+  (target: under 50 ms);
+- saving a booking with its conflict check, audit entries and outbox rows, committed
+  (target: p95 under 20 ms);
+- loading the schedule week view, by interviewer, for a department of 30 interviewers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import sys
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
+
+from desktop.core.clock import ManualClock  # noqa: E402
+from desktop.core.model import (  # noqa: E402
+    Application, ApplicationStage, Candidate, Department, Education, Gender, Interview, InterviewMode,
+    InterviewParticipant, InterviewStatus, ParticipantRole, Position, PositionStatus, Role, RoleGrant, Room, Round,
+    RoundKind, User,
+)
+from desktop.core.scheduling import booking, slots, views  # noqa: E402
+from desktop.core.scheduling.office import OfficeHours  # noqa: E402
+from desktop.core.storage import migrate  # noqa: E402
+from desktop.core.storage.connect import Target, open_target  # noqa: E402
+from desktop.core.storage.database import Actor, create_embedded  # noqa: E402
+
+OUT = ROOT / "bench" / "out" / "scheduling"
+PASSPHRASE = "Bench-passphrase-2026"  # protects generated data only
+FORMAT = 2
+INTERVIEWERS, ROOMS, INTERVIEWS, BIG_DEPARTMENT = 50, 20, 200_000, 30
+FIRST_DAY = date(2019, 1, 7)
+WORKING_DAYS = 2600  # ten years of weekdays: about 77 interviews a working day
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂玉萍红玲芬燕彬鹏辉宇浩然轩涵诺欣怡"
+
+
+def weekdays(first: date, count: int) -> list[date]:
+    days, day = [], first
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def build(path: Path) -> None:
+    rng = random.Random(11)
+    db, _ = create_embedded(path, PASSPHRASE)
+    migrate.upgrade(db)
+    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    with db.engine.begin() as conn:
+        conn.execute(Department.__table__.insert(), [
+            {"id": 1, "name": "医务部", "code": "YW", "parent_id": None, "is_active": True, "created_at": now, "version": 1},
+            {"id": 2, "name": "内科", "code": "NK", "parent_id": 1, "is_active": True, "created_at": now, "version": 1},
+            {"id": 3, "name": "外科", "code": "WK", "parent_id": 1, "is_active": True, "created_at": now, "version": 1}])
+        conn.execute(User.__table__.insert(), [
+            {"id": u, "username": f"interviewer{u}", "display_name": rng.choice(SURNAMES) + rng.choice(GIVEN) + str(u),
+             "department_id": 2 if u <= BIG_DEPARTMENT else 3, "password_hash": "-", "is_active": True,
+             "must_change_password": False, "failed_logins": 0, "created_at": now, "version": 1}
+            for u in range(1, INTERVIEWERS + 2)])  # the last one is the HR officer
+        conn.execute(RoleGrant.__table__.insert(), [
+            {"user_id": u, "role": "interviewer", "department_id": 2 if u <= BIG_DEPARTMENT else 3}
+            for u in range(1, INTERVIEWERS + 1)] + [{"user_id": INTERVIEWERS + 1, "role": "hr_officer",
+                                                     "department_id": None}])
+        conn.execute(Room.__table__.insert(), [
+            {"id": r, "name": f"会议室{r:02d}", "location": "", "capacity": rng.choice((4, 6, 8, 12)), "is_active": True,
+             "version": 1} for r in range(1, ROOMS + 1)])
+        conn.execute(Position.__table__.insert(), [
+            {"id": p, "code": f"P{p:03d}", "title": f"岗位{p}", "department_id": 2 if p % 2 else 3, "headcount": 2,
+             "education": Education.BACHELOR, "min_years": 0, "skills": "", "description": "",
+             "status": PositionStatus.OPEN, "created_at": now, "updated_at": now, "version": 1} for p in range(1, 41)])
+        conn.execute(Round.__table__.insert(), [
+            {"id": p, "position_id": p, "sequence": 1, "name": "初试", "kind": RoundKind.HR, "duration_minutes": 30}
+            for p in range(1, 41)])
+        candidates, applications = [], []
+        for c in range(1, INTERVIEWS + 1001):
+            candidates.append({"id": c, "name": rng.choice(SURNAMES) + rng.choice(GIVEN), "gender": Gender.UNSPECIFIED,
+                               "phone": f"139{c:08d}", "phone_tail": f"{c % 10000:04d}", "education": Education.BACHELOR,
+                               "school": "", "major": "", "years_experience": 0, "experience": "", "skills": "",
+                               "resume_summary": "", "source_channel": "", "department_id": 2,
+                               "talent_pool_consent": False, "restricted": False, "reschedule_count": 0,
+                               "no_show_count": 0, "late_count": 0, "created_at": now, "updated_at": now, "version": 1})
+            applications.append({"id": c, "candidate_id": c, "position_id": c % 40 + 1,
+                                 "stage": ApplicationStage.INTERVIEWING, "applied_at": now, "version": 1})
+        conn.execute(Candidate.__table__.insert(), candidates)
+        conn.execute(Application.__table__.insert(), applications)
+        hours = OfficeHours(zone=__import__("zoneinfo").ZoneInfo("Asia/Shanghai"))
+        days = weekdays(FIRST_DAY, WORKING_DAYS)
+        interviews, participants = [], []
+        for i in range(1, INTERVIEWS + 1):
+            day = days[rng.randrange(len(days))]
+            start = hours.at(day, datetime.min.time()) + timedelta(hours=8, minutes=30 + 30 * rng.randrange(16))
+            interviews.append({"id": i, "uid": f"bench-{i}", "application_id": i, "round_id": i % 40 + 1,
+                               "starts_at": start, "duration_minutes": rng.choice((30, 30, 45, 60)),
+                               "mode": InterviewMode.ONSITE, "room_id": rng.randrange(ROOMS) + 1,
+                               "status": InterviewStatus.SCHEDULED, "sequence": 0, "notes": "", "created_at": now,
+                               "version": 1})
+            for u in rng.sample(range(1, INTERVIEWERS + 1), rng.choice((1, 2, 2, 3))):
+                participants.append({"interview_id": i, "user_id": u, "role": ParticipantRole.INTERVIEWER,
+                                     "response": "none", "seen_sequence": -1})
+        conn.execute(Interview.__table__.insert(), interviews)
+        conn.execute(InterviewParticipant.__table__.insert(), participants)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+
+
+def summary(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    return {"n": len(ordered), "p50": round(statistics.median(ordered), 2),
+            "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 2), "max": round(ordered[-1], 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    path, meta = OUT / "scheduling.db", OUT / "meta.json"
+    wanted = {"format": FORMAT, "schema": migrate.head_revision(), "interviews": INTERVIEWS}
+    if args.rebuild or not meta.exists() or json.loads(meta.read_text()) != wanted or not path.exists():
+        shutil.rmtree(OUT)
+        OUT.mkdir(parents=True)
+        started = time.perf_counter()
+        print(f"building {INTERVIEWS:,} interviews for {INTERVIEWERS} interviewers and {ROOMS} rooms ...")
+        build(path)
+        print(f"    done in {time.perf_counter() - started:.0f} s")
+        meta.write_text(json.dumps(wanted))
+    days = weekdays(FIRST_DAY, WORKING_DAYS)
+    clock = ManualClock(datetime(2026, 6, 1, tzinfo=timezone.utc))
+    db = open_target(Target(path=path), passphrase=PASSPHRASE, clock=clock)  # as the app opens it
+    hr = Actor(user_id=INTERVIEWERS + 1, username="hr", grants=(("hr_officer", None),))
+    rng = random.Random(3)
+    results: dict[str, dict] = {}
+
+    finder = []
+    for _ in range(args.runs):
+        first = days[rng.randrange(len(days) - 10)]
+        clock.set(datetime.combine(first, datetime.min.time(), tzinfo=timezone.utc) - timedelta(hours=8))
+        request = slots.SlotRequest(interviewer_ids=tuple(rng.sample(range(1, INTERVIEWERS + 1), rng.choice((2, 3)))),
+                                    duration_minutes=rng.choice((30, 60)), first_day=first,
+                                    last_day=first + timedelta(days=13), count=5)
+        with db.session(hr) as s:
+            start = time.perf_counter()
+            found = slots.find_slots(s, request, clock.now())
+            finder.append((time.perf_counter() - start) * 1000)
+        assert len(found) == 5, f"only {len(found)} slots for {request}"
+    results["slot finder, 5 slots in two weeks"] = summary(finder)
+
+    saves = []
+    with db.session(hr) as s:
+        free_apps = [a for a in range(INTERVIEWS + 1, INTERVIEWS + 1001)]
+    for application_id in free_apps[: args.runs]:
+        first = days[rng.randrange(len(days) - 10)]
+        clock.set(datetime.combine(first, datetime.min.time(), tzinfo=timezone.utc) - timedelta(hours=8))
+        people = tuple(rng.sample(range(1, INTERVIEWERS + 1), 2))
+        with db.session(hr) as s:
+            slot = slots.find_slots(s, slots.SlotRequest(interviewer_ids=people, duration_minutes=30, first_day=first,
+                                                         last_day=first + timedelta(days=13), count=1), clock.now())[0]
+        start = time.perf_counter()
+        with db.session(hr, write=True) as s:
+            booking.book(s, hr, booking.BookingInput(
+                application_id=application_id, round_id=application_id % 40 + 1, starts_at=slot.starts_at,
+                duration_minutes=30, mode=InterviewMode.ONSITE, room_id=slot.room_id, interviewer_ids=people))
+        saves.append((time.perf_counter() - start) * 1000)
+    results["save a booking with conflict check (committed)"] = summary(saves)
+
+    week = []
+    for _ in range(max(20, args.runs // 10)):
+        first = days[rng.randrange(len(days) - 10)]
+        monday = first - timedelta(days=first.weekday())
+        with db.session(hr) as s:
+            start = time.perf_counter()
+            view = views.schedule(s, hr, monday, 7, by="interviewer", department_id=2)
+            week.append((time.perf_counter() - start) * 1000)
+    results[f"week view, by interviewer, {BIG_DEPARTMENT}-interviewer department"] = summary(week) | {
+        "blocks_last": len(view.blocks), "lanes_last": len(view.lanes)}
+    db.dispose()
+
+    print(f"\n{'measure':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, r in results.items():
+        print(f"{name:58} {r['p50']:8.2f} {r['p95']:8.2f} {r['max']:8.2f}")
+    targets = {"slot finder, 5 slots in two weeks": 50.0, "save a booking with conflict check (committed)": 20.0}
+    verdict = {name: results[name]["p95"] < limit for name, limit in targets.items()}
+    print("\ntargets:", ", ".join(f"{n}: {'met' if ok else 'MISSED'}" for n, ok in verdict.items()))
+    (OUT / "results.json").write_text(json.dumps({"results": results, "targets_met": verdict}, ensure_ascii=False,
+                                                 indent=2), encoding="utf-8")
+    return 0 if all(verdict.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -90,6 +90,7 @@ _CHANNELS = {
     "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
     "sms": QT_TRANSLATE_NOOP("Labels", "SMS"),
     "exchange": QT_TRANSLATE_NOOP("Labels", "Exchange calendar"),
+    "calendar": QT_TRANSLATE_NOOP("Labels", "Interviewer calendar"),
     "oa": QT_TRANSLATE_NOOP("Labels", "OA system"),
     "desktop": QT_TRANSLATE_NOOP("Labels", "Desktop notice"),
     "board": QT_TRANSLATE_NOOP("Labels", "Room board"),
@@ -105,6 +106,84 @@ _ALERT_KINDS = {
     "approval_overdue": QT_TRANSLATE_NOOP("Labels", "Approval overdue"),
     "calendar_failed": QT_TRANSLATE_NOOP("Labels", "Calendar update failed"),
     "question_overdue": QT_TRANSLATE_NOOP("Labels", "Question reply overdue"),
+    "no_show_suggested": QT_TRANSLATE_NOOP("Labels", "Not arrived 30 minutes after the start"),
+    "unconfirmed_soon": QT_TRANSLATE_NOOP("Labels", "Starts soon, not confirmed"),
+    "interviewer_not_seen": QT_TRANSLATE_NOOP("Labels", "Interviewer has not seen the change"),
+}
+_LIVE_STATES = {   # what the schedule, Today and the room board show, see scheduling.views.live_state
+    "unconfirmed": QT_TRANSLATE_NOOP("Labels", "Unconfirmed"),
+    "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    "pending_approval": QT_TRANSLATE_NOOP("Labels", "Awaiting approval"),
+    "arrived": QT_TRANSLATE_NOOP("Labels", "Checked in"),
+    "late": QT_TRANSLATE_NOOP("Labels", "Late"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "done": QT_TRANSLATE_NOOP("Labels", "Finished"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    "no_show": QT_TRANSLATE_NOOP("Labels", "Did not come"),
+}
+_TIMELINE_EVENTS = {
+    "invited": QT_TRANSLATE_NOOP("Labels", "Invitation sent"),
+    "confirmed": QT_TRANSLATE_NOOP("Labels", "Candidate confirmed"),
+    "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation deadline passed"),
+    "change_requested": QT_TRANSLATE_NOOP("Labels", "Change requested"),
+    "change_step": QT_TRANSLATE_NOOP("Labels", "Approval step decided"),
+    "change_approved": QT_TRANSLATE_NOOP("Labels", "Change approved"),
+    "change_rejected": QT_TRANSLATE_NOOP("Labels", "Change rejected"),
+    "change_applied": QT_TRANSLATE_NOOP("Labels", "Change in effect"),
+    "change_escalated": QT_TRANSLATE_NOOP("Labels", "Approval overdue, escalated"),
+    "reminder_sent": QT_TRANSLATE_NOOP("Labels", "Reminder sent"),
+    "interviewer_saw": QT_TRANSLATE_NOOP("Labels", "Interviewer saw it"),
+    "interviewer_accepted": QT_TRANSLATE_NOOP("Labels", "Interviewer accepted"),
+    "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined"),
+    "interviewer_tentative": QT_TRANSLATE_NOOP("Labels", "Interviewer tentatively accepted"),
+    "checked_in": QT_TRANSLATE_NOOP("Labels", "Checked in"),
+    "late": QT_TRANSLATE_NOOP("Labels", "Candidate late"),
+    "no_show": QT_TRANSLATE_NOOP("Labels", "Marked as no-show"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "Interview cancelled"),
+    "started": QT_TRANSLATE_NOOP("Labels", "Interview started"),
+    "finished": QT_TRANSLATE_NOOP("Labels", "Interview finished"),
+    "conflict_overridden": QT_TRANSLATE_NOOP("Labels", "Conflict overridden with a reason"),
+}
+_STEP_KINDS = {
+    "approve": QT_TRANSLATE_NOOP("Labels", "Approval"),
+    "file": QT_TRANSLATE_NOOP("Labels", "Filing"),
+    "confirm": QT_TRANSLATE_NOOP("Labels", "Confirmation"),
+}
+_VERDICTS = {
+    "approved": QT_TRANSLATE_NOOP("Labels", "Agreed"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Sent back"),
+    "filed": QT_TRANSLATE_NOOP("Labels", "Filed"),
+    "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+}
+_RESPONSES = {
+    "none": QT_TRANSLATE_NOOP("Labels", "No answer"),
+    "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
+    "tentative": QT_TRANSLATE_NOOP("Labels", "Tentative"),
+    "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
+}
+_PARTICIPANT_ROLES = {
+    "interviewer": QT_TRANSLATE_NOOP("Labels", "Interviewer"),
+    "observer": QT_TRANSLATE_NOOP("Labels", "Observer"),
+}
+_RISK_REASONS = {   # {0}: how many times
+    "previous_no_shows": QT_TRANSLATE_NOOP("Labels", "did not come {0} time(s) before"),
+    "previous_late": QT_TRANSLATE_NOOP("Labels", "came late {0} time(s) before"),
+    "reschedules": QT_TRANSLATE_NOOP("Labels", "asked to reschedule {0} time(s)"),
+    "unconfirmed_overdue": QT_TRANSLATE_NOOP("Labels", "has not confirmed, the deadline has passed"),
+    "unconfirmed": QT_TRANSLATE_NOOP("Labels", "has not confirmed yet"),
+    "long_lead": QT_TRANSLATE_NOOP("Labels", "booked more than 14 days ahead"),
+    "short_lead": QT_TRANSLATE_NOOP("Labels", "booked less than 24 hours ahead"),
+    "edge_of_day": QT_TRANSLATE_NOOP("Labels", "starts early in the morning or late in the afternoon"),
+}
+_OUTBOX_KINDS = {
+    "create": QT_TRANSLATE_NOOP("Labels", "Calendar: new"),
+    "update": QT_TRANSLATE_NOOP("Labels", "Calendar: update"),
+    "cancel": QT_TRANSLATE_NOOP("Labels", "Calendar: cancel"),
+    "calendar_invite": QT_TRANSLATE_NOOP("Labels", "Calendar invitation"),
+    "invitation": QT_TRANSLATE_NOOP("Labels", "Invitation"),
+    "change_notice": QT_TRANSLATE_NOOP("Labels", "Change notice"),
+    "cancellation": QT_TRANSLATE_NOOP("Labels", "Cancellation notice"),
+    "candidate_notice": QT_TRANSLATE_NOOP("Labels", "Notice to candidate"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _YES_NO = (QT_TRANSLATE_NOOP("Labels", "No"), QT_TRANSLATE_NOOP("Labels", "Yes"))
@@ -116,6 +195,11 @@ STAGES = tuple(_STAGES)
 POSITION_STATUSES = tuple(_POSITION_STATUSES)
 CHANGE_STATUSES = tuple(_CHANGE_STATUSES)
 OUTBOX_STATES = tuple(_OUTBOX_STATES)
+OUTBOX_CHANNELS = ("calendar", "email", "sms", "exchange", "oa")
+LIVE_STATES = tuple(_LIVE_STATES)
+CHANGE_KINDS = tuple(_CHANGE_KINDS)
+PARTIES = tuple(_PARTIES)
+STEP_KINDS = tuple(_STEP_KINDS)
 
 
 def _word(table: dict[str, str], code: str) -> str:
@@ -177,6 +261,38 @@ def channel(code: str) -> str:
 
 def alert_kind(code: str) -> str:
     return _word(_ALERT_KINDS, code)
+
+
+def live_state(code: str) -> str:
+    return _word(_LIVE_STATES, code)
+
+
+def timeline_event(code: str) -> str:
+    return _word(_TIMELINE_EVENTS, code)
+
+
+def step_kind(code: str) -> str:
+    return _word(_STEP_KINDS, code)
+
+
+def verdict(code: str) -> str:
+    return _word(_VERDICTS, code)
+
+
+def response(code: str) -> str:
+    return _word(_RESPONSES, code)
+
+
+def participant_role(code: str) -> str:
+    return _word(_PARTICIPANT_ROLES, code)
+
+
+def risk_reason(code: str, count: int = 0) -> str:
+    return _word(_RISK_REASONS, code).replace("{0}", str(count))
+
+
+def outbox_kind(code: str) -> str:
+    return _word(_OUTBOX_KINDS, code)
 
 
 def joined(items) -> str:

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Action
+from desktop.core.scheduling import desk_views
 from desktop.ui import labels
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.login import LoginDialog, SignedIn
 from desktop.ui.style import APP_TITLE
+from desktop.ui.today.reminders import MINUTE_MS, AlertBanner, AlertNotifier, ReminderService
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
@@ -37,13 +39,18 @@ class PageSpec:
 
 
 def _today(ctx):
-    from desktop.ui.overview.pages import TodayPage
+    from desktop.ui.today.page import TodayPage
     return TodayPage(ctx)
 
 
 def _schedule(ctx):
-    from desktop.ui.overview.pages import SchedulePage
+    from desktop.ui.schedule.page import SchedulePage
     return SchedulePage(ctx)
+
+
+def _board(ctx):
+    from desktop.ui.board.page import RoomBoardPage
+    return RoomBoardPage(ctx)
 
 
 def _candidates(ctx):
@@ -57,12 +64,12 @@ def _positions(ctx):
 
 
 def _approvals(ctx):
-    from desktop.ui.overview.pages import ApprovalsPage
+    from desktop.ui.approvals.page import ApprovalsPage
     return ApprovalsPage(ctx)
 
 
 def _outbox(ctx):
-    from desktop.ui.overview.pages import OutboxPage
+    from desktop.ui.outbox.page import OutboxPage
     return OutboxPage(ctx)
 
 
@@ -85,6 +92,7 @@ A = Action
 PAGES = (
     PageSpec("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), ((A.INTERVIEW_VIEW,),), _today),
     PageSpec("schedule", QT_TRANSLATE_NOOP("MainWindow", "Schedule"), ((A.INTERVIEW_VIEW,),), _schedule),
+    PageSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Room board"), ((A.ROOM_BOARD,),), _board),
     PageSpec("candidates", QT_TRANSLATE_NOOP("MainWindow", "Candidates"), ((A.CANDIDATE_VIEW,),), _candidates),
     PageSpec("positions", QT_TRANSLATE_NOOP("MainWindow", "Positions"), ((A.POSITION_VIEW,),), _positions),
     PageSpec("approvals", QT_TRANSLATE_NOOP("MainWindow", "Approvals"), ((A.INTERVIEW_VIEW,), (A.APPROVAL_DECIDE, A.CHANGE_REQUEST)),
@@ -97,7 +105,8 @@ PAGES = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: "AppContext", *, idle_check_ms: int = 15_000) -> None:
+    def __init__(self, ctx: "AppContext", *, idle_check_ms: int = 15_000,
+                 reminder_interval_ms: int = MINUTE_MS) -> None:
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(APP_TITLE)
@@ -105,6 +114,7 @@ class MainWindow(QMainWindow):
         self.specs = [spec for spec in PAGES if all(any(ctx.may(a) for a in group) for group in spec.needs)]
         self.pages: dict[str, QWidget] = {}
         self.lock_dialog: LoginDialog | None = None
+        self.failed_messages = 0
         self._hidden_dialogs: list[QDialog] = []
 
         self.navigation = QListWidget()
@@ -123,6 +133,9 @@ class MainWindow(QMainWindow):
         page_area = QWidget()
         page_layout = QVBoxLayout(page_area)
         page_layout.setContentsMargins(14, 10, 14, 6)
+        self.banner = AlertBanner()
+        self.banner.sig_open_today.connect(self.open_today)
+        page_layout.addWidget(self.banner)
         page_layout.addWidget(self.stack)
         row.addWidget(page_area, 1)
 
@@ -146,8 +159,15 @@ class MainWindow(QMainWindow):
                                 check_every_ms=idle_check_ms, parent=self)
         self.idle.sig_idle.connect(self.lock)
         self.idle.start()
+        # the reminder engine runs on every desktop; the database raises each alert once
+        self.reminders = ReminderService(ctx, interval_ms=reminder_interval_ms, parent=self)
+        self.notifier = AlertNotifier(ctx, self.banner, self)
+        self.reminders.sig_new_alerts.connect(self.notifier.notify)
+        self.reminders.sig_ticked.connect(self.refresh_badges)
+        ctx.sig_changed.connect(self._changed)
         if self.specs:
             self.navigation.setCurrentRow(0)
+        self.reminders.start()
 
     def _status_bar(self) -> None:
         actor = self.ctx.actor
@@ -179,6 +199,30 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.open_page(item.data(Qt.ItemDataRole.UserRole))
 
+    def _changed(self, entity: str, _ids: object) -> None:
+        if entity in ("outbox", "interview"):
+            self.refresh_badges()
+
+    def refresh_badges(self) -> None:
+        """The number of failed messages beside 通知, so a failure is seen from any page."""
+        if "outbox" not in self.page_keys():
+            return
+        actor = self.ctx.actor
+        self.ctx.read(lambda session: desk_views.failed_outbox_count(session, actor), self._show_outbox_badge,
+                      lambda _error: None, owner=self)
+
+    def _show_outbox_badge(self, failed: int) -> None:
+        keys = self.page_keys()
+        item = self.navigation.item(keys.index("outbox"))
+        spec = self.specs[keys.index("outbox")]
+        item.setText(spec.title() + (f" ({failed})" if failed else ""))
+        item.setToolTip(self.tr("{0} message(s) failed to send").format(failed) if failed else "")
+        self.failed_messages = failed
+
+    def open_today(self) -> None:
+        if "today" in self.page_keys():
+            self.open_page("today")
+
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self.specs]
 
@@ -188,6 +232,8 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         if page is None:
             page = spec.build(self.ctx)
+            if hasattr(page, "sig_open_page"):
+                page.sig_open_page.connect(self.open_page)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -207,6 +253,7 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self.idle.pause()
+        self.reminders.stop()     # no candidate names in tray messages while the desk is locked
         self.screens.setCurrentWidget(self.cover)
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible() and dialog is not self.lock_dialog:
@@ -231,7 +278,9 @@ class MainWindow(QMainWindow):
             hidden.show()
         self._hidden_dialogs = []
         self.idle.resume()
+        self.reminders.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        self.reminders.stop()
         super().closeEvent(event)

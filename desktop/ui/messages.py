@@ -24,7 +24,25 @@ def field_label(name: str) -> str:
         "applications": QCoreApplication.translate("Messages", "Applications"), "edit_form": QCoreApplication.translate("Messages", "Personal fields"),
         "password_again": QCoreApplication.translate("Messages", "Password again"), "opened_on": QCoreApplication.translate("Messages", "Opening date"),
         "skills": QCoreApplication.translate("Messages", "Skills"), "description": QCoreApplication.translate("Messages", "Description"),
+        "starts_at": QCoreApplication.translate("Messages", "Time"),
+        "duration_minutes": QCoreApplication.translate("Messages", "Duration"),
+        "interviewer_ids": QCoreApplication.translate("Messages", "Interviewers"),
+        "observer_ids": QCoreApplication.translate("Messages", "Observers"),
+        "room_id": QCoreApplication.translate("Messages", "Room"),
+        "video_link": QCoreApplication.translate("Messages", "Video link"),
+        "reason": QCoreApplication.translate("Messages", "Reason"),
+        "comment": QCoreApplication.translate("Messages", "Comment"),
+        "kind": QCoreApplication.translate("Messages", "Change"),
+        "round_id": QCoreApplication.translate("Messages", "Round"),
+        "application_id": QCoreApplication.translate("Messages", "Application"),
+        "verdict": QCoreApplication.translate("Messages", "Decision"),
+        "delegate_id": QCoreApplication.translate("Messages", "Delegate"),
+        "ends_at": QCoreApplication.translate("Messages", "Until"),
+        "change_kind": QCoreApplication.translate("Messages", "Kind of change"),
+        "override_reason": QCoreApplication.translate("Messages", "Reason for overriding"),
     }
+    if name.startswith("step") and name[4:].isdigit():
+        return QCoreApplication.translate("Messages", "Step {0}").format(name[4:])
     return labels.get(name, name)
 
 
@@ -48,6 +66,12 @@ def problem_text(code: str) -> str:
         "has_applications": QCoreApplication.translate("Messages", "exist; withdraw them before deleting the candidate"),
         "not_personal": QCoreApplication.translate("Messages", "is not a personal field"),
         "password_mismatch": QCoreApplication.translate("Messages", "does not match the first entry"),
+        "naive_time": QCoreApplication.translate("Messages", "has no time zone"),
+        "overlaps_interviewers": QCoreApplication.translate("Messages", "must not include the interviewers"),
+        "link_format": QCoreApplication.translate("Messages", "must start with https:// or http://"),
+        "nothing_changes": QCoreApplication.translate("Messages", "would not change anything"),
+        "role_or_user": QCoreApplication.translate("Messages", "needs either a role or a named person (one of the two)"),
+        "not_for_step": QCoreApplication.translate("Messages", "is not possible at this step"),
     }
     return texts.get(code, code)
 
@@ -56,6 +80,38 @@ def validation_text(error: errors.ValidationFailed) -> str:
     separator = QCoreApplication.translate("Messages", "{0}: {1}")
     lines = [separator.format(field_label(f), problem_text(c)) for f, c in error.problems.items()]
     return "\n".join(lines)
+
+
+def conflict_text(conflict, zone=None) -> str:
+    """One conflict (scheduling.conflicts.Conflict) as a sentence; times in `zone` (office time)."""
+    from zoneinfo import ZoneInfo
+
+    kind = getattr(conflict.kind, "value", conflict.kind)
+    subject = conflict.subject or ""
+    when = ""
+    if conflict.other_start is not None:
+        when = conflict.other_start.astimezone(zone or ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
+    texts = {
+        "room_booked": QCoreApplication.translate("Messages", "Room {0} is already booked at this time (interview at {1})."),
+        "in_past": QCoreApplication.translate("Messages", "The time has already passed."),
+        "room_inactive": QCoreApplication.translate("Messages", "Room {0} is no longer in use."),
+        "interviewer_busy": QCoreApplication.translate("Messages", "{0} already has an interview at this time (at {1})."),
+        "interviewer_calendar_busy": QCoreApplication.translate("Messages", "{0}'s calendar shows them busy at this time."),
+        "room_calendar_busy": QCoreApplication.translate("Messages", "Room {0}'s calendar shows it taken at this time."),
+        "freebusy_unknown": QCoreApplication.translate("Messages", "The calendar of {0} could not be read, so it is not known whether they are free."),
+        "candidate_booked": QCoreApplication.translate("Messages", "The candidate already has another interview at this time (at {1})."),
+        "room_too_small": QCoreApplication.translate("Messages", "Room {0} does not seat everyone taking part."),
+        "outside_hours": QCoreApplication.translate("Messages", "The time is outside working hours."),
+        "holiday": QCoreApplication.translate("Messages", "The day is not a working day {0}."),
+    }
+    text = texts.get(kind, kind)
+    if kind == "holiday":
+        subject = f"（{subject}）" if subject else ""
+    return text.format(subject, when)
+
+
+def conflicts_text(conflicts, zone=None) -> str:
+    return "\n".join(conflict_text(c, zone) for c in conflicts)
 
 
 def describe(error: BaseException) -> str:
@@ -133,6 +189,27 @@ def describe(error: BaseException) -> str:
         if reason == "file":
             return QCoreApplication.translate("Messages", "The settings file could not be read: {0}").format(key)
         return QCoreApplication.translate("Messages", "{0}: the value has the wrong format.").format(key)
+    if isinstance(error, errors.ConflictsFound):
+        if error.overridable:
+            head = QCoreApplication.translate("Messages", "There are conflicts. Give a reason to book anyway, "
+                                              "or choose another time:")
+        else:
+            head = QCoreApplication.translate("Messages", "There are conflicts that cannot be overridden. "
+                                              "Choose another time or room:")
+        return head + "\n" + conflicts_text(error.conflicts)
+    if isinstance(error, errors.AlreadyDecided):
+        return QCoreApplication.translate("Messages", "Someone else has already dealt with this request. "
+                                          "The list shows where it stands now.")
+    if isinstance(error, errors.InvalidState):
+        status = str(p.get("status", ""))
+        if status == "change_pending":
+            return QCoreApplication.translate("Messages", "A change of this interview is already awaiting "
+                                              "approval; wait until it is decided.")
+        if status == "checked_in":
+            return QCoreApplication.translate("Messages", "The candidate has already checked in.")
+        from desktop.ui import labels
+        return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
+            labels.interview_status(status))
     if isinstance(error, errors.DeskError):
         return QCoreApplication.translate("Messages", "The operation failed ({0}).").format(error.code)
     return QCoreApplication.translate("Messages", "An unexpected error occurred. Your data is safe; details can be copied for the IT office.")

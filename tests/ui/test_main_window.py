@@ -13,9 +13,9 @@ from desktop.core.model import Role
 from desktop.ui.errors import ErrorDialog
 from desktop.ui.main_window import MainWindow
 
-ALL_PAGES = ["today", "schedule", "candidates", "positions", "approvals", "outbox", "reports", "archive",
+ALL_PAGES = ["today", "schedule", "board", "candidates", "positions", "approvals", "outbox", "reports", "archive",
              "settings"]
-CHINESE_TITLES = ["今日", "日程", "候选人", "岗位", "审批", "通知", "报表", "档案", "设置"]
+CHINESE_TITLES = ["今日", "日程", "前台看板", "候选人", "岗位", "审批", "通知", "报表", "档案", "设置"]
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def nav_titles(win: MainWindow) -> list[str]:
     return [win.navigation.item(i).text() for i in range(win.navigation.count())]
 
 
-def test_an_administrator_hr_officer_sees_all_nine_pages_in_order(window, ctx):
+def test_an_administrator_hr_officer_sees_all_ten_pages_in_order(window, ctx):
     assert window.page_keys() == ALL_PAGES
     assert nav_titles(window) == CHINESE_TITLES
     assert window.windowTitle() == "面试协同台 InterviewDesk"
@@ -43,8 +43,10 @@ def test_reception_sees_only_what_its_role_allows(qtbot, make_ctx, embedded_db):
     reception = add_user(embedded_db, "qiantai", [(Role.RECEPTION, None)])
     win = MainWindow(make_ctx(reception))
     qtbot.addWidget(win)
-    assert win.page_keys() == ["settings"]
-    assert win.pages["settings"].users is None and win.pages["settings"].institution is None
+    assert win.page_keys() == ["board", "settings"]     # the room board, to check candidates in
+    qtbot.waitUntil(lambda: win.ctx.tasks.is_idle, timeout=10_000)
+    settings_page = win.open_page("settings")
+    assert settings_page.users is None and settings_page.institution is None and settings_page.chains is None
 
 
 def test_an_interviewer_sees_the_interview_pages_but_not_outbox_reports_or_archive(qtbot, make_ctx, embedded_db):

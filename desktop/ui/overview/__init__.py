@@ -1,2 +1,2 @@
-"""Read-only pages whose actions arrive with later capabilities: today, schedule, approvals, outbox,
-reports and archive."""
+"""Read-only pages whose actions arrive with later capabilities: reports and archive; and the list
+models shared with other pages."""

@@ -1,58 +1,17 @@
-"""List models of the read-only pages: interviews, change requests, outbox, archive, report, alerts."""
+"""List models of the read-only lists: change requests, outbox, archive, report; and the base of short lists."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from sqlalchemy.orm import Session
 
 from desktop.core.services import overview
-from desktop.core.services.overview import AlertRow, ArchiveRow, ChangeRequestRow, InterviewRow, OutboxRow, ReportRow
+from desktop.core.services.overview import ArchiveRow, ChangeRequestRow, OutboxRow, ReportRow
 from desktop.core.services.paging import ListQuery, Page
 from desktop.ui import labels
 from desktop.ui.paged_model import ID_ROLE, ROW_ROLE, SORT_ROLE, PagedTableModel
-
-if TYPE_CHECKING:
-    from desktop.app import AppContext
-
-
-class InterviewTableModel(PagedTableModel[InterviewRow]):
-    COL_TIME, COL_CANDIDATE, COL_POSITION, COL_ROUND, COL_MODE, COL_ROOM, COL_INTERVIEWERS, COL_STATUS = range(8)
-    SORT_KEYS = ("starts_at", "candidate", "position", None, None, "room", None, "status")
-    ENTITIES = frozenset({"interview", "candidate", "position"})
-    DEFAULT_SORT = "starts_at"
-
-    def __init__(self, ctx: "AppContext", parent=None, **kwargs: Any) -> None:
-        super().__init__(ctx, parent, **kwargs)
-        self.start: datetime | None = None
-        self.end: datetime | None = None
-
-    def set_range(self, start: datetime, end: datetime) -> None:
-        self.start, self.end = start, end
-        self.refresh()
-
-    def fetch(self, session: Session, query: ListQuery) -> Page[InterviewRow]:
-        if self.start is None or self.end is None:
-            return Page([], 0, query.offset)
-        return overview.interviews_between(session, self.ctx.actor, self.start, self.end, query)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("Candidate"), self.tr("Position"), self.tr("Round"), self.tr("Mode"),
-                self.tr("Room"), self.tr("Interviewers"), self.tr("Status")]
-
-    def display(self, row: InterviewRow, column: int) -> str:
-        if column == self.COL_TIME:
-            start = self.ctx.local(row.starts_at)
-            return f"{start:%Y-%m-%d %H:%M}" + self.tr(" ({0} min)").format(row.duration_minutes)
-        return {self.COL_CANDIDATE: row.candidate, self.COL_POSITION: row.position, self.COL_ROUND: row.round,
-                self.COL_MODE: labels.interview_mode(row.mode), self.COL_ROOM: row.room,
-                self.COL_INTERVIEWERS: row.interviewers,
-                self.COL_STATUS: labels.interview_status(row.status)}.get(column, "")
-
-    def sort_value(self, row: InterviewRow, column: int) -> Any:
-        return row.starts_at if column == self.COL_TIME else self.display(row, column)
 
 
 class ChangeRequestTableModel(PagedTableModel[ChangeRequestRow]):
@@ -90,7 +49,7 @@ class OutboxTableModel(PagedTableModel[OutboxRow]):
 
     def display(self, row: OutboxRow, column: int) -> str:
         return {self.COL_CREATED: self.ctx.format_time(row.created_at), self.COL_CHANNEL: labels.channel(row.channel),
-                self.COL_KIND: row.kind, self.COL_RECIPIENT: row.recipient,
+                self.COL_KIND: labels.outbox_kind(row.kind), self.COL_RECIPIENT: row.recipient,
                 self.COL_STATE: labels.outbox_state(row.state), self.COL_ATTEMPTS: str(row.attempts),
                 self.COL_ERROR: row.last_error.splitlines()[0] if row.last_error else ""}.get(column, "")
 
@@ -172,18 +131,3 @@ class ReportTableModel(ListTableModel):
         if 0 <= stage < len(labels.STAGES):
             return str(row.by_stage.get(labels.STAGES[stage], 0))
         return str(row.interviews)
-
-
-class AlertTableModel(ListTableModel):
-    COL_RAISED, COL_KIND, COL_INTERVIEW = range(3)
-
-    def __init__(self, ctx: "AppContext", parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-
-    def headers(self) -> list[str]:
-        return [self.tr("Raised"), self.tr("Alert"), self.tr("Interview")]
-
-    def display(self, row: AlertRow, column: int) -> str:
-        return {self.COL_RAISED: self.ctx.format_time(row.raised_at), self.COL_KIND: labels.alert_kind(row.kind),
-                self.COL_INTERVIEW: f"#{row.interview_id}" if row.interview_id else ""}.get(column, "")

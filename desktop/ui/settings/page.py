@@ -12,6 +12,7 @@ from desktop.core.services import config
 from desktop.ui import i18n, labels
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
+from desktop.ui.settings.chains import ChainsPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.users import UsersPanel
 from desktop.ui.widgets import hint_label, title_label
@@ -78,12 +79,16 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.general, self.tr("General"))
         self.institution: InstitutionSettings | None = None
         self.users: UsersPanel | None = None
+        self.chains: ChainsPanel | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
         if ctx.may(Action.USERS_MANAGE):
             self.users = UsersPanel(ctx)
             self.tabs.addTab(self.users, self.tr("Users"))
+        if ctx.may(Action.SETTINGS_MANAGE):
+            self.chains = ChainsPanel(ctx)
+            self.tabs.addTab(self.chains, self.tr("Approval chains"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)

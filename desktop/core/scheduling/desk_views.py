@@ -1,0 +1,146 @@
+"""Read models that combine the scheduling views for one screen each, so a screen asks the database
+once: the schedule board with the office's working time, the approver's inbox with names and a live
+conflict check, the Today desk, and the minute tick of the reminder engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import PermissionDenied
+from desktop.core.model import Application, Candidate, Interview, OutboxEntry, OutboxState, Position, Room
+from desktop.core.permissions import Action, visible_departments
+from desktop.core.scheduling import conflicts as rules
+from desktop.core.scheduling import inbox as desk
+from desktop.core.scheduling import lookups, reminders, views
+from desktop.core.scheduling.office import OfficeHours
+from desktop.core.storage.database import Actor
+
+
+@dataclass(frozen=True)
+class OfficeDay:
+    day: date
+    working: bool
+    holiday: str          # the holiday's name, or "" (weekends have none)
+
+
+@dataclass(frozen=True)
+class ScheduleBoard:
+    view: views.ScheduleView
+    days: list[OfficeDay]
+    day_start: time
+    day_end: time
+    lunch: tuple[time, time] | None
+    now: datetime
+
+
+def schedule_board(session: Session, actor: Actor, first_day: date, days: int = 7, by: str = "interviewer",
+                   department_id: int | None = None) -> ScheduleBoard:
+    view = views.schedule(session, actor, first_day, days, by, department_id)
+    hours = OfficeHours.load(session)
+    office_days = [OfficeDay(d, hours.is_working_day(d), hours.holiday_names.get(d, ""))
+                   for d in hours.days(first_day, first_day + timedelta(days=days - 1))]
+    return ScheduleBoard(view, office_days, hours.day_start, hours.day_end, hours.lunch,
+                         session.info["clock"].now())
+
+
+@dataclass(frozen=True)
+class ApprovalEntry:
+    item: views.InboxItem
+    conflicts: list[rules.Conflict]
+    people: dict[int, str]          # user id -> name, for the interviewers before and after
+    rooms: dict[int, str]           # room id -> name
+
+
+def approval_inbox(session: Session, actor: Actor) -> list[ApprovalEntry]:
+    """The approver's inbox; each proposal is checked against the calendar as it is now."""
+    entries = []
+    for item in views.inbox(session, actor):
+        user_ids = set(item.before.get("interviewer_ids") or []) | set(item.proposed.get("interviewer_ids") or [])
+        room_ids = {r for r in (item.before.get("room_id"), item.proposed.get("room_id")) if r}
+        people, places = lookups.names(session, user_ids, room_ids)
+        try:
+            found = lookups.check_change(session, lookups.interview_facts(session, actor, item.interview_id),
+                                         item.proposed)
+        except PermissionDenied:   # a named approver outside the department decides without the calendar
+            found = []
+        entries.append(ApprovalEntry(item, found, people, places))
+    return entries
+
+
+@dataclass(frozen=True)
+class DeskAlert:
+    id: int
+    kind: str
+    raised_at: datetime
+    interview_id: int | None
+    change_request_id: int | None
+    candidate: str              # "" when the interview is outside the viewer's departments
+    starts_at: datetime | None
+    room: str
+    detail: dict = field(default_factory=dict)
+
+
+def my_alerts(session: Session, actor: Actor) -> list[DeskAlert]:
+    """The user's open alerts, each with the candidate and time it is about (names only for
+    interviews in departments the user may see)."""
+    alerts = desk.my_alerts(session, actor)
+    ids = {a.interview_id for a in alerts if a.interview_id}
+    about: dict[int, tuple[str, datetime, str, int]] = {}
+    if ids:
+        for iid, name, starts, room, dept in session.execute(
+                select(Interview.id, Candidate.name, Interview.starts_at, Room.name, Position.department_id)
+                .join(Application, Application.id == Interview.application_id)
+                .join(Candidate, Candidate.id == Application.candidate_id)
+                .join(Position, Position.id == Application.position_id)
+                .outerjoin(Room, Room.id == Interview.room_id).where(Interview.id.in_(ids))):
+            about[iid] = (name, starts, room or "", dept)
+    try:
+        depts = visible_departments(session, actor, Action.INTERVIEW_VIEW)
+    except PermissionDenied:
+        depts = set()
+    result = []
+    for a in alerts:
+        name, starts, room, dept = about.get(a.interview_id, ("", None, "", None))
+        if depts is not None and dept not in depts:
+            name, room = "", ""
+        result.append(DeskAlert(a.id, a.kind, a.raised_at, a.interview_id, a.change_request_id, name, starts, room,
+                                a.detail))
+    return result
+
+
+@dataclass(frozen=True)
+class TodayDesk:
+    day: date
+    interviews: list[views.TodayItem]
+    alerts: list[DeskAlert]
+    tasks: list[desk.TaskInfo]
+    pending_approvals: int
+
+
+def today_desk(session: Session, actor: Actor, day: date | None = None) -> TodayDesk:
+    hours = OfficeHours.load(session)
+    day = day or hours.local(session.info["clock"].now()).date()
+    return TodayDesk(day, views.today(session, actor, day), my_alerts(session, actor), desk.my_tasks(session, actor),
+                     len(views.inbox(session, actor)))
+
+
+@dataclass(frozen=True)
+class Tick:
+    raised: tuple[int, ...]          # alerts raised by this run (for everyone)
+    alerts: list[DeskAlert]          # the user's open alerts after the run
+
+
+def tick(session: Session, actor: Actor) -> Tick:
+    """One run of the reminder engine, then the user's open alerts (to notify what is new)."""
+    raised = reminders.evaluate(session)
+    return Tick(tuple(raised.alerts), my_alerts(session, actor))
+
+
+def failed_outbox_count(session: Session, actor: Actor) -> int:
+    visible_departments(session, actor, Action.OUTBOX_VIEW)  # raises PermissionDenied when not allowed
+    return session.scalar(select(func.count()).select_from(OutboxEntry)
+                          .where(OutboxEntry.state == OutboxState.FAILED)) or 0

@@ -1,0 +1,1 @@
+"""审批 Approvals: the approver's inbox."""

@@ -1,0 +1,328 @@
+"""审批 Approvals: the change requests waiting for this user's step — what would change (old and new
+time, place, interviewers, by name), why and at whose request, the step and its deadline, for whom
+the user acts, the decisions so far and the conflict check as the calendar is now — decided with a
+comment by the buttons the step allows. A second tab lists every change request and its state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from desktop.core.errors import DeskError, ValidationFailed
+from desktop.core.model import Verdict
+from desktop.core.permissions import Action
+from desktop.core.scheduling import changes, desk_views
+from desktop.core.scheduling.desk_views import ApprovalEntry
+from desktop.ui import labels, messages
+from desktop.ui.approvals.models import InboxTableModel, approver_role, snapshot_rows, step_text
+from desktop.ui.errors import show_error
+from desktop.ui.listview import PagedTableView
+from desktop.ui.overview.models import ChangeRequestTableModel
+from desktop.ui.paged_model import ID_ROLE
+from desktop.ui.schedule.detail import fill_table, small_table
+from desktop.ui.schedule.pickers import ConflictList
+from desktop.ui.widgets import hint_label, primary_button, title_label
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+# step kind -> the verdicts it offers, in button order
+VERDICTS = {"approve": (Verdict.APPROVED, Verdict.REJECTED), "file": (Verdict.FILED,),
+            "confirm": (Verdict.CONFIRMED, Verdict.REJECTED)}
+
+
+class DecisionPanel(QFrame):
+    """One request in full, and the buttons of its step."""
+
+    def __init__(self, ctx: "AppContext", page: "ApprovalsPage", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.page = ctx, page
+        self.entry: ApprovalEntry | None = None
+        self.setObjectName("detailPanel")
+        self.setMinimumWidth(420)
+        self.title = title_label("", "sectionTitle")
+        self.title.setWordWrap(True)
+        self.placeholder = hint_label(self.tr("Select a request to decide on it."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.step = QLabel()
+        self.step.setWordWrap(True)
+        self.acting = hint_label()
+        self.compare = small_table([self.tr("What"), self.tr("Now"), self.tr("Proposed")])
+        self.compare.setMaximumHeight(130)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.conflicts = ConflictList(ctx.tz)
+        self.history_title = title_label(self.tr("Decisions so far"), "sectionTitle")
+        self.history = small_table([self.tr("Step"), self.tr("By"), self.tr("Role"), self.tr("Decision"),
+                                    self.tr("Comment"), self.tr("Time")])
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("Comment (required to send back)"))
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons: dict[Verdict, QPushButton] = {
+            Verdict.APPROVED: primary_button(self.tr("Approve")),
+            Verdict.FILED: primary_button(self.tr("File")),
+            Verdict.CONFIRMED: primary_button(self.tr("Confirm")),
+            Verdict.REJECTED: QPushButton(self.tr("Send back")),
+        }
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for verdict, button in self.buttons.items():
+            button.setProperty("verdict", verdict.value)
+            button.clicked.connect(self.decide)
+            row.addWidget(button)
+        self.body = QWidget()
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.step, self.acting, self.compare, self.reason, title_label(self.tr("Conflict check"),
+                                                                                    "sectionTitle"),
+                       self.conflicts, self.history_title, self.history, self.comment, self.error):
+            column.addWidget(widget)
+        column.addLayout(row)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.body, 1)
+        self.show_entry(None)
+
+    def show_entry(self, entry: ApprovalEntry | None) -> None:
+        same = entry is not None and self.entry is not None and \
+            (entry.item.change_request_id, entry.item.step) == (self.entry.item.change_request_id, self.entry.item.step)
+        self.entry = entry
+        self.placeholder.setVisible(entry is None)
+        self.body.setVisible(entry is not None)
+        if entry is None:
+            self.title.setText("")
+            return
+        item = entry.item
+        if not same:
+            self.comment.clear()
+            self.error.hide()
+        self.title.setText(f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}"
+                           f"（#{item.change_request_id}）")
+        due = ""
+        if item.step_due_at is not None:
+            due = self.tr("due {0}").format(self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M"))
+            if item.step_due_at <= self.ctx.clock.now():
+                due += " " + self.tr("(overdue)")
+        self.step.setText(f"<b>{step_text(entry)}</b>　{due}")
+        notes = []
+        if item.acting_for:
+            notes.append(self.tr("You decide on behalf of {0}, who is away.").format(item.acting_for))
+        if item.applied_early:
+            notes.append(self.tr("Same-day change: already in effect, approved afterwards."))
+        self.acting.setText(" ".join(notes))
+        self.acting.setVisible(bool(notes))
+        rows = snapshot_rows(entry, self.ctx.tz)
+        fill_table(self.compare, [(what, old, new) for what, old, new, _changed in rows])
+        for n, (_what, _old, _new, changed) in enumerate(rows):
+            if changed:
+                cell = self.compare.item(n, 2)
+                font = cell.font()
+                font.setBold(True)
+                cell.setFont(font)
+        self.reason.setText(self.tr("Reason: {0} (asked by: {1}; requested {2})").format(
+            item.reason, labels.party(item.party), self.ctx.format_time(item.created_at)))
+        if item.proposed.get("status") == "cancelled":
+            self.conflicts.show_pending(self.tr("A cancellation does not need a conflict check."))
+        else:
+            self.conflicts.show_conflicts(entry.conflicts)
+        fill_table(self.history, [
+            (str(d.step), d.approver + (self.tr(" (for {0})").format(d.acting_for) if d.acting_for else ""),
+             approver_role(d.role), labels.verdict(d.verdict), d.comment, self.ctx.format_time(d.decided_at))
+            for d in item.history])
+        self.history_title.setVisible(bool(item.history))
+        self.history.setVisible(bool(item.history))
+        offered = VERDICTS.get(item.step_kind, ())
+        for verdict, button in self.buttons.items():
+            button.setVisible(verdict in offered)
+            button.setEnabled(True)
+
+    def decide(self) -> None:
+        if self.entry is None:
+            return
+        verdict = Verdict(self.sender().property("verdict"))
+        comment = self.comment.text().strip()
+        if verdict == Verdict.REJECTED and not comment:
+            self.error.setText(messages.validation_text(ValidationFailed({"comment": "required"})))
+            self.error.show()
+            self.comment.setFocus()
+            return
+        self.error.hide()
+        for button in self.buttons.values():
+            button.setEnabled(False)
+        item, actor = self.entry.item, self.ctx.actor
+        request_id, step = item.change_request_id, item.step
+        self.ctx.write(lambda session: changes.decide(session, actor, request_id, verdict, comment, step),
+                       lambda result: self.page.decided(verdict, result), self.page.refused,
+                       entity="change_request", ids=lambda _result: (request_id, item.interview_id), owner=self)
+
+
+class ApprovalsPage(QWidget):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self.loading = False
+        self.entries: list[ApprovalEntry] = []
+
+        self.count = hint_label()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        head = QHBoxLayout()
+        head.addWidget(title_label(self.tr("Approvals")))
+        head.addSpacing(16)
+        head.addWidget(self.count, 1)
+
+        self.model = InboxTableModel(ctx, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = hint_label(self.tr("Nothing is waiting for your decision."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.panel = DecisionPanel(ctx, self)
+        inbox = QWidget()
+        column = QVBoxLayout(inbox)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.empty)
+        column.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(inbox)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+
+        self.all_model = ChangeRequestTableModel(ctx, self)
+        self.all_model.descending = True
+        self.all_table = PagedTableView(self.all_model)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for code in labels.CHANGE_STATUSES:
+            self.status_filter.addItem(labels.change_status(code), code)
+        self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
+        everything = QWidget()
+        column = QVBoxLayout(everything)
+        row = QHBoxLayout()
+        row.addWidget(self.status_filter)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self.all_table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, self.tr("Waiting for me"))
+        self.tabs.addTab(everything, self.tr("All change requests"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.all_model.sig_failed.connect(self._list_failed)
+        if not ctx.may(Action.APPROVAL_DECIDE):   # HR follows its requests rather than deciding them
+            self.tabs.setCurrentIndex(1)
+            self.all_model.refresh()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        ctx.sig_changed.connect(self._changed)
+        self.load()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and not self.all_model.loaded_once and not self.all_model.loading:
+            self.all_model.refresh()
+
+    def _status_filter_changed(self, _index: int) -> None:
+        self.all_model.set_filter("status", self.status_filter.currentData())
+
+    def _list_failed(self, error: BaseException) -> None:
+        show_error(error, self)
+
+    # --- the inbox -----------------------------------------------------------------------------
+
+    def _changed(self, entity: str, _ids: object) -> None:
+        if entity in ("change_request", "interview"):
+            self.load()
+
+    def load(self) -> None:
+        self._generation += 1
+        generation, actor = self._generation, self.ctx.actor
+        self.loading = True
+        self.ctx.read(lambda session: desk_views.approval_inbox(session, actor),
+                      lambda found: self._arrived(generation, found),
+                      lambda error: self._failed(generation, error), owner=self)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.loading = False
+            show_error(error, self)
+
+    def _arrived(self, generation: int, found: list[ApprovalEntry]) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        kept = self.selected_id()
+        self.entries = found
+        self.model.set_rows(found)
+        self.table.resizeColumnsToContents()
+        self.count.setText(self.tr("{0} request(s) waiting for you").format(len(found)))
+        self.table.setVisible(bool(found))
+        self.empty.setVisible(not found)
+        ids = [e.item.change_request_id for e in found]
+        if kept in ids:
+            self.table.selectRow(ids.index(kept))
+        elif found:
+            self.table.selectRow(0)
+        else:
+            self.panel.show_entry(None)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def _selected(self, *_args) -> None:
+        request_id = self.selected_id()
+        self.panel.show_entry(next((e for e in self.entries if e.item.change_request_id == request_id), None))
+
+    def select_request(self, request_id: int) -> bool:
+        ids = [e.item.change_request_id for e in self.entries]
+        if request_id in ids:
+            self.table.selectRow(ids.index(request_id))
+            return True
+        return False
+
+    # --- outcomes ------------------------------------------------------------------------------
+
+    def show_status(self, text: str, *, problem: bool = False) -> None:
+        self.status.setObjectName("formError" if problem else "success")
+        self.status.setStyleSheet("color: #c0392b;" if problem else "color: #2e7d32;")
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def decided(self, verdict: Verdict, result: changes.DecisionResult) -> None:
+        text = self.tr("Change request #{0}: {1}.").format(result.change_request_id, labels.verdict(verdict.value))
+        if result.next_step is not None:
+            text += " " + self.tr("It moves on to step {0}.").format(result.next_step)
+        elif result.status == "applied":
+            text += " " + self.tr("The change is in effect; everyone is being notified.")
+        elif result.status == "rejected":
+            text += " " + self.tr("The request is closed; the requester is told.")
+        self.show_status(text)
+
+    def refused(self, error: BaseException) -> None:
+        """Someone else deciding first (AlreadyDecided) is an ordinary outcome: say so and refresh."""
+        self.show_status(messages.describe(error), problem=True)
+        if not isinstance(error, DeskError):
+            show_error(error, self)
+        self.load()

@@ -1,0 +1,1 @@
+"""前台 Room board: reception's day view of the rooms."""

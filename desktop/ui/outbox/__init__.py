@@ -1,0 +1,1 @@
+"""通知 Outbox: outgoing messages, retried or cancelled by hand."""

@@ -1,0 +1,294 @@
+"""新建面试: book one interview — the application (candidate and position), round, time, place and
+panel — with the slot finder offering the earliest free times and the conflict check shown before
+saving; soft conflicts may be overridden with a reason, hard ones never."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QTime, QTimer
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
+)
+
+from desktop.core.errors import ConflictsFound, ValidationFailed
+from desktop.core.model import InterviewMode, Role
+from desktop.core.scheduling import booking, lookups, slots
+from desktop.ui import labels, messages
+from desktop.ui.forms import EditDialog
+from desktop.ui.schedule.pickers import ConflictList, PeoplePicker, RoomCombo, SlotList
+from desktop.ui.widgets import hint_label, title_label
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+CHECK_DELAY_MS = 350
+SLOT_DAYS = 14
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class BookingDialog(EditDialog):
+    def __init__(self, ctx: "AppContext", *, day: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("New interview"))
+        self.save_button.setText(self.tr("Book"))
+        self.applications: list[lookups.ApplicationChoice] = []
+        self._generation = 0
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Candidate name, position title or code"))
+        self.search.setClearButtonEnabled(True)
+        self.application = QComboBox()
+        self.application.setMinimumWidth(320)
+        self.round = QComboBox()
+        self.day = QDateEdit(qdate(day or ctx.today() + timedelta(days=1)))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.start = QTimeEdit(QTime(9, 0))
+        self.start.setDisplayFormat("HH:mm")
+        when = QWidget()
+        row = QHBoxLayout(when)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.day)
+        row.addWidget(self.start)
+        self.duration = QSpinBox()
+        self.duration.setRange(10, 480)
+        self.duration.setSingleStep(5)
+        self.duration.setValue(30)
+        self.duration.setSuffix(self.tr(" min"))
+        self.mode = QComboBox()
+        for code in (InterviewMode.ONSITE.value, InterviewMode.VIDEO.value):
+            self.mode.addItem(labels.interview_mode(code), code)
+        self.room = RoomCombo()
+        self.video_link = QLineEdit()
+        self.video_link.setPlaceholderText("https://")
+        self.interviewers = PeoplePicker(self.tr("Filter by name or department"))
+        self.observers = PeoplePicker(self.tr("Filter by name or department"))
+        self.override = QLineEdit()
+        self.override.setPlaceholderText(self.tr("Why the conflict is acceptable (recorded in the audit log)"))
+
+        add = self.form.add
+        add("search", self.tr("Find"), self.search)
+        add("application_id", self.tr("Application *"), self.application)
+        add("round_id", self.tr("Round *"), self.round)
+        add("starts_at", self.tr("Date and time *"), when)
+        add("duration_minutes", self.tr("Duration"), self.duration)
+        add("mode", self.tr("Mode"), self.mode)
+        add("room_id", self.tr("Room"), self.room)
+        add("video_link", self.tr("Video link"), self.video_link)
+        add("interviewer_ids", self.tr("Interviewers *"), self.interviewers)
+        add("observer_ids", self.tr("Observers"), self.observers)
+        add("override_reason", self.tr("Override reason"), self.override)
+
+        self.find_button = QPushButton(self.tr("Find free slots"))
+        self.slot_list = SlotList(ctx.tz)
+        self.conflicts = ConflictList(ctx.tz)
+        side = QVBoxLayout()
+        side.addWidget(title_label(self.tr("Free slots"), "sectionTitle"))
+        side.addWidget(hint_label(self.tr("The earliest times in the next two weeks when the interviewers, "
+                                          "the observers, the candidate and a room are free.")))
+        side.addWidget(self.find_button)
+        side.addWidget(self.slot_list, 1)
+        side.addWidget(title_label(self.tr("Conflict check"), "sectionTitle"))
+        side.addWidget(self.conflicts)
+        columns = QHBoxLayout()
+        columns.addLayout(self.form_layout, 3)
+        columns.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form.banner)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+        self.resize(940, 640)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.load_applications)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check_conflicts)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.application.currentIndexChanged.connect(self._application_changed)
+        self.round.currentIndexChanged.connect(self._round_changed)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        for signal in (self.day.dateChanged, self.start.timeChanged, self.duration.valueChanged,
+                       self.room.currentIndexChanged, self.interviewers.sig_changed, self.observers.sig_changed):
+            signal.connect(self._input_changed)
+        self.find_button.clicked.connect(self.find_slots)
+        self.slot_list.sig_picked.connect(self.use_slot)
+        self._set_override_visible(False)
+        self._mode_changed()
+        self.save_button.setEnabled(False)
+        ctx.read(lambda session: (lookups.rooms(session), lookups.people(session, Role.INTERVIEWER),
+                                  lookups.people(session)), self._choices_arrived, self._failed, owner=self)
+        self.load_applications()
+
+    # --- choices -------------------------------------------------------------------------------
+
+    def _choices_arrived(self, found) -> None:
+        rooms, interviewers, everyone = found
+        self.room.set_rooms(rooms)
+        self.interviewers.set_people(interviewers)
+        self.observers.set_people(everyone)
+        self.save_button.setEnabled(not self.saving)
+
+    def _failed(self, error: BaseException) -> None:
+        self.form.show_message(messages.describe(error))
+
+    def load_applications(self) -> None:
+        actor, text = self.ctx.actor, self.search.text()
+        self.ctx.read(lambda session: lookups.find_applications(session, actor, text), self._applications_arrived,
+                      self._failed, owner=self)
+
+    def _applications_arrived(self, found: list[lookups.ApplicationChoice]) -> None:
+        kept = self.application.currentData()
+        self.applications = found
+        self.application.blockSignals(True)
+        self.application.clear()
+        for app in found:
+            self.application.addItem(f"{app.candidate} — {app.position}（{app.position_code}）", app.id)
+        index = self.application.findData(kept)
+        self.application.setCurrentIndex(index if index >= 0 else (0 if found else -1))
+        self.application.blockSignals(False)
+        self._application_changed()
+
+    def chosen(self) -> lookups.ApplicationChoice | None:
+        return next((a for a in self.applications if a.id == self.application.currentData()), None)
+
+    def _application_changed(self, _index: int = -1) -> None:
+        app = self.chosen()
+        kept = self.round.currentData()
+        self.round.blockSignals(True)
+        self.round.clear()
+        for rnd in app.rounds if app else ():
+            self.round.addItem(f"{rnd.name}（{labels.round_kind(rnd.kind)}）", rnd.id)
+        index = self.round.findData(kept)
+        self.round.setCurrentIndex(index if index >= 0 else (0 if self.round.count() else -1))
+        self.round.blockSignals(False)
+        self._round_changed()
+
+    def _round_changed(self, _index: int = -1) -> None:
+        app = self.chosen()
+        rnd = next((r for r in (app.rounds if app else ()) if r.id == self.round.currentData()), None)
+        if rnd is not None:
+            self.duration.setValue(rnd.duration_minutes)
+        self._input_changed()
+
+    def _mode_changed(self, _index: int = -1) -> None:
+        onsite = self.mode.currentData() == InterviewMode.ONSITE.value
+        self.room.setEnabled(onsite)
+        self.video_link.setEnabled(not onsite)
+        self._input_changed()
+
+    def _input_changed(self, *_args) -> None:
+        self.conflicts.show_pending()
+        self._set_override_visible(False)
+        self._check_timer.start()
+
+    def _set_override_visible(self, visible: bool) -> None:
+        self.override.setVisible(visible)
+        label = self.form_layout.labelForField(self.override.parentWidget())
+        if label is not None:
+            label.setVisible(visible)
+
+    # --- what would be booked -----------------------------------------------------------------
+
+    def starts_at(self) -> datetime:
+        local = datetime.combine(pydate(self.day.date()), time(self.start.time().hour(), self.start.time().minute()),
+                                 tzinfo=self.ctx.tz)
+        return local.astimezone(timezone.utc)
+
+    def booking_input(self) -> booking.BookingInput:
+        problems = {}
+        if self.chosen() is None:
+            problems["application_id"] = "required"
+        if self.round.currentData() is None:
+            problems["round_id"] = "required"
+        if problems:
+            raise ValidationFailed(problems)
+        mode = InterviewMode(self.mode.currentData())
+        return booking.BookingInput(
+            application_id=self.chosen().id, round_id=self.round.currentData(), starts_at=self.starts_at(),
+            duration_minutes=self.duration.value(), mode=mode, interviewer_ids=self.interviewers.checked_ids(),
+            room_id=self.room.room_id() if mode == InterviewMode.ONSITE else None,
+            video_link=self.video_link.text() if mode == InterviewMode.VIDEO else "",
+            observer_ids=tuple(i for i in self.observers.checked_ids() if i not in self.interviewers.checked_ids()))
+
+    def check_conflicts(self) -> None:
+        try:
+            data = self.booking_input()
+        except ValidationFailed:
+            return
+        if not data.interviewer_ids or (data.mode == InterviewMode.ONSITE and data.room_id is None):
+            return
+        self._generation += 1
+        generation = self._generation
+        self.conflicts.show_checking()
+        self.ctx.read(lambda session: lookups.check_booking(
+            session, data.application_id, data.starts_at, data.duration_minutes, data.mode, data.room_id,
+            data.interviewer_ids, data.observer_ids), lambda found: self._checked(generation, found),
+            self._failed, owner=self)
+
+    def _checked(self, generation: int, found) -> None:
+        if generation == self._generation:
+            self.conflicts.show_conflicts(found)
+            self._set_override_visible(self.conflicts.soft)
+
+    def find_slots(self) -> None:
+        app, interviewers = self.chosen(), self.interviewers.checked_ids()
+        if app is None or not interviewers:
+            self.form.show_problems(ValidationFailed({"application_id": "required"} if app is None
+                                                     else {"interviewer_ids": "required"}))
+            return
+        self.form.clear()
+        first = max(pydate(self.day.date()), self.ctx.today())
+        request = slots.SlotRequest(
+            interviewer_ids=interviewers, duration_minutes=self.duration.value(), first_day=first,
+            last_day=first + timedelta(days=SLOT_DAYS), mode=InterviewMode(self.mode.currentData()),
+            candidate_id=app.candidate_id, observer_ids=self.observers.checked_ids(), count=10)
+        self.find_button.setEnabled(False)
+        self.ctx.read(lambda session: slots.find_slots(session, request, session.info["clock"].now()),
+                      self._slots_found, self._slots_failed, owner=self)
+
+    def _slots_found(self, found) -> None:
+        self.find_button.setEnabled(True)
+        self.slot_list.set_slots(found)
+
+    def _slots_failed(self, error: BaseException) -> None:
+        self.find_button.setEnabled(True)
+        self._failed(error)
+
+    def use_slot(self, slot: slots.Slot) -> None:
+        local = slot.starts_at.astimezone(self.ctx.tz)
+        self.day.setDate(qdate(local.date()))
+        self.start.setTime(QTime(local.hour, local.minute))
+        if slot.room_id is not None:
+            self.room.setCurrentIndex(max(0, self.room.findData(slot.room_id)))
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def work(self):
+        data = self.booking_input()
+        actor = self.ctx.actor
+        override = self.override.text() if not self.override.isHidden() else ""
+        return ((lambda session: booking.book(session, actor, data, override_reason=override)), "interview",
+                (lambda booked: (booked.interview_id,)))
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ConflictsFound):
+            self.saving = False
+            self.save_button.setEnabled(True)
+            self.conflicts.show_conflicts(error.conflicts)
+            self._set_override_visible(error.overridable)
+            self.form.show_message(messages.describe(error))
+            return
+        super()._refused(error)

@@ -1,0 +1,61 @@
+"""Dates, times and timeline entries as the scheduling screens show them (office time, translated
+weekdays)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.ui import labels
+
+_WEEKDAYS = (QT_TRANSLATE_NOOP("Schedule", "Mon"), QT_TRANSLATE_NOOP("Schedule", "Tue"),
+             QT_TRANSLATE_NOOP("Schedule", "Wed"), QT_TRANSLATE_NOOP("Schedule", "Thu"),
+             QT_TRANSLATE_NOOP("Schedule", "Fri"), QT_TRANSLATE_NOOP("Schedule", "Sat"),
+             QT_TRANSLATE_NOOP("Schedule", "Sun"))
+
+
+def weekday(day: date) -> str:
+    return QCoreApplication.translate("Schedule", _WEEKDAYS[day.weekday()])
+
+
+def day_label(day: date) -> str:
+    return f"{day:%m-%d} {weekday(day)}"
+
+
+def when(zone: tzinfo, start: datetime, end: datetime | None = None) -> str:
+    """"11-24 Tue 10:00–10:30" in office time."""
+    local = start.astimezone(zone)
+    text = f"{day_label(local.date())} {local:%H:%M}"
+    if end is not None:
+        text += f"–{end.astimezone(zone):%H:%M}"
+    return text
+
+
+def minutes(count: int) -> str:
+    return QCoreApplication.translate("Schedule", "{0} min").format(count)
+
+
+def timeline_detail(kind: str, detail: dict) -> str:
+    """The one fact of a timeline entry worth a second look (a channel, a reason, a verdict)."""
+    if kind == "confirmed" and detail.get("channel"):
+        text = QCoreApplication.translate("Schedule", "via {0}").format(labels.channel(str(detail["channel"])))
+        if detail.get("current") is False:
+            text += QCoreApplication.translate("Schedule", " (for an earlier time)")
+        return text
+    if kind == "change_requested":
+        return QCoreApplication.translate("Schedule", "{0}, asked by {1}: {2}").format(
+            labels.change_kind(str(detail.get("change_kind", ""))), labels.party(str(detail.get("party", ""))),
+            detail.get("reason", ""))
+    if kind in ("change_step", "change_rejected"):
+        verdict = labels.verdict(str(detail.get("verdict", "rejected")))
+        comment = str(detail.get("comment") or "")
+        return QCoreApplication.translate("Schedule", "Step {0}: {1}").format(detail.get("step", ""), verdict) + (f" — {comment}" if comment else "")
+    if kind == "checked_in":
+        late = int(detail.get("minutes_late") or 0)
+        return QCoreApplication.translate("Schedule", "{0} min late").format(late) if late else QCoreApplication.translate("Schedule", "on time")
+    if kind == "conflict_overridden" or detail.get("override_reason"):
+        return str(detail.get("reason") or detail.get("override_reason") or "")
+    if kind in ("interviewer_accepted", "interviewer_declined", "interviewer_tentative"):
+        return str(detail.get("who") or "")
+    return ""

@@ -1,0 +1,1 @@
+"""今日 Today: the day's interviews, alerts and tasks, and the reminder heartbeat."""

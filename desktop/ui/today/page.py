@@ -1,0 +1,211 @@
+"""今日 Today: the day's interviews with their live state and no-show risk, the candidates worth a
+call ahead, the user's open alerts ("知道了") and follow-up tasks, and how many approvals wait for
+them; clicking an interview shows it in detail with its actions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.core.scheduling import desk_views
+from desktop.core.scheduling import inbox as desk
+from desktop.ui.errors import show_error
+from desktop.ui.paged_model import ID_ROLE
+from desktop.ui.schedule import words
+from desktop.ui.schedule.detail import InterviewDetailPanel
+from desktop.ui.today.models import AlertTableModel, TaskTableModel, TodayTableModel, risk_reasons
+from desktop.ui.widgets import hint_label, title_label
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+
+def _table(model) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(30)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class TodayPage(QWidget):
+    sig_open_page = Signal(str)      # the main window opens that page (e.g. "approvals")
+
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.desk: desk_views.TodayDesk | None = None
+        self._generation = 0
+        self.loading = False
+
+        self.day = hint_label()
+        self.approvals_button = QPushButton()
+        self.approvals_button.clicked.connect(self._open_approvals)
+        self.approvals_button.hide()
+        head = QHBoxLayout()
+        head.addWidget(title_label(self.tr("Today")))
+        head.addSpacing(16)
+        head.addWidget(self.day, 1)
+        head.addWidget(self.approvals_button)
+
+        self.interviews = TodayTableModel(ctx, self)
+        self.table = _table(self.interviews)
+        self.count = hint_label()
+        self.risk_title = title_label(self.tr("High no-show risk — call ahead"), "sectionTitle")
+        self.risk = QLabel()
+        self.risk.setWordWrap(True)
+        self.alerts = AlertTableModel(ctx, self)
+        self.alerts_table = _table(self.alerts)
+        self.alerts_empty = hint_label(self.tr("No open alerts."))
+        self.tasks = TaskTableModel(ctx, self)
+        self.tasks_table = _table(self.tasks)
+        self.tasks_empty = hint_label(self.tr("No open follow-up tasks."))
+        self.status = QLabel()
+        self.status.setObjectName("success")
+        self.status.hide()
+        self.detail = InterviewDetailPanel(ctx)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(title_label(self.tr("Today's interviews"), "sectionTitle"))
+        row.addWidget(self.count, 1)
+        column.addLayout(row)
+        column.addWidget(self.table, 2)
+        column.addWidget(self.risk_title)
+        column.addWidget(self.risk)
+        column.addWidget(title_label(self.tr("My alerts"), "sectionTitle"))
+        column.addWidget(self.alerts_empty)
+        column.addWidget(self.alerts_table, 1)
+        column.addWidget(title_label(self.tr("My follow-up tasks"), "sectionTitle"))
+        column.addWidget(self.tasks_empty)
+        column.addWidget(self.tasks_table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.detail.sig_status.connect(self.show_status)
+        ctx.sig_changed.connect(self._changed)
+        self.load()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._generation += 1
+        generation, actor, day = self._generation, self.ctx.actor, self.ctx.today()
+        self.loading = True
+        self.ctx.read(lambda session: desk_views.today_desk(session, actor, day),
+                      lambda found: self._arrived(generation, found),
+                      lambda error: self._failed(generation, error), owner=self)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.loading = False
+            show_error(error, self)
+
+    def _changed(self, entity: str, _ids: object) -> None:
+        if entity in ("interview", "alert", "task", "change_request", "clock"):
+            self.load()
+
+    def _arrived(self, generation: int, found: desk_views.TodayDesk) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.desk = found
+        self.day.setText(f"{found.day.isoformat()} {words.weekday(found.day)}")
+        kept = self.selected_interview()
+        self.interviews.set_rows(found.interviews)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(TodayTableModel.COL_INTERVIEWERS,
+                                                           QHeaderView.ResizeMode.Stretch)
+        if kept is not None:
+            rows = [n for n, item in enumerate(found.interviews) if item.interview_id == kept]
+            if rows:
+                self.table.selectRow(rows[0])
+        self.count.setText(self.tr("{0} interview(s)").format(len(found.interviews)))
+        self._show_risk(found)
+        self.alerts.set_rows(found.alerts)
+        self._buttons(self.alerts_table, self.alerts, AlertTableModel.COL_ACTION, self.tr("Got it"), self.acknowledge)
+        self.alerts_table.setVisible(bool(found.alerts))
+        self.alerts_empty.setVisible(not found.alerts)
+        self.tasks.set_rows(found.tasks)
+        self._buttons(self.tasks_table, self.tasks, TaskTableModel.COL_ACTION, self.tr("Done"), self.complete)
+        self.tasks_table.setVisible(bool(found.tasks))
+        self.tasks_empty.setVisible(not found.tasks)
+        pending = found.pending_approvals
+        self.approvals_button.setText(self.tr("Waiting for my approval: {0} →").format(pending))
+        self.approvals_button.setVisible(pending > 0)
+
+    def _show_risk(self, found: desk_views.TodayDesk) -> None:
+        risky = [item for item in found.interviews if item.risk.call_ahead and item.state in
+                 ("unconfirmed", "confirmed", "pending_approval", "late")]
+        lines = [self.tr("{0} {1} ({2}): {3}").format(f"{self.ctx.local(item.starts_at):%H:%M}", item.candidate,
+                                                     f"{item.risk.probability:.0%}", risk_reasons(item.risk))
+                 for item in risky]
+        if lines:
+            lines.append(self.tr("Call these candidates ahead to confirm they are coming."))
+        self.risk.setText("\n".join(lines))
+        self.risk_title.setVisible(bool(risky))
+        self.risk.setVisible(bool(risky))
+
+    def _buttons(self, table: QTableView, model, column: int, text: str, action) -> None:
+        """One button per row; each remembers its row's id, so a later reload cannot shift it."""
+        for row in range(model.rowCount()):
+            entity_id = model.rows[row].id
+            button = QPushButton(text)
+            button.setProperty("entity_id", entity_id)
+            button.clicked.connect(action)
+            table.setIndexWidget(model.index(row, column), button)
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    # --- acting --------------------------------------------------------------------------------
+
+    def selected_interview(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def _selected(self, *_args) -> None:
+        interview_id = self.selected_interview()
+        if interview_id is not None and interview_id != self.detail.interview_id:
+            self.detail.show_interview(interview_id)
+
+    def _open_approvals(self) -> None:
+        self.sig_open_page.emit("approvals")
+
+    def acknowledge(self) -> None:
+        alert_id, actor = self.sender().property("entity_id"), self.ctx.actor
+        self.sender().setEnabled(False)
+        self.ctx.write(lambda session: desk.acknowledge(session, actor, alert_id), None,
+                       lambda error: show_error(error, self), entity="alert", ids=lambda _r: (alert_id,), owner=self)
+
+    def complete(self) -> None:
+        task_id, actor = self.sender().property("entity_id"), self.ctx.actor
+        self.sender().setEnabled(False)
+        self.ctx.write(lambda session: desk.complete_task(session, actor, task_id), None,
+                       lambda error: show_error(error, self), entity="task", ids=lambda _r: (task_id,), owner=self)
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))

@@ -1,0 +1,131 @@
+"""The reminder engine's heartbeat and the notifications it causes.
+
+Every desktop runs `reminders.evaluate` once a minute in a background write; the database raises
+each alert exactly once however many desktops run it. Alerts that are new for the signed-in user
+(raised by this run, or by another desktop since the last run) are shown once each: as a system
+tray message where the desktop has a tray, otherwise as a banner in the window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QSystemTrayIcon, QWidget
+
+from desktop.core.scheduling import desk_views
+from desktop.core.scheduling.desk_views import DeskAlert
+from desktop.ui.style import APP_TITLE
+from desktop.ui.today.models import alert_text
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+MINUTE_MS = 60_000
+
+
+class ReminderService(QObject):
+    sig_new_alerts = Signal(list)    # DeskAlert list: alerts this user has not been shown yet
+    sig_ticked = Signal()
+
+    def __init__(self, ctx: "AppContext", *, interval_ms: int = MINUTE_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.run_now)
+        self.running = False
+        self.shown: set[int] = set()      # alert ids already notified or already open at sign-in
+        self.primed = False
+        self.last_error: BaseException | None = None
+
+    def start(self) -> None:
+        self.timer.start()
+        self.run_now()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def run_now(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        actor = self.ctx.actor
+        self.ctx.write(lambda session: desk_views.tick(session, actor), self._ticked, self._failed,
+                       entity="reminders", owner=self)
+
+    def _failed(self, error: BaseException) -> None:
+        # a database that is briefly unreachable must not open a dialog every minute
+        self.running = False
+        self.last_error = error
+
+    def _ticked(self, tick: desk_views.Tick) -> None:
+        self.running = False
+        self.last_error = None
+        raised = set(tick.raised)
+        new = [a for a in tick.alerts if a.id not in self.shown and (self.primed or a.id in raised)]
+        self.shown |= {a.id for a in tick.alerts}
+        self.primed = True
+        if raised:
+            self.ctx.sig_changed.emit("alert", tuple(sorted(raised)))
+        if new:
+            self.sig_new_alerts.emit(new)
+        self.ctx.sig_changed.emit("clock", ())   # live states move with time (late, in progress)
+        self.sig_ticked.emit()
+
+
+class AlertBanner(QFrame):
+    """Shown above the pages when the desktop has no system tray."""
+
+    sig_open_today = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alertBanner")
+        self.setStyleSheet("QFrame#alertBanner { background: #fff4e5; border: 1px solid #f0b35b; border-radius: 3px; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open Today"))
+        self.close_button = QPushButton(self.tr("Close"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.open_button)
+        row.addWidget(self.close_button)
+        self.open_button.clicked.connect(self._open)
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_lines(self, lines: list[str]) -> None:
+        self.text.setText("\n".join(lines[-5:]))
+        self.show()
+
+    def _open(self) -> None:
+        self.hide()
+        self.sig_open_today.emit()
+
+
+class AlertNotifier(QObject):
+    """Tray message when there is a tray, the banner otherwise; each alert once."""
+
+    def __init__(self, ctx: "AppContext", banner: AlertBanner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.banner = banner
+        self.lines: list[str] = []
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setToolTip(APP_TITLE)
+            self.tray.messageClicked.connect(banner.sig_open_today)
+            self.tray.show()
+
+    def notify(self, alerts: list[DeskAlert]) -> None:
+        texts = [alert_text(a, self.ctx.tz) for a in alerts]
+        self.lines = (self.lines + texts)[-20:]
+        if self.tray is not None and self.tray.supportsMessages():
+            title = texts[0] if len(texts) == 1 else self.tr("{0} new alerts").format(len(texts))
+            self.tray.showMessage(APP_TITLE, title if len(texts) == 1 else title + "\n" + "\n".join(texts[:4]),
+                                  QSystemTrayIcon.MessageIcon.Warning, 10_000)
+        else:
+            self.banner.show_lines(texts)

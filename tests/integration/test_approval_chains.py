@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from desktop.core.errors import AlreadyDecided, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
-    Alert, ChangeKind, ChangeRequest, Channel, Decision, Department, Interview, InterviewParticipant, Notice,
+    Alert, Candidate, ChangeKind, ChangeRequest, Channel, Decision, Department, Interview, InterviewParticipant, Notice,
     OutboxEntry, Party, Role, Verdict,
 )
 from desktop.core.scheduling import attendance, chains, changes, reminders, views
@@ -386,3 +386,34 @@ def test_two_leaders_deciding_the_same_step_at_once_cannot_both_succeed(world):
     assert kept.approver_id == {"leader": w.leader.user_id, "deputy": w.deputy.user_id}[winner]
     assert kept.comment == {"leader": "同意", "deputy": "同意（吴）"}[winner]
     assert (req.status.value, req.current_step) == ("pending", 2)       # one step further, not two
+
+
+def test_rejecting_an_early_applied_change_whose_old_time_was_taken_keeps_the_new_time_and_alerts_hr(embedded_world):
+    w = embedded_world
+    steps = (StepInput("approve", role="dept_leader", deadline_minutes=60),)
+    save_chain(w, ChainInput("当天改时先生效", w.dept, "reschedule", True, steps))
+    moved = book(w, 0, local(STORY_DAY, 10)).interview_id
+    rid = request(w, move(moved, 15, day=STORY_DAY)).change_request_id
+    book(w, 1, local(STORY_DAY, 10))                      # the freed 10:00 room is given to someone else
+    with w.db.session() as s:
+        counted = s.get(Candidate, w.candidates[0]).reschedule_count
+    decide(w, w.leader, rid, Verdict.REJECTED, "不同意改期")
+    assert interview(w, moved) == (local(STORY_DAY, 15), 1, "scheduled")
+    with w.db.session() as s:
+        assert s.get(ChangeRequest, rid).status.value == "rejected"
+        alert = s.scalars(select(Alert).where(Alert.change_request_id == rid)).one()
+        assert (alert.kind, alert.user_id, alert.detail["conflicts"]) == ("revert_impossible", w.hr.user_id,
+                                                                          ["room_booked"])
+        assert s.get(Candidate, w.candidates[0]).reschedule_count == counted   # the move stands: it counts
+    assert [k for k, _ in timeline(w, moved)][-1] == "change_rejected"
+
+
+def test_an_undone_move_does_not_count_as_the_candidates_reschedule(embedded_world):
+    w = embedded_world
+    steps = (StepInput("approve", role="dept_leader", deadline_minutes=60),)
+    save_chain(w, ChainInput("当天改时先生效", w.dept, "reschedule", True, steps))
+    iid = book(w, 0, local(STORY_DAY, 10)).interview_id
+    rid = request(w, move(iid, 15, day=STORY_DAY)).change_request_id
+    decide(w, w.leader, rid, Verdict.REJECTED, "不同意改期")
+    with w.db.session() as s:
+        assert s.get(Candidate, w.candidates[0]).reschedule_count == 0

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.errors import AlreadyDecided, ConflictsFound, InvalidState, NotFound, PermissionDenied, ValidationFailed
 from desktop.core.model import (
-    ApprovalChain, ApprovalStep, Application, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Decision,
+    Alert, ApprovalChain, ApprovalStep, Application, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Decision,
     Interview, InterviewMode, InterviewParticipant, InterviewStatus, Notice, ParticipantRole, Party, Position,
     ResponseState, StepKind, Verdict,
 )
@@ -216,9 +216,9 @@ def _apply(session: Session, request: ChangeRequest, interview: Interview, candi
     else:
         interview.status = InterviewStatus.PENDING_APPROVAL if pending else InterviewStatus.SCHEDULED
         interview.confirmation_due_at = effects.confirmation_deadline(session, now, interview.starts_at)
-    if request.kind == ChangeKind.RESCHEDULE and request.requested_by_party == Party.CANDIDATE and not revert:
+    if request.kind == ChangeKind.RESCHEDULE and request.requested_by_party == Party.CANDIDATE:
         candidate = session.get(Candidate, candidate_id)
-        candidate.reschedule_count += 1
+        candidate.reschedule_count += -1 if revert else 1  # an undone move is not the candidate's reschedule
     session.flush()
     timeline.add(session, interview, timeline.Event.CANCELLED if cancelling else timeline.Event.CHANGE_APPLIED,
                  actor, change_request_id=request.id, sequence=interview.sequence, reverted=revert,
@@ -270,7 +270,19 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
     if verdict == Verdict.REJECTED:
         request.status = ChangeStatus.REJECTED
         if request.applied_early:
-            _apply(session, request, interview, candidate_id, actor, revert=True)
+            try:
+                with session.begin_nested():
+                    _apply(session, request, interview, candidate_id, actor, revert=True)
+            except ConflictsFound as clash:
+                # The old time was given away meanwhile: the rejection stands, the interview stays at
+                # the new time, and HR is told to sort it out with the people concerned.
+                session.refresh(interview)
+                if interview.status == InterviewStatus.PENDING_APPROVAL:
+                    interview.status = InterviewStatus.SCHEDULED
+                session.add(Alert(dedupe_key=f"revert:{request.id}", kind="revert_impossible",
+                                  interview_id=interview.id, change_request_id=request.id,
+                                  user_id=interview.hr_owner_id or request.requested_by_id,
+                                  detail={"conflicts": [c.kind.value for c in clash.conflicts]}, raised_at=now))
         timeline.add(session, interview, timeline.Event.CHANGE_REJECTED, actor, change_request_id=request.id,
                      step=step.position, comment=comment.strip())
         if request.requested_by_id:

@@ -35,7 +35,7 @@ from desktop.core.errors import (
 from desktop.core.paths import app_dirs
 from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of
 from desktop.core.storage.health import CheckReport, check  # noqa: F401  (admin.check is the public name)
-from desktop.core.storage.keys import KeyFile, MasterKey, check_passphrase, key_file_for
+from desktop.core.storage.keys import KeyFile, MasterKey, check_passphrase, fsync_dir, key_file_for
 from desktop.core.storage.netshare import refuse_network_path
 
 MANIFEST_FORMAT = "interviewdesk-backup/1"
@@ -127,7 +127,7 @@ def backup(db: Database, dest: Path, clock: Clock) -> BackupReport:
         _write_text_atomic(dest_keys, json.dumps(source_keys | {"backup": manifest}, indent=2))
         wrote_keys = True
         os.replace(partial, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except BaseException:
         partial.unlink(missing_ok=True)
         if wrote_keys:
@@ -294,7 +294,7 @@ def restore(backup_path: Path, target_path: Path, passphrase: str | None = None,
         raise
     if not keep_keys:
         KeyFile.from_json(keys_text).write(target_keys)   # without the manifest: a live key file
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return RestoreReport(target, target_keys, keep_keys, check)
 
 
@@ -388,14 +388,6 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_text_atomic(path: Path, content: str) -> None:

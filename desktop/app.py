@@ -129,7 +129,7 @@ def run_gui(target: Target | None, language: str | None) -> int:
     """Start the desktop application; returns the process exit code."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui import errors, i18n, style
+    from desktop.ui import errors, gc, i18n, style
     from desktop.ui.main_window import MainWindow
     from desktop.ui.signin import sign_in
     from desktop.ui.tasks import TaskRunner
@@ -137,6 +137,7 @@ def run_gui(target: Target | None, language: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("InterviewDesk")
     app.setOrganizationName("InterviewDesk")
+    gc.install(app)
     style.apply(app)
     dirs = app_dirs()
     language = i18n.install(app, _language(dirs, language))

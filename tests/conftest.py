@@ -32,10 +32,20 @@ def _pg_admin(sql: str) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _one_qt_application(qapp):
+def _ui_thread_gc(qapp):
     """One QApplication for the whole run, made before any test: the command line, run in-process by
-    its tests, would otherwise leave a bare QCoreApplication that the window tests cannot use."""
-    yield qapp
+    its tests, would otherwise leave a bare QCoreApplication that the window tests cannot use.
+    Garbage is collected on the UI thread only, as in the app (desktop/ui/gc.py)."""
+    from desktop.ui import gc as ui_gc
+
+    yield ui_gc.install(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_ui_thread_gc):
+    """Tests that never run the event loop still get their garbage collected, on this thread."""
+    yield
+    _ui_thread_gc.check()
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ flash a progress indicator.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,24 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 Callback = Callable[[Any], None]
+NONE_PIN = 1 << 40
+
+
+def pin_none() -> None:
+    """Keep `None` alive however its reference count drifts.
+
+    PySide6 6.12 on Python 3.11 changes None's reference count without holding the GIL in some
+    wrappers (QWidget.update, QLabel.setText, processEvents). While a worker thread runs Python at
+    that moment, updates are lost, the count drifts down, and Python aborts with "deallocating None"
+    (reproduced within a minute by loading a busy schedule week while the window repaints). Python
+    3.12 made None immortal; on 3.11 we give it a count so high it cannot drift to zero."""
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    count = ctypes.c_ssize_t.from_address(id(None))
+    if count.value < NONE_PIN:
+        count.value += NONE_PIN
 
 
 class _Task(QRunnable):
@@ -47,6 +66,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, busy_delay_ms: int = 500, read_threads: int = 4) -> None:
         super().__init__(parent)
+        pin_none()   # before any worker thread runs Python beside the UI thread
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(read_threads)
         self._writes = QThreadPool(self)

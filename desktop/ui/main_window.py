@@ -219,6 +219,10 @@ class MainWindow(QMainWindow):
         item.setToolTip(self.tr("{0} message(s) failed to send").format(failed) if failed else "")
         self.failed_messages = failed
 
+    def open_change_request(self, request_id: int) -> None:
+        if "approvals" in self.page_keys():
+            self.open_page("approvals").select_request(request_id)
+
     def open_today(self) -> None:
         if "today" in self.page_keys():
             self.open_page("today")
@@ -234,6 +238,8 @@ class MainWindow(QMainWindow):
             page = spec.build(self.ctx)
             if hasattr(page, "sig_open_page"):
                 page.sig_open_page.connect(self.open_page)
+            if hasattr(page, "sig_open_request"):
+                page.sig_open_request.connect(self.open_change_request)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

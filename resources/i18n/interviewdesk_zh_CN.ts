@@ -78,12 +78,12 @@
 <context>
     <name>AlertTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="87"/>
+        <location filename="../../desktop/ui/today/models.py" line="92"/>
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="87"/>
+        <location filename="../../desktop/ui/today/models.py" line="92"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
@@ -91,52 +91,52 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="182"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="183"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="194"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="195"/>
         <source>Nothing is waiting for your decision.</source>
         <translation>目前没有需要您处理的审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="213"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="214"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="226"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="227"/>
         <source>Waiting for me</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="227"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="228"/>
         <source>All change requests</source>
         <translation>全部变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="279"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="281"/>
         <source>{0} request(s) waiting for you</source>
         <translation>{0} 项待您处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="314"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="318"/>
         <source>Change request #{0}: {1}.</source>
         <translation>变更申请 #{0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="316"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="320"/>
         <source>It moves on to step {0}.</source>
         <translation>已转入第 {0} 步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="318"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="322"/>
         <source>The change is in effect; everyone is being notified.</source>
         <translation>变更已生效，正在通知各方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="320"/>
+        <location filename="../../desktop/ui/approvals/page.py" line="324"/>
         <source>The request is closed; the requester is told.</source>
         <translation>申请已结束，已通知申请人。</translation>
     </message>
@@ -256,87 +256,87 @@
         <translation>按姓名或部门筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="79"/>
         <source>Position *</source>
         <translation>岗位 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="80"/>
         <source>Round *</source>
         <translation>面试轮次 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="81"/>
         <source>Applicants *</source>
         <translation>应聘人员 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="82"/>
         <source>Day *</source>
         <translation>面试日期 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="83"/>
         <source>First start</source>
         <translation>首场开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="84"/>
         <source>Duration each</source>
         <translation>每场时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="85"/>
         <source>Pause between</source>
         <translation>场间间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="86"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="87"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="88"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="89"/>
         <source>Interviewers *</source>
         <translation>面试官 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="91"/>
         <source>Preview plan</source>
         <translation>预览安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="95"/>
         <source>Plan</source>
         <translation>安排预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="96"/>
         <source>Consecutive slots inside working hours; times when an interviewer, the room or the candidate is taken are skipped.</source>
         <translation>在工作时间内依次安排；面试官、会议室或候选人已被占用的时段将自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="229"/>
         <source>No room in the day for: {0}</source>
         <translation>当天无法安排：{0}</translation>
     </message>
@@ -375,77 +375,77 @@
         <translation>说明为何可以接受此冲突（将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="85"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="86"/>
         <source>Application *</source>
         <translation>应聘记录 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="87"/>
         <source>Round *</source>
         <translation>面试轮次 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="88"/>
         <source>Date and time *</source>
         <translation>日期和时间 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="89"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="90"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="91"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="92"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="93"/>
         <source>Interviewers *</source>
         <translation>面试官 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="94"/>
         <source>Observers</source>
         <translation>列席人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="95"/>
         <source>Override reason</source>
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="97"/>
         <source>Find free slots</source>
         <translation>查找空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="101"/>
         <source>Free slots</source>
         <translation>空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="102"/>
         <source>The earliest times in the next two weeks when the interviewers, the observers, the candidate and a room are free.</source>
         <translation>未来两周内面试官、列席人员、候选人和会议室均空闲的最早时段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="106"/>
         <source>Conflict check</source>
         <translation>冲突检查</translation>
     </message>
@@ -2079,158 +2079,158 @@
 <context>
     <name>InterviewDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="70"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="69"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/detail.py" line="72"/>
         <source>Click an interview to see its details.</source>
         <translation>点击一场面试查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="80"/>
-        <location filename="../../desktop/ui/schedule/detail.py" line="114"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="80"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="80"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="81"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="83"/>
         <source>Confirm by</source>
         <translation>确认期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="88"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="90"/>
         <source>Candidate asks to move</source>
         <translation>候选人申请改期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="89"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="91"/>
         <source>Cancel interview</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="90"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="92"/>
         <source>Record confirmation</source>
         <translation>记录候选人确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="92"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="94"/>
         <source>Confirmed by phone</source>
         <translation>电话确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="93"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="95"/>
         <source>Confirmed in person</source>
         <translation>当面确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="95"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="97"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="96"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="98"/>
         <source>Mark as no-show</source>
         <translation>标记未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="110"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="112"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="111"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="111"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="111"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="111"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Saw this version</source>
         <translation>已查看当前安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="115"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="114"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="114"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="114"/>
-        <source>Details</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="165"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="174"/>
         <source>Video: {0}</source>
         <translation>视频：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="184"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="194"/>
         <source>Yes, {0}</source>
         <translation>已查看，{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="186"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="196"/>
         <source>Only an earlier version</source>
         <translation>仅看过变更前的安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="187"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="197"/>
         <source>Not yet</source>
         <translation>尚未查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="249"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="259"/>
         <source>The candidate&apos;s confirmation ({0}) is recorded.</source>
         <translation>已记录候选人确认（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="253"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="263"/>
         <source>Checked in.</source>
         <translation>已签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="257"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="267"/>
         <source>Marked as no-show.</source>
         <translation>已标记为未到场。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="275"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="285"/>
         <source>Change request #{0} is in effect today and awaits approval afterwards.</source>
         <translation>变更申请 #{0} 已当天先行生效，待后续补办审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="278"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="288"/>
         <source>Change #{0} is in effect; everyone is being notified.</source>
         <translation>变更 #{0} 已生效，正在通知各方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="280"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="290"/>
         <source>Change request #{0} submitted; it awaits approval.</source>
         <translation>变更申请 #{0} 已提交，等待审批。</translation>
     </message>
@@ -3691,6 +3691,29 @@
     </message>
 </context>
 <context>
+    <name>PendingTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+</context>
+<context>
     <name>PositionDetailPanel</name>
     <message>
         <location filename="../../desktop/ui/positions/detail.py" line="51"/>
@@ -4124,12 +4147,12 @@
         <translation>第{0}步：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="56"/>
+        <location filename="../../desktop/ui/schedule/words.py" line="58"/>
         <source>{0} min late</source>
         <translation>迟到 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="56"/>
+        <location filename="../../desktop/ui/schedule/words.py" line="59"/>
         <source>on time</source>
         <translation>准时</translation>
     </message>
@@ -4152,7 +4175,7 @@
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="416"/>
+        <location filename="../../desktop/ui/schedule/canvas.py" line="418"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
@@ -4165,7 +4188,7 @@
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="183"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="184"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -4220,27 +4243,27 @@
         <translation>批量安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="119"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="120"/>
         <source>Drag an interview to another time or lane to propose a change.</source>
         <translation>将面试拖到其他时间或其他行，即可提出变更申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="198"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="199"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="218"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="219"/>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="227"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="228"/>
         <source>{0} interview(s) booked.</source>
         <translation>已安排 {0} 场面试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="229"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="230"/>
         <source>{0} applicant(s) did not fit into the day.</source>
         <translation>另有 {0} 人当天无法安排。</translation>
     </message>
@@ -4352,12 +4375,12 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="102"/>
+        <location filename="../../desktop/ui/today/models.py" line="135"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="102"/>
+        <location filename="../../desktop/ui/today/models.py" line="135"/>
         <source>Task</source>
         <translation>待办事项</translation>
     </message>
@@ -4365,72 +4388,77 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="55"/>
+        <location filename="../../desktop/ui/today/page.py" line="58"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="68"/>
+        <location filename="../../desktop/ui/today/page.py" line="76"/>
         <source>No open alerts.</source>
         <translation>暂无未处理的提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="81"/>
+        <location filename="../../desktop/ui/today/page.py" line="89"/>
         <source>Today&apos;s interviews</source>
         <translation>今日面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="143"/>
+        <location filename="../../desktop/ui/today/page.py" line="154"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="37"/>
+        <location filename="../../desktop/ui/today/models.py" line="38"/>
         <source>change request #{0}</source>
         <translation>变更申请 #{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="63"/>
+        <location filename="../../desktop/ui/today/page.py" line="66"/>
         <source>High no-show risk — call ahead</source>
         <translation>爽约风险较高 — 建议提前电话确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="71"/>
+        <location filename="../../desktop/ui/today/page.py" line="69"/>
+        <source>Waiting for my approval</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/today/page.py" line="79"/>
         <source>No open follow-up tasks.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="87"/>
+        <location filename="../../desktop/ui/today/page.py" line="97"/>
         <source>My alerts</source>
         <translation>我的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="90"/>
+        <location filename="../../desktop/ui/today/page.py" line="100"/>
         <source>My follow-up tasks</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="146"/>
+        <location filename="../../desktop/ui/today/page.py" line="157"/>
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="150"/>
+        <location filename="../../desktop/ui/today/page.py" line="161"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="154"/>
+        <location filename="../../desktop/ui/today/page.py" line="165"/>
         <source>Waiting for my approval: {0} →</source>
         <translation>待我审批：{0} 项 →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="160"/>
+        <location filename="../../desktop/ui/today/page.py" line="176"/>
         <source>{0} {1} ({2}): {3}</source>
         <translation>{0} {1}（爽约风险 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="164"/>
+        <location filename="../../desktop/ui/today/page.py" line="180"/>
         <source>Call these candidates ahead to confirm they are coming.</source>
         <translation>请提前致电以上候选人，确认能否按时到场。</translation>
     </message>
@@ -4438,39 +4466,44 @@
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="50"/>
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="50"/>
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="50"/>
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Position · round</source>
         <translation>岗位 · 轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="50"/>
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51"/>
+        <location filename="../../desktop/ui/today/models.py" line="52"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51"/>
+        <location filename="../../desktop/ui/today/models.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51"/>
+        <location filename="../../desktop/ui/today/models.py" line="52"/>
         <source>No-show risk</source>
         <translation>爽约风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="60"/>
+        <source>Video meeting</source>
+        <translation>视频面试</translation>
     </message>
 </context>
 <context>

@@ -55,3 +55,12 @@ def make_ctx(embedded_db: Database, clock, runner: TaskRunner, qtbot):
 @pytest.fixture
 def ctx(make_ctx, hr_admin: Actor) -> AppContext:
     return make_ctx(hr_admin)
+
+
+@pytest.fixture
+def world(embedded_db):
+    """The small hospital of tests/scheduling_world.py, for the scheduling pages: 内科 with HR 张人事,
+    interviewers 王主任 and 李医生, leaders, rooms 301 and the big room, a position, three applicants."""
+    from scheduling_world import build
+
+    return build(embedded_db)

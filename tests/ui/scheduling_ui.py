@@ -1,28 +1,20 @@
-"""Shared pieces of the scheduling UI tests: the small hospital of tests/scheduling_world.py on the
-encrypted test database, bookings made through the core service, waiting for background work, and
-mouse gestures sent to a widget the way Qt delivers them."""
+"""Shared pieces of the scheduling UI tests (the `world` fixture is in conftest.py): bookings made
+through the core service, waiting for background work, and mouse gestures sent to a widget the way
+Qt delivers them."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.model import InterviewMode
 from desktop.core.scheduling import booking
-from scheduling_world import STORY_DAY, World, build, local
+from scheduling_world import STORY_DAY, World, local
 
-__all__ = ["STORY_DAY", "book", "drag", "idle", "local", "world"]
-
-
-@pytest.fixture
-def world(embedded_db) -> World:
-    """内科 with HR 张人事, interviewers 王主任 and 李医生, leaders, rooms 301 and the big room, a
-    position with three applicants. The clock stands at Monday 2026-11-23 09:00 office time."""
-    return build(embedded_db)
+__all__ = ["STORY_DAY", "book", "click", "drag", "idle", "local"]
 
 
 def idle(qtbot, ctx) -> None:

@@ -5,7 +5,7 @@ told so; sending back needs a comment; the personnel office can only file."""
 from __future__ import annotations
 
 import pytest
-from scheduling_ui import STORY_DAY, book, idle, local, world  # noqa: F401  (world is a fixture)
+from scheduling_ui import STORY_DAY, book, idle, local
 
 from desktop.core.model import ChangeKind, ChangeRequest, ChangeStatus, Party, Verdict
 from desktop.core.scheduling import changes

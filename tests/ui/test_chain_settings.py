@@ -5,7 +5,7 @@ approver; core then routes changes through the saved chain."""
 from __future__ import annotations
 
 import pytest
-from scheduling_ui import idle, world  # noqa: F401  (world is a fixture)
+from scheduling_ui import idle
 from sqlalchemy import select
 from ui_helpers import add_user
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from factories import add_outbox_entry
-from scheduling_ui import book, idle, local, world  # noqa: F401  (world is a fixture)
+from scheduling_ui import book, idle, local
 
 from desktop.core.model import Interview, OutboxEntry, OutboxState
 from desktop.ui.main_window import MainWindow

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from scheduling_ui import STORY_DAY, book, idle, local, world  # noqa: F401  (world is a fixture)
+from scheduling_ui import STORY_DAY, book, idle, local
 from sqlalchemy import select
 
 from desktop.core.model import Interview, InterviewParticipant

@@ -8,7 +8,7 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import QPointF
-from scheduling_ui import STORY_DAY, book, drag, idle, local, world  # noqa: F401  (world is a fixture)
+from scheduling_ui import STORY_DAY, book, drag, idle, local
 from sqlalchemy import select
 
 from desktop.core.model import (

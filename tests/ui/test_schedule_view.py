@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtGui import QColor
-from scheduling_ui import STORY_DAY, book, click, idle, local, world  # noqa: F401  (world is a fixture)
+from scheduling_ui import STORY_DAY, book, click, idle, local
 
 from desktop.ui.schedule import colors
 from desktop.ui.schedule.page import SchedulePage
@@ -55,8 +55,8 @@ def test_the_week_by_interviewer_and_by_room_shows_every_interview_and_marks_dou
     placed = next(p for p in page.canvas.placed if p.block.interview_id == clash)
     page.canvas.reveal(placed.rect)
     image = page.canvas.viewport().grab().toImage()
-    edge = page.canvas.viewport_point(placed.rect.topLeft()) + placed.rect.toRect().center() - placed.rect.toRect().topLeft()
-    left_border = image.pixelColor(page.canvas.viewport_point(placed.rect.topLeft()).x(), edge.y())
+    middle = page.canvas.viewport_point(placed.rect.center())
+    left_border = image.pixelColor(page.canvas.viewport_point(placed.rect.topLeft()).x(), middle.y())
     assert _near(left_border, QColor(colors.CONFLICT))
     fine = next(p for p in page.canvas.placed if p.block.interview_id == later)
     page.canvas.reveal(fine.rect)
@@ -126,7 +126,7 @@ def test_clicking_an_interview_shows_its_times_place_participants_and_timeline(q
     people = {detail.people.item(r, 0).text(): (detail.people.item(r, 2).text(), detail.people.item(r, 3).text())
               for r in range(detail.people.rowCount())}
     assert people == {"王主任": ("未答复", "尚未查看"), "李医生": ("未答复", "尚未查看")}
-    events = [(detail.timeline.item(r, 1).text(), detail.timeline.item(r, 2).text())
+    events = [(detail.timeline.item(r, 2).text(), detail.timeline.item(r, 1).text())
               for r in range(detail.timeline.rowCount())]
     assert events == [("已发出邀请", "张人事")]
     assert detail.reschedule_button.isEnabled() and detail.cancel_button.isEnabled()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from scheduling_ui import book, idle, local, world  # noqa: F401  (world is a fixture)
+from scheduling_ui import book, idle, local
 from sqlalchemy import select
 
 from desktop.core.model import Alert, Candidate, ChangeKind, Channel, FollowUpTask, Party
@@ -82,13 +82,25 @@ def test_acknowledging_an_alert_removes_it_and_tasks_can_be_completed(qtbot, mak
         assert s.scalar(select(FollowUpTask.done_at)) is not None
 
 
-def test_approvals_waiting_for_the_leader_are_counted_and_lead_to_the_approvals_page(qtbot, make_ctx, world, morning):
+def test_approvals_waiting_for_the_leader_are_listed_and_lead_to_the_approvals_page(qtbot, make_ctx, world, morning):
     late, _ = morning
     with world.db.session(world.hr, write=True) as s:
-        changes.request_change(s, world.hr, changes.ChangeInput(
-            interview_id=late, kind=ChangeKind.CANCEL, party=Party.CANDIDATE, reason="候选人放弃"))
-    page = open_today(qtbot, make_ctx, world.leader)
-    assert not page.approvals_button.isHidden() and "1" in page.approvals_button.text()
+        request_id = changes.request_change(s, world.hr, changes.ChangeInput(
+            interview_id=late, kind=ChangeKind.CANCEL, party=Party.CANDIDATE, reason="候选人放弃")).change_request_id
+    window = MainWindow(make_ctx(world.leader))
+    qtbot.addWidget(window)
+    window.show()
+    idle(qtbot, window.ctx)
+    page = window.pages["today"]
+    assert not page.approvals_button.isHidden() and page.approvals_button.text() == "待我审批：1 项 →"
+    assert [page.pending.index(0, c).data() for c in range(4)][:3] == ["候选人1 · 内科住院医师", "取消面试",
+                                                                     "第1步/共3步 审批"]
+    page.pending_table.doubleClicked.emit(page.pending.index(0, 0))
+    idle(qtbot, window.ctx)
+    approvals = window.pages["approvals"]
+    assert window.stack.currentWidget() is approvals
+    assert approvals.panel.entry.item.change_request_id == request_id
+    window.open_page("today")
     with qtbot.waitSignal(page.sig_open_page) as opened:
         page.approvals_button.click()
     assert opened.args == ["approvals"]

@@ -118,14 +118,18 @@ class TodayDesk:
     interviews: list[views.TodayItem]
     alerts: list[DeskAlert]
     tasks: list[desk.TaskInfo]
-    pending_approvals: int
+    approvals: list[views.InboxItem]      # change requests waiting for this user's decision
+
+    @property
+    def pending_approvals(self) -> int:
+        return len(self.approvals)
 
 
 def today_desk(session: Session, actor: Actor, day: date | None = None) -> TodayDesk:
     hours = OfficeHours.load(session)
     day = day or hours.local(session.info["clock"].now()).date()
     return TodayDesk(day, views.today(session, actor, day), my_alerts(session, actor), desk.my_tasks(session, actor),
-                     len(views.inbox(session, actor)))
+                     views.inbox(session, actor))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.scheduling.desk_views import ApprovalEntry
+from desktop.core.scheduling.views import InboxItem
 from desktop.ui import labels
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
@@ -18,9 +19,8 @@ if TYPE_CHECKING:
     from desktop.app import AppContext
 
 
-def step_text(entry: ApprovalEntry) -> str:
+def step_text(item: InboxItem) -> str:
     """"Step 1 of 3: approval"."""
-    item = entry.item
     return QCoreApplication.translate("ApprovalsPage", "Step {0} of {1}: {2}").format(
         item.step, item.steps_total, labels.step_kind(item.step_kind))
 
@@ -80,7 +80,7 @@ class InboxTableModel(ListTableModel):
         if column == self.COL_DUE:
             return self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M") if item.step_due_at else "—"
         return {self.COL_CANDIDATE: f"{item.candidate} · {item.position}", self.COL_KIND: labels.change_kind(item.kind),
-                self.COL_PARTY: labels.party(item.party), self.COL_STEP: step_text(row)}.get(column, "")
+                self.COL_PARTY: labels.party(item.party), self.COL_STEP: step_text(item)}.get(column, "")
 
     def overdue(self, row: ApprovalEntry) -> bool:
         return row.item.step_due_at is not None and row.item.step_due_at <= self.ctx.clock.now()

@@ -113,7 +113,7 @@ class DecisionPanel(QFrame):
             due = self.tr("due {0}").format(self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M"))
             if item.step_due_at <= self.ctx.clock.now():
                 due += " " + self.tr("(overdue)")
-        self.step.setText(f"<b>{step_text(entry)}</b>　{due}")
+        self.step.setText(f"<b>{step_text(item)}</b>　{due}")
         notes = []
         if item.acting_for:
             notes.append(self.tr("You decide on behalf of {0}, who is away.").format(item.acting_for))
@@ -173,6 +173,7 @@ class ApprovalsPage(QWidget):
         self._generation = 0
         self.loading = False
         self.entries: list[ApprovalEntry] = []
+        self._wanted: int | None = None     # a request to select once the inbox has arrived
 
         self.count = hint_label()
         self.status = QLabel()
@@ -272,7 +273,8 @@ class ApprovalsPage(QWidget):
         if generation != self._generation:
             return
         self.loading = False
-        kept = self.selected_id()
+        kept = self._wanted or self.selected_id()
+        self._wanted = None
         self.entries = found
         self.model.set_rows(found)
         self.table.resizeColumnsToContents()
@@ -295,12 +297,14 @@ class ApprovalsPage(QWidget):
         request_id = self.selected_id()
         self.panel.show_entry(next((e for e in self.entries if e.item.change_request_id == request_id), None))
 
-    def select_request(self, request_id: int) -> bool:
+    def select_request(self, request_id: int) -> None:
+        """Show that request in the inbox, now or as soon as the inbox arrives."""
+        self.tabs.setCurrentIndex(0)
         ids = [e.item.change_request_id for e in self.entries]
-        if request_id in ids:
+        if request_id in ids and not self.loading:
             self.table.selectRow(ids.index(request_id))
-            return True
-        return False
+        else:
+            self._wanted = request_id
 
     # --- outcomes ------------------------------------------------------------------------------
 

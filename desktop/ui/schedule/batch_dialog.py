@@ -69,6 +69,12 @@ class BatchDialog(EditDialog):
         self.video_link.setPlaceholderText("https://")
         self.interviewers = PeoplePicker(self.tr("Filter by name or department"))
 
+        self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.round.setMinimumWidth(220)
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mode.setMinimumWidth(220)
+        self.room.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.room.setMinimumWidth(220)
         add = self.form.add
         add("position", self.tr("Position *"), self.position)
         add("round_id", self.tr("Round *"), self.round)

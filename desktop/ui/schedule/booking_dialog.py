@@ -75,6 +75,12 @@ class BookingDialog(EditDialog):
         self.override = QLineEdit()
         self.override.setPlaceholderText(self.tr("Why the conflict is acceptable (recorded in the audit log)"))
 
+        self.round.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.round.setMinimumWidth(220)
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mode.setMinimumWidth(220)
+        self.room.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.room.setMinimumWidth(220)
         add = self.form.add
         add("search", self.tr("Find"), self.search)
         add("application_id", self.tr("Application *"), self.application)

@@ -94,7 +94,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         days = board.days
         starts = [self._local(b.starts_at) for b in board.view.blocks]
         begin = [s.hour * 60 + s.minute for s in starts]
-        finish = [m + (b.ends_at - b.starts_at).total_seconds() / 60 for m, b in zip(begin, board.view.blocks)]
+        finish = [m + (b.ends_at - b.starts_at).total_seconds() / 60 for m, b in zip(begin, board.view.blocks, strict=True)]
         earliest = int(min([_minutes(board.day_start)] + begin))   # bookings outside hours stay visible
         latest = int(max([_minutes(board.day_end)] + [min(24 * 60, m) for m in finish]))
         self.range_start = max(0, earliest // 30 * 30)
@@ -148,7 +148,7 @@ class ScheduleCanvas(QAbstractScrollArea):
                 tracks.append(free)
             height = (self.ROW_HEIGHT - 6) / max(1, len(track_ends))
             top = self.HEADER_HEIGHT + self.lane_index[lane_id] * self.ROW_HEIGHT + 3
-            for block, track in zip(blocks, tracks):
+            for block, track in zip(blocks, tracks, strict=True):
                 start, end = self._local(block.starts_at), self._local(block.ends_at)
                 start_min = start.hour * 60 + start.minute
                 end_min = min(self.range_end, start_min + (end - start).total_seconds() / 60)
@@ -378,6 +378,8 @@ class ScheduleCanvas(QAbstractScrollArea):
             if block.conflict:
                 painter.fillRect(rect.adjusted(2, 2, -2, -2), QBrush(QColor(214, 40, 40, 90),
                                                                      Qt.BrushStyle.BDiagPattern))
+            if rect.width() < 22:
+                continue   # too narrow for a word: the colour, the tooltip and the detail tell the rest
             painter.setPen(colors.text(block.state))
             inner = rect.adjusted(4, 1, -3, -1)
             start = self._local(block.starts_at)
@@ -385,7 +387,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             line_h = inner.height() / len(lines)
             for n, line in enumerate(lines):
                 shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
-                if len(shown) > 1:   # a lone ellipsis says nothing; the tooltip and the detail do
+                if len(shown) > 1:   # a lone ellipsis says nothing
                     painter.drawText(QRectF(inner.left(), inner.top() + n * line_h, inner.width(), line_h),
                                      Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
         if self._drag is not None:

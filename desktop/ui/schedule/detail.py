@@ -66,6 +66,8 @@ class InterviewDetailPanel(QFrame):
 
         self.title = title_label("", "sectionTitle")
         self.title.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.close_panel)
         self.state = QLabel()
         self.placeholder = hint_label(self.tr("Click an interview to see its details."))
         self.message = QLabel()
@@ -111,11 +113,12 @@ class InterviewDetailPanel(QFrame):
         self.people = small_table([self.tr("Name"), self.tr("Role"), self.tr("Answer"), self.tr("Saw this version")])
         self.people.setMaximumHeight(150)
         self.timeline_title = title_label(self.tr("Timeline"), "sectionTitle")
-        self.timeline = small_table([self.tr("Time"), self.tr("Event"), self.tr("By"), self.tr("Details")])
+        self.timeline = small_table([self.tr("Time"), self.tr("By"), self.tr("Event")])
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.state, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         for widget in (self.placeholder, self.message, self.body, self.actions, self.people_title, self.people,
@@ -136,6 +139,11 @@ class InterviewDetailPanel(QFrame):
         for widget in self._sections:
             widget.hide()
 
+    def close_panel(self) -> None:
+        """The page gets the room back until another interview is chosen."""
+        self.show_interview(None)
+        self.hide()
+
     def show_interview(self, interview_id: int | None) -> None:
         self._generation += 1
         self.interview_id = interview_id
@@ -143,6 +151,7 @@ class InterviewDetailPanel(QFrame):
             self.detail = self.facts = None
             self._show_empty()
             return
+        self.show()
         generation, actor = self._generation, self.ctx.actor
         self.ctx.read(lambda session: (views.interview_detail(session, actor, interview_id),
                                        lookups.interview_facts(session, actor, interview_id)),
@@ -171,8 +180,9 @@ class InterviewDetailPanel(QFrame):
             (p.name, labels.participant_role(p.role), labels.response(p.response), self._seen(p))
             for p in detail.participants])
         fill_table(self.timeline, [
-            (self.ctx.local(e.at).strftime("%m-%d %H:%M"), labels.timeline_event(e.kind), e.actor,
-             words.timeline_detail(e.kind, e.detail)) for e in detail.timeline])
+            (self.ctx.local(e.at).strftime("%m-%d %H:%M"), e.actor,
+             "\n".join(t for t in (labels.timeline_event(e.kind), words.timeline_detail(e.kind, e.detail)) if t))
+            for e in detail.timeline])
         self.timeline.scrollToBottom()
         self._update_buttons()
         me = next((p for p in detail.participants if p.user_id == self.ctx.actor.user_id), None)

@@ -110,6 +110,7 @@ class SchedulePage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.detail.hide()     # shown when an interview is clicked: the week gets the whole width until then
         layout = QVBoxLayout(self)
         second = QHBoxLayout()
         second.addWidget(self.range)
@@ -247,7 +248,7 @@ class SchedulePage(QWidget):
                 people = [i for i in facts.interviewer_ids if i != move.from_lane]
                 if move.to_lane not in people:
                     people.append(move.to_lane)
-                names = dict(zip(facts.interviewer_ids, facts.interviewer_names)) | lanes
+                names = dict(zip(facts.interviewer_ids, facts.interviewer_names, strict=True)) | lanes
                 options.update(interviewer_ids=tuple(people), interviewer_names=tuple(names.get(i, "") for i in people))
         self.dialog = ChangeRequestDialog(self.ctx, facts, kind=ChangeKind.RESCHEDULE, parent=self, **options)
         self.dialog.sig_saved.connect(self._change_requested)

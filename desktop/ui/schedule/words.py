@@ -50,10 +50,13 @@ def timeline_detail(kind: str, detail: dict) -> str:
     if kind in ("change_step", "change_rejected"):
         verdict = labels.verdict(str(detail.get("verdict", "rejected")))
         comment = str(detail.get("comment") or "")
-        return QCoreApplication.translate("Schedule", "Step {0}: {1}").format(detail.get("step", ""), verdict) + (f" — {comment}" if comment else "")
+        text = QCoreApplication.translate("Schedule", "Step {0}: {1}").format(detail.get("step", ""), verdict)
+        return text + (f" — {comment}" if comment else "")
     if kind == "checked_in":
         late = int(detail.get("minutes_late") or 0)
-        return QCoreApplication.translate("Schedule", "{0} min late").format(late) if late else QCoreApplication.translate("Schedule", "on time")
+        if late:
+            return QCoreApplication.translate("Schedule", "{0} min late").format(late)
+        return QCoreApplication.translate("Schedule", "on time")
     if kind == "conflict_overridden" or detail.get("override_reason"):
         return str(detail.get("reason") or detail.get("override_reason") or "")
     if kind in ("interviewer_accepted", "interviewer_declined", "interviewer_tentative"):

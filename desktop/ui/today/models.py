@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor
 from desktop.core.scheduling.desk_views import DeskAlert
 from desktop.core.scheduling.inbox import TaskInfo
 from desktop.core.scheduling.risk import Risk
-from desktop.core.scheduling.views import TodayItem
+from desktop.core.scheduling.views import InboxItem, TodayItem
 from desktop.ui import labels
+from desktop.ui.approvals.models import step_text
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import colors, words
@@ -55,6 +56,8 @@ class TodayTableModel(ListTableModel):
             return f"{self.ctx.local(row.starts_at):%H:%M}–{self.ctx.local(row.ends_at):%H:%M}"
         if column == self.COL_RISK:
             return f"{row.risk.probability:.0%}"
+        if column == self.COL_PLACE and "://" in row.place:
+            return self.tr("Video meeting")
         return {self.COL_CANDIDATE: row.candidate, self.COL_POSITION: f"{row.position} · {row.round}",
                 self.COL_PLACE: row.place, self.COL_INTERVIEWERS: row.interviewers,
                 self.COL_STATE: labels.live_state(row.state)}.get(column, "")
@@ -73,6 +76,8 @@ class TodayTableModel(ListTableModel):
             return QColor(colors.CONFLICT)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_RISK:
             return risk_reasons(row.risk)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_PLACE:
+            return row.place
         return super().data(index, role)
 
 
@@ -89,6 +94,34 @@ class AlertTableModel(ListTableModel):
     def display(self, row: DeskAlert, column: int) -> str:
         return {self.COL_RAISED: self.ctx.local(row.raised_at).strftime("%m-%d %H:%M"),
                 self.COL_ALERT: alert_text(row, self.ctx.tz)}.get(column, "")
+
+
+class PendingTableModel(ListTableModel):
+    """Change requests waiting for the user's decision, in short."""
+
+    COL_CANDIDATE, COL_KIND, COL_STEP, COL_DUE = range(4)
+
+    def __init__(self, ctx: "AppContext", parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def headers(self) -> list[str]:
+        return [self.tr("Candidate"), self.tr("Change"), self.tr("Step"), self.tr("Due")]
+
+    def display(self, row: InboxItem, column: int) -> str:
+        if column == self.COL_DUE:
+            return self.ctx.local(row.step_due_at).strftime("%m-%d %H:%M") if row.step_due_at else "—"
+        return {self.COL_CANDIDATE: f"{row.candidate} · {row.position}", self.COL_KIND: labels.change_kind(row.kind),
+                self.COL_STEP: step_text(row)}.get(column, "")
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == ID_ROLE:
+            return self.rows[index.row()].change_request_id
+        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_DUE:
+            row: InboxItem = self.rows[index.row()]
+            if row.step_due_at is not None and row.step_due_at <= self.ctx.clock.now():
+                return QColor(colors.CONFLICT)
+        return super().data(index, role)
 
 
 class TaskTableModel(ListTableModel):

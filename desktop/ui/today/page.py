@@ -17,7 +17,9 @@ from desktop.ui.errors import show_error
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import words
 from desktop.ui.schedule.detail import InterviewDetailPanel
-from desktop.ui.today.models import AlertTableModel, TaskTableModel, TodayTableModel, risk_reasons
+from desktop.ui.today.models import (
+    AlertTableModel, PendingTableModel, TaskTableModel, TodayTableModel, risk_reasons,
+)
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
@@ -39,6 +41,7 @@ def _table(model) -> QTableView:
 
 class TodayPage(QWidget):
     sig_open_page = Signal(str)      # the main window opens that page (e.g. "approvals")
+    sig_open_request = Signal(int)   # ... or the Approvals page at that change request
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,11 @@ class TodayPage(QWidget):
         self.risk_title = title_label(self.tr("High no-show risk — call ahead"), "sectionTitle")
         self.risk = QLabel()
         self.risk.setWordWrap(True)
+        self.pending_title = title_label(self.tr("Waiting for my approval"), "sectionTitle")
+        self.pending = PendingTableModel(ctx, self)
+        self.pending_table = _table(self.pending)
+        self.pending_table.setMaximumHeight(130)
+        self.pending_table.doubleClicked.connect(self._pending_activated)
         self.alerts = AlertTableModel(ctx, self)
         self.alerts_table = _table(self.alerts)
         self.alerts_empty = hint_label(self.tr("No open alerts."))
@@ -84,6 +92,8 @@ class TodayPage(QWidget):
         column.addWidget(self.table, 2)
         column.addWidget(self.risk_title)
         column.addWidget(self.risk)
+        column.addWidget(self.pending_title)
+        column.addWidget(self.pending_table)
         column.addWidget(title_label(self.tr("My alerts"), "sectionTitle"))
         column.addWidget(self.alerts_empty)
         column.addWidget(self.alerts_table, 1)
@@ -96,6 +106,7 @@ class TodayPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.detail.hide()     # shown when an interview is selected
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.status)
@@ -153,6 +164,11 @@ class TodayPage(QWidget):
         pending = found.pending_approvals
         self.approvals_button.setText(self.tr("Waiting for my approval: {0} →").format(pending))
         self.approvals_button.setVisible(pending > 0)
+        self.pending.set_rows(found.approvals)
+        self.pending_table.resizeColumnsToContents()
+        self.pending_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.pending_title.setVisible(pending > 0)
+        self.pending_table.setVisible(pending > 0)
 
     def _show_risk(self, found: desk_views.TodayDesk) -> None:
         risky = [item for item in found.interviews if item.risk.call_ahead and item.state in
@@ -193,6 +209,9 @@ class TodayPage(QWidget):
 
     def _open_approvals(self) -> None:
         self.sig_open_page.emit("approvals")
+
+    def _pending_activated(self, index) -> None:
+        self.sig_open_request.emit(index.data(ID_ROLE))
 
     def acknowledge(self) -> None:
         alert_id, actor = self.sender().property("entity_id"), self.ctx.actor

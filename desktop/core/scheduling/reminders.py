@@ -121,10 +121,3 @@ def _escalate(session: Session, raised: Raised, now: datetime) -> None:
             timeline.add(session, request.interview_id, timeline.Event.CHANGE_ESCALATED, None,
                          change_request_id=request.id, step=step.position, to=step.escalate_to_id)
 
-
-def acknowledge(session: Session, actor_user_id: int, alert_id: int) -> None:
-    alert = session.get(Alert, alert_id)
-    if alert is not None and alert.acknowledged_at is None:
-        alert.acknowledged_at = session.info["clock"].now()
-        alert.acknowledged_by_id = actor_user_id
-        session.flush()

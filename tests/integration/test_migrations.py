@@ -93,7 +93,14 @@ def populate_0002(db, now: datetime) -> None:
     _populate(db, now, with_phone_tail=True)
 
 
-POPULATE = {"0001": populate_0001, "0002": populate_0002}
+def populate_0003(db, now: datetime) -> None:
+    """0003 added the confirmation deadline; 0004 adds tables only and must keep every row."""
+    _populate(db, now, with_phone_tail=True)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE interviews SET confirmation_due_at = :due"), {"due": now + timedelta(hours=1)})
+
+
+POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003}
 OLDER = migrate.all_revisions()[:-1]
 
 
@@ -218,3 +225,16 @@ def test_a_database_from_a_newer_program_is_refused_and_left_alone(db, clock):
             assert conn.execute(select(text("version_num")).select_from(text("alembic_version"))).scalar() \
                 == "9f3c0ffee123"
     assert not app_dirs().migration_backups.exists()
+
+
+def test_the_migrated_schema_is_the_model(db):
+    """Every table, column, index and constraint the model declares is what the migrations built."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop.core.model import Base
+
+    with db.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert [d for d in differences if not (isinstance(d, tuple) and d[0] == "remove_table"
+                                           and d[1].name == "alembic_version")] == []

@@ -2,7 +2,7 @@
 
 from desktop.core.model.archive import ArchiveRecord, RetentionPolicy
 from desktop.core.model.base import Base
-from desktop.core.model.delivery import OutboxEntry, OutboxState
+from desktop.core.model.delivery import CalendarItem, CalendarSyncState, MessageTemplate, OutboxEntry, OutboxState
 from desktop.core.model.evaluation import CandidateQuestion, Recommendation, Score, Scorecard, ScorecardCriterion
 from desktop.core.model.offers import Contract, Offer, OfferStatus
 from desktop.core.model.org import Department, Role, RoleGrant, User
@@ -11,7 +11,7 @@ from desktop.core.model.recruiting import (
     PositionStatus, Round, RoundKind, TalentPoolEntry, TalentTag, candidate_tags,
 )
 from desktop.core.model.scheduling import (
-    Alert, ApprovalChain, ApprovalStep, ChangeKind, ChangeRequest, ChangeStatus, Channel, Confirmation,
+    Alert, ApprovalChain, ApprovalStep, BusyBlock, ChangeKind, ChangeRequest, ChangeStatus, Channel, Confirmation,
     Decision, Delegation, FollowUpTask, Holiday, Interview, InterviewMode, InterviewParticipant,
     InterviewStatus, Notice, ParticipantRole, Party, ResponseState, Room, StepKind, TimelineEvent, Verdict,
 )
@@ -19,9 +19,10 @@ from desktop.core.model.system import AuditEntry, AuditHead, Setting
 
 __all__ = [
     "Alert", "Application", "ApplicationStage", "ApprovalChain", "ApprovalStep", "ArchiveRecord", "AuditEntry",
-    "AuditHead", "Base", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
+    "AuditHead", "Base", "BusyBlock", "CalendarItem", "CalendarSyncState", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
     "Channel", "Confirmation", "Contract", "Decision", "Delegation", "Department", "Education", "FollowUpTask",
-    "Gender", "Holiday", "Interview", "InterviewMode", "InterviewParticipant", "InterviewStatus", "Notice",
+    "Gender", "Holiday", "Interview", "InterviewMode", "InterviewParticipant", "InterviewStatus", "MessageTemplate",
+    "Notice",
     "Offer", "OfferStatus", "OutboxEntry", "OutboxState", "ParticipantRole", "Party", "PersonalDataRequest",
     "Position", "PositionStatus", "Recommendation", "ResponseState", "RetentionPolicy", "Role", "RoleGrant",
     "Room", "Round", "RoundKind", "Score", "Scorecard", "ScorecardCriterion", "Setting", "StepKind",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -38,3 +38,49 @@ class OutboxEntry(Versioned, Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[Optional[datetime]]
     external_id: Mapped[Optional[str]] = mapped_column(String(512))  # Message-ID, Exchange ItemId, ...
+
+
+class CalendarItem(Versioned, Base):
+    """An interview's meeting in one Exchange mailbox: the interviewer's own (impersonation or
+    delegate access) or the organizer's (organizer mode). `sent` holds the field values last
+    written, so an update sends only what changed; `change_key` is Exchange's optimistic lock."""
+
+    __tablename__ = "calendar_items"
+    __table_args__ = (UniqueConstraint("interview_id", "mailbox"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"), index=True)
+    mailbox: Mapped[str] = mapped_column(String(254))
+    item_id: Mapped[str] = mapped_column(String(512))
+    change_key: Mapped[str] = mapped_column(String(512))
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    sent: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime]
+
+
+class CalendarSyncState(Base):
+    """Where the read-back of one mailbox's calendar got to (EWS SyncFolderItems state)."""
+
+    __tablename__ = "calendar_sync_states"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mailbox: Mapped[str] = mapped_column(String(254), unique=True)
+    sync_state: Mapped[str] = mapped_column(Text, default="")
+    synced_at: Mapped[Optional[datetime]]
+
+
+class MessageTemplate(Versioned, Base):
+    """An admin's version of a message text; without a row the default text from resources/ is used."""
+
+    __tablename__ = "message_templates"
+    __table_args__ = (UniqueConstraint("event", "channel", "locale"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(20))
+    locale: Mapped[str] = mapped_column(String(10), default="zh_CN")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime]
+    updated_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))

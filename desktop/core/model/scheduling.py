@@ -150,6 +150,25 @@ class Holiday(Base):
     is_workday: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class BusyBlock(Base):
+    """Time an interviewer or a room is taken outside InterviewDesk, imported from a calendar file
+    (an interviewer's exported availability). The conflict check and slot finder count it."""
+
+    __tablename__ = "busy_blocks"
+    __table_args__ = (Index("ix_busy_blocks_user_starts", "user_id", "starts_at"),
+                      Index("ix_busy_blocks_room_starts", "room_id", "starts_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id"))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    summary: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")  # the imported file's name
+    source_uid: Mapped[str] = mapped_column(String(255), default="")
+    imported_at: Mapped[datetime]
+
+
 class ApprovalChain(Versioned, Base):
     __tablename__ = "approval_chains"
 

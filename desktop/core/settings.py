@@ -104,6 +104,7 @@ for _spec in (
     SettingSpec("security.min_password_length", "institution", int, 8, minimum=8, maximum=64),
     SettingSpec("reminders.unconfirmed_minutes_before", "institution", int, 60, minimum=5, maximum=24 * 60),
     SettingSpec("confirmation.deadline_minutes", "institution", int, 60, minimum=5, maximum=7 * 24 * 60),
+    SettingSpec("outbox.max_attempts", "institution", int, 8, minimum=1, maximum=50),
 ):
     register(_spec)
 

@@ -1,0 +1,1 @@
+"""Delivering the outbox: the queue (outbox) and the worker that drains it through senders."""

@@ -1,0 +1,205 @@
+"""The outbox as a work queue: claim what is due, deliver it, record the outcome.
+
+Every effect of a change is written to `outbox_entries` in the change's own transaction; this module
+hands those rows to senders and records what happened, so that nothing is lost when a channel is
+down or the program dies:
+
+- An entry is *due* when it is pending and its next attempt time has come, or when it was claimed
+  by a worker whose lease ran out (the worker died mid-delivery: it is tried again; a sent entry is
+  never claimed again).
+- Order is strict per interview, channel and recipient: an entry waits while an older one for the
+  same interview, channel and recipient is still pending or in progress, so a cancellation never
+  overtakes the booking it cancels.
+- A temporary failure is retried with exponential back-off and jitter (or the server's own
+  back-off when it names one) until `outbox.max_attempts`; a permanent failure, or the last
+  attempt, leaves the entry failed with the reason for the 通知 page, where HR can retry it.
+
+State changes are single UPDATE statements guarded by the row's version (the same optimistic lock
+the ORM uses), so two workers on two desktops sharing a PostgreSQL database never both deliver an
+entry. They are not audited one by one: the entry itself is the record, and HR's retry or cancel
+is audited in `inbox`.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from desktop.core import settings
+from desktop.core.model import OutboxEntry, OutboxState
+from desktop.core.validation import mask_email, mask_phone
+
+LEASE = timedelta(minutes=5)      # longer than any sender may take (their timeouts are far shorter)
+FIRST_DELAY_SECONDS = 2.0
+LONGEST_DELAY_SECONDS = 15 * 60.0
+ERROR_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry as a sender sees it: plain data, no live ORM object."""
+
+    id: int
+    dedupe_key: str
+    interview_id: int | None
+    channel: str
+    kind: str
+    recipient: str
+    payload: dict[str, Any]
+    attempts: int        # including this one
+    version: int         # the claimed row's version; finishing checks it
+
+
+@dataclass(frozen=True)
+class Delivered:
+    external_id: str | None = None   # Message-ID, Exchange ItemId, gateway message id
+
+
+class DeliveryFailed(Exception):
+    """Raised by a sender. `reason` is shown on the 通知 page: no personal data, no secrets."""
+
+    permanent = False
+
+    def __init__(self, reason: str, *, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class TemporaryFailure(DeliveryFailed):
+    """The channel is down, busy or slow: try again later."""
+
+
+class PermanentFailure(DeliveryFailed):
+    """Trying again cannot help (mailbox rejected, access denied, bad configuration)."""
+
+    permanent = True
+
+
+class Sender(Protocol):
+    """A channel's delivery. Called from worker threads, at most `concurrency` at a time."""
+
+    channel: str
+    concurrency: int
+
+    def deliver(self, item: Item) -> Delivered: ...
+
+
+@dataclass
+class Outcome:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(\+?86[- ]?)?1\d{2}[- ]?\d{4}[- ]?\d{4}(?!\d)")
+
+
+def scrub(text: str) -> str:
+    """An error text as stored and shown: addresses and phone numbers masked, length bounded."""
+    text = _EMAIL.sub(lambda m: mask_email(m.group(0)), text)
+    text = _PHONE.sub(lambda m: mask_phone(re.sub(r"\D", "", m.group(0))[-11:]), text)
+    return text[:ERROR_LENGTH]
+
+
+def backoff(attempts: int, *, rng: random.Random = random) -> float:
+    """Seconds before attempt `attempts + 1`: doubling from 2 s, capped at 15 min, ±25 % jitter so
+    entries that failed together do not all return together."""
+    base = min(FIRST_DELAY_SECONDS * 2 ** max(attempts - 1, 0), LONGEST_DELAY_SECONDS)
+    return base * rng.uniform(0.75, 1.25)
+
+
+def _due(now: datetime):
+    return or_(and_(OutboxEntry.state == OutboxState.PENDING,
+                    or_(OutboxEntry.next_attempt_at.is_(None), OutboxEntry.next_attempt_at <= now)),
+               and_(OutboxEntry.state == OutboxState.IN_PROGRESS, OutboxEntry.claimed_at < now - LEASE))
+
+
+def _not_behind_another():
+    older = aliased(OutboxEntry)
+    return ~exists().where(older.interview_id == OutboxEntry.interview_id, older.channel == OutboxEntry.channel,
+                           older.recipient == OutboxEntry.recipient, older.id < OutboxEntry.id,
+                           older.state.in_((OutboxState.PENDING, OutboxState.IN_PROGRESS)))
+
+
+def due_channels(session: Session) -> dict[str, int]:
+    """How many entries are due per channel now (for the worker's and the command line's summary)."""
+    now = session.info["clock"].now()
+    rows = session.execute(select(OutboxEntry.channel, OutboxEntry.id).where(_due(now))).all()
+    counts: dict[str, int] = {}
+    for channel, _ in rows:
+        counts[channel] = counts.get(channel, 0) + 1
+    return counts
+
+
+def claim(session: Session, worker: str, channel: str, limit: int) -> list[Item]:
+    """Take up to `limit` due entries of one channel, oldest first, for `worker`. Entries another
+    worker took in the meantime are skipped, never delivered twice."""
+    now = session.info["clock"].now()
+    candidates = session.execute(
+        select(OutboxEntry.id, OutboxEntry.version)
+        .where(OutboxEntry.channel == channel, _due(now), _not_behind_another())
+        .order_by(OutboxEntry.id).limit(limit)).all()
+    taken: list[Item] = []
+    for entry_id, version in candidates:
+        done = session.execute(
+            update(OutboxEntry).where(OutboxEntry.id == entry_id, OutboxEntry.version == version)
+            .values(state=OutboxState.IN_PROGRESS, claimed_by=worker, claimed_at=now,
+                    attempts=OutboxEntry.attempts + 1, version=version + 1)
+            .execution_options(synchronize_session=False))
+        if done.rowcount != 1:
+            continue
+        row = session.execute(select(OutboxEntry.dedupe_key, OutboxEntry.interview_id, OutboxEntry.kind,
+                                     OutboxEntry.recipient, OutboxEntry.payload, OutboxEntry.attempts)
+                              .where(OutboxEntry.id == entry_id)).one()
+        taken.append(Item(entry_id, row.dedupe_key, row.interview_id, channel, row.kind, row.recipient,
+                          dict(row.payload or {}), row.attempts, version + 1))
+    return taken
+
+
+def _finish(session: Session, item: Item, **values: Any) -> bool:
+    done = session.execute(
+        update(OutboxEntry).where(OutboxEntry.id == item.id, OutboxEntry.version == item.version,
+                                  OutboxEntry.state == OutboxState.IN_PROGRESS)
+        .values(claimed_by=None, claimed_at=None, version=item.version + 1, **values)
+        .execution_options(synchronize_session=False))
+    return done.rowcount == 1
+
+
+def mark_sent(session: Session, item: Item, delivered: Delivered) -> bool:
+    """Record a delivery. False when the entry was taken from this worker meanwhile (its lease ran
+    out, or HR cancelled it): the delivery happened, but the row now belongs to someone else."""
+    now = session.info["clock"].now()
+    return _finish(session, item, state=OutboxState.SENT, sent_at=now, last_error="",
+                   external_id=delivered.external_id)
+
+
+def mark_failed(session: Session, item: Item, failure: DeliveryFailed, *, rng: random.Random = random) -> str:
+    """Record a failed attempt; returns the entry's new state ("pending" to retry, or "failed")."""
+    now = session.info["clock"].now()
+    limit = settings.institution_value(session, "outbox.max_attempts")
+    reason = scrub(failure.reason)
+    if failure.permanent or item.attempts >= limit:
+        _finish(session, item, state=OutboxState.FAILED, last_error=reason, next_attempt_at=None)
+        return OutboxState.FAILED.value
+    delay = max(backoff(item.attempts, rng=rng), failure.retry_after or 0.0)
+    _finish(session, item, state=OutboxState.PENDING, last_error=reason,
+            next_attempt_at=now + timedelta(seconds=delay))
+    return OutboxState.PENDING.value
+
+
+def next_due_at(session: Session, channels: set[str]) -> datetime | None:
+    """When the earliest waiting entry of these channels becomes due (the worker sleeps until then)."""
+    if not channels:
+        return None
+    return session.scalar(select(OutboxEntry.next_attempt_at).where(
+        OutboxEntry.channel.in_(channels), OutboxEntry.state == OutboxState.PENDING,
+        OutboxEntry.next_attempt_at.is_not(None)).order_by(OutboxEntry.next_attempt_at).limit(1))

@@ -1,0 +1,227 @@
+"""The outbox worker: every effect delivered exactly once, in order per interview and recipient,
+retried with back-off while a channel is down, failed with a readable reason when retrying cannot
+help, and taken over after a worker died holding entries. The senders here are recorders: the
+channels themselves are tested against real servers in their own tests."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from desktop.core import settings
+from desktop.core.delivery import outbox
+from desktop.core.delivery.outbox import Delivered, Item, PermanentFailure, TemporaryFailure
+from desktop.core.delivery.worker import OutboxWorker
+from desktop.core.model import ChangeKind, OutboxEntry, OutboxState, Party
+from desktop.core.scheduling import changes
+
+from scheduling_helpers import BACKENDS, approve_default_chain, book, request, world_copy
+from scheduling_world import STORY_DAY, World, local
+
+
+@pytest.fixture(params=BACKENDS)
+def world(request, clock) -> World:
+    clock.set(local(STORY_DAY, 8, 0))
+    return world_copy(request, request.param, clock)
+
+
+class Recorder:
+    """A channel that records what it was given; `script` says how each call ends."""
+
+    def __init__(self, channel: str, concurrency: int = 2, script=None) -> None:
+        self.channel, self.concurrency = channel, concurrency
+        self.script = list(script or [])
+        self.delivered: list[Item] = []
+        self.calls = 0
+        self.lock = threading.Lock()
+
+    def deliver(self, item: Item) -> Delivered:
+        with self.lock:
+            self.calls += 1
+            outcome = self.script.pop(0) if self.script else None
+        if isinstance(outcome, Exception):
+            raise outcome
+        with self.lock:
+            self.delivered.append(item)
+        return Delivered(external_id=f"ext-{item.id}")
+
+
+def entries(w: World, **where) -> list[OutboxEntry]:
+    with w.db.session() as s:
+        query = select(OutboxEntry).order_by(OutboxEntry.id)
+        for name, value in where.items():
+            query = query.where(getattr(OutboxEntry, name) == value)
+        rows = s.scalars(query).all()
+        s.expunge_all()
+        return rows
+
+
+def senders(*channels: str) -> list[Recorder]:
+    return [Recorder(c) for c in channels]
+
+
+def test_a_booking_reaches_every_channel_exactly_once(world):
+    book(world, 0, local(STORY_DAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
+    calendar, email, sms = senders("calendar", "email", "sms")
+    worker = OutboxWorker(world.db, [calendar, email, sms], name="w1")
+    progress = worker.run_once()
+    again = OutboxWorker(world.db, [calendar, email, sms], name="w2").run_once()
+
+    rows = entries(world)
+    assert {r.state for r in rows} == {OutboxState.SENT}
+    assert progress.outcome.sent == len(rows) and again.outcome.sent == 0
+    assert sorted(i.recipient for i in calendar.delivered) == sorted(r.recipient for r in rows
+                                                                      if r.channel == "calendar")
+    assert len(calendar.delivered) == 2 and len(email.delivered) == 1 and len(sms.delivered) == 1
+    assert all(r.external_id == f"ext-{r.id}" and r.attempts == 1 and r.claimed_by is None for r in rows)
+    assert all(r.sent_at == world.db.clock.now() for r in rows)
+
+
+def test_a_channel_that_is_down_is_retried_with_back_off_until_it_answers(world, clock):
+    book(world, 0, local(STORY_DAY, 10))
+    sms = Recorder("sms", script=[TemporaryFailure("短信网关无法连接"), TemporaryFailure("短信网关无法连接")])
+    worker = OutboxWorker(world.db, [sms])
+    worker.run_once()
+    [entry] = entries(world, channel="sms")
+    assert entry.state == OutboxState.PENDING and entry.attempts == 1 and entry.last_error == "短信网关无法连接"
+    first_wait = entry.next_attempt_at - clock.now()
+    assert timedelta(seconds=1.5) <= first_wait <= timedelta(seconds=2.5)
+
+    worker.run_once()                         # not due yet: nothing happens
+    assert sms.calls == 1
+    clock.advance(first_wait)
+    worker.run_once()
+    [entry] = entries(world, channel="sms")
+    assert entry.attempts == 2 and entry.state == OutboxState.PENDING
+    assert timedelta(seconds=3) <= entry.next_attempt_at - clock.now() <= timedelta(seconds=5)
+
+    clock.advance(timedelta(seconds=5))
+    worker.run_once()
+    [entry] = entries(world, channel="sms")
+    assert entry.state == OutboxState.SENT and entry.attempts == 3 and entry.last_error == ""
+    assert len(sms.delivered) == 1
+
+
+def test_a_server_named_back_off_is_respected(world, clock):
+    book(world, 0, local(STORY_DAY, 10))
+    calendar = Recorder("calendar", script=[TemporaryFailure("Exchange 繁忙", retry_after=90)])
+    OutboxWorker(world.db, [calendar]).run_once()
+    [entry] = entries(world, channel="calendar")
+    assert entry.next_attempt_at - clock.now() == timedelta(seconds=90)
+
+
+def test_a_permanent_failure_is_failed_at_once_with_the_reason_and_no_address(world):
+    book(world, 0, local(STORY_DAY, 10))
+    email = Recorder("email", script=[PermanentFailure("收件人 zhangwei@example.cn 被拒绝（550），电话 13812345678")])
+    OutboxWorker(world.db, [email]).run_once()
+    [entry] = entries(world, channel="email")
+    assert entry.state == OutboxState.FAILED and entry.attempts == 1
+    assert "zhangwei@" not in entry.last_error and "13812345678" not in entry.last_error
+    assert "z***@example.cn" in entry.last_error and "138****5678" in entry.last_error
+
+
+def test_the_last_allowed_attempt_fails_the_entry(world, clock):
+    with world.db.session(write=True) as s:
+        settings.store_institution(s, "outbox.max_attempts", 2, "测试")
+    book(world, 0, local(STORY_DAY, 10))
+    sms = Recorder("sms", script=[TemporaryFailure("超时")] * 5)
+    worker = OutboxWorker(world.db, [sms])
+    worker.run_once()
+    clock.advance(timedelta(minutes=1))
+    worker.run_once()
+    clock.advance(timedelta(minutes=1))
+    worker.run_once()
+    [entry] = entries(world, channel="sms")
+    assert entry.state == OutboxState.FAILED and entry.attempts == 2 and sms.calls == 2
+
+
+def test_a_cancellation_never_overtakes_the_booking_it_cancels(world, clock):
+    booked = book(world, 0, local(STORY_DAY, 15))
+    asked = request(world, changes.ChangeInput(interview_id=booked.interview_id, kind=ChangeKind.CANCEL,
+                                               party=Party.HR, reason="岗位取消"))
+    approve_default_chain(world, asked.change_request_id)
+    kinds = [(e.kind, e.state) for e in entries(world, channel="calendar")]
+    assert [k for k, _ in kinds] == ["create", "cancel"]
+
+    calendar = Recorder("calendar", script=[TemporaryFailure("Exchange 无法连接")])
+    worker = OutboxWorker(world.db, [calendar])
+    worker.run_once()                       # the create fails; the cancel must wait behind it
+    assert [i.kind for i in calendar.delivered] == []
+    assert [e.state for e in entries(world, channel="calendar")] == [OutboxState.PENDING, OutboxState.PENDING]
+    clock.advance(timedelta(seconds=3))
+    worker.run_once()
+    assert [i.kind for i in calendar.delivered] == ["create", "cancel"]
+
+
+def test_entries_held_by_a_worker_that_died_are_delivered_once_after_its_lease(world, clock):
+    book(world, 0, local(STORY_DAY, 10))
+    with world.db.session(write=True) as s:      # the dead worker took the e-mail, then the process died
+        [taken] = outbox.claim(s, "dead-desktop:1", "email", 10)
+    email = Recorder("email")
+    survivor = OutboxWorker(world.db, [email], name="restarted")
+    survivor.run_once()
+    assert email.delivered == []                 # still within the dead worker's lease
+    clock.advance(outbox.LEASE + timedelta(seconds=1))
+    survivor.run_once()
+    assert [i.id for i in email.delivered] == [taken.id]
+    [entry] = entries(world, channel="email")
+    assert entry.state == OutboxState.SENT and entry.attempts == 2
+    with world.db.session(write=True) as s:      # the dead worker's late outcome changes nothing
+        assert outbox.mark_sent(s, taken, Delivered("late")) is False
+    assert entries(world, channel="email")[0].external_id == f"ext-{taken.id}"
+
+
+def test_a_sent_entry_is_never_sent_again_after_a_restart(world, clock):
+    book(world, 0, local(STORY_DAY, 10))
+    first = Recorder("email")
+    OutboxWorker(world.db, [first]).run_once()
+    clock.advance(timedelta(hours=1))
+    second = Recorder("email")
+    OutboxWorker(world.db, [second]).run_once()
+    assert len(first.delivered) == 1 and second.delivered == []
+
+
+def test_two_workers_at_once_deliver_each_entry_exactly_once(world):
+    for n, hour in enumerate((9, 10, 11)):
+        book(world, n, local(STORY_DAY, hour), interviewers=(world.wang.user_id, world.li.user_id))
+    total = len(entries(world))
+    shared = Recorder("calendar", concurrency=3)
+    mail = Recorder("email", concurrency=3)
+    sms = Recorder("sms", concurrency=3)
+    workers = [OutboxWorker(world.db, [shared, mail, sms], name=f"w{n}") for n in range(2)]
+    threads = [threading.Thread(target=w.run_once) for w in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    delivered = [i.id for r in (shared, mail, sms) for i in r.delivered]
+    assert sorted(delivered) == sorted(set(delivered)) and len(delivered) == total
+    assert {e.state for e in entries(world)} == {OutboxState.SENT}
+
+
+def test_the_background_worker_delivers_soon_after_it_is_woken(world):
+    email = Recorder("email")
+    worker = OutboxWorker(world.db, [email])
+    worker.start()
+    try:
+        book(world, 0, local(STORY_DAY, 10))
+        worker.wake()
+        deadline = time.monotonic() + 10
+        while not email.delivered and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        worker.stop()
+    assert len(email.delivered) == 1
+
+
+def test_back_off_doubles_and_is_capped_with_jitter():
+    rng = random.Random(1)
+    waits = [outbox.backoff(n, rng=rng) for n in range(1, 15)]
+    assert 1.5 <= waits[0] <= 2.5 and 3 <= waits[1] <= 5 and 6 <= waits[2] <= 10
+    assert max(waits) <= outbox.LONGEST_DELAY_SECONDS * 1.25
+    assert len({round(w, 3) for w in waits[-4:]}) == 4          # jittered, not identical

@@ -103,6 +103,7 @@ def conflict_text(conflict, zone=None) -> str:
         "room_too_small": QCoreApplication.translate("Messages", "Room {0} does not seat everyone taking part."),
         "outside_hours": QCoreApplication.translate("Messages", "The time is outside working hours."),
         "holiday": QCoreApplication.translate("Messages", "The day is not a working day {0}."),
+        "weekend": QCoreApplication.translate("Messages", "The day falls on a weekend and is not a working day."),
     }
     text = texts.get(kind, kind)
     if kind == "holiday":

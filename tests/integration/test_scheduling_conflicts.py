@@ -83,7 +83,7 @@ def test_every_kind_of_conflict_is_found_and_names_what_it_is_about(world):
     assert found(w, proposal(w, 1, local(STORY_DAY, 17, 0))) == []
     assert found(w, proposal(w, 1, local(date(2027, 1, 1), 10))) == [(K.HOLIDAY, "元旦", None)]
     assert found(w, proposal(w, 1, local(date(2026, 11, 28), 10))) == []        # 调休: a working Saturday
-    assert found(w, proposal(w, 1, local(date(2026, 11, 29), 10))) == [(K.HOLIDAY, "", None)]  # a Sunday
+    assert found(w, proposal(w, 1, local(date(2026, 11, 29), 10))) == [(K.WEEKEND, "", None)]  # a Sunday
     # Several at once: the hard ones first, so the dialog leads with what cannot be overridden.
     many = found(w, proposal(w, 0, quarter_past_ten, interviewers=(w.wang.user_id,) + four))
     assert many == [(K.ROOM_BOOKED, "行政楼301", a), (K.CANDIDATE_BOOKED, "", a),
@@ -213,3 +213,31 @@ def test_busy_times_from_the_calendar_server_block_and_unreadable_calendars_are_
     assert asked.value.overridable is True
     booked = book(w, 0, 14, 30, external=external, reason="王主任的院周会可以缺席")
     assert [c.kind for c in booked.overridden] == [K.INTERVIEWER_CALENDAR_BUSY]
+
+
+def test_busy_blocks_imported_from_a_calendar_file_block_like_a_calendar_server(world):
+    """An interviewer's exported Outlook availability, imported as busy blocks, counts in the check
+    and in the slot finder, for people and for rooms."""
+    from desktop.core.model import BusyBlock
+    from desktop.core.scheduling import slots
+
+    w = world
+    with w.db.session(SYSTEM, write=True) as s:
+        s.add_all([BusyBlock(user_id=w.wang.user_id, starts_at=local(STORY_DAY, 8), ends_at=local(STORY_DAY, 11),
+                             summary="院周会", source="wang.ics", source_uid="a", imported_at=w.db.clock.now()),
+                   BusyBlock(room_id=w.big_room, starts_at=local(STORY_DAY, 14), ends_at=local(STORY_DAY, 15),
+                             source="rooms.ics", source_uid="b", imported_at=w.db.clock.now())])
+    assert found(w, proposal(w, 1, local(STORY_DAY, 10, 30))) == [(K.INTERVIEWER_CALENDAR_BUSY, "王主任", None)]
+    assert found(w, proposal(w, 1, local(STORY_DAY, 11))) == []                 # starts as the block ends
+    assert found(w, proposal(w, 1, local(STORY_DAY, 14, 30), interviewers=(w.li.user_id,), room=w.big_room)) == [
+        (K.ROOM_CALENDAR_BUSY, "行政楼大会议室", None)]
+    with w.db.session() as s:
+        first = slots.find_slots(s, slots.SlotRequest(interviewer_ids=(w.wang.user_id,), duration_minutes=30,
+                                                      first_day=STORY_DAY, last_day=STORY_DAY, count=1),
+                                 w.db.clock.now())[0]
+        in_big = slots.find_slots(s, slots.SlotRequest(interviewer_ids=(w.li.user_id,), duration_minutes=30,
+                                                       first_day=STORY_DAY, last_day=STORY_DAY, count=20,
+                                                       room_ids=(w.big_room,)), w.db.clock.now())
+    assert first.starts_at == local(STORY_DAY, 11)
+    assert not any(local(STORY_DAY, 13, 31) <= slot.starts_at < local(STORY_DAY, 15) for slot in in_big)
+    assert any(slot.starts_at == local(STORY_DAY, 15) for slot in in_big)

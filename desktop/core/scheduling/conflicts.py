@@ -18,7 +18,7 @@ from desktop.core.model import (
 )
 from desktop.core.model.base import StrEnum
 from desktop.core.scheduling.office import OfficeHours
-from desktop.core.scheduling.provider import BusyTimes
+from desktop.core.scheduling.provider import BusyTimes, with_imported
 
 # The longest interview we allow; bounds the index range scan for overlaps.
 MAX_DURATION = timedelta(hours=8)
@@ -38,6 +38,7 @@ class ConflictKind(StrEnum):
     ROOM_TOO_SMALL = "room_too_small"
     OUTSIDE_HOURS = "outside_hours"
     HOLIDAY = "holiday"
+    WEEKEND = "weekend"
 
 
 HARD = frozenset({ConflictKind.ROOM_BOOKED, ConflictKind.IN_PAST, ConflictKind.ROOM_INACTIVE})
@@ -107,6 +108,9 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
     if start < now:
         found.append(Conflict(ConflictKind.IN_PAST))
     window = _overlapping(start, end, proposal.exclude_interview_id)
+    external = with_imported(session, external, proposal.people,
+                             [proposal.room_id] if proposal.room_id and proposal.mode == InterviewMode.ONSITE else [],
+                             start, end)
 
     if proposal.mode == InterviewMode.ONSITE and proposal.room_id is not None:
         room = session.get(Room, proposal.room_id)
@@ -156,7 +160,8 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
 
     day = hours.local(start).date()
     if hours.is_holiday(day):
-        found.append(Conflict(ConflictKind.HOLIDAY, hours.holiday_names.get(day, "")))
+        name = hours.holiday_names.get(day, "")
+        found.append(Conflict(ConflictKind.HOLIDAY, name) if name else Conflict(ConflictKind.WEEKEND))
     elif not hours.within_hours(start, end):
         found.append(Conflict(ConflictKind.OUTSIDE_HOURS))
     return sorted(found, key=lambda c: (not c.hard, c.kind.value))

@@ -4,10 +4,15 @@ configured, `NoCalendar` reports that there is nothing external to consider."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.model import BusyBlock
 
 Interval = tuple[datetime, datetime]
 Subject = tuple[str, int]  # ("user", id) or ("room", id)
@@ -33,3 +38,23 @@ class NoCalendar:
 
     def busy_times(self, mailboxes: Mapping[Subject, str], start: datetime, end: datetime) -> BusyTimes:
         return BusyTimes()
+
+
+def with_imported(session: Session, external: BusyTimes | None, user_ids: Iterable[int], room_ids: Iterable[int],
+                  start: datetime, end: datetime) -> BusyTimes | None:
+    """`external` plus the busy blocks imported from calendar files (an interviewer's exported
+    availability) for these people and rooms between start and end. They count like a calendar
+    server's busy times."""
+    users, rooms = set(user_ids), set(room_ids)
+    if not users and not rooms:
+        return external
+    found = session.execute(select(BusyBlock.user_id, BusyBlock.room_id, BusyBlock.starts_at, BusyBlock.ends_at)
+                            .where(or_(BusyBlock.user_id.in_(users), BusyBlock.room_id.in_(rooms)),
+                                   BusyBlock.starts_at < end, BusyBlock.ends_at > start)).all()
+    if not found:
+        return external
+    busy = {subject: list(intervals) for subject, intervals in (external.busy if external else {}).items()}
+    for user_id, room_id, block_start, block_end in found:
+        subject: Subject = ("user", user_id) if user_id is not None else ("room", room_id)
+        busy.setdefault(subject, []).append((block_start, block_end))
+    return BusyTimes(busy=busy, unknown=external.unknown if external else frozenset())

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.core.model import Application, Interview, InterviewMode, Room
 from desktop.core.scheduling.conflicts import BLOCKING, MAX_DURATION, involving
 from desktop.core.scheduling.office import Interval, OfficeHours
-from desktop.core.scheduling.provider import BusyTimes
+from desktop.core.scheduling.provider import BusyTimes, with_imported
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ def _rooms(session: Session, request: SlotRequest, seats: int, start: datetime, 
               Interview.room_id.in_(ids)]
     if request.exclude_interview_id is not None:
         window.append(Interview.id != request.exclude_interview_id)
+    external = with_imported(session, external, (), ids, start, end)
     busy: dict[int, list[Interval]] = {i: [] for i in ids}
     for room_id, s, m in session.execute(select(Interview.room_id, Interview.starts_at, Interview.duration_minutes)
                                          .where(*window)):
@@ -131,11 +132,12 @@ def find_slots(session: Session, request: SlotRequest, now: datetime,
     people = tuple(dict.fromkeys(request.interviewer_ids + request.observer_ids))
     busy = _people_busy(session, people, request.candidate_id, range_start, range_end,
                         request.exclude_interview_id)
-    if external is not None:
+    people_external = with_imported(session, external, people, (), range_start, range_end)
+    if people_external is not None:
         for user_id in people:
-            if ("user", user_id) in external.unknown:
+            if ("user", user_id) in people_external.unknown:
                 return []  # unknown free/busy: no slot can be promised
-            busy += external.of(("user", user_id))
+            busy += people_external.of(("user", user_id))
     people_busy = BusyIndex(busy)
     rooms: list[tuple[int, str, BusyIndex]] = []
     if request.mode == InterviewMode.ONSITE:

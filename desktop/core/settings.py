@@ -108,6 +108,31 @@ for _spec in (
 ):
     register(_spec)
 
+# --- channel "email": the institution's SMTP relay out, a mailbox polled over IMAP for replies ---
+_HOST = r"[A-Za-z0-9.\-\[\]:]*"
+_ADDRESS = r"([^@\s]+@[^@\s]+\.[^@\s]+)?"
+for _spec in (
+    SettingSpec("mail.smtp_host", "institution", str, "", pattern=_HOST),
+    SettingSpec("mail.smtp_port", "institution", int, 25, minimum=1, maximum=65535),
+    SettingSpec("mail.smtp_security", "institution", str, "starttls", choices=("none", "starttls", "ssl")),
+    SettingSpec("mail.smtp_username", "institution", str, ""),
+    SettingSpec("mail.smtp_password", "institution", str, "", secret=True),
+    SettingSpec("mail.ca_file", "institution", str, ""),          # the internal CA, for both servers
+    SettingSpec("mail.from_address", "institution", str, "", pattern=_ADDRESS),
+    SettingSpec("mail.from_name", "institution", str, ""),
+    SettingSpec("mail.timeout_seconds", "institution", int, 20, minimum=1, maximum=300),
+    SettingSpec("mail.replies_enabled", "institution", bool, False),
+    SettingSpec("mail.replies_interval_minutes", "institution", int, 5, minimum=1, maximum=24 * 60),
+    SettingSpec("mail.imap_host", "institution", str, "", pattern=_HOST),
+    SettingSpec("mail.imap_port", "institution", int, 993, minimum=1, maximum=65535),
+    SettingSpec("mail.imap_security", "institution", str, "ssl", choices=("none", "starttls", "ssl")),
+    SettingSpec("mail.imap_username", "institution", str, ""),
+    SettingSpec("mail.imap_password", "institution", str, "", secret=True),
+    SettingSpec("mail.imap_folder", "institution", str, "INBOX"),
+    SettingSpec("mail.confirm_keywords", "institution", str, "确认,确认参加,确认出席,confirm,confirmed,yes,1"),
+):
+    register(_spec)
+
 
 def spec_of(key: str) -> SettingSpec:
     try:

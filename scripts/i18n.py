@@ -73,6 +73,7 @@ def apply(path: Path, lang: str = "zh_CN") -> int:
         translation.attrib.pop("type", None)
         done += 1
     tree.write(ts_file(lang), encoding="utf-8", xml_declaration=True)
+    update()  # back to lupdate's own layout, so the file's diffs show translations, not formatting
     return done
 
 

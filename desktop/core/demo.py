@@ -30,7 +30,7 @@ from desktop.core.model import (
     InterviewParticipant, InterviewStatus, OutboxEntry, OutboxState, Party, Position, ResponseState,
     RetentionPolicy, Role, RoleGrant, Room, RoundKind, ScorecardCriterion, StepKind, TimelineEvent, User, Verdict,
 )
-from desktop.core.scheduling import changes
+from desktop.core.scheduling import changes, effects
 from desktop.core.services.candidates import CandidateInput, create_candidate
 from desktop.core.services.departments import create_department
 from desktop.core.services.positions import PositionInput, create_position
@@ -387,7 +387,7 @@ class _Builder:
             mode=InterviewMode.ONSITE if room else InterviewMode.VIDEO, room_id=room.id if room else None,
             video_link=None if room else f"https://meeting.example.com/j/{rng.randrange(10 ** 9):09d}",
             status=InterviewStatus.CONFIRMED if confirmed else InterviewStatus.SCHEDULED,
-            hr_owner_id=app.hr_owner_id, created_at=created,
+            hr_owner_id=app.hr_owner_id, created_at=created, confirmation_due_at=min(created + timedelta(hours=1), start),
             participants=[InterviewParticipant(
                 user_id=u.id, response=rng.choice((ResponseState.ACCEPTED, ResponseState.ACCEPTED, ResponseState.NONE,
                                                    ResponseState.TENTATIVE)),
@@ -465,25 +465,28 @@ class _Builder:
         for n, interview in enumerate(booked[:12]):
             app, panel, _room = self.booking[interview.id]
             candidate = self.s.get(Candidate, app.candidate_id)
+            info = effects.details(self.s, interview)
             for user in panel:
                 entries.append(OutboxEntry(
-                    dedupe_key=f"demo:{interview.uid}:invite:{user.id}", interview_id=interview.id,
-                    channel="exchange", kind="calendar_invite", recipient=user.exchange_mailbox,
-                    payload={"sequence": 0}, state=OutboxState.SENT, attempts=1, created_at=interview.created_at,
-                    sent_at=interview.created_at + timedelta(minutes=1),
+                    dedupe_key=f"{effects.CALENDAR}:{interview.id}:user{user.id}:0:create", interview_id=interview.id,
+                    channel=effects.CALENDAR, kind="create", recipient=user.exchange_mailbox or user.username,
+                    payload=info | {"user_id": user.id, "reason": ""}, state=OutboxState.SENT, attempts=1,
+                    created_at=interview.created_at, sent_at=interview.created_at + timedelta(minutes=1),
                     external_id=f"AAMk-demo-{interview.id}-{user.id}"))
+            notice = info | {"candidate_id": candidate.id, "candidate_name": candidate.name, "reason": "",
+                             "confirm_by": interview.confirmation_due_at.isoformat()}
             state = (OutboxState.PENDING, OutboxState.SENT, OutboxState.SENT, OutboxState.FAILED)[n % 4]
             entries.append(OutboxEntry(
-                dedupe_key=f"demo:{interview.uid}:notice:email", interview_id=interview.id, channel="email",
-                kind="candidate_notice", recipient=candidate.email, payload={"sequence": 0, "template": "面试通知"},
+                dedupe_key=f"email:{interview.id}:candidate:0:invitation", interview_id=interview.id, channel="email",
+                kind="invitation", recipient=candidate.email, payload=notice,
                 state=state, attempts={OutboxState.PENDING: 0, OutboxState.SENT: 1, OutboxState.FAILED: 5}[state],
-                last_error="SMTP 连接超时（mail.hospital.example.com:587）" if state is OutboxState.FAILED else "",
+                last_error="邮件服务器连接超时（mail.hospital.example.com:587）" if state is OutboxState.FAILED else "",
                 next_attempt_at=self.now + timedelta(minutes=5) if state is OutboxState.PENDING else None,
                 created_at=interview.created_at, sent_at=interview.created_at + timedelta(minutes=2)
                 if state is OutboxState.SENT else None))
             entries.append(OutboxEntry(
-                dedupe_key=f"demo:{interview.uid}:notice:sms", interview_id=interview.id, channel="sms",
-                kind="candidate_notice", recipient=candidate.phone, payload={"sequence": 0, "template": "面试短信"},
+                dedupe_key=f"sms:{interview.id}:candidate:0:invitation", interview_id=interview.id, channel="sms",
+                kind="invitation", recipient=candidate.phone, payload=notice,
                 state=OutboxState.SENT, attempts=1, created_at=interview.created_at,
                 sent_at=interview.created_at + timedelta(minutes=1)))
         self.s.add_all(entries)
@@ -502,12 +505,6 @@ class _Builder:
                 alerts.append(Alert(dedupe_key=f"demo:approval_overdue:{request.id}", kind="approval_overdue",
                                     interview_id=request.interview_id, change_request_id=request.id,
                                     detail={"step": request.current_step}, raised_at=request.step_due_at))
-        unseen = [(i, p) for i in booked for p in i.participants if p.seen_sequence < 0][:1]
-        for interview, participant in unseen:
-            alerts.append(Alert(dedupe_key=f"demo:interviewer_not_seen:{interview.id}:{participant.user_id}",
-                                kind="interviewer_not_seen", interview_id=interview.id, user_id=interview.hr_owner_id,
-                                detail={"interviewer_id": participant.user_id},
-                                raised_at=self.now - timedelta(minutes=20)))
         self.s.add_all(alerts)
         return len(alerts)
 

@@ -108,7 +108,6 @@ _ALERT_KINDS = {
     "question_overdue": QT_TRANSLATE_NOOP("Labels", "Question reply overdue"),
     "no_show_suggested": QT_TRANSLATE_NOOP("Labels", "Not arrived 30 minutes after the start"),
     "unconfirmed_soon": QT_TRANSLATE_NOOP("Labels", "Starts soon, not confirmed"),
-    "interviewer_not_seen": QT_TRANSLATE_NOOP("Labels", "Interviewer has not seen the change"),
 }
 _LIVE_STATES = {   # what the schedule, Today and the room board show, see scheduling.views.live_state
     "unconfirmed": QT_TRANSLATE_NOOP("Labels", "Unconfirmed"),

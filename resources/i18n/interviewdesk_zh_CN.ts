@@ -1,54 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="57" />
+        <location filename="../../desktop/ui/settings/users.py" line="57"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="60" />
+        <location filename="../../desktop/ui/settings/users.py" line="60"/>
         <source>User name *</source>
         <translation>用户名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="61" />
+        <location filename="../../desktop/ui/settings/users.py" line="61"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="62" />
+        <location filename="../../desktop/ui/settings/users.py" line="62"/>
         <source>Temporary password *</source>
         <translation>临时密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="63" />
+        <location filename="../../desktop/ui/settings/users.py" line="63"/>
         <source>Password again *</source>
         <translation>确认密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="64" />
+        <location filename="../../desktop/ui/settings/users.py" line="64"/>
         <source>Department</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="72" />
+        <location filename="../../desktop/ui/settings/users.py" line="72"/>
         <source>Roles *</source>
         <translation>角色 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="73" />
+        <location filename="../../desktop/ui/settings/users.py" line="73"/>
         <source>Roles apply to</source>
         <translation>角色适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="74" />
+        <location filename="../../desktop/ui/settings/users.py" line="74"/>
         <source>The whole institution</source>
         <translation>全单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="75" />
+        <location filename="../../desktop/ui/settings/users.py" line="75"/>
         <source>The user chooses a new password at the first login.</source>
         <translation>用户首次登录时须设置自己的密码。</translation>
     </message>
@@ -56,12 +57,12 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="87" />
+        <location filename="../../desktop/ui/today/reminders.py" line="87"/>
         <source>Open Today</source>
         <translation>查看今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="88" />
+        <location filename="../../desktop/ui/today/reminders.py" line="88"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -69,7 +70,7 @@
 <context>
     <name>AlertNotifier</name>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="127" />
+        <location filename="../../desktop/ui/today/reminders.py" line="127"/>
         <source>{0} new alerts</source>
         <translation>{0} 条新提醒</translation>
     </message>
@@ -77,12 +78,12 @@
 <context>
     <name>AlertTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="92" />
+        <location filename="../../desktop/ui/today/models.py" line="92"/>
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="92" />
+        <location filename="../../desktop/ui/today/models.py" line="92"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
@@ -90,92 +91,92 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="183" />
+        <location filename="../../desktop/ui/approvals/page.py" line="183"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="195" />
+        <location filename="../../desktop/ui/approvals/page.py" line="195"/>
         <source>Nothing is waiting for your decision.</source>
         <translation>目前没有需要您处理的审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="214" />
+        <location filename="../../desktop/ui/approvals/page.py" line="214"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="227" />
+        <location filename="../../desktop/ui/approvals/page.py" line="227"/>
         <source>Waiting for me</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="228" />
+        <location filename="../../desktop/ui/approvals/page.py" line="228"/>
         <source>All change requests</source>
         <translation>全部变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="281" />
+        <location filename="../../desktop/ui/approvals/page.py" line="281"/>
         <source>{0} request(s) waiting for you</source>
         <translation>{0} 项待您处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="318" />
+        <location filename="../../desktop/ui/approvals/page.py" line="318"/>
         <source>Change request #{0}: {1}.</source>
         <translation>变更申请 #{0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="320" />
+        <location filename="../../desktop/ui/approvals/page.py" line="320"/>
         <source>It moves on to step {0}.</source>
         <translation>已转入第 {0} 步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="322" />
+        <location filename="../../desktop/ui/approvals/page.py" line="322"/>
         <source>The change is in effect; everyone is being notified.</source>
         <translation>变更已生效，正在通知各方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="324" />
+        <location filename="../../desktop/ui/approvals/page.py" line="324"/>
         <source>The request is closed; the requester is told.</source>
         <translation>申请已结束，已通知申请人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="24" />
+        <location filename="../../desktop/ui/approvals/models.py" line="24"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第{0}步/共{1}步 {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="30" />
+        <location filename="../../desktop/ui/approvals/models.py" line="30"/>
         <source>Named approver</source>
         <translation>指定审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="32" />
+        <location filename="../../desktop/ui/approvals/models.py" line="32"/>
         <source>Deputy (deadline passed)</source>
         <translation>代理人（超时转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="48" />
+        <location filename="../../desktop/ui/approvals/models.py" line="48"/>
         <source>Video: {0}</source>
         <translation>视频：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="57" />
+        <location filename="../../desktop/ui/approvals/models.py" line="57"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="58" />
+        <location filename="../../desktop/ui/approvals/models.py" line="58"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="59" />
+        <location filename="../../desktop/ui/approvals/models.py" line="59"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="63" />
+        <location filename="../../desktop/ui/approvals/models.py" line="63"/>
         <source>Cancelled</source>
         <translation>取消面试</translation>
     </message>
@@ -183,17 +184,17 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="68" />
+        <location filename="../../desktop/ui/overview/pages.py" line="68"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="70" />
+        <location filename="../../desktop/ui/overview/pages.py" line="70"/>
         <source>Search by archive code or title</source>
         <translation>按档号或题名搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="75" />
+        <location filename="../../desktop/ui/overview/pages.py" line="75"/>
         <source>{0} record(s)</source>
         <translation>共 {0} 条档案</translation>
     </message>
@@ -201,27 +202,27 @@
 <context>
     <name>ArchiveTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67" />
+        <location filename="../../desktop/ui/overview/models.py" line="67"/>
         <source>Archive code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67" />
+        <location filename="../../desktop/ui/overview/models.py" line="67"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67" />
+        <location filename="../../desktop/ui/overview/models.py" line="67"/>
         <source>Created</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67" />
+        <location filename="../../desktop/ui/overview/models.py" line="67"/>
         <source>Fixed</source>
         <translation>已固化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67" />
+        <location filename="../../desktop/ui/overview/models.py" line="67"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
@@ -229,113 +230,113 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="33" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="33"/>
         <source>Batch scheduling</source>
         <translation>批量安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="34" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="34"/>
         <source>Book them all</source>
         <translation>全部预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="44" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="44"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="59" />
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="63" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="63"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="70" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="70"/>
         <source>Filter by name or department</source>
         <translation>按姓名或部门筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="79" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="79"/>
         <source>Position *</source>
         <translation>岗位 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="80" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="80"/>
         <source>Round *</source>
         <translation>面试轮次 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="81" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="81"/>
         <source>Applicants *</source>
         <translation>应聘人员 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="82" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="82"/>
         <source>Day *</source>
         <translation>面试日期 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="83" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="83"/>
         <source>First start</source>
         <translation>首场开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="84" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="84"/>
         <source>Duration each</source>
         <translation>每场时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="85" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="85"/>
         <source>Pause between</source>
         <translation>场间间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="86" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="86"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="87" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="87"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="88" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="88"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="89" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="89"/>
         <source>Interviewers *</source>
         <translation>面试官 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="91" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="91"/>
         <source>Preview plan</source>
         <translation>预览安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="95" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="95"/>
         <source>Plan</source>
         <translation>安排预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="96" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="96"/>
         <source>Consecutive slots inside working hours; times when an interviewer, the room or the candidate is taken are skipped.</source>
         <translation>在工作时间内依次安排；面试官、会议室或候选人已被占用的时段将自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="229" />
+        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="229"/>
         <source>No room in the day for: {0}</source>
         <translation>当天无法安排：{0}</translation>
     </message>
@@ -343,108 +344,108 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="41" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="41"/>
         <source>New interview</source>
         <translation>新建面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="42" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="42"/>
         <source>Book</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="47" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="47"/>
         <source>Candidate name, position title or code</source>
         <translation>候选人姓名、岗位名称或编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="66" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="66"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="73" />
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="74" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="74"/>
         <source>Filter by name or department</source>
         <translation>按姓名或部门筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="76" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="76"/>
         <source>Why the conflict is acceptable (recorded in the audit log)</source>
         <translation>说明为何可以接受此冲突（将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="85" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="85"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="86" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="86"/>
         <source>Application *</source>
         <translation>应聘记录 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="87" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="87"/>
         <source>Round *</source>
         <translation>面试轮次 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="88" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="88"/>
         <source>Date and time *</source>
         <translation>日期和时间 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="89" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="89"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="90" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="90"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="91" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="91"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="92" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="92"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="93" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="93"/>
         <source>Interviewers *</source>
         <translation>面试官 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="94" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="94"/>
         <source>Observers</source>
         <translation>列席人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="95" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="95"/>
         <source>Override reason</source>
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="97" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="97"/>
         <source>Find free slots</source>
         <translation>查找空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="101" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="101"/>
         <source>Free slots</source>
         <translation>空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="102" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="102"/>
         <source>The earliest times in the next two weeks when the interviewers, the observers, the candidate and a room are free.</source>
         <translation>未来两周内面试官、列席人员、候选人和会议室均空闲的最早时段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="106" />
+        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="106"/>
         <source>Conflict check</source>
         <translation>冲突检查</translation>
     </message>
@@ -452,127 +453,127 @@
 <context>
     <name>CandidateDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="38" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="38"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="45" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="45"/>
         <source>Select a candidate to see the details.</source>
         <translation>请在左侧选择一名候选人查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="51" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="51"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="51" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="51"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="52" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="52"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="52" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="52"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="53" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="53"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="53" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="53"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="54" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="54"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="54" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="54"/>
         <source>Major</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="55" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="55"/>
         <source>Years of experience</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="55" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="55"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="56" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="56"/>
         <source>Department</source>
         <translation>应聘部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="56" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="56"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="57" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="57"/>
         <source>Talent pool</source>
         <translation>人才库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="57" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="57"/>
         <source>Attendance</source>
         <translation>到场记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="58" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="58"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="66" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="66"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="67" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="67"/>
         <source>Show in clear; the access is recorded in the audit log</source>
         <translation>显示完整信息；本次查看将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="82" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="82"/>
         <source>Position</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="82" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="82"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="82" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="82"/>
         <source>Applied</source>
         <translation>投递时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="95" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="95"/>
         <source>Applications</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="152" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="152"/>
         <source>Consent given on {0}</source>
         <translation>已于 {0} 同意入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="154" />
+        <location filename="../../desktop/ui/candidates/detail.py" line="154"/>
         <source>{0} reschedule(s), {1} no-show(s), {2} late arrival(s)</source>
         <translation>改期 {0} 次，爽约 {1} 次，迟到 {2} 次</translation>
     </message>
@@ -580,102 +581,102 @@
 <context>
     <name>CandidateForm</name>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="36" />
+        <location filename="../../desktop/ui/candidates/form.py" line="36"/>
         <source>Edit candidate</source>
         <translation>编辑候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="36" />
+        <location filename="../../desktop/ui/candidates/form.py" line="36"/>
         <source>New candidate</source>
         <translation>新建候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="39" />
+        <location filename="../../desktop/ui/candidates/form.py" line="39"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="40" />
+        <location filename="../../desktop/ui/candidates/form.py" line="40"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="43" />
+        <location filename="../../desktop/ui/candidates/form.py" line="43"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="44" />
+        <location filename="../../desktop/ui/candidates/form.py" line="44"/>
         <source>e.g. 138 0013 8000 or 010-12345678</source>
         <translation>例如 138 0013 8000 或 010-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="45" />
+        <location filename="../../desktop/ui/candidates/form.py" line="45"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="46" />
+        <location filename="../../desktop/ui/candidates/form.py" line="46"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="47" />
+        <location filename="../../desktop/ui/candidates/form.py" line="47"/>
         <source>18 characters, resident identity card</source>
         <translation>18 位居民身份证号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="49" />
+        <location filename="../../desktop/ui/candidates/form.py" line="49"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="52" />
+        <location filename="../../desktop/ui/candidates/form.py" line="52"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="53" />
+        <location filename="../../desktop/ui/candidates/form.py" line="53"/>
         <source>Major</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="54" />
+        <location filename="../../desktop/ui/candidates/form.py" line="54"/>
         <source>Years of experience</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="56" />
+        <location filename="../../desktop/ui/candidates/form.py" line="56"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="59" />
+        <location filename="../../desktop/ui/candidates/form.py" line="59"/>
         <source>Department</source>
         <translation>应聘部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="60" />
+        <location filename="../../desktop/ui/candidates/form.py" line="60"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="61" />
+        <location filename="../../desktop/ui/candidates/form.py" line="61"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="62" />
+        <location filename="../../desktop/ui/candidates/form.py" line="62"/>
         <source>Experience</source>
         <translation>工作经历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="63" />
+        <location filename="../../desktop/ui/candidates/form.py" line="63"/>
         <source>Résumé summary</source>
         <translation>简历摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="64" />
+        <location filename="../../desktop/ui/candidates/form.py" line="64"/>
         <source>Agrees to be kept in the talent pool</source>
         <translation>同意纳入人才库</translation>
     </message>
@@ -683,47 +684,47 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36" />
+        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Years</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Department</source>
         <translation>应聘部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37" />
+        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -731,22 +732,22 @@
 <context>
     <name>CandidatesPage</name>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="29" />
+        <location filename="../../desktop/ui/candidates/page.py" line="29"/>
         <source>Name, phone or its last 4 digits, e-mail</source>
         <translation>姓名、手机号或尾号4位、邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="33" />
+        <location filename="../../desktop/ui/candidates/page.py" line="33"/>
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="38" />
+        <location filename="../../desktop/ui/candidates/page.py" line="38"/>
         <source>New candidate</source>
         <translation>新建候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="66" />
+        <location filename="../../desktop/ui/candidates/page.py" line="66"/>
         <source>{0} candidate(s)</source>
         <translation>共 {0} 名候选人</translation>
     </message>
@@ -754,62 +755,62 @@
 <context>
     <name>ChainDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="165" />
+        <location filename="../../desktop/ui/settings/chains.py" line="165"/>
         <source>Edit approval chain</source>
         <translation>编辑审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="165" />
+        <location filename="../../desktop/ui/settings/chains.py" line="165"/>
         <source>New approval chain</source>
         <translation>新建审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="167" />
+        <location filename="../../desktop/ui/settings/chains.py" line="167"/>
         <source>New chain</source>
         <translation>新审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="170" />
+        <location filename="../../desktop/ui/settings/chains.py" line="170"/>
         <source>Whole institution</source>
         <translation>全单位（所有部门）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="173" />
+        <location filename="../../desktop/ui/settings/chains.py" line="173"/>
         <source>Every kind of change</source>
         <translation>所有变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="177" />
+        <location filename="../../desktop/ui/settings/chains.py" line="177"/>
         <source>A change for today takes effect at once and is approved afterwards</source>
         <translation>当天的变更先执行、后补审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="179" />
+        <location filename="../../desktop/ui/settings/chains.py" line="179"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="184" />
+        <location filename="../../desktop/ui/settings/chains.py" line="184"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="185" />
+        <location filename="../../desktop/ui/settings/chains.py" line="185"/>
         <source>Department</source>
         <translation>适用部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="186" />
+        <location filename="../../desktop/ui/settings/chains.py" line="186"/>
         <source>Kind of change</source>
         <translation>变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="189" />
+        <location filename="../../desktop/ui/settings/chains.py" line="189"/>
         <source>Steps, in order</source>
         <translation>审批环节（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="190" />
+        <location filename="../../desktop/ui/settings/chains.py" line="190"/>
         <source>The most specific chain governs a change: the department (or the nearest parent) and the kind, then the department for every kind, then the whole institution.</source>
         <translation>变更按最具体的审批链办理：先匹配本部门（或最近的上级部门）且变更类型相同的审批链，其次是本部门适用所有类型的审批链，最后是全单位的审批链。</translation>
     </message>
@@ -817,47 +818,47 @@
 <context>
     <name>ChainTableModel</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45" />
+        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45" />
+        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Department</source>
         <translation>适用部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45" />
+        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Kind of change</source>
         <translation>变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45" />
+        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Steps</source>
         <translation>审批环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="46" />
+        <location filename="../../desktop/ui/settings/chains.py" line="46"/>
         <source>Same day: apply first</source>
         <translation>当天先执行后审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="46" />
+        <location filename="../../desktop/ui/settings/chains.py" line="46"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="50" />
+        <location filename="../../desktop/ui/settings/chains.py" line="50"/>
         <source>Whole institution</source>
         <translation>全单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="51" />
+        <location filename="../../desktop/ui/settings/chains.py" line="51"/>
         <source>Every kind</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="52" />
+        <location filename="../../desktop/ui/settings/chains.py" line="52"/>
         <source>(no steps)</source>
         <translation>（无审批环节）</translation>
     </message>
@@ -865,22 +866,22 @@
 <context>
     <name>ChainsPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="260" />
+        <location filename="../../desktop/ui/settings/chains.py" line="260"/>
         <source>New chain…</source>
         <translation>新建审批链…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="261" />
+        <location filename="../../desktop/ui/settings/chains.py" line="261"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="262" />
+        <location filename="../../desktop/ui/settings/chains.py" line="262"/>
         <source>Delegate approvals…</source>
         <translation>设置代理审批…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="324" />
+        <location filename="../../desktop/ui/settings/chains.py" line="324"/>
         <source>The delegation is saved.</source>
         <translation>代理审批已保存。</translation>
     </message>
@@ -888,47 +889,47 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/password.py" line="22" />
+        <location filename="../../desktop/ui/password.py" line="22"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="28" />
+        <location filename="../../desktop/ui/password.py" line="28"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="29" />
+        <location filename="../../desktop/ui/password.py" line="29"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="30" />
+        <location filename="../../desktop/ui/password.py" line="30"/>
         <source>New password again</source>
         <translation>确认新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="35" />
+        <location filename="../../desktop/ui/password.py" line="35"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="39" />
+        <location filename="../../desktop/ui/password.py" line="39"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="44" />
+        <location filename="../../desktop/ui/password.py" line="44"/>
         <source>An administrator set a temporary password for you. Choose your own password to continue.</source>
         <translation>管理员为您设置了临时密码。请设置您自己的密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="56" />
+        <location filename="../../desktop/ui/password.py" line="56"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="75" />
+        <location filename="../../desktop/ui/password.py" line="75"/>
         <source>The current password is wrong.</source>
         <translation>当前密码不正确。</translation>
     </message>
@@ -936,102 +937,102 @@
 <context>
     <name>ChangeRequestDialog</name>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="42" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="42"/>
         <source>Cancel the interview</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="43" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="43"/>
         <source>Request a change</source>
         <translation>申请变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="44" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="44"/>
         <source>Submit cancellation</source>
         <translation>提交取消申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="45" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="45"/>
         <source>Submit change request</source>
         <translation>提交变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="50" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="50"/>
         <source>Now</source>
         <translation>原安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="51" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="51"/>
         <source>Proposed</source>
         <translation>拟变更为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="52" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="52"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="52" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="52"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="53" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="53"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="72" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="72"/>
         <source>e.g. the candidate has an exam that morning</source>
         <translation>例如：候选人当天上午有考试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="74" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="74"/>
         <source>Why the conflict is acceptable (recorded in the audit log)</source>
         <translation>说明为何可以接受此冲突（将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="76" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="76"/>
         <source>Asked by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="77" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="77"/>
         <source>Reason *</source>
         <translation>理由 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="78" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="78"/>
         <source>Override reason</source>
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="98" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="98"/>
         <source>Video: {0}</source>
         <translation>视频：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="117" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="117"/>
         <source>Cancelled</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="120" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="120"/>
         <source>A cancellation does not need a conflict check.</source>
         <translation>取消面试无需进行冲突检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="132" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="132"/>
         <source>Pick a new time to see the conflict check.</source>
         <translation>请选择新的时间，以查看冲突检查结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="164" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="164"/>
         <source>Find free slots</source>
         <translation>查找空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="166" />
+        <location filename="../../desktop/ui/schedule/change_dialog.py" line="166"/>
         <source>Earliest times when the interviewers, the candidate and a room are free:</source>
         <translation>面试官、候选人和会议室均空闲的最早时段：</translation>
     </message>
@@ -1039,37 +1040,37 @@
 <context>
     <name>ChangeRequestTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27" />
+        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27" />
+        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27" />
+        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27" />
+        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Requested by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="28" />
+        <location filename="../../desktop/ui/overview/models.py" line="28"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="28" />
+        <location filename="../../desktop/ui/overview/models.py" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="28" />
+        <location filename="../../desktop/ui/overview/models.py" line="28"/>
         <source>Step</source>
         <translation>审批环节</translation>
     </message>
@@ -1077,486 +1078,486 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="73" />
+        <location filename="../../desktop/cli/__init__.py" line="73"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="79" />
+        <location filename="../../desktop/cli/__init__.py" line="79"/>
         <source>Run the command again with --debug (before the command) to see technical details for the IT office.</source>
         <translation>如需供信息科排查的技术细节，请在命令前加上 --debug 重新运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="59" />
+        <location filename="../../desktop/cli/config_commands.py" line="59"/>
         <source>{0} = {1}</source>
         <translation>{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="65" />
+        <location filename="../../desktop/cli/config_commands.py" line="65"/>
         <source>this computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="66" />
+        <location filename="../../desktop/cli/config_commands.py" line="66"/>
         <source>institution</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="72" />
+        <location filename="../../desktop/cli/config_commands.py" line="72"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="73" />
+        <location filename="../../desktop/cli/config_commands.py" line="73"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="76" />
+        <location filename="../../desktop/cli/config_commands.py" line="76"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="76" />
+        <location filename="../../desktop/cli/config_commands.py" line="76"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="77" />
+        <location filename="../../desktop/cli/config_commands.py" line="77"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="79" />
-        <location filename="../../desktop/cli/config_commands.py" line="110" />
+        <location filename="../../desktop/cli/config_commands.py" line="79"/>
+        <location filename="../../desktop/cli/config_commands.py" line="110"/>
         <source>Institution settings are stored in the database, which was not opened.</source>
         <translation>本单位设置保存在数据库中，本次未打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="89" />
-        <location filename="../../desktop/cli/context.py" line="135" />
+        <location filename="../../desktop/cli/config_commands.py" line="89"/>
+        <location filename="../../desktop/cli/context.py" line="135"/>
         <source>The file {0} could not be read.</source>
         <translation>无法读取文件 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="91" />
+        <location filename="../../desktop/cli/config_commands.py" line="91"/>
         <source>The file {0} is not valid JSON.</source>
         <translation>文件 {0} 不是有效的 JSON。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="95" />
+        <location filename="../../desktop/cli/config_commands.py" line="95"/>
         <source>{0} settings imported: {1}</source>
         <translation>已导入 {0} 项设置：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="108" />
+        <location filename="../../desktop/cli/config_commands.py" line="108"/>
         <source>Settings written to {0}</source>
         <translation>设置已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="78" />
+        <location filename="../../desktop/cli/context.py" line="78"/>
         <source>{0} is needed. Set the environment variable {1} or give it in a file with the option shown in “interviewdesk --help”; secrets are never accepted as arguments.</source>
         <translation>需要提供{0}。请设置环境变量 {1}，或按“interviewdesk --help”中列出的选项从文件读取；出于安全考虑，口令和密码不接受以命令参数形式提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="84" />
+        <location filename="../../desktop/cli/context.py" line="84"/>
         <source>Repeat to confirm: </source>
         <translation>请再输入一次以确认：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="86" />
+        <location filename="../../desktop/cli/context.py" line="86"/>
         <source>The two entries differ; nothing was changed.</source>
         <translation>两次输入不一致；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="88" />
+        <location filename="../../desktop/cli/context.py" line="88"/>
         <source>Nothing was entered; nothing was changed.</source>
         <translation>未输入任何内容；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="93" />
+        <location filename="../../desktop/cli/context.py" line="93"/>
         <source>Database passphrase: </source>
         <translation>数据库口令：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="122" />
-        <source>This command works on the embedded database file only. Server databases are looked after with the server's own tools (pg_dump, pg_restore, ALTER ROLE).</source>
+        <location filename="../../desktop/cli/context.py" line="122"/>
+        <source>This command works on the embedded database file only. Server databases are looked after with the server&apos;s own tools (pg_dump, pg_restore, ALTER ROLE).</source>
         <translation>此命令仅适用于本机数据库文件。服务器数据库请使用服务器自带的工具维护（pg_dump、pg_restore、ALTER ROLE）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="138" />
+        <location filename="../../desktop/cli/context.py" line="138"/>
         <source>The first line of {0} is empty.</source>
         <translation>{0} 的第一行为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="17" />
+        <location filename="../../desktop/cli/maintenance.py" line="17"/>
         <source>its content was changed after it was written</source>
         <translation>该条记录写入后被修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="18" />
+        <location filename="../../desktop/cli/maintenance.py" line="18"/>
         <source>it does not link to the entry before it</source>
         <translation>该条记录与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="19" />
+        <location filename="../../desktop/cli/maintenance.py" line="19"/>
         <source>entries are missing from here on</source>
         <translation>从此处起有记录缺失</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="20" />
+        <location filename="../../desktop/cli/maintenance.py" line="20"/>
         <source>the entries are out of order</source>
         <translation>记录顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="21" />
+        <location filename="../../desktop/cli/maintenance.py" line="21"/>
         <source>entries were removed from the end of the log</source>
         <translation>日志末尾的记录被删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="22" />
+        <location filename="../../desktop/cli/maintenance.py" line="22"/>
         <source>the record of the newest entry is missing</source>
         <translation>最新记录的链头信息缺失</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="28" />
+        <location filename="../../desktop/cli/maintenance.py" line="28"/>
         <source>Audit log intact: {0} entries checked, OK.</source>
         <translation>审计日志完好：已校验 {0} 条记录，全部正常。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="30" />
+        <location filename="../../desktop/cli/maintenance.py" line="30"/>
         <source>AUDIT LOG BROKEN at entry #{0}: {1}. ({2} entries in the log)</source>
         <translation>审计日志已被破坏，问题出现在第 #{0} 条：{1}。（日志共 {2} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="43" />
+        <location filename="../../desktop/cli/maintenance.py" line="43"/>
         <source>the database structure is damaged (integrity check)</source>
         <translation>数据库结构已损坏（完整性检查未通过）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="44" />
+        <location filename="../../desktop/cli/maintenance.py" line="44"/>
         <source>encrypted pages fail their authentication check</source>
         <translation>加密数据页未通过认证校验</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="45" />
+        <location filename="../../desktop/cli/maintenance.py" line="45"/>
         <source>records refer to records that do not exist</source>
         <translation>存在引用了不存在记录的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="46" />
+        <location filename="../../desktop/cli/maintenance.py" line="46"/>
         <source>parts of the database cannot be read</source>
         <translation>数据库的部分内容无法读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="47" />
+        <location filename="../../desktop/cli/maintenance.py" line="47"/>
         <source>the schema is older than this program</source>
         <translation>数据库结构版本低于本程序</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="48" />
+        <location filename="../../desktop/cli/maintenance.py" line="48"/>
         <source>the schema was written by a newer program</source>
         <translation>数据库结构由更新版本的程序写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="49" />
+        <location filename="../../desktop/cli/maintenance.py" line="49"/>
         <source>the audit log chain is broken</source>
         <translation>审计日志哈希链已断裂</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="56" />
+        <location filename="../../desktop/cli/maintenance.py" line="56"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="57" />
+        <location filename="../../desktop/cli/maintenance.py" line="57"/>
         <source>Schema revision: {0} (this program: {1})</source>
         <translation>结构版本：{0}（本程序：{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="59" />
+        <location filename="../../desktop/cli/maintenance.py" line="59"/>
         <source>Records: {0} in {1} tables</source>
         <translation>记录：{1} 张表，共 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="64" />
+        <location filename="../../desktop/cli/maintenance.py" line="64"/>
         <source>Check passed: no problems found.</source>
         <translation>检查通过：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="66" />
+        <location filename="../../desktop/cli/maintenance.py" line="66"/>
         <source>CHECK FAILED:</source>
         <translation>检查未通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="69" />
+        <location filename="../../desktop/cli/maintenance.py" line="69"/>
         <source>Stop using this database and restore the latest good backup (interviewdesk db restore BACKUP).</source>
         <translation>请停止使用此数据库，并从最近一次完好的备份恢复（interviewdesk db restore 备份文件）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="78" />
+        <location filename="../../desktop/cli/maintenance.py" line="78"/>
         <source>New database passphrase: </source>
         <translation>新的数据库口令：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="82" />
+        <location filename="../../desktop/cli/maintenance.py" line="82"/>
         <source>Unlocked with the recovery key.</source>
         <translation>已使用恢复密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="83" />
+        <location filename="../../desktop/cli/maintenance.py" line="83"/>
         <source>Passphrase changed. The old passphrase no longer opens the database; the recovery key still does. Backups made earlier keep the passphrase of their day.</source>
         <translation>口令已更换。旧口令已无法打开数据库，恢复密钥仍然有效。此前制作的备份仍使用当时的口令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="96" />
+        <location filename="../../desktop/cli/maintenance.py" line="96"/>
         <source>Backup written: {0} ({1} bytes, SHA-256 {2})</source>
         <translation>备份已写入：{0}（{1} 字节，SHA-256 {2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="98" />
+        <location filename="../../desktop/cli/maintenance.py" line="98"/>
         <source>Key file and manifest: {0}</source>
         <translation>密钥文件及清单：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="99" />
-        <source>Keep both files together. Restoring needs today's passphrase or the recovery key.</source>
+        <location filename="../../desktop/cli/maintenance.py" line="99"/>
+        <source>Keep both files together. Restoring needs today&apos;s passphrase or the recovery key.</source>
         <translation>请将这两个文件一起保存。恢复时需要当前的口令或恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="111" />
+        <location filename="../../desktop/cli/maintenance.py" line="111"/>
         <source>Restored {0} (made {1}) over {2}.</source>
         <translation>已用备份 {0}（制作于 {1}）恢复 {2}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="113" />
-        <source>The key file was replaced by the backup's: the database now opens with the passphrase that was valid when the backup was made.</source>
+        <location filename="../../desktop/cli/maintenance.py" line="113"/>
+        <source>The key file was replaced by the backup&apos;s: the database now opens with the passphrase that was valid when the backup was made.</source>
         <translation>密钥文件已替换为备份中的密钥文件：数据库现在需使用制作备份时有效的口令打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="26" />
+        <location filename="../../desktop/cli/setup_commands.py" line="26"/>
         <source>A new database file needs its first administrator: add --admin USER after “init”.</source>
         <translation>新建数据库文件需要同时创建第一个管理员：请在“init”后加上 --admin 用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="35" />
-        <location filename="../../desktop/cli/user_commands.py" line="41" />
+        <location filename="../../desktop/cli/setup_commands.py" line="35"/>
+        <location filename="../../desktop/cli/user_commands.py" line="41"/>
         <source>Password for {0}: </source>
         <translation>{0} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="51" />
+        <location filename="../../desktop/cli/setup_commands.py" line="51"/>
         <source>Database created: {0}</source>
         <translation>数据库已创建：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="53" />
+        <location filename="../../desktop/cli/setup_commands.py" line="53"/>
         <source>First administrator: {0} (also HR officer)</source>
         <translation>第一个管理员：{0}（同时为人事专员）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="56" />
+        <location filename="../../desktop/cli/setup_commands.py" line="56"/>
         <source>RECOVERY KEY (shown only this once):</source>
         <translation>恢复密钥（仅显示这一次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="60" />
+        <location filename="../../desktop/cli/setup_commands.py" line="60"/>
         <source>Write the recovery key down now and keep it offline, for example sealed in the office safe. It unlocks the database when the passphrase is lost, and whoever holds it can read every record. It is stored nowhere and cannot be shown again.</source>
         <translation>请立即抄写恢复密钥并离线保管，例如密封后存放在单位保险柜中。忘记口令时可用它打开数据库；持有它的人可以读取全部记录。恢复密钥不会保存在任何地方，也无法再次显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="70" />
+        <location filename="../../desktop/cli/setup_commands.py" line="70"/>
         <source>The numbers of candidates and interviews do not fit.</source>
         <translation>候选人数量与面试数量不匹配。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="74" />
+        <location filename="../../desktop/cli/setup_commands.py" line="74"/>
         <source>The database already holds candidates. Demo data is only added to an empty database, so that it never mixes with real records; nothing was changed.</source>
         <translation>数据库中已有候选人。演示数据只会写入空数据库，以免与真实记录混在一起；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="78" />
+        <location filename="../../desktop/cli/setup_commands.py" line="78"/>
         <source>Demo data added for {0}:</source>
         <translation>已为{0}生成演示数据：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="80" />
+        <location filename="../../desktop/cli/setup_commands.py" line="80"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="81" />
+        <location filename="../../desktop/cli/setup_commands.py" line="81"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="82" />
+        <location filename="../../desktop/cli/setup_commands.py" line="82"/>
         <source>Positions</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="83" />
+        <location filename="../../desktop/cli/setup_commands.py" line="83"/>
         <source>Rooms</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="84" />
+        <location filename="../../desktop/cli/setup_commands.py" line="84"/>
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="85" />
+        <location filename="../../desktop/cli/setup_commands.py" line="85"/>
         <source>Applications</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="86" />
+        <location filename="../../desktop/cli/setup_commands.py" line="86"/>
         <source>Interviews (next two weeks)</source>
         <translation>面试（未来两周）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="87" />
+        <location filename="../../desktop/cli/setup_commands.py" line="87"/>
         <source>Change requests awaiting approval</source>
         <translation>待审批的变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="88" />
+        <location filename="../../desktop/cli/setup_commands.py" line="88"/>
         <source>Outbox entries</source>
         <translation>发件箱条目</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="89" />
+        <location filename="../../desktop/cli/setup_commands.py" line="89"/>
         <source>Open alerts</source>
         <translation>未处理的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="90" />
+        <location filename="../../desktop/cli/setup_commands.py" line="90"/>
         <source>Archive records</source>
         <translation>电子档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="93" />
+        <location filename="../../desktop/cli/setup_commands.py" line="93"/>
         <source>Demo accounts (password for all: {0}):</source>
         <translation>演示账户（统一密码：{0}）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="96" />
-        <location filename="../../desktop/cli/user_commands.py" line="47" />
+        <location filename="../../desktop/cli/setup_commands.py" line="96"/>
+        <location filename="../../desktop/cli/user_commands.py" line="47"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="104" />
+        <location filename="../../desktop/cli/setup_commands.py" line="104"/>
         <source>Server database: {0}</source>
         <translation>服务器数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="106" />
+        <location filename="../../desktop/cli/setup_commands.py" line="106"/>
         <source>exists</source>
         <translation>已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="107" />
+        <location filename="../../desktop/cli/setup_commands.py" line="107"/>
         <source>does not exist yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="108" />
+        <location filename="../../desktop/cli/setup_commands.py" line="108"/>
         <source>Database file: {0} ({1})</source>
         <translation>数据库文件：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="109" />
+        <location filename="../../desktop/cli/setup_commands.py" line="109"/>
         <source>Key file: {0}</source>
         <translation>密钥文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="110" />
+        <location filename="../../desktop/cli/setup_commands.py" line="110"/>
         <source>Machine settings: {0}</source>
         <translation>本机设置文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="21" />
+        <location filename="../../desktop/cli/user_commands.py" line="21"/>
         <source>Unknown department code: {0}</source>
         <translation>未知部门代码：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="29" />
+        <location filename="../../desktop/cli/user_commands.py" line="29"/>
         <source>Unknown role “{0}”. Roles: {1}</source>
         <translation>未知角色“{0}”。可用角色：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="45" />
+        <location filename="../../desktop/cli/user_commands.py" line="45"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="60" />
+        <location filename="../../desktop/cli/user_commands.py" line="60"/>
         <source>User {0} ({1}) added: {2}</source>
         <translation>已添加用户 {0}（{1}）：{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="73" />
+        <location filename="../../desktop/cli/user_commands.py" line="73"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="75" />
+        <location filename="../../desktop/cli/user_commands.py" line="75"/>
         <source>locked until {0}</source>
         <translation>锁定至 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="78" />
+        <location filename="../../desktop/cli/user_commands.py" line="78"/>
         <source>active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="81" />
+        <location filename="../../desktop/cli/user_commands.py" line="81"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="81" />
+        <location filename="../../desktop/cli/user_commands.py" line="81"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="82" />
+        <location filename="../../desktop/cli/user_commands.py" line="82"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="82" />
+        <location filename="../../desktop/cli/user_commands.py" line="82"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="83" />
+        <location filename="../../desktop/cli/user_commands.py" line="83"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="83" />
+        <location filename="../../desktop/cli/user_commands.py" line="83"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="84" />
+        <location filename="../../desktop/cli/user_commands.py" line="84"/>
         <source>{0} users</source>
         <translation>共 {0} 个用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="95" />
+        <location filename="../../desktop/cli/user_commands.py" line="95"/>
         <source>User {0} disabled: they can no longer sign in.</source>
         <translation>用户 {0} 已停用，无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="101" />
+        <location filename="../../desktop/cli/user_commands.py" line="101"/>
         <source>User {0} enabled (and unlocked).</source>
         <translation>用户 {0} 已启用（并已解锁）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="109" />
+        <location filename="../../desktop/cli/user_commands.py" line="109"/>
         <source>Password of {0} reset. They must choose a new one at their next sign-in.</source>
         <translation>已重置 {0} 的密码。该用户下次登录时须设置新密码。</translation>
     </message>
@@ -1564,27 +1565,27 @@
 <context>
     <name>ConflictList</name>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="129" />
+        <location filename="../../desktop/ui/schedule/pickers.py" line="129"/>
         <source>Conflict check: waiting for a complete proposal.</source>
         <translation>冲突检查：请先填写完整的安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="134" />
+        <location filename="../../desktop/ui/schedule/pickers.py" line="134"/>
         <source>Checking for conflicts…</source>
         <translation>正在检查冲突…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="141" />
+        <location filename="../../desktop/ui/schedule/pickers.py" line="141"/>
         <source>✓ No conflicts: interviewers, candidate and room are free, within working hours.</source>
         <translation>✓ 未发现冲突：面试官、候选人和会议室均空闲，且在工作时间内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="146" />
+        <location filename="../../desktop/ui/schedule/pickers.py" line="146"/>
         <source>Cannot be overridden</source>
         <translation>不可忽略</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="147" />
+        <location filename="../../desktop/ui/schedule/pickers.py" line="147"/>
         <source>May be overridden with a reason</source>
         <translation>可填写理由后忽略</translation>
     </message>
@@ -1592,17 +1593,17 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/login.py" line="208" />
+        <location filename="../../desktop/ui/login.py" line="208"/>
         <source>Connecting to {0} …</source>
         <translation>正在连接 {0} …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="210" />
+        <location filename="../../desktop/ui/login.py" line="210"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="214" />
+        <location filename="../../desktop/ui/login.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1610,122 +1611,122 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="50" />
+        <location filename="../../desktop/ui/approvals/page.py" line="50"/>
         <source>Select a request to decide on it.</source>
         <translation>请在左侧选择一项申请进行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="55" />
+        <location filename="../../desktop/ui/approvals/page.py" line="55"/>
         <source>What</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="55" />
+        <location filename="../../desktop/ui/approvals/page.py" line="55"/>
         <source>Now</source>
         <translation>原安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="55" />
+        <location filename="../../desktop/ui/approvals/page.py" line="55"/>
         <source>Proposed</source>
         <translation>拟变更为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="60" />
+        <location filename="../../desktop/ui/approvals/page.py" line="60"/>
         <source>Decisions so far</source>
         <translation>已有签批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61" />
+        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61" />
+        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>By</source>
         <translation>签批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61" />
+        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61" />
+        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>Decision</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="62" />
+        <location filename="../../desktop/ui/approvals/page.py" line="62"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="62" />
+        <location filename="../../desktop/ui/approvals/page.py" line="62"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="64" />
+        <location filename="../../desktop/ui/approvals/page.py" line="64"/>
         <source>Comment (required to send back)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="70" />
+        <location filename="../../desktop/ui/approvals/page.py" line="70"/>
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="71" />
+        <location filename="../../desktop/ui/approvals/page.py" line="71"/>
         <source>File</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="72" />
+        <location filename="../../desktop/ui/approvals/page.py" line="72"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="73" />
+        <location filename="../../desktop/ui/approvals/page.py" line="73"/>
         <source>Send back</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="84" />
+        <location filename="../../desktop/ui/approvals/page.py" line="84"/>
         <source>Conflict check</source>
         <translation>冲突检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="113" />
+        <location filename="../../desktop/ui/approvals/page.py" line="113"/>
         <source>due {0}</source>
         <translation>期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="115" />
+        <location filename="../../desktop/ui/approvals/page.py" line="115"/>
         <source>(overdue)</source>
         <translation>（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="119" />
+        <location filename="../../desktop/ui/approvals/page.py" line="119"/>
         <source>You decide on behalf of {0}, who is away.</source>
         <translation>{0} 不在岗，由您代为审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="121" />
+        <location filename="../../desktop/ui/approvals/page.py" line="121"/>
         <source>Same-day change: already in effect, approved afterwards.</source>
         <translation>当天变更：已先行生效，现补办审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="132" />
+        <location filename="../../desktop/ui/approvals/page.py" line="132"/>
         <source>Reason: {0} (asked by: {1}; requested {2})</source>
         <translation>理由：{0}（提出方：{1}；申请时间：{2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="135" />
+        <location filename="../../desktop/ui/approvals/page.py" line="135"/>
         <source>A cancellation does not need a conflict check.</source>
         <translation>取消面试无需进行冲突检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="139" />
+        <location filename="../../desktop/ui/approvals/page.py" line="139"/>
         <source> (for {0})</source>
         <translation>（代 {0}）</translation>
     </message>
@@ -1733,40 +1734,40 @@
 <context>
     <name>DelegationDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="216" />
+        <location filename="../../desktop/ui/settings/chains.py" line="216"/>
         <source>Delegate approvals</source>
         <translation>设置代理审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="230" />
+        <location filename="../../desktop/ui/settings/chains.py" line="230"/>
         <source>Approver who is away *</source>
         <translation>不在岗的审批人 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="231" />
+        <location filename="../../desktop/ui/settings/chains.py" line="231"/>
         <source>Decides in their place *</source>
         <translation>代理审批人 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="232" />
+        <location filename="../../desktop/ui/settings/chains.py" line="232"/>
         <source>From</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="233" />
+        <location filename="../../desktop/ui/settings/chains.py" line="233"/>
         <source>Until</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="234" />
-        <source>During this time the delegate sees the approver's requests in their inbox and decides in the approver's name; the decision records both.</source>
+        <location filename="../../desktop/ui/settings/chains.py" line="234"/>
+        <source>During this time the delegate sees the approver&apos;s requests in their inbox and decides in the approver&apos;s name; the decision records both.</source>
         <translation>在此期间，代理人可在自己的待办中看到并以审批人的名义处理申请；签批记录同时保留两人的姓名。</translation>
     </message>
 </context>
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="34" />
+        <location filename="../../desktop/ui/forms.py" line="34"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1774,12 +1775,12 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="77" />
+        <location filename="../../desktop/ui/forms.py" line="77"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="81" />
+        <location filename="../../desktop/ui/forms.py" line="81"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1787,18 +1788,18 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="81" />
+        <location filename="../../desktop/ui/errors.py" line="81"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="83" />
-        <location filename="../../desktop/ui/errors.py" line="94" />
+        <location filename="../../desktop/ui/errors.py" line="83"/>
+        <location filename="../../desktop/ui/errors.py" line="94"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="94" />
+        <location filename="../../desktop/ui/errors.py" line="94"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1806,142 +1807,142 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="64" />
+        <location filename="../../desktop/ui/first_run.py" line="64"/>
         <source>Welcome to InterviewDesk</source>
         <translation>欢迎使用面试协同台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="90" />
+        <location filename="../../desktop/ui/first_run.py" line="90"/>
         <source>Create the database</source>
         <translation>创建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="96" />
+        <location filename="../../desktop/ui/first_run.py" line="96"/>
         <source>The server database {0} is empty. InterviewDesk will create its tables there.</source>
         <translation>服务器数据库 {0} 为空。面试协同台将在其中建立数据表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="100" />
+        <location filename="../../desktop/ui/first_run.py" line="100"/>
         <source>No database was found. InterviewDesk will create an encrypted database at:</source>
         <translation>未找到数据库。面试协同台将在以下位置创建加密数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="105" />
+        <location filename="../../desktop/ui/first_run.py" line="105"/>
         <source>Choose the database passphrase (口令). Everyone who opens this database on this computer needs it: at least 10 characters, with at least two kinds of characters (letters, digits, symbols).</source>
         <translation>请设置数据库口令。在本机打开此数据库时都需要输入口令：至少 10 个字符，且包含至少两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="107" />
+        <location filename="../../desktop/ui/first_run.py" line="107"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="108" />
+        <location filename="../../desktop/ui/first_run.py" line="108"/>
         <source>Passphrase again</source>
         <translation>确认口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="109" />
+        <location filename="../../desktop/ui/first_run.py" line="109"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128" />
+        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Very weak</source>
         <translation>很弱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128" />
+        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128" />
+        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128" />
+        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128" />
+        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Very strong</source>
         <translation>很强</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="137" />
+        <location filename="../../desktop/ui/first_run.py" line="137"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="168" />
+        <location filename="../../desktop/ui/first_run.py" line="168"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="170" />
+        <location filename="../../desktop/ui/first_run.py" line="170"/>
         <source>I have written the recovery key down and will keep it in a safe place</source>
         <translation>我已抄写恢复密钥，并将妥善保管</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="171" />
+        <location filename="../../desktop/ui/first_run.py" line="171"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="176" />
+        <location filename="../../desktop/ui/first_run.py" line="176"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="178" />
+        <location filename="../../desktop/ui/first_run.py" line="178"/>
         <source>The database was created. This recovery key opens it when the passphrase is lost. It is shown only now: write it down on paper and keep it locked away, apart from this computer.</source>
         <translation>数据库已创建。忘记口令时，可用此恢复密钥打开数据库。恢复密钥仅显示这一次：请抄写在纸上，与本电脑分开并妥善锁存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="210" />
+        <location filename="../../desktop/ui/first_run.py" line="210"/>
         <source>Fill in demo data (a fictional hospital) to try InterviewDesk</source>
         <translation>填入演示数据（虚构的医院），用于试用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="212" />
+        <location filename="../../desktop/ui/first_run.py" line="212"/>
         <source>Create administrator and start</source>
         <translation>创建管理员并开始使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="215" />
+        <location filename="../../desktop/ui/first_run.py" line="215"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="216" />
+        <location filename="../../desktop/ui/first_run.py" line="216"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="217" />
+        <location filename="../../desktop/ui/first_run.py" line="217"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="218" />
+        <location filename="../../desktop/ui/first_run.py" line="218"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="220" />
+        <location filename="../../desktop/ui/first_run.py" line="220"/>
         <source>First administrator</source>
         <translation>首个管理员账户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="222" />
+        <location filename="../../desktop/ui/first_run.py" line="222"/>
         <source>This account manages users and settings and also works as an HR officer. Add more users later under Settings.</source>
         <translation>此账户负责管理用户和设置，同时具有人事专员权限。其他用户可稍后在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="237" />
+        <location filename="../../desktop/ui/first_run.py" line="237"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1949,32 +1950,32 @@
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="41" />
+        <location filename="../../desktop/ui/settings/page.py" line="41"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="46" />
+        <location filename="../../desktop/ui/settings/page.py" line="46"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="48" />
+        <location filename="../../desktop/ui/settings/page.py" line="48"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="49" />
+        <location filename="../../desktop/ui/settings/page.py" line="49"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="50" />
+        <location filename="../../desktop/ui/settings/page.py" line="50"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="66" />
+        <location filename="../../desktop/ui/settings/page.py" line="66"/>
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
@@ -1982,27 +1983,27 @@
 <context>
     <name>InboxTableModel</name>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76" />
+        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76" />
+        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76" />
+        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Asked by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76" />
+        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76" />
+        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
@@ -2010,67 +2011,67 @@
 <context>
     <name>InstitutionSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="25" />
+        <location filename="../../desktop/ui/settings/institution.py" line="25"/>
         <source>Institution name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="26" />
+        <location filename="../../desktop/ui/settings/institution.py" line="26"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="27" />
+        <location filename="../../desktop/ui/settings/institution.py" line="27"/>
         <source>Working day starts (HH:MM)</source>
         <translation>上班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="28" />
+        <location filename="../../desktop/ui/settings/institution.py" line="28"/>
         <source>Working day ends (HH:MM)</source>
         <translation>下班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="29" />
+        <location filename="../../desktop/ui/settings/institution.py" line="29"/>
         <source>Lock after idle minutes</source>
         <translation>无操作自动锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="30" />
+        <location filename="../../desktop/ui/settings/institution.py" line="30"/>
         <source>Failed logins before lockout</source>
         <translation>登录失败锁定次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="31" />
+        <location filename="../../desktop/ui/settings/institution.py" line="31"/>
         <source>Lockout minutes</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="32" />
+        <location filename="../../desktop/ui/settings/institution.py" line="32"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="33" />
+        <location filename="../../desktop/ui/settings/institution.py" line="33"/>
         <source>Candidate confirmation deadline (minutes)</source>
         <translation>候选人确认时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="68" />
+        <location filename="../../desktop/ui/settings/institution.py" line="68"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="71" />
+        <location filename="../../desktop/ui/settings/institution.py" line="71"/>
         <source>Save institution settings</source>
         <translation>保存单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="80" />
+        <location filename="../../desktop/ui/settings/institution.py" line="80"/>
         <source>These settings apply to every desktop using this database.</source>
         <translation>以下设置对使用本数据库的所有电脑生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="144" />
+        <location filename="../../desktop/ui/settings/institution.py" line="144"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
@@ -2078,158 +2079,158 @@
 <context>
     <name>InterviewDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="69" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="69"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="72" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="72"/>
         <source>Click an interview to see its details.</source>
         <translation>点击一场面试查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="82" />
-        <location filename="../../desktop/ui/schedule/detail.py" line="116" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
+        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="82" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="82" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="83" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="83"/>
         <source>Confirm by</source>
         <translation>确认期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="90" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="90"/>
         <source>Candidate asks to move</source>
         <translation>候选人申请改期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="91" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="91"/>
         <source>Cancel interview</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="92" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="92"/>
         <source>Record confirmation</source>
         <translation>记录候选人确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="94" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="94"/>
         <source>Confirmed by phone</source>
         <translation>电话确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="95" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="95"/>
         <source>Confirmed in person</source>
         <translation>当面确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="97" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="97"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="98" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="98"/>
         <source>Mark as no-show</source>
         <translation>标记未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="112" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="112"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Saw this version</source>
         <translation>已查看当前安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="115" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="115"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="116" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="116" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="174" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="174"/>
         <source>Video: {0}</source>
         <translation>视频：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="194" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="194"/>
         <source>Yes, {0}</source>
         <translation>已查看，{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="196" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="196"/>
         <source>Only an earlier version</source>
         <translation>仅看过变更前的安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="197" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="197"/>
         <source>Not yet</source>
         <translation>尚未查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="259" />
-        <source>The candidate's confirmation ({0}) is recorded.</source>
+        <location filename="../../desktop/ui/schedule/detail.py" line="259"/>
+        <source>The candidate&apos;s confirmation ({0}) is recorded.</source>
         <translation>已记录候选人确认（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="263" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="263"/>
         <source>Checked in.</source>
         <translation>已签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="267" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="267"/>
         <source>Marked as no-show.</source>
         <translation>已标记为未到场。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="285" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="285"/>
         <source>Change request #{0} is in effect today and awaits approval afterwards.</source>
         <translation>变更申请 #{0} 已当天先行生效，待后续补办审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="288" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="288"/>
         <source>Change #{0} is in effect; everyone is being notified.</source>
         <translation>变更 #{0} 已生效，正在通知各方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="290" />
+        <location filename="../../desktop/ui/schedule/detail.py" line="290"/>
         <source>Change request #{0} submitted; it awaits approval.</source>
         <translation>变更申请 #{0} 已提交，等待审批。</translation>
     </message>
@@ -2237,631 +2238,626 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="11" />
+        <location filename="../../desktop/ui/labels.py" line="11"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="12" />
+        <location filename="../../desktop/ui/labels.py" line="12"/>
         <source>HR officer</source>
         <translation>人事专员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="13" />
-        <location filename="../../desktop/ui/labels.py" line="72" />
-        <location filename="../../desktop/ui/labels.py" line="165" />
+        <location filename="../../desktop/ui/labels.py" line="13"/>
+        <location filename="../../desktop/ui/labels.py" line="72"/>
+        <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14" />
+        <location filename="../../desktop/ui/labels.py" line="14"/>
         <source>Department leader</source>
         <translation>部门领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15" />
+        <location filename="../../desktop/ui/labels.py" line="15"/>
         <source>Personnel office</source>
         <translation>人事处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16" />
+        <location filename="../../desktop/ui/labels.py" line="16"/>
         <source>Supervising leader</source>
         <translation>主管领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17" />
+        <location filename="../../desktop/ui/labels.py" line="17"/>
         <source>Reception</source>
         <translation>前台/后勤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="20" />
+        <location filename="../../desktop/ui/labels.py" line="20"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="21" />
+        <location filename="../../desktop/ui/labels.py" line="21"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="22" />
+        <location filename="../../desktop/ui/labels.py" line="22"/>
         <source>Not specified</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25" />
+        <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="26" />
+        <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>High school / vocational</source>
         <translation>高中/中专</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="27" />
+        <location filename="../../desktop/ui/labels.py" line="27"/>
         <source>Junior college</source>
         <translation>大专</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="28" />
+        <location filename="../../desktop/ui/labels.py" line="28"/>
         <source>Bachelor</source>
         <translation>本科</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="29" />
+        <location filename="../../desktop/ui/labels.py" line="29"/>
         <source>Master</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="30" />
+        <location filename="../../desktop/ui/labels.py" line="30"/>
         <source>Doctorate</source>
         <translation>博士研究生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="33" />
+        <location filename="../../desktop/ui/labels.py" line="33"/>
         <source>Applied</source>
         <translation>已投递</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="34" />
+        <location filename="../../desktop/ui/labels.py" line="34"/>
         <source>Screening</source>
         <translation>筛选中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="35" />
+        <location filename="../../desktop/ui/labels.py" line="35"/>
         <source>Interviewing</source>
         <translation>面试中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="36" />
+        <location filename="../../desktop/ui/labels.py" line="36"/>
         <source>Offer</source>
         <translation>拟录用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="37" />
+        <location filename="../../desktop/ui/labels.py" line="37"/>
         <source>Hired</source>
         <translation>已录用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="38" />
-        <location filename="../../desktop/ui/labels.py" line="78" />
+        <location filename="../../desktop/ui/labels.py" line="38"/>
+        <location filename="../../desktop/ui/labels.py" line="78"/>
         <source>Rejected</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="39" />
-        <location filename="../../desktop/ui/labels.py" line="80" />
+        <location filename="../../desktop/ui/labels.py" line="39"/>
+        <location filename="../../desktop/ui/labels.py" line="80"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42" />
+        <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>Open</source>
         <translation>招聘中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43" />
+        <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="44" />
+        <location filename="../../desktop/ui/labels.py" line="44"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="47" />
+        <location filename="../../desktop/ui/labels.py" line="47"/>
         <source>HR</source>
         <translation>人事面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="48" />
+        <location filename="../../desktop/ui/labels.py" line="48"/>
         <source>Business</source>
         <translation>业务面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="49" />
+        <location filename="../../desktop/ui/labels.py" line="49"/>
         <source>Leadership</source>
         <translation>领导面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52" />
+        <location filename="../../desktop/ui/labels.py" line="52"/>
         <source>Scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="53" />
-        <location filename="../../desktop/ui/labels.py" line="116" />
+        <location filename="../../desktop/ui/labels.py" line="53"/>
+        <location filename="../../desktop/ui/labels.py" line="115"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="54" />
-        <location filename="../../desktop/ui/labels.py" line="115" />
-        <location filename="../../desktop/ui/labels.py" line="156" />
+        <location filename="../../desktop/ui/labels.py" line="54"/>
+        <location filename="../../desktop/ui/labels.py" line="114"/>
+        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="55" />
-        <location filename="../../desktop/ui/labels.py" line="119" />
+        <location filename="../../desktop/ui/labels.py" line="55"/>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="56" />
-        <location filename="../../desktop/ui/labels.py" line="120" />
+        <location filename="../../desktop/ui/labels.py" line="56"/>
+        <location filename="../../desktop/ui/labels.py" line="119"/>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="57" />
-        <location filename="../../desktop/ui/labels.py" line="87" />
-        <location filename="../../desktop/ui/labels.py" line="121" />
+        <location filename="../../desktop/ui/labels.py" line="57"/>
+        <location filename="../../desktop/ui/labels.py" line="87"/>
+        <location filename="../../desktop/ui/labels.py" line="120"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="58" />
-        <location filename="../../desktop/ui/labels.py" line="104" />
+        <location filename="../../desktop/ui/labels.py" line="58"/>
+        <location filename="../../desktop/ui/labels.py" line="104"/>
         <source>No-show</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="61" />
+        <location filename="../../desktop/ui/labels.py" line="61"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="62" />
+        <location filename="../../desktop/ui/labels.py" line="62"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="65" />
+        <location filename="../../desktop/ui/labels.py" line="65"/>
         <source>New time</source>
         <translation>改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="66" />
+        <location filename="../../desktop/ui/labels.py" line="66"/>
         <source>Room change</source>
         <translation>换会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="67" />
+        <location filename="../../desktop/ui/labels.py" line="67"/>
         <source>Interviewer change</source>
         <translation>更换面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="68" />
+        <location filename="../../desktop/ui/labels.py" line="68"/>
         <source>Cancellation</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="71" />
+        <location filename="../../desktop/ui/labels.py" line="71"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="73" />
+        <location filename="../../desktop/ui/labels.py" line="73"/>
         <source>HR office</source>
         <translation>人事部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="76" />
+        <location filename="../../desktop/ui/labels.py" line="76"/>
         <source>Pending</source>
         <translation>审批中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="77" />
+        <location filename="../../desktop/ui/labels.py" line="77"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="79" />
+        <location filename="../../desktop/ui/labels.py" line="79"/>
         <source>In effect</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="83" />
+        <location filename="../../desktop/ui/labels.py" line="83"/>
         <source>Waiting</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="84" />
+        <location filename="../../desktop/ui/labels.py" line="84"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="85" />
+        <location filename="../../desktop/ui/labels.py" line="85"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="86" />
+        <location filename="../../desktop/ui/labels.py" line="86"/>
         <source>Failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="90" />
+        <location filename="../../desktop/ui/labels.py" line="90"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="91" />
+        <location filename="../../desktop/ui/labels.py" line="91"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="92" />
+        <location filename="../../desktop/ui/labels.py" line="92"/>
         <source>Exchange calendar</source>
         <translation>Exchange 日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="93" />
+        <location filename="../../desktop/ui/labels.py" line="93"/>
         <source>Interviewer calendar</source>
         <translation>面试官日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="94" />
+        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>OA system</source>
         <translation>OA 系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="95" />
+        <location filename="../../desktop/ui/labels.py" line="95"/>
         <source>Desktop notice</source>
         <translation>桌面通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="96" />
+        <location filename="../../desktop/ui/labels.py" line="96"/>
         <source>Room board</source>
         <translation>会议室看板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="97" />
+        <location filename="../../desktop/ui/labels.py" line="97"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="98" />
+        <location filename="../../desktop/ui/labels.py" line="98"/>
         <source>Calendar file</source>
         <translation>日历文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99" />
+        <location filename="../../desktop/ui/labels.py" line="99"/>
         <source>App</source>
         <translation>应用内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100" />
+        <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="103" />
-        <location filename="../../desktop/ui/labels.py" line="140" />
+        <location filename="../../desktop/ui/labels.py" line="103"/>
+        <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>Candidate late</source>
         <translation>候选人迟到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="105" />
+        <location filename="../../desktop/ui/labels.py" line="105"/>
         <source>Confirmation overdue</source>
         <translation>确认超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="106" />
+        <location filename="../../desktop/ui/labels.py" line="106"/>
         <source>Approval overdue</source>
         <translation>审批超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="107" />
+        <location filename="../../desktop/ui/labels.py" line="107"/>
         <source>Calendar update failed</source>
         <translation>日历更新失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="108" />
+        <location filename="../../desktop/ui/labels.py" line="108"/>
         <source>Question reply overdue</source>
         <translation>提问回复超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109" />
+        <location filename="../../desktop/ui/labels.py" line="109"/>
         <source>Not arrived 30 minutes after the start</source>
         <translation>开始30分钟仍未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="110" />
+        <location filename="../../desktop/ui/labels.py" line="110"/>
         <source>Starts soon, not confirmed</source>
         <translation>即将开始，候选人未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="111" />
-        <source>Interviewer has not seen the change</source>
-        <translation>面试官尚未查看变更</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="114" />
+        <location filename="../../desktop/ui/labels.py" line="113"/>
         <source>Unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="117" />
-        <location filename="../../desktop/ui/labels.py" line="139" />
+        <location filename="../../desktop/ui/labels.py" line="116"/>
+        <location filename="../../desktop/ui/labels.py" line="138"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="118" />
+        <location filename="../../desktop/ui/labels.py" line="117"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="122" />
+        <location filename="../../desktop/ui/labels.py" line="121"/>
         <source>Did not come</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="125" />
+        <location filename="../../desktop/ui/labels.py" line="124"/>
         <source>Invitation sent</source>
         <translation>已发出邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="126" />
+        <location filename="../../desktop/ui/labels.py" line="125"/>
         <source>Candidate confirmed</source>
         <translation>候选人已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="127" />
+        <location filename="../../desktop/ui/labels.py" line="126"/>
         <source>Confirmation deadline passed</source>
         <translation>确认期限已过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="128" />
+        <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="129" />
+        <location filename="../../desktop/ui/labels.py" line="128"/>
         <source>Approval step decided</source>
         <translation>审批环节已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="130" />
+        <location filename="../../desktop/ui/labels.py" line="129"/>
         <source>Change approved</source>
         <translation>变更已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="131" />
+        <location filename="../../desktop/ui/labels.py" line="130"/>
         <source>Change rejected</source>
         <translation>变更被驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="132" />
+        <location filename="../../desktop/ui/labels.py" line="131"/>
         <source>Change in effect</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133" />
+        <location filename="../../desktop/ui/labels.py" line="132"/>
         <source>Approval overdue, escalated</source>
         <translation>审批超时，已上报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="134" />
+        <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>Reminder sent</source>
         <translation>已发送提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="135" />
+        <location filename="../../desktop/ui/labels.py" line="134"/>
         <source>Interviewer saw it</source>
         <translation>面试官已查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136" />
+        <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>Interviewer accepted</source>
         <translation>面试官已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="137" />
+        <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>Interviewer declined</source>
         <translation>面试官已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="138" />
+        <location filename="../../desktop/ui/labels.py" line="137"/>
         <source>Interviewer tentatively accepted</source>
         <translation>面试官暂定参加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="141" />
+        <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>Marked as no-show</source>
         <translation>标记为未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="142" />
+        <location filename="../../desktop/ui/labels.py" line="141"/>
         <source>Interview cancelled</source>
         <translation>面试已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="143" />
+        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>Interview started</source>
         <translation>面试开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="144" />
+        <location filename="../../desktop/ui/labels.py" line="143"/>
         <source>Interview finished</source>
         <translation>面试结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="145" />
+        <location filename="../../desktop/ui/labels.py" line="144"/>
         <source>Conflict overridden with a reason</source>
         <translation>已说明理由并忽略冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="148" />
+        <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="149" />
+        <location filename="../../desktop/ui/labels.py" line="148"/>
         <source>Filing</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="150" />
+        <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>Confirmation</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="153" />
+        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="154" />
+        <location filename="../../desktop/ui/labels.py" line="153"/>
         <source>Sent back</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="155" />
+        <location filename="../../desktop/ui/labels.py" line="154"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="159" />
+        <location filename="../../desktop/ui/labels.py" line="158"/>
         <source>No answer</source>
         <translation>未答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="160" />
+        <location filename="../../desktop/ui/labels.py" line="159"/>
         <source>Accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="161" />
+        <location filename="../../desktop/ui/labels.py" line="160"/>
         <source>Tentative</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="162" />
+        <location filename="../../desktop/ui/labels.py" line="161"/>
         <source>Declined</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="166" />
+        <location filename="../../desktop/ui/labels.py" line="165"/>
         <source>Observer</source>
         <translation>列席</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="169" />
+        <location filename="../../desktop/ui/labels.py" line="168"/>
         <source>did not come {0} time(s) before</source>
         <translation>此前爽约 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="170" />
+        <location filename="../../desktop/ui/labels.py" line="169"/>
         <source>came late {0} time(s) before</source>
         <translation>此前迟到 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="171" />
+        <location filename="../../desktop/ui/labels.py" line="170"/>
         <source>asked to reschedule {0} time(s)</source>
         <translation>本人申请改期 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="172" />
+        <location filename="../../desktop/ui/labels.py" line="171"/>
         <source>has not confirmed, the deadline has passed</source>
         <translation>确认期限已过仍未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="173" />
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>has not confirmed yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174" />
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>booked more than 14 days ahead</source>
         <translation>提前14天以上预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="175" />
+        <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>booked less than 24 hours ahead</source>
         <translation>距面试不足24小时才预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="176" />
+        <location filename="../../desktop/ui/labels.py" line="175"/>
         <source>starts early in the morning or late in the afternoon</source>
         <translation>面试时间过早或过晚（9:00前或16:30后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="179" />
+        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>Calendar: new</source>
         <translation>日历：新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="180" />
+        <location filename="../../desktop/ui/labels.py" line="179"/>
         <source>Calendar: update</source>
         <translation>日历：更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="181" />
+        <location filename="../../desktop/ui/labels.py" line="180"/>
         <source>Calendar: cancel</source>
         <translation>日历：取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182" />
+        <location filename="../../desktop/ui/labels.py" line="181"/>
         <source>Calendar invitation</source>
         <translation>日历邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="183" />
+        <location filename="../../desktop/ui/labels.py" line="182"/>
         <source>Invitation</source>
         <translation>面试邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="184" />
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>Change notice</source>
         <translation>变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="185" />
+        <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>Cancellation notice</source>
         <translation>取消通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="186" />
+        <location filename="../../desktop/ui/labels.py" line="185"/>
         <source>Notice to candidate</source>
         <translation>候选人通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188" />
+        <location filename="../../desktop/ui/labels.py" line="187"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="189" />
+        <location filename="../../desktop/ui/labels.py" line="188"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="189" />
+        <location filename="../../desktop/ui/labels.py" line="188"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2869,7 +2865,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../desktop/ui/schedule/colors.py" line="60" />
+        <location filename="../../desktop/ui/schedule/colors.py" line="60"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -2877,52 +2873,52 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/login.py" line="254" />
+        <location filename="../../desktop/ui/login.py" line="254"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="255" />
+        <location filename="../../desktop/ui/login.py" line="255"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="256" />
+        <location filename="../../desktop/ui/login.py" line="256"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="256" />
+        <location filename="../../desktop/ui/login.py" line="256"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="261" />
+        <location filename="../../desktop/ui/login.py" line="261"/>
         <source>Quit InterviewDesk</source>
         <translation>退出面试协同台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="261" />
+        <location filename="../../desktop/ui/login.py" line="261"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="264" />
+        <location filename="../../desktop/ui/login.py" line="264"/>
         <source>InterviewDesk is locked</source>
         <translation>面试协同台已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="265" />
+        <location filename="../../desktop/ui/login.py" line="265"/>
         <source>Sign in to InterviewDesk</source>
         <translation>登录面试协同台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="268" />
+        <location filename="../../desktop/ui/login.py" line="268"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="270" />
+        <location filename="../../desktop/ui/login.py" line="270"/>
         <source>InterviewDesk was locked after {0} minutes without activity. Enter your password to continue.</source>
         <translation>面试协同台已在 {0} 分钟无操作后自动锁定。请输入密码继续。</translation>
     </message>
@@ -2930,77 +2926,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93" />
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95" />
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96" />
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97" />
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Positions</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98" />
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100" />
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Outbox</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102" />
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Locked. Sign in again to continue.</source>
         <translation>已锁定。请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177" />
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>{0} message(s) failed to send</source>
         <translation>{0} 条通知发送失败</translation>
     </message>
@@ -3008,597 +3004,597 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17" />
+        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17" />
+        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17" />
+        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17" />
+        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18" />
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18" />
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18" />
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19" />
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19" />
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>Major</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19" />
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>Years of experience</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20" />
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20" />
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20" />
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21" />
+        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21" />
+        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21" />
+        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>Minimum years</source>
         <translation>最低工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22" />
+        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22" />
+        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>Closing date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22" />
+        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23" />
+        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Display name</source>
         <translation>显示名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23" />
+        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23" />
+        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24" />
+        <location filename="../../desktop/ui/messages.py" line="24"/>
         <source>Applications</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24" />
+        <location filename="../../desktop/ui/messages.py" line="24"/>
         <source>Personal fields</source>
         <translation>个人信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="25" />
+        <location filename="../../desktop/ui/messages.py" line="25"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="25" />
+        <location filename="../../desktop/ui/messages.py" line="25"/>
         <source>Opening date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26" />
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26" />
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Description</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27" />
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="28" />
+        <location filename="../../desktop/ui/messages.py" line="28"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="29" />
+        <location filename="../../desktop/ui/messages.py" line="29"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="30" />
+        <location filename="../../desktop/ui/messages.py" line="30"/>
         <source>Observers</source>
         <translation>列席人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="31" />
+        <location filename="../../desktop/ui/messages.py" line="31"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="32" />
+        <location filename="../../desktop/ui/messages.py" line="32"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33" />
+        <location filename="../../desktop/ui/messages.py" line="33"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="34" />
+        <location filename="../../desktop/ui/messages.py" line="34"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="35" />
+        <location filename="../../desktop/ui/messages.py" line="35"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="36" />
+        <location filename="../../desktop/ui/messages.py" line="36"/>
         <source>Round</source>
         <translation>面试轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="37" />
+        <location filename="../../desktop/ui/messages.py" line="37"/>
         <source>Application</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="38" />
+        <location filename="../../desktop/ui/messages.py" line="38"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="39" />
+        <location filename="../../desktop/ui/messages.py" line="39"/>
         <source>Delegate</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="40" />
+        <location filename="../../desktop/ui/messages.py" line="40"/>
         <source>Until</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="41" />
+        <location filename="../../desktop/ui/messages.py" line="41"/>
         <source>Kind of change</source>
         <translation>变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="42" />
+        <location filename="../../desktop/ui/messages.py" line="42"/>
         <source>Reason for overriding</source>
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="45" />
+        <location filename="../../desktop/ui/messages.py" line="45"/>
         <source>Step {0}</source>
         <translation>第{0}步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="51" />
+        <location filename="../../desktop/ui/messages.py" line="51"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="52" />
+        <location filename="../../desktop/ui/messages.py" line="52"/>
         <source>is too long</source>
         <translation>过长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="53" />
+        <location filename="../../desktop/ui/messages.py" line="53"/>
         <source>is out of range</source>
         <translation>超出允许范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="54" />
+        <location filename="../../desktop/ui/messages.py" line="54"/>
         <source>is not one of the allowed choices</source>
         <translation>不是允许的选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="55" />
+        <location filename="../../desktop/ui/messages.py" line="55"/>
         <source>may only contain digits, spaces, dashes and a leading +86</source>
         <translation>只能包含数字、空格、短横线以及开头的 +86</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="56" />
+        <location filename="../../desktop/ui/messages.py" line="56"/>
         <source>is not a valid mobile number (11 digits starting with 13–19)</source>
         <translation>不是有效的手机号（以 13–19 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="57" />
+        <location filename="../../desktop/ui/messages.py" line="57"/>
         <source>is not a valid phone number (mobile, or area code and number)</source>
         <translation>不是有效的电话号码（手机号，或区号加号码）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="58" />
+        <location filename="../../desktop/ui/messages.py" line="58"/>
         <source>is not a valid e-mail address</source>
         <translation>不是有效的电子邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="59" />
+        <location filename="../../desktop/ui/messages.py" line="59"/>
         <source>must have 18 characters</source>
         <translation>必须为 18 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="60" />
+        <location filename="../../desktop/ui/messages.py" line="60"/>
         <source>must be 17 digits followed by a digit or X</source>
         <translation>前 17 位必须为数字，最后一位为数字或 X</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="61" />
+        <location filename="../../desktop/ui/messages.py" line="61"/>
         <source>contains an impossible date of birth</source>
         <translation>中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="62" />
+        <location filename="../../desktop/ui/messages.py" line="62"/>
         <source>has a wrong check digit; please check the number again</source>
         <translation>校验位不正确，请再核对一遍号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="63" />
+        <location filename="../../desktop/ui/messages.py" line="63"/>
         <source>may only contain letters, digits, - and _ (at most 32)</source>
         <translation>只能包含字母、数字、- 和 _（最多 32 位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="64" />
+        <location filename="../../desktop/ui/messages.py" line="64"/>
         <source>must not be empty or contain spaces</source>
         <translation>不能为空，也不能包含空格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="65" />
+        <location filename="../../desktop/ui/messages.py" line="65"/>
         <source>is before the opening date</source>
         <translation>早于开放日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="66" />
+        <location filename="../../desktop/ui/messages.py" line="66"/>
         <source>exist; withdraw them before deleting the candidate</source>
         <translation>仍存在；请先撤回应聘记录再删除候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="67" />
+        <location filename="../../desktop/ui/messages.py" line="67"/>
         <source>is not a personal field</source>
         <translation>不是个人信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="68" />
+        <location filename="../../desktop/ui/messages.py" line="68"/>
         <source>does not match the first entry</source>
         <translation>与第一次输入不一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="69" />
+        <location filename="../../desktop/ui/messages.py" line="69"/>
         <source>has no time zone</source>
         <translation>缺少时区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="70" />
+        <location filename="../../desktop/ui/messages.py" line="70"/>
         <source>must not include the interviewers</source>
         <translation>不能包含面试官本人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="71" />
+        <location filename="../../desktop/ui/messages.py" line="71"/>
         <source>must start with https:// or http://</source>
         <translation>必须以 https:// 或 http:// 开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="72" />
+        <location filename="../../desktop/ui/messages.py" line="72"/>
         <source>would not change anything</source>
         <translation>与原安排相同，没有任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="73" />
+        <location filename="../../desktop/ui/messages.py" line="73"/>
         <source>needs either a role or a named person (one of the two)</source>
         <translation>须指定一个角色或一名人员（二选一）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="74" />
+        <location filename="../../desktop/ui/messages.py" line="74"/>
         <source>is not possible at this step</source>
         <translation>不适用于这一审批环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="80" />
+        <location filename="../../desktop/ui/messages.py" line="80"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="95" />
+        <location filename="../../desktop/ui/messages.py" line="95"/>
         <source>Room {0} is already booked at this time (interview at {1}).</source>
         <translation>会议室 {0} 该时段已被占用（{1} 的面试）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="96" />
+        <location filename="../../desktop/ui/messages.py" line="96"/>
         <source>The time has already passed.</source>
         <translation>该时间已经过去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="97" />
+        <location filename="../../desktop/ui/messages.py" line="97"/>
         <source>Room {0} is no longer in use.</source>
         <translation>会议室 {0} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="98" />
+        <location filename="../../desktop/ui/messages.py" line="98"/>
         <source>{0} already has an interview at this time (at {1}).</source>
         <translation>面试官 {0} 该时段已有面试（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="99" />
-        <source>{0}'s calendar shows them busy at this time.</source>
+        <location filename="../../desktop/ui/messages.py" line="99"/>
+        <source>{0}&apos;s calendar shows them busy at this time.</source>
         <translation>{0} 的日历显示该时段忙碌。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="100" />
-        <source>Room {0}'s calendar shows it taken at this time.</source>
+        <location filename="../../desktop/ui/messages.py" line="100"/>
+        <source>Room {0}&apos;s calendar shows it taken at this time.</source>
         <translation>会议室 {0} 的日历显示该时段已占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="101" />
+        <location filename="../../desktop/ui/messages.py" line="101"/>
         <source>The calendar of {0} could not be read, so it is not known whether they are free.</source>
         <translation>无法读取 {0} 的日历，不能确定是否空闲。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="102" />
+        <location filename="../../desktop/ui/messages.py" line="102"/>
         <source>The candidate already has another interview at this time (at {1}).</source>
         <translation>候选人该时段已有其他面试（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="103" />
+        <location filename="../../desktop/ui/messages.py" line="103"/>
         <source>Room {0} does not seat everyone taking part.</source>
         <translation>会议室 {0} 容纳不下全部参加人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104" />
+        <location filename="../../desktop/ui/messages.py" line="104"/>
         <source>The time is outside working hours.</source>
         <translation>不在工作时间内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="105" />
+        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>The day is not a working day {0}.</source>
         <translation>当天不是工作日{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="106" />
+        <location filename="../../desktop/ui/messages.py" line="106"/>
         <source>The day falls on a weekend and is not a working day.</source>
         <translation>该日为周末，不是工作日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="122" />
+        <location filename="../../desktop/ui/messages.py" line="122"/>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124" />
+        <location filename="../../desktop/ui/messages.py" line="124"/>
         <source>Wrong passphrase, or the file is damaged; restore from backup.</source>
         <translation>口令错误，或数据库文件已损坏；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126" />
+        <location filename="../../desktop/ui/messages.py" line="126"/>
         <source>The key file next to the database ({0}) is missing. Restore it from the backup together with the database.</source>
         <translation>数据库旁的密钥文件（{0}）缺失。请从备份中将它与数据库一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="129" />
+        <location filename="../../desktop/ui/messages.py" line="129"/>
         <source>No database at this location. Create one with “interviewdesk init” or in the first-run dialog.</source>
         <translation>此位置没有数据库。请用“interviewdesk init”或首次运行向导创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="132" />
+        <location filename="../../desktop/ui/messages.py" line="132"/>
         <source>A database already exists there; nothing was changed.</source>
         <translation>该位置已存在数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="134" />
+        <location filename="../../desktop/ui/messages.py" line="134"/>
         <source>The database file is on a network share. SQLite files on network shares get corrupted, so this is refused. For several HR officers, use server (LAN) mode: interviewdesk --db-url postgresql://server/database …</source>
         <translation>数据库文件位于网络共享上。网络共享上的 SQLite 文件容易损坏，因此拒绝使用。多名人事专员共用时，请使用服务器（局域网）模式：interviewdesk --db-url postgresql://服务器/数据库 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="138" />
+        <location filename="../../desktop/ui/messages.py" line="138"/>
         <source>The database server did not answer. Check the address, the network and that the server is running.</source>
         <translation>数据库服务器无响应。请检查地址、网络以及服务器是否在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="141" />
+        <location filename="../../desktop/ui/messages.py" line="141"/>
         <source>This database was written by a newer version of InterviewDesk. Install that version; nothing was changed.</source>
         <translation>此数据库由更新版本的面试协同台写入。请安装该版本；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="144" />
+        <location filename="../../desktop/ui/messages.py" line="144"/>
         <source>The backup failed its checks ({0}); nothing was replaced.</source>
         <translation>备份未通过校验（{0}）；未替换任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="146" />
+        <location filename="../../desktop/ui/messages.py" line="146"/>
         <source>A file of that name already exists; backups never overwrite. Choose another name or folder.</source>
         <translation>同名文件已存在；备份从不覆盖已有文件。请换一个文件名或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="149" />
+        <location filename="../../desktop/ui/messages.py" line="149"/>
         <source>The backup could not be written (is the disk full or the folder read-only?); nothing was left behind.</source>
         <translation>无法写入备份（磁盘是否已满，或文件夹为只读？）；未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="152" />
+        <location filename="../../desktop/ui/messages.py" line="152"/>
         <source>Server databases are backed up on the server with pg_dump.</source>
         <translation>服务器数据库请在服务器上用 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="154" />
+        <location filename="../../desktop/ui/messages.py" line="154"/>
         <source>Someone else saved this record in the meantime. Your changes were not saved; reload the record and make them again.</source>
         <translation>在此期间其他人已保存了这条记录。您的修改未保存；请重新加载记录后再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="159" />
+        <location filename="../../desktop/ui/messages.py" line="159"/>
         <source>{0} is already in use.</source>
         <translation>{0}已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="160" />
+        <location filename="../../desktop/ui/messages.py" line="160"/>
         <source>This record already exists.</source>
         <translation>该记录已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="162" />
+        <location filename="../../desktop/ui/messages.py" line="162"/>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="164" />
+        <location filename="../../desktop/ui/messages.py" line="164"/>
         <source>You do not have permission for this action.</source>
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="167" />
+        <location filename="../../desktop/ui/messages.py" line="167"/>
         <source>Wrong user name or password. {0} attempt(s) left before the account is locked.</source>
         <translation>用户名或密码错误。再错 {0} 次账户将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="169" />
+        <location filename="../../desktop/ui/messages.py" line="169"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="171" />
+        <location filename="../../desktop/ui/messages.py" line="171"/>
         <source>Too many failed attempts: the account is locked. Try again later or ask the administrator to unlock it.</source>
         <translation>失败次数过多，账户已锁定。请稍后再试，或联系系统管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="174" />
+        <location filename="../../desktop/ui/messages.py" line="174"/>
         <source>This account is disabled. Ask the administrator.</source>
         <translation>此账户已停用。请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="177" />
+        <location filename="../../desktop/ui/messages.py" line="177"/>
         <source>Too weak: use at least two kinds of characters (letters, digits, symbols).</source>
         <translation>强度不足：请至少使用两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="178" />
+        <location filename="../../desktop/ui/messages.py" line="178"/>
         <source>Too short: use at least {0} characters.</source>
         <translation>太短：请至少使用 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="180" />
+        <location filename="../../desktop/ui/messages.py" line="180"/>
         <source>Unknown setting: {0}</source>
         <translation>未知的设置项：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="185" />
+        <location filename="../../desktop/ui/messages.py" line="185"/>
         <source>{0}: choose one of {1}.</source>
         <translation>{0}：请从 {1} 中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="187" />
+        <location filename="../../desktop/ui/messages.py" line="187"/>
         <source>{0}: the value is out of range (limit {1}).</source>
         <translation>{0}：取值超出范围（限值 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="189" />
+        <location filename="../../desktop/ui/messages.py" line="189"/>
         <source>{0} is stored in the database; open the database first.</source>
         <translation>{0} 保存在数据库中；请先打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="191" />
+        <location filename="../../desktop/ui/messages.py" line="191"/>
         <source>The settings file could not be read: {0}</source>
         <translation>无法读取设置文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="192" />
+        <location filename="../../desktop/ui/messages.py" line="192"/>
         <source>{0}: the value has the wrong format.</source>
         <translation>{0}：取值格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="195" />
+        <location filename="../../desktop/ui/messages.py" line="195"/>
         <source>There are conflicts. Give a reason to book anyway, or choose another time:</source>
         <translation>存在以下冲突。如仍要安排，请填写忽略冲突的理由；或另选时间：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="198" />
+        <location filename="../../desktop/ui/messages.py" line="198"/>
         <source>There are conflicts that cannot be overridden. Choose another time or room:</source>
         <translation>存在不可忽略的冲突，请另选时间或会议室：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="202" />
+        <location filename="../../desktop/ui/messages.py" line="202"/>
         <source>Someone else has already dealt with this request. The list shows where it stands now.</source>
         <translation>该申请已被他人处理，列表已刷新为最新状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="207" />
+        <location filename="../../desktop/ui/messages.py" line="207"/>
         <source>A change of this interview is already awaiting approval; wait until it is decided.</source>
         <translation>这场面试已有一项变更申请正在审批，请待其办结后再申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="210" />
+        <location filename="../../desktop/ui/messages.py" line="210"/>
         <source>The candidate has already checked in.</source>
         <translation>候选人已经签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="212" />
+        <location filename="../../desktop/ui/messages.py" line="212"/>
         <source>This is not possible while the interview is “{0}”.</source>
         <translation>面试处于“{0}”状态，无法进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="215" />
+        <location filename="../../desktop/ui/messages.py" line="215"/>
         <source>The operation failed ({0}).</source>
         <translation>操作失败（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="216" />
+        <location filename="../../desktop/ui/messages.py" line="216"/>
         <source>An unexpected error occurred. Your data is safe; details can be copied for the IT office.</source>
         <translation>发生了意外错误。您的数据是安全的；可复制详细信息发给信息科。</translation>
     </message>
@@ -3606,52 +3602,52 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="54" />
+        <location filename="../../desktop/ui/outbox/page.py" line="54"/>
         <source>Outbox</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="37" />
+        <location filename="../../desktop/ui/outbox/page.py" line="37"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="41" />
+        <location filename="../../desktop/ui/outbox/page.py" line="41"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="44" />
+        <location filename="../../desktop/ui/outbox/page.py" line="44"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="45" />
+        <location filename="../../desktop/ui/outbox/page.py" line="45"/>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="82" />
+        <location filename="../../desktop/ui/outbox/page.py" line="82"/>
         <source>{0} message(s)</source>
         <translation>共 {0} 条通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="103" />
+        <location filename="../../desktop/ui/outbox/page.py" line="103"/>
         <source>Last error: {0}</source>
         <translation>最近错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="107" />
+        <location filename="../../desktop/ui/outbox/page.py" line="107"/>
         <source>Message #{0} will be sent again.</source>
         <translation>通知 #{0} 将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="110" />
+        <location filename="../../desktop/ui/outbox/page.py" line="110"/>
         <source>Message #{0} is cancelled.</source>
         <translation>通知 #{0} 已取消发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="125" />
+        <location filename="../../desktop/ui/outbox/page.py" line="125"/>
         <source>The message changed meanwhile; the list shows its current state.</source>
         <translation>该通知的状态已发生变化，列表已显示其最新状态。</translation>
     </message>
@@ -3659,37 +3655,37 @@
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47" />
+        <location filename="../../desktop/ui/overview/models.py" line="47"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47" />
+        <location filename="../../desktop/ui/overview/models.py" line="47"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47" />
+        <location filename="../../desktop/ui/overview/models.py" line="47"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47" />
+        <location filename="../../desktop/ui/overview/models.py" line="47"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47" />
+        <location filename="../../desktop/ui/overview/models.py" line="47"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48" />
+        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48" />
+        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
@@ -3697,22 +3693,22 @@
 <context>
     <name>PendingTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109" />
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109" />
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109" />
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109" />
+        <location filename="../../desktop/ui/today/models.py" line="109"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
@@ -3720,97 +3716,97 @@
 <context>
     <name>PositionDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="51" />
+        <location filename="../../desktop/ui/positions/detail.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="57" />
+        <location filename="../../desktop/ui/positions/detail.py" line="57"/>
         <source>Select a position to see the details.</source>
         <translation>请在左侧选择一个岗位查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="63" />
+        <location filename="../../desktop/ui/positions/detail.py" line="63"/>
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="63" />
+        <location filename="../../desktop/ui/positions/detail.py" line="63"/>
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="64" />
+        <location filename="../../desktop/ui/positions/detail.py" line="64"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="64" />
+        <location filename="../../desktop/ui/positions/detail.py" line="64"/>
         <source>Minimum education</source>
         <translation>学历要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="65" />
+        <location filename="../../desktop/ui/positions/detail.py" line="65"/>
         <source>Minimum years</source>
         <translation>工作年限要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="65" />
+        <location filename="../../desktop/ui/positions/detail.py" line="65"/>
         <source>Skills</source>
         <translation>技能要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="66" />
+        <location filename="../../desktop/ui/positions/detail.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="66" />
+        <location filename="../../desktop/ui/positions/detail.py" line="66"/>
         <source>Open</source>
         <translation>招聘期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="67" />
+        <location filename="../../desktop/ui/positions/detail.py" line="67"/>
         <source>Description</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="77" />
+        <location filename="../../desktop/ui/positions/detail.py" line="77"/>
         <source>Interview rounds</source>
         <translation>面试轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="78" />
+        <location filename="../../desktop/ui/positions/detail.py" line="78"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="78" />
+        <location filename="../../desktop/ui/positions/detail.py" line="78"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="78" />
+        <location filename="../../desktop/ui/positions/detail.py" line="78"/>
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="79" />
+        <location filename="../../desktop/ui/positions/detail.py" line="79"/>
         <source>Applicants per stage</source>
         <translation>各阶段应聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="80" />
+        <location filename="../../desktop/ui/positions/detail.py" line="80"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="80" />
+        <location filename="../../desktop/ui/positions/detail.py" line="80"/>
         <source>Applicants</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="136" />
+        <location filename="../../desktop/ui/positions/detail.py" line="136"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -3818,83 +3814,83 @@
 <context>
     <name>PositionForm</name>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="57" />
+        <location filename="../../desktop/ui/positions/form.py" line="57"/>
         <source>Edit position</source>
         <translation>编辑岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="57" />
+        <location filename="../../desktop/ui/positions/form.py" line="57"/>
         <source>New position</source>
         <translation>新建岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="60" />
+        <location filename="../../desktop/ui/positions/form.py" line="60"/>
         <source>Code *</source>
         <translation>岗位编号 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="61" />
+        <location filename="../../desktop/ui/positions/form.py" line="61"/>
         <source>e.g. HR-2026-01</source>
         <translation>例如 HR-2026-01</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="62" />
+        <location filename="../../desktop/ui/positions/form.py" line="62"/>
         <source>Title *</source>
         <translation>岗位名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="63" />
+        <location filename="../../desktop/ui/positions/form.py" line="63"/>
         <source>Department *</source>
         <translation>用人部门 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="64" />
+        <location filename="../../desktop/ui/positions/form.py" line="64"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="66" />
+        <location filename="../../desktop/ui/positions/form.py" line="66"/>
         <source>Minimum education</source>
         <translation>学历要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="69" />
+        <location filename="../../desktop/ui/positions/form.py" line="69"/>
         <source>Minimum years of experience</source>
         <translation>工作年限要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="71" />
+        <location filename="../../desktop/ui/positions/form.py" line="71"/>
         <source>Skills</source>
         <translation>技能要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="72" />
+        <location filename="../../desktop/ui/positions/form.py" line="72"/>
         <source>Separate with commas, e.g. 人事管理, 公文写作</source>
         <translation>用逗号分隔，例如：人事管理，公文写作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="73" />
+        <location filename="../../desktop/ui/positions/form.py" line="73"/>
         <source>Description</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="76" />
+        <location filename="../../desktop/ui/positions/form.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="80" />
+        <location filename="../../desktop/ui/positions/form.py" line="80"/>
         <source>Opening date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="80" />
-        <location filename="../../desktop/ui/positions/form.py" line="81" />
+        <location filename="../../desktop/ui/positions/form.py" line="80"/>
+        <location filename="../../desktop/ui/positions/form.py" line="81"/>
         <source>set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="81" />
+        <location filename="../../desktop/ui/positions/form.py" line="81"/>
         <source>Closing date</source>
         <translation>截止日期</translation>
     </message>
@@ -3902,47 +3898,47 @@
 <context>
     <name>PositionTableModel</name>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Title</source>
         <translation>岗位名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35" />
+        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Education</source>
         <translation>学历要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Min. years</source>
         <translation>年限要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36" />
+        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Closes on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="37" />
+        <location filename="../../desktop/ui/positions/model.py" line="37"/>
         <source>Applicants</source>
         <translation>应聘人数</translation>
     </message>
@@ -3950,27 +3946,27 @@
 <context>
     <name>PositionsPage</name>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="30" />
+        <location filename="../../desktop/ui/positions/page.py" line="30"/>
         <source>Search by code or title</source>
         <translation>按岗位编号或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="32" />
+        <location filename="../../desktop/ui/positions/page.py" line="32"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="38" />
+        <location filename="../../desktop/ui/positions/page.py" line="38"/>
         <source>Positions</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="44" />
+        <location filename="../../desktop/ui/positions/page.py" line="44"/>
         <source>New position</source>
         <translation>新建岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="73" />
+        <location filename="../../desktop/ui/positions/page.py" line="73"/>
         <source>{0} position(s)</source>
         <translation>共 {0} 个岗位</translation>
     </message>
@@ -3978,27 +3974,27 @@
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122" />
+        <location filename="../../desktop/ui/overview/models.py" line="122"/>
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122" />
+        <location filename="../../desktop/ui/overview/models.py" line="122"/>
         <source>Position</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122" />
+        <location filename="../../desktop/ui/overview/models.py" line="122"/>
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122" />
+        <location filename="../../desktop/ui/overview/models.py" line="122"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="123" />
+        <location filename="../../desktop/ui/overview/models.py" line="123"/>
         <source>Interviews</source>
         <translation>面试场次</translation>
     </message>
@@ -4006,12 +4002,12 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="91" />
+        <location filename="../../desktop/ui/overview/pages.py" line="91"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="93" />
+        <location filename="../../desktop/ui/overview/pages.py" line="93"/>
         <source>Applicants per stage and interviews, per position</source>
         <translation>各岗位各阶段应聘人数及面试场次</translation>
     </message>
@@ -4019,22 +4015,22 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="93" />
+        <location filename="../../desktop/ui/settings/users.py" line="93"/>
         <source>Reset password of {0}</source>
         <translation>重置 {0} 的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="94" />
+        <location filename="../../desktop/ui/settings/users.py" line="94"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="95" />
+        <location filename="../../desktop/ui/settings/users.py" line="95"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="96" />
+        <location filename="../../desktop/ui/settings/users.py" line="96"/>
         <source>The user chooses a new password at the next login.</source>
         <translation>用户下次登录时须设置新密码。</translation>
     </message>
@@ -4042,27 +4038,27 @@
 <context>
     <name>RoomBoardPage</name>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="76" />
+        <location filename="../../desktop/ui/board/page.py" line="76"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="87" />
+        <location filename="../../desktop/ui/board/page.py" line="87"/>
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="158" />
+        <location filename="../../desktop/ui/board/page.py" line="158"/>
         <source>{0} candidate(s) expected</source>
         <translation>预计到场 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="170" />
+        <location filename="../../desktop/ui/board/page.py" line="170"/>
         <source>Checked in, {0} min late.</source>
         <translation>已签到，迟到 {0} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="170" />
+        <location filename="../../desktop/ui/board/page.py" line="170"/>
         <source>Checked in.</source>
         <translation>已签到。</translation>
     </message>
@@ -4070,12 +4066,12 @@
 <context>
     <name>RoomCard</name>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="43" />
+        <location filename="../../desktop/ui/board/page.py" line="43"/>
         <source>Nobody expected.</source>
         <translation>当天无安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="53" />
+        <location filename="../../desktop/ui/board/page.py" line="53"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -4083,7 +4079,7 @@
 <context>
     <name>RoomCombo</name>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="90" />
+        <location filename="../../desktop/ui/schedule/pickers.py" line="90"/>
         <source>{0} ({1} seats)</source>
         <translation>{0}（{1} 座）</translation>
     </message>
@@ -4091,72 +4087,72 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="12" />
+        <location filename="../../desktop/ui/schedule/words.py" line="12"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="12" />
+        <location filename="../../desktop/ui/schedule/words.py" line="12"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="13" />
+        <location filename="../../desktop/ui/schedule/words.py" line="13"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="13" />
+        <location filename="../../desktop/ui/schedule/words.py" line="13"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="14" />
+        <location filename="../../desktop/ui/schedule/words.py" line="14"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="14" />
+        <location filename="../../desktop/ui/schedule/words.py" line="14"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="15" />
+        <location filename="../../desktop/ui/schedule/words.py" line="15"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="36" />
+        <location filename="../../desktop/ui/schedule/words.py" line="36"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="42" />
+        <location filename="../../desktop/ui/schedule/words.py" line="42"/>
         <source>via {0}</source>
         <translation>方式：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="44" />
+        <location filename="../../desktop/ui/schedule/words.py" line="44"/>
         <source> (for an earlier time)</source>
         <translation>（针对变更前的时间）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="47" />
+        <location filename="../../desktop/ui/schedule/words.py" line="47"/>
         <source>{0}, asked by {1}: {2}</source>
         <translation>{0}，提出方：{1}，理由：{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="53" />
+        <location filename="../../desktop/ui/schedule/words.py" line="53"/>
         <source>Step {0}: {1}</source>
         <translation>第{0}步：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="58" />
+        <location filename="../../desktop/ui/schedule/words.py" line="58"/>
         <source>{0} min late</source>
         <translation>迟到 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="59" />
+        <location filename="../../desktop/ui/schedule/words.py" line="59"/>
         <source>on time</source>
         <translation>准时</translation>
     </message>
@@ -4164,22 +4160,22 @@
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="282" />
+        <location filename="../../desktop/ui/schedule/canvas.py" line="282"/>
         <source>Overlaps another interview in this lane</source>
         <translation>与同一行的另一场面试时间重叠</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="318" />
+        <location filename="../../desktop/ui/schedule/canvas.py" line="318"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="318" />
+        <location filename="../../desktop/ui/schedule/canvas.py" line="318"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="418" />
+        <location filename="../../desktop/ui/schedule/canvas.py" line="418"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
@@ -4187,87 +4183,87 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="72" />
+        <location filename="../../desktop/ui/schedule/page.py" line="72"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="184" />
+        <location filename="../../desktop/ui/schedule/page.py" line="184"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="54" />
+        <location filename="../../desktop/ui/schedule/page.py" line="54"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="54" />
+        <location filename="../../desktop/ui/schedule/page.py" line="54"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="56" />
+        <location filename="../../desktop/ui/schedule/page.py" line="56"/>
         <source>By interviewer</source>
         <translation>按面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="56" />
+        <location filename="../../desktop/ui/schedule/page.py" line="56"/>
         <source>By room</source>
         <translation>按会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="59" />
+        <location filename="../../desktop/ui/schedule/page.py" line="59"/>
         <source>Earlier</source>
         <translation>向前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="60" />
+        <location filename="../../desktop/ui/schedule/page.py" line="60"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="62" />
+        <location filename="../../desktop/ui/schedule/page.py" line="62"/>
         <source>Later</source>
         <translation>向后</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="66" />
+        <location filename="../../desktop/ui/schedule/page.py" line="66"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="90" />
+        <location filename="../../desktop/ui/schedule/page.py" line="90"/>
         <source>New interview</source>
         <translation>新建面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="91" />
+        <location filename="../../desktop/ui/schedule/page.py" line="91"/>
         <source>Batch scheduling</source>
         <translation>批量安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="120" />
+        <location filename="../../desktop/ui/schedule/page.py" line="120"/>
         <source>Drag an interview to another time or lane to propose a change.</source>
         <translation>将面试拖到其他时间或其他行，即可提出变更申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="199" />
+        <location filename="../../desktop/ui/schedule/page.py" line="199"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="219" />
+        <location filename="../../desktop/ui/schedule/page.py" line="219"/>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="228" />
+        <location filename="../../desktop/ui/schedule/page.py" line="228"/>
         <source>{0} interview(s) booked.</source>
         <translation>已安排 {0} 场面试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="230" />
+        <location filename="../../desktop/ui/schedule/page.py" line="230"/>
         <source>{0} applicant(s) did not fit into the day.</source>
         <translation>另有 {0} 人当天无法安排。</translation>
     </message>
@@ -4275,27 +4271,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="79" />
+        <location filename="../../desktop/ui/settings/page.py" line="79"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="85" />
+        <location filename="../../desktop/ui/settings/page.py" line="85"/>
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="88" />
+        <location filename="../../desktop/ui/settings/page.py" line="88"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="91" />
+        <location filename="../../desktop/ui/settings/page.py" line="91"/>
         <source>Approval chains</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="93" />
+        <location filename="../../desktop/ui/settings/page.py" line="93"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4303,7 +4299,7 @@
 <context>
     <name>SlotList</name>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="178" />
+        <location filename="../../desktop/ui/schedule/pickers.py" line="178"/>
         <source>No free slot in the next two weeks for everyone taking part.</source>
         <translation>未来两周内没有所有参加人员都空闲的时段。</translation>
     </message>
@@ -4311,67 +4307,67 @@
 <context>
     <name>StepsEditor</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="66" />
+        <location filename="../../desktop/ui/settings/chains.py" line="66"/>
         <source>Kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="66" />
+        <location filename="../../desktop/ui/settings/chains.py" line="66"/>
         <source>Decided by</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="66" />
+        <location filename="../../desktop/ui/settings/chains.py" line="66"/>
         <source>Deadline</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="67" />
+        <location filename="../../desktop/ui/settings/chains.py" line="67"/>
         <source>Escalate to</source>
         <translation>超时转办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="73" />
+        <location filename="../../desktop/ui/settings/chains.py" line="73"/>
         <source>Add step</source>
         <translation>添加环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="74" />
+        <location filename="../../desktop/ui/settings/chains.py" line="74"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="75" />
+        <location filename="../../desktop/ui/settings/chains.py" line="75"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="76" />
+        <location filename="../../desktop/ui/settings/chains.py" line="76"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="104" />
+        <location filename="../../desktop/ui/settings/chains.py" line="104"/>
         <source>Role: {0}</source>
         <translation>角色：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="106" />
+        <location filename="../../desktop/ui/settings/chains.py" line="106"/>
         <source>Person: {0}</source>
         <translation>人员：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="112" />
+        <location filename="../../desktop/ui/settings/chains.py" line="112"/>
         <source>none</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="113" />
+        <location filename="../../desktop/ui/settings/chains.py" line="113"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="116" />
+        <location filename="../../desktop/ui/settings/chains.py" line="116"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
@@ -4379,12 +4375,12 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="135" />
+        <location filename="../../desktop/ui/today/models.py" line="135"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="135" />
+        <location filename="../../desktop/ui/today/models.py" line="135"/>
         <source>Task</source>
         <translation>待办事项</translation>
     </message>
@@ -4392,77 +4388,77 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="58" />
+        <location filename="../../desktop/ui/today/page.py" line="58"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="76" />
+        <location filename="../../desktop/ui/today/page.py" line="76"/>
         <source>No open alerts.</source>
         <translation>暂无未处理的提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="89" />
-        <source>Today's interviews</source>
+        <location filename="../../desktop/ui/today/page.py" line="89"/>
+        <source>Today&apos;s interviews</source>
         <translation>今日面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="154" />
+        <location filename="../../desktop/ui/today/page.py" line="154"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="38" />
+        <location filename="../../desktop/ui/today/models.py" line="38"/>
         <source>change request #{0}</source>
         <translation>变更申请 #{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="66" />
+        <location filename="../../desktop/ui/today/page.py" line="66"/>
         <source>High no-show risk — call ahead</source>
         <translation>爽约风险较高 — 建议提前电话确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="69" />
+        <location filename="../../desktop/ui/today/page.py" line="69"/>
         <source>Waiting for my approval</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="79" />
+        <location filename="../../desktop/ui/today/page.py" line="79"/>
         <source>No open follow-up tasks.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="97" />
+        <location filename="../../desktop/ui/today/page.py" line="97"/>
         <source>My alerts</source>
         <translation>我的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="100" />
+        <location filename="../../desktop/ui/today/page.py" line="100"/>
         <source>My follow-up tasks</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="157" />
+        <location filename="../../desktop/ui/today/page.py" line="157"/>
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="161" />
+        <location filename="../../desktop/ui/today/page.py" line="161"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="165" />
+        <location filename="../../desktop/ui/today/page.py" line="165"/>
         <source>Waiting for my approval: {0} →</source>
         <translation>待我审批：{0} 项 →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="176" />
+        <location filename="../../desktop/ui/today/page.py" line="176"/>
         <source>{0} {1} ({2}): {3}</source>
         <translation>{0} {1}（爽约风险 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="180" />
+        <location filename="../../desktop/ui/today/page.py" line="180"/>
         <source>Call these candidates ahead to confirm they are coming.</source>
         <translation>请提前致电以上候选人，确认能否按时到场。</translation>
     </message>
@@ -4470,42 +4466,42 @@
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51" />
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51" />
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51" />
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Position · round</source>
         <translation>岗位 · 轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51" />
+        <location filename="../../desktop/ui/today/models.py" line="51"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="52" />
+        <location filename="../../desktop/ui/today/models.py" line="52"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="52" />
+        <location filename="../../desktop/ui/today/models.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="52" />
+        <location filename="../../desktop/ui/today/models.py" line="52"/>
         <source>No-show risk</source>
         <translation>爽约风险</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="60" />
+        <location filename="../../desktop/ui/today/models.py" line="60"/>
         <source>Video meeting</source>
         <translation>视频面试</translation>
     </message>
@@ -4513,37 +4509,37 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/login.py" line="146" />
+        <location filename="../../desktop/ui/login.py" line="146"/>
         <source>Use the recovery key instead</source>
         <translation>改用恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="149" />
+        <location filename="../../desktop/ui/login.py" line="149"/>
         <source>Database passphrase</source>
         <translation>数据库口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="150" />
+        <location filename="../../desktop/ui/login.py" line="150"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="152" />
+        <location filename="../../desktop/ui/login.py" line="152"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="157" />
+        <location filename="../../desktop/ui/login.py" line="157"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="160" />
+        <location filename="../../desktop/ui/login.py" line="160"/>
         <source>Open the database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="161" />
+        <location filename="../../desktop/ui/login.py" line="161"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -4551,47 +4547,47 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37" />
+        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37" />
+        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37" />
+        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>Department</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37" />
+        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37" />
+        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="38" />
+        <location filename="../../desktop/ui/settings/users.py" line="38"/>
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="45" />
+        <location filename="../../desktop/ui/settings/users.py" line="45"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="47" />
+        <location filename="../../desktop/ui/settings/users.py" line="47"/>
         <source>Locked until {0}</source>
         <translation>锁定至 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="48" />
+        <location filename="../../desktop/ui/settings/users.py" line="48"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -4599,23 +4595,23 @@
 <context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="121" />
+        <location filename="../../desktop/ui/settings/users.py" line="121"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="122" />
-        <location filename="../../desktop/ui/settings/users.py" line="170" />
+        <location filename="../../desktop/ui/settings/users.py" line="122"/>
+        <location filename="../../desktop/ui/settings/users.py" line="170"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="123" />
+        <location filename="../../desktop/ui/settings/users.py" line="123"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="169" />
+        <location filename="../../desktop/ui/settings/users.py" line="169"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -4623,7 +4619,7 @@
 <context>
     <name>ValidatedForm</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="114" />
+        <location filename="../../desktop/ui/widgets.py" line="114"/>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>未保存。请修改标出的内容。</translation>
     </message>

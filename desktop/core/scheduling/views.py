@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.errors import NotFound
 from desktop.core.model import (
     Application, ApprovalChain, Candidate, ChangeRequest, ChangeStatus, Confirmation, Decision, Interview,
-    InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
+    InterviewMode, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
 )
 from desktop.core.permissions import Action, require, visible_departments
 from desktop.core.scheduling import chains, risk, timeline
@@ -62,8 +62,8 @@ def live_state(interview: Interview, confirmed: bool, now: datetime) -> str:
         return "in_progress"
     if interview.checked_in_at is not None:
         return "arrived"
-    if now >= interview.starts_at + timedelta(minutes=10):
-        return "late"
+    if interview.mode == InterviewMode.ONSITE and now >= interview.starts_at + timedelta(minutes=10):
+        return "late"  # arrival is what reception records; a video interview is running once it is started
     if interview.status == InterviewStatus.PENDING_APPROVAL:
         return "pending_approval"
     return "confirmed" if confirmed else "unconfirmed"

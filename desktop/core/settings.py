@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.delivery import placeholders
 from desktop.core.errors import InvalidSetting, UnknownSetting
 from desktop.core.model import Setting
 
@@ -35,6 +37,7 @@ class SettingSpec:
     maximum: int | None = None
     pattern: str = ""
     secret: bool = False
+    check: Callable[[Any], None] | None = None   # a further check of the parsed value; raises InvalidSetting
 
     def parse(self, value: Any) -> Any:
         """Turn text (from the command line or a file) or a JSON value into a checked value."""
@@ -70,6 +73,8 @@ class SettingSpec:
                 ZoneInfo(parsed)
             except (ZoneInfoNotFoundError, ValueError):
                 raise InvalidSetting(f"{self.key}: unknown zone", key=self.key, reason="timezone") from None
+        if self.check is not None:
+            self.check(parsed)
         return parsed
 
     def shown(self, value: Any) -> str:
@@ -130,6 +135,33 @@ for _spec in (
     SettingSpec("mail.imap_password", "institution", str, "", secret=True),
     SettingSpec("mail.imap_folder", "institution", str, "INBOX"),
     SettingSpec("mail.confirm_keywords", "institution", str, "确认,确认参加,确认出席,confirm,confirmed,yes,1"),
+):
+    register(_spec)
+
+# SMS gateway and OA webhook (desktop/integrations/http_channels): each institution's own HTTP API.
+_URL = r"https?://\S+"
+for _spec in (
+    SettingSpec("sms.url", "institution", str, "", pattern=_URL),
+    SettingSpec("sms.method", "institution", str, "POST", choices=("POST", "GET")),
+    SettingSpec("sms.headers", "institution", str, "", check=placeholders.check_header_object),
+    SettingSpec("sms.body_format", "institution", str, "json", choices=("json", "form", "query")),
+    SettingSpec("sms.body_template", "institution", str,
+                '{"mobile": "{phone}", "content": "{text}", "sign": "{sign_name}"}',
+                check=placeholders.check_sms_body),
+    SettingSpec("sms.sign_name", "institution", str, ""),
+    SettingSpec("sms.secret", "institution", str, "", secret=True),
+    SettingSpec("sms.signature_header", "institution", str, "", pattern=r"[A-Za-z0-9-]{1,64}"),
+    SettingSpec("sms.timestamp_header", "institution", str, "X-Timestamp", pattern=r"[A-Za-z0-9-]{1,64}"),
+    SettingSpec("sms.success_field", "institution", str, "", pattern=r"[\w.-]{1,100}"),
+    SettingSpec("sms.success_value", "institution", str, ""),
+    SettingSpec("sms.message_field", "institution", str, "", pattern=r"[\w.-]{1,100}"),
+    SettingSpec("sms.message_id_field", "institution", str, "", pattern=r"[\w.-]{1,100}"),
+    SettingSpec("sms.timeout_seconds", "institution", int, 10, minimum=1, maximum=120),
+    SettingSpec("sms.ca_file", "institution", str, ""),
+    SettingSpec("oa.url", "institution", str, "", pattern=_URL),
+    SettingSpec("oa.secret", "institution", str, "", secret=True),
+    SettingSpec("oa.timeout_seconds", "institution", int, 10, minimum=1, maximum=120),
+    SettingSpec("oa.ca_file", "institution", str, ""),
 ):
     register(_spec)
 

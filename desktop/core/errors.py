@@ -145,3 +145,25 @@ class InvalidState(DeskError):
     """The record is not in a state that allows this action (e.g. changing a cancelled interview)."""
 
     code = "invalid_state"
+
+
+class CalendarFileInvalid(DeskError):
+    """An iCalendar (.ics) file could not be read; nothing was imported. `reason` is a code the UI
+    words; `line` the file's line where it went wrong (0 when not known); `name` a property or
+    time zone name when it helps (never personal data)."""
+
+    code = "calendar_file"
+
+    def __init__(self, reason: str, line: int = 0, name: str = "") -> None:
+        super().__init__(f"calendar file: {reason} at line {line} {name}".strip(), reason=reason, line=line,
+                         name=name)
+
+
+class CalendarReplyRefused(DeskError):
+    """A calendar reply was not recorded: its UID names no interview (`unknown_uid`) or it was not
+    sent by the interview's candidate (`not_candidate`)."""
+
+    code = "calendar_reply"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"calendar reply: {reason}", reason=reason)

@@ -17,6 +17,8 @@ from desktop.core.storage.database import Actor
 class Event(StrEnum):
     INVITED = "invited"
     CONFIRMED = "confirmed"
+    CANDIDATE_DECLINED = "candidate_declined"     # from a calendar reply; HR gets an alert
+    CANDIDATE_TENTATIVE = "candidate_tentative"
     CONFIRMATION_OVERDUE = "confirmation_overdue"
     CHANGE_REQUESTED = "change_requested"
     CHANGE_STEP = "change_step"            # one approval step decided (approved / filed / confirmed)

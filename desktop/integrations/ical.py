@@ -1,0 +1,135 @@
+"""iCalendar (RFC 5545 / iTIP RFC 5546) files going out: the invitation or cancellation attached to
+a candidate's e-mail, and an interviewer's or a room's schedule published as one file.
+
+Times are written in the office's zone with a VTIMEZONE, never floating, so a candidate's phone in
+another zone still shows the right moment. Reading files (replies, availability, holidays) is in
+ical_read.py; both sides are re-exported here for callers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from desktop.core.scheduling.calendar_files import ScheduleEntry
+from desktop.integrations.ical_read import parse_busy, parse_holidays, parse_replies  # noqa: F401  (one home)
+
+PRODID = "-//InterviewDesk//面试协同台//ZH"
+DEFAULT_ZONE = "Asia/Shanghai"
+Person = tuple[str, str]   # (display name, e-mail address)
+
+
+def _instant(value: Any) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise ValueError("interview times must be aware (UTC)")  # a floating time would move with the reader
+    return moment
+
+
+def _calendar(method: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    return calendar
+
+
+def _address(person: Person, **params: str) -> vCalAddress:
+    name, email = person
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["CN"] = vText(name)
+    address.params.update(params)
+    return address
+
+
+def _summary(position: str, round_name: str) -> str:
+    return "面试：" + " ".join(part for part in (position, round_name) if part)
+
+
+def _location(mode: str, room: str, room_location: str, video_link: str) -> str:
+    if mode == "video" or (not room and video_link):
+        return video_link or "视频面试"
+    return "，".join(part for part in (room, room_location) if part)
+
+
+def _description(payload: dict[str, Any], zone: ZoneInfo, method: str) -> str:
+    lines = [f"岗位：{payload.get('position', '')}", f"轮次：{payload.get('round', '')}",
+             f"时间：{payload.get('local_time', '')}"]
+    if payload.get("mode") == "video":
+        lines.append(f"视频链接：{payload.get('video_link', '')}")
+    else:
+        lines.append(f"地点：{_location('onsite', payload.get('room', ''), payload.get('room_location', ''), '')}")
+    if payload.get("reason"):
+        lines.append(f"说明：{payload['reason']}")
+    if method == "CANCEL":
+        lines.append("本次面试已取消。")
+    elif payload.get("confirm_by"):
+        lines.append(f"请于 {_instant(payload['confirm_by']).astimezone(zone):%Y-%m-%d %H:%M} 前确认（接受此邀请即可）。")
+    return "\n".join(lines)
+
+
+def invitation(payload: dict[str, Any], *, organizer: Person, attendee: Person,
+               method: Literal["REQUEST", "CANCEL"], stamp: datetime) -> bytes:
+    """The .ics for one outbox message to a candidate (`payload` as effects.announce queues it):
+    iTIP REQUEST for an invitation or change (the SEQUENCE tells calendar programs which version
+    is newer), CANCEL for a cancellation."""
+    if method not in ("REQUEST", "CANCEL"):
+        raise ValueError(f"unsupported iTIP method {method}")
+    zone = ZoneInfo(payload.get("zone") or DEFAULT_ZONE)
+    calendar = _calendar(method)
+    event = Event()
+    event.add("uid", payload["uid"])
+    event.add("sequence", int(payload.get("sequence") or 0))
+    event.add("dtstamp", _instant(stamp))
+    event.add("dtstart", _instant(payload["starts_at"]).astimezone(zone))
+    event.add("dtend", _instant(payload["ends_at"]).astimezone(zone))
+    event.add("summary", _summary(payload.get("position", ""), payload.get("round", "")))
+    location = _location(payload.get("mode", "onsite"), payload.get("room", ""), payload.get("room_location", ""),
+                         payload.get("video_link", ""))
+    if location:
+        event.add("location", location)
+    if payload.get("video_link"):
+        event.add("url", payload["video_link"])
+    event.add("description", _description(payload, zone, method))
+    event.add("organizer", _address(organizer))
+    if method == "REQUEST":
+        event.add("attendee", _address(attendee, CUTYPE="INDIVIDUAL", ROLE="REQ-PARTICIPANT",
+                                       PARTSTAT="NEEDS-ACTION", RSVP="TRUE"))
+        event.add("status", "CONFIRMED")
+        event.add("transp", "OPAQUE")
+    else:
+        event.add("attendee", _address(attendee, CUTYPE="INDIVIDUAL", ROLE="REQ-PARTICIPANT"))
+        event.add("status", "CANCELLED")
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def export_schedule(entries: Iterable[ScheduleEntry], *, zone: str | ZoneInfo, name: str, stamp: datetime) -> bytes:
+    """One interviewer's or room's interviews as a published calendar (METHOD:PUBLISH) to import
+    into Outlook or a phone. The UIDs are the interviews' own, so importing again updates them."""
+    tz = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone or DEFAULT_ZONE)
+    calendar = _calendar("PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(tz))
+    for entry in entries:
+        event = Event()
+        event.add("uid", entry.uid)
+        event.add("sequence", entry.sequence)
+        event.add("dtstamp", _instant(stamp))
+        event.add("dtstart", _instant(entry.starts_at).astimezone(tz))
+        event.add("dtend", _instant(entry.ends_at).astimezone(tz))
+        event.add("summary", _summary(entry.position, entry.round))
+        location = _location(entry.mode, entry.room, entry.room_location, entry.video_link)
+        if location:
+            event.add("location", location)
+        event.add("status", "CONFIRMED")
+        event.add("transp", "OPAQUE")
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

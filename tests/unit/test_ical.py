@@ -1,0 +1,210 @@
+"""Calendar files: the invitation a candidate's calendar program receives, replies as Outlook,
+Apple Mail, Thunderbird and Google send them, busy time and holiday calendars, and files that
+cannot be read."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from desktop.core.errors import CalendarFileInvalid
+from desktop.core.scheduling.calendar_files import ScheduleEntry
+from desktop.integrations import ical
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "ical"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+STAMP = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+PAYLOAD = {
+    "interview_id": 7, "uid": "u-7@interviewdesk", "sequence": 3,
+    "starts_at": "2026-11-24T02:00:00+00:00", "ends_at": "2026-11-24T02:30:00+00:00",
+    "local_time": "2026-11-24 星期二 10:00–10:30", "zone": "Asia/Shanghai", "mode": "onsite",
+    "room": "行政楼301", "room_location": "行政楼三层", "room_mailbox": None, "video_link": "",
+    "position": "内科住院医师", "round": "初试", "status": "scheduled", "candidate_id": 1,
+    "candidate_name": "候选人1", "reason": "", "confirm_by": "2026-11-23T03:00:00+00:00",
+}
+
+
+def fixture(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def _invite(payload=PAYLOAD, method="REQUEST") -> Calendar:
+    data = ical.invitation(payload, organizer=("张人事", "hr@hospital.example.cn"),
+                           attendee=("候选人1", "c1@example.cn"), method=method, stamp=STAMP)
+    return Calendar.from_ical(data)
+
+
+def test_an_invitation_carries_the_interview_in_office_time_with_its_zone():
+    calendar = _invite()
+    assert str(calendar["METHOD"]) == "REQUEST"
+    event = calendar.events[0]
+    assert str(event["UID"]) == "u-7@interviewdesk"
+    assert event["SEQUENCE"] == 3
+    assert event["DTSTART"].params["TZID"] == "Asia/Shanghai"
+    assert event.start == datetime(2026, 11, 24, 10, 0, tzinfo=SHANGHAI)
+    assert event.end - event.start == timedelta(minutes=30)
+    assert [tz.tz_name for tz in calendar.timezones] == ["Asia/Shanghai"]
+    assert calendar.get_missing_tzids() == set()
+    assert str(event["SUMMARY"]) == "面试：内科住院医师 初试"
+    assert str(event["LOCATION"]) == "行政楼301，行政楼三层"
+    assert "请于 2026-11-23 11:00 前确认" in str(event["DESCRIPTION"])
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == "mailto:c1@example.cn"
+    assert attendee.params["CN"] == "候选人1"
+    assert attendee.params["RSVP"] == "TRUE"
+    assert attendee.params["PARTSTAT"] == "NEEDS-ACTION"
+    assert attendee.params["ROLE"] == "REQ-PARTICIPANT"
+    assert event["ORGANIZER"].params["CN"] == "张人事"
+    assert event["DTSTAMP"].dt == STAMP
+
+
+def test_a_video_interview_is_located_at_its_link():
+    event = _invite(PAYLOAD | {"mode": "video", "room": "", "room_location": "",
+                               "video_link": "https://meet.example.cn/r/123"}).events[0]
+    assert str(event["LOCATION"]) == "https://meet.example.cn/r/123"
+    assert "视频链接：https://meet.example.cn/r/123" in str(event["DESCRIPTION"])
+
+
+def test_a_cancellation_is_an_itip_cancel_of_the_same_uid():
+    calendar = _invite(PAYLOAD | {"sequence": 4}, method="CANCEL")
+    event = calendar.events[0]
+    assert str(calendar["METHOD"]) == "CANCEL"
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert str(event["UID"]) == "u-7@interviewdesk" and event["SEQUENCE"] == 4
+    assert "已取消" in str(event["DESCRIPTION"])
+
+
+def test_a_naive_time_is_refused_rather_than_written_floating():
+    with pytest.raises(ValueError):
+        _invite(PAYLOAD | {"starts_at": "2026-11-24T10:00:00"})
+
+
+@pytest.mark.parametrize("client, partstat, sequence, email", [
+    ("outlook", "ACCEPTED", 0, "c1@example.cn"),
+    ("apple", "DECLINED", 0, "C1@EXAMPLE.CN"),          # no SEQUENCE: it counts as 0
+    ("thunderbird", "TENTATIVE", 1, "c1@example.cn"),
+    ("google", "ACCEPTED", 2, "c1@example.cn"),
+])
+def test_replies_from_the_common_calendar_programs_are_understood(client, partstat, sequence, email):
+    [reply] = ical.parse_replies(fixture(f"reply_{client}.ics"))
+    assert reply.uid == "6f1c2d3e-0000-4000-8000-000000000001@interviewdesk"
+    assert (reply.partstat, reply.sequence, reply.attendee) == (partstat, sequence, email)
+    assert reply.dtstamp is not None and reply.dtstamp.tzinfo is not None
+
+
+def test_an_invitation_is_not_taken_for_a_reply():
+    data = ical.invitation(PAYLOAD, organizer=("张人事", "hr@x.cn"), attendee=("候选人1", "c1@example.cn"),
+                           method="REQUEST", stamp=STAMP)
+    with pytest.raises(CalendarFileInvalid) as raised:
+        ical.parse_replies(data)
+    assert raised.value.params["reason"] == "not_reply"
+
+
+def test_outlook_availability_expands_the_weekly_meeting_with_its_exception_and_moved_instance():
+    blocks = ical.parse_busy(fixture("busy_outlook.ics"), zone="Asia/Shanghai", first=date(2026, 11, 1),
+                             last=date(2026, 12, 31))
+    local = [(b.starts_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M"), b.ends_at.astimezone(SHANGHAI)
+              .strftime("%m-%d %H:%M"), b.summary) for b in blocks]
+    assert local == [
+        ("11-02 08:30", "11-02 09:30", "科室晨会"),
+        ("11-09 08:30", "11-09 09:30", "科室晨会"),
+        ("11-16 08:30", "11-16 09:30", "科室晨会"),
+        ("11-23 14:00", "11-23 15:00", "科室晨会（改到下午）"),   # RECURRENCE-ID moved it; 11-30 is an EXDATE
+        ("11-25 00:00", "11-27 00:00", "外出学习"),               # all-day, two days, office midnight
+        ("12-07 08:30", "12-07 09:30", "科室晨会"),
+        ("12-14 08:30", "12-14 09:30", "科室晨会"),
+        ("12-21 08:30", "12-21 09:30", "科室晨会"),               # UNTIL is inclusive
+    ]                                                           # transparent and cancelled events are free
+
+
+def test_the_window_limits_what_is_imported():
+    blocks = ical.parse_busy(fixture("busy_outlook.ics"), zone="Asia/Shanghai", first=date(2026, 12, 8),
+                             last=date(2026, 12, 14))
+    assert [b.starts_at.astimezone(SHANGHAI).date() for b in blocks] == [date(2026, 12, 14)]
+
+
+def test_a_weekly_meeting_keeps_its_wall_time_across_a_daylight_saving_change():
+    data = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:dst\r\nDTSTAMP:20261001T000000Z\r\n"
+            b"DTSTART;TZID=Europe/Berlin:20261020T100000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+            b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    blocks = ical.parse_busy(data, zone="Asia/Shanghai", first=date(2026, 10, 1), last=date(2026, 11, 30))
+    assert [b.starts_at.strftime("%m-%d %H:%M") for b in blocks] == ["10-20 08:00", "10-27 09:00", "11-03 09:00"]
+
+
+def test_freebusy_periods_count_except_free_ones():
+    blocks = ical.parse_busy(fixture("freebusy.ics"), zone="Asia/Shanghai", first=date(2026, 11, 23),
+                             last=date(2026, 11, 29))
+    assert [(b.starts_at.isoformat(), b.ends_at - b.starts_at) for b in blocks] == [
+        ("2026-11-24T01:00:00+00:00", timedelta(hours=1)),
+        ("2026-11-25T06:00:00+00:00", timedelta(hours=1, minutes=30)),
+        ("2026-11-26T01:00:00+00:00", timedelta(minutes=30)),
+    ]
+
+
+def test_a_holiday_calendar_gives_days_off_and_weekend_working_days():
+    days = {d.day: d for d in ical.parse_holidays(fixture("holidays_cn_2026.ics"))}
+    assert [d for d in days if d.month == 10 and not days[d].is_workday] == [date(2026, 10, n) for n in range(1, 8)]
+    assert days[date(2026, 10, 1)].name == "国庆节、中秋节"
+    assert days[date(2026, 1, 4)].is_workday and days[date(2026, 9, 27)].is_workday
+    assert days[date(2026, 10, 10)].is_workday
+    assert not days[date(2026, 1, 3)].is_workday
+    assert date(2026, 1, 5) not in days     # DTEND is exclusive
+
+
+def test_a_yearly_holiday_is_expanded_within_the_window():
+    data = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:y\r\nDTSTAMP:20250101T000000Z\r\n"
+            "DTSTART;VALUE=DATE:20250501\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:劳动节\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n").encode()
+    days = ical.parse_holidays(data, first=date(2026, 1, 1), last=date(2027, 12, 31))
+    assert [d.day for d in days] == [date(2026, 5, 1), date(2027, 5, 1)]
+
+
+def test_a_schedule_export_publishes_each_interview_under_its_own_uid():
+    entries = [ScheduleEntry("u-1@interviewdesk", 0, datetime(2026, 11, 24, 2, tzinfo=UTC),
+                             datetime(2026, 11, 24, 2, 30, tzinfo=UTC), "内科住院医师", "初试", "onsite", "行政楼301",
+                             "行政楼三层", "", "scheduled"),
+               ScheduleEntry("u-2@interviewdesk", 1, datetime(2026, 11, 25, 6, tzinfo=UTC),
+                             datetime(2026, 11, 25, 7, tzinfo=UTC), "内科住院医师", "复试", "video", "", "",
+                             "https://meet.example.cn/r/9", "confirmed")]
+    calendar = Calendar.from_ical(ical.export_schedule(entries, zone="Asia/Shanghai", name="王主任的面试", stamp=STAMP))
+    assert str(calendar["METHOD"]) == "PUBLISH" and str(calendar["X-WR-CALNAME"]) == "王主任的面试"
+    events = calendar.events
+    assert [str(e["UID"]) for e in events] == ["u-1@interviewdesk", "u-2@interviewdesk"]
+    assert events[1].start == datetime(2026, 11, 25, 14, tzinfo=SHANGHAI)
+    assert str(events[1]["LOCATION"]) == "https://meet.example.cn/r/9"
+    assert calendar.get_missing_tzids() == set()
+
+
+BROKEN = [
+    (b"", "not_calendar", 1),
+    (b"hello, this is not a calendar\r\n", "not_calendar", 1),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nthis line has no colon\r\nEND:VEVENT\r\n"
+     b"END:VCALENDAR\r\n", "syntax", 5),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VCALENDAR\r\n", "unbalanced", 5),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261101T000000Z\r\n"
+     b"DTSTART:2026XX01T100000\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "bad_value", 6),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261101T000000Z\r\n"
+     b"DTSTART;TZID=Atlantis/Lost:20261124T100000\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "unknown_zone", 6),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261101T000000Z\r\n"
+     b"DTSTART:20261124T100000Z\r\nDTEND:20261124T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "end_before_start", 7),
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261101T000000Z\r\n"
+     b"DTSTART:20100101T000000Z\r\nDURATION:PT1M\r\nRRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+     "too_many", 8),
+]
+
+
+@pytest.mark.parametrize("data, reason, line", BROKEN)
+def test_a_file_that_cannot_be_read_names_the_reason_and_the_line(data, reason, line):
+    with pytest.raises(CalendarFileInvalid) as raised:
+        ical.parse_busy(data, zone="Asia/Shanghai", first=date(2026, 11, 1), last=date(2026, 11, 30))
+    assert raised.value.params["reason"] == reason
+    assert raised.value.params["line"] == line
+
+
+def test_a_gb18030_file_from_an_old_chinese_program_is_read():
+    data = fixture("holidays_cn_2026.ics").decode("utf-8").encode("gb18030")
+    assert ical.parse_holidays(data)[0].name == "元旦（休）"

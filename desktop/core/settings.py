@@ -110,6 +110,12 @@ for _spec in (
     SettingSpec("reminders.unconfirmed_minutes_before", "institution", int, 60, minimum=5, maximum=24 * 60),
     SettingSpec("confirmation.deadline_minutes", "institution", int, 60, minimum=5, maximum=7 * 24 * 60),
     SettingSpec("outbox.max_attempts", "institution", int, 8, minimum=1, maximum=50),
+    # who hears through which channels besides the in-app notice (desktop/core/notifications/routing.py)
+    SettingSpec("notify.candidate_channels", "institution", str, "email,sms", pattern=r"((email|sms)(,(email|sms))*)?"),
+    SettingSpec("notify.interviewer_channels", "institution", str, "calendar,oa",
+                pattern=r"((calendar|oa)(,(calendar|oa))*)?"),
+    SettingSpec("notify.approver_channels", "institution", str, "oa", pattern=r"(oa)?"),
+    SettingSpec("notify.hr_channels", "institution", str, "oa", pattern=r"(oa)?"),
 ):
     register(_spec)
 

@@ -68,7 +68,15 @@ def sent(w: World, interview_id: int, sequence: int) -> list[tuple[str, str, obj
         rows = s.scalars(select(OutboxEntry).where(OutboxEntry.interview_id == interview_id)
                          .order_by(OutboxEntry.id)).all()
         return sorted((e.channel, e.kind, e.payload.get("user_id") or e.recipient)
-                      for e in rows if e.payload["sequence"] == sequence)
+                      for e in rows if e.payload["sequence"] == sequence and not e.kind.startswith("approval_"))
+
+
+def approval_messages(w: World, change_request_id: int) -> list[tuple[str, int, str]]:
+    """The OA messages about one change request: (kind, user id, verdict or step kind)."""
+    with w.db.session() as s:
+        rows = s.scalars(select(OutboxEntry).where(OutboxEntry.kind.like("approval_%")).order_by(OutboxEntry.id)).all()
+        return [(e.kind, e.payload["user_id"], e.payload.get("verdict") or e.payload.get("step"))
+                for e in rows if e.payload["change_request_id"] == change_request_id]
 
 
 def notices(w: World, user_id: int) -> list[str]:
@@ -99,6 +107,9 @@ def test_a_rejection_at_the_first_step_changes_nothing_and_tells_the_requester(w
     assert interview(w, iid) == (local(TOMORROW, 10), 0, "scheduled")
     assert len(sent(w, iid, 0)) == before_outbox and sent(w, iid, 1) == []
     assert notices(w, w.hr.user_id) == ["面试变更申请被驳回"]
+    assert approval_messages(w, rid) == [("approval_request", w.leader.user_id, "approve"),
+                                         ("approval_request", w.deputy.user_id, "approve"),
+                                         ("approval_result", w.hr.user_id, "rejected")]
     rejected = [d for kind, d in timeline(w, iid) if kind == "change_rejected"]
     assert rejected == [{"change_request_id": rid, "step": 1, "comment": "科室当天下午有手术，不同意"}]
     assert [(d.verdict, d.approver_id, d.approver_role) for d in decisions(w, rid)] == [
@@ -248,6 +259,7 @@ def test_a_same_day_change_takes_effect_at_once_and_is_reverted_if_rejected(worl
     assert interview(w, approved) == (local(STORY_DAY, 15), 1, "pending_approval")
     assert sent(w, approved, 1) == sorted([("calendar", "update", w.wang.user_id),
                                            ("email", "change_notice", "c1@example.cn"),
+                                           ("oa", "interviewer_change", w.wang.user_id),
                                            ("sms", "change_notice", "13800138000")])
     queued = len(sent(w, approved, 1))
     approve_default_chain(w, result.change_request_id)
@@ -334,6 +346,8 @@ def test_a_cancellation_cancels_the_interview_for_everyone(embedded_world):
     assert interview(w, iid)[1:] == (1, "cancelled")
     assert sent(w, iid, 1) == sorted([("calendar", "cancel", w.wang.user_id), ("calendar", "cancel", w.li.user_id),
                                       ("email", "cancellation", "c1@example.cn"),
+                                      ("oa", "interviewer_change", w.wang.user_id),
+                                      ("oa", "interviewer_change", w.li.user_id),
                                       ("sms", "cancellation", "13800138000")])
     with w.db.session() as s:
         assert s.get(Interview, iid).confirmation_due_at is None

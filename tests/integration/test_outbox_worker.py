@@ -67,10 +67,10 @@ def senders(*channels: str) -> list[Recorder]:
 
 def test_a_booking_reaches_every_channel_exactly_once(world):
     book(world, 0, local(STORY_DAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
-    calendar, email, sms = senders("calendar", "email", "sms")
-    worker = OutboxWorker(world.db, [calendar, email, sms], name="w1")
+    calendar, email, sms, oa = senders("calendar", "email", "sms", "oa")
+    worker = OutboxWorker(world.db, [calendar, email, sms, oa], name="w1")
     progress = worker.run_once()
-    again = OutboxWorker(world.db, [calendar, email, sms], name="w2").run_once()
+    again = OutboxWorker(world.db, [calendar, email, sms, oa], name="w2").run_once()
 
     rows = entries(world)
     assert {r.state for r in rows} == {OutboxState.SENT}
@@ -78,6 +78,7 @@ def test_a_booking_reaches_every_channel_exactly_once(world):
     assert sorted(i.recipient for i in calendar.delivered) == sorted(r.recipient for r in rows
                                                                       if r.channel == "calendar")
     assert len(calendar.delivered) == 2 and len(email.delivered) == 1 and len(sms.delivered) == 1
+    assert sorted(i.kind for i in oa.delivered) == ["interviewer_assignment"] * 2
     assert all(r.external_id == f"ext-{r.id}" and r.attempts == 1 and r.claimed_by is None for r in rows)
     assert all(r.sent_at == world.db.clock.now() for r in rows)
 
@@ -193,13 +194,14 @@ def test_two_workers_at_once_deliver_each_entry_exactly_once(world):
     shared = Recorder("calendar", concurrency=3)
     mail = Recorder("email", concurrency=3)
     sms = Recorder("sms", concurrency=3)
-    workers = [OutboxWorker(world.db, [shared, mail, sms], name=f"w{n}") for n in range(2)]
+    oa = Recorder("oa", concurrency=3)
+    workers = [OutboxWorker(world.db, [shared, mail, sms, oa], name=f"w{n}") for n in range(2)]
     threads = [threading.Thread(target=w.run_once) for w in workers]
     for t in threads:
         t.start()
     for t in threads:
         t.join(60)
-    delivered = [i.id for r in (shared, mail, sms) for i in r.delivered]
+    delivered = [i.id for r in (shared, mail, sms, oa) for i in r.delivered]
     assert sorted(delivered) == sorted(set(delivered)) and len(delivered) == total
     assert {e.state for e in entries(world)} == {OutboxState.SENT}
 

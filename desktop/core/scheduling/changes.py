@@ -13,12 +13,37 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.errors import AlreadyDecided, ConflictsFound, InvalidState, NotFound, PermissionDenied, ValidationFailed
-from desktop.core.model import (
-    Alert, ApprovalChain, ApprovalStep, Application, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Decision,
-    Interview, InterviewMode, InterviewParticipant, InterviewStatus, Notice, ParticipantRole, Party, Position,
-    ResponseState, StepKind, Verdict,
+from desktop.core.errors import (
+    AlreadyDecided,
+    ConflictsFound,
+    InvalidState,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
 )
+from desktop.core.model import (
+    Alert,
+    Application,
+    ApprovalChain,
+    ApprovalStep,
+    Candidate,
+    ChangeKind,
+    ChangeRequest,
+    ChangeStatus,
+    Decision,
+    Interview,
+    InterviewMode,
+    InterviewParticipant,
+    InterviewStatus,
+    Notice,
+    ParticipantRole,
+    Party,
+    Position,
+    ResponseState,
+    StepKind,
+    Verdict,
+)
+from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import attendance, chains, effects, timeline
 from desktop.core.scheduling import conflicts as rules
@@ -135,8 +160,27 @@ def _enter_step(session: Session, request: ChangeRequest, chain: ApprovalChain, 
     request.current_step = position
     request.step_due_at = now + timedelta(minutes=step.deadline_minutes) if step and step.deadline_minutes else None
     if step is not None:
-        _notify(session, chains.step_approvers(session, step, department_id), request.interview_id,
-                "待您审批的面试变更", f"变更申请 #{request.id}：{request.reason}")
+        approvers = chains.step_approvers(session, step, department_id)
+        _notify(session, approvers, request.interview_id, "待您审批的面试变更", f"变更申请 #{request.id}：{request.reason}")
+        routing.staff_messages(session, routing.APPROVER, approvers, "approval_request",
+                               f"cr{request.id}:step{position}", _message(session, request, step=step.kind.value),
+                               request.interview_id)
+
+
+def _message(session: Session, request: ChangeRequest, **extra: Any) -> dict[str, Any]:
+    """What an approver or the requester is told about a change request, as an outbox payload."""
+    interview = session.get(Interview, request.interview_id)
+    return effects.details(session, interview) | {
+        "change_request_id": request.id, "change_kind": request.kind.value, "change_reason": request.reason,
+        "requested_by_party": request.requested_by_party.value} | extra
+
+
+def _tell_requester(session: Session, request: ChangeRequest, actor: Actor, verdict: str, comment: str) -> None:
+    if request.requested_by_id:
+        routing.staff_messages(session, routing.HR, {request.requested_by_id}, "approval_result",
+                               f"cr{request.id}:result", _message(session, request, verdict=verdict,
+                                                                  comment=comment, decided_by=actor.label),
+                               request.interview_id)
 
 
 def request_change(session: Session, actor: Actor, data: ChangeInput, *, override_reason: str = "",
@@ -288,6 +332,7 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
         if request.requested_by_id:
             _notify(session, {request.requested_by_id}, interview.id, "面试变更申请被驳回",
                     f"变更申请 #{request.id} 被 {actor.label} 驳回：{comment.strip()}")
+        _tell_requester(session, request, actor, "rejected", comment.strip())
         session.flush()
         return DecisionResult(request.id, request.status.value, None)
     timeline.add(session, interview, timeline.Event.CHANGE_STEP, actor, change_request_id=request.id,
@@ -311,5 +356,6 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
     if request.requested_by_id:
         _notify(session, {request.requested_by_id}, interview.id, "面试变更已批准",
                 f"变更申请 #{request.id} 已完成审批并生效")
+    _tell_requester(session, request, actor, "approved", comment.strip())
     session.flush()
     return DecisionResult(request.id, request.status.value, None)

@@ -2,7 +2,8 @@
 
 One outbox row per effect: a calendar operation per interviewer (delivered through the calendar
 provider by the Exchange capability), a notice to the candidate with a confirmation request (mail
-and SMS, delivered by the notifications capability), and an in-app notice per interviewer. The
+and SMS), an OA message per interviewer, and an in-app notice per interviewer; which channels is
+configuration (notifications.routing). The
 dedupe key carries the interview's sequence number, so an effect is never queued twice for the
 same version of the interview. The room board reads the interviews themselves and needs no row."""
 
@@ -16,8 +17,16 @@ from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import (
-    Application, Candidate, Interview, Notice, OutboxEntry, Position, Room, Round, User,
+    Application,
+    Candidate,
+    Interview,
+    Notice,
+    Position,
+    Room,
+    Round,
+    User,
 )
+from desktop.core.notifications import routing
 from desktop.core.scheduling.office import OfficeHours
 
 CALENDAR = "calendar"
@@ -46,17 +55,6 @@ def details(session: Session, interview: Interview) -> dict[str, Any]:
     }
 
 
-def _queue_all(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> None:
-    """Add the outbox rows whose dedupe key is not queued yet (this effect for this version)."""
-    keys = [key for key, _ in entries]
-    queued = set(session.scalars(select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(keys)))) if keys else set()
-    now = session.info["clock"].now()
-    for key, values in entries:
-        if key not in queued:
-            queued.add(key)
-            session.add(OutboxEntry(dedupe_key=key, created_at=now, **values))
-
-
 def confirmation_deadline(session: Session, now: datetime, starts_at: datetime) -> datetime:
     minutes = settings.institution_value(session, "confirmation.deadline_minutes")
     return min(now + timedelta(minutes=minutes), max(starts_at, now))
@@ -72,27 +70,44 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
     people = {p.user_id: p for p in interview.participants}
     users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(set(people) | set(removed))))}
     entries: list[tuple[str, dict[str, Any]]] = []
+    staff = routing.channels(session, routing.INTERVIEWER)
     for user_id in sorted(set(people) | set(removed)):
         user = users[user_id]
         op = "cancel" if (user_id in removed or kind == "cancel") else ("create" if user_id in added or kind == "create"
                                                                        else "update")
-        entries.append((f"{CALENDAR}:{interview.id}:user{user_id}:{seq}:{op}", dict(
-            interview_id=interview.id, channel=CALENDAR, kind=op,
-            recipient=user.exchange_mailbox or user.email or user.username,
-            payload=info | {"user_id": user_id, "reason": reason})))
+        if CALENDAR in staff:
+            entries.append((f"{CALENDAR}:{interview.id}:user{user_id}:{seq}:{op}", dict(
+                interview_id=interview.id, channel=CALENDAR, kind=op,
+                recipient=user.exchange_mailbox or user.email or user.username,
+                payload=info | {"user_id": user_id, "reason": reason})))
+        if "oa" in staff and user.is_active:
+            entries.append((f"oa:{interview.id}:user{user_id}:{seq}:{op}", dict(
+                interview_id=interview.id, channel="oa", kind="interviewer_assignment" if op == "create"
+                else "interviewer_change", recipient=user.username,
+                payload=info | {"user_id": user_id, "recipient_name": user.display_name, "reason": reason,
+                                "operation": op})))
         title = {"create": "新的面试安排", "update": "面试安排有变更", "cancel": "面试已取消"}[op]
         session.add(Notice(user_id=user_id, interview_id=interview.id, title=title, created_at=now,
                            body=f"{info['position']} {info['round']}：{info['local_time']} "
                                 f"{info['room'] or info['video_link']}"))
 
+    notice_kind = {"create": "invitation", "update": "change_notice", "cancel": "cancellation"}[kind]
+    entries += candidate_messages(session, interview, notice_kind, info, reason=reason,
+                                  confirm=kind != "cancel")
+    routing.queue(session, entries)
+
+
+def candidate_messages(session: Session, interview: Interview, event: str, info: dict[str, Any] | None = None, *,
+                       reason: str = "", confirm: bool = True) -> list[tuple[str, dict[str, Any]]]:
+    """The candidate's outbox rows for `event` on the configured channels (e-mail, SMS), keyed by
+    the interview's version so each goes out once."""
     candidate = session.scalar(select(Candidate).join(Application, Application.candidate_id == Candidate.id)
                                .where(Application.id == interview.application_id))
-    notice_kind = {"create": "invitation", "update": "change_notice", "cancel": "cancellation"}[kind]
-    payload = info | {"candidate_id": candidate.id, "candidate_name": candidate.name, "reason": reason}
-    if kind != "cancel":
+    payload = (info or details(session, interview)) | {
+        "candidate_id": candidate.id, "candidate_name": candidate.name, "reason": reason}
+    if confirm:
         payload["confirm_by"] = interview.confirmation_due_at.isoformat() if interview.confirmation_due_at else None
-    for channel, address in (("email", candidate.email), ("sms", candidate.phone)):
-        if address:
-            entries.append((f"{channel}:{interview.id}:candidate:{seq}:{notice_kind}", dict(
-                interview_id=interview.id, channel=channel, kind=notice_kind, recipient=address, payload=payload)))
-    _queue_all(session, entries)
+    wanted = routing.channels(session, routing.CANDIDATE)
+    return [(f"{channel}:{interview.id}:candidate:{interview.sequence}:{event}", dict(
+        interview_id=interview.id, channel=channel, kind=event, recipient=address, payload=payload))
+        for channel, address in (("email", candidate.email), ("sms", candidate.phone)) if address and channel in wanted]

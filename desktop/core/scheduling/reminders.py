@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core import settings
 from desktop.core.model import (
     Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
-    InterviewMode, InterviewStatus, Party, Application, Position,
+    InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
 )
-from desktop.core.scheduling import chains, timeline
+from desktop.core.notifications import routing
+from desktop.core.scheduling import chains, effects, timeline
 
 ACTIVE = (InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED, InterviewStatus.PENDING_APPROVAL)
 LATE_MINUTES = 10
@@ -45,7 +46,28 @@ def _raise(session: Session, raised: Raised, key: str, kind: str, *, user_id: in
         return False
     raised.alerts.append(alert.id)
     raised.kinds.append(kind)
+    if kind in routing.ALERT_EVENTS and user_id is not None and interview_id is not None:
+        interview = session.get(Interview, interview_id)
+        audience = routing.HR if user_id == interview.hr_owner_id else routing.INTERVIEWER
+        routing.staff_messages(session, audience, {user_id}, routing.ALERT_EVENTS[kind], f"alert:{key}",
+                               effects.details(session, interview) | {"alert": kind, **detail}, interview_id)
     return True
+
+
+def _remind_day_before(session: Session, interview: Interview, now: datetime) -> None:
+    """The candidate's reminder, a day ahead (and at least two hours before), unless the notice of
+    this version went out in the last twelve hours and already told them."""
+    if not (interview.starts_at - timedelta(hours=24) <= now < interview.starts_at - timedelta(hours=2)):
+        return
+    told = session.scalar(select(OutboxEntry.created_at).where(
+        OutboxEntry.interview_id == interview.id, OutboxEntry.kind.in_(("invitation", "change_notice")),
+        OutboxEntry.created_at > now - timedelta(hours=12)).limit(1))
+    if told is not None:
+        return
+    entries = effects.candidate_messages(session, interview, "reminder_day_before")
+    if routing.queue(session, entries):
+        timeline.add(session, interview, timeline.Event.REMINDER_SENT, None, at=now,
+                     channels=[values["channel"] for _, values in entries], sequence=interview.sequence)
 
 
 def _confirmed(session: Session, interview: Interview) -> bool:
@@ -81,6 +103,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
         if not confirmed and interview.starts_at - timedelta(minutes=soon) <= now < interview.starts_at:
             _raise(session, raised, f"soon:{interview.id}:{seq}", "unconfirmed_soon", user_id=hr,
                    interview_id=interview.id, minutes=soon)
+        _remind_day_before(session, interview, now)
         if interview.mode == InterviewMode.ONSITE and interview.checked_in_at is None:
             if interview.starts_at + timedelta(minutes=LATE_MINUTES) <= now:
                 first = False

@@ -38,6 +38,7 @@ class Event(StrEnum):
     STARTED = "started"
     FINISHED = "finished"
     CONFLICT_OVERRIDDEN = "conflict_overridden"
+    CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail, for HR to read
 
 
 @dataclass(frozen=True)

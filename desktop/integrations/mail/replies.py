@@ -1,0 +1,305 @@
+"""Candidates' answers by e-mail, read from the institution's reply mailbox over IMAP.
+
+The app polls the mailbox every few minutes, off the UI thread (`poll_replies`). For each unseen
+message:
+
+- a calendar answer (text/calendar, METHOD:REPLY) from the candidate's mail program is recorded by
+  the iCalendar capability (`calendar_files.record_reply`);
+- otherwise the message is matched to the notice it answers by In-Reply-To/References against the
+  Message-IDs the outbox recorded. When the new text (the quoted notice stripped) is one of the
+  confirmation keywords on its first line, the candidate's confirmation of that version of the
+  interview is recorded; every matched text also lands on the interview's timeline, so HR reads
+  questions such as "可以改到明天吗" where they look after the interview.
+
+A processed message is marked \\Seen, so it is read once; the timeline entry carries the message's
+own Message-ID, so a message whose flag could not be set is still recorded only once. Messages
+that match nothing are left unseen for a person to read, and counted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import imaplib
+import re
+import ssl
+from dataclasses import dataclass
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from html import unescape
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core import settings
+from desktop.core.errors import CalendarFileInvalid, CalendarReplyRefused
+from desktop.core.model import Channel, Interview, OutboxEntry, TimelineEvent
+from desktop.core.scheduling import attendance, calendar_files, timeline
+from desktop.core.storage.database import Actor, Database
+from desktop.integrations import ical
+from desktop.integrations.mail.tls import ConfigurationProblem, context
+
+EXCERPT = 500
+READER = Actor(user_id=None, username="mail-replies", display_name="邮件回复", system=True)
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# Where the quoted notice begins in the usual mail programs (Outlook, Foxmail, QQ/163 web mail, Apple).
+_QUOTE_START = re.compile(
+    r"^\s*(-{2,}\s*(原始邮件|Original Message|回复的原邮件)\s*-{2,}|(发件人|From)\s*[:：]|"
+    r"On .+ wrote:\s*$|在.+写道[:：]\s*$|_{10,})", re.IGNORECASE)
+
+
+class MailboxUnavailable(Exception):
+    """The reply mailbox could not be read. `reason` is Chinese text for the admin or HR."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class ReplySummary:
+    fetched: int = 0          # unseen messages looked at
+    calendar_replies: int = 0
+    confirmations: int = 0    # text replies that confirmed
+    noted: int = 0            # text replies put on the timeline for HR to read
+    unmatched: int = 0        # left unseen: not an answer to anything we sent
+    repeated: int = 0         # processed before (the \Seen flag had not stuck)
+
+
+@dataclass(frozen=True)
+class ImapConfig:
+    host: str
+    port: int
+    security: str
+    username: str
+    password: str
+    ca_file: str
+    folder: str
+    timeout: int
+    keywords: tuple[str, ...]
+
+    @classmethod
+    def load(cls, session: Session) -> ImapConfig:
+        value = lambda key: settings.institution_value(session, f"mail.{key}")
+        words = tuple(w.strip().casefold() for w in re.split(r"[,，;；\n]", value("confirm_keywords")) if w.strip())
+        return cls(value("imap_host"), int(value("imap_port")), value("imap_security"), value("imap_username"),
+                   value("imap_password"), value("ca_file"), value("imap_folder") or "INBOX",
+                   int(value("timeout_seconds")), words)
+
+
+# --- reading a message --------------------------------------------------------------------------
+
+def referenced_ids(message: EmailMessage) -> list[str]:
+    """The Message-IDs this message answers, nearest first."""
+    found: list[str] = []
+    for header in ("In-Reply-To", "References"):
+        values = _MESSAGE_ID.findall(str(message.get(header, "")))
+        found.extend(reversed(values) if header == "References" else values)
+    return list(dict.fromkeys(found))
+
+
+def _calendar_replies(message: EmailMessage) -> list[calendar_files.Reply]:
+    """The iTIP answers in the message's text/calendar parts (other calendar parts are ignored)."""
+    replies: list[calendar_files.Reply] = []
+    for part in message.walk():
+        if part.get_content_type() != "text/calendar":
+            continue
+        try:
+            replies.extend(ical.parse_replies(part.get_payload(decode=True) or b""))
+        except CalendarFileInvalid:
+            continue
+    return replies
+
+
+def body_text(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    try:
+        text = part.get_content()
+    except (LookupError, UnicodeError):
+        text = (part.get_payload(decode=True) or b"").decode("utf-8", "replace")
+    if part.get_content_type() == "text/html":
+        text = re.sub(r"(?is)<(script|style).*?</\1>", "", text)
+        text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", text)
+        text = unescape(re.sub(r"<[^>]+>", "", text))
+    return text
+
+
+def new_text(text: str) -> str:
+    """The candidate's own words: everything above the quoted notice, without '>' lines."""
+    kept: list[str] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if _QUOTE_START.match(line):
+            break
+        if not line.lstrip().startswith(">"):
+            kept.append(line.rstrip())
+    return "\n".join(kept).strip()
+
+
+def confirms(text: str, keywords: tuple[str, ...], message: EmailMessage) -> bool:
+    """Whether the whole first line is a confirmation keyword. Automatic replies never confirm."""
+    if str(message.get("Auto-Submitted", "no")).strip().lower() != "no":
+        return False
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first.strip("。.!！~～ ").casefold() in keywords
+
+
+# --- recording ----------------------------------------------------------------------------------
+
+def _answered_entry(session: Session, ids: list[str]) -> OutboxEntry | None:
+    if not ids:
+        return None
+    rows = session.scalars(select(OutboxEntry).where(OutboxEntry.channel == "email",
+                                                     OutboxEntry.external_id.in_(ids),
+                                                     OutboxEntry.interview_id.is_not(None))).all()
+    by_id = {row.external_id: row for row in rows}
+    return next((by_id[i] for i in ids if i in by_id), None)
+
+
+def _already_recorded(session: Session, interview_id: int, message_id: str) -> bool:
+    # An interview's timeline is short; reading it beats a JSON query that differs per backend.
+    details = session.scalars(select(TimelineEvent.detail).where(
+        TimelineEvent.interview_id == interview_id,
+        TimelineEvent.kind == timeline.Event.CANDIDATE_REPLIED.value)).all()
+    return any((d or {}).get("message_id") == message_id for d in details)
+
+
+def record_message(session: Session, raw: bytes, keywords: tuple[str, ...], summary: ReplySummary) -> bool:
+    """Record one message in `session`. Returns whether it was ours to process (then it is marked seen)."""
+    message = message_from_bytes(raw, policy=default_policy)
+    replies = _calendar_replies(message)
+    if replies:
+        recorded = 0
+        for reply in replies:
+            try:
+                calendar_files.record_reply(session, reply)
+                recorded += 1
+            except CalendarReplyRefused:   # not one of our interviews, or not its candidate: a person looks
+                pass
+        summary.calendar_replies += recorded
+        if not recorded:
+            summary.unmatched += 1
+        return recorded > 0
+    entry = _answered_entry(session, referenced_ids(message))
+    if entry is None:
+        summary.unmatched += 1
+        return False
+    message_id = str(message.get("Message-ID", "")).strip() or f"<{hashlib.sha256(raw).hexdigest()}@no-id>"
+    if _already_recorded(session, entry.interview_id, message_id):
+        summary.repeated += 1
+        return True
+    text = new_text(body_text(message))
+    sequence = int(entry.payload.get("sequence", 0)) if entry.payload else None
+    confirmed = confirms(text, keywords, message)
+    interview = session.get(Interview, entry.interview_id)
+    timeline.add(session, interview, timeline.Event.CANDIDATE_REPLIED, None, channel=Channel.EMAIL.value,
+                 sequence=sequence, message_id=message_id, text=text[:EXCERPT], confirmed=confirmed)
+    if confirmed:
+        attendance.record_confirmation(session, None, interview.id, Channel.EMAIL, sequence=sequence,
+                                       note="邮件回复：" + text[:100])
+        summary.confirmations += 1
+    else:
+        summary.noted += 1
+    session.flush()
+    return True
+
+
+# --- the mailbox --------------------------------------------------------------------------------
+
+def _open(config: ImapConfig) -> imaplib.IMAP4:
+    if not config.host:
+        raise MailboxUnavailable("未设置收取回复的邮箱服务器（设置 → 邮件）")
+    try:
+        tls = context(config.ca_file) if config.security != "none" else None
+        if config.security == "ssl":
+            box: imaplib.IMAP4 = imaplib.IMAP4_SSL(config.host, config.port, ssl_context=tls, timeout=config.timeout)
+        else:
+            box = imaplib.IMAP4(config.host, config.port, timeout=config.timeout)
+            if config.security == "starttls":
+                box.starttls(ssl_context=tls)
+    except ConfigurationProblem as exc:
+        raise MailboxUnavailable(exc.reason) from None
+    except ssl.SSLCertVerificationError:
+        raise MailboxUnavailable("无法验证收件服务器的证书，请检查 CA 证书文件和服务器名称") from None
+    except (ssl.SSLError, imaplib.IMAP4.error):
+        raise MailboxUnavailable("无法与收件服务器建立加密连接，请检查端口和加密方式") from None
+    except TimeoutError:
+        raise MailboxUnavailable("收件服务器响应超时，稍后再试") from None
+    except OSError:
+        raise MailboxUnavailable("无法连接收件服务器，请检查服务器地址和端口") from None
+    try:
+        if (config.username + config.password).isascii():
+            box.login(config.username, config.password)
+        else:   # LOGIN is ASCII-only in imaplib; AUTHENTICATE PLAIN carries UTF-8
+            box.authenticate("PLAIN", lambda _challenge: f"\0{config.username}\0{config.password}".encode())
+    except imaplib.IMAP4.error:
+        _logout(box)
+        raise MailboxUnavailable("收件邮箱登录失败，请检查账号和密码") from None
+    status, _ = box.select(folder_name(config.folder))
+    if status != "OK":
+        _logout(box)
+        raise MailboxUnavailable("收件邮箱中找不到所设的文件夹")
+    return box
+
+
+def folder_name(folder: str) -> str:
+    """The folder as IMAP names it: modified UTF-7 (RFC 3501 5.1.3), so "候选人回复" works, quoted."""
+    out: list[str] = []
+    wide: list[str] = []
+
+    def shift() -> None:
+        if wide:
+            encoded = base64.b64encode("".join(wide).encode("utf-16-be")).decode().rstrip("=")
+            out.append("&" + encoded.replace("/", ",") + "-")
+            wide.clear()
+
+    for ch in folder:
+        if 0x20 <= ord(ch) <= 0x7E:
+            shift()
+            out.append("&-" if ch == "&" else ch)
+        else:
+            wide.append(ch)
+    shift()
+    return '"' + "".join(out).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _logout(box: imaplib.IMAP4) -> None:
+    try:
+        box.logout()
+    except (imaplib.IMAP4.error, OSError):
+        pass
+
+
+def _fetch(box: imaplib.IMAP4, uid: bytes) -> bytes | None:
+    status, data = box.uid("FETCH", uid, "(BODY.PEEK[])")
+    if status != "OK":
+        return None
+    return next((item[1] for item in data if isinstance(item, tuple)), None)
+
+
+def poll_replies(db: Database) -> ReplySummary:
+    """Read the unseen messages of the reply mailbox and record what candidates answered. One
+    transaction per message: a message that fails to record stays unseen and is tried next time."""
+    with db.session() as session:
+        config = ImapConfig.load(session)
+    summary = ReplySummary()
+    box = _open(config)
+    try:
+        status, data = box.uid("SEARCH", None, "UNSEEN")
+        uids = data[0].split() if status == "OK" and data and data[0] else []
+        for uid in uids:
+            raw = _fetch(box, uid)
+            if raw is None:
+                continue
+            summary.fetched += 1
+            with db.session(READER, write=True) as session:
+                ours = record_message(session, raw, config.keywords, summary)
+            if ours:
+                box.uid("STORE", uid, "+FLAGS", "(\\Seen)")
+    except (imaplib.IMAP4.error, OSError):
+        raise MailboxUnavailable("读取收件邮箱时连接中断，稍后再试") from None
+    finally:
+        _logout(box)
+    return summary

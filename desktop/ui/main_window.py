@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Action
-from desktop.core.scheduling import desk_views
+from desktop.core.scheduling import desk_views, inbox
 from desktop.ui import labels
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.login import LoginDialog, SignedIn
+from desktop.ui.notices import NoticeButton, NoticeDialog
 from desktop.ui.style import APP_TITLE
 from desktop.ui.today.reminders import MINUTE_MS, AlertBanner, AlertNotifier, ReminderService
 from desktop.ui.widgets import hint_label, title_label
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderService(ctx, interval_ms=reminder_interval_ms, parent=self)
         self.notifier = AlertNotifier(ctx, self.banner, self)
         self.reminders.sig_new_alerts.connect(self.notifier.notify)
+        self.reminders.sig_new_notices.connect(self.notifier.notify_notices)
+        self.reminders.sig_unread.connect(self.notice_button.show_unread)
         self.reminders.sig_ticked.connect(self.refresh_badges)
         ctx.sig_changed.connect(self._changed)
         if self.specs:
@@ -184,6 +187,9 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.database_label, 1)
+        self.notice_button = NoticeButton()
+        self.notice_button.clicked.connect(self.open_notices)
+        bar.addPermanentWidget(self.notice_button)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy)
         self._show_busy(False)
@@ -202,6 +208,24 @@ class MainWindow(QMainWindow):
     def _changed(self, entity: str, _ids: object) -> None:
         if entity in ("outbox", "interview"):
             self.refresh_badges()
+        if entity != "clock":
+            self.refresh_unread()   # a write may have brought this user a notice
+
+    def refresh_unread(self) -> None:
+        actor = self.ctx.actor
+        self.ctx.read(lambda session: len(inbox.my_notices(session, actor, unseen_only=True, limit=100)),
+                      self.notice_button.show_unread, lambda _error: None, owner=self)
+
+    def open_notices(self) -> NoticeDialog:
+        dialog = NoticeDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_show_interview.connect(self.show_interview)
+        dialog.open()
+        return dialog
+
+    def show_interview(self, interview_id: int, starts_at=None) -> None:
+        if "schedule" in self.page_keys():
+            self.open_page("schedule").open_interview(interview_id, starts_at)
 
     def refresh_badges(self) -> None:
         """The number of failed messages beside 通知, so a failure is seen from any page."""

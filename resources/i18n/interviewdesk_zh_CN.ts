@@ -57,12 +57,12 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="87"/>
+        <location filename="../../desktop/ui/today/reminders.py" line="95"/>
         <source>Open Today</source>
         <translation>查看今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="88"/>
+        <location filename="../../desktop/ui/today/reminders.py" line="96"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -70,9 +70,14 @@
 <context>
     <name>AlertNotifier</name>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="127"/>
+        <location filename="../../desktop/ui/today/reminders.py" line="135"/>
         <source>{0} new alerts</source>
         <translation>{0} 条新提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/today/reminders.py" line="147"/>
+        <source>{0} new notices</source>
+        <translation>{0} 条新通知</translation>
     </message>
 </context>
 <context>
@@ -2926,77 +2931,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Positions</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Outbox</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Locked. Sign in again to continue.</source>
         <translation>已锁定。请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>{0} message(s) failed to send</source>
         <translation>{0} 条通知发送失败</translation>
     </message>
@@ -3600,6 +3605,67 @@
     </message>
 </context>
 <context>
+    <name>NoticeButton</name>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="37"/>
+        <source>Notices ({0})</source>
+        <translation>通知 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="37"/>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="41"/>
+        <source>{0} unread notices</source>
+        <translation>{0} 条未读通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="41"/>
+        <source>No unread notices</source>
+        <translation>没有未读通知</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="55"/>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="62"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="63"/>
+        <source>Mark as read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="64"/>
+        <source>Show in schedule</source>
+        <translation>在日程中查看</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="65"/>
+        <source>Mark all as read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="102"/>
+        <source>{0} notices, {1} unread</source>
+        <translation>共 {0} 条通知，{1} 条未读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notices.py" line="103"/>
+        <source>No notices yet.</source>
+        <translation>暂无通知。</translation>
+    </message>
+</context>
+<context>
     <name>OutboxPage</name>
     <message>
         <location filename="../../desktop/ui/outbox/page.py" line="54"/>
@@ -4188,7 +4254,7 @@
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="184"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="190"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -4248,22 +4314,22 @@
         <translation>将面试拖到其他时间或其他行，即可提出变更申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="199"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="205"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="219"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="225"/>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="228"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="234"/>
         <source>{0} interview(s) booked.</source>
         <translation>已安排 {0} 场面试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="230"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="236"/>
         <source>{0} applicant(s) did not fit into the day.</source>
         <translation>另有 {0} 人当天无法安排。</translation>
     </message>

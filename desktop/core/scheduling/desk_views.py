@@ -136,12 +136,15 @@ def today_desk(session: Session, actor: Actor, day: date | None = None) -> Today
 class Tick:
     raised: tuple[int, ...]          # alerts raised by this run (for everyone)
     alerts: list[DeskAlert]          # the user's open alerts after the run
+    notices: list[desk.NoticeInfo] = field(default_factory=list)   # the user's unread notices, newest first
 
 
 def tick(session: Session, actor: Actor) -> Tick:
-    """One run of the reminder engine, then the user's open alerts (to notify what is new)."""
+    """One run of the reminder engine, then the user's open alerts and unread notices (to notify
+    what is new)."""
     raised = reminders.evaluate(session)
-    return Tick(tuple(raised.alerts), my_alerts(session, actor))
+    return Tick(tuple(raised.alerts), my_alerts(session, actor), desk.my_notices(session, actor, unseen_only=True,
+                                                                                 limit=100))
 
 
 def failed_outbox_count(session: Session, actor: Actor) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied
-from desktop.core.model import Alert, FollowUpTask, Notice, OutboxEntry, OutboxState
+from desktop.core.model import Alert, FollowUpTask, Interview, Notice, OutboxEntry, OutboxState
 from desktop.core.permissions import Action, allowed, require
 from desktop.core.scheduling import attendance
 from desktop.core.storage.database import Actor
@@ -25,6 +25,7 @@ class NoticeInfo:
     body: str
     created_at: datetime
     seen_at: datetime | None
+    interview_starts_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,12 @@ class TaskInfo:
 
 
 def my_notices(session: Session, actor: Actor, *, unseen_only: bool = False, limit: int = 200) -> list[NoticeInfo]:
-    query = select(Notice).where(Notice.user_id == actor.user_id)
+    query = (select(Notice, Interview.starts_at).outerjoin(Interview, Interview.id == Notice.interview_id)
+             .where(Notice.user_id == actor.user_id))
     if unseen_only:
         query = query.where(Notice.seen_at.is_(None))
-    rows = session.scalars(query.order_by(Notice.created_at.desc(), Notice.id.desc()).limit(limit)).all()
-    return [NoticeInfo(n.id, n.interview_id, n.title, n.body, n.created_at, n.seen_at) for n in rows]
+    rows = session.execute(query.order_by(Notice.created_at.desc(), Notice.id.desc()).limit(limit)).all()
+    return [NoticeInfo(n.id, n.interview_id, n.title, n.body, n.created_at, n.seen_at, starts) for n, starts in rows]
 
 
 def open_notice(session: Session, actor: Actor, notice_id: int) -> NoticeInfo:
@@ -66,7 +68,10 @@ def open_notice(session: Session, actor: Actor, notice_id: int) -> NoticeInfo:
     if notice.interview_id is not None:
         attendance.mark_seen(session, actor, notice.interview_id)
     session.flush()
-    return NoticeInfo(notice.id, notice.interview_id, notice.title, notice.body, notice.created_at, notice.seen_at)
+    starts = session.scalar(select(Interview.starts_at).where(Interview.id == notice.interview_id)) \
+        if notice.interview_id is not None else None
+    return NoticeInfo(notice.id, notice.interview_id, notice.title, notice.body, notice.created_at, notice.seen_at,
+                      starts)
 
 
 def my_alerts(session: Session, actor: Actor, limit: int = 200) -> list[AlertInfo]:

@@ -157,6 +157,12 @@ class SchedulePage(QWidget):
         self.date.blockSignals(False)
         self.load()
 
+    def open_interview(self, interview_id: int, starts_at=None) -> None:
+        """Go to the interview's day and open its detail (from a notice, for instance)."""
+        if starts_at is not None:
+            self.show_day(self.ctx.local(starts_at).date())
+        self.detail.show_interview(interview_id)
+
     def show_previous(self) -> None:
         self.show_day(self.day - timedelta(days=self.days))
 

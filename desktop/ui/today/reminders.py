@@ -25,6 +25,8 @@ MINUTE_MS = 60_000
 
 class ReminderService(QObject):
     sig_new_alerts = Signal(list)    # DeskAlert list: alerts this user has not been shown yet
+    sig_new_notices = Signal(list)   # NoticeInfo list: unread notices not announced yet
+    sig_unread = Signal(int)         # how many notices the user has not opened
     sig_ticked = Signal()
 
     def __init__(self, ctx: "AppContext", *, interval_ms: int = MINUTE_MS, parent: QObject | None = None) -> None:
@@ -35,6 +37,7 @@ class ReminderService(QObject):
         self.timer.timeout.connect(self.run_now)
         self.running = False
         self.shown: set[int] = set()      # alert ids already notified or already open at sign-in
+        self.announced: set[int] = set()  # notice ids already announced or already unread at sign-in
         self.primed = False
         self.last_error: BaseException | None = None
 
@@ -64,7 +67,12 @@ class ReminderService(QObject):
         raised = set(tick.raised)
         new = [a for a in tick.alerts if a.id not in self.shown and (self.primed or a.id in raised)]
         self.shown |= {a.id for a in tick.alerts}
+        fresh = [n for n in tick.notices if n.id not in self.announced] if self.primed else []
+        self.announced |= {n.id for n in tick.notices}
         self.primed = True
+        self.sig_unread.emit(len(tick.notices))
+        if fresh:
+            self.sig_new_notices.emit(fresh)
         if raised:
             self.ctx.sig_changed.emit("alert", tuple(sorted(raised)))
         if new:
@@ -127,5 +135,17 @@ class AlertNotifier(QObject):
             title = texts[0] if len(texts) == 1 else self.tr("{0} new alerts").format(len(texts))
             self.tray.showMessage(APP_TITLE, title if len(texts) == 1 else title + "\n" + "\n".join(texts[:4]),
                                   QSystemTrayIcon.MessageIcon.Warning, 10_000)
+        else:
+            self.banner.show_lines(texts)
+
+    def notify_notices(self, notices: list) -> None:
+        """New in-app notices (a new interview, a change, an approval waiting): their titles only,
+        which carry no candidate's personal data."""
+        texts = [n.title for n in notices]
+        self.lines = (self.lines + texts)[-20:]
+        if self.tray is not None and self.tray.supportsMessages():
+            title = texts[0] if len(texts) == 1 else self.tr("{0} new notices").format(len(texts))
+            self.tray.showMessage(APP_TITLE, title if len(texts) == 1 else title + "\n" + "\n".join(texts[:4]),
+                                  QSystemTrayIcon.MessageIcon.Information, 10_000)
         else:
             self.banner.show_lines(texts)

@@ -8,9 +8,12 @@ window asked for (expand.py); times become aware UTC instants."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -20,11 +23,15 @@ from desktop.core.scheduling.calendar_files import Busy, HolidayDay, Reply
 from desktop.integrations import ical_expand
 from desktop.integrations.ical_expand import Occurrence
 
+T = TypeVar("T")
 MAX_BYTES = 10 * 1024 * 1024
 _CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:]*)(?:,(?:"[^"]*"|[^";:]*))*)*:')
 # properties whose value we use: a broken one makes the file unreadable, a broken X-property does not
 _USED = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "DTSTAMP", "SEQUENCE",
          "ATTENDEE", "FREEBUSY", "UID", "STATUS", "TRANSP"}
+# at most once per component (RFC 5545); icalendar would hand back a list
+_SINGLE = {"DTSTART", "DTEND", "DURATION", "UID", "SEQUENCE", "DTSTAMP", "RECURRENCE-ID", "STATUS", "TRANSP",
+           "SUMMARY", "METHOD"}
 _WORKDAY_WORDS = ("调休上班", "上班", "补班", "班")
 _PARTSTATS = ("ACCEPTED", "DECLINED", "TENTATIVE")
 
@@ -66,7 +73,7 @@ def _scan(text: str) -> list[_Line]:
         lines.append(_Line(start, "", "".join(pending)))
     if not lines or lines[0].text.strip().upper() != "BEGIN:VCALENDAR":
         raise CalendarFileInvalid("not_calendar", lines[0].number if lines else 1)
-    stack: list[str] = []
+    stack: list[tuple[str, set[str]]] = []
     named = []
     for line in lines:
         if not _CONTENT_LINE.match(line.text):
@@ -74,16 +81,35 @@ def _scan(text: str) -> list[_Line]:
         name, _, value = line.text.partition(":")
         name = name.split(";", 1)[0].upper()
         if name == "BEGIN":
-            stack.append(value.strip().upper())
+            stack.append((value.strip().upper(), set()))
         elif name == "END":
-            if not stack or stack.pop() != value.strip().upper():
+            if not stack or stack.pop()[0] != value.strip().upper():
                 raise CalendarFileInvalid("unbalanced", line.number, value.strip())
         elif not stack:
             raise CalendarFileInvalid("syntax", line.number)
+        elif name in _SINGLE:
+            if name in stack[-1][1]:
+                raise CalendarFileInvalid("duplicate", line.number, name)
+            stack[-1][1].add(name)
         named.append(_Line(line.number, name, line.text))
     if stack:
-        raise CalendarFileInvalid("unbalanced", lines[-1].number, stack[-1])
+        raise CalendarFileInvalid("unbalanced", lines[-1].number, stack[-1][0])
     return named
+
+
+def _refusing_surprises(parse: Callable[..., T]) -> Callable[..., T]:
+    """A file is the user's input: whatever in it trips the parser is reported as unreadable
+    (with the line when known), never as a crash of the application."""
+
+    @functools.wraps(parse)
+    def checked(*args, **kwargs) -> T:
+        try:
+            return parse(*args, **kwargs)
+        except CalendarFileInvalid:
+            raise
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
+            raise CalendarFileInvalid("unreadable") from None
+    return checked
 
 
 def _line_of(lines: list[_Line], name: str, value: str = "") -> int:
@@ -126,6 +152,7 @@ def _utc(value: object) -> datetime | None:
     return None
 
 
+@_refusing_surprises
 def parse_replies(data: bytes) -> list[Reply]:
     """The answers in an iTIP REPLY (one per answering attendee and event)."""
     calendar, lines = read_calendar(data)
@@ -167,6 +194,7 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
 
 
+@_refusing_surprises
 def parse_busy(data: bytes, *, zone: str | ZoneInfo, first: date, last: date) -> list[Busy]:
     """Busy intervals between office days `first` and `last`: opaque events (timed or all-day,
     repeating ones expanded) and VFREEBUSY periods that are not FREE."""
@@ -202,6 +230,7 @@ def is_workday_name(name: str) -> bool:
     return any(word in name for word in _WORKDAY_WORDS)
 
 
+@_refusing_surprises
 def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first: date | None = None,
                    last: date | None = None) -> list[HolidayDay]:
     """Days off and 调休 working days from a holiday calendar. All-day events give their days

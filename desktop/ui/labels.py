@@ -108,6 +108,7 @@ _ALERT_KINDS = {
     "question_overdue": QT_TRANSLATE_NOOP("Labels", "Question reply overdue"),
     "no_show_suggested": QT_TRANSLATE_NOOP("Labels", "Not arrived 30 minutes after the start"),
     "unconfirmed_soon": QT_TRANSLATE_NOOP("Labels", "Starts soon, not confirmed"),
+    "candidate_declined": QT_TRANSLATE_NOOP("Labels", "Candidate declined the invitation"),
 }
 _LIVE_STATES = {   # what the schedule, Today and the room board show, see scheduling.views.live_state
     "unconfirmed": QT_TRANSLATE_NOOP("Labels", "Unconfirmed"),
@@ -123,6 +124,8 @@ _LIVE_STATES = {   # what the schedule, Today and the room board show, see sched
 _TIMELINE_EVENTS = {
     "invited": QT_TRANSLATE_NOOP("Labels", "Invitation sent"),
     "confirmed": QT_TRANSLATE_NOOP("Labels", "Candidate confirmed"),
+    "candidate_declined": QT_TRANSLATE_NOOP("Labels", "Candidate declined"),
+    "candidate_tentative": QT_TRANSLATE_NOOP("Labels", "Candidate tentatively accepted"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation deadline passed"),
     "change_requested": QT_TRANSLATE_NOOP("Labels", "Change requested"),
     "change_step": QT_TRANSLATE_NOOP("Labels", "Approval step decided"),

@@ -115,6 +115,35 @@ def conflicts_text(conflicts, zone=None) -> str:
     return "\n".join(conflict_text(c, zone) for c in conflicts)
 
 
+def calendar_file_text(error: errors.CalendarFileInvalid) -> str:
+    """"The calendar file cannot be read: line 12, …" for a file that was refused whole."""
+    p = error.params
+    name = str(p.get("name") or "")
+    reasons = {
+        "too_large": QCoreApplication.translate("Messages", "the file is larger than 10 MB"),
+        "encoding": QCoreApplication.translate("Messages", "the text encoding is not UTF-8 or GB18030"),
+        "not_calendar": QCoreApplication.translate("Messages", "this is not an iCalendar (.ics) file"),
+        "syntax": QCoreApplication.translate("Messages", "the line is not in iCalendar form (NAME:value)"),
+        "unbalanced": QCoreApplication.translate("Messages", "BEGIN and END do not match ({0})").format(name),
+        "several_calendars": QCoreApplication.translate("Messages", "the file holds more than one calendar"),
+        "bad_value": QCoreApplication.translate("Messages", "the value of {0} is not valid").format(name),
+        "unknown_zone": QCoreApplication.translate("Messages", "unknown time zone “{0}”").format(name),
+        "missing": QCoreApplication.translate("Messages", "{0} is missing").format(name),
+        "end_before_start": QCoreApplication.translate("Messages", "the event ends before it starts"),
+        "recurrence": QCoreApplication.translate("Messages", "the repeat rule (RRULE) cannot be understood"),
+        "too_many": QCoreApplication.translate("Messages", "the repeat rule makes too many events"),
+        "not_reply": QCoreApplication.translate("Messages", "it is not a reply to an invitation (METHOD:REPLY)"),
+        "no_events": QCoreApplication.translate("Messages", "it contains no events"),
+        "duplicate": QCoreApplication.translate("Messages", "{0} appears twice in one entry").format(name),
+        "unreadable": QCoreApplication.translate("Messages", "its content cannot be understood"),
+    }
+    reason = reasons.get(str(p.get("reason")), str(p.get("reason")))
+    if p.get("line"):
+        return QCoreApplication.translate("Messages", "The calendar file cannot be read: line {0}, {1}.").format(
+            p["line"], reason)
+    return QCoreApplication.translate("Messages", "The calendar file cannot be read: {0}.").format(reason)
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     p = getattr(error, "params", {})
@@ -211,6 +240,14 @@ def describe(error: BaseException) -> str:
         from desktop.ui import labels
         return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
             labels.interview_status(status))
+    if isinstance(error, errors.CalendarFileInvalid):
+        return calendar_file_text(error)
+    if isinstance(error, errors.CalendarReplyRefused):
+        if p.get("reason") == "not_candidate":
+            return QCoreApplication.translate("Messages", "The calendar reply was not sent by the interview's "
+                                              "candidate; it was not recorded.")
+        return QCoreApplication.translate("Messages", "The calendar reply belongs to no interview in InterviewDesk; "
+                                          "it was not recorded.")
     if isinstance(error, errors.DeskError):
         return QCoreApplication.translate("Messages", "The operation failed ({0}).").format(error.code)
     return QCoreApplication.translate("Messages", "An unexpected error occurred. Your data is safe; details can be copied for the IT office.")

@@ -456,6 +456,122 @@
     </message>
 </context>
 <context>
+    <name>CalendarFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="62"/>
+        <source>Export schedule (.ics)</source>
+        <translation>导出日程（.ics）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="62"/>
+        <source>Import availability (.ics)</source>
+        <translation>导入忙闲时间（.ics）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="69"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="75"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="75"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="77"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="84"/>
+        <source>Room</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="84"/>
+        <source>Interviewer</source>
+        <translation>面试官</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="85"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="87"/>
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="88"/>
+        <source>The interviews from {0}, without candidates&apos; names.</source>
+        <translation>{0} 的面试安排，不含候选人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="90"/>
+        <source>Busy time from the file counts for bookings from {0} to {1}. Importing the same file again replaces what it brought in before.</source>
+        <translation>文件中的忙碌时间在 {0} 至 {1} 的预约中生效。再次导入同一文件会替换上次导入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="104"/>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>日历文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="122"/>
+        <source>Choose a file.</source>
+        <translation>请选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="122"/>
+        <source>Nobody to choose.</source>
+        <translation>没有可选择的对象。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="138"/>
+        <source>The file could not be opened or written ({0}).</source>
+        <translation>无法打开或写入文件（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="140"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="144"/>
+        <source>{0} interview(s) written to {1}.</source>
+        <translation>已将 {0} 场面试写入 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="149"/>
+        <source>{0} busy period(s) imported for {1}.</source>
+        <translation>已为{1}导入 {0} 段忙碌时间。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFilesButton</name>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="161"/>
+        <source>Calendar files</source>
+        <translation>日历文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="164"/>
+        <source>Export schedule (.ics)…</source>
+        <translation>导出日程（.ics）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/schedule/calendar_files.py" line="165"/>
+        <source>Import availability (.ics)…</source>
+        <translation>导入忙闲时间（.ics）…</translation>
+    </message>
+</context>
+<context>
     <name>CandidateDetailPanel</name>
     <message>
         <location filename="../../desktop/ui/candidates/detail.py" line="38"/>
@@ -1955,34 +2071,143 @@
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="41"/>
+        <location filename="../../desktop/ui/settings/page.py" line="43"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="46"/>
+        <location filename="../../desktop/ui/settings/page.py" line="48"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="48"/>
+        <location filename="../../desktop/ui/settings/page.py" line="50"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="49"/>
+        <location filename="../../desktop/ui/settings/page.py" line="51"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="50"/>
+        <location filename="../../desktop/ui/settings/page.py" line="52"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="66"/>
+        <location filename="../../desktop/ui/settings/page.py" line="68"/>
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPanel</name>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="57"/>
+        <source>e.g. National Day</source>
+        <translation>例如：国庆节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="59"/>
+        <source>Working day (weekend day worked instead)</source>
+        <translation>工作日（调休上班）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="60"/>
+        <source>Add day</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="61"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="62"/>
+        <source>Switch day off / working day</source>
+        <translation>切换休息日/工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="63"/>
+        <source>Import .ics…</source>
+        <translation>导入 .ics…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="69"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="83"/>
+        <source>Days off and weekend working days (调休) of the whole institution. Interviews on a day off are reported as conflicts.</source>
+        <translation>全单位的休息日和调休上班日。安排在休息日的面试会提示冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="113"/>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="113"/>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="159"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="164"/>
+        <source>Give the day a name.</source>
+        <translation>请填写名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="174"/>
+        <location filename="../../desktop/ui/settings/holidays.py" line="188"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="181"/>
+        <source>Removed {0}.</source>
+        <translation>已删除 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="191"/>
+        <source>Import holiday calendar</source>
+        <translation>导入节假日日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="192"/>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>日历文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/holidays.py" line="203"/>
+        <source>Imported {0} day(s), updated {1}.</source>
+        <translation>导入 {0} 天，更新 {1} 天。</translation>
     </message>
 </context>
 <context>
@@ -2255,7 +2480,7 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="13"/>
         <location filename="../../desktop/ui/labels.py" line="72"/>
-        <location filename="../../desktop/ui/labels.py" line="164"/>
+        <location filename="../../desktop/ui/labels.py" line="167"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
@@ -2398,33 +2623,33 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="53"/>
-        <location filename="../../desktop/ui/labels.py" line="115"/>
+        <location filename="../../desktop/ui/labels.py" line="116"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="54"/>
-        <location filename="../../desktop/ui/labels.py" line="114"/>
-        <location filename="../../desktop/ui/labels.py" line="155"/>
+        <location filename="../../desktop/ui/labels.py" line="115"/>
+        <location filename="../../desktop/ui/labels.py" line="158"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="55"/>
-        <location filename="../../desktop/ui/labels.py" line="118"/>
+        <location filename="../../desktop/ui/labels.py" line="119"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="56"/>
-        <location filename="../../desktop/ui/labels.py" line="119"/>
+        <location filename="../../desktop/ui/labels.py" line="120"/>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="57"/>
         <location filename="../../desktop/ui/labels.py" line="87"/>
-        <location filename="../../desktop/ui/labels.py" line="120"/>
+        <location filename="../../desktop/ui/labels.py" line="121"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2566,7 +2791,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="103"/>
-        <location filename="../../desktop/ui/labels.py" line="139"/>
+        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>Candidate late</source>
         <translation>候选人迟到</translation>
     </message>
@@ -2601,268 +2826,283 @@
         <translation>即将开始，候选人未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="113"/>
+        <location filename="../../desktop/ui/labels.py" line="111"/>
+        <source>Candidate declined the invitation</source>
+        <translation>候选人拒绝了邀请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="114"/>
         <source>Unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="116"/>
-        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="117"/>
+        <location filename="../../desktop/ui/labels.py" line="141"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="117"/>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="121"/>
+        <location filename="../../desktop/ui/labels.py" line="122"/>
         <source>Did not come</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="124"/>
+        <location filename="../../desktop/ui/labels.py" line="125"/>
         <source>Invitation sent</source>
         <translation>已发出邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="125"/>
+        <location filename="../../desktop/ui/labels.py" line="126"/>
         <source>Candidate confirmed</source>
         <translation>候选人已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="126"/>
+        <location filename="../../desktop/ui/labels.py" line="127"/>
+        <source>Candidate declined</source>
+        <translation>候选人拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="128"/>
+        <source>Candidate tentatively accepted</source>
+        <translation>候选人暂定参加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="129"/>
         <source>Confirmation deadline passed</source>
         <translation>确认期限已过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="127"/>
+        <location filename="../../desktop/ui/labels.py" line="130"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="128"/>
+        <location filename="../../desktop/ui/labels.py" line="131"/>
         <source>Approval step decided</source>
         <translation>审批环节已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="129"/>
+        <location filename="../../desktop/ui/labels.py" line="132"/>
         <source>Change approved</source>
         <translation>变更已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="130"/>
+        <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>Change rejected</source>
         <translation>变更被驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="131"/>
+        <location filename="../../desktop/ui/labels.py" line="134"/>
         <source>Change in effect</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="132"/>
+        <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>Approval overdue, escalated</source>
         <translation>审批超时，已上报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133"/>
+        <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>Reminder sent</source>
         <translation>已发送提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="134"/>
+        <location filename="../../desktop/ui/labels.py" line="137"/>
         <source>Interviewer saw it</source>
         <translation>面试官已查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="135"/>
+        <location filename="../../desktop/ui/labels.py" line="138"/>
         <source>Interviewer accepted</source>
         <translation>面试官已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136"/>
+        <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>Interviewer declined</source>
         <translation>面试官已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>Interviewer tentatively accepted</source>
         <translation>面试官暂定参加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="140"/>
+        <location filename="../../desktop/ui/labels.py" line="143"/>
         <source>Marked as no-show</source>
         <translation>标记为未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="141"/>
+        <location filename="../../desktop/ui/labels.py" line="144"/>
         <source>Interview cancelled</source>
         <translation>面试已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="142"/>
+        <location filename="../../desktop/ui/labels.py" line="145"/>
         <source>Interview started</source>
         <translation>面试开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="143"/>
+        <location filename="../../desktop/ui/labels.py" line="146"/>
         <source>Interview finished</source>
         <translation>面试结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="144"/>
+        <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>Conflict overridden with a reason</source>
         <translation>已说明理由并忽略冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="147"/>
+        <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="148"/>
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>Filing</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="149"/>
+        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>Confirmation</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="153"/>
+        <location filename="../../desktop/ui/labels.py" line="156"/>
         <source>Sent back</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="154"/>
+        <location filename="../../desktop/ui/labels.py" line="157"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="158"/>
+        <location filename="../../desktop/ui/labels.py" line="161"/>
         <source>No answer</source>
         <translation>未答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="159"/>
+        <location filename="../../desktop/ui/labels.py" line="162"/>
         <source>Accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="160"/>
+        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>Tentative</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="161"/>
+        <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>Declined</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="165"/>
+        <location filename="../../desktop/ui/labels.py" line="168"/>
         <source>Observer</source>
         <translation>列席</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="168"/>
+        <location filename="../../desktop/ui/labels.py" line="171"/>
         <source>did not come {0} time(s) before</source>
         <translation>此前爽约 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="169"/>
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>came late {0} time(s) before</source>
         <translation>此前迟到 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="170"/>
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>asked to reschedule {0} time(s)</source>
         <translation>本人申请改期 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="171"/>
+        <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>has not confirmed, the deadline has passed</source>
         <translation>确认期限已过仍未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="172"/>
+        <location filename="../../desktop/ui/labels.py" line="175"/>
         <source>has not confirmed yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="173"/>
+        <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>booked more than 14 days ahead</source>
         <translation>提前14天以上预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174"/>
+        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>booked less than 24 hours ahead</source>
         <translation>距面试不足24小时才预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="175"/>
+        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>starts early in the morning or late in the afternoon</source>
         <translation>面试时间过早或过晚（9:00前或16:30后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="178"/>
+        <location filename="../../desktop/ui/labels.py" line="181"/>
         <source>Calendar: new</source>
         <translation>日历：新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="179"/>
+        <location filename="../../desktop/ui/labels.py" line="182"/>
         <source>Calendar: update</source>
         <translation>日历：更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="180"/>
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>Calendar: cancel</source>
         <translation>日历：取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="181"/>
+        <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>Calendar invitation</source>
         <translation>日历邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <location filename="../../desktop/ui/labels.py" line="185"/>
         <source>Invitation</source>
         <translation>面试邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="183"/>
+        <location filename="../../desktop/ui/labels.py" line="186"/>
         <source>Change notice</source>
         <translation>变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="184"/>
+        <location filename="../../desktop/ui/labels.py" line="187"/>
         <source>Cancellation notice</source>
         <translation>取消通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="185"/>
+        <location filename="../../desktop/ui/labels.py" line="188"/>
         <source>Notice to candidate</source>
         <translation>候选人通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="187"/>
+        <location filename="../../desktop/ui/labels.py" line="190"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <location filename="../../desktop/ui/labels.py" line="191"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <location filename="../../desktop/ui/labels.py" line="191"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2926,6 +3166,174 @@
         <location filename="../../desktop/ui/login.py" line="270"/>
         <source>InterviewDesk was locked after {0} minutes without activity. Enter your password to continue.</source>
         <translation>面试协同台已在 {0} 分钟无操作后自动锁定。请输入密码继续。</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettings</name>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="29"/>
+        <source>SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="30"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="41"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="31"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="42"/>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="32"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="43"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="33"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="44"/>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="34"/>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="35"/>
+        <source>Sender name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="36"/>
+        <source>Internal CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="37"/>
+        <source>Timeout (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="38"/>
+        <source>Read candidates&apos; replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="39"/>
+        <source>Check every (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="40"/>
+        <source>IMAP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="45"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="46"/>
+        <source>Words that confirm (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="49"/>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="50"/>
+        <source>SSL/TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="51"/>
+        <source>None (internal network only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="74"/>
+        <source>Candidates get their invitations, changes and cancellations by e-mail through this server, and may answer them by replying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="78"/>
+        <source>Sending (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="78"/>
+        <source>Replies (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="88"/>
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="91"/>
+        <source>Save mail settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="95"/>
+        <source>Address for the test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="97"/>
+        <source>Send test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="99"/>
+        <source>Check mailbox now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="154"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="199"/>
+        <source>(unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="218"/>
+        <source>Nothing was saved.</source>
+        <translation type="unfinished">未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="251"/>
+        <source>Enter the address the test message goes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="254"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="257"/>
+        <source>Test message sent to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="263"/>
+        <source>Checking the mailbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="269"/>
+        <source>{0} new messages: {1} confirmed, {2} calendar replies, {3} replies put on the interview&apos;s history, {4} not about an interview (left unread).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3419,187 +3827,287 @@
         <translation>该日为周末，不是工作日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="122"/>
+        <location filename="../../desktop/ui/messages.py" line="123"/>
+        <source>the file is larger than 10 MB</source>
+        <translation>文件超过 10 MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="124"/>
+        <source>the text encoding is not UTF-8 or GB18030</source>
+        <translation>文字编码不是 UTF-8 或 GB18030</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="125"/>
+        <source>this is not an iCalendar (.ics) file</source>
+        <translation>这不是 iCalendar（.ics）日历文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="126"/>
+        <source>the line is not in iCalendar form (NAME:value)</source>
+        <translation>该行不符合 iCalendar 格式（名称:值）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="127"/>
+        <source>BEGIN and END do not match ({0})</source>
+        <translation>BEGIN 与 END 不配对（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="128"/>
+        <source>the file holds more than one calendar</source>
+        <translation>文件中包含多个日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="129"/>
+        <source>the value of {0} is not valid</source>
+        <translation>{0} 的值无效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="130"/>
+        <source>unknown time zone “{0}”</source>
+        <translation>未知时区“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="131"/>
+        <source>{0} is missing</source>
+        <translation>缺少 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <source>the event ends before it starts</source>
+        <translation>事件的结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="133"/>
+        <source>the repeat rule (RRULE) cannot be understood</source>
+        <translation>无法识别重复规则（RRULE）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="134"/>
+        <source>the repeat rule makes too many events</source>
+        <translation>重复规则产生的事件过多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="135"/>
+        <source>it is not a reply to an invitation (METHOD:REPLY)</source>
+        <translation>这不是对邀请的回复（METHOD:REPLY）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="136"/>
+        <source>it contains no events</source>
+        <translation>文件中没有事件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="137"/>
+        <source>{0} appears twice in one entry</source>
+        <translation>同一条目中 {0} 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="138"/>
+        <source>its content cannot be understood</source>
+        <translation>内容无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="142"/>
+        <source>The calendar file cannot be read: line {0}, {1}.</source>
+        <translation>日历文件无法读取：第 {0} 行，{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="144"/>
+        <source>The calendar file cannot be read: {0}.</source>
+        <translation>日历文件无法读取：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="151"/>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124"/>
+        <location filename="../../desktop/ui/messages.py" line="153"/>
         <source>Wrong passphrase, or the file is damaged; restore from backup.</source>
         <translation>口令错误，或数据库文件已损坏；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126"/>
+        <location filename="../../desktop/ui/messages.py" line="155"/>
         <source>The key file next to the database ({0}) is missing. Restore it from the backup together with the database.</source>
         <translation>数据库旁的密钥文件（{0}）缺失。请从备份中将它与数据库一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="129"/>
+        <location filename="../../desktop/ui/messages.py" line="158"/>
         <source>No database at this location. Create one with “interviewdesk init” or in the first-run dialog.</source>
         <translation>此位置没有数据库。请用“interviewdesk init”或首次运行向导创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="132"/>
+        <location filename="../../desktop/ui/messages.py" line="161"/>
         <source>A database already exists there; nothing was changed.</source>
         <translation>该位置已存在数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="134"/>
+        <location filename="../../desktop/ui/messages.py" line="163"/>
         <source>The database file is on a network share. SQLite files on network shares get corrupted, so this is refused. For several HR officers, use server (LAN) mode: interviewdesk --db-url postgresql://server/database …</source>
         <translation>数据库文件位于网络共享上。网络共享上的 SQLite 文件容易损坏，因此拒绝使用。多名人事专员共用时，请使用服务器（局域网）模式：interviewdesk --db-url postgresql://服务器/数据库 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="138"/>
+        <location filename="../../desktop/ui/messages.py" line="167"/>
         <source>The database server did not answer. Check the address, the network and that the server is running.</source>
         <translation>数据库服务器无响应。请检查地址、网络以及服务器是否在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="141"/>
+        <location filename="../../desktop/ui/messages.py" line="170"/>
         <source>This database was written by a newer version of InterviewDesk. Install that version; nothing was changed.</source>
         <translation>此数据库由更新版本的面试协同台写入。请安装该版本；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="144"/>
+        <location filename="../../desktop/ui/messages.py" line="173"/>
         <source>The backup failed its checks ({0}); nothing was replaced.</source>
         <translation>备份未通过校验（{0}）；未替换任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="146"/>
+        <location filename="../../desktop/ui/messages.py" line="175"/>
         <source>A file of that name already exists; backups never overwrite. Choose another name or folder.</source>
         <translation>同名文件已存在；备份从不覆盖已有文件。请换一个文件名或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="149"/>
+        <location filename="../../desktop/ui/messages.py" line="178"/>
         <source>The backup could not be written (is the disk full or the folder read-only?); nothing was left behind.</source>
         <translation>无法写入备份（磁盘是否已满，或文件夹为只读？）；未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="152"/>
+        <location filename="../../desktop/ui/messages.py" line="181"/>
         <source>Server databases are backed up on the server with pg_dump.</source>
         <translation>服务器数据库请在服务器上用 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="154"/>
+        <location filename="../../desktop/ui/messages.py" line="183"/>
         <source>Someone else saved this record in the meantime. Your changes were not saved; reload the record and make them again.</source>
         <translation>在此期间其他人已保存了这条记录。您的修改未保存；请重新加载记录后再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="159"/>
+        <location filename="../../desktop/ui/messages.py" line="188"/>
         <source>{0} is already in use.</source>
         <translation>{0}已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="160"/>
+        <location filename="../../desktop/ui/messages.py" line="189"/>
         <source>This record already exists.</source>
         <translation>该记录已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="162"/>
+        <location filename="../../desktop/ui/messages.py" line="191"/>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="164"/>
+        <location filename="../../desktop/ui/messages.py" line="193"/>
         <source>You do not have permission for this action.</source>
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="167"/>
+        <location filename="../../desktop/ui/messages.py" line="196"/>
         <source>Wrong user name or password. {0} attempt(s) left before the account is locked.</source>
         <translation>用户名或密码错误。再错 {0} 次账户将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="169"/>
+        <location filename="../../desktop/ui/messages.py" line="198"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="171"/>
+        <location filename="../../desktop/ui/messages.py" line="200"/>
         <source>Too many failed attempts: the account is locked. Try again later or ask the administrator to unlock it.</source>
         <translation>失败次数过多，账户已锁定。请稍后再试，或联系系统管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="174"/>
+        <location filename="../../desktop/ui/messages.py" line="203"/>
         <source>This account is disabled. Ask the administrator.</source>
         <translation>此账户已停用。请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="177"/>
+        <location filename="../../desktop/ui/messages.py" line="206"/>
         <source>Too weak: use at least two kinds of characters (letters, digits, symbols).</source>
         <translation>强度不足：请至少使用两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="178"/>
+        <location filename="../../desktop/ui/messages.py" line="207"/>
         <source>Too short: use at least {0} characters.</source>
         <translation>太短：请至少使用 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="180"/>
+        <location filename="../../desktop/ui/messages.py" line="209"/>
         <source>Unknown setting: {0}</source>
         <translation>未知的设置项：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="185"/>
+        <location filename="../../desktop/ui/messages.py" line="214"/>
         <source>{0}: choose one of {1}.</source>
         <translation>{0}：请从 {1} 中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="187"/>
+        <location filename="../../desktop/ui/messages.py" line="216"/>
         <source>{0}: the value is out of range (limit {1}).</source>
         <translation>{0}：取值超出范围（限值 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="189"/>
+        <location filename="../../desktop/ui/messages.py" line="218"/>
         <source>{0} is stored in the database; open the database first.</source>
         <translation>{0} 保存在数据库中；请先打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="191"/>
+        <location filename="../../desktop/ui/messages.py" line="220"/>
         <source>The settings file could not be read: {0}</source>
         <translation>无法读取设置文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="192"/>
+        <location filename="../../desktop/ui/messages.py" line="221"/>
         <source>{0}: the value has the wrong format.</source>
         <translation>{0}：取值格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="195"/>
+        <location filename="../../desktop/ui/messages.py" line="224"/>
         <source>There are conflicts. Give a reason to book anyway, or choose another time:</source>
         <translation>存在以下冲突。如仍要安排，请填写忽略冲突的理由；或另选时间：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="198"/>
+        <location filename="../../desktop/ui/messages.py" line="227"/>
         <source>There are conflicts that cannot be overridden. Choose another time or room:</source>
         <translation>存在不可忽略的冲突，请另选时间或会议室：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="202"/>
+        <location filename="../../desktop/ui/messages.py" line="231"/>
         <source>Someone else has already dealt with this request. The list shows where it stands now.</source>
         <translation>该申请已被他人处理，列表已刷新为最新状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="207"/>
+        <location filename="../../desktop/ui/messages.py" line="236"/>
         <source>A change of this interview is already awaiting approval; wait until it is decided.</source>
         <translation>这场面试已有一项变更申请正在审批，请待其办结后再申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="210"/>
+        <location filename="../../desktop/ui/messages.py" line="239"/>
         <source>The candidate has already checked in.</source>
         <translation>候选人已经签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="212"/>
+        <location filename="../../desktop/ui/messages.py" line="241"/>
         <source>This is not possible while the interview is “{0}”.</source>
         <translation>面试处于“{0}”状态，无法进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="215"/>
+        <location filename="../../desktop/ui/messages.py" line="247"/>
+        <source>The calendar reply was not sent by the interview&apos;s candidate; it was not recorded.</source>
+        <translation>该日历回复不是本场面试的候选人发出的，未予记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="249"/>
+        <source>The calendar reply belongs to no interview in InterviewDesk; it was not recorded.</source>
+        <translation>该日历回复不属于面试协同台中的任何面试，未予记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="252"/>
         <source>The operation failed ({0}).</source>
         <translation>操作失败（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="216"/>
+        <location filename="../../desktop/ui/messages.py" line="253"/>
         <source>An unexpected error occurred. Your data is safe; details can be copied for the IT office.</source>
         <translation>发生了意外错误。您的数据是安全的；可复制详细信息发给信息科。</translation>
     </message>
@@ -4249,87 +4757,87 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="72"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="73"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="190"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="195"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="54"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="55"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="54"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="55"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="56"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="57"/>
         <source>By interviewer</source>
         <translation>按面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="56"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="57"/>
         <source>By room</source>
         <translation>按会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="59"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="60"/>
         <source>Earlier</source>
         <translation>向前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="60"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="61"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="62"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="63"/>
         <source>Later</source>
         <translation>向后</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="66"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="67"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="90"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="95"/>
         <source>New interview</source>
         <translation>新建面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="91"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="96"/>
         <source>Batch scheduling</source>
         <translation>批量安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="120"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="125"/>
         <source>Drag an interview to another time or lane to propose a change.</source>
         <translation>将面试拖到其他时间或其他行，即可提出变更申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="205"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="210"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="225"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="230"/>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="234"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="239"/>
         <source>{0} interview(s) booked.</source>
         <translation>已安排 {0} 场面试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="236"/>
+        <location filename="../../desktop/ui/schedule/page.py" line="241"/>
         <source>{0} applicant(s) did not fit into the day.</source>
         <translation>另有 {0} 人当天无法安排。</translation>
     </message>
@@ -4337,27 +4845,37 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="79"/>
+        <location filename="../../desktop/ui/settings/page.py" line="81"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="85"/>
+        <location filename="../../desktop/ui/settings/page.py" line="89"/>
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="88"/>
+        <location filename="../../desktop/ui/settings/page.py" line="91"/>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="94"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="91"/>
+        <location filename="../../desktop/ui/settings/page.py" line="97"/>
         <source>Approval chains</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="93"/>
+        <location filename="../../desktop/ui/settings/page.py" line="99"/>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="101"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

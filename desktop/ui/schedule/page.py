@@ -18,6 +18,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.forms import DepartmentPicker
 from desktop.ui.schedule.batch_dialog import BatchDialog
 from desktop.ui.schedule.booking_dialog import BookingDialog, pydate, qdate
+from desktop.ui.schedule.calendar_files import CalendarFilesButton, dialog_for
 from desktop.ui.schedule.canvas import Move, ScheduleCanvas
 from desktop.ui.schedule.change_dialog import ChangeRequestDialog
 from desktop.ui.schedule.colors import Legend
@@ -86,6 +87,10 @@ class SchedulePage(QWidget):
         for widget in (self.previous, self.today_button, self.next, self.date, self.department):
             head.addWidget(widget)
         head.addStretch(1)
+        self.calendar_files = CalendarFilesButton()
+        self.calendar_files.sig_open.connect(self.open_calendar_files)
+        self.calendar_files.import_action.setVisible(ctx.may(Action.INTERVIEW_SCHEDULE))
+        head.addWidget(self.calendar_files)
         if ctx.may(Action.INTERVIEW_SCHEDULE):
             self.new_button = primary_button(self.tr("New interview"))
             self.batch_button = QPushButton(self.tr("Batch scheduling"))
@@ -235,6 +240,11 @@ class SchedulePage(QWidget):
         if result.unplaced:
             text += " " + self.tr("{0} applicant(s) did not fit into the day.").format(len(result.unplaced))
         self.show_status(text)
+
+    def open_calendar_files(self, mode: str) -> None:
+        self.dialog = dialog_for(self.ctx, mode, self.board, self.first_day, self.days, parent=self)
+        self.dialog.sig_done.connect(self.show_status)
+        self.dialog.open()
 
     # --- dragging ------------------------------------------------------------------------------
 

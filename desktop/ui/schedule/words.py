@@ -38,7 +38,7 @@ def minutes(count: int) -> str:
 
 def timeline_detail(kind: str, detail: dict) -> str:
     """The one fact of a timeline entry worth a second look (a channel, a reason, a verdict)."""
-    if kind == "confirmed" and detail.get("channel"):
+    if kind in ("confirmed", "candidate_declined", "candidate_tentative") and detail.get("channel"):
         text = QCoreApplication.translate("Schedule", "via {0}").format(labels.channel(str(detail["channel"])))
         if detail.get("current") is False:
             text += QCoreApplication.translate("Schedule", " (for an earlier time)")

@@ -13,6 +13,7 @@ from desktop.ui import i18n, labels
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
 from desktop.ui.settings.chains import ChainsPanel
+from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.users import UsersPanel
 from desktop.ui.widgets import hint_label, title_label
@@ -80,6 +81,7 @@ class SettingsPage(QWidget):
         self.institution: InstitutionSettings | None = None
         self.users: UsersPanel | None = None
         self.chains: ChainsPanel | None = None
+        self.holidays: HolidaysPanel | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -89,6 +91,8 @@ class SettingsPage(QWidget):
         if ctx.may(Action.SETTINGS_MANAGE):
             self.chains = ChainsPanel(ctx)
             self.tabs.addTab(self.chains, self.tr("Approval chains"))
+            self.holidays = HolidaysPanel(ctx)
+            self.tabs.addTab(self.holidays, self.tr("Holidays"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)

@@ -88,6 +88,15 @@ def build() -> argparse.ArgumentParser:
     exp.add_argument("--machine-only", action="store_true", help="do not open the database")
     exp.set_defaults(handler="config_commands.export")
 
+    holidays = commands.add_parser("holidays", help="days off and weekend working days (调休) of the institution"
+                                   ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    himport = holidays.add_parser("import", help="add or update the days of an .ics holiday calendar")
+    himport.add_argument("file")
+    himport.set_defaults(handler="holiday_commands.import_")
+    hlist = holidays.add_parser("list", help="the days, one a line")
+    hlist.add_argument("--year", type=int)
+    hlist.set_defaults(handler="holiday_commands.list_")
+
     audit = commands.add_parser("audit", help="the audit log").add_subparsers(dest="action", metavar="ACTION",
                                                                              required=True)
     audit.add_parser("verify", help="recompute the hash chain; exit 1 if broken").set_defaults(

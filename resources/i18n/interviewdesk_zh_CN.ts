@@ -1682,6 +1682,61 @@
         <source>Password of {0} reset. They must choose a new one at their next sign-in.</source>
         <translation>已重置 {0} 的密码。该用户下次登录时须设置新密码。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/cli/holiday_commands.py" line="19"/>
+        <source>No such file: {0}</source>
+        <translation>找不到文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/holiday_commands.py" line="24"/>
+        <source>Imported {0} day(s), updated {1}, {2} unchanged.</source>
+        <translation>导入 {0} 天，更新 {1} 天，{2} 天未变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/holiday_commands.py" line="32"/>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/holiday_commands.py" line="33"/>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="29"/>
+        <source>not configured: {0} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
+        <source>Channel</source>
+        <translation type="unfinished">渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
+        <source>Sent</source>
+        <translation type="unfinished">已发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
+        <source>Will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
+        <source>Failed</source>
+        <translation type="unfinished">发送失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="36"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="38"/>
+        <source>Delivered {0}, {1} will be retried, {2} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictList</name>

@@ -4,7 +4,7 @@ busy time exported by an interviewer, and an institution's holiday calendar.
 A file is checked completely before anything is returned, so a bad file imports nothing: first a
 line scan that can name the line at fault (icalendar itself is lenient and keeps going), then
 icalendar's parser, then the properties we rely on. Repeating events are expanded within the
-window asked for (expand.py); times become aware UTC instants."""
+window asked for (ical_expand.py); times become aware UTC instants."""
 
 from __future__ import annotations
 

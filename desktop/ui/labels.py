@@ -145,6 +145,7 @@ _TIMELINE_EVENTS = {
     "started": QT_TRANSLATE_NOOP("Labels", "Interview started"),
     "finished": QT_TRANSLATE_NOOP("Labels", "Interview finished"),
     "conflict_overridden": QT_TRANSLATE_NOOP("Labels", "Conflict overridden with a reason"),
+    "candidate_replied": QT_TRANSLATE_NOOP("Labels", "Candidate replied by e-mail"),
 }
 _STEP_KINDS = {
     "approve": QT_TRANSLATE_NOOP("Labels", "Approval"),

@@ -171,6 +171,14 @@ for _spec in (
 ):
     register(_spec)
 
+# Who signs the messages to candidates and staff, and whom to ask (desktop/core/notifications).
+for _spec in (
+    SettingSpec("notify.sender_name", "institution", str, ""),      # empty: office.name + 人事处
+    SettingSpec("notify.contact_name", "institution", str, ""),
+    SettingSpec("notify.contact_phone", "institution", str, "", pattern=r"[0-9+\-()（） 转/,，]{0,40}"),
+):
+    register(_spec)
+
 
 def spec_of(key: str) -> SettingSpec:
     try:

@@ -1,0 +1,1 @@
+"""Messages to candidates and staff: templates, their fields and rendering (no Qt)."""

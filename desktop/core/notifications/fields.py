@@ -1,0 +1,368 @@
+"""The fields a message template may use: what each is called (Chinese and English) and how its
+text is made from an outbox payload and the office's facts.
+
+Payload keys read (see scheduling.effects.details for the interview snapshot): candidate_id,
+candidate_name, starts_at, ends_at (ISO UTC), mode, room, room_location, video_link, position, round,
+reason, confirm_by (ISO UTC or None). Messages to staff (notifications.routing) also carry, where they
+apply: user_id and recipient_name, change_request_id, change_kind, change_reason, step, verdict,
+comment, decided_by, minutes; an offer notice carries reply_by and report_date (ISO dates). What a
+staff payload leaves out but the database knows (the candidate's name, the requester, the step's and
+the confirmation's deadlines) is looked up once by `load_facts`. A value that is nowhere renders as
+"" — never "None".
+
+Everything that needs the database is read once into `Facts`; turning facts and a payload into
+texts is pure, so the Settings preview can render on every keystroke."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core import settings
+from desktop.core.model import (
+    Application,
+    Candidate,
+    ChangeRequest,
+    Interview,
+    Room,
+    User,
+)
+
+WEEKDAYS_ZH = "一二三四五六日"
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a message needs beyond its payload: institution settings, and payload values the
+    database knows (`known`, under the payload's key names; the payload wins where it has them)."""
+
+    zone: ZoneInfo
+    institution: str = ""
+    sender_name: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    known: dict[str, Any] = field(default_factory=dict)
+
+
+# The names notifications.routing and scheduling use in staff payloads, and the field data they fill.
+ALIASES = {"change_reason": "reason", "step": "approval_step", "verdict": "decision", "comment": "decision_comment",
+           "decided_by": "approver", "minutes": "minutes_late"}
+
+
+def data_of(payload: dict[str, Any], facts: Facts) -> dict[str, Any]:
+    data = dict(facts.known)
+    for key, value in payload.items():
+        if value is None or value == "":
+            continue
+        data[key] = value
+        if key in ALIASES and data.get(ALIASES[key]) in (None, "") and ALIASES[key] not in payload:
+            data[ALIASES[key]] = value
+    return data
+
+
+def load_facts(session: Session, payload: dict[str, Any]) -> Facts:
+    def value(key: str) -> str:
+        return str(settings.institution_value(session, key) or "")
+
+    known: dict[str, Any] = {}
+    interview = session.get(Interview, payload["interview_id"]) if payload.get("interview_id") else None
+    candidate = None
+    if payload.get("candidate_id") is not None:
+        candidate = session.get(Candidate, payload["candidate_id"])
+    elif interview is not None:
+        candidate = session.scalar(select(Candidate).join(Application, Application.candidate_id == Candidate.id)
+                                   .where(Application.id == interview.application_id))
+    if candidate is not None:
+        known |= {"candidate_name": candidate.name, "candidate_gender": candidate.gender.value}
+    if interview is not None and interview.confirmation_due_at is not None and "confirm_by" not in payload:
+        known["confirm_by"] = interview.confirmation_due_at.isoformat()
+    if payload.get("user_id") is not None and not payload.get("recipient_name"):
+        user = session.get(User, payload["user_id"])
+        known["recipient_name"] = user.display_name if user is not None else ""
+    request = session.get(ChangeRequest, payload["change_request_id"]) if payload.get("change_request_id") else None
+    if request is not None:
+        requester = session.get(User, request.requested_by_id) if request.requested_by_id else None
+        known["requester"] = requester.display_name if requester is not None else request.requested_by_party.value
+        if request.step_due_at is not None:
+            known["approval_due"] = request.step_due_at.isoformat()
+        known["proposed_change"] = _proposed_change(session, request.before or {}, request.proposed or {})
+    return Facts(zone=ZoneInfo(value("office.timezone") or "Asia/Shanghai"), institution=value("office.name"),
+                 sender_name=value("notify.sender_name"), contact_name=value("notify.contact_name"),
+                 contact_phone=value("notify.contact_phone"), known=known)
+
+
+def _proposed_change(session: Session, before: dict[str, Any], proposed: dict[str, Any]) -> dict[str, Any]:
+    """What a change request would change, with names instead of ids, for `change_summary`."""
+    change: dict[str, Any] = {}
+    if proposed.get("status") == "cancelled":
+        return {"cancel": True}
+    if proposed.get("starts_at") and (proposed.get("starts_at"), proposed.get("duration_minutes")) != (
+            before.get("starts_at"), before.get("duration_minutes")):
+        start = datetime.fromisoformat(proposed["starts_at"])
+        change["starts_at"] = start.isoformat()
+        change["ends_at"] = (start + timedelta(minutes=int(proposed.get("duration_minutes") or 30))).isoformat()
+    if any(proposed.get(k) != before.get(k) for k in ("room_id", "mode", "video_link")):
+        room = session.get(Room, proposed["room_id"]) if proposed.get("room_id") else None
+        change["place"] = {"mode": proposed.get("mode"), "video_link": proposed.get("video_link") or "",
+                           "room": room.name if room else "", "room_location": room.location if room else ""}
+    if sorted(proposed.get("interviewer_ids") or []) != sorted(before.get("interviewer_ids") or []):
+        ids = proposed.get("interviewer_ids") or []
+        names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all())
+        change["interviewers"] = [names.get(i, "") for i in ids]
+    return change
+
+
+# --- formatting in the office's zone ------------------------------------------------------------
+
+def _instant(text: Any) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _day(moment: date, locale: str) -> str:
+    if locale == "en":
+        return f"{WEEKDAYS_EN[moment.weekday()]}, {moment.day} {MONTHS_EN[moment.month - 1]} {moment.year}"
+    return f"{moment.year}年{moment.month}月{moment.day}日（星期{WEEKDAYS_ZH[moment.weekday()]}）"
+
+
+def _when(text: Any, facts: Facts, locale: str) -> str:
+    moment = _instant(text)
+    if moment is None:
+        return ""
+    local = moment.astimezone(facts.zone)
+    return f"{_day(local, locale)}{', ' if locale == 'en' else ''}{local:%H:%M}"
+
+
+def _short(text: Any, facts: Facts, locale: str) -> str:
+    """Month, day, weekday and time, for text messages: 11月24日（周二）09:30 / Tue 24 Nov 09:30."""
+    moment = _instant(text)
+    if moment is None:
+        return ""
+    local = moment.astimezone(facts.zone)
+    if locale == "en":
+        return f"{WEEKDAYS_EN[local.weekday()][:3]} {local.day} {MONTHS_EN[local.month - 1][:3]} {local:%H:%M}"
+    return f"{local.month}月{local.day}日（周{WEEKDAYS_ZH[local.weekday()]}）{local:%H:%M}"
+
+
+def _date(text: Any, locale: str) -> str:
+    try:
+        return _day(date.fromisoformat(str(text)[:10]), locale) if text else ""
+    except ValueError:
+        return ""
+
+
+def interview_time(payload: dict[str, Any], facts: Facts, locale: str) -> str:
+    start, end = _instant(payload.get("starts_at")), _instant(payload.get("ends_at"))
+    if start is None:
+        return ""
+    text = _when(payload.get("starts_at"), facts, locale)
+    return text + (f"–{end.astimezone(facts.zone):%H:%M}" if end is not None else "")
+
+
+def interview_date(payload: dict[str, Any], facts: Facts, locale: str) -> str:
+    start = _instant(payload.get("starts_at"))
+    return _day(start.astimezone(facts.zone), locale) if start is not None else ""
+
+
+# --- words --------------------------------------------------------------------------------------
+
+_WORDS = {
+    "zh_CN": {
+        "male": "{0}先生", "female": "{0}女士", "onsite": "现场面试", "video": "视频面试",
+        "video_place": "线上视频面试，会议链接：{0}", "office": "人事处", "contact_phone": "{0}（电话：{1}）",
+        "reschedule": "调整面试时间", "room": "更换面试地点", "swap_interviewer": "更换面试官", "cancel": "取消面试",
+        "approved": "同意", "rejected": "不同意", "filed": "已备案", "confirmed": "已确认",
+        "approve": "审批", "file": "备案", "confirm": "确认", "candidate": "候选人", "interviewer": "面试官",
+        "hr": "人事专员",
+        "confirm_email": "直接回复本邮件“确认”", "confirm_sms": "回复短信“1”",
+        "confirm_any": "回复邮件“确认”或回复短信“1”",
+        "ask_by": "请于{0}前{1}，确认参加。", "ask": "请{0}，确认参加。", "list": "、",
+        "ask_by_sms": "请于{0}前回复“1”确认参加。", "ask_sms": "请回复“1”确认参加。",
+    },
+    "en": {
+        "male": "Mr {0}", "female": "Ms {0}", "onsite": "on site", "video": "video call",
+        "video_place": "online by video call: {0}", "office": "Human Resources Office",
+        "contact_phone": "{0} (tel. {1})",
+        "reschedule": "new time", "room": "new place", "swap_interviewer": "new interviewer", "cancel": "cancellation",
+        "approved": "approved", "rejected": "rejected", "filed": "filed", "confirmed": "confirmed",
+        "approve": "approval", "file": "filing", "confirm": "confirmation", "candidate": "the candidate",
+        "interviewer": "an interviewer", "hr": "HR",
+        "confirm_email": "reply to this e-mail with “confirm”", "confirm_sms": "reply “1” to this text message",
+        "confirm_any": "reply “confirm” to our e-mail or “1” to our text message",
+        "ask_by": "Please {1} by {0} to confirm that you will attend.",
+        "ask": "Please {0} to confirm that you will attend.", "list": ", ",
+        "ask_by_sms": "Reply 1 by {0} to confirm.", "ask_sms": "Reply 1 to confirm.",
+    },
+}
+
+
+def words(locale: str) -> dict[str, str]:
+    return _WORDS["en" if locale == "en" else "zh_CN"]
+
+
+def _text(payload: dict[str, Any], key: str) -> str:
+    value = payload.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value if v is not None)
+    return str(value)
+
+
+def salutation(payload: dict[str, Any], facts: Facts, locale: str) -> str:
+    name = _text(payload, "candidate_name")
+    if not name:
+        return ""
+    gender = payload.get("candidate_gender")
+    return words(locale)[gender].format(name) if gender in ("male", "female") else name
+
+
+def place(payload: dict[str, Any], facts: Facts, locale: str) -> str:
+    if payload.get("mode") == "video":
+        link = _text(payload, "video_link")
+        return words(locale)["video_place"].format(link) if link else words(locale)["video"]
+    room, where = _text(payload, "room"), _text(payload, "room_location")
+    if room and where and where not in room:
+        return f"{room}（{where}）" if locale != "en" else f"{room} ({where})"
+    return room or where
+
+
+def sender(facts: Facts, locale: str) -> str:
+    """Who signs: the configured sender, else the institution's HR office."""
+    if facts.sender_name:
+        return facts.sender_name
+    office = words(locale)["office"]
+    if facts.institution:
+        return f"{facts.institution}{office}" if locale != "en" else f"{office}, {facts.institution}"
+    return office
+
+
+def contact(facts: Facts, locale: str) -> str:
+    if facts.contact_name and facts.contact_phone:
+        return words(locale)["contact_phone"].format(facts.contact_name, facts.contact_phone)
+    return facts.contact_name or facts.contact_phone or sender(facts, locale)
+
+
+def how_to_confirm(channel: str, locale: str) -> str:
+    w = words(locale)
+    return w["confirm_email"] if channel == "email" else w["confirm_sms"] if channel == "sms" else w["confirm_any"]
+
+
+def confirm_request(payload: dict[str, Any], facts: Facts, locale: str, channel: str) -> str:
+    how = how_to_confirm(channel, locale)
+    deadline = (_short if channel == "sms" else _when)(payload.get("confirm_by"), facts, locale)
+    w = words(locale)
+    if channel == "sms":     # every character counts in a text message
+        return w["ask_by_sms"].format(deadline) if deadline else w["ask_sms"]
+    return w["ask_by"].format(deadline, how) if deadline else w["ask"].format(how)
+
+
+def change_summary(payload: dict[str, Any], facts: Facts, locale: str) -> str:
+    if payload.get("change_summary"):
+        return str(payload["change_summary"])
+    change, w = payload.get("proposed_change") or {}, _SUMMARY["en" if locale == "en" else "zh_CN"]
+    parts = [w["cancel"]] if change.get("cancel") else []
+    if change.get("starts_at"):
+        parts.append(w["time"].format(interview_time(change, facts, locale)))
+    if change.get("place"):
+        parts.append(w["place"].format(place(change["place"], facts, locale)))
+    if change.get("interviewers"):
+        parts.append(w["interviewers"].format(words(locale)["list"].join(n for n in change["interviewers"] if n)))
+    return w["join"].join(parts)
+
+
+_SUMMARY = {"zh_CN": {"cancel": "取消面试", "time": "时间改为{0}", "place": "地点改为{0}", "interviewers": "面试官改为{0}",
+                      "join": "；"},
+            "en": {"cancel": "cancel the interview", "time": "time: {0}", "place": "place: {0}",
+                   "interviewers": "interviewers: {0}", "join": "; "}}
+
+
+def _list(payload: dict[str, Any], key: str, locale: str) -> str:
+    value = payload.get(key)
+    if isinstance(value, (list, tuple)):
+        return words(locale)["list"].join(str(v) for v in value if v)
+    return _text(payload, key)
+
+
+def _word(payload: dict[str, Any], key: str, locale: str) -> str:
+    value = _text(payload, key)
+    return words(locale).get(value, value) if value else ""
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    zh: str
+    en: str
+    compute: Callable[[dict[str, Any], Facts, str, str], str]   # payload, facts, locale, channel
+
+    def label(self, locale: str) -> str:
+        return self.en if locale == "en" else self.zh
+
+
+def _key(key: str) -> Callable[[dict[str, Any], Facts, str, str], str]:
+    return lambda payload, _facts, _locale, _channel: _text(payload, key)
+
+
+FIELDS: dict[str, Field] = {f.id: f for f in (
+    Field("salutation", "称呼（姓名加先生/女士）", "Salutation (name with Mr/Ms)",
+          lambda p, f, loc, _c: salutation(p, f, loc)),
+    Field("candidate_name", "候选人姓名", "Candidate's name", _key("candidate_name")),
+    Field("recipient_name", "收件人姓名", "Recipient's name", _key("recipient_name")),
+    Field("position", "岗位", "Position", _key("position")),
+    Field("round", "面试轮次", "Round", _key("round")),
+    Field("interview_time", "面试时间（含星期）", "Interview time (with weekday)",
+          lambda p, f, loc, _c: interview_time(p, f, loc)),
+    Field("interview_time_short", "面试时间（简短，适合短信）", "Interview time (short, for SMS)",
+          lambda p, f, loc, _c: _short(p.get("starts_at"), f, loc)),
+    Field("interview_date", "面试日期（含星期）", "Interview date (with weekday)",
+          lambda p, f, loc, _c: interview_date(p, f, loc)),
+    Field("mode", "面试形式", "Interview mode", lambda p, _f, loc, _c: _word(p, "mode", loc)),
+    Field("place", "面试地点或视频链接", "Place or video link", lambda p, f, loc, _c: place(p, f, loc)),
+    Field("room", "会议室", "Room", _key("room")),
+    Field("room_location", "会议室位置", "Room location", _key("room_location")),
+    Field("video_link", "视频会议链接", "Video link", _key("video_link")),
+    Field("interviewers", "面试官", "Interviewers", lambda p, _f, loc, _c: _list(p, "interviewers", loc)),
+    Field("confirm_deadline", "确认截止时间", "Confirmation deadline",
+          lambda p, f, loc, _c: _when(p.get("confirm_by"), f, loc)),
+    Field("how_to_confirm", "确认方式", "How to confirm", lambda _p, _f, loc, c: how_to_confirm(c, loc)),
+    Field("confirm_request", "确认请求（截止时间加确认方式）", "Confirmation request (deadline and how)",
+          lambda p, f, loc, c: confirm_request(p, f, loc, c)),
+    Field("reason", "原因", "Reason", _key("reason")),
+    Field("change_kind", "变更类型", "Kind of change", lambda p, _f, loc, _c: _word(p, "change_kind", loc)),
+    Field("change_summary", "变更内容", "What changes", lambda p, f, loc, _c: change_summary(p, f, loc)),
+    Field("requester", "申请人", "Requested by", lambda p, _f, loc, _c: _word(p, "requester", loc)),
+    Field("approver", "审批人", "Decided by", _key("approver")),
+    Field("approval_step", "审批环节", "Approval step", lambda p, _f, loc, _c: _word(p, "approval_step", loc)),
+    Field("approval_due", "审批截止时间", "Decision due by", lambda p, f, loc, _c: _when(p.get("approval_due"), f, loc)),
+    Field("decision", "审批结果", "Decision", lambda p, _f, loc, _c: _word(p, "decision", loc)),
+    Field("decision_comment", "审批意见", "Approver's comment", _key("decision_comment")),
+    Field("minutes_late", "迟到分钟数", "Minutes late", _key("minutes_late")),
+    Field("reply_by", "答复截止日期", "Reply by", lambda p, _f, loc, _c: _date(p.get("reply_by"), loc)),
+    Field("report_date", "报到日期", "Start date", lambda p, _f, loc, _c: _date(p.get("report_date"), loc)),
+    Field("institution", "单位名称", "Institution", lambda _p, f, _l, _c: f.institution),
+    Field("sender", "落款（发件部门）", "Signed by", lambda _p, f, loc, _c: sender(f, loc)),
+    Field("contact", "联系人及电话", "Contact person and phone", lambda _p, f, loc, _c: contact(f, loc)),
+    Field("contact_name", "联系人", "Contact person", lambda _p, f, _l, _c: f.contact_name),
+    Field("contact_phone", "联系电话", "Contact phone", lambda _p, f, _l, _c: f.contact_phone),
+)}
+
+
+def values(field_ids: set[str] | frozenset[str], payload: dict[str, Any], facts: Facts, locale: str,
+           channel: str) -> dict[str, str]:
+    data = data_of(payload, facts)
+    return {fid: FIELDS[fid].compute(data, facts, locale, channel) for fid in field_ids}

@@ -1,0 +1,342 @@
+"""Message templates: which messages exist, in which channels, with which fields; checking an
+admin's text; rendering a message from an outbox payload; saving and resetting admins' versions.
+
+A template is plain text with `{field_id}` placeholders (`{{` and `}}` for literal braces). Default
+texts ship in resources/templates/<locale>.toml; an admin's version (message_templates row) replaces
+the default for one event, channel and language. E-mails get an HTML part made from the plain text
+(everything escaped, paragraphs and line breaks kept). A line "label: {field}" whose fields are all
+empty is left out."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import DeskError
+from desktop.core.model import MessageTemplate
+from desktop.core.notifications import fields
+from desktop.core.notifications.fields import FIELDS, Facts
+from desktop.core.paths import resources_dir
+from desktop.core.permissions import Action, require
+from desktop.core.storage.database import Actor
+
+LOCALES = ("zh_CN", "en")
+CHANNELS = ("email", "sms", "oa", "desktop")
+CHANNEL_LABELS = {"email": ("电子邮件", "E-mail"), "sms": ("短信", "Text message (SMS)"),
+                  "oa": ("OA 办公系统", "OA system"), "desktop": ("桌面提醒", "Desktop notice")}
+SUBJECT_MAX = 300           # message_templates.subject
+SMS_SINGLE, SMS_PART = 70, 67   # UCS-2: 70 characters in one message, 67 per part when concatenated
+
+
+class TemplateInvalid(DeskError):
+    """A template was refused before anything was written. params: reason (unknown_field,
+    field_not_allowed, braces, required, too_long, unknown_template), fields (names, for the first
+    two), part (subject or body). The detail is the Chinese sentence: field names are no personal data."""
+
+    code = "template_invalid"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    zh: str
+    en: str
+    audience: str               # candidate, interviewer, approver, requester, hr
+    fields: frozenset[str]
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        # Candidates are reached by e-mail and text message; staff also through OA and the desktop.
+        return ("email", "sms") if self.audience == "candidate" else CHANNELS
+
+    def label(self, locale: str) -> str:
+        return self.en if locale == "en" else self.zh
+
+
+_SIGN = {"institution", "sender", "contact", "contact_name", "contact_phone"}
+_INTERVIEW = {"position", "round", "interview_time", "interview_time_short", "interview_date", "mode", "place", "room", "room_location",
+              "video_link"}
+_CANDIDATE = _SIGN | _INTERVIEW | {"salutation", "candidate_name"}
+_CONFIRM = {"confirm_deadline", "how_to_confirm", "confirm_request"}
+_STAFF = _SIGN | _INTERVIEW | {"recipient_name", "candidate_name", "interviewers"}
+_CHANGE = {"change_kind", "change_summary", "reason"}
+
+EVENTS: dict[str, Event] = {e.id: e for e in (
+    Event("invitation", "面试邀请", "Interview invitation", "candidate", frozenset(_CANDIDATE | _CONFIRM)),
+    Event("change_notice", "面试变更通知（请确认）", "Change notice (please confirm)", "candidate",
+          frozenset(_CANDIDATE | _CONFIRM | {"reason"})),
+    Event("reminder_day_before", "面试前一天提醒", "Reminder the day before", "candidate", frozenset(_CANDIDATE)),
+    Event("cancellation", "面试取消通知", "Cancellation", "candidate", frozenset(_CANDIDATE | {"reason"})),
+    Event("interviewer_assignment", "面试官安排通知", "Interviewer assignment", "interviewer", frozenset(_STAFF)),
+    Event("interviewer_change", "面试官安排变更", "Interviewer's interview changed", "interviewer",
+          frozenset(_STAFF | _CHANGE)),
+    Event("approval_request", "审批请求", "Approval request", "approver",
+          frozenset(_STAFF | _CHANGE | {"requester", "approval_step", "approval_due"})),
+    Event("approval_result", "审批结果通知", "Approval result", "requester",
+          frozenset(_STAFF | _CHANGE | {"approver", "decision", "decision_comment"})),
+    Event("confirmation_overdue", "候选人逾期未确认", "Confirmation overdue", "hr",
+          frozenset(_STAFF | {"confirm_deadline"})),
+    Event("late_alert", "候选人迟到提醒", "Late arrival alert", "hr", frozenset(_STAFF | {"minutes_late"})),
+    Event("thank_you", "面试致谢", "Thank you after the interview", "candidate", frozenset(_CANDIDATE)),
+    Event("result_pass", "面试结果（通过）", "Result: passed", "candidate", frozenset(_CANDIDATE)),
+    Event("result_regret", "面试结果（未通过）", "Result: not this time", "candidate", frozenset(_CANDIDATE)),
+    Event("offer_notice", "录用通知", "Offer notice", "candidate", frozenset(_CANDIDATE | {"reply_by", "report_date"})),
+)}
+
+
+def has_subject(channel: str) -> bool:
+    return channel != "sms"
+
+
+# --- syntax -------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def _pieces(text: str) -> list[tuple[bool, str]]:
+    """(is_field, text) pieces; a lone brace raises TemplateInvalid."""
+    pieces: list[tuple[bool, str]] = []
+    at = 0
+    for match in _TOKEN.finditer(text):
+        pieces.append((False, text[at:match.start()]))
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            pieces.append((False, token[0]))
+        elif match.group(1) is not None:
+            pieces.append((True, match.group(1).strip()))
+        else:
+            raise TemplateInvalid("模板中有不成对的花括号；如需显示花括号本身，请写成 {{ 或 }}。", reason="braces")
+        at = match.end()
+    pieces.append((False, text[at:]))
+    return [p for p in pieces if p[1] or p[0]]
+
+
+def used_fields(text: str) -> list[str]:
+    return list(dict.fromkeys(name for is_field, name in _pieces(text) if is_field))
+
+
+def validate(text: str, event: str | None = None) -> list[str]:
+    """The fields `text` uses; raises TemplateInvalid naming every unknown field, or every field the
+    event's messages may not use (an approver's name has no place in an invitation)."""
+    names = used_fields(text)
+    unknown = [n for n in names if n not in FIELDS]
+    if unknown:
+        shown = "、".join("{" + n + "}" for n in unknown)
+        raise TemplateInvalid(f"模板引用了未知字段：{shown}", reason="unknown_field", fields=unknown)
+    if event is not None:
+        allowed = _event(event).fields
+        refused = [n for n in names if n not in allowed]
+        if refused:
+            shown = "、".join("{" + n + "}" for n in refused)
+            raise TemplateInvalid(f"此类消息不能使用字段：{shown}", reason="field_not_allowed", fields=refused)
+    return names
+
+
+def _event(event: str) -> Event:
+    try:
+        return EVENTS[event]
+    except KeyError:
+        raise TemplateInvalid(f"没有这种消息：{event}", reason="unknown_template") from None
+
+
+def _check_key(event: str, channel: str, locale: str) -> Event:
+    spec = _event(event)
+    if channel not in spec.channels or locale not in LOCALES:
+        raise TemplateInvalid(f"没有这种消息模板：{event}/{channel}/{locale}", reason="unknown_template")
+    return spec
+
+
+# --- texts: defaults and admins' versions -------------------------------------------------------
+
+@dataclass(frozen=True)
+class TemplateText:
+    event: str
+    channel: str
+    locale: str
+    subject: str
+    body: str
+    is_default: bool
+    updated_at: datetime | None = None
+
+
+@cache
+def _defaults(locale: str) -> dict[str, dict[str, dict[str, str]]]:
+    with open(resources_dir() / "templates" / f"{locale}.toml", "rb") as file:
+        return tomllib.load(file)
+
+
+def default_text(event: str, channel: str, locale: str = "zh_CN") -> TemplateText:
+    _check_key(event, channel, locale)
+    entry = _defaults(locale)[event][channel]
+    return TemplateText(event, channel, locale, entry.get("subject", "").strip(), entry["body"].strip("\n"), True)
+
+
+def template_for(session: Session, event: str, channel: str, locale: str = "zh_CN") -> TemplateText:
+    """The admin's version if there is one, else the default."""
+    _check_key(event, channel, locale)
+    row = session.scalar(select(MessageTemplate).where(
+        MessageTemplate.event == event, MessageTemplate.channel == channel, MessageTemplate.locale == locale))
+    if row is None:
+        return default_text(event, channel, locale)
+    return TemplateText(event, channel, locale, row.subject, row.body, False, row.updated_at)
+
+
+def check(event: str, channel: str, locale: str, subject: str, body: str) -> tuple[str, str]:
+    """The subject and body as they would be stored; raises TemplateInvalid on the first problem."""
+    _check_key(event, channel, locale)
+    subject = " ".join(subject.split()) if has_subject(channel) else ""
+    body = body.replace("\r\n", "\n").strip("\n")
+    if not body.strip():
+        raise TemplateInvalid("正文不能为空。", reason="required", part="body")
+    if has_subject(channel) and not subject:
+        raise TemplateInvalid("标题不能为空。", reason="required", part="subject")
+    if len(subject) > SUBJECT_MAX:
+        raise TemplateInvalid(f"标题不能超过 {SUBJECT_MAX} 个字符。", reason="too_long", part="subject")
+    validate(subject, event)
+    validate(body, event)
+    return subject, body
+
+
+def save(session: Session, actor: Actor, event: str, channel: str, locale: str, subject: str,
+         body: str) -> TemplateText:
+    """Store the admin's version; checked completely before anything is written."""
+    require(session, actor, Action.SETTINGS_MANAGE)
+    subject, body = check(event, channel, locale, subject, body)
+    now = session.info["clock"].now()
+    row = session.scalar(select(MessageTemplate).where(
+        MessageTemplate.event == event, MessageTemplate.channel == channel, MessageTemplate.locale == locale))
+    if row is None:
+        row = MessageTemplate(event=event, channel=channel, locale=locale)
+        session.add(row)
+    row.subject, row.body, row.updated_at, row.updated_by_id = subject, body, now, actor.user_id
+    session.flush()
+    return TemplateText(event, channel, locale, subject, body, False, now)
+
+
+def reset(session: Session, actor: Actor, event: str, channel: str, locale: str) -> TemplateText:
+    """Back to the shipped text: the admin's version is deleted (the audit log keeps it)."""
+    require(session, actor, Action.SETTINGS_MANAGE)
+    default = default_text(event, channel, locale)
+    row = session.scalar(select(MessageTemplate).where(
+        MessageTemplate.event == event, MessageTemplate.channel == channel, MessageTemplate.locale == locale))
+    if row is not None:
+        session.delete(row)
+        session.flush()
+    return default
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str           # e-mail only; "" for the other channels
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    return "".join(values.get(name, "") if is_field else name for is_field, name in _pieces(text))
+
+
+def _empty_label(line: str, values: dict[str, str]) -> bool:
+    """A "label: {field}" line whose fields are all empty (no reason given, no deadline set) is left
+    out rather than sent as a bare label."""
+    pieces = _pieces(line)
+    names = [name for is_field, name in pieces if is_field]
+    literal = "".join(name for is_field, name in pieces if not is_field).strip()
+    return bool(names) and not any(values.get(n) for n in names) and literal.endswith(("：", ":"))
+
+
+def to_html(text: str, locale: str = "zh_CN") -> str:
+    """The plain text as a small HTML document: every character escaped, blank lines separate
+    paragraphs, single line breaks stay line breaks."""
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip("\n")) if p.strip()]
+    body = "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) + "</p>"
+                     for p in paragraphs)
+    lang = "en" if locale == "en" else "zh-CN"
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>\n'
+            f'<body style="font-family: sans-serif; font-size: 14px; line-height: 1.6">\n{body}\n</body></html>\n')
+
+
+def render_text(event: str, channel: str, subject: str, body: str, payload: dict[str, Any], facts: Facts,
+                locale: str = "zh_CN") -> Rendered:
+    """Pure: the same template, payload and facts always give the same message."""
+    names = set(used_fields(subject)) | set(used_fields(body))
+    values = fields.values(names & set(FIELDS), payload, facts, locale, channel)
+    subject_text = " ".join(fill(subject, values).split()) if has_subject(channel) else ""
+    lines = [fill(line, values).rstrip() for line in body.split("\n") if not _empty_label(line, values)]
+    text = "\n".join(lines).strip("\n")
+    return Rendered(subject_text, text, to_html(text, locale) if channel == "email" else "")
+
+
+def render(session: Session, event: str, channel: str, payload: dict[str, Any], *,
+           locale: str = "zh_CN") -> Rendered:
+    locale = locale if locale in LOCALES else "zh_CN"
+    template = template_for(session, event, channel, locale)
+    return render_text(event, channel, template.subject, template.body, payload,
+                       fields.load_facts(session, payload), locale)
+
+
+def sms_segments(text: str) -> tuple[int, int]:
+    """(characters, messages) under the UCS-2 rule carriers apply to Chinese text: up to 70
+    characters is one message; longer texts go in parts of 67 (the rest carries the join header).
+    Characters outside the BMP (emoji) take two UCS-2 units."""
+    chars = len(text.encode("utf-16-le")) // 2
+    if chars == 0:
+        return 0, 0
+    return chars, 1 if chars <= SMS_SINGLE else math.ceil(chars / SMS_PART)
+
+
+# --- the sample interview for previews ----------------------------------------------------------
+
+SAMPLE_PEOPLE = {
+    "candidate_name": "张伟", "candidate_gender": "male", "recipient_name": "王主任", "interviewers": ["王主任", "李医生"],
+    "requester": "李娜", "approver": "赵科长", "approval_step": "部门领导审批", "change_kind": "reschedule",
+    "reason": "候选人因临时出差申请改期", "decision": "approved", "decision_comment": "同意。", "minutes_late": 12,
+}
+
+
+def builtin_sample(now: datetime, zone: ZoneInfo) -> dict[str, Any]:
+    """The built-in sample: 张伟 for 人事专员, 初试, tomorrow 09:30 in room 301, confirmation within an hour."""
+    local = datetime.combine(now.astimezone(zone).date() + timedelta(days=1), time(9, 30), tzinfo=zone)
+    starts = local.astimezone(UTC)
+    payload = {"starts_at": starts.isoformat(), "ends_at": (starts + timedelta(minutes=30)).isoformat(),
+               "mode": "onsite", "room": "行政楼301会议室", "room_location": "行政楼三层", "video_link": "",
+               "position": "人事专员", "round": "初试", "status": "scheduled"}
+    return _with_people(payload, now, starts)
+
+
+def _with_people(payload: dict[str, Any], now: datetime, starts: datetime) -> dict[str, Any]:
+    moved = starts + timedelta(days=1, hours=5)
+    return payload | SAMPLE_PEOPLE | {
+        "confirm_by": min(now + timedelta(hours=1), max(starts, now)).isoformat(),
+        "approval_due": (now + timedelta(hours=4)).isoformat(),
+        "proposed_change": {"starts_at": moved.isoformat(), "ends_at": (moved + timedelta(minutes=30)).isoformat()},
+        "reply_by": (now + timedelta(days=7)).date().isoformat(),
+        "report_date": (now + timedelta(days=30)).date().isoformat()}
+
+
+def sample_payload(session: Session) -> dict[str, Any]:
+    """A realistic message payload for previews: the newest real interview's position, round, time
+    and place if there is one, else the built-in sample. The people are always the built-in 张伟 and
+    colleagues: administrators do not see candidates, and a preview is no reason to show one."""
+    from desktop.core.model import Interview
+    from desktop.core.scheduling.effects import details
+    from desktop.core.scheduling.office import OfficeHours
+
+    now = session.info["clock"].now()
+    interview = session.scalar(select(Interview).order_by(Interview.created_at.desc(), Interview.id.desc()).limit(1))
+    if interview is None:
+        return builtin_sample(now, OfficeHours.load(session).zone)
+    snapshot = {k: v for k, v in details(session, interview).items() if k not in ("interview_id", "uid")}
+    return _with_people(snapshot, now, interview.starts_at)

@@ -2124,34 +2124,252 @@
     </message>
 </context>
 <context>
+    <name>GatewaySettings</name>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="42"/>
+        <source>Gateway URL</source>
+        <translation>网关地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="43"/>
+        <source>Method</source>
+        <translation>请求方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="44"/>
+        <source>Extra headers (JSON object)</source>
+        <translation>附加请求头（JSON 对象）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="45"/>
+        <source>Body format</source>
+        <translation>请求体格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="46"/>
+        <source>Body template</source>
+        <translation>请求体模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="47"/>
+        <source>SMS signature name</source>
+        <translation>短信签名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="48"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="58"/>
+        <source>Signing secret</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="49"/>
+        <source>Signature header (optional)</source>
+        <translation>签名请求头（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="50"/>
+        <source>Timestamp header</source>
+        <translation>时间戳请求头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="51"/>
+        <source>Success when JSON field</source>
+        <translation>成功条件：JSON 字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="52"/>
+        <source>equals</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="53"/>
+        <source>Gateway message field</source>
+        <translation>网关提示信息字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="54"/>
+        <source>Message id field</source>
+        <translation>消息编号字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="55"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="59"/>
+        <source>Timeout (seconds)</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="56"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="60"/>
+        <source>Internal CA certificate file</source>
+        <translation>内部 CA 证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="57"/>
+        <source>Webhook URL</source>
+        <translation>推送地址（Webhook）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="97"/>
+        <source>Placeholders: {0}</source>
+        <translation>可用占位符：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="101"/>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="102"/>
+        <source>Send test SMS</source>
+        <translation>发送测试短信</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="106"/>
+        <source>Send test push</source>
+        <translation>发送测试推送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="109"/>
+        <source>Test SMS to</source>
+        <translation>测试短信发往</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="111"/>
+        <source>Test push to (OA account)</source>
+        <translation>测试推送发往（OA 账号）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="114"/>
+        <source>Preview requests</source>
+        <translation>预览请求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="120"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="123"/>
+        <source>Save SMS and OA settings</source>
+        <translation>保存短信与OA设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="127"/>
+        <source>SMS gateway</source>
+        <translation>短信网关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="127"/>
+        <source>OA webhook</source>
+        <translation>OA 推送接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="134"/>
+        <source>Each institution&apos;s gateway has its own API: describe the request it expects. The signature is HMAC-SHA256 of the timestamp, a line break and the body. Secrets stay as saved unless you type a new one.</source>
+        <translation>各单位的短信网关接口不同，请按网关要求描述请求。签名为对“时间戳 + 换行 + 请求体”计算的 HMAC-SHA256。密钥不重新输入则保持原值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="189"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="235"/>
+        <source>Set — type to replace</source>
+        <translation>已设置（输入新值可替换）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="189"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="249"/>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="262"/>
+        <source>Unknown placeholder {0}. Allowed: {1}.</source>
+        <translation>未知占位符 {0}。可用的有：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="264"/>
+        <source>Write a JSON object of header names and values, e.g. {&quot;X-Token&quot;: &quot;…&quot;}.</source>
+        <translation>请填写由请求头名称和值组成的 JSON 对象，例如 {&quot;X-Token&quot;: &quot;…&quot;}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="265"/>
+        <source>A GET request carries no body: choose the query format.</source>
+        <translation>GET 请求没有请求体，请选择查询参数（query）格式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="266"/>
+        <source>The body template is not valid JSON (placeholders go inside quotes).</source>
+        <translation>请求体模板不是有效的 JSON（占位符应写在引号内）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="267"/>
+        <source>A signature needs the signing secret.</source>
+        <translation>使用签名时必须填写签名密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="268"/>
+        <source>Enter the URL first.</source>
+        <translation>请先填写地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="297"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="303"/>
+        <source>Sent. The gateway accepted the test message.</source>
+        <translation>已发送，对方已接收测试消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="306"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="309"/>
+        <source>Not sent: {0}</source>
+        <translation>未发送：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="334"/>
+        <source>SMS (sample invitation)</source>
+        <translation>短信（示例：面试邀请）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/gateways.py" line="335"/>
+        <source>OA (sample approval request)</source>
+        <translation>OA（示例：审批请求）</translation>
+    </message>
+</context>
+<context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="43"/>
+        <location filename="../../desktop/ui/settings/page.py" line="44"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="48"/>
+        <location filename="../../desktop/ui/settings/page.py" line="49"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="50"/>
+        <location filename="../../desktop/ui/settings/page.py" line="51"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="51"/>
+        <location filename="../../desktop/ui/settings/page.py" line="52"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="52"/>
+        <location filename="../../desktop/ui/settings/page.py" line="53"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="68"/>
+        <location filename="../../desktop/ui/settings/page.py" line="69"/>
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
@@ -2535,7 +2753,7 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="13"/>
         <location filename="../../desktop/ui/labels.py" line="72"/>
-        <location filename="../../desktop/ui/labels.py" line="167"/>
+        <location filename="../../desktop/ui/labels.py" line="168"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
@@ -2685,7 +2903,7 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="54"/>
         <location filename="../../desktop/ui/labels.py" line="115"/>
-        <location filename="../../desktop/ui/labels.py" line="158"/>
+        <location filename="../../desktop/ui/labels.py" line="159"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -3012,152 +3230,157 @@
         <translation>已说明理由并忽略冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="150"/>
+        <location filename="../../desktop/ui/labels.py" line="148"/>
+        <source>Candidate replied by e-mail</source>
+        <translation>候选人邮件回复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="151"/>
+        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>Filing</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <location filename="../../desktop/ui/labels.py" line="153"/>
         <source>Confirmation</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="155"/>
+        <location filename="../../desktop/ui/labels.py" line="156"/>
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="156"/>
+        <location filename="../../desktop/ui/labels.py" line="157"/>
         <source>Sent back</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="157"/>
+        <location filename="../../desktop/ui/labels.py" line="158"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="161"/>
+        <location filename="../../desktop/ui/labels.py" line="162"/>
         <source>No answer</source>
         <translation>未答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="162"/>
+        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>Accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="163"/>
+        <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>Tentative</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="164"/>
+        <location filename="../../desktop/ui/labels.py" line="165"/>
         <source>Declined</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="168"/>
+        <location filename="../../desktop/ui/labels.py" line="169"/>
         <source>Observer</source>
         <translation>列席</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="171"/>
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>did not come {0} time(s) before</source>
         <translation>此前爽约 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="172"/>
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>came late {0} time(s) before</source>
         <translation>此前迟到 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="173"/>
+        <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>asked to reschedule {0} time(s)</source>
         <translation>本人申请改期 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174"/>
+        <location filename="../../desktop/ui/labels.py" line="175"/>
         <source>has not confirmed, the deadline has passed</source>
         <translation>确认期限已过仍未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="175"/>
+        <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>has not confirmed yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="176"/>
+        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>booked more than 14 days ahead</source>
         <translation>提前14天以上预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="177"/>
+        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>booked less than 24 hours ahead</source>
         <translation>距面试不足24小时才预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="178"/>
+        <location filename="../../desktop/ui/labels.py" line="179"/>
         <source>starts early in the morning or late in the afternoon</source>
         <translation>面试时间过早或过晚（9:00前或16:30后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="181"/>
+        <location filename="../../desktop/ui/labels.py" line="182"/>
         <source>Calendar: new</source>
         <translation>日历：新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>Calendar: update</source>
         <translation>日历：更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="183"/>
+        <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>Calendar: cancel</source>
         <translation>日历：取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="184"/>
+        <location filename="../../desktop/ui/labels.py" line="185"/>
         <source>Calendar invitation</source>
         <translation>日历邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="185"/>
+        <location filename="../../desktop/ui/labels.py" line="186"/>
         <source>Invitation</source>
         <translation>面试邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="186"/>
+        <location filename="../../desktop/ui/labels.py" line="187"/>
         <source>Change notice</source>
         <translation>变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="187"/>
+        <location filename="../../desktop/ui/labels.py" line="188"/>
         <source>Cancellation notice</source>
         <translation>取消通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <location filename="../../desktop/ui/labels.py" line="189"/>
         <source>Notice to candidate</source>
         <translation>候选人通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="190"/>
+        <location filename="../../desktop/ui/labels.py" line="191"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="191"/>
+        <location filename="../../desktop/ui/labels.py" line="192"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="191"/>
+        <location filename="../../desktop/ui/labels.py" line="192"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3226,169 +3449,169 @@
 <context>
     <name>MailSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="29"/>
-        <source>SMTP server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="30"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="41"/>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="31"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="42"/>
-        <source>Encryption</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="32"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="43"/>
-        <source>Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="33"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="44"/>
-        <source>Password</source>
-        <translation type="unfinished">密码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="34"/>
-        <source>Sender address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="35"/>
-        <source>Sender name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="36"/>
-        <source>Internal CA certificate file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="37"/>
-        <source>Timeout (seconds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/settings/mail.py" line="38"/>
-        <source>Read candidates&apos; replies</source>
-        <translation type="unfinished"></translation>
+        <source>SMTP server</source>
+        <translation>发件服务器（SMTP）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/mail.py" line="39"/>
-        <source>Check every (minutes)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/settings/mail.py" line="50"/>
+        <source>Port</source>
+        <translation>端口</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/mail.py" line="40"/>
-        <source>IMAP server</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/settings/mail.py" line="51"/>
+        <source>Encryption</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="41"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="52"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="42"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="53"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="43"/>
+        <source>Sender address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="44"/>
+        <source>Sender name</source>
+        <translation>发件人名称</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/mail.py" line="45"/>
-        <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <source>Internal CA certificate file</source>
+        <translation>内部 CA 证书文件</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/mail.py" line="46"/>
-        <source>Words that confirm (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <source>Timeout (seconds)</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="47"/>
+        <source>Read candidates&apos; replies</source>
+        <translation>读取候选人回复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="48"/>
+        <source>Check every (minutes)</source>
+        <translation>检查间隔（分钟）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/mail.py" line="49"/>
+        <source>IMAP server</source>
+        <translation>收件服务器（IMAP）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="54"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="55"/>
+        <source>Words that confirm (comma-separated)</source>
+        <translation>表示确认的回复词（以逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="58"/>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="50"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="59"/>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="51"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="60"/>
         <source>None (internal network only)</source>
-        <translation type="unfinished"></translation>
+        <translation>不加密（仅限内网）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="74"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="83"/>
         <source>Candidates get their invitations, changes and cancellations by e-mail through this server, and may answer them by replying.</source>
-        <translation type="unfinished"></translation>
+        <translation>候选人的面试邀请、变更和取消通知经此服务器以邮件发出，候选人可直接回复邮件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="78"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="87"/>
         <source>Sending (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="78"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="87"/>
         <source>Replies (IMAP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="88"/>
-        <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="91"/>
-        <source>Save mail settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="95"/>
-        <source>Address for the test message</source>
-        <translation type="unfinished"></translation>
+        <translation>回复（IMAP）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/mail.py" line="97"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="100"/>
+        <source>Save mail settings</source>
+        <translation>保存邮件设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="104"/>
+        <source>Address for the test message</source>
+        <translation>测试邮件的收件地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="106"/>
         <source>Send test message</source>
-        <translation type="unfinished"></translation>
+        <translation>发送测试邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="99"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="108"/>
         <source>Check mailbox now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即检查收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="154"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="199"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="163"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="208"/>
         <source>(unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不变）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="218"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="227"/>
         <source>Nothing was saved.</source>
-        <translation type="unfinished">未保存任何内容。</translation>
+        <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="251"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="260"/>
         <source>Enter the address the test message goes to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="254"/>
-        <source>Sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="257"/>
-        <source>Test message sent to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写测试邮件的收件地址。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/mail.py" line="263"/>
-        <source>Checking the mailbox…</source>
-        <translation type="unfinished"></translation>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="269"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="266"/>
+        <source>Test message sent to {0}.</source>
+        <translation>测试邮件已发送至 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="272"/>
+        <source>Checking the mailbox…</source>
+        <translation>正在检查收件箱…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/mail.py" line="278"/>
         <source>{0} new messages: {1} confirmed, {2} calendar replies, {3} replies put on the interview&apos;s history, {4} not about an interview (left unread).</source>
-        <translation type="unfinished"></translation>
+        <translation>新邮件 {0} 封：确认 {1} 封，日历回复 {2} 封，记入面试记录的回复 {3} 封，与面试无关 {4} 封（保留未读）。</translation>
     </message>
 </context>
 <context>
@@ -4900,37 +5123,42 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="81"/>
+        <location filename="../../desktop/ui/settings/page.py" line="82"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="89"/>
+        <location filename="../../desktop/ui/settings/page.py" line="91"/>
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="91"/>
+        <location filename="../../desktop/ui/settings/page.py" line="93"/>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="94"/>
+        <location filename="../../desktop/ui/settings/page.py" line="96"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="97"/>
+        <location filename="../../desktop/ui/settings/page.py" line="99"/>
         <source>Approval chains</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="99"/>
+        <location filename="../../desktop/ui/settings/page.py" line="101"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="101"/>
+        <location filename="../../desktop/ui/settings/page.py" line="103"/>
+        <source>SMS and OA</source>
+        <translation>短信与OA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="105"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

@@ -13,6 +13,7 @@ from desktop.ui import i18n, labels
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
 from desktop.ui.settings.chains import ChainsPanel
+from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.users import UsersPanel
@@ -82,6 +83,7 @@ class SettingsPage(QWidget):
         self.users: UsersPanel | None = None
         self.chains: ChainsPanel | None = None
         self.holidays: HolidaysPanel | None = None
+        self.gateways: GatewaySettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -93,6 +95,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.chains, self.tr("Approval chains"))
             self.holidays = HolidaysPanel(ctx)
             self.tabs.addTab(self.holidays, self.tr("Holidays"))
+            self.gateways = GatewaySettings(ctx)
+            self.tabs.addTab(self.gateways, self.tr("SMS and OA"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)

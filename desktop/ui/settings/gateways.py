@@ -1,0 +1,335 @@
+"""Settings → SMS and OA (短信与OA), for administrators: the institution's SMS gateway request and
+OA webhook, a test message to each off the UI thread, and a preview of the request a sample
+message would make (secret masked). Secrets are never loaded into the window: their fields stay
+empty and keep the stored value unless something is typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import settings
+from desktop.core.delivery.outbox import DeliveryFailed
+from desktop.core.delivery.placeholders import SMS_PLACEHOLDERS
+from desktop.core.errors import DeskError, InvalidSetting
+from desktop.core.services import config
+from desktop.integrations.http_channels import oa, sms
+from desktop.ui import messages
+from desktop.ui.errors import show_error
+from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+CONTEXT = "GatewaySettings"
+_LABELS = {
+    "sms.url": QT_TRANSLATE_NOOP("GatewaySettings", "Gateway URL"),
+    "sms.method": QT_TRANSLATE_NOOP("GatewaySettings", "Method"),
+    "sms.headers": QT_TRANSLATE_NOOP("GatewaySettings", "Extra headers (JSON object)"),
+    "sms.body_format": QT_TRANSLATE_NOOP("GatewaySettings", "Body format"),
+    "sms.body_template": QT_TRANSLATE_NOOP("GatewaySettings", "Body template"),
+    "sms.sign_name": QT_TRANSLATE_NOOP("GatewaySettings", "SMS signature name"),
+    "sms.secret": QT_TRANSLATE_NOOP("GatewaySettings", "Signing secret"),
+    "sms.signature_header": QT_TRANSLATE_NOOP("GatewaySettings", "Signature header (optional)"),
+    "sms.timestamp_header": QT_TRANSLATE_NOOP("GatewaySettings", "Timestamp header"),
+    "sms.success_field": QT_TRANSLATE_NOOP("GatewaySettings", "Success when JSON field"),
+    "sms.success_value": QT_TRANSLATE_NOOP("GatewaySettings", "equals"),
+    "sms.message_field": QT_TRANSLATE_NOOP("GatewaySettings", "Gateway message field"),
+    "sms.message_id_field": QT_TRANSLATE_NOOP("GatewaySettings", "Message id field"),
+    "sms.timeout_seconds": QT_TRANSLATE_NOOP("GatewaySettings", "Timeout (seconds)"),
+    "sms.ca_file": QT_TRANSLATE_NOOP("GatewaySettings", "Internal CA certificate file"),
+    "oa.url": QT_TRANSLATE_NOOP("GatewaySettings", "Webhook URL"),
+    "oa.secret": QT_TRANSLATE_NOOP("GatewaySettings", "Signing secret"),
+    "oa.timeout_seconds": QT_TRANSLATE_NOOP("GatewaySettings", "Timeout (seconds)"),
+    "oa.ca_file": QT_TRANSLATE_NOOP("GatewaySettings", "Internal CA certificate file"),
+}
+SECRETS = ("sms.secret", "oa.secret")
+LONG_TEXT = ("sms.headers", "sms.body_template")
+
+
+def label_of(key: str) -> str:
+    return QCoreApplication.translate(CONTEXT, _LABELS[key])
+
+
+def _stored(session) -> dict[str, Any]:
+    """The saved values of this tab; secrets only as whether one is set."""
+    return {key: bool(value) if key in SECRETS else value
+            for key in sms.KEYS + oa.KEYS for value in (settings.institution_value(session, key),)}
+
+
+def _save(session, actor, machine_file, changed: dict[str, Any]) -> list[str]:
+    """Check the SMS settings together (template fits the format, GET has no body, a signature has
+    a secret), then write; one bad value and nothing is written."""
+    sms.check_config(sms.SmsConfig.load(session, {k: v for k, v in changed.items() if k.startswith("sms.")}))
+    return config.set_values(session, actor, machine_file, changed)
+
+
+class GatewaySettings(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded: dict[str, Any] = {}
+        self.inputs: dict[str, QWidget] = {}
+        self.banner = QLabel()
+        sms_form, oa_form = QFormLayout(), QFormLayout()
+        self.form = ValidatedForm(sms_form, self.banner)
+        for key in sms.KEYS:
+            self._add(self.form, key)
+        self.oa_form = ValidatedForm(oa_form, QLabel())
+        for key in oa.KEYS:
+            self._add(self.oa_form, key)
+        self.inputs["sms.body_template"].setToolTip(self.tr("Placeholders: {0}").format(
+            " ".join("{" + name + "}" for name in SMS_PLACEHOLDERS)))
+
+        self.test_phone = QLineEdit()
+        self.test_phone.setPlaceholderText(self.tr("Mobile number"))
+        self.test_sms_button = QPushButton(self.tr("Send test SMS"))
+        self.test_sms_button.clicked.connect(self.send_test_sms)
+        self.sms_result = hint_label()
+        self.test_recipient = QLineEdit(ctx.actor.username)
+        self.test_push_button = QPushButton(self.tr("Send test push"))
+        self.test_push_button.clicked.connect(self.send_test_push)
+        self.push_result = hint_label()
+        sms_form.addRow(self.tr("Test SMS to"), self._row(self.test_phone, self.test_sms_button))
+        sms_form.addRow("", self.sms_result)
+        oa_form.addRow(self.tr("Test push to (OA account)"), self._row(self.test_recipient, self.test_push_button))
+        oa_form.addRow("", self.push_result)
+
+        self.preview_button = QPushButton(self.tr("Preview requests"))
+        self.preview_button.clicked.connect(self.show_preview)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.preview.setMinimumHeight(160)
+        self.saved = QLabel(self.tr("Saved."))
+        self.saved.setObjectName("success")
+        self.saved.hide()
+        self.save_button = primary_button(self.tr("Save SMS and OA settings"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+
+        sms_box, oa_box = QGroupBox(self.tr("SMS gateway")), QGroupBox(self.tr("OA webhook"))
+        sms_box.setLayout(sms_form)
+        oa_box.setLayout(oa_form)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.addWidget(hint_label(self.tr(
+            "Each institution's gateway has its own API: describe the request it expects. The signature is "
+            "HMAC-SHA256 of the timestamp, a line break and the body. Secrets stay as saved unless you type "
+            "a new one.")))
+        column.addWidget(self.banner)
+        column.addWidget(sms_box)
+        column.addWidget(oa_box)
+        column.addLayout(self._row(self.save_button, self.saved, stretch=True))
+        column.addLayout(self._row(self.preview_button, stretch=True))
+        column.addWidget(self.preview)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.load()
+
+    @staticmethod
+    def _row(*widgets: QWidget, stretch: bool = False) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in widgets:
+            row.addWidget(widget)
+        if stretch:
+            row.addStretch(1)
+        return row
+
+    def _add(self, form: ValidatedForm, key: str) -> None:
+        spec = settings.spec_of(key)
+        if spec.kind is int:
+            widget: QWidget = QSpinBox()
+            widget.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
+        elif spec.choices:
+            widget = QComboBox()
+            widget.addItems(spec.choices)
+        elif key in LONG_TEXT:
+            widget = QPlainTextEdit()
+            widget.setFixedHeight(64)
+        else:
+            widget = QLineEdit()
+            widget.setMinimumWidth(320)
+            if key in SECRETS:
+                widget.setEchoMode(QLineEdit.EchoMode.Password)
+        self.inputs[key] = form.add(key, label_of(key), widget)
+
+    # --- loading and saving ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.ctx.read(_stored, self._arrived, lambda error: show_error(error, self), owner=self)
+
+    def _arrived(self, values: dict[str, Any]) -> None:
+        self.loaded = values
+        for key, value in values.items():
+            widget = self.inputs[key]
+            if key in SECRETS:
+                widget.clear()
+                widget.setPlaceholderText(self.tr("Set — type to replace") if value else self.tr("Not set"))
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(int(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentText(str(value))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value))
+            else:
+                widget.setText(str(value))
+        self.save_button.setEnabled(True)
+
+    def entered(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, widget in self.inputs.items():
+            if isinstance(widget, QSpinBox):
+                values[key] = widget.value()
+            elif isinstance(widget, QComboBox):
+                values[key] = widget.currentText()
+            elif isinstance(widget, QPlainTextEdit):
+                values[key] = widget.toPlainText().strip()
+            else:
+                values[key] = widget.text().strip()
+        return values
+
+    def changed(self) -> dict[str, Any]:
+        """What differs from the saved values; an empty secret field means "keep"."""
+        return {key: value for key, value in self.entered().items()
+                if (value if key in SECRETS else self.loaded.get(key) != value)}
+
+    def save(self) -> None:
+        changed = self.changed()
+        self._clear()
+        if not changed:
+            self.saved.show()
+            return
+        actor, machine_file = self.ctx.actor, self.ctx.machine_file
+        self.save_button.setEnabled(False)
+        self.ctx.write(lambda session: _save(session, actor, machine_file, changed),
+                       lambda _keys: self._saved(changed), self._refused, entity="settings", owner=self)
+
+    def _saved(self, changed: dict[str, Any]) -> None:
+        self.save_button.setEnabled(True)
+        for key, value in changed.items():
+            self.loaded[key] = bool(value) if key in SECRETS else value
+            if key in SECRETS:
+                self.inputs[key].clear()
+                self.inputs[key].setPlaceholderText(self.tr("Set — type to replace"))
+        self.saved.show()
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if not isinstance(error, DeskError):
+            show_error(error, self)
+            return
+        text = self.describe(error)
+        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
+        for form in (self.form, self.oa_form):
+            if key in form.errors:
+                form.errors[key].setText(text)
+                form.errors[key].show()
+        self.form.show_message(self.tr("Nothing was saved.") + " " + text)
+
+    def _clear(self) -> None:
+        self.form.clear()
+        self.oa_form.clear()
+        self.saved.hide()
+
+    def describe(self, error: DeskError) -> str:
+        """The SMS settings' own problems in words; the rest as everywhere else."""
+        if isinstance(error, InvalidSetting):
+            reason, key = error.params.get("reason"), str(error.params.get("key", ""))
+            label = label_of(key) if key in _LABELS else key
+            words = {
+                "placeholder": self.tr("Unknown placeholder {0}. Allowed: {1}.").format(
+                    error.params.get("placeholder", ""), " ".join("{" + p + "}" for p in SMS_PLACEHOLDERS)),
+                "json_object": self.tr('Write a JSON object of header names and values, e.g. {"X-Token": "…"}.'),
+                "get_needs_query": self.tr("A GET request carries no body: choose the query format."),
+                "json_template": self.tr("The body template is not valid JSON (placeholders go inside quotes)."),
+                "secret_needed": self.tr("A signature needs the signing secret."),
+                "required": self.tr("Enter the URL first."),
+            }
+            if reason in words:
+                return f"{label}: {words[reason]}"
+            return messages.describe(error).replace(key, label)
+        return messages.describe(error)
+
+    # --- tests and preview -----------------------------------------------------------------------
+
+    def _overrides(self, prefix: str) -> dict[str, Any]:
+        return {k: v for k, v in self.changed().items() if k.startswith(prefix)}
+
+    def send_test_sms(self) -> None:
+        sender, phone, overrides = sms.SmsSender(self.ctx.db), self.test_phone.text().strip(), self._overrides("sms.")
+        self._testing(self.test_sms_button, self.sms_result)
+        self.ctx.run(lambda: sender.send_test(phone, overrides),
+                     lambda _d: self._tested(self.test_sms_button, self.sms_result, None),
+                     lambda error: self._tested(self.test_sms_button, self.sms_result, error), owner=self)
+
+    def send_test_push(self) -> None:
+        sender, recipient, overrides = oa.OaSender(self.ctx.db), self.test_recipient.text().strip(), self._overrides("oa.")
+        self._testing(self.test_push_button, self.push_result)
+        self.ctx.run(lambda: sender.send_test(recipient, overrides),
+                     lambda _d: self._tested(self.test_push_button, self.push_result, None),
+                     lambda error: self._tested(self.test_push_button, self.push_result, error), owner=self)
+
+    def _testing(self, button: QPushButton, result: QLabel) -> None:
+        button.setEnabled(False)
+        result.setObjectName("hint")
+        result.setText(self.tr("Sending…"))
+
+    def _tested(self, button: QPushButton, result: QLabel, error: BaseException | None) -> None:
+        button.setEnabled(True)
+        if error is None:
+            result.setObjectName("success")
+            result.setText(self.tr("Sent. The gateway accepted the test message."))
+        elif isinstance(error, DeliveryFailed):
+            result.setObjectName("fieldError")
+            result.setText(self.tr("Not sent: {0}").format(error.reason))
+        elif isinstance(error, DeskError):
+            result.setObjectName("fieldError")
+            result.setText(self.tr("Not sent: {0}").format(self.describe(error)))
+        else:
+            show_error(error, self)
+        result.style().polish(result)
+
+    def show_preview(self) -> None:
+        sms_overrides, oa_overrides = self._overrides("sms."), self._overrides("oa.")
+        phone, recipient = self.test_phone.text().strip(), self.test_recipient.text().strip()
+
+        def both(session) -> list[str | DeskError]:
+            parts: list[str | DeskError] = []
+            for make in (lambda: sms.preview(session, sms_overrides, phone),
+                         lambda: oa.preview(session, oa_overrides, recipient)):
+                try:
+                    parts.append(make())
+                except DeskError as error:      # words are chosen on the UI thread
+                    parts.append(error)
+                except DeliveryFailed as failure:
+                    parts.append(failure.reason)
+            return parts
+
+        self.ctx.read(both, self._previewed, lambda error: show_error(error, self), owner=self)
+
+    def _previewed(self, parts: list[str | DeskError]) -> None:
+        parts = [self.describe(p) if isinstance(p, DeskError) else p for p in parts]
+        self.preview.setPlainText(self.tr("SMS (sample invitation)") + "\n" + parts[0] + "\n\n"
+                                  + self.tr("OA (sample approval request)") + "\n" + parts[1])

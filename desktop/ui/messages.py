@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core import errors
-
+from desktop.core.notifications.templates import TemplateInvalid
 
 
 def field_label(name: str) -> str:
@@ -144,6 +144,27 @@ def calendar_file_text(error: errors.CalendarFileInvalid) -> str:
     return QCoreApplication.translate("Messages", "The calendar file cannot be read: {0}.").format(reason)
 
 
+def template_text(error: TemplateInvalid) -> str:
+    """A refused message template, naming the offending fields as written: {field}."""
+    p = error.params
+    shown = "、".join("{" + str(name) + "}" for name in p.get("fields", ()))
+    reason = p.get("reason")
+    if reason == "unknown_field":
+        return QCoreApplication.translate("Messages", "The template refers to an unknown field: {0}").format(shown)
+    if reason == "field_not_allowed":
+        return QCoreApplication.translate("Messages", "This message cannot use the field: {0}").format(shown)
+    if reason == "braces":
+        return QCoreApplication.translate("Messages", "The template has an unpaired brace; to show a brace itself, "
+                                          "write two: {{ or }}.")
+    if reason == "required":
+        if p.get("part") == "subject":
+            return QCoreApplication.translate("Messages", "The subject must not be empty.")
+        return QCoreApplication.translate("Messages", "The text must not be empty.")
+    if reason == "too_long":
+        return QCoreApplication.translate("Messages", "The subject is too long.")
+    return QCoreApplication.translate("Messages", "There is no such message template.")
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     p = getattr(error, "params", {})
@@ -240,6 +261,8 @@ def describe(error: BaseException) -> str:
         from desktop.ui import labels
         return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
             labels.interview_status(status))
+    if isinstance(error, TemplateInvalid):
+        return template_text(error)
     if isinstance(error, errors.CalendarFileInvalid):
         return calendar_file_text(error)
     if isinstance(error, errors.CalendarReplyRefused):

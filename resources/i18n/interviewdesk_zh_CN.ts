@@ -1702,41 +1702,6 @@
         <source>day off</source>
         <translation>休息日</translation>
     </message>
-    <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="29"/>
-        <source>not configured: {0} waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
-        <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
-        <source>Sent</source>
-        <translation type="unfinished">已发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
-        <source>Will retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
-        <source>Failed</source>
-        <translation type="unfinished">发送失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="36"/>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="38"/>
-        <source>Delivered {0}, {1} will be retried, {2} failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ConflictList</name>
@@ -2344,32 +2309,32 @@
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="44"/>
+        <location filename="../../desktop/ui/settings/page.py" line="45"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="49"/>
+        <location filename="../../desktop/ui/settings/page.py" line="50"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="51"/>
+        <location filename="../../desktop/ui/settings/page.py" line="52"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="52"/>
+        <location filename="../../desktop/ui/settings/page.py" line="53"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="53"/>
+        <location filename="../../desktop/ui/settings/page.py" line="54"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="69"/>
+        <location filename="../../desktop/ui/settings/page.py" line="70"/>
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
@@ -4195,197 +4160,232 @@
         <translation>日历文件无法读取：{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="151"/>
+        <location filename="../../desktop/ui/messages.py" line="153"/>
+        <source>The template refers to an unknown field: {0}</source>
+        <translation>模板引用了未知字段：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="155"/>
+        <source>This message cannot use the field: {0}</source>
+        <translation>此类消息不能使用字段：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="157"/>
+        <source>The template has an unpaired brace; to show a brace itself, write two: {{ or }}.</source>
+        <translation>模板中有不成对的花括号；如需显示花括号本身，请连写两个：{{ 或 }}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="161"/>
+        <source>The subject must not be empty.</source>
+        <translation>标题不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="162"/>
+        <source>The text must not be empty.</source>
+        <translation>正文不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="164"/>
+        <source>The subject is too long.</source>
+        <translation>标题过长。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="165"/>
+        <source>There is no such message template.</source>
+        <translation>没有这种消息模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="172"/>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="153"/>
+        <location filename="../../desktop/ui/messages.py" line="174"/>
         <source>Wrong passphrase, or the file is damaged; restore from backup.</source>
         <translation>口令错误，或数据库文件已损坏；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="155"/>
+        <location filename="../../desktop/ui/messages.py" line="176"/>
         <source>The key file next to the database ({0}) is missing. Restore it from the backup together with the database.</source>
         <translation>数据库旁的密钥文件（{0}）缺失。请从备份中将它与数据库一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="158"/>
+        <location filename="../../desktop/ui/messages.py" line="179"/>
         <source>No database at this location. Create one with “interviewdesk init” or in the first-run dialog.</source>
         <translation>此位置没有数据库。请用“interviewdesk init”或首次运行向导创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="161"/>
+        <location filename="../../desktop/ui/messages.py" line="182"/>
         <source>A database already exists there; nothing was changed.</source>
         <translation>该位置已存在数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="163"/>
+        <location filename="../../desktop/ui/messages.py" line="184"/>
         <source>The database file is on a network share. SQLite files on network shares get corrupted, so this is refused. For several HR officers, use server (LAN) mode: interviewdesk --db-url postgresql://server/database …</source>
         <translation>数据库文件位于网络共享上。网络共享上的 SQLite 文件容易损坏，因此拒绝使用。多名人事专员共用时，请使用服务器（局域网）模式：interviewdesk --db-url postgresql://服务器/数据库 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="167"/>
+        <location filename="../../desktop/ui/messages.py" line="188"/>
         <source>The database server did not answer. Check the address, the network and that the server is running.</source>
         <translation>数据库服务器无响应。请检查地址、网络以及服务器是否在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="170"/>
+        <location filename="../../desktop/ui/messages.py" line="191"/>
         <source>This database was written by a newer version of InterviewDesk. Install that version; nothing was changed.</source>
         <translation>此数据库由更新版本的面试协同台写入。请安装该版本；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="173"/>
+        <location filename="../../desktop/ui/messages.py" line="194"/>
         <source>The backup failed its checks ({0}); nothing was replaced.</source>
         <translation>备份未通过校验（{0}）；未替换任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="175"/>
+        <location filename="../../desktop/ui/messages.py" line="196"/>
         <source>A file of that name already exists; backups never overwrite. Choose another name or folder.</source>
         <translation>同名文件已存在；备份从不覆盖已有文件。请换一个文件名或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="178"/>
+        <location filename="../../desktop/ui/messages.py" line="199"/>
         <source>The backup could not be written (is the disk full or the folder read-only?); nothing was left behind.</source>
         <translation>无法写入备份（磁盘是否已满，或文件夹为只读？）；未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="181"/>
+        <location filename="../../desktop/ui/messages.py" line="202"/>
         <source>Server databases are backed up on the server with pg_dump.</source>
         <translation>服务器数据库请在服务器上用 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="183"/>
+        <location filename="../../desktop/ui/messages.py" line="204"/>
         <source>Someone else saved this record in the meantime. Your changes were not saved; reload the record and make them again.</source>
         <translation>在此期间其他人已保存了这条记录。您的修改未保存；请重新加载记录后再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="188"/>
+        <location filename="../../desktop/ui/messages.py" line="209"/>
         <source>{0} is already in use.</source>
         <translation>{0}已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="189"/>
+        <location filename="../../desktop/ui/messages.py" line="210"/>
         <source>This record already exists.</source>
         <translation>该记录已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="191"/>
+        <location filename="../../desktop/ui/messages.py" line="212"/>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="193"/>
+        <location filename="../../desktop/ui/messages.py" line="214"/>
         <source>You do not have permission for this action.</source>
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="196"/>
+        <location filename="../../desktop/ui/messages.py" line="217"/>
         <source>Wrong user name or password. {0} attempt(s) left before the account is locked.</source>
         <translation>用户名或密码错误。再错 {0} 次账户将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="198"/>
+        <location filename="../../desktop/ui/messages.py" line="219"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="200"/>
+        <location filename="../../desktop/ui/messages.py" line="221"/>
         <source>Too many failed attempts: the account is locked. Try again later or ask the administrator to unlock it.</source>
         <translation>失败次数过多，账户已锁定。请稍后再试，或联系系统管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="203"/>
+        <location filename="../../desktop/ui/messages.py" line="224"/>
         <source>This account is disabled. Ask the administrator.</source>
         <translation>此账户已停用。请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="206"/>
+        <location filename="../../desktop/ui/messages.py" line="227"/>
         <source>Too weak: use at least two kinds of characters (letters, digits, symbols).</source>
         <translation>强度不足：请至少使用两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="207"/>
+        <location filename="../../desktop/ui/messages.py" line="228"/>
         <source>Too short: use at least {0} characters.</source>
         <translation>太短：请至少使用 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="209"/>
+        <location filename="../../desktop/ui/messages.py" line="230"/>
         <source>Unknown setting: {0}</source>
         <translation>未知的设置项：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="214"/>
+        <location filename="../../desktop/ui/messages.py" line="235"/>
         <source>{0}: choose one of {1}.</source>
         <translation>{0}：请从 {1} 中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="216"/>
+        <location filename="../../desktop/ui/messages.py" line="237"/>
         <source>{0}: the value is out of range (limit {1}).</source>
         <translation>{0}：取值超出范围（限值 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="218"/>
+        <location filename="../../desktop/ui/messages.py" line="239"/>
         <source>{0} is stored in the database; open the database first.</source>
         <translation>{0} 保存在数据库中；请先打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="220"/>
+        <location filename="../../desktop/ui/messages.py" line="241"/>
         <source>The settings file could not be read: {0}</source>
         <translation>无法读取设置文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="221"/>
+        <location filename="../../desktop/ui/messages.py" line="242"/>
         <source>{0}: the value has the wrong format.</source>
         <translation>{0}：取值格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="224"/>
+        <location filename="../../desktop/ui/messages.py" line="245"/>
         <source>There are conflicts. Give a reason to book anyway, or choose another time:</source>
         <translation>存在以下冲突。如仍要安排，请填写忽略冲突的理由；或另选时间：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="227"/>
+        <location filename="../../desktop/ui/messages.py" line="248"/>
         <source>There are conflicts that cannot be overridden. Choose another time or room:</source>
         <translation>存在不可忽略的冲突，请另选时间或会议室：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="231"/>
+        <location filename="../../desktop/ui/messages.py" line="252"/>
         <source>Someone else has already dealt with this request. The list shows where it stands now.</source>
         <translation>该申请已被他人处理，列表已刷新为最新状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="236"/>
+        <location filename="../../desktop/ui/messages.py" line="257"/>
         <source>A change of this interview is already awaiting approval; wait until it is decided.</source>
         <translation>这场面试已有一项变更申请正在审批，请待其办结后再申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="239"/>
+        <location filename="../../desktop/ui/messages.py" line="260"/>
         <source>The candidate has already checked in.</source>
         <translation>候选人已经签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="241"/>
+        <location filename="../../desktop/ui/messages.py" line="262"/>
         <source>This is not possible while the interview is “{0}”.</source>
         <translation>面试处于“{0}”状态，无法进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="247"/>
+        <location filename="../../desktop/ui/messages.py" line="270"/>
         <source>The calendar reply was not sent by the interview&apos;s candidate; it was not recorded.</source>
         <translation>该日历回复不是本场面试的候选人发出的，未予记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="249"/>
+        <location filename="../../desktop/ui/messages.py" line="272"/>
         <source>The calendar reply belongs to no interview in InterviewDesk; it was not recorded.</source>
         <translation>该日历回复不属于面试协同台中的任何面试，未予记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="252"/>
+        <location filename="../../desktop/ui/messages.py" line="275"/>
         <source>The operation failed ({0}).</source>
         <translation>操作失败（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="253"/>
+        <location filename="../../desktop/ui/messages.py" line="276"/>
         <source>An unexpected error occurred. Your data is safe; details can be copied for the IT office.</source>
         <translation>发生了意外错误。您的数据是安全的；可复制详细信息发给信息科。</translation>
     </message>
@@ -5123,42 +5123,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="82"/>
+        <location filename="../../desktop/ui/settings/page.py" line="83"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="91"/>
+        <location filename="../../desktop/ui/settings/page.py" line="93"/>
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="93"/>
+        <location filename="../../desktop/ui/settings/page.py" line="95"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="96"/>
+        <location filename="../../desktop/ui/settings/page.py" line="98"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="99"/>
+        <location filename="../../desktop/ui/settings/page.py" line="101"/>
         <source>Approval chains</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="101"/>
+        <location filename="../../desktop/ui/settings/page.py" line="103"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="103"/>
+        <location filename="../../desktop/ui/settings/page.py" line="105"/>
         <source>SMS and OA</source>
         <translation>短信与OA</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="105"/>
+        <location filename="../../desktop/ui/settings/page.py" line="107"/>
+        <source>Message templates</source>
+        <translation>消息模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="109"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5250,6 +5255,99 @@
         <location filename="../../desktop/ui/today/models.py" line="135"/>
         <source>Task</source>
         <translation>待办事项</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="60"/>
+        <source>Double-click a field to insert it at the cursor</source>
+        <translation>双击字段即可插入到光标处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="61"/>
+        <source>Insert field</source>
+        <translation>插入字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="66"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="69"/>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="70"/>
+        <source>Reset to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="92"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="92"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="93"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="98"/>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="99"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="110"/>
+        <source>Fields</source>
+        <translation>可用字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="114"/>
+        <source>Preview on a sample interview</source>
+        <translation>预览（示例面试）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="128"/>
+        <source>Texts of the messages sent to candidates and staff. Write fields as {field}; unknown fields are refused. Without a saved version, the shipped default text is used.</source>
+        <translation>发给候选人和工作人员的消息文本。字段写作 {字段名}，引用未知字段的模板不能保存。未修改的消息使用系统默认文本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="184"/>
+        <source>Shipped default text.</source>
+        <translation>系统默认文本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="185"/>
+        <source>Changed by an administrator on {0}.</source>
+        <translation>已由管理员修改（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="218"/>
+        <source>Subject: {0}</source>
+        <translation>标题：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="222"/>
+        <source>{0} characters: {1} text message(s) (70 characters fit in one, 67 per part when longer)</source>
+        <translation>{0} 个字，按 {1} 条短信计费（70 字以内为一条，超过时每条 67 字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="257"/>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
     </message>
 </context>
 <context>

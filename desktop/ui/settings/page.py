@@ -16,6 +16,7 @@ from desktop.ui.settings.chains import ChainsPanel
 from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
+from desktop.ui.settings.templates import TemplatesPanel
 from desktop.ui.settings.users import UsersPanel
 from desktop.ui.widgets import hint_label, title_label
 
@@ -84,6 +85,7 @@ class SettingsPage(QWidget):
         self.chains: ChainsPanel | None = None
         self.holidays: HolidaysPanel | None = None
         self.gateways: GatewaySettings | None = None
+        self.templates: TemplatesPanel | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -97,6 +99,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.holidays, self.tr("Holidays"))
             self.gateways = GatewaySettings(ctx)
             self.tabs.addTab(self.gateways, self.tr("SMS and OA"))
+            self.templates = TemplatesPanel(ctx)
+            self.tabs.addTab(self.templates, self.tr("Message templates"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)

@@ -2524,22 +2524,37 @@
         <translation>候选人确认时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="68"/>
+        <location filename="../../desktop/ui/settings/institution.py" line="35"/>
+        <source>Messages signed by (empty: institution&apos;s HR office)</source>
+        <translation>消息落款（留空则为“单位名称+人事处”）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="36"/>
+        <source>Contact person named in messages</source>
+        <translation>消息中的联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="37"/>
+        <source>Contact phone named in messages</source>
+        <translation>消息中的联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/institution.py" line="72"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="71"/>
+        <location filename="../../desktop/ui/settings/institution.py" line="75"/>
         <source>Save institution settings</source>
         <translation>保存单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="80"/>
+        <location filename="../../desktop/ui/settings/institution.py" line="84"/>
         <source>These settings apply to every desktop using this database.</source>
         <translation>以下设置对使用本数据库的所有电脑生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="144"/>
+        <location filename="../../desktop/ui/settings/institution.py" line="148"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>

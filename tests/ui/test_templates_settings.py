@@ -105,3 +105,19 @@ def test_administrators_find_the_tab_in_settings(qtbot, ctx):
     assert page.templates is not None
     assert page.tabs.tabText(page.tabs.indexOf(page.templates)) == "消息模板"
     qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
+
+
+def test_the_contact_person_set_in_institution_settings_appears_in_the_preview(qtbot, ctx):
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    institution = page.institution
+    qtbot.waitUntil(lambda: institution.save_button.isEnabled(), timeout=10_000)
+    institution.inputs["notify.contact_name"].setText("刘老师")
+    institution.inputs["notify.contact_phone"].setText("0571-8765 4321")
+    institution.save_button.click()
+    qtbot.waitUntil(lambda: not institution.saved.isHidden(), timeout=10_000)
+
+    panel = TemplatesPanel(ctx)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.sample is not None and panel.save_button.isEnabled(), timeout=10_000)
+    assert "如有疑问，请联系刘老师（电话：0571-8765 4321）。" in panel.preview.toPlainText()

@@ -32,6 +32,9 @@ _LABELS = {
     "security.min_password_length": QT_TRANSLATE_NOOP("InstitutionSettings", "Minimum password length"),
     "confirmation.deadline_minutes": QT_TRANSLATE_NOOP("InstitutionSettings",
                                                        "Candidate confirmation deadline (minutes)"),
+    "notify.sender_name": QT_TRANSLATE_NOOP("InstitutionSettings", "Messages signed by (empty: institution's HR office)"),
+    "notify.contact_name": QT_TRANSLATE_NOOP("InstitutionSettings", "Contact person named in messages"),
+    "notify.contact_phone": QT_TRANSLATE_NOOP("InstitutionSettings", "Contact phone named in messages"),
 }
 
 
@@ -42,7 +45,8 @@ def setting_label(key: str) -> str:
 class InstitutionSettings(QWidget):
     KEYS = ("office.name", "office.timezone", "office.working_day_start", "office.working_day_end",
             "security.idle_lock_minutes", "security.max_failed_logins", "security.lockout_minutes",
-            "security.min_password_length", "confirmation.deadline_minutes")
+            "security.min_password_length", "confirmation.deadline_minutes", "notify.sender_name",
+            "notify.contact_name", "notify.contact_phone")
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +67,7 @@ class InstitutionSettings(QWidget):
                 widget.addItems(TIMEZONES)
             else:
                 widget = QLineEdit()
-            widget.setMinimumWidth(320 if key == "office.name" else 160)
+            widget.setMinimumWidth(320 if key in ("office.name", "notify.sender_name") else 160)
             self.inputs[key] = self.form.add(key, setting_label(key), widget)
         self.saved = QLabel(self.tr("Saved."))
         self.saved.setObjectName("success")

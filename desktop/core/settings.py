@@ -179,6 +179,25 @@ for _spec in (
 ):
     register(_spec)
 
+# --- channel "calendar": Exchange Web Services (desktop/integrations/exchange) ---------------------
+for _spec in (
+    SettingSpec("exchange.enabled", "institution", bool, False),
+    SettingSpec("exchange.ews_url", "institution", str, "", pattern=r"https?://\S+"),
+    SettingSpec("exchange.auth", "institution", str, "NTLM", choices=("NTLM", "Basic", "SSPI")),
+    SettingSpec("exchange.username", "institution", str, ""),          # DOMAIN\\svc or svc@example.cn
+    SettingSpec("exchange.password", "institution", str, "", secret=True),
+    SettingSpec("exchange.service_mailbox", "institution", str, "", pattern=_ADDRESS),
+    SettingSpec("exchange.mode", "institution", str, "impersonation",
+                choices=("impersonation", "delegate", "organizer")),
+    SettingSpec("exchange.organizer_mailbox", "institution", str, "", pattern=_ADDRESS),
+    SettingSpec("exchange.version", "institution", str, "auto",
+                choices=("auto", "Exchange2013", "Exchange2016", "Exchange2019")),
+    SettingSpec("exchange.ca_file", "institution", str, ""),
+    SettingSpec("exchange.timeout_seconds", "institution", int, 20, minimum=2, maximum=120),
+    SettingSpec("exchange.sync_interval_minutes", "institution", int, 5, minimum=1, maximum=24 * 60),
+):
+    register(_spec)
+
 
 def spec_of(key: str) -> SettingSpec:
     try:

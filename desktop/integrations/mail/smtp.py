@@ -1,0 +1,300 @@
+"""Candidate notices by e-mail through the institution's SMTP relay (the outbox's channel "email").
+
+Each notice is a multipart/alternative message (plain text and HTML from the message templates);
+invitations, change notices and cancellations carry the interview as an iCalendar attachment
+(METHOD:REQUEST or CANCEL) so the candidate's mail program can put it in their calendar and answer
+it. The Message-ID we generate is returned as the entry's external id: replies name it in
+In-Reply-To, which is how `replies` finds the interview a candidate answered about.
+
+Settings are read for every message, so a change in Settings → 邮件 applies without a restart. Each
+worker thread keeps one SMTP connection open while the settings stay the same (after a few idle
+seconds a NOOP checks it is still alive before it is reused), because logging in again for every
+message costs more than the message itself.
+"""
+
+from __future__ import annotations
+
+import re
+import smtplib
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+
+from sqlalchemy.orm import Session
+
+from desktop.core import settings
+from desktop.core.delivery.outbox import (
+    Delivered,
+    DeliveryFailed,
+    Item,
+    PermanentFailure,
+    TemporaryFailure,
+)
+from desktop.core.notifications import templates
+from desktop.core.storage.database import Database
+from desktop.integrations import ical
+from desktop.integrations.mail.tls import ConfigurationProblem, context
+
+CHANNEL = "email"
+CALENDAR_METHODS = {"invitation": "REQUEST", "change_notice": "REQUEST", "cancellation": "CANCEL"}
+FRESH_SECONDS = 5.0   # a connection used this recently is reused without asking the server first
+_ADDRESS = re.compile(r"[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+")
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int
+    security: str          # none | starttls | ssl
+    username: str
+    password: str
+    ca_file: str
+    from_address: str
+    from_name: str
+    timeout: int
+
+    @classmethod
+    def load(cls, session: Session) -> SmtpConfig:
+        value = lambda key: settings.institution_value(session, f"mail.{key}")
+        return cls(value("smtp_host"), int(value("smtp_port")), value("smtp_security"), value("smtp_username"),
+                   value("smtp_password"), value("ca_file"), value("from_address"), value("from_name"),
+                   int(value("timeout_seconds")))
+
+    def check(self) -> None:
+        if not self.host:
+            raise PermanentFailure("未设置邮件服务器（设置 → 邮件）")
+        if not _ADDRESS.fullmatch(self.from_address):
+            raise PermanentFailure("未设置发件人地址或格式不对（设置 → 邮件）")
+
+    @property
+    def domain(self) -> str:
+        return self.from_address.rpartition("@")[2]
+
+
+def _code(exc: smtplib.SMTPResponseException) -> int:
+    return int(exc.smtp_code or 0)
+
+
+def failure_of(exc: BaseException) -> DeliveryFailed:
+    """What an HR officer reads on the 通知 page: the server's code, never the address or password."""
+    if isinstance(exc, DeliveryFailed):
+        return exc
+    if isinstance(exc, ConfigurationProblem):
+        return PermanentFailure(exc.reason)
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code = min((c for c, _ in exc.recipients.values()), default=550)
+        if 400 <= code < 500:
+            return TemporaryFailure(f"邮件服务器暂时不接收该收件人（{code}），稍后重试")
+        return PermanentFailure(f"收件人被邮件服务器拒绝（{code}）")
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        if 400 <= _code(exc) < 500:
+            return TemporaryFailure(f"邮件服务器暂时无法登录（{_code(exc)}），稍后重试")
+        return PermanentFailure("邮件服务器登录失败，请检查账号和密码")
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        if 400 <= _code(exc) < 500:
+            return TemporaryFailure(f"邮件服务器暂时不接收（{_code(exc)}），稍后重试")
+        return PermanentFailure(f"发件人地址被邮件服务器拒绝（{_code(exc)}），请检查发件人设置")
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return PermanentFailure("邮件服务器不支持所设的加密或登录方式，请检查邮件设置")
+    if isinstance(exc, smtplib.SMTPResponseException):
+        if 400 <= _code(exc) < 500:
+            return TemporaryFailure(f"邮件服务器暂时无法接收（{_code(exc)}），稍后重试")
+        return PermanentFailure(f"邮件被邮件服务器拒绝（{_code(exc)}）")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        if isinstance(exc.__context__, TimeoutError):   # smtplib reports a silent server as a disconnect
+            return TemporaryFailure("邮件服务器响应超时，稍后重试")
+        return TemporaryFailure("邮件服务器断开了连接，稍后重试")
+    if isinstance(exc, smtplib.SMTPException):
+        return TemporaryFailure("邮件服务器的应答无法识别，稍后重试")
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return PermanentFailure("无法验证邮件服务器的证书，请检查 CA 证书文件和服务器名称")
+    if isinstance(exc, ssl.SSLError):
+        return PermanentFailure("无法与邮件服务器建立加密连接，请检查端口和加密方式")
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return TemporaryFailure("邮件服务器响应超时，稍后重试")
+    if isinstance(exc, ConnectionRefusedError):
+        return TemporaryFailure("无法连接邮件服务器（连接被拒绝），稍后重试")
+    if isinstance(exc, socket.gaierror):
+        return TemporaryFailure("找不到邮件服务器（主机名无法解析），请检查设置或网络")
+    if isinstance(exc, OSError):
+        return TemporaryFailure("无法连接邮件服务器，稍后重试")
+    return TemporaryFailure(f"发送邮件时出错（{type(exc).__name__}）")
+
+
+@contextmanager
+def reasons() -> Iterator[None]:
+    """Turn any library error inside the block into a Temporary/PermanentFailure with a reason."""
+    try:
+        yield
+    except (DeliveryFailed, ConfigurationProblem, smtplib.SMTPException, OSError) as exc:
+        raise failure_of(exc) from None
+
+
+def _local_name() -> str:
+    # smtplib's default (getfqdn) asks DNS and can hang for seconds on an office desktop.
+    name = socket.gethostname()
+    return name if name.isascii() and name else "localhost"
+
+
+def connect(config: SmtpConfig) -> smtplib.SMTP:
+    """An SMTP session, encrypted as configured and logged in when an account is set."""
+    tls = context(config.ca_file) if config.security != "none" else None
+    if config.security == "ssl":
+        conn: smtplib.SMTP = smtplib.SMTP_SSL(config.host, config.port, local_hostname=_local_name(),
+                                              timeout=config.timeout, context=tls)
+    else:
+        conn = smtplib.SMTP(config.host, config.port, local_hostname=_local_name(), timeout=config.timeout)
+    try:
+        if config.security == "starttls":
+            conn.starttls(context=tls)
+            conn.ehlo()
+        if config.username:
+            conn.login(config.username, config.password)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str, html: str, now: datetime,
+            calendar: tuple[bytes | str, str] | None = None) -> EmailMessage:
+    """The message as sent. `to` and the sender are (display name, address); `calendar` is the
+    iCalendar object and its METHOD. Headers in Chinese are encoded by the SMTP policy."""
+    if not _ADDRESS.fullmatch(to[1]):
+        raise PermanentFailure("收件人邮件地址格式不对")
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = subject
+    message["From"] = Address(config.from_name, addr_spec=config.from_address)
+    message["To"] = Address(to[0], addr_spec=to[1])
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = make_msgid(domain=config.domain)
+    message["Auto-Submitted"] = "auto-generated"   # out-of-office replies stay away from the reply box
+    message.set_content(text)
+    if html:
+        message.add_alternative(html, subtype="html")
+    if calendar is not None:
+        body, method = calendar
+        name = "cancel.ics" if method == "CANCEL" else "invitation.ics"
+        if isinstance(body, bytes):
+            message.add_attachment(body, maintype="text", subtype="calendar", filename=name,
+                                   params={"method": method, "charset": "utf-8"})
+        else:
+            message.add_attachment(body, subtype="calendar", filename=name, params={"method": method})
+    return message
+
+
+class MailSender:
+    """The outbox's sender for channel "email" (see desktop.core.delivery.outbox.Sender)."""
+
+    channel = CHANNEL
+
+    def __init__(self, db: Database, *, concurrency: int = 4) -> None:
+        self.db = db
+        self.concurrency = concurrency
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: set[smtplib.SMTP] = set()
+
+    def deliver(self, item: Item) -> Delivered:
+        with self.db.session() as session:
+            config = SmtpConfig.load(session)
+            config.check()
+            rendered = templates.render(session, item.kind, CHANNEL, item.payload)
+            now = session.info["clock"].now()
+        name = str(item.payload.get("candidate_name") or "")
+        calendar = None
+        if item.kind in CALENDAR_METHODS:
+            method = CALENDAR_METHODS[item.kind]
+            calendar = (ical.invitation(item.payload, organizer=(config.from_name, config.from_address),
+                                        attendee=(name, item.recipient), method=method, stamp=now), method)
+        message = compose(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
+                          html=rendered.html, now=now, calendar=calendar)
+        with reasons():   # only the conversation with the server: a template or file error keeps its own name
+            self._send(config, message)
+        return Delivered(external_id=message["Message-ID"])
+
+    def _send(self, config: SmtpConfig, message: EmailMessage) -> None:
+        conn = self._connection(config)
+        try:
+            conn.send_message(message)
+        except smtplib.SMTPRecipientsRefused:
+            # The session is still good; RSET so the next message starts clean.
+            try:
+                conn.rset()
+            except (smtplib.SMTPException, OSError):
+                self._drop()
+            raise
+        except BaseException:
+            self._drop()
+            raise
+
+    def _connection(self, config: SmtpConfig) -> smtplib.SMTP:
+        conn, key, now = getattr(self._local, "conn", None), astuple(config), time.monotonic()
+        if conn is not None and self._local.key == key:
+            if now - self._local.used_at < FRESH_SECONDS:
+                self._local.used_at = now
+                return conn
+            try:   # idle for a while: the server may have hung up (they do after a minute or so)
+                if conn.noop()[0] == 250:
+                    self._local.used_at = now
+                    return conn
+            except (smtplib.SMTPException, OSError):
+                pass
+        self._drop()
+        conn = connect(config)
+        self._local.conn, self._local.key, self._local.used_at = conn, key, now
+        with self._lock:
+            self._open.add(conn)
+        return conn
+
+    def _drop(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                self._open.discard(conn)
+            _quit(conn)
+
+    def close(self) -> None:
+        """Say goodbye on every open connection (when the app or the command line stops)."""
+        with self._lock:
+            conns, self._open = list(self._open), set()
+        for conn in conns:
+            _quit(conn)
+
+
+def _quit(conn: smtplib.SMTP) -> None:
+    try:
+        conn.quit()
+    except (smtplib.SMTPException, OSError):
+        conn.close()
+
+
+def send_test(db: Database, address: str) -> str:
+    """Send a short test message with the current settings; returns its Message-ID. Raises a
+    Temporary/PermanentFailure whose reason says what is wrong (Settings → 邮件, off the UI thread)."""
+    with db.session() as session:
+        config = SmtpConfig.load(session)
+        now = session.info["clock"].now()
+        office = settings.institution_value(session, "office.name")
+    config.check()
+    text = ("这是面试协同台（InterviewDesk）发出的测试邮件。\n"
+            "收到此邮件说明邮件服务器设置正确，候选人通知可以正常发出。")
+    message = compose(config, to=("", address.strip()), subject=f"{office or '面试协同台'}：邮件设置测试",
+                      text=text, html="", now=now)
+    with reasons():
+        conn = connect(config)
+        try:
+            conn.send_message(message)
+        finally:
+            _quit(conn)
+    return str(message["Message-ID"])

@@ -1,0 +1,187 @@
+"""Candidate notices by e-mail, delivered through a real SMTP relay on loopback (aiosmtpd with
+STARTTLS from a test CA and AUTH required): the invitation arrives readable, in Chinese, with the
+interview attached as iCalendar; refusals and outages end as the 通知 page should show them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from icalendar import Calendar
+from sqlalchemy import select
+
+from desktop.core import settings
+from desktop.core.delivery.outbox import Item, PermanentFailure, TemporaryFailure
+from desktop.core.delivery.worker import OutboxWorker
+from desktop.core.model import Interview, OutboxEntry, OutboxState
+from desktop.core.notifications import templates
+from desktop.integrations.mail import smtp
+from desktop.integrations.mail.smtp import MailSender
+
+from factories import SYSTEM
+from mail_certs import Certs, make_certs
+from scheduling_helpers import BACKENDS, book, world_copy
+from scheduling_world import STORY_DAY, World, local
+from smtp_server import PASSWORD, USER, SmtpServer, free_port
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory) -> Certs:
+    return make_certs(tmp_path_factory.mktemp("certs"))
+
+
+@pytest.fixture(params=BACKENDS)
+def world(request, clock) -> World:
+    clock.set(local(STORY_DAY, 8, 0))
+    return world_copy(request, request.param, clock)
+
+
+@pytest.fixture
+def relay(certs):
+    server = SmtpServer(certs).start()
+    yield server
+    server.stop()
+
+
+def configure(w: World, port: int, certs: Certs, **changes) -> None:
+    values = {"mail.smtp_host": "127.0.0.1", "mail.smtp_port": port, "mail.smtp_security": "starttls",
+              "mail.smtp_username": USER, "mail.smtp_password": PASSWORD, "mail.ca_file": str(certs.ca_file),
+              "mail.from_address": "hr@hospital.example.cn", "mail.from_name": "市第一医院人事处",
+              "mail.timeout_seconds": 5} | changes
+    with w.db.session(SYSTEM, write=True) as s:
+        for key, value in values.items():
+            settings.store_institution(s, key, value, "测试")
+
+
+def email_entries(w: World) -> list[OutboxEntry]:
+    with w.db.session() as s:
+        rows = s.scalars(select(OutboxEntry).where(OutboxEntry.channel == "email").order_by(OutboxEntry.id)).all()
+        s.expunge_all()
+        return rows
+
+
+def item_of(entry: OutboxEntry) -> Item:
+    return Item(entry.id, entry.dedupe_key, entry.interview_id, entry.channel, entry.kind, entry.recipient,
+                dict(entry.payload), 1, entry.version)
+
+
+def test_an_invitation_arrives_in_chinese_with_the_interview_attached(world, relay, certs):
+    configure(world, relay.port, certs)
+    booked = book(world, 0, local(STORY_DAY, 10))
+    progress = OutboxWorker(world.db, [MailSender(world.db)]).run_once()
+
+    [entry] = email_entries(world)
+    assert progress.outcome.sent == 1 and entry.state == OutboxState.SENT
+    [(recipients, _raw)] = relay.mailbox.received
+    [message] = relay.mailbox.messages()
+    assert recipients == ["c1@example.cn"]
+    assert message["Message-ID"] == entry.external_id and entry.external_id.endswith("@hospital.example.cn>")
+    with world.db.session() as s:
+        expected = templates.render(s, "invitation", "email", entry.payload)
+        interview = s.get(Interview, booked.interview_id)
+        uid, sequence = interview.uid, interview.sequence
+    assert expected.subject and any("\u4e00" <= ch <= "\u9fff" for ch in expected.subject)
+    assert str(message["Subject"]) == expected.subject
+    assert message["From"].addresses[0].display_name == "市第一医院人事处"
+    assert message["To"].addresses[0].display_name == "候选人1"
+    assert message.get_body(("plain",)).get_content().replace("\r\n", "\n").strip() == expected.text.strip()
+    assert "候选人1" in message.get_body(("html",)).get_content()
+
+    [calendar_part] = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
+    assert calendar_part.get_param("method") == "REQUEST"
+    assert calendar_part.get_filename() == "invitation.ics"
+    event_calendar = Calendar.from_ical(calendar_part.get_payload(decode=True))
+    assert str(event_calendar["METHOD"]) == "REQUEST"
+    [event] = event_calendar.walk("VEVENT")
+    assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == sequence
+    assert event.decoded("DTSTART") == local(STORY_DAY, 10)
+
+
+def test_one_login_serves_many_messages_from_a_worker_thread(world, relay, certs):
+    configure(world, relay.port, certs)
+    for n in range(3):
+        book(world, n, local(STORY_DAY, 9 + n))
+    progress = OutboxWorker(world.db, [MailSender(world.db, concurrency=1)]).run_once()
+    assert progress.outcome.sent == 3 and len(relay.mailbox.received) == 3
+    assert relay.mailbox.logins == 1
+    assert len({m["Message-ID"] for m in relay.mailbox.messages()}) == 3
+
+
+def test_a_refused_recipient_fails_at_once_with_the_server_code(world, relay, certs):
+    configure(world, relay.port, certs)
+    relay.mailbox.refuse["c1@example.cn"] = "550 5.1.1 <c1@example.cn>: Recipient address rejected"
+    book(world, 0, local(STORY_DAY, 10))
+    OutboxWorker(world.db, [MailSender(world.db)]).run_once()
+    [entry] = email_entries(world)
+    assert entry.state == OutboxState.FAILED and entry.attempts == 1
+    assert entry.last_error == "收件人被邮件服务器拒绝（550）"
+    assert relay.mailbox.received == []
+
+
+def test_a_wrong_password_is_named_and_the_password_is_not(world, relay, certs):
+    configure(world, relay.port, certs, **{"mail.smtp_password": "wrong-Pa55"})
+    book(world, 0, local(STORY_DAY, 10))
+    [entry] = email_entries(world)
+    with pytest.raises(PermanentFailure) as failure:
+        MailSender(world.db).deliver(item_of(entry))
+    assert failure.value.reason == "邮件服务器登录失败，请检查账号和密码"
+    assert "wrong-Pa55" not in str(failure.value) and USER not in str(failure.value)
+
+
+def test_a_server_certificate_outside_the_internal_ca_is_refused(world, relay, certs, tmp_path):
+    other = make_certs(tmp_path / "other")
+    configure(world, relay.port, certs, **{"mail.ca_file": str(other.ca_file)})
+    with pytest.raises(PermanentFailure) as failure:
+        smtp.send_test(world.db, "admin@hospital.example.cn")
+    assert "证书" in failure.value.reason
+    assert relay.mailbox.received == []
+
+
+def test_a_relay_that_is_down_is_retried_and_delivers_exactly_once(world, certs, clock):
+    port = free_port()
+    configure(world, port, certs)
+    book(world, 0, local(STORY_DAY, 10))
+    sender = MailSender(world.db)
+    worker = OutboxWorker(world.db, [sender])
+    worker.run_once()
+    [entry] = email_entries(world)
+    assert entry.state == OutboxState.PENDING and entry.attempts == 1
+    assert entry.last_error == "无法连接邮件服务器（连接被拒绝），稍后重试"
+
+    server = SmtpServer(certs, port=port).start()
+    try:
+        worker.run_once()                          # the back-off has not passed: nothing is sent
+        assert server.mailbox.received == []
+        clock.advance(timedelta(seconds=3))
+        worker.run_once()
+        worker.run_once()
+        [entry] = email_entries(world)
+        assert entry.state == OutboxState.SENT and entry.attempts == 2
+        assert len(server.mailbox.received) == 1
+        assert server.mailbox.messages()[0]["Message-ID"] == entry.external_id
+    finally:
+        sender.close()
+        server.stop()
+
+
+def test_a_timeout_is_temporary(world, certs):
+    import socket
+
+    with socket.socket() as silent:           # accepts the connection and never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        configure(world, silent.getsockname()[1], certs, **{"mail.timeout_seconds": 1})
+        book(world, 0, local(STORY_DAY, 10))
+        [entry] = email_entries(world)
+        with pytest.raises(TemporaryFailure) as failure:
+            MailSender(world.db).deliver(item_of(entry))
+    assert failure.value.reason == "邮件服务器响应超时，稍后重试"
+
+
+def test_the_settings_test_message_reaches_the_address(world, relay, certs):
+    configure(world, relay.port, certs)
+    message_id = smtp.send_test(world.db, "admin@hospital.example.cn")
+    [message] = relay.mailbox.messages()
+    assert message["Message-ID"] == message_id
+    assert "邮件设置测试" in str(message["Subject"])
+    assert "测试邮件" in message.get_body(("plain",)).get_content()

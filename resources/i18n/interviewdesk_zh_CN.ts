@@ -1702,6 +1702,41 @@
         <source>day off</source>
         <translation>休息日</translation>
     </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="29"/>
+        <source>not configured: {0} waiting</source>
+        <translation>未配置：{0} 条等待中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
+        <source>Will retry</source>
+        <translation>将重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="36"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/outbox_commands.py" line="38"/>
+        <source>Delivered {0}, {1} will be retried, {2} failed.</source>
+        <translation>已发送 {0} 条，{1} 条将重试，{2} 条失败。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictList</name>

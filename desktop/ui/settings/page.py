@@ -16,6 +16,7 @@ from desktop.ui.settings.chains import ChainsPanel
 from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
+from desktop.ui.settings.mail import MailSettings
 from desktop.ui.settings.templates import TemplatesPanel
 from desktop.ui.settings.users import UsersPanel
 from desktop.ui.widgets import hint_label, title_label
@@ -83,12 +84,15 @@ class SettingsPage(QWidget):
         self.institution: InstitutionSettings | None = None
         self.users: UsersPanel | None = None
         self.chains: ChainsPanel | None = None
+        self.mail: MailSettings | None = None
         self.holidays: HolidaysPanel | None = None
         self.gateways: GatewaySettings | None = None
         self.templates: TemplatesPanel | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
+            self.mail = MailSettings(ctx)
+            self.tabs.addTab(self.mail, self.tr("Mail"))
         if ctx.may(Action.USERS_MANAGE):
             self.users = UsersPanel(ctx)
             self.tabs.addTab(self.users, self.tr("Users"))

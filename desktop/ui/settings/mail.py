@@ -1,0 +1,281 @@
+"""邮件 Mail settings for administrators: the SMTP relay candidate notices go out through, and the
+mailbox their replies are read from. Passwords are never shown: an empty password field keeps the
+stored one. Sending a test message and checking the mailbox run off the UI thread and report the
+server's answer in words (the reasons come from desktop.integrations.mail in Chinese)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import settings
+from desktop.core.delivery.outbox import DeliveryFailed
+from desktop.core.errors import DeskError, InvalidSetting
+from desktop.core.services import config
+from desktop.integrations.mail import replies, smtp
+from desktop.ui import messages
+from desktop.ui.errors import show_error
+from desktop.ui.widgets import ValidatedForm, hint_label, primary_button, select_data
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
+
+_LABELS = {
+    "mail.smtp_host": QT_TRANSLATE_NOOP("MailSettings", "SMTP server"),
+    "mail.smtp_port": QT_TRANSLATE_NOOP("MailSettings", "Port"),
+    "mail.smtp_security": QT_TRANSLATE_NOOP("MailSettings", "Encryption"),
+    "mail.smtp_username": QT_TRANSLATE_NOOP("MailSettings", "Account"),
+    "mail.smtp_password": QT_TRANSLATE_NOOP("MailSettings", "Password"),
+    "mail.from_address": QT_TRANSLATE_NOOP("MailSettings", "Sender address"),
+    "mail.from_name": QT_TRANSLATE_NOOP("MailSettings", "Sender name"),
+    "mail.ca_file": QT_TRANSLATE_NOOP("MailSettings", "Internal CA certificate file"),
+    "mail.timeout_seconds": QT_TRANSLATE_NOOP("MailSettings", "Timeout (seconds)"),
+    "mail.replies_enabled": QT_TRANSLATE_NOOP("MailSettings", "Read candidates' replies"),
+    "mail.replies_interval_minutes": QT_TRANSLATE_NOOP("MailSettings", "Check every (minutes)"),
+    "mail.imap_host": QT_TRANSLATE_NOOP("MailSettings", "IMAP server"),
+    "mail.imap_port": QT_TRANSLATE_NOOP("MailSettings", "Port"),
+    "mail.imap_security": QT_TRANSLATE_NOOP("MailSettings", "Encryption"),
+    "mail.imap_username": QT_TRANSLATE_NOOP("MailSettings", "Account"),
+    "mail.imap_password": QT_TRANSLATE_NOOP("MailSettings", "Password"),
+    "mail.imap_folder": QT_TRANSLATE_NOOP("MailSettings", "Folder"),
+    "mail.confirm_keywords": QT_TRANSLATE_NOOP("MailSettings", "Words that confirm (comma-separated)"),
+}
+_SECURITY = {
+    "starttls": QT_TRANSLATE_NOOP("MailSettings", "STARTTLS"),
+    "ssl": QT_TRANSLATE_NOOP("MailSettings", "SSL/TLS"),
+    "none": QT_TRANSLATE_NOOP("MailSettings", "None (internal network only)"),
+}
+SMTP_KEYS = ("mail.smtp_host", "mail.smtp_port", "mail.smtp_security", "mail.smtp_username", "mail.smtp_password",
+             "mail.from_address", "mail.from_name", "mail.ca_file", "mail.timeout_seconds")
+IMAP_KEYS = ("mail.replies_enabled", "mail.replies_interval_minutes", "mail.imap_host", "mail.imap_port",
+             "mail.imap_security", "mail.imap_username", "mail.imap_password", "mail.imap_folder",
+             "mail.confirm_keywords")
+
+
+def _label(key: str) -> str:
+    return QCoreApplication.translate("MailSettings", _LABELS[key])
+
+
+class MailSettings(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded: dict[str, Any] = {}
+        self.inputs: dict[str, QWidget] = {}
+        self.forms: list[ValidatedForm] = []
+        banner = QLabel()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.addWidget(hint_label(self.tr("Candidates get their invitations, changes and cancellations by e-mail "
+                                            "through this server, and may answer them by replying.")))
+        column.addWidget(banner)
+        boxes = QHBoxLayout()
+        for title, keys in ((self.tr("Sending (SMTP)"), SMTP_KEYS), (self.tr("Replies (IMAP)"), IMAP_KEYS)):
+            group = QGroupBox(title)
+            layout = QFormLayout(group)
+            form = ValidatedForm(layout, banner) if not self.forms else ValidatedForm(layout, QLabel())
+            self.forms.append(form)
+            for key in keys:
+                self.inputs[key] = form.add(key, _label(key), self._widget(key))
+            boxes.addWidget(group, 1)
+        column.addLayout(boxes)
+
+        self.saved = QLabel(self.tr("Saved."))
+        self.saved.setObjectName("success")
+        self.saved.hide()
+        self.save_button = primary_button(self.tr("Save mail settings"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.test_address = QLineEdit()
+        self.test_address.setPlaceholderText(self.tr("Address for the test message"))
+        self.test_address.setMinimumWidth(240)
+        self.test_button = QPushButton(self.tr("Send test message"))
+        self.test_button.clicked.connect(self.send_test)
+        self.check_button = QPushButton(self.tr("Check mailbox now"))
+        self.check_button.clicked.connect(self.check_mailbox)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved)
+        row.addStretch(1)
+        row.addWidget(self.test_address)
+        row.addWidget(self.test_button)
+        row.addWidget(self.check_button)
+        column.addLayout(row)
+        column.addWidget(self.result)
+        column.addStretch(1)
+        self.load()
+
+    def _widget(self, key: str) -> QWidget:
+        spec = settings.spec_of(key)
+        if spec.kind is bool:
+            return QCheckBox()
+        if spec.kind is int:
+            spin = QSpinBox()
+            spin.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
+            return spin
+        if spec.choices:
+            combo = QComboBox()
+            for code in ("starttls", "ssl", "none"):
+                combo.addItem(QCoreApplication.translate("MailSettings", _SECURITY[code]), code)
+            return combo
+        line = QLineEdit()
+        line.setMinimumWidth(220)
+        if spec.secret:
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        return line
+
+    # --- loading and saving ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        machine_file = self.ctx.machine_file
+        self.ctx.read(lambda session: config.list_values(session, machine_file), self._arrived,
+                      lambda error: show_error(error, self), owner=self)
+
+    def _arrived(self, values: list[config.SettingValue]) -> None:
+        self.loaded = {v.key: v.value for v in values if v.key in self.inputs}
+        for key, value in self.loaded.items():
+            widget = self.inputs[key]
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(int(value))
+            elif isinstance(widget, QComboBox):
+                select_data(widget, value)
+            elif settings.spec_of(key).secret:
+                widget.clear()   # never put the password back on screen
+                widget.setPlaceholderText(self.tr("(unchanged)") if value else "")
+            else:
+                widget.setText(str(value))
+        self.save_button.setEnabled(True)
+
+    def entered(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, widget in self.inputs.items():
+            if isinstance(widget, QCheckBox):
+                values[key] = widget.isChecked()
+            elif isinstance(widget, QSpinBox):
+                values[key] = widget.value()
+            elif isinstance(widget, QComboBox):
+                values[key] = widget.currentData()
+            elif settings.spec_of(key).secret:
+                if widget.text():
+                    values[key] = widget.text()
+            else:
+                values[key] = widget.text().strip()
+        return values
+
+    def changed(self) -> dict[str, Any]:
+        return {k: v for k, v in self.entered().items() if self.loaded.get(k) != v}
+
+    def save(self, then=None) -> None:
+        changed = self.changed()
+        for form in self.forms:
+            form.clear()
+        self.saved.hide()
+        if not changed:
+            self.saved.show()
+            if then is not None:
+                then()
+            return
+        actor, machine_file = self.ctx.actor, self.ctx.machine_file
+        self.save_button.setEnabled(False)
+        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, changed),
+                       lambda _keys: self._saved(changed, then), self._refused, entity="settings", owner=self)
+
+    def _saved(self, changed: dict[str, Any], then) -> None:
+        self.save_button.setEnabled(True)
+        self.loaded.update(changed)
+        for key in changed:
+            if settings.spec_of(key).secret:
+                self.inputs[key].clear()
+                self.inputs[key].setPlaceholderText(self.tr("(unchanged)"))
+        self.ctx.use_institution_settings(changed)
+        self.saved.show()
+        if then is not None:
+            then()
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._idle()
+        if not isinstance(error, DeskError):
+            show_error(error, self)
+            return
+        text = messages.describe(error)
+        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
+        if key in self.inputs:
+            text = text.replace(str(key), _label(str(key)))
+            form = next(f for f in self.forms if key in f.errors)
+            form.errors[key].setText(text)
+            form.errors[key].show()
+        self.forms[0].show_message(self.tr("Nothing was saved.") + " " + text)
+
+    # --- trying the servers --------------------------------------------------------------------------
+
+    def _busy(self, text: str) -> None:
+        self.test_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        self._report(text, "")
+
+    def _idle(self) -> None:
+        self.test_button.setEnabled(True)
+        self.check_button.setEnabled(True)
+
+    def _report(self, text: str, name: str) -> None:
+        self.result.setObjectName(name)
+        self.result.setText(text)
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+        self.result.show()
+
+    def _failed(self, error: BaseException) -> None:
+        self._idle()
+        reason = getattr(error, "reason", None)
+        if isinstance(error, (DeliveryFailed, replies.MailboxUnavailable)) and reason:
+            self._report(reason, "error")
+        else:
+            self.result.hide()
+            show_error(error, self)
+
+    def send_test(self) -> None:
+        """Save what was changed, then send a test message with it."""
+        address = self.test_address.text().strip()
+        if not address:
+            self._report(self.tr("Enter the address the test message goes to."), "error")
+            return
+        db = self.ctx.db
+        self._busy(self.tr("Sending…"))
+        self.save(then=lambda: self.ctx.run(
+            lambda: smtp.send_test(db, address),
+            lambda _id: (self._idle(), self._report(self.tr("Test message sent to {0}.").format(address),
+                                                    "success")),
+            self._failed, owner=self))
+
+    def check_mailbox(self) -> None:
+        db = self.ctx.db
+        self._busy(self.tr("Checking the mailbox…"))
+        self.save(then=lambda: self.ctx.run(lambda: replies.poll_replies(db), self._checked, self._failed,
+                                            owner=self))
+
+    def _checked(self, summary: replies.ReplySummary) -> None:
+        self._idle()
+        self._report(self.tr("{0} new messages: {1} confirmed, {2} calendar replies, {3} replies put on the "
+                             "interview's history, {4} not about an interview (left unread).").format(
+            summary.fetched, summary.confirmations, summary.calendar_replies, summary.noted, summary.unmatched),
+            "success")

@@ -130,6 +130,7 @@ def run_gui(target: Target | None, language: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui import errors, gc, i18n, style
+    from desktop.ui.delivery import DeliveryService
     from desktop.ui.main_window import MainWindow
     from desktop.ui.signin import sign_in
     from desktop.ui.tasks import TaskRunner
@@ -153,8 +154,11 @@ def run_gui(target: Target | None, language: str | None) -> int:
         ctx = AppContext(signed_in.db, signed_in.actor, clock=clock, dirs=dirs, tasks=tasks, language=language)
         ctx.use_institution_settings(signed_in.institution)
         window = MainWindow(ctx)
+        delivery = DeliveryService(ctx)
+        delivery.start()        # messages and calendar updates go out while the app runs
         window.show()
         code = app.exec()
+        delivery.stop()
         tasks.wait_for_done()
         signed_in.db.dispose()
         return code

@@ -119,4 +119,10 @@ def build() -> argparse.ArgumentParser:
                                             "InterviewDesk on this computer first")
     restore.add_argument("backup")
     restore.set_defaults(handler="maintenance.restore")
+
+    outbox = commands.add_parser("outbox", help="messages and calendar updates waiting to go out").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    outbox.add_parser("run", help="deliver everything due once through the configured channels, print a summary "
+                                  "and exit (for a scheduled task); exit 1 if anything failed for good").set_defaults(
+        handler="outbox_commands.run")
     return parser

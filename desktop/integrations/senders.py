@@ -56,3 +56,10 @@ def configured_senders(db: Database) -> list[Sender]:
     with db.session() as session:
         channels = configured_channels(session)
     return [sender_for(db, channel) for channel in channels]
+
+
+def waiting_unconfigured(session: Session) -> dict[str, int]:
+    """Entries due on channels that are not set up: they wait for an administrator."""
+    from desktop.core.delivery import outbox
+    ready = set(configured_channels(session))
+    return {c: n for c, n in outbox.due_channels(session).items() if c not in ready}

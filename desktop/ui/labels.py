@@ -89,7 +89,7 @@ _OUTBOX_STATES = {
 _CHANNELS = {
     "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
     "sms": QT_TRANSLATE_NOOP("Labels", "SMS"),
-    "exchange": QT_TRANSLATE_NOOP("Labels", "Exchange calendar"),
+    "exchange": QT_TRANSLATE_NOOP("Labels", "Exchange"),
     "calendar": QT_TRANSLATE_NOOP("Labels", "Interviewer calendar"),
     "oa": QT_TRANSLATE_NOOP("Labels", "OA system"),
     "desktop": QT_TRANSLATE_NOOP("Labels", "Desktop notice"),
@@ -182,11 +182,16 @@ _OUTBOX_KINDS = {
     "create": QT_TRANSLATE_NOOP("Labels", "Calendar: new"),
     "update": QT_TRANSLATE_NOOP("Labels", "Calendar: update"),
     "cancel": QT_TRANSLATE_NOOP("Labels", "Calendar: cancel"),
-    "calendar_invite": QT_TRANSLATE_NOOP("Labels", "Calendar invitation"),
     "invitation": QT_TRANSLATE_NOOP("Labels", "Invitation"),
     "change_notice": QT_TRANSLATE_NOOP("Labels", "Change notice"),
     "cancellation": QT_TRANSLATE_NOOP("Labels", "Cancellation notice"),
-    "candidate_notice": QT_TRANSLATE_NOOP("Labels", "Notice to candidate"),
+    "reminder_day_before": QT_TRANSLATE_NOOP("Labels", "Reminder the day before"),
+    "interviewer_assignment": QT_TRANSLATE_NOOP("Labels", "Interviewer assigned"),
+    "interviewer_change": QT_TRANSLATE_NOOP("Labels", "Interviewer: change"),
+    "approval_request": QT_TRANSLATE_NOOP("Labels", "Approval request"),
+    "approval_result": QT_TRANSLATE_NOOP("Labels", "Approval result"),
+    "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
+    "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _YES_NO = (QT_TRANSLATE_NOOP("Labels", "No"), QT_TRANSLATE_NOOP("Labels", "Yes"))
@@ -198,7 +203,7 @@ STAGES = tuple(_STAGES)
 POSITION_STATUSES = tuple(_POSITION_STATUSES)
 CHANGE_STATUSES = tuple(_CHANGE_STATUSES)
 OUTBOX_STATES = tuple(_OUTBOX_STATES)
-OUTBOX_CHANNELS = ("calendar", "email", "sms", "exchange", "oa")
+OUTBOX_CHANNELS = ("calendar", "email", "sms", "oa")
 LIVE_STATES = tuple(_LIVE_STATES)
 CHANGE_KINDS = tuple(_CHANGE_KINDS)
 PARTIES = tuple(_PARTIES)

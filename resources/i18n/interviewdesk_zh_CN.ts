@@ -207,27 +207,27 @@
 <context>
     <name>ArchiveTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67"/>
+        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Archive code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67"/>
+        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67"/>
+        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Created</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67"/>
+        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Fixed</source>
         <translation>已固化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="67"/>
+        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
@@ -3034,8 +3034,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="92"/>
-        <source>Exchange calendar</source>
-        <translation>Exchange 日历</translation>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="93"/>
@@ -3085,6 +3085,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="105"/>
+        <location filename="../../desktop/ui/labels.py" line="194"/>
         <source>Confirmation overdue</source>
         <translation>确认超时</translation>
     </message>
@@ -3360,42 +3361,62 @@
         <translation>日历：取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="185"/>
-        <source>Calendar invitation</source>
-        <translation>日历邀请</translation>
+        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <source>Reminder the day before</source>
+        <translation>面试前一天提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="186"/>
+        <location filename="../../desktop/ui/labels.py" line="189"/>
+        <source>Interviewer assigned</source>
+        <translation>面试官安排</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="190"/>
+        <source>Interviewer: change</source>
+        <translation>面试官：变更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="191"/>
+        <source>Approval request</source>
+        <translation>审批请求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="192"/>
+        <source>Approval result</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="193"/>
+        <source>Late alert</source>
+        <translation>迟到提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="185"/>
         <source>Invitation</source>
         <translation>面试邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="187"/>
+        <location filename="../../desktop/ui/labels.py" line="186"/>
         <source>Change notice</source>
         <translation>变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <location filename="../../desktop/ui/labels.py" line="187"/>
         <source>Cancellation notice</source>
         <translation>取消通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="189"/>
-        <source>Notice to candidate</source>
-        <translation>候选人通知</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="191"/>
+        <location filename="../../desktop/ui/labels.py" line="196"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="192"/>
+        <location filename="../../desktop/ui/labels.py" line="197"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="192"/>
+        <location filename="../../desktop/ui/labels.py" line="197"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -4504,52 +4525,67 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="54"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="65"/>
         <source>Outbox</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="37"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="40"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="41"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="44"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="44"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="48"/>
+        <source>Interview no.</source>
+        <translation>面试编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox/page.py" line="55"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="45"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="56"/>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="82"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="96"/>
         <source>{0} message(s)</source>
         <translation>共 {0} 条通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="103"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="105"/>
+        <source>{0}: {1} waiting</source>
+        <translation>{0}：{1} 条等待</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox/page.py" line="106"/>
+        <source>Not set up yet, so these wait until an administrator configures them in Settings: {0}</source>
+        <translation>以下渠道尚未配置，相关消息将等待管理员在“设置”中配置后再发送：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outbox/page.py" line="131"/>
         <source>Last error: {0}</source>
         <translation>最近错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="107"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="135"/>
         <source>Message #{0} will be sent again.</source>
         <translation>通知 #{0} 将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="110"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="138"/>
         <source>Message #{0} is cancelled.</source>
         <translation>通知 #{0} 已取消发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="125"/>
+        <location filename="../../desktop/ui/outbox/page.py" line="153"/>
         <source>The message changed meanwhile; the list shows its current state.</source>
         <translation>该通知的状态已发生变化，列表已显示其最新状态。</translation>
     </message>
@@ -4557,39 +4593,49 @@
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47"/>
+        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47"/>
+        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47"/>
+        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47"/>
+        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="47"/>
+        <location filename="../../desktop/ui/overview/models.py" line="48"/>
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="49"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48"/>
+        <location filename="../../desktop/ui/overview/models.py" line="49"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48"/>
+        <location filename="../../desktop/ui/overview/models.py" line="49"/>
         <source>Last error</source>
         <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview/models.py" line="49"/>
+        <source>Sent / next attempt</source>
+        <translation>发送时间 / 下次尝试</translation>
     </message>
 </context>
 <context>
@@ -4876,27 +4922,27 @@
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122"/>
+        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122"/>
+        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Position</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122"/>
+        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="122"/>
+        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="123"/>
+        <location filename="../../desktop/ui/overview/models.py" line="128"/>
         <source>Interviews</source>
         <translation>面试场次</translation>
     </message>

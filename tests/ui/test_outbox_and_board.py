@@ -103,3 +103,21 @@ def test_reception_sees_the_room_board_and_checks_a_candidate_in(qtbot, make_ctx
     assert board.status.text() == "已签到，迟到 4 分钟。"
     assert [e.state for r in board.rooms for e in r.entries if e.interview_id == expected] == ["arrived"]
     assert not board.button_for(expected).isEnabled()
+
+
+def test_the_outbox_filters_by_interview_and_names_channels_nobody_has_set_up(qtbot, world, outbox):
+    first = book(world, 0, local(MONDAY, 10, 0))
+    second = book(world, 1, local(MONDAY, 11, 0))
+    outbox.model.refresh()
+    idle(qtbot, outbox.ctx)
+    assert outbox.model.total == 8                    # per interview: calendar, OA, e-mail, SMS
+    qtbot.keyClicks(outbox.interview, str(second))
+    idle(qtbot, outbox.ctx)
+    assert outbox.model.total == 4
+    assert {outbox.model.rows[r].interview_id for r in range(outbox.model.rowCount())} == {second}
+    assert outbox.model.index(0, outbox.model.COL_INTERVIEW).data() == f"#{second}"
+    assert first != second
+    text = outbox.unconfigured.text()
+    assert not outbox.unconfigured.isHidden()
+    for words in ("面试官日历：2 条等待", "电子邮件：2 条等待", "短信：2 条等待", "OA 系统：2 条等待"):
+        assert words in text, text

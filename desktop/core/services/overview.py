@@ -59,6 +59,8 @@ class OutboxRow:
     attempts: int
     last_error: str
     interview_id: int | None
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,8 @@ def outbox(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Pa
         conditions.append(OutboxEntry.state == OutboxState(query.filters["state"]))
     if query.filters.get("channel"):
         conditions.append(OutboxEntry.channel == query.filters["channel"])
+    if query.filters.get("interview_id"):
+        conditions.append(OutboxEntry.interview_id == int(query.filters["interview_id"]))
     total = session.scalar(select(func.count()).select_from(OutboxEntry).where(*conditions)) or 0
     columns = {"created_at": OutboxEntry.created_at, "state": OutboxEntry.state, "channel": OutboxEntry.channel}
     # The department of each entry's interview decides whether its recipient is shown in clear: an
@@ -190,7 +194,8 @@ def outbox(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Pa
     return Page([OutboxRow(e.id, e.created_at, e.channel, e.kind,
                            e.recipient if allowed(session, actor, Action.CANDIDATE_REVEAL, dept)
                            else _mask_recipient(e.recipient), e.state.value, e.attempts,
-                           e.last_error, e.interview_id) for e, dept in found], total, query.offset)
+                           e.last_error, e.interview_id, e.next_attempt_at, e.sent_at) for e, dept in found],
+                total, query.offset)
 
 
 def archive(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[ArchiveRow]:

@@ -1,17 +1,20 @@
-"""通知 Outbox: every outgoing message and calendar operation with its state, attempts and last
-error, filtered by channel and state; a failed or cancelled entry can be sent again, a waiting or
-failed one cancelled."""
+"""通知 Outbox: every outgoing message and calendar operation with its state, attempts, when it
+went out or is tried next, and the last error; filtered by channel, state and interview; a failed or
+cancelled entry can be sent again, a waiting or failed one cancelled. Channels nobody has set up
+are named, with how many messages wait for them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.errors import DeskError, InvalidState
 from desktop.core.permissions import Action
 from desktop.core.scheduling import inbox as desk
 from desktop.core.services.overview import OutboxRow
+from desktop.integrations import senders
 from desktop.ui import labels, messages
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
@@ -41,6 +44,14 @@ class OutboxPage(QWidget):
         self.channel.addItem(self.tr("All channels"), "")
         for code in labels.OUTBOX_CHANNELS:
             self.channel.addItem(labels.channel(code), code)
+        self.interview = QLineEdit()
+        self.interview.setPlaceholderText(self.tr("Interview no."))
+        self.interview.setValidator(QIntValidator(1, 2_000_000_000, self.interview))
+        self.interview.setClearButtonEnabled(True)
+        self.interview.setFixedWidth(110)
+        self.unconfigured = hint_label()
+        self.unconfigured.setWordWrap(True)
+        self.unconfigured.hide()
         self.retry_button = QPushButton(self.tr("Send again"))
         self.cancel_button = QPushButton(self.tr("Cancel sending"))
         self.error = QLabel()
@@ -55,6 +66,7 @@ class OutboxPage(QWidget):
         head.addSpacing(16)
         head.addWidget(self.state)
         head.addWidget(self.channel)
+        head.addWidget(self.interview)
         head.addWidget(self.count, 1)
         if ctx.may(Action.OUTBOX_RETRY):
             head.addWidget(self.retry_button)
@@ -65,11 +77,13 @@ class OutboxPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.status)
+        layout.addWidget(self.unconfigured)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
 
         self.state.currentIndexChanged.connect(self._state_changed)
         self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.interview.textChanged.connect(self._interview_changed)
         self.table.sig_selected.connect(self._selected)
         self.retry_button.clicked.connect(self.retry)
         self.cancel_button.clicked.connect(self.cancel)
@@ -81,6 +95,20 @@ class OutboxPage(QWidget):
     def _loaded(self, total: int) -> None:
         self.count.setText(self.tr("{0} message(s)").format(total))
         self._selected(self.table.selected_id())
+        self.ctx.read(senders.waiting_unconfigured, self._show_unconfigured, lambda _error: None, owner=self)
+
+    def _show_unconfigured(self, waiting: dict[str, int]) -> None:
+        """Messages of a channel nobody has set up wait; say so, or HR would wonder why."""
+        if not waiting:
+            self.unconfigured.hide()
+            return
+        parts = [self.tr("{0}: {1} waiting").format(labels.channel(c), n) for c, n in sorted(waiting.items())]
+        self.unconfigured.setText(self.tr("Not set up yet, so these wait until an administrator configures them "
+                                          "in Settings: {0}").format(labels.joined(parts)))
+        self.unconfigured.show()
+
+    def _interview_changed(self, text: str) -> None:
+        self.model.set_filter("interview_id", int(text) if text.strip().isdigit() else None)
 
     def _failed(self, error: BaseException) -> None:
         show_error(error, self)

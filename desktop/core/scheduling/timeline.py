@@ -39,6 +39,8 @@ class Event(StrEnum):
     FINISHED = "finished"
     CONFLICT_OVERRIDDEN = "conflict_overridden"
     CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail, for HR to read
+    MEETING_MOVED_IN_OUTLOOK = "meeting_moved_in_outlook"       # read back from Exchange; HR gets an alert
+    MEETING_DELETED_IN_OUTLOOK = "meeting_deleted_in_outlook"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from desktop.core.model import (
 )
 from desktop.core.permissions import Action, allowed, visible_departments
 from desktop.core.scheduling import conflicts as rules
+from desktop.core.scheduling.provider import BusyTimes, external_for
 from desktop.core.storage.database import Actor
 
 BOOKABLE_STAGES = (ApplicationStage.APPLIED, ApplicationStage.SCREENING, ApplicationStage.INTERVIEWING)
@@ -200,7 +201,7 @@ def check_change(session: Session, facts: InterviewFacts, proposed: dict[str, An
         room_id=proposed.get("room_id", facts.room_id) if mode == InterviewMode.ONSITE else None,
         interviewer_ids=tuple(proposed.get("interviewer_ids", facts.interviewer_ids)),
         observer_ids=facts.observer_ids, candidate_id=facts.candidate_id, exclude_interview_id=facts.id)
-    return rules.check(session, proposal, session.info["clock"].now())
+    return rules.check(session, proposal, session.info["clock"].now(), _external(session, proposal))
 
 
 def check_booking(session: Session, application_id: int, starts_at: datetime, duration_minutes: int,
@@ -213,7 +214,13 @@ def check_booking(session: Session, application_id: int, starts_at: datetime, du
     proposal = rules.Proposal(starts_at=starts_at, duration_minutes=duration_minutes, mode=mode,
                               room_id=room_id if mode == InterviewMode.ONSITE else None,
                               interviewer_ids=interviewer_ids, observer_ids=observer_ids, candidate_id=candidate_id)
-    return rules.check(session, proposal, session.info["clock"].now())
+    return rules.check(session, proposal, session.info["clock"].now(), _external(session, proposal))
+
+
+def _external(session: Session, proposal: rules.Proposal) -> BusyTimes | None:
+    """The interviewers' and room's calendars on the calendar server, when one is configured."""
+    rooms = [proposal.room_id] if proposal.room_id and proposal.mode == InterviewMode.ONSITE else []
+    return external_for(session, proposal.people, rooms, proposal.starts_at, proposal.ends_at)
 
 
 def names(session: Session, user_ids: set[int], room_ids: set[int]) -> tuple[dict[int, str], dict[int, str]]:

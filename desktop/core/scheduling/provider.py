@@ -12,7 +12,7 @@ from typing import Protocol
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.model import BusyBlock
+from desktop.core.model import BusyBlock, Room, User
 
 Interval = tuple[datetime, datetime]
 Subject = tuple[str, int]  # ("user", id) or ("room", id)
@@ -58,3 +58,26 @@ def with_imported(session: Session, external: BusyTimes | None, user_ids: Iterab
         subject: Subject = ("user", user_id) if user_id is not None else ("room", room_id)
         busy.setdefault(subject, []).append((block_start, block_end))
     return BusyTimes(busy=busy, unknown=external.unknown if external else frozenset())
+
+
+def external_for(session: Session, user_ids: Iterable[int], room_ids: Iterable[int], start: datetime,
+                 end: datetime) -> BusyTimes | None:
+    """The calendar server's busy times of these people and rooms, from the provider the program
+    installed (session.info["calendar"]); None without one. People are asked by their Exchange
+    mailbox (or e-mail), rooms only when they are room mailboxes. Called from read-only checks,
+    never inside a write: the answer may take a network round trip."""
+    provider = session.info.get("calendar")
+    users, rooms = set(user_ids), set(room_ids)
+    if provider is None or not (users or rooms):
+        return None
+    mailboxes: dict[Subject, str] = {}
+    if users:
+        for user_id, mailbox, email in session.execute(select(User.id, User.exchange_mailbox, User.email)
+                                                       .where(User.id.in_(users))):
+            if mailbox or email:
+                mailboxes[("user", user_id)] = mailbox or email
+    if rooms:
+        for room_id, mailbox in session.execute(select(Room.id, Room.exchange_mailbox).where(Room.id.in_(rooms))):
+            if mailbox:
+                mailboxes[("room", room_id)] = mailbox
+    return provider.busy_times(mailboxes, start, end) if mailboxes else None

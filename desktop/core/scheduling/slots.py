@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.core.model import Application, Interview, InterviewMode, Room
 from desktop.core.scheduling.conflicts import BLOCKING, MAX_DURATION, involving
 from desktop.core.scheduling.office import Interval, OfficeHours
-from desktop.core.scheduling.provider import BusyTimes, with_imported
+from desktop.core.scheduling.provider import BusyTimes, external_for, with_imported
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,12 @@ def find_slots(session: Session, request: SlotRequest, now: datetime,
     range_start = hours.at(request.first_day, hours.day_start) - timedelta(days=1)
     range_end = hours.at(request.last_day, hours.day_end) + timedelta(days=1)
     people = tuple(dict.fromkeys(request.interviewer_ids + request.observer_ids))
+    if external is None:   # the calendar server, when one is configured (rooms: those that could be offered)
+        room_ids = session.scalars(select(Room.id).where(Room.is_active, Room.exchange_mailbox.is_not(None),
+                                                         *([Room.id.in_(request.room_ids)] if request.room_ids
+                                                           else []))).all() if request.mode == InterviewMode.ONSITE \
+            else []
+        external = external_for(session, people, room_ids, range_start, range_end)
     busy = _people_busy(session, people, request.candidate_id, range_start, range_end,
                         request.exclude_interview_id)
     people_external = with_imported(session, external, people, (), range_start, range_end)

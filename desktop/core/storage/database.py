@@ -85,6 +85,9 @@ class Database:
     path: Path | None = None       # the SQLCipher file
     clock: Clock = field(default_factory=SystemClock, repr=False)
     _key: MasterKey | None = field(default=None, repr=False)
+    # The external calendar (scheduling.provider.CalendarProvider) the composition root installs when a
+    # calendar server is configured; read-only checks find it in session.info["calendar"].
+    calendar: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -112,6 +115,8 @@ class Database:
         session = self._sessions()
         session.info["actor"] = actor or Actor.command_line()
         session.info["clock"] = self.clock
+        if self.calendar is not None:
+            session.info["calendar"] = self.calendar
         try:
             if write and self.kind == "sqlcipher":
                 session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})

@@ -1197,6 +1197,44 @@
     </message>
 </context>
 <context>
+    <name>ChannelRouting</name>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="23"/>
+        <source>Candidates (invitation, change, cancellation, reminder)</source>
+        <translation>候选人（面试邀请、变更、取消、提醒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="24"/>
+        <source>Interviewers (their interviews and changes)</source>
+        <translation>面试官（本人的面试安排及变更）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="25"/>
+        <source>Approvers (a change waiting for them)</source>
+        <translation>审批人（待其审批的变更）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="26"/>
+        <source>HR officers (approval results, late and overdue alerts)</source>
+        <translation>人事专员（审批结果、迟到与确认超时提醒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="47"/>
+        <source>Save channels</source>
+        <translation>保存渠道设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="54"/>
+        <source>Staff always receive the in-app notice and a desktop notification. Tick the other channels each group hears through; a channel also has to be set up (Mail, SMS and OA, Exchange) before anything goes out through it.</source>
+        <translation>工作人员始终会收到软件内通知和桌面提醒。请为各类接收人勾选其他渠道；渠道还需在“邮件”“短信与OA”“Exchange”中配置后才会实际发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="89"/>
+        <source>Saved. New messages follow these channels.</source>
+        <translation>已保存。新消息将按此渠道发送。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../../desktop/cli/__init__.py" line="73"/>
@@ -2344,32 +2382,32 @@
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="45"/>
+        <location filename="../../desktop/ui/settings/page.py" line="46"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="50"/>
+        <location filename="../../desktop/ui/settings/page.py" line="51"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="52"/>
+        <location filename="../../desktop/ui/settings/page.py" line="53"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="53"/>
+        <location filename="../../desktop/ui/settings/page.py" line="54"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="54"/>
+        <location filename="../../desktop/ui/settings/page.py" line="55"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="70"/>
+        <location filename="../../desktop/ui/settings/page.py" line="71"/>
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
@@ -5219,47 +5257,52 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="83"/>
+        <location filename="../../desktop/ui/settings/page.py" line="84"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="93"/>
+        <location filename="../../desktop/ui/settings/page.py" line="95"/>
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="95"/>
+        <location filename="../../desktop/ui/settings/page.py" line="97"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="98"/>
+        <location filename="../../desktop/ui/settings/page.py" line="100"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="101"/>
+        <location filename="../../desktop/ui/settings/page.py" line="103"/>
         <source>Approval chains</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="103"/>
+        <location filename="../../desktop/ui/settings/page.py" line="105"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="105"/>
+        <location filename="../../desktop/ui/settings/page.py" line="107"/>
         <source>SMS and OA</source>
         <translation>短信与OA</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="107"/>
+        <location filename="../../desktop/ui/settings/page.py" line="109"/>
         <source>Message templates</source>
         <translation>消息模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="109"/>
+        <location filename="../../desktop/ui/settings/page.py" line="111"/>
+        <source>Channels</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="113"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

@@ -17,6 +17,7 @@ from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
+from desktop.ui.settings.routing import ChannelRouting
 from desktop.ui.settings.templates import TemplatesPanel
 from desktop.ui.settings.users import UsersPanel
 from desktop.ui.widgets import hint_label, title_label
@@ -88,6 +89,7 @@ class SettingsPage(QWidget):
         self.holidays: HolidaysPanel | None = None
         self.gateways: GatewaySettings | None = None
         self.templates: TemplatesPanel | None = None
+        self.routing: ChannelRouting | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -105,6 +107,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.gateways, self.tr("SMS and OA"))
             self.templates = TemplatesPanel(ctx)
             self.tabs.addTab(self.templates, self.tr("Message templates"))
+            self.routing = ChannelRouting(ctx)
+            self.tabs.addTab(self.routing, self.tr("Channels"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)

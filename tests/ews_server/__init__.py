@@ -16,18 +16,20 @@ SyncFolderItems, ConvertId), items (Create/Get/Update/Delete/FindItem), restrict
 (invitations, answers, rooms, cancellations), availability + timezones (GetUserAvailability,
 GetServerTimeZones), store (mailboxes, rights, change log), faults.
 
-Closing exchangelib between tests: exchangelib caches one Protocol (with its pooled HTTP sessions,
-the detected auth type and server version) per (endpoint, credentials) in a class-level cache.
-Each test's server listens on a new port, so entries never collide, but they keep sockets open and
-pile up. Close them after each test with
+Closing exchangelib between tests: exchangelib caches one Protocol per (service endpoint,
+credentials) in a class-level cache (exchangelib.protocol.CachingProtocol). The cached Protocol holds
+the pooled HTTP sessions (and so the authenticated NTLM connection), the detected auth type and server
+version, and the Configuration it was first made with, including its retry_policy: a later
+Configuration with the same endpoint and credentials but another retry policy is silently ignored
+while the first Protocol is cached. A TransportError met while creating a Protocol (e.g. failed TLS)
+is cached too and raised again for the same key. Close and forget them with
 
     from exchangelib.protocol import close_connections
-    close_connections()          # closes every cached Protocol's sessions and clears the cache
+    close_connections()          # closes every cached Protocol's sessions and empties the cache
 
-(the `ews_server` fixture in tests/integration/conftest.py does this in its teardown). A test that
-must make exchangelib forget a server inside one test (e.g. after changing a password) can call
-`account.protocol.close()` and `del CachingProtocol[config]`-style removal is not needed: use a
-fresh Configuration with the same credentials only after close_connections().
+after each test (the `ews_server` fixture in tests/integration/conftest.py does it in its teardown),
+and inside a test before building an account that needs a different retry policy, or a second
+attempt after a TLS failure.
 """
 
 from ews_server.calendar_items import Meeting

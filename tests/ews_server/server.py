@@ -76,7 +76,8 @@ class EwsServer:
         self._http = EwsHttpServer(self, context)
         port = self._http.server_address[1]
         self.url = f"{'https' if self.tls else 'http'}://127.0.0.1:{port}/EWS/Exchange.asmx"
-        self._thread = threading.Thread(target=self._http.serve_forever, name="ews-server", daemon=True)
+        self._thread = threading.Thread(target=self._http.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="ews-server", daemon=True)
         self._thread.start()
         return self
 

@@ -9,6 +9,7 @@ such (under FaultTolerance exchangelib takes a 401 for throttling and keeps retr
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import requests.adapters
@@ -22,6 +23,7 @@ from exchangelib import (
     CalendarItem,
     Configuration,
     Credentials,
+    EWSDateTime,
     EWSTimeZone,
     ExtendedProperty,
     FailFast,
@@ -87,6 +89,12 @@ def _setup(config: ExchangeConfig) -> None:
 def office_zone(config: ExchangeConfig) -> EWSTimeZone:
     """The office zone as exchangelib sends it: Asia/Shanghai goes out as "China Standard Time"."""
     return EWSTimeZone(config.office_timezone or "Asia/Shanghai")
+
+
+def in_office_zone(moment: datetime, zone: EWSTimeZone) -> EWSDateTime:
+    """An aware instant as exchangelib sends it: local wall time in the office zone, never naive."""
+    local = moment.astimezone(zone)
+    return local if isinstance(local, EWSDateTime) else EWSDateTime.from_datetime(local)
 
 
 def configuration(config: ExchangeConfig) -> Configuration:

@@ -63,6 +63,8 @@ def classify(exc: BaseException) -> DeliveryFailed:
     if isinstance(exc, UnauthorizedError) or isinstance(exc, CASError) and "401" in str(exc):
         return PermanentFailure("Exchange 服务账号登录失败（401），请在设置中检查用户名和密码")
     if isinstance(exc, TRANSIENT):
+        if str(exc).startswith(_REWORDED) and ("Connection" in str(exc) or "Timeout" in str(exc)):
+            return TemporaryFailure("无法连接 Exchange 服务器（连接被拒绝、中断或超时），稍后自动重试")
         return TemporaryFailure("Exchange 服务器暂时不可用，稍后自动重试")
     if is_tls_problem(exc):
         return PermanentFailure("Exchange 服务器的 TLS 证书不受信任，请在设置中指定内部 CA 证书文件")

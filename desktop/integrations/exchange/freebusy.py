@@ -14,8 +14,6 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
-from exchangelib import EWSDateTime
-
 from desktop.core.scheduling.provider import BusyTimes, Interval, Subject
 from desktop.core.storage.database import Database
 from desktop.integrations.exchange import account as accounts
@@ -71,7 +69,7 @@ def ask(config: ExchangeConfig, mailboxes: Mapping[Subject, str], start: datetim
         acc = accounts.account(config, config.acting_mailbox or mailboxes[subjects[0]])
         views = list(acc.protocol.get_free_busy_info(
             [(mailboxes[s], "Room" if s[0] == "room" else "Required", False) for s in subjects],
-            EWSDateTime.from_datetime(start.astimezone(zone)), EWSDateTime.from_datetime(end.astimezone(zone)),
+            accounts.in_office_zone(start, zone), accounts.in_office_zone(end, zone),
             requested_view="FreeBusy"))
     except Exception as exc:  # noqa: BLE001 - unreachable, refused, TLS, 401: nobody's free/busy is known
         log.warning("free/busy from Exchange unavailable: %s", type(exc).__name__)

@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from exchangelib import Attendee, Body, CalendarItem, EWSDateTime, Mailbox
+from exchangelib import Attendee, Body, CalendarItem, Mailbox
 from exchangelib.errors import ErrorIrresolvableConflict, ErrorItemNotFound
 from exchangelib.items import SEND_TO_ALL_AND_SAVE_COPY, SEND_TO_NONE
 from sqlalchemy import select
@@ -30,7 +30,12 @@ from desktop.core.model import CalendarItem as CalendarRow
 from desktop.core.scheduling.effects import CALENDAR
 from desktop.core.storage.database import Actor, Database
 from desktop.integrations.exchange import failures, meeting
-from desktop.integrations.exchange.account import UID_FIELD, account, office_zone
+from desktop.integrations.exchange.account import (
+    UID_FIELD,
+    account,
+    in_office_zone,
+    office_zone,
+)
 from desktop.integrations.exchange.config import ExchangeConfig
 from desktop.integrations.exchange.meeting import FIELDS, Target
 
@@ -193,7 +198,7 @@ def _values(config: ExchangeConfig, fields: dict[str, Any], names: list[str]) ->
     for name in names:
         value = fields[name]
         if name in ("start", "end"):
-            value = EWSDateTime.from_datetime(meeting.instant(value).astimezone(zone))
+            value = in_office_zone(meeting.instant(value), zone)
         elif name == "body":
             value = Body(value)
         elif name in ("attendees", "resources"):

@@ -61,7 +61,7 @@ class InternalCaAdapter(requests.adapters.HTTPAdapter):
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
         ca_file = _trusted.get(_origin(request.url))
-        if ca_file and verify is True:
+        if ca_file and verify is not False:   # True, or a bundle from REQUESTS_CA_BUNDLE
             verify = ca_file
         return super().send(request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
 

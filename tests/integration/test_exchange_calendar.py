@@ -3,6 +3,7 @@ the real exchangelib against the loopback EWS server (tests/ews_server)."""
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -22,12 +23,14 @@ from scheduling_helpers import (
     BACKENDS,
     approve_default_chain,
     book,
+    decide,
     request,
     world_copy,
 )
 from scheduling_world import STORY_DAY, World, local
 
-from desktop.core.model import ChangeKind, Interview, OutboxState, Party, User
+from desktop.core.delivery.worker import OutboxWorker
+from desktop.core.model import ChangeKind, Interview, OutboxState, Party, User, Verdict
 from desktop.core.scheduling import changes
 from desktop.integrations.exchange.sender import ExchangeSender
 
@@ -222,3 +225,37 @@ def test_not_configured_fails_clearly(world):
     book(world, 0, local(STORY_DAY, 10))
     assert deliver(world, ExchangeSender(world.db)).outcome.failed == 1
     assert "未启用" in calendar_entries(world)[0].last_error
+
+
+def test_approved_change_reaches_the_calendar_within_two_seconds(world, ews_server):
+    """The acceptance figure: from the commit of the final approval to 王主任's meeting showing 17:00,
+    through the running outbox worker (woken by the write, as the app does)."""
+    configure(world, ews_server)
+    booked = book(world, 0, local(STORY_DAY, 10))
+    worker = OutboxWorker(world.db, [ExchangeSender(world.db)])
+    worker.start()
+    try:
+        worker.wake()
+        uid = uid_of(world, booked.interview_id)
+        _wait_for(lambda: any(m.uid == uid for m in ews_server.calendar(WANG)), 5.0)
+        result = request(world, changes.ChangeInput(booked.interview_id, ChangeKind.RESCHEDULE, Party.CANDIDATE,
+                                                    "候选人申请改时", starts_at=local(STORY_DAY, 17)))
+        decide(world, world.leader, result.change_request_id, Verdict.APPROVED, "同意", 1)
+        decide(world, world.personnel, result.change_request_id, Verdict.FILED, "已备案", 2)
+        decide(world, world.director, result.change_request_id, Verdict.CONFIRMED, "确认", 3)   # commits here
+        approved_at = time.monotonic()
+        worker.wake()
+        seconds = _wait_for(lambda: ews_server.meeting(WANG, uid).start == local(STORY_DAY, 17), 5.0) - approved_at
+    finally:
+        worker.stop()
+    print(f"\napproval commit → meeting at 17:00 in Exchange: {seconds * 1000:.0f} ms ({world.db.kind})")
+    assert seconds < 2.0
+
+
+def _wait_for(condition, limit: float) -> float:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if condition():
+            return time.monotonic()
+        time.sleep(0.01)
+    raise AssertionError("not reached in time")

@@ -1,5 +1,10 @@
 """CreateItem, GetItem, UpdateItem, DeleteItem and FindItem on calendar items, with Exchange's
-ChangeKey rules and meeting side effects (invitations, updates, cancellations, answers)."""
+ChangeKey rules and meeting side effects (invitations, updates, cancellations, answers).
+
+ChangeKey rules: AlwaysOverwrite ignores the key; NeverOverwrite refuses any old key; AutoResolve
+(exchangelib's default) merges an old key when the fields it sets were not changed since, but refuses
+it when the update also sends meeting updates or cancellations ("The send or update operation could
+not be performed..."), and so do CancelCalendarItem and Accept/Decline, which are sends."""
 
 from __future__ import annotations
 
@@ -94,15 +99,15 @@ def get_item(ctx: Context, body: etree._Element) -> etree._Element:
     return root
 
 
-def _check_change_key(item: StoredItem, change_key: str | None, touched: set[str], policy: str) -> None:
-    """Exchange's optimistic concurrency: an old ChangeKey fails under NeverOverwrite; under AutoResolve
-    it fails only when a field this request sets was changed since that version."""
+def _check_change_key(item: StoredItem, change_key: str | None, touched: set[str], policy: str,
+                      sends: bool = True) -> None:
+    """Exchange's optimistic concurrency (see the module docstring)."""
     if not change_key or policy == "AlwaysOverwrite":
         return
     version = item.version_of(change_key)
     if version == item.version:
         return
-    if policy == "NeverOverwrite" or touched & item.fields_changed_since(version):
+    if policy == "NeverOverwrite" or sends or touched & item.fields_changed_since(version):
         raise EwsError("ErrorIrresolvableConflict",
                        "The send or update operation could not be performed because the change key passed in the "
                        "request does not match the current change key for the item.")
@@ -138,7 +143,9 @@ def _update_one(ctx: Context, change: etree._Element, policy: str, sending: str)
     touched = {_field_key(u) for u in updates}
     if touched & set(ci.SERVER_FIELDS):
         raise EwsError("ErrorInvalidPropertySet", "A read-only property cannot be set.")
-    _check_change_key(item, ref.get("ChangeKey"), touched, policy)
+    organizes = text_of(item.elem, "t:MyResponseType") == "Organizer"
+    sends = organizes and sending in SENDING and bool(ci.attendee_addresses(item.elem))
+    _check_change_key(item, ref.get("ChangeKey"), touched, policy, sends)
     before_attendees = set(ci.attendee_addresses(item.elem))
     before_times = ci.start_end(item.elem)
     for update in updates:
@@ -165,7 +172,6 @@ def _update_one(ctx: Context, change: etree._Element, policy: str, sending: str)
     ci.name_attendees(item.elem, {a: box.name for a, box in ctx.store.mailboxes.items()})
     item.bump(touched, ctx.now)
     ctx.store.log(item, "update")
-    organizes = text_of(item.elem, "t:MyResponseType") == "Organizer"
     if organizes and sending in SENDING and (after_attendees or before_attendees):
         time_changed = ci.start_end(item.elem) != before_times
         only = None if "ToAll" in sending else (after_attendees ^ before_attendees)

@@ -82,6 +82,8 @@ def test_impersonation_needs_the_grant(ews_server, ews_account):
                            password="Other-Pa55!")
     with pytest.raises(ErrorImpersonateUserDenied):
         stranger.calendar  # noqa: B018
+    with pytest.raises(ErrorNonExistentMailbox):
+        ews_account("nobody@example.cn", access_type=IMPERSONATION).calendar  # noqa: B018
 
 
 def test_delegate_access_needs_the_grant(ews_server, ews_account):

@@ -78,7 +78,10 @@ def test_updates_need_the_current_change_key_unless_autoresolve_can_merge(ews_se
     uid = ews_server.calendar("wang@example.cn")[0].uid
     ews_server.respond("li@example.cn", uid, "Accept")        # changes only the attendee list
     stale.subject = "复试"
+    with pytest.raises(ErrorIrresolvableConflict):           # sending an update needs the current key
+        stale.save(update_fields=["subject"], send_meeting_invitations="SendToAllAndSaveCopy")
     stale.save(update_fields=["subject"], send_meeting_invitations="SendToNone")      # merged: no conflict
+    assert ews_server.calendar("li@example.cn")[0].subject == "初试"                   # and nobody was told
 
     stale.changekey = item.changekey                          # now older than the move below
     later = utc(interview_start(wang, hour=15))
@@ -95,6 +98,7 @@ def test_updates_need_the_current_change_key_unless_autoresolve_can_merge(ews_se
     assert copy.start == utc(interview_start(wang, hour=16))
     assert copy.my_response == "NoResponseReceived"          # a new time is a new request
     assert copy.subject == "复试"
+    assert ews_server.calendar("wang@example.cn")[0].subject == "复试"
 
 
 def test_cancel_and_delete_reach_the_attendees(ews_server, ews_account):
@@ -204,3 +208,13 @@ def test_server_time_zones_serve_exchangelibs_own_conversions(ews_account):
             berlin.standard_time.iso_month, berlin.daylight_time.occurrence) == (-60, -60, 3, 10, 5)
     assert china.to_server_timezone(list(zones.values()), for_year=2026) in {
         "China Standard Time", "Singapore Standard Time", "Taipei Standard Time"}
+
+
+def test_a_booked_room_declines(ews_server, ews_account):
+    wang = ews_account("wang@example.cn")
+    meeting(wang, attendees=(), resources=(ROOM,), interview_uid="iv-a").save(
+        send_meeting_invitations="SendToAllAndSaveCopy")
+    meeting(wang, subject="撞车", attendees=(), resources=(ROOM,), interview_uid="iv-b").save(
+        send_meeting_invitations="SendToAllAndSaveCopy")
+    assert wang.calendar.get(interview_uid="iv-b").resources[0].response_type == "Decline"
+    assert [m.subject for m in ews_server.calendar(ROOM)] == ["初试"]

@@ -178,3 +178,12 @@ def test_tls_is_trusted_only_with_the_test_ca(standalone, monkeypatch):
 
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(srv.ca_file))
     assert _account(srv).calendar.name == "Calendar"
+
+
+def test_stop_closes_kept_alive_connections(standalone):
+    srv = standalone(auth="NTLM")
+    account = _account(srv)
+    assert list(account.calendar.all()) == []        # an authenticated connection is now pooled
+    srv.stop()
+    with pytest.raises(ErrorTimeoutExpired):
+        list(account.calendar.all())

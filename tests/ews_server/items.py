@@ -209,6 +209,8 @@ def find_item(ctx: Context, body: etree._Element) -> etree._Element:
     restriction = body.find("m:Restriction", NSMAP)
     for ref in body.find("m:ParentFolderIds", NSMAP):
         try:
+            if body.find("m:QueryString", NSMAP) is not None:
+                raise EwsError("ErrorUnsupportedQueryFilter", "AQS query strings are not supported by this server.")
             if view is not None and (restriction is not None or body.find("m:SortOrder", NSMAP) is not None):
                 raise EwsError("ErrorInvalidRestriction",
                                "Restrictions and sort order may not be specified for a CalendarView.")

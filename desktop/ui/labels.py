@@ -109,6 +109,8 @@ _ALERT_KINDS = {
     "no_show_suggested": QT_TRANSLATE_NOOP("Labels", "Not arrived 30 minutes after the start"),
     "unconfirmed_soon": QT_TRANSLATE_NOOP("Labels", "Starts soon, not confirmed"),
     "candidate_declined": QT_TRANSLATE_NOOP("Labels", "Candidate declined the invitation"),
+    "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined in Outlook"),
+    "meeting_changed_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved or deleted in Outlook"),
 }
 _LIVE_STATES = {   # what the schedule, Today and the room board show, see scheduling.views.live_state
     "unconfirmed": QT_TRANSLATE_NOOP("Labels", "Unconfirmed"),
@@ -146,6 +148,8 @@ _TIMELINE_EVENTS = {
     "finished": QT_TRANSLATE_NOOP("Labels", "Interview finished"),
     "conflict_overridden": QT_TRANSLATE_NOOP("Labels", "Conflict overridden with a reason"),
     "candidate_replied": QT_TRANSLATE_NOOP("Labels", "Candidate replied by e-mail"),
+    "meeting_moved_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved in Outlook"),
+    "meeting_deleted_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting deleted in Outlook"),
 }
 _STEP_KINDS = {
     "approve": QT_TRANSLATE_NOOP("Labels", "Approval"),

@@ -83,12 +83,12 @@
 <context>
     <name>AlertTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="92"/>
+        <location filename="../../desktop/ui/today/models.py" line="94"/>
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="92"/>
+        <location filename="../../desktop/ui/today/models.py" line="94"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
@@ -2019,6 +2019,175 @@
     </message>
 </context>
 <context>
+    <name>ExchangeSettings</name>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="39"/>
+        <source>Write interviews into Exchange calendars</source>
+        <translation>将面试写入 Exchange 日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="40"/>
+        <source>EWS address</source>
+        <translation>EWS 地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="41"/>
+        <source>Sign-in method</source>
+        <translation>认证方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="42"/>
+        <source>Service account</source>
+        <translation>服务账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="43"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="44"/>
+        <source>Service account&apos;s mailbox</source>
+        <translation>服务账号邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="45"/>
+        <source>Access to interviewers&apos; calendars</source>
+        <translation>访问面试官日历的方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="46"/>
+        <source>Organizer mailbox</source>
+        <translation>组织者邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="47"/>
+        <source>Server version</source>
+        <translation>服务器版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="48"/>
+        <source>Internal CA certificate file</source>
+        <translation>内部 CA 证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="49"/>
+        <source>Timeout (seconds)</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="50"/>
+        <source>Read answers every (minutes)</source>
+        <translation>读取答复间隔（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="53"/>
+        <source>NTLM (domain account)</source>
+        <translation>NTLM（域账号）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="54"/>
+        <source>Basic (over HTTPS only)</source>
+        <translation>Basic（仅限 HTTPS）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="55"/>
+        <source>Windows integrated sign-on</source>
+        <translation>Windows 集成登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="56"/>
+        <source>Impersonation: the service account acts in each interviewer&apos;s mailbox</source>
+        <translation>模拟：服务账号以各面试官身份操作其邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="58"/>
+        <source>Delegate access to each interviewer&apos;s calendar</source>
+        <translation>代理：服务账号代理访问各面试官的日历</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="59"/>
+        <source>Organizer mailbox sends meeting requests</source>
+        <translation>组织者邮箱：由组织者邮箱向面试官发送会议邀请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="60"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="61"/>
+        <source>Exchange 2013</source>
+        <translation>Exchange 2013</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="62"/>
+        <source>Exchange 2016</source>
+        <translation>Exchange 2016</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="63"/>
+        <source>Exchange 2019</source>
+        <translation>Exchange 2019</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="81"/>
+        <source>Interviews are written into the interviewers&apos; Exchange calendars with the room as a resource; their free/busy times count in the conflict check, and their answers come back to the interview&apos;s history.</source>
+        <translation>面试会写入面试官的 Exchange 日历，并将会议室作为资源预订；面试官和会议室的忙闲参与冲突检查，面试官的答复会记入面试历史。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="94"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="103"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="106"/>
+        <source>Save Exchange settings</source>
+        <translation>保存 Exchange 设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="110"/>
+        <source>An interviewer&apos;s mailbox to try (optional)</source>
+        <translation>用于测试的面试官邮箱（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="112"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="148"/>
+        <source>Internal CA certificate</source>
+        <translation>内部 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="149"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="172"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="214"/>
+        <source>(unchanged)</source>
+        <translation>（未更改）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="230"/>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/exchange.py" line="239"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop/ui/first_run.py" line="64"/>
@@ -2382,32 +2551,32 @@
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="46"/>
+        <location filename="../../desktop/ui/settings/page.py" line="47"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="51"/>
+        <location filename="../../desktop/ui/settings/page.py" line="52"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="53"/>
+        <location filename="../../desktop/ui/settings/page.py" line="54"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="54"/>
+        <location filename="../../desktop/ui/settings/page.py" line="55"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="55"/>
+        <location filename="../../desktop/ui/settings/page.py" line="56"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="71"/>
+        <location filename="../../desktop/ui/settings/page.py" line="72"/>
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
@@ -2806,7 +2975,7 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="13"/>
         <location filename="../../desktop/ui/labels.py" line="72"/>
-        <location filename="../../desktop/ui/labels.py" line="168"/>
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
@@ -2949,33 +3118,33 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="53"/>
-        <location filename="../../desktop/ui/labels.py" line="116"/>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="54"/>
-        <location filename="../../desktop/ui/labels.py" line="115"/>
-        <location filename="../../desktop/ui/labels.py" line="159"/>
+        <location filename="../../desktop/ui/labels.py" line="117"/>
+        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="55"/>
-        <location filename="../../desktop/ui/labels.py" line="119"/>
+        <location filename="../../desktop/ui/labels.py" line="121"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="56"/>
-        <location filename="../../desktop/ui/labels.py" line="120"/>
+        <location filename="../../desktop/ui/labels.py" line="122"/>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="57"/>
         <location filename="../../desktop/ui/labels.py" line="87"/>
-        <location filename="../../desktop/ui/labels.py" line="121"/>
+        <location filename="../../desktop/ui/labels.py" line="123"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -3117,13 +3286,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="103"/>
-        <location filename="../../desktop/ui/labels.py" line="142"/>
+        <location filename="../../desktop/ui/labels.py" line="144"/>
         <source>Candidate late</source>
         <translation>候选人迟到</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="105"/>
-        <location filename="../../desktop/ui/labels.py" line="194"/>
+        <location filename="../../desktop/ui/labels.py" line="198"/>
         <source>Confirmation overdue</source>
         <translation>确认超时</translation>
     </message>
@@ -3158,303 +3327,323 @@
         <translation>候选人拒绝了邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="114"/>
+        <location filename="../../desktop/ui/labels.py" line="112"/>
+        <source>Interviewer declined in Outlook</source>
+        <translation>面试官在 Outlook 中拒绝了会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="113"/>
+        <source>Meeting moved or deleted in Outlook</source>
+        <translation>会议在 Outlook 中被移动或删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="116"/>
         <source>Unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="117"/>
-        <location filename="../../desktop/ui/labels.py" line="141"/>
+        <location filename="../../desktop/ui/labels.py" line="119"/>
+        <location filename="../../desktop/ui/labels.py" line="143"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="118"/>
+        <location filename="../../desktop/ui/labels.py" line="120"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="122"/>
+        <location filename="../../desktop/ui/labels.py" line="124"/>
         <source>Did not come</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="125"/>
+        <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>Invitation sent</source>
         <translation>已发出邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="126"/>
+        <location filename="../../desktop/ui/labels.py" line="128"/>
         <source>Candidate confirmed</source>
         <translation>候选人已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="127"/>
+        <location filename="../../desktop/ui/labels.py" line="129"/>
         <source>Candidate declined</source>
         <translation>候选人拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="128"/>
+        <location filename="../../desktop/ui/labels.py" line="130"/>
         <source>Candidate tentatively accepted</source>
         <translation>候选人暂定参加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="129"/>
+        <location filename="../../desktop/ui/labels.py" line="131"/>
         <source>Confirmation deadline passed</source>
         <translation>确认期限已过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="130"/>
+        <location filename="../../desktop/ui/labels.py" line="132"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="131"/>
+        <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>Approval step decided</source>
         <translation>审批环节已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="132"/>
+        <location filename="../../desktop/ui/labels.py" line="134"/>
         <source>Change approved</source>
         <translation>变更已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133"/>
+        <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>Change rejected</source>
         <translation>变更被驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="134"/>
+        <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>Change in effect</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="135"/>
+        <location filename="../../desktop/ui/labels.py" line="137"/>
         <source>Approval overdue, escalated</source>
         <translation>审批超时，已上报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136"/>
+        <location filename="../../desktop/ui/labels.py" line="138"/>
         <source>Reminder sent</source>
         <translation>已发送提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>Interviewer saw it</source>
         <translation>面试官已查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>Interviewer accepted</source>
         <translation>面试官已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="139"/>
+        <location filename="../../desktop/ui/labels.py" line="141"/>
         <source>Interviewer declined</source>
         <translation>面试官已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="140"/>
+        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>Interviewer tentatively accepted</source>
         <translation>面试官暂定参加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="143"/>
+        <location filename="../../desktop/ui/labels.py" line="145"/>
         <source>Marked as no-show</source>
         <translation>标记为未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="144"/>
+        <location filename="../../desktop/ui/labels.py" line="146"/>
         <source>Interview cancelled</source>
         <translation>面试已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="145"/>
+        <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>Interview started</source>
         <translation>面试开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="146"/>
+        <location filename="../../desktop/ui/labels.py" line="148"/>
         <source>Interview finished</source>
         <translation>面试结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="147"/>
+        <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>Conflict overridden with a reason</source>
         <translation>已说明理由并忽略冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="148"/>
+        <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>Candidate replied by e-mail</source>
         <translation>候选人邮件回复</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="151"/>
+        <source>Meeting moved in Outlook</source>
+        <translation>会议在 Outlook 中被移动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <source>Meeting deleted in Outlook</source>
+        <translation>会议在 Outlook 中被删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <location filename="../../desktop/ui/labels.py" line="156"/>
         <source>Filing</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="153"/>
+        <location filename="../../desktop/ui/labels.py" line="157"/>
         <source>Confirmation</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="156"/>
+        <location filename="../../desktop/ui/labels.py" line="160"/>
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="157"/>
+        <location filename="../../desktop/ui/labels.py" line="161"/>
         <source>Sent back</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="158"/>
+        <location filename="../../desktop/ui/labels.py" line="162"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="162"/>
+        <location filename="../../desktop/ui/labels.py" line="166"/>
         <source>No answer</source>
         <translation>未答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="163"/>
+        <location filename="../../desktop/ui/labels.py" line="167"/>
         <source>Accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="164"/>
+        <location filename="../../desktop/ui/labels.py" line="168"/>
         <source>Tentative</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="165"/>
+        <location filename="../../desktop/ui/labels.py" line="169"/>
         <source>Declined</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="169"/>
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>Observer</source>
         <translation>列席</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="172"/>
+        <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>did not come {0} time(s) before</source>
         <translation>此前爽约 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="173"/>
+        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>came late {0} time(s) before</source>
         <translation>此前迟到 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174"/>
+        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>asked to reschedule {0} time(s)</source>
         <translation>本人申请改期 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="175"/>
+        <location filename="../../desktop/ui/labels.py" line="179"/>
         <source>has not confirmed, the deadline has passed</source>
         <translation>确认期限已过仍未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="176"/>
+        <location filename="../../desktop/ui/labels.py" line="180"/>
         <source>has not confirmed yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="177"/>
+        <location filename="../../desktop/ui/labels.py" line="181"/>
         <source>booked more than 14 days ahead</source>
         <translation>提前14天以上预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="178"/>
+        <location filename="../../desktop/ui/labels.py" line="182"/>
         <source>booked less than 24 hours ahead</source>
         <translation>距面试不足24小时才预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="179"/>
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>starts early in the morning or late in the afternoon</source>
         <translation>面试时间过早或过晚（9:00前或16:30后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <location filename="../../desktop/ui/labels.py" line="186"/>
         <source>Calendar: new</source>
         <translation>日历：新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="183"/>
+        <location filename="../../desktop/ui/labels.py" line="187"/>
         <source>Calendar: update</source>
         <translation>日历：更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="184"/>
+        <location filename="../../desktop/ui/labels.py" line="188"/>
         <source>Calendar: cancel</source>
         <translation>日历：取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <location filename="../../desktop/ui/labels.py" line="192"/>
         <source>Reminder the day before</source>
         <translation>面试前一天提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="189"/>
+        <location filename="../../desktop/ui/labels.py" line="193"/>
         <source>Interviewer assigned</source>
         <translation>面试官安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="190"/>
+        <location filename="../../desktop/ui/labels.py" line="194"/>
         <source>Interviewer: change</source>
         <translation>面试官：变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="191"/>
+        <location filename="../../desktop/ui/labels.py" line="195"/>
         <source>Approval request</source>
         <translation>审批请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="192"/>
+        <location filename="../../desktop/ui/labels.py" line="196"/>
         <source>Approval result</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="193"/>
+        <location filename="../../desktop/ui/labels.py" line="197"/>
         <source>Late alert</source>
         <translation>迟到提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="185"/>
+        <location filename="../../desktop/ui/labels.py" line="189"/>
         <source>Invitation</source>
         <translation>面试邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="186"/>
+        <location filename="../../desktop/ui/labels.py" line="190"/>
         <source>Change notice</source>
         <translation>变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="187"/>
+        <location filename="../../desktop/ui/labels.py" line="191"/>
         <source>Cancellation notice</source>
         <translation>取消通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="196"/>
+        <location filename="../../desktop/ui/labels.py" line="200"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="197"/>
+        <location filename="../../desktop/ui/labels.py" line="201"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="197"/>
+        <location filename="../../desktop/ui/labels.py" line="201"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -4679,22 +4868,22 @@
 <context>
     <name>PendingTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="109"/>
+        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
@@ -5257,52 +5446,57 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="84"/>
+        <location filename="../../desktop/ui/settings/page.py" line="85"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="95"/>
+        <location filename="../../desktop/ui/settings/page.py" line="97"/>
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="97"/>
+        <location filename="../../desktop/ui/settings/page.py" line="99"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="100"/>
+        <location filename="../../desktop/ui/settings/page.py" line="102"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="103"/>
+        <location filename="../../desktop/ui/settings/page.py" line="105"/>
         <source>Approval chains</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="105"/>
+        <location filename="../../desktop/ui/settings/page.py" line="107"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="107"/>
+        <location filename="../../desktop/ui/settings/page.py" line="109"/>
         <source>SMS and OA</source>
         <translation>短信与OA</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="109"/>
+        <location filename="../../desktop/ui/settings/page.py" line="111"/>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/page.py" line="113"/>
         <source>Message templates</source>
         <translation>消息模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="111"/>
+        <location filename="../../desktop/ui/settings/page.py" line="115"/>
         <source>Channels</source>
         <translation>通知渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="113"/>
+        <location filename="../../desktop/ui/settings/page.py" line="117"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5386,12 +5580,12 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="135"/>
+        <location filename="../../desktop/ui/today/models.py" line="137"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="135"/>
+        <location filename="../../desktop/ui/today/models.py" line="137"/>
         <source>Task</source>
         <translation>待办事项</translation>
     </message>
@@ -5512,7 +5706,7 @@
         <translation>共 {0} 场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="38"/>
+        <location filename="../../desktop/ui/today/models.py" line="40"/>
         <source>change request #{0}</source>
         <translation>变更申请 #{0}</translation>
     </message>
@@ -5570,42 +5764,42 @@
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51"/>
+        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51"/>
+        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51"/>
+        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Position · round</source>
         <translation>岗位 · 轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="51"/>
+        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="52"/>
+        <location filename="../../desktop/ui/today/models.py" line="54"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="52"/>
+        <location filename="../../desktop/ui/today/models.py" line="54"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="52"/>
+        <location filename="../../desktop/ui/today/models.py" line="54"/>
         <source>No-show risk</source>
         <translation>爽约风险</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="60"/>
+        <location filename="../../desktop/ui/today/models.py" line="62"/>
         <source>Video meeting</source>
         <translation>视频面试</translation>
     </message>

@@ -39,8 +39,8 @@ class ExchangeConfig:
         top. An empty password override keeps the saved one (secrets are never shown back)."""
         values = {key: settings.institution_value(session, key) for key in KEYS}
         for key, value in (overrides or {}).items():
-            if key == "exchange.password" and not value:
-                continue
+            if key not in values or (key == "exchange.password" and not value):
+                continue   # other settings of the tab; an empty password keeps the saved one
             values[key] = settings.spec_of(key).parse(value)
         values["exchange.office_timezone"] = settings.institution_value(session, "office.timezone")
         return cls(**{key.split(".", 1)[1]: value for key, value in values.items()})

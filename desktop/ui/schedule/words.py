@@ -61,6 +61,7 @@ def timeline_detail(kind: str, detail: dict) -> str:
         return str(detail.get("reason") or detail.get("override_reason") or "")
     if kind == "candidate_replied":   # the candidate's own words on one line, for HR to read
         return " ".join(line.strip() for line in str(detail.get("text") or "").split("\n") if line.strip())
-    if kind in ("interviewer_accepted", "interviewer_declined", "interviewer_tentative"):
+    if kind in ("interviewer_accepted", "interviewer_declined", "interviewer_tentative", "meeting_moved_in_outlook",
+                "meeting_deleted_in_outlook"):
         return str(detail.get("who") or "")
     return ""

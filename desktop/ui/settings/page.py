@@ -13,6 +13,7 @@ from desktop.ui import i18n, labels
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
 from desktop.ui.settings.chains import ChainsPanel
+from desktop.ui.settings.exchange import ExchangeSettings
 from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
@@ -88,6 +89,7 @@ class SettingsPage(QWidget):
         self.mail: MailSettings | None = None
         self.holidays: HolidaysPanel | None = None
         self.gateways: GatewaySettings | None = None
+        self.exchange: ExchangeSettings | None = None
         self.templates: TemplatesPanel | None = None
         self.routing: ChannelRouting | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
@@ -105,6 +107,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.holidays, self.tr("Holidays"))
             self.gateways = GatewaySettings(ctx)
             self.tabs.addTab(self.gateways, self.tr("SMS and OA"))
+            self.exchange = ExchangeSettings(ctx)
+            self.tabs.addTab(self.exchange, self.tr("Exchange"))
             self.templates = TemplatesPanel(ctx)
             self.tabs.addTab(self.templates, self.tr("Message templates"))
             self.routing = ChannelRouting(ctx)

@@ -30,6 +30,8 @@ def risk_reasons(risk: Risk) -> str:
 def alert_text(alert: DeskAlert, zone: tzinfo) -> str:
     """"Candidate late: 张三, 11-24 Tue 10:00, room 301" — the alert and what it is about."""
     about = [alert.candidate] if alert.candidate else []
+    if alert.detail.get("who"):   # the interviewer who declined, moved or deleted it in Outlook
+        about.insert(0, str(alert.detail["who"]))
     if alert.starts_at is not None and alert.candidate:
         about.append(words.when(zone, alert.starts_at))
     if alert.room:

@@ -4340,7 +4340,7 @@
     <message>
         <location filename="../../desktop/ui/messages.py" line="101"/>
         <source>The calendar of {0} could not be read, so it is not known whether they are free.</source>
-        <translation>无法读取 {0} 的日历，不能确定是否空闲。</translation>
+        <translation>无法获取 {0} 的忙闲（日历读取失败），不能确定是否空闲。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="102"/>

@@ -130,6 +130,7 @@ def run_gui(target: Target | None, language: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui import errors, gc, i18n, style
+    from desktop.integrations.exchange.freebusy import ExchangeCalendar
     from desktop.ui.delivery import DeliveryService
     from desktop.ui.main_window import MainWindow
     from desktop.ui.signin import sign_in
@@ -151,6 +152,7 @@ def run_gui(target: Target | None, language: str | None) -> int:
         signed_in = sign_in(tasks, target, clock)
         if signed_in is None:
             return 0
+        signed_in.db.calendar = ExchangeCalendar(signed_in.db)   # free/busy in conflict checks; nothing when off
         ctx = AppContext(signed_in.db, signed_in.actor, clock=clock, dirs=dirs, tasks=tasks, language=language)
         ctx.use_institution_settings(signed_in.institution)
         window = MainWindow(ctx)

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
-CALENDAR_SYNC_MS = 2 * MINUTE_MS
 
 
 class DeliveryService(QObject):
@@ -49,7 +48,6 @@ class DeliveryService(QObject):
         self.replies_timer = QTimer(self)
         self.replies_timer.timeout.connect(self.poll_replies)
         self.calendar_timer = QTimer(self)
-        self.calendar_timer.setInterval(CALENDAR_SYNC_MS)
         self.calendar_timer.timeout.connect(self.sync_calendars)
         self._started = False
         ctx.sig_changed.connect(self._changed)
@@ -97,7 +95,7 @@ class DeliveryService(QObject):
         else:
             self.replies_timer.stop()
         if "calendar" in channels:
-            self.calendar_timer.start()
+            self.calendar_timer.start(int(values.get("exchange.sync_interval_minutes") or 5) * MINUTE_MS)
         else:
             self.calendar_timer.stop()
 

@@ -259,3 +259,15 @@ def _wait_for(condition, limit: float) -> float:
             return time.monotonic()
         time.sleep(0.01)
     raise AssertionError("not reached in time")
+
+
+def test_a_503_is_retried_by_the_outbox_and_then_succeeds(world, ews_server, clock):
+    configure(world, ews_server)
+    book(world, 0, local(STORY_DAY, 10))
+    ews_server.fail(operation="CreateItem", kind="http_503", times=1)
+    assert deliver(world).outcome.retrying == 1
+    [entry] = calendar_entries(world)
+    assert entry.state == OutboxState.PENDING and entry.attempts == 1
+    clock.advance(timedelta(seconds=3))
+    assert deliver(world).outcome.sent == 1
+    assert len(ews_server.calendar(WANG)) == 1 and calendar_entries(world)[0].state == OutboxState.SENT

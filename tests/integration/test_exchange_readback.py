@@ -121,3 +121,20 @@ def test_meeting_moved_or_deleted_in_outlook_alerts_hr(world, ews_server):
     assert "meeting_moved_in_outlook" in kinds and "meeting_deleted_in_outlook" in kinds
     assert sync_responses(world.db).alerts == 0
     assert {r.mailbox: r.cancelled for r in calendar_items(world)} == {WANG: False, LI: True}
+
+
+def test_free_busy_from_exchange_keeps_the_slot_finder_off_busy_times(world, ews_server):
+    from desktop.core.scheduling import slots
+
+    configure(world, ews_server)
+    ews_server.add_busy(WANG, local(STORY_DAY, 8, 0), local(STORY_DAY, 11, 0))   # 王主任's morning clinic
+    world.db.calendar = ExchangeCalendar(world.db)
+    request = slots.SlotRequest(interviewer_ids=(world.wang.user_id,), duration_minutes=30, first_day=STORY_DAY,
+                                last_day=STORY_DAY, count=1)
+    with world.db.session(world.hr) as s:
+        [first] = slots.find_slots(s, request, world.db.clock.now())
+    assert first.starts_at == local(STORY_DAY, 11, 0)
+    world.db.calendar = None                                # without the server the morning looks free
+    with world.db.session(world.hr) as s:
+        [unaware] = slots.find_slots(s, request, world.db.clock.now())
+    assert unaware.starts_at == local(STORY_DAY, 8, 30)

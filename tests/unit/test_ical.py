@@ -210,3 +210,29 @@ def test_a_file_that_cannot_be_read_names_the_reason_and_the_line(data, reason, 
 def test_a_gb18030_file_from_an_old_chinese_program_is_read():
     data = fixture("holidays_cn_2026.ics").decode("utf-8").encode("gb18030")
     assert ical.parse_holidays(data)[0].name == "元旦（休）"
+
+
+def test_damaged_replies_are_refused_cleanly():
+    """What a mail gateway can do to an attachment: cut it short, re-encode it, lose a property,
+    or hand over something enormous. Each is refused with its reason; none is half-read."""
+    whole = fixture("reply_outlook.ics")
+    truncated = whole[: len(whole) // 2]
+    with pytest.raises(CalendarFileInvalid) as cut:
+        ical.parse_replies(truncated)
+    assert cut.value.params["reason"] in ("unbalanced", "syntax")
+
+    with pytest.raises(CalendarFileInvalid) as utf16:
+        ical.parse_replies(whole.decode("utf-8").encode("utf-16"))
+    assert utf16.value.params["reason"] in ("encoding", "not_calendar")
+
+    without_uid = b"\r\n".join(line for line in whole.split(b"\r\n") if not line.startswith(b"UID"))
+    with pytest.raises(CalendarFileInvalid) as missing:
+        ical.parse_replies(without_uid)
+    assert missing.value.params["reason"] == "missing"
+
+    huge = whole.replace(b"END:VCALENDAR", b"X-PADDING:" + b"x" * 70 + b"\r\n") * 1 + (
+        b"X-PADDING:" + b"x" * 70 + b"\r\n") * 160_000 + b"END:VCALENDAR\r\n"
+    assert len(huge) > 10 * 1024 * 1024
+    with pytest.raises(CalendarFileInvalid) as too_big:
+        ical.parse_replies(huge)
+    assert too_big.value.params["reason"] == "too_large"

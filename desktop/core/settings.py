@@ -113,9 +113,11 @@ for _spec in (
     # who hears through which channels besides the in-app notice (desktop/core/notifications/routing.py)
     SettingSpec("notify.candidate_channels", "institution", str, "email,sms", pattern=r"((email|sms)(,(email|sms))*)?"),
     SettingSpec("notify.interviewer_channels", "institution", str, "calendar,oa",
-                pattern=r"((calendar|oa)(,(calendar|oa))*)?"),
-    SettingSpec("notify.approver_channels", "institution", str, "oa", pattern=r"(oa)?"),
-    SettingSpec("notify.hr_channels", "institution", str, "oa", pattern=r"(oa)?"),
+                pattern=r"((calendar|oa|email|sms)(,(calendar|oa|email|sms))*)?"),
+    SettingSpec("notify.approver_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
+    SettingSpec("notify.hr_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
+    SettingSpec("notify.event_channels", "institution", str, "",
+                check=lambda value: _routing().check_overrides(value)),   # {"event": "channel,..."} as JSON
 ):
     register(_spec)
 
@@ -197,6 +199,11 @@ for _spec in (
     SettingSpec("exchange.sync_interval_minutes", "institution", int, 5, minimum=1, maximum=24 * 60),
 ):
     register(_spec)
+
+
+def _routing():
+    from desktop.core.notifications import routing   # routing reads settings: import it when checking
+    return routing
 
 
 def spec_of(key: str) -> SettingSpec:

@@ -1199,37 +1199,52 @@
 <context>
     <name>ChannelRouting</name>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="23"/>
+        <location filename="../../desktop/ui/settings/routing.py" line="28"/>
         <source>Candidates (invitation, change, cancellation, reminder)</source>
         <translation>候选人（面试邀请、变更、取消、提醒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="24"/>
+        <location filename="../../desktop/ui/settings/routing.py" line="29"/>
         <source>Interviewers (their interviews and changes)</source>
         <translation>面试官（本人的面试安排及变更）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="25"/>
+        <location filename="../../desktop/ui/settings/routing.py" line="30"/>
         <source>Approvers (a change waiting for them)</source>
         <translation>审批人（待其审批的变更）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="26"/>
+        <location filename="../../desktop/ui/settings/routing.py" line="31"/>
         <source>HR officers (approval results, late and overdue alerts)</source>
         <translation>人事专员（审批结果、迟到与确认超时提醒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="47"/>
+        <location filename="../../desktop/ui/settings/routing.py" line="65"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="65"/>
+        <source>As for its recipients</source>
+        <translation>同接收人默认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="83"/>
         <source>Save channels</source>
         <translation>保存渠道设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="54"/>
+        <location filename="../../desktop/ui/settings/routing.py" line="90"/>
         <source>Staff always receive the in-app notice and a desktop notification. Tick the other channels each group hears through; a channel also has to be set up (Mail, SMS and OA, Exchange) before anything goes out through it.</source>
         <translation>工作人员始终会收到软件内通知和桌面提醒。请为各类接收人勾选其他渠道；渠道还需在“邮件”“短信与OA”“Exchange”中配置后才会实际发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="89"/>
+        <location filename="../../desktop/ui/settings/routing.py" line="95"/>
+        <source>A message can be sent differently from the rest: untick &quot;As for its recipients&quot; and choose its channels, for example the day-before reminder by SMS only.</source>
+        <translation>某类消息可以单独设置渠道：取消勾选“同接收人默认”后选择其渠道，例如面试前一天提醒只发短信。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/routing.py" line="162"/>
         <source>Saved. New messages follow these channels.</source>
         <translation>已保存。新消息将按此渠道发送。</translation>
     </message>

@@ -94,3 +94,37 @@ def test_a_late_alert_reaches_hr_and_the_interviewer_through_oa_once(world, cloc
     assert late == [("oa", "late_alert", "hr_zhang"), ("oa", "late_alert", "wang")]
     overdue = [r for r in rows(world) if r[1] == "confirmation_overdue"]
     assert overdue == [("oa", "confirmation_overdue", "hr_zhang")]
+
+
+def test_an_event_can_be_routed_apart_from_its_audience(world, clock):
+    """The day-before reminder by SMS only; approval requests also by e-mail to approvers who have an
+    address in their account (the others by OA only)."""
+    import json
+
+    from desktop.core.model import User
+    from desktop.core.scheduling import changes
+    from desktop.core.model import ChangeKind, Party
+    from scheduling_helpers import request
+
+    configure(world, event_channels=json.dumps({"reminder_day_before": "sms", "approval_request": "oa,email"}))
+    with world.db.session(write=True) as s:
+        s.get(User, world.leader.user_id).email = "leader@hospital.example.cn"
+    later = book(world, 1, local(NEXT_DAY, 10)).interview_id
+    asked = request(world, changes.ChangeInput(later, ChangeKind.RESCHEDULE, Party.CANDIDATE, "改时",
+                                               starts_at=local(NEXT_DAY, 15)))
+    assert asked.change_request_id
+    approvals = sorted((c, r) for c, k, r in rows(world) if k == "approval_request")
+    assert approvals == [("email", "leader@hospital.example.cn"), ("oa", "deputy"), ("oa", "leader")]
+    clock.set(local(STORY_DAY, 21, 0))
+    with world.db.session(write=True) as s:
+        reminders.evaluate(s)
+    assert sorted(c for c, k, _ in rows(world) if k == "reminder_day_before") == ["sms"]
+    assert sorted(c for c, k, _ in rows(world) if k == "invitation") == ["email", "sms"]   # the default
+
+
+def test_event_routing_refuses_unknown_events_and_channels_the_audience_cannot_use():
+    spec = settings.spec_of("notify.event_channels")
+    for bad in ('{"party_invite": "sms"}', '{"invitation": "oa"}', '{"invitation": "calendar"}', "[1]", "not json"):
+        with pytest.raises(InvalidSetting):
+            spec.parse(bad)
+    assert spec.parse('{"late_alert": "sms,oa"}') == '{"late_alert": "sms,oa"}'

@@ -2,28 +2,69 @@
 
 The in-app notice (and the desktop notification it raises) always reaches staff; the other channels
 are chosen per audience in the institution settings, e.g. candidate: e-mail + SMS; interviewer:
-Exchange calendar + OA; approver: OA; HR: OA. Each call here writes outbox rows in the caller's
+Exchange calendar + OA; approver: OA; HR: OA; and an event may be routed apart from its audience
+(say the day-before reminder by SMS only, or approval requests also by e-mail). Each call here writes outbox rows in the caller's
 transaction, with a dedupe key per event and version, so a message is queued once.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
+from desktop.core.errors import InvalidSetting
 from desktop.core.model import OutboxEntry, User
 
 CANDIDATE, INTERVIEWER, APPROVER, HR = "candidate", "interviewer", "approver", "hr"
-CHANNELS = {CANDIDATE: ("email", "sms"), INTERVIEWER: ("calendar", "oa"), APPROVER: ("oa",), HR: ("oa",)}
+CHANNELS = {CANDIDATE: ("email", "sms"), INTERVIEWER: ("calendar", "oa", "email", "sms"),
+            APPROVER: ("oa", "email", "sms"), HR: ("oa", "email", "sms")}
+DEFAULTS = {CANDIDATE: "email,sms", INTERVIEWER: "calendar,oa", APPROVER: "oa", HR: "oa"}
 ALERT_EVENTS = {"late": "late_alert", "confirmation_overdue": "confirmation_overdue"}  # alerts with a message
+# Which audience each message goes to; an event may be routed apart from its audience's default.
+EVENT_AUDIENCE = {
+    "invitation": CANDIDATE, "change_notice": CANDIDATE, "cancellation": CANDIDATE, "reminder_day_before": CANDIDATE,
+    "interviewer_assignment": INTERVIEWER, "interviewer_change": INTERVIEWER, "approval_request": APPROVER,
+    "approval_result": HR, "confirmation_overdue": HR, "late_alert": HR,
+}
 
 
-def channels(session: Session, audience: str) -> tuple[str, ...]:
-    """The configured channels of an audience, in a fixed order."""
-    chosen = {c.strip() for c in settings.institution_value(session, f"notify.{audience}_channels").split(",")}
+def _split(text: str) -> set[str]:
+    return {c.strip() for c in str(text or "").split(",") if c.strip()}
+
+
+def overrides(session: Session) -> dict[str, str]:
+    """The events an administrator routed apart from their audience: {event: "channel,channel"}."""
+    text = settings.institution_value(session, "notify.event_channels")
+    return json.loads(text) if text else {}
+
+
+def check_overrides(value: str) -> None:
+    """The setting's own check: a JSON object of known events to channels their audience may use."""
+    if not value:
+        return
+    try:
+        data = json.loads(value)
+    except ValueError:
+        raise InvalidSetting("notify.event_channels: not JSON", key="notify.event_channels", reason="format") from None
+    if not isinstance(data, dict):
+        raise InvalidSetting("notify.event_channels: not an object", key="notify.event_channels", reason="format")
+    for event, chosen in data.items():
+        audience = EVENT_AUDIENCE.get(event)
+        if audience is None or not isinstance(chosen, str) or not _split(chosen) <= set(CHANNELS[audience]) - {"calendar"}:
+            raise InvalidSetting(f"notify.event_channels: {event}", key="notify.event_channels", reason="format")
+
+
+def channels(session: Session, audience: str, event: str | None = None) -> tuple[str, ...]:
+    """The channels that carry `event` (or, without one, anything) to `audience`, in a fixed order.
+    The interviewers' calendar follows the audience setting only: it carries meetings, not messages."""
+    chosen = _split(settings.institution_value(session, f"notify.{audience}_channels"))
+    routed = overrides(session).get(event) if event else None
+    if routed is not None:
+        chosen = (chosen & {"calendar"}) | _split(routed)
     return tuple(c for c in CHANNELS[audience] if c in chosen)
 
 
@@ -45,15 +86,20 @@ def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> int:
 
 def staff_messages(session: Session, audience: str, user_ids: set[int], event: str, key: str,
                    payload: dict[str, Any], interview_id: int | None = None) -> None:
-    """Queue `event` for these staff members on their audience's channels other than the calendar
-    (which carries meetings, not messages). `key` makes the dedupe key unique per occasion."""
-    wanted = [c for c in channels(session, audience) if c != "calendar"]
+    """Queue `event` for these staff members on the channels chosen for it other than the calendar
+    (which carries meetings, not messages): OA by user name, e-mail and SMS to the address and phone
+    in their account when they have one. `key` makes the dedupe key unique per occasion."""
+    wanted = [c for c in channels(session, audience, event) if c != "calendar"]
     if not wanted or not user_ids:
         return
-    users = session.execute(select(User.id, User.username, User.display_name)
+    users = session.execute(select(User.id, User.username, User.display_name, User.email, User.phone)
                             .where(User.id.in_(user_ids), User.is_active)).all()
-    entries = [(f"{channel}:{key}:user{user_id}", dict(
-        interview_id=interview_id, channel=channel, kind=event, recipient=username,
-        payload=payload | {"user_id": user_id, "recipient_name": name}))
-        for channel in wanted for user_id, username, name in sorted(users)]
+    entries = []
+    for channel in wanted:
+        for user_id, username, name, email, phone in sorted(users):
+            recipient = {"oa": username, "email": email, "sms": phone}[channel]
+            if recipient:
+                entries.append((f"{channel}:{key}:user{user_id}", dict(
+                    interview_id=interview_id, channel=channel, kind=event, recipient=recipient,
+                    payload=payload | {"user_id": user_id, "recipient_name": name})))
     queue(session, entries)

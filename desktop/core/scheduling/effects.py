@@ -80,12 +80,9 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
                 interview_id=interview.id, channel=CALENDAR, kind=op,
                 recipient=user.exchange_mailbox or user.email or user.username,
                 payload=info | {"user_id": user_id, "reason": reason})))
-        if "oa" in staff and user.is_active:
-            entries.append((f"oa:{interview.id}:user{user_id}:{seq}:{op}", dict(
-                interview_id=interview.id, channel="oa", kind="interviewer_assignment" if op == "create"
-                else "interviewer_change", recipient=user.username,
-                payload=info | {"user_id": user_id, "recipient_name": user.display_name, "reason": reason,
-                                "operation": op})))
+        routing.staff_messages(session, routing.INTERVIEWER, {user_id},
+                               "interviewer_assignment" if op == "create" else "interviewer_change",
+                               f"{interview.id}:{seq}:{op}", info | {"reason": reason, "operation": op}, interview.id)
         title = {"create": "新的面试安排", "update": "面试安排有变更", "cancel": "面试已取消"}[op]
         session.add(Notice(user_id=user_id, interview_id=interview.id, title=title, created_at=now,
                            body=f"{info['position']} {info['round']}：{info['local_time']} "
@@ -107,7 +104,7 @@ def candidate_messages(session: Session, interview: Interview, event: str, info:
         "candidate_id": candidate.id, "candidate_name": candidate.name, "reason": reason}
     if confirm:
         payload["confirm_by"] = interview.confirmation_due_at.isoformat() if interview.confirmation_due_at else None
-    wanted = routing.channels(session, routing.CANDIDATE)
+    wanted = routing.channels(session, routing.CANDIDATE, event)
     return [(f"{channel}:{interview.id}:candidate:{interview.sequence}:{event}", dict(
         interview_id=interview.id, channel=channel, kind=event, recipient=address, payload=payload))
         for channel, address in (("email", candidate.email), ("sms", candidate.phone)) if address and channel in wanted]

@@ -185,3 +185,30 @@ def test_the_settings_test_message_reaches_the_address(world, relay, certs):
     assert message["Message-ID"] == message_id
     assert "邮件设置测试" in str(message["Subject"])
     assert "测试邮件" in message.get_body(("plain",)).get_content()
+
+
+def test_an_approval_request_by_email_reaches_the_approver_without_a_calendar_file(world, relay, certs):
+    """Staff messages go by e-mail when an administrator routes them so: the approver's address from
+    their account, the approval text, and no .ics (they are not the candidate)."""
+    import json
+
+    from desktop.core.model import ChangeKind, Party, User
+    from desktop.core.scheduling import changes
+    from scheduling_helpers import request
+
+    configure(world, relay.port, certs)
+    with world.db.session(SYSTEM, write=True) as s:
+        settings.store_institution(s, "notify.event_channels", json.dumps({"approval_request": "email"}), "测试")
+        s.get(User, world.leader.user_id).email = "leader@hospital.example.cn"
+    iid = book(world, 0, local(STORY_DAY, 10)).interview_id
+    request(world, changes.ChangeInput(iid, ChangeKind.RESCHEDULE, Party.CANDIDATE, "候选人申请改时",
+                                       starts_at=local(STORY_DAY, 15)))
+    progress = OutboxWorker(world.db, [MailSender(world.db)]).run_once()
+    assert progress.outcome.failed == 0, progress.outcome.errors
+    to_leader = [(to, m) for (to, _raw), m in zip(relay.mailbox.received, relay.mailbox.messages())
+                 if to == ["leader@hospital.example.cn"]]
+    assert len(to_leader) == 1
+    message = to_leader[0][1]
+    assert "审批" in str(message["Subject"])
+    assert "候选人申请改时" in message.get_body(("plain",)).get_content()
+    assert not [p for p in message.walk() if p.get_content_type() == "text/calendar"]

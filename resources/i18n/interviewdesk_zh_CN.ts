@@ -2036,168 +2036,162 @@
 <context>
     <name>ExchangeSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="39"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="40"/>
         <source>Write interviews into Exchange calendars</source>
         <translation>将面试写入 Exchange 日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="40"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="41"/>
         <source>EWS address</source>
         <translation>EWS 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="41"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="42"/>
         <source>Sign-in method</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="42"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="43"/>
         <source>Service account</source>
         <translation>服务账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="43"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="44"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="44"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="45"/>
         <source>Service account&apos;s mailbox</source>
         <translation>服务账号邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="45"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="46"/>
         <source>Access to interviewers&apos; calendars</source>
         <translation>访问面试官日历的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="46"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="47"/>
         <source>Organizer mailbox</source>
         <translation>组织者邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="47"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="48"/>
         <source>Server version</source>
         <translation>服务器版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="48"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="49"/>
         <source>Internal CA certificate file</source>
         <translation>内部 CA 证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="49"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="50"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="50"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="51"/>
         <source>Read answers every (minutes)</source>
         <translation>读取答复间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="53"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="54"/>
         <source>NTLM (domain account)</source>
         <translation>NTLM（域账号）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="54"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="55"/>
         <source>Basic (over HTTPS only)</source>
         <translation>Basic（仅限 HTTPS）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="55"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="56"/>
         <source>Windows integrated sign-on</source>
         <translation>Windows 集成登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="56"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="57"/>
         <source>Impersonation: the service account acts in each interviewer&apos;s mailbox</source>
         <translation>模拟：服务账号以各面试官身份操作其邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="58"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="59"/>
         <source>Delegate access to each interviewer&apos;s calendar</source>
         <translation>代理：服务账号代理访问各面试官的日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="59"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="60"/>
         <source>Organizer mailbox sends meeting requests</source>
         <translation>组织者邮箱：由组织者邮箱向面试官发送会议邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="60"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="61"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="61"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="62"/>
         <source>Exchange 2013</source>
         <translation>Exchange 2013</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="62"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="63"/>
         <source>Exchange 2016</source>
         <translation>Exchange 2016</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="63"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="64"/>
         <source>Exchange 2019</source>
         <translation>Exchange 2019</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="81"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="82"/>
         <source>Interviews are written into the interviewers&apos; Exchange calendars with the room as a resource; their free/busy times count in the conflict check, and their answers come back to the interview&apos;s history.</source>
         <translation>面试会写入面试官的 Exchange 日历，并将会议室作为资源预订；面试官和会议室的忙闲参与冲突检查，面试官的答复会记入面试历史。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="94"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="95"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="103"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="104"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="106"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="107"/>
         <source>Save Exchange settings</source>
         <translation>保存 Exchange 设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="110"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="111"/>
         <source>An interviewer&apos;s mailbox to try (optional)</source>
         <translation>用于测试的面试官邮箱（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="112"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="113"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="148"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="149"/>
         <source>Internal CA certificate</source>
         <translation>内部 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="149"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="150"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="172"/>
-        <location filename="../../desktop/ui/settings/exchange.py" line="214"/>
-        <source>(unchanged)</source>
-        <translation>（未更改）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="230"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="201"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="239"/>
+        <location filename="../../desktop/ui/settings/exchange.py" line="210"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -2348,217 +2342,206 @@
 <context>
     <name>GatewaySettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="42"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="43"/>
         <source>Gateway URL</source>
         <translation>网关地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="43"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="44"/>
         <source>Method</source>
         <translation>请求方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="44"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="45"/>
         <source>Extra headers (JSON object)</source>
         <translation>附加请求头（JSON 对象）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="45"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="46"/>
         <source>Body format</source>
         <translation>请求体格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="46"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="47"/>
         <source>Body template</source>
         <translation>请求体模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="47"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="48"/>
         <source>SMS signature name</source>
         <translation>短信签名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="48"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="58"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="49"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="59"/>
         <source>Signing secret</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="49"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="50"/>
         <source>Signature header (optional)</source>
         <translation>签名请求头（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="50"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="51"/>
         <source>Timestamp header</source>
         <translation>时间戳请求头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="51"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="52"/>
         <source>Success when JSON field</source>
         <translation>成功条件：JSON 字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="52"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="53"/>
         <source>equals</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="53"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="54"/>
         <source>Gateway message field</source>
         <translation>网关提示信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="54"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="55"/>
         <source>Message id field</source>
         <translation>消息编号字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="55"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="59"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="56"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="60"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="56"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="60"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="57"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="61"/>
         <source>Internal CA certificate file</source>
         <translation>内部 CA 证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="57"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="58"/>
         <source>Webhook URL</source>
         <translation>推送地址（Webhook）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="97"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="92"/>
         <source>Placeholders: {0}</source>
         <translation>可用占位符：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="101"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="96"/>
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="102"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="97"/>
         <source>Send test SMS</source>
         <translation>发送测试短信</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="106"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="101"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="109"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="104"/>
         <source>Test SMS to</source>
         <translation>测试短信发往</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="111"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="106"/>
         <source>Test push to (OA account)</source>
         <translation>测试推送发往（OA 账号）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="114"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="109"/>
         <source>Preview requests</source>
         <translation>预览请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="120"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="115"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="123"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="118"/>
         <source>Save SMS and OA settings</source>
         <translation>保存短信与OA设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="127"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="122"/>
         <source>SMS gateway</source>
         <translation>短信网关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="127"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="122"/>
         <source>OA webhook</source>
         <translation>OA 推送接口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="134"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="129"/>
         <source>Each institution&apos;s gateway has its own API: describe the request it expects. The signature is HMAC-SHA256 of the timestamp, a line break and the body. Secrets stay as saved unless you type a new one.</source>
         <translation>各单位的短信网关接口不同，请按网关要求描述请求。签名为对“时间戳 + 换行 + 请求体”计算的 HMAC-SHA256。密钥不重新输入则保持原值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="189"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="235"/>
-        <source>Set — type to replace</source>
-        <translation>已设置（输入新值可替换）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="189"/>
-        <source>Not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="249"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="219"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="262"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="232"/>
         <source>Unknown placeholder {0}. Allowed: {1}.</source>
         <translation>未知占位符 {0}。可用的有：{1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="264"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="234"/>
         <source>Write a JSON object of header names and values, e.g. {&quot;X-Token&quot;: &quot;…&quot;}.</source>
         <translation>请填写由请求头名称和值组成的 JSON 对象，例如 {&quot;X-Token&quot;: &quot;…&quot;}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="265"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="235"/>
         <source>A GET request carries no body: choose the query format.</source>
         <translation>GET 请求没有请求体，请选择查询参数（query）格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="266"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="236"/>
         <source>The body template is not valid JSON (placeholders go inside quotes).</source>
         <translation>请求体模板不是有效的 JSON（占位符应写在引号内）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="267"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="237"/>
         <source>A signature needs the signing secret.</source>
         <translation>使用签名时必须填写签名密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="268"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="238"/>
         <source>Enter the URL first.</source>
         <translation>请先填写地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="297"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="267"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="303"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="273"/>
         <source>Sent. The gateway accepted the test message.</source>
         <translation>已发送，对方已接收测试消息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="306"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="309"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="276"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="279"/>
         <source>Not sent: {0}</source>
         <translation>未发送：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="334"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="304"/>
         <source>SMS (sample invitation)</source>
         <translation>短信（示例：面试邀请）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="335"/>
+        <location filename="../../desktop/ui/settings/gateways.py" line="305"/>
         <source>OA (sample approval request)</source>
         <translation>OA（示例：审批请求）</translation>
     </message>
@@ -3727,167 +3710,161 @@
 <context>
     <name>MailSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="38"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="39"/>
         <source>SMTP server</source>
         <translation>发件服务器（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="39"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="50"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="40"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="51"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="40"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="51"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="41"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="52"/>
         <source>Encryption</source>
         <translation>加密方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="41"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="52"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="42"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="53"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="42"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="53"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="43"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="54"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="43"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="44"/>
         <source>Sender address</source>
         <translation>发件人地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="44"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="45"/>
         <source>Sender name</source>
         <translation>发件人名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="45"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="46"/>
         <source>Internal CA certificate file</source>
         <translation>内部 CA 证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="46"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="47"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="47"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="48"/>
         <source>Read candidates&apos; replies</source>
         <translation>读取候选人回复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="48"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="49"/>
         <source>Check every (minutes)</source>
         <translation>检查间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="49"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="50"/>
         <source>IMAP server</source>
         <translation>收件服务器（IMAP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="54"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="55"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="55"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="56"/>
         <source>Words that confirm (comma-separated)</source>
         <translation>表示确认的回复词（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="58"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="59"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="59"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="60"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="60"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="61"/>
         <source>None (internal network only)</source>
         <translation>不加密（仅限内网）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="83"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="84"/>
         <source>Candidates get their invitations, changes and cancellations by e-mail through this server, and may answer them by replying.</source>
         <translation>候选人的面试邀请、变更和取消通知经此服务器以邮件发出，候选人可直接回复邮件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="87"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="88"/>
         <source>Sending (SMTP)</source>
         <translation>发送（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="87"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="88"/>
         <source>Replies (IMAP)</source>
         <translation>回复（IMAP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="97"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="98"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="100"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="101"/>
         <source>Save mail settings</source>
         <translation>保存邮件设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="104"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="105"/>
         <source>Address for the test message</source>
         <translation>测试邮件的收件地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="106"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="107"/>
         <source>Send test message</source>
         <translation>发送测试邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="108"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="109"/>
         <source>Check mailbox now</source>
         <translation>立即检查收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="163"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="208"/>
-        <source>(unchanged)</source>
-        <translation>（不变）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="227"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="198"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="260"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="231"/>
         <source>Enter the address the test message goes to.</source>
         <translation>请填写测试邮件的收件地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="263"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="234"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="266"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="237"/>
         <source>Test message sent to {0}.</source>
         <translation>测试邮件已发送至 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="272"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="243"/>
         <source>Checking the mailbox…</source>
         <translation>正在检查收件箱…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="278"/>
+        <location filename="../../desktop/ui/settings/mail.py" line="249"/>
         <source>{0} new messages: {1} confirmed, {2} calendar replies, {3} replies put on the interview&apos;s history, {4} not about an interview (left unread).</source>
         <translation>新邮件 {0} 封：确认 {1} 封，日历回复 {2} 封，记入面试记录的回复 {3} 封，与面试无关 {4} 封（保留未读）。</translation>
     </message>
@@ -5456,6 +5433,19 @@
         <location filename="../../desktop/ui/schedule/page.py" line="241"/>
         <source>{0} applicant(s) did not fit into the day.</source>
         <translation>另有 {0} 人当天无法安排。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingInputs</name>
+    <message>
+        <location filename="../../desktop/ui/settings/inputs.py" line="27"/>
+        <source>Set — type to replace</source>
+        <translation>已设置（输入新值可替换）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/inputs.py" line="28"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
 </context>
 <context>

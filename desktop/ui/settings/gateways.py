@@ -32,6 +32,7 @@ from desktop.core.services import config
 from desktop.integrations.http_channels import oa, sms
 from desktop.ui import messages
 from desktop.ui.errors import show_error
+from desktop.ui.settings import inputs
 from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
 
 if TYPE_CHECKING:
@@ -65,12 +66,6 @@ LONG_TEXT = ("sms.headers", "sms.body_template")
 
 def label_of(key: str) -> str:
     return QCoreApplication.translate(CONTEXT, _LABELS[key])
-
-
-def _stored(session) -> dict[str, Any]:
-    """The saved values of this tab; secrets only as whether one is set."""
-    return {key: bool(value) if key in SECRETS else value
-            for key in sms.KEYS + oa.KEYS for value in (settings.institution_value(session, key),)}
 
 
 def _save(session, actor, machine_file, changed: dict[str, Any]) -> list[str]:
@@ -178,42 +173,21 @@ class GatewaySettings(QWidget):
     # --- loading and saving ----------------------------------------------------------------------
 
     def load(self) -> None:
-        self.ctx.read(_stored, self._arrived, lambda error: show_error(error, self), owner=self)
+        keys = sms.KEYS + oa.KEYS
+        self.ctx.read(lambda session: inputs.stored(session, keys), self._arrived,
+                      lambda error: show_error(error, self), owner=self)
 
     def _arrived(self, values: dict[str, Any]) -> None:
         self.loaded = values
-        for key, value in values.items():
-            widget = self.inputs[key]
-            if key in SECRETS:
-                widget.clear()
-                widget.setPlaceholderText(self.tr("Set — type to replace") if value else self.tr("Not set"))
-            elif isinstance(widget, QSpinBox):
-                widget.setValue(int(value))
-            elif isinstance(widget, QComboBox):
-                widget.setCurrentText(str(value))
-            elif isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(str(value))
-            else:
-                widget.setText(str(value))
+        inputs.show(self.inputs, values)
         self.save_button.setEnabled(True)
 
     def entered(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for key, widget in self.inputs.items():
-            if isinstance(widget, QSpinBox):
-                values[key] = widget.value()
-            elif isinstance(widget, QComboBox):
-                values[key] = widget.currentText()
-            elif isinstance(widget, QPlainTextEdit):
-                values[key] = widget.toPlainText().strip()
-            else:
-                values[key] = widget.text().strip()
-        return values
+        return inputs.entered(self.inputs)
 
     def changed(self) -> dict[str, Any]:
         """What differs from the saved values; an empty secret field means "keep"."""
-        return {key: value for key, value in self.entered().items()
-                if (value if key in SECRETS else self.loaded.get(key) != value)}
+        return inputs.changed(self.inputs, self.loaded)
 
     def save(self) -> None:
         changed = self.changed()
@@ -228,11 +202,7 @@ class GatewaySettings(QWidget):
 
     def _saved(self, changed: dict[str, Any]) -> None:
         self.save_button.setEnabled(True)
-        for key, value in changed.items():
-            self.loaded[key] = bool(value) if key in SECRETS else value
-            if key in SECRETS:
-                self.inputs[key].clear()
-                self.inputs[key].setPlaceholderText(self.tr("Set — type to replace"))
+        self.ctx.use_institution_settings(inputs.saved(self.inputs, self.loaded, changed))
         self.saved.show()
 
     def _refused(self, error: BaseException) -> None:

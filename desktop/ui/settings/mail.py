@@ -29,7 +29,8 @@ from desktop.core.services import config
 from desktop.integrations.mail import replies, smtp
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button, select_data
+from desktop.ui.settings import inputs
+from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
 
 if TYPE_CHECKING:
     from desktop.app import AppContext
@@ -144,45 +145,20 @@ class MailSettings(QWidget):
     # --- loading and saving ------------------------------------------------------------------------
 
     def load(self) -> None:
-        machine_file = self.ctx.machine_file
-        self.ctx.read(lambda session: config.list_values(session, machine_file), self._arrived,
+        keys = tuple(self.inputs)
+        self.ctx.read(lambda session: inputs.stored(session, keys), self._arrived,
                       lambda error: show_error(error, self), owner=self)
 
-    def _arrived(self, values: list[config.SettingValue]) -> None:
-        self.loaded = {v.key: v.value for v in values if v.key in self.inputs}
-        for key, value in self.loaded.items():
-            widget = self.inputs[key]
-            if isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
-            elif isinstance(widget, QSpinBox):
-                widget.setValue(int(value))
-            elif isinstance(widget, QComboBox):
-                select_data(widget, value)
-            elif settings.spec_of(key).secret:
-                widget.clear()   # never put the password back on screen
-                widget.setPlaceholderText(self.tr("(unchanged)") if value else "")
-            else:
-                widget.setText(str(value))
+    def _arrived(self, values: dict[str, Any]) -> None:
+        self.loaded = values
+        inputs.show(self.inputs, values)
         self.save_button.setEnabled(True)
 
     def entered(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for key, widget in self.inputs.items():
-            if isinstance(widget, QCheckBox):
-                values[key] = widget.isChecked()
-            elif isinstance(widget, QSpinBox):
-                values[key] = widget.value()
-            elif isinstance(widget, QComboBox):
-                values[key] = widget.currentData()
-            elif settings.spec_of(key).secret:
-                if widget.text():
-                    values[key] = widget.text()
-            else:
-                values[key] = widget.text().strip()
-        return values
+        return inputs.entered(self.inputs)
 
     def changed(self) -> dict[str, Any]:
-        return {k: v for k, v in self.entered().items() if self.loaded.get(k) != v}
+        return inputs.changed(self.inputs, self.loaded)
 
     def save(self, then=None) -> None:
         changed = self.changed()
@@ -201,12 +177,7 @@ class MailSettings(QWidget):
 
     def _saved(self, changed: dict[str, Any], then) -> None:
         self.save_button.setEnabled(True)
-        self.loaded.update(changed)
-        for key in changed:
-            if settings.spec_of(key).secret:
-                self.inputs[key].clear()
-                self.inputs[key].setPlaceholderText(self.tr("(unchanged)"))
-        self.ctx.use_institution_settings(changed)
+        self.ctx.use_institution_settings(inputs.saved(self.inputs, self.loaded, changed))
         self.saved.show()
         if then is not None:
             then()

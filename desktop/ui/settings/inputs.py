@@ -1,0 +1,88 @@
+"""Setting values in input widgets and back, the same way on every settings tab.
+
+Secrets (passwords, signing keys) never come to the window: the tab learns only whether one is set,
+shows that as the empty field's placeholder, and saves one only when something is typed, so an
+untouched field keeps the stored secret."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from sqlalchemy.orm import Session
+
+from desktop.core import settings
+
+
+
+def stored(session: Session, keys: Iterable[str]) -> dict[str, Any]:
+    """The saved values of these institution settings; a secret only as whether one is set."""
+    return {key: bool(value) if settings.spec_of(key).secret else value
+            for key in keys for value in (settings.institution_value(session, key),)}
+
+
+def secret_hint(is_set: bool) -> str:
+    return (QCoreApplication.translate("SettingInputs", "Set — type to replace") if is_set
+            else QCoreApplication.translate("SettingInputs", "Not set"))
+
+
+def show(inputs: dict[str, QWidget], values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        widget = inputs.get(key)
+        if widget is None:
+            continue
+        if settings.spec_of(key).secret:
+            widget.clear()
+            widget.setPlaceholderText(secret_hint(bool(value)))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(value))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(index) if index >= 0 else widget.setCurrentText(str(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(str(value))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+
+
+def entered(inputs: dict[str, QWidget]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, widget in inputs.items():
+        if isinstance(widget, QCheckBox):
+            values[key] = widget.isChecked()
+        elif isinstance(widget, QSpinBox):
+            values[key] = widget.value()
+        elif isinstance(widget, QComboBox):
+            data = widget.currentData()
+            values[key] = data if data is not None else widget.currentText()
+        elif isinstance(widget, QPlainTextEdit):
+            values[key] = widget.toPlainText().strip()
+        elif settings.spec_of(key).secret:
+            if widget.text():              # empty: keep the stored one
+                values[key] = widget.text()
+        elif isinstance(widget, QLineEdit):
+            values[key] = widget.text().strip()
+    return values
+
+
+def changed(inputs: dict[str, QWidget], loaded: dict[str, Any]) -> dict[str, Any]:
+    """What differs from the saved values; an empty secret field means "keep"."""
+    return {key: value for key, value in entered(inputs).items()
+            if settings.spec_of(key).secret or loaded.get(key) != value}
+
+
+def saved(inputs: dict[str, QWidget], loaded: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """After a save: remember the new values and clear typed secrets (now set). Returns the values
+    without secrets, for the application's copy of the institution settings."""
+    for key, value in values.items():
+        if settings.spec_of(key).secret:
+            loaded[key] = bool(value)
+            inputs[key].clear()
+            inputs[key].setPlaceholderText(secret_hint(True))
+        else:
+            loaded[key] = value
+    return {key: value for key, value in values.items() if not settings.spec_of(key).secret}

@@ -128,6 +128,15 @@ def test_a_wrong_password_is_named_and_the_password_is_not(world, relay, certs):
     assert "wrong-Pa55" not in str(failure.value) and USER not in str(failure.value)
 
 
+def test_a_password_smtp_cannot_send_is_explained_not_retried(world, relay, certs):
+    configure(world, relay.port, certs, **{"mail.smtp_password": "人事处密码2026"})
+    book(world, 0, local(STORY_DAY, 10))
+    [entry] = email_entries(world)
+    with pytest.raises(PermanentFailure) as failure:
+        MailSender(world.db).deliver(item_of(entry))
+    assert "非英文字符" in failure.value.reason and "人事处密码" not in failure.value.reason
+
+
 def test_a_server_certificate_outside_the_internal_ca_is_refused(world, relay, certs, tmp_path):
     other = make_certs(tmp_path / "other")
     configure(world, relay.port, certs, **{"mail.ca_file": str(other.ca_file)})

@@ -115,6 +115,8 @@ def failure_of(exc: BaseException) -> DeliveryFailed:
         return TemporaryFailure("邮件服务器断开了连接，稍后重试")
     if isinstance(exc, smtplib.SMTPException):
         return TemporaryFailure("邮件服务器的应答无法识别，稍后重试")
+    if isinstance(exc, UnicodeEncodeError):   # smtplib sends the account and password as ASCII only
+        return PermanentFailure("邮件账号或密码含有中文等非英文字符，邮件服务器登录不支持，请改用英文字母、数字和符号")
     if isinstance(exc, ssl.SSLCertVerificationError):
         return PermanentFailure("无法验证邮件服务器的证书，请检查 CA 证书文件和服务器名称")
     if isinstance(exc, ssl.SSLError):
@@ -135,7 +137,7 @@ def reasons() -> Iterator[None]:
     """Turn any library error inside the block into a Temporary/PermanentFailure with a reason."""
     try:
         yield
-    except (DeliveryFailed, ConfigurationProblem, smtplib.SMTPException, OSError) as exc:
+    except (DeliveryFailed, ConfigurationProblem, smtplib.SMTPException, OSError, UnicodeEncodeError) as exc:
         raise failure_of(exc) from None
 
 

@@ -51,10 +51,29 @@ def get(cli: Cli) -> int:
     return 0
 
 
+SECRET_VALUE_ENV = "INTERVIEWDESK_SETTING_VALUE"
+
+
+def _value(cli: Cli, key: str) -> str:
+    """The value to set. A secret (a password, a signing key, a server address with its password)
+    never comes from the command line, where other users can read it in the process list."""
+    if not settings.spec_of(key).secret:
+        if cli.args.value is None:
+            raise UsageError(QCoreApplication.translate("Cli", "Give the new value after the setting's name."))
+        return cli.args.value
+    if cli.args.value is not None:
+        raise UsageError(QCoreApplication.translate(
+            "Cli", "{0} is a secret and is not accepted as an argument: set the environment variable {1} or "
+            "use --value-file FILE, or leave the value out to be asked for it.").format(key, SECRET_VALUE_ENV))
+    return cli.secret(env=SECRET_VALUE_ENV, file=cli.args.value_file,
+                      prompt=QCoreApplication.translate("Cli", "New value of {0}: ").format(key), confirm=True)
+
+
 def set_(cli: Cli) -> int:
     key = cli.args.key
+    value = _value(cli, key)
     with _scope(cli, [key], write=True) as session:
-        config.set_values(session, cli.actor, cli.dirs.machine_settings, {key: cli.args.value})
+        config.set_values(session, cli.actor, cli.dirs.machine_settings, {key: value})
         value = config.get_value(session, cli.dirs.machine_settings, key)
     cli.say(QCoreApplication.translate("Cli", "{0} = {1}").format(key, settings.spec_of(key).shown(value)))
     return 0
@@ -100,12 +119,16 @@ def export(cli: Cli) -> int:
     with _everything(cli, cli.args.machine_only) as session:
         exported = config.export_values(session, cli.dirs.machine_settings)
     text = json.dumps(exported, ensure_ascii=False, indent=2, sort_keys=True)
+    left_out = QCoreApplication.translate("Cli", "Not exported (secrets; set them again where needed): {0}").format(
+        ", ".join(config.secret_keys()))
     if not cli.args.file:
         cli.say(text)
+        cli.warn(left_out)
         return 0
     path = Path(cli.args.file).expanduser()
     path.write_text(text + "\n", encoding="utf-8")
     cli.say(QCoreApplication.translate("Cli", "Settings written to {0}").format(path))
+    cli.say(left_out)
     if session is None:
         cli.say(QCoreApplication.translate(
             "Cli", "Institution settings are stored in the database, which was not opened."))

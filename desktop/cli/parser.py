@@ -73,9 +73,12 @@ def build() -> argparse.ArgumentParser:
     get = config.add_parser("get", help="print one value")
     get.add_argument("key")
     get.set_defaults(handler="config_commands.get")
-    set_ = config.add_parser("set", help="change one value (checked first)")
+    set_ = config.add_parser("set", help="change one value (checked first); a secret (password, key) is read "
+                                         "from INTERVIEWDESK_SETTING_VALUE, --value-file or a prompt, never "
+                                         "from the command line")
     set_.add_argument("key")
-    set_.add_argument("value")
+    set_.add_argument("value", nargs="?")
+    set_.add_argument("--value-file", metavar="FILE", help="read a secret value from FILE (first line)")
     set_.set_defaults(handler="config_commands.set_")
     list_ = config.add_parser("list", help="every setting; secrets masked")
     list_.add_argument("--machine-only", action="store_true", help="do not open the database")

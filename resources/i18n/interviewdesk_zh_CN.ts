@@ -1262,69 +1262,89 @@
         <translation>如需供信息科排查的技术细节，请在命令前加上 --debug 重新运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="59"/>
+        <location filename="../../desktop/cli/config_commands.py" line="62"/>
+        <source>Give the new value after the setting&apos;s name.</source>
+        <translation>请在设置项名称后给出新值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="65"/>
+        <source>{0} is a secret and is not accepted as an argument: set the environment variable {1} or use --value-file FILE, or leave the value out to be asked for it.</source>
+        <translation>{0} 属于密钥类设置，不接受以命令参数形式提供：请设置环境变量 {1}，或使用 --value-file 文件，或省略该值后按提示输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="69"/>
+        <source>New value of {0}: </source>
+        <translation>{0} 的新值：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="78"/>
         <source>{0} = {1}</source>
         <translation>{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="65"/>
+        <location filename="../../desktop/cli/config_commands.py" line="84"/>
         <source>this computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="66"/>
+        <location filename="../../desktop/cli/config_commands.py" line="85"/>
         <source>institution</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="72"/>
+        <location filename="../../desktop/cli/config_commands.py" line="91"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="73"/>
+        <location filename="../../desktop/cli/config_commands.py" line="92"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="76"/>
+        <location filename="../../desktop/cli/config_commands.py" line="95"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="76"/>
+        <location filename="../../desktop/cli/config_commands.py" line="95"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="77"/>
+        <location filename="../../desktop/cli/config_commands.py" line="96"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="79"/>
-        <location filename="../../desktop/cli/config_commands.py" line="110"/>
+        <location filename="../../desktop/cli/config_commands.py" line="98"/>
+        <location filename="../../desktop/cli/config_commands.py" line="133"/>
         <source>Institution settings are stored in the database, which was not opened.</source>
         <translation>本单位设置保存在数据库中，本次未打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="89"/>
+        <location filename="../../desktop/cli/config_commands.py" line="108"/>
         <location filename="../../desktop/cli/context.py" line="135"/>
         <source>The file {0} could not be read.</source>
         <translation>无法读取文件 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="91"/>
+        <location filename="../../desktop/cli/config_commands.py" line="110"/>
         <source>The file {0} is not valid JSON.</source>
         <translation>文件 {0} 不是有效的 JSON。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="95"/>
+        <location filename="../../desktop/cli/config_commands.py" line="114"/>
         <source>{0} settings imported: {1}</source>
         <translation>已导入 {0} 项设置：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="108"/>
+        <location filename="../../desktop/cli/config_commands.py" line="122"/>
+        <source>Not exported (secrets; set them again where needed): {0}</source>
+        <translation>未导出（密钥和密码类设置，请在需要的电脑上重新设置）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/config_commands.py" line="130"/>
         <source>Settings written to {0}</source>
         <translation>设置已导出到 {0}</translation>
     </message>

@@ -174,7 +174,11 @@ def test_institution_settings_live_in_the_database_and_secrets_are_masked(cli, d
     path, _recovery = database
     monkeypatch.setenv("INTERVIEWDESK_PASSPHRASE", PASSPHRASE)
     assert cli("--db", path, "config", "set", "office.name", "滨江市第一人民医院").code == 0
-    assert cli("--db", path, "config", "set", "database.url", "postgresql://hr:s3cret@db.local/hr").code == 0
+    on_the_command_line = cli("--db", path, "config", "set", "database.url", "postgresql://hr:s3cret@db.local/hr")
+    assert on_the_command_line.code == 2 and "INTERVIEWDESK_SETTING_VALUE" in on_the_command_line.err
+    monkeypatch.setenv("INTERVIEWDESK_SETTING_VALUE", "postgresql://hr:s3cret@db.local/hr")
+    assert cli("--db", path, "config", "set", "database.url").code == 0
+    monkeypatch.delenv("INTERVIEWDESK_SETTING_VALUE")
     assert cli("--db", path, "config", "get", "office.name").out.strip() == "滨江市第一人民医院"
 
     listed = cli("--db", path, "config", "list")
@@ -213,6 +217,7 @@ def test_config_export_and_import_round_trip_and_a_bad_value_changes_nothing(cli
 
     on_screen = cli("--db", path, "config", "export")
     assert json.loads(on_screen.out)["institution"]["security.lockout_minutes"] == 30
+    assert "未导出" in on_screen.err and "mail.smtp_password" in on_screen.err
 
 
 def test_audit_verify_names_the_first_tampered_entry(cli, database, monkeypatch):

@@ -108,14 +108,18 @@ def test_an_export_imports_on_another_desktop_unchanged(embedded_db, machine_fil
     db = embedded_db
     with db.session(ADMIN, write=True) as s:
         config.set_values(s, ADMIN, machine_file, {"ui.language": "en", "office.name": "市第一人民医院",
-                                                   "confirmation.deadline_minutes": 120})
+                                                   "confirmation.deadline_minutes": 120,
+                                                   "mail.smtp_password": "Smtp-S3cret", "oa.secret": "Oa-S3cret"})
     with db.session(ADMIN) as s:
         exported = config.export_values(s, machine_file)
     assert exported["machine"]["ui.language"] == "en"
     assert exported["institution"]["confirmation.deadline_minutes"] == 120
-    assert set(exported["machine"]) | set(exported["institution"]) == set(settings.REGISTRY)
+    secrets = {key for key, spec in settings.REGISTRY.items() if spec.secret}
+    assert {"mail.smtp_password", "oa.secret", "exchange.password", "database.url"} <= secrets
+    assert set(exported["machine"]) | set(exported["institution"]) == set(settings.REGISTRY) - secrets | {"database.url"}
 
     text = json.dumps(exported, ensure_ascii=False)             # the file the admin carries over
+    assert "S3cret" not in text
     other_machine = tmp_path / "other" / "machine.json"
     with db.session(ADMIN, write=True) as s:
         config.set_values(s, ADMIN, other_machine, config.flatten_import(json.loads(text)))
@@ -166,3 +170,12 @@ def test_a_changed_institution_value_is_seen_by_every_desktop(embedded_db, machi
     with db.session(ADMIN, write=True) as s:
         config.set_values(s, ADMIN, machine_file, {"security.idle_lock_minutes": 15})   # back to the default
     assert values_of(db, machine_file)["security.idle_lock_minutes"].is_default
+
+
+def test_an_export_carries_the_server_address_without_its_password(embedded_db, machine_file):
+    with embedded_db.session(ADMIN, write=True) as s:
+        config.set_values(s, ADMIN, machine_file, {"database.url": SERVER_URL})
+    with embedded_db.session(ADMIN) as s:
+        exported = config.export_values(s, machine_file)
+    assert exported["machine"]["database.url"] == "postgresql://hr_app@db.hospital.local/interviewdesk"
+    assert "database.url" not in config.secret_keys() and "exchange.password" in config.secret_keys()

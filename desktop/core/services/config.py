@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
@@ -77,11 +78,30 @@ def set_values(session: Session | None, actor: Actor, machine_file: Path, values
 
 
 def export_values(session: Session | None, machine_file: Path) -> dict[str, dict[str, Any]]:
-    """Both scopes, for preconfiguring other desktops: {"machine": {...}, "institution": {...}}."""
+    """Both scopes, for preconfiguring other desktops: {"machine": {...}, "institution": {...}}.
+    Secrets (passwords, signing keys, a server address with its password) stay out: the file is
+    carried around and kept, and they are set again where they are needed."""
     exported: dict[str, dict[str, Any]] = {"machine": {}, "institution": {}}
     for item in list_values(session, machine_file):
-        exported[item.scope][item.key] = item.value
+        if item.key == "database.url":
+            # every desktop of a server-mode office needs the address; the password stays behind
+            exported[item.scope][item.key] = _without_password(item.value)
+        elif not settings.REGISTRY[item.key].secret:
+            exported[item.scope][item.key] = item.value
     return exported
+
+
+def _without_password(url: str) -> str:
+    if not url:
+        return url
+    parts = make_url(url)
+    return URL.create(parts.drivername, parts.username, None, parts.host, parts.port, parts.database,
+                      parts.query).render_as_string(hide_password=False)
+
+
+def secret_keys() -> list[str]:
+    """The settings an export leaves out (database.url goes without its password)."""
+    return sorted(key for key, spec in settings.REGISTRY.items() if spec.secret and key != "database.url")
 
 
 def flatten_import(data: dict[str, Any]) -> dict[str, Any]:

@@ -104,3 +104,34 @@ def test_batch_scheduling_previews_then_books_consecutive_slots(qtbot, world, ct
         people = set(s.scalars(select(InterviewParticipant.user_id)))
     assert starts == [local(STORY_DAY, 9, 0), local(STORY_DAY, 9, 40), local(STORY_DAY, 10, 20)]
     assert people == {world.li.user_id}
+
+
+def test_free_busy_that_cannot_be_read_is_said_before_saving(qtbot, world, ctx, dialog):
+    """Exchange is configured but does not answer: the dialog says whose calendar could not be read
+    instead of pretending they are free."""
+    import socket
+
+    from desktop.core import settings
+    from desktop.core.model import User
+    from desktop.integrations.exchange.freebusy import ExchangeCalendar
+
+    with socket.socket() as probe:                       # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with world.db.session(write=True) as s:
+        for key, value in {"exchange.enabled": True, "exchange.ews_url": f"http://127.0.0.1:{port}/EWS/Exchange.asmx",
+                           "exchange.username": "svc@example.cn", "exchange.password": "Svc-Pa55word!",
+                           "exchange.service_mailbox": "svc@example.cn", "exchange.version": "Exchange2016",
+                           "exchange.timeout_seconds": 2}.items():
+            settings.store_institution(s, key, value, "测试")
+        s.get(User, world.wang.user_id).exchange_mailbox = "wang@example.cn"
+    world.db.calendar = ExchangeCalendar(world.db)
+    try:
+        qtbot.waitUntil(lambda: dialog.application.count() == 3, timeout=10_000)
+        tick(dialog.interviewers, world.wang.user_id)
+        dialog.start.setTime(dialog.start.time().fromString("10:00", "HH:mm"))
+        qtbot.waitUntil(lambda: dialog.conflicts.checked and "王主任" in dialog.conflicts.text(), timeout=15_000)
+        assert "无法获取" in dialog.conflicts.text() and "忙闲" in dialog.conflicts.text()
+        assert not dialog.override.isHidden()            # soft: HR may go ahead with a reason
+    finally:
+        world.db.calendar = None

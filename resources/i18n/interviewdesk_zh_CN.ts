@@ -5618,92 +5618,97 @@
 <context>
     <name>TemplatesPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="60"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="62"/>
         <source>Double-click a field to insert it at the cursor</source>
         <translation>双击字段即可插入到光标处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="61"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="63"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="66"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="68"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="69"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="71"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="70"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="72"/>
         <source>Reset to default</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="92"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="94"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="92"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="94"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="93"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="95"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="98"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="100"/>
         <source>Subject</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="99"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="101"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="110"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="112"/>
         <source>Fields</source>
         <translation>可用字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="114"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="116"/>
         <source>Preview on a sample interview</source>
         <translation>预览（示例面试）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="128"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="130"/>
         <source>Texts of the messages sent to candidates and staff. Write fields as {field}; unknown fields are refused. Without a saved version, the shipped default text is used.</source>
         <translation>发给候选人和工作人员的消息文本。字段写作 {字段名}，引用未知字段的模板不能保存。未修改的消息使用系统默认文本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="184"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="198"/>
         <source>Shipped default text.</source>
         <translation>系统默认文本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="185"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="199"/>
         <source>Changed by an administrator on {0}.</source>
         <translation>已由管理员修改（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="218"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="209"/>
+        <source>Your unsaved changes are kept; save or reset.</source>
+        <translation>您尚未保存的修改已保留，请保存或恢复默认。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/templates.py" line="239"/>
         <source>Subject: {0}</source>
         <translation>标题：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="222"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="243"/>
         <source>{0} characters: {1} text message(s) (70 characters fit in one, 67 per part when longer)</source>
         <translation>{0} 个字，按 {1} 条短信计费（70 字以内为一条，超过时每条 67 字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="257"/>
+        <location filename="../../desktop/ui/settings/templates.py" line="280"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>

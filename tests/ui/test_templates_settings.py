@@ -121,3 +121,19 @@ def test_the_contact_person_set_in_institution_settings_appears_in_the_preview(q
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.sample is not None and panel.save_button.isEnabled(), timeout=10_000)
     assert "如有疑问，请联系刘老师（电话：0571-8765 4321）。" in panel.preview.toPlainText()
+
+
+def test_edits_are_kept_when_another_message_is_looked_at(qtbot, panel, embedded_db):
+    choose(qtbot, panel, "invitation", "email")
+    panel.body.setPlainText("{salutation}，改过的正文。")
+    choose(qtbot, panel, "cancellation", "email")
+    assert "改过的正文" not in panel.body.toPlainText()
+    choose(qtbot, panel, "invitation", "email")
+    assert panel.body.toPlainText() == "{salutation}，改过的正文。"
+    assert "尚未保存" in panel.state.text()
+    assert rows(embedded_db) == []                          # nothing was written by looking around
+    panel.save_button.click()
+    qtbot.waitUntil(lambda: not panel.saved.isHidden(), timeout=10_000)
+    choose(qtbot, panel, "cancellation", "email")
+    choose(qtbot, panel, "invitation", "email")
+    assert "尚未保存" not in panel.state.text() and panel.body.toPlainText() == "{salutation}，改过的正文。"

@@ -44,6 +44,8 @@ class TemplatesPanel(QWidget):
         self.sample: dict[str, Any] | None = None
         self.facts: fields.Facts | None = None
         self.loaded: TemplateText | None = None
+        self.shown: tuple[str, str, str] | None = None            # the message whose text is in the editor
+        self.drafts: dict[tuple[str, str, str], tuple[str, str]] = {}   # unsaved edits of other messages
 
         self.event_choice = QComboBox()
         for event in EVENTS.values():
@@ -162,10 +164,22 @@ class TemplatesPanel(QWidget):
             self.fields.addItem(item)
         self.load()
 
+    def _stash(self) -> None:
+        """Keep unsaved edits of the message shown, so choosing another message loses nothing."""
+        if self.loaded is None or self.shown is None:
+            return
+        edits = (self.subject.text(), self.body.toPlainText())
+        if edits != ((self.loaded.subject if self.subject.isEnabled() else ""), self.loaded.body):
+            self.drafts[self.shown] = edits
+        else:
+            self.drafts.pop(self.shown, None)
+
     def load(self) -> None:
         event, channel, locale = self.key()
         if channel is None:
             return
+        if self.shown != (event, channel, locale):
+            self._stash()
         self.save_button.setEnabled(False)
         self.reset_button.setEnabled(False)
         self.ctx.read(lambda s: templates.template_for(s, event, channel, locale), self._arrived,
@@ -186,6 +200,13 @@ class TemplatesPanel(QWidget):
                                self.ctx.format_time(text.updated_at)))
         self.save_button.setEnabled(True)
         self.reset_button.setEnabled(not text.is_default)
+        self.shown = self.key()
+        draft = self.drafts.get(self.shown)
+        if draft is not None:
+            if has_subject:
+                self.subject.setText(draft[0])
+            self.body.setPlainText(draft[1])
+            self.state.setText(self.state.text() + " " + self.tr("Your unsaved changes are kept; save or reset."))
 
     def insert_field(self) -> None:
         item = self.fields.currentItem()
@@ -241,10 +262,12 @@ class TemplatesPanel(QWidget):
         self.problem.hide()
         self.saved.hide()
         self.reset_button.setEnabled(False)
+        self.drafts.pop((event, channel, locale), None)
         self.ctx.write(lambda s: templates.reset(s, actor, event, channel, locale), self._arrived,
                        self._refused, entity="message_templates", owner=self)
 
     def _saved(self, text: TemplateText) -> None:
+        self.drafts.pop((text.event, text.channel, text.locale), None)
         self._arrived(text)
         self.saved.show()
 

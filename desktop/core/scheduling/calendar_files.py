@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import (
@@ -22,7 +21,6 @@ from desktop.core.errors import (
     ValidationFailed,
 )
 from desktop.core.model import (
-    Alert,
     Application,
     BusyBlock,
     Candidate,
@@ -45,7 +43,7 @@ from desktop.core.permissions import (
     require,
     visible_departments,
 )
-from desktop.core.scheduling import attendance, timeline
+from desktop.core.scheduling import alerts, attendance, timeline
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.storage.database import Actor
 
@@ -114,19 +112,6 @@ class ScheduleEntry:
 # --- replies ---------------------------------------------------------------------------------------
 
 
-def _raise_alert(session: Session, key: str, kind: str, interview: Interview, **detail) -> bool:
-    if session.scalar(select(Alert.id).where(Alert.dedupe_key == key)) is not None:
-        return False
-    try:
-        with session.begin_nested():   # another desktop may process the same reply at the same moment
-            session.add(Alert(dedupe_key=key, kind=kind, interview_id=interview.id, user_id=interview.hr_owner_id,
-                              detail=detail, raised_at=session.info["clock"].now()))
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
-
-
 def _already_on_timeline(session: Session, interview_id: int, kind: timeline.Event, sequence: int) -> bool:
     details = session.scalars(select(TimelineEvent.detail).where(TimelineEvent.interview_id == interview_id,
                                                                  TimelineEvent.kind == kind.value))
@@ -162,8 +147,8 @@ def record_reply(session: Session, reply: Reply) -> ReplyOutcome:
     timeline.add(session, interview, kind, None, channel=Channel.ICAL.value, sequence=reply.sequence,
                  current=current, note=note)
     if reply.partstat == DECLINED:
-        _raise_alert(session, f"ical_declined:{interview.id}:{reply.sequence}", "candidate_declined", interview,
-                     sequence=reply.sequence, current=current)
+        alerts.for_hr(session, f"ical_declined:{interview.id}:{reply.sequence}", "candidate_declined", interview,
+                      sequence=reply.sequence, current=current)
     session.flush()
     return ReplyOutcome(interview.id, "declined" if reply.partstat == DECLINED else "tentative")
 

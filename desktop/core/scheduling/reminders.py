@@ -10,16 +10,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import settings
 from desktop.core.model import (
-    Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
+    ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
 )
 from desktop.core.notifications import routing
-from desktop.core.scheduling import chains, effects, timeline
+from desktop.core.scheduling import alerts, chains, effects, timeline
 
 ACTIVE = (InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED, InterviewStatus.PENDING_APPROVAL)
 LATE_MINUTES = 10
@@ -34,15 +33,9 @@ class Raised:
 
 def _raise(session: Session, raised: Raised, key: str, kind: str, *, user_id: int | None,
            interview_id: int | None = None, change_request_id: int | None = None, **detail) -> bool:
-    if session.scalar(select(Alert.id).where(Alert.dedupe_key == key)) is not None:
-        return False
-    alert = Alert(dedupe_key=key, kind=kind, interview_id=interview_id, change_request_id=change_request_id,
-                  user_id=user_id, detail=detail, raised_at=session.info["clock"].now())
-    try:
-        with session.begin_nested():  # another desktop may raise the same alert at the same moment
-            session.add(alert)
-            session.flush()
-    except IntegrityError:
+    alert = alerts.raise_once(session, key, kind, user_id=user_id, interview_id=interview_id,
+                              change_request_id=change_request_id, detail=detail)
+    if alert is None:
         return False
     raised.alerts.append(alert.id)
     raised.kinds.append(kind)

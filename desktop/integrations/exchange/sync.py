@@ -22,11 +22,9 @@ from typing import Any
 from exchangelib import CalendarItem
 from exchangelib.properties import ItemId
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.model import (
-    Alert,
     CalendarSyncState,
     Interview,
     InterviewStatus,
@@ -34,7 +32,7 @@ from desktop.core.model import (
     User,
 )
 from desktop.core.model import CalendarItem as CalendarRow
-from desktop.core.scheduling import attendance, timeline
+from desktop.core.scheduling import alerts, attendance, timeline
 from desktop.core.storage.database import Database
 from desktop.integrations.exchange import failures, meeting
 from desktop.integrations.exchange.account import UID_FIELD, account
@@ -143,7 +141,7 @@ def apply(session: Session, config: ExchangeConfig, mailbox: str, change: Seen, 
     if change.kind == "delete" or change.cancelled:
         if interview.status != InterviewStatus.CANCELLED and owners:
             row.cancelled = True   # the next change of the interview creates it again
-            if _alert(session, f"exchange_deleted:{interview.id}:{mailbox}:{interview.sequence}", CHANGED_ALERT,
+            if alerts.for_hr(session, f"exchange_deleted:{interview.id}:{mailbox}:{interview.sequence}", CHANGED_ALERT,
                       interview, change="deleted", who=_names(session, owners)):
                 timeline.add(session, interview, timeline.Event.MEETING_DELETED_IN_OUTLOOK, None,
                              who=_names(session, owners))
@@ -155,7 +153,7 @@ def apply(session: Session, config: ExchangeConfig, mailbox: str, change: Seen, 
     ends = interview.starts_at + timedelta(minutes=interview.duration_minutes)
     ours = {(sent.get("start"), sent.get("end")), (meeting.iso(interview.starts_at), meeting.iso(ends))}
     moved = bool(change.start) and (change.start, change.end) not in ours
-    if moved and _alert(session, f"exchange_moved:{interview.id}:{mailbox}:{change.start}", CHANGED_ALERT, interview,
+    if moved and alerts.for_hr(session, f"exchange_moved:{interview.id}:{mailbox}:{change.start}", CHANGED_ALERT, interview,
                         change="moved", who=_names(session, owners), start=change.start, end=change.end):
         timeline.add(session, interview, timeline.Event.MEETING_MOVED_IN_OUTLOOK, None,
                      who=_names(session, owners), start=change.start, end=change.end)
@@ -197,7 +195,7 @@ def _record_answers(session: Session, config: ExchangeConfig, interview: Intervi
         name = session.scalar(select(User.display_name).where(User.id == user_id)) or ""
         attendance.record_response(session, interview.id, user_id, state, name, at=_aware(when))
         summary.responses += 1
-        if state == ResponseState.DECLINED and _alert(
+        if state == ResponseState.DECLINED and alerts.for_hr(
                 session, f"exchange_declined:{interview.id}:{user_id}:{interview.sequence}", DECLINED_ALERT,
                 interview, who=name, user_id=user_id, starts_at=meeting.iso(interview.starts_at)):
             summary.alerts += 1
@@ -207,17 +205,3 @@ def _aware(when: Any) -> datetime | None:
     if isinstance(when, datetime) and when.tzinfo is not None:
         return datetime.fromisoformat(meeting.iso(when))
     return None
-
-
-def _alert(session: Session, key: str, kind: str, interview: Interview, **detail: Any) -> bool:
-    """An alert for the interview's HR owner, once per key."""
-    if session.scalar(select(Alert.id).where(Alert.dedupe_key == key)) is not None:
-        return False
-    try:
-        with session.begin_nested():   # another desktop may read the same change at the same moment
-            session.add(Alert(dedupe_key=key, kind=kind, interview_id=interview.id, user_id=interview.hr_owner_id,
-                              detail=detail, raised_at=session.info["clock"].now()))
-            session.flush()
-    except IntegrityError:
-        return False
-    return True

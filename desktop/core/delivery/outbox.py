@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core import settings
@@ -133,11 +133,8 @@ def _not_behind_another():
 def due_channels(session: Session) -> dict[str, int]:
     """How many entries are due per channel now (for the worker's and the command line's summary)."""
     now = session.info["clock"].now()
-    rows = session.execute(select(OutboxEntry.channel, OutboxEntry.id).where(_due(now))).all()
-    counts: dict[str, int] = {}
-    for channel, _ in rows:
-        counts[channel] = counts.get(channel, 0) + 1
-    return counts
+    return dict(session.execute(select(OutboxEntry.channel, func.count()).where(_due(now))
+                                .group_by(OutboxEntry.channel)).all())
 
 
 def claim(session: Session, worker: str, channel: str, limit: int) -> list[Item]:

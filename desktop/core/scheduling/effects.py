@@ -71,23 +71,26 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
     users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(set(people) | set(removed))))}
     entries: list[tuple[str, dict[str, Any]]] = []
     staff = routing.channels(session, routing.INTERVIEWER)
+    told: dict[str, set[int]] = {}
     for user_id in sorted(set(people) | set(removed)):
         user = users[user_id]
         op = "cancel" if (user_id in removed or kind == "cancel") else ("create" if user_id in added or kind == "create"
                                                                        else "update")
+        told.setdefault(op, set()).add(user_id)
         if CALENDAR in staff:
             entries.append((f"{CALENDAR}:{interview.id}:user{user_id}:{seq}:{op}", dict(
                 interview_id=interview.id, channel=CALENDAR, kind=op,
                 recipient=user.exchange_mailbox or user.email or user.username,
                 payload=info | {"user_id": user_id, "reason": reason})))
-        routing.staff_messages(session, routing.INTERVIEWER, {user_id},
-                               "interviewer_assignment" if op == "create" else "interviewer_change",
-                               f"{interview.id}:{seq}:{op}", info | {"reason": reason, "operation": op}, interview.id)
         title = {"create": "新的面试安排", "update": "面试安排有变更", "cancel": "面试已取消"}[op]
         session.add(Notice(user_id=user_id, interview_id=interview.id, title=title, created_at=now,
                            body=f"{info['position']} {info['round']}：{info['local_time']} "
                                 f"{info['room'] or info['video_link']}"))
 
+    for op, user_ids in told.items():   # one message per interviewer, queued per kind of change
+        routing.staff_messages(session, routing.INTERVIEWER, user_ids,
+                               "interviewer_assignment" if op == "create" else "interviewer_change",
+                               f"{interview.id}:{seq}:{op}", info | {"reason": reason, "operation": op}, interview.id)
     notice_kind = {"create": "invitation", "update": "change_notice", "cancel": "cancellation"}[kind]
     entries += candidate_messages(session, interview, notice_kind, info, reason=reason,
                                   confirm=kind != "cancel")

@@ -70,7 +70,7 @@ def _label(key: str) -> str:
     return QCoreApplication.translate("ExchangeSettings", _LABELS[key])
 
 
-class ExchangeSettings(QWidget):
+class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -153,22 +153,6 @@ class ExchangeSettings(QWidget):
 
     # --- loading and saving ------------------------------------------------------------------------
 
-    def load(self) -> None:
-        keys = tuple(self.inputs)
-        self.ctx.read(lambda session: inputs.stored(session, keys), self._arrived,
-                      lambda error: show_error(error, self), owner=self)
-
-    def _arrived(self, values: dict[str, Any]) -> None:
-        self.loaded = values
-        inputs.show(self.inputs, values)
-        self.save_button.setEnabled(True)
-
-    def entered(self) -> dict[str, Any]:
-        return inputs.entered(self.inputs)
-
-    def changed(self) -> dict[str, Any]:
-        return inputs.changed(self.inputs, self.loaded)
-
     def save(self) -> None:
         changed = self.changed()
         self.form.clear()
@@ -183,7 +167,7 @@ class ExchangeSettings(QWidget):
 
     def _saved(self, changed: dict[str, Any]) -> None:
         self.save_button.setEnabled(True)
-        self.ctx.use_institution_settings(inputs.saved(self.inputs, self.loaded, changed))
+        self.remember_saved(changed)
         self.saved.show()
 
     def _refused(self, error: BaseException) -> None:

@@ -75,7 +75,7 @@ def _save(session, actor, machine_file, changed: dict[str, Any]) -> list[str]:
     return config.set_values(session, actor, machine_file, changed)
 
 
-class GatewaySettings(QWidget):
+class GatewaySettings(inputs.StoredSettingsTab, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -172,23 +172,6 @@ class GatewaySettings(QWidget):
 
     # --- loading and saving ----------------------------------------------------------------------
 
-    def load(self) -> None:
-        keys = sms.KEYS + oa.KEYS
-        self.ctx.read(lambda session: inputs.stored(session, keys), self._arrived,
-                      lambda error: show_error(error, self), owner=self)
-
-    def _arrived(self, values: dict[str, Any]) -> None:
-        self.loaded = values
-        inputs.show(self.inputs, values)
-        self.save_button.setEnabled(True)
-
-    def entered(self) -> dict[str, Any]:
-        return inputs.entered(self.inputs)
-
-    def changed(self) -> dict[str, Any]:
-        """What differs from the saved values; an empty secret field means "keep"."""
-        return inputs.changed(self.inputs, self.loaded)
-
     def save(self) -> None:
         changed = self.changed()
         self._clear()
@@ -202,7 +185,7 @@ class GatewaySettings(QWidget):
 
     def _saved(self, changed: dict[str, Any]) -> None:
         self.save_button.setEnabled(True)
-        self.ctx.use_institution_settings(inputs.saved(self.inputs, self.loaded, changed))
+        self.remember_saved(changed)
         self.saved.show()
 
     def _refused(self, error: BaseException) -> None:

@@ -10,11 +10,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
-
+from desktop.ui.errors import show_error
 
 
 def stored(session: Session, keys: Iterable[str]) -> dict[str, Any]:
@@ -86,3 +93,28 @@ def saved(inputs: dict[str, QWidget], loaded: dict[str, Any], values: dict[str, 
         else:
             loaded[key] = value
     return {key: value for key, value in values.items() if not settings.spec_of(key).secret}
+
+
+class StoredSettingsTab:
+    """Loading and remembering for a settings tab (a QWidget with `ctx`, `inputs`, `loaded` and
+    `save_button`): the stored values come in off the UI thread, secrets only as set or not."""
+
+    def load(self) -> None:
+        keys = tuple(self.inputs)
+        self.ctx.read(lambda session: stored(session, keys), self._arrived,
+                      lambda error: show_error(error, self), owner=self)
+
+    def _arrived(self, values: dict[str, Any]) -> None:
+        self.loaded = values
+        show(self.inputs, values)
+        self.save_button.setEnabled(True)
+
+    def entered(self) -> dict[str, Any]:
+        return entered(self.inputs)
+
+    def changed(self) -> dict[str, Any]:
+        """What differs from the saved values; an empty secret field means "keep"."""
+        return changed(self.inputs, self.loaded)
+
+    def remember_saved(self, values: dict[str, Any]) -> None:
+        self.ctx.use_institution_settings(saved(self.inputs, self.loaded, values))

@@ -71,7 +71,7 @@ def _label(key: str) -> str:
     return QCoreApplication.translate("MailSettings", _LABELS[key])
 
 
-class MailSettings(QWidget):
+class MailSettings(inputs.StoredSettingsTab, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -144,22 +144,6 @@ class MailSettings(QWidget):
 
     # --- loading and saving ------------------------------------------------------------------------
 
-    def load(self) -> None:
-        keys = tuple(self.inputs)
-        self.ctx.read(lambda session: inputs.stored(session, keys), self._arrived,
-                      lambda error: show_error(error, self), owner=self)
-
-    def _arrived(self, values: dict[str, Any]) -> None:
-        self.loaded = values
-        inputs.show(self.inputs, values)
-        self.save_button.setEnabled(True)
-
-    def entered(self) -> dict[str, Any]:
-        return inputs.entered(self.inputs)
-
-    def changed(self) -> dict[str, Any]:
-        return inputs.changed(self.inputs, self.loaded)
-
     def save(self, then=None) -> None:
         changed = self.changed()
         for form in self.forms:
@@ -177,7 +161,7 @@ class MailSettings(QWidget):
 
     def _saved(self, changed: dict[str, Any], then) -> None:
         self.save_button.setEnabled(True)
-        self.ctx.use_institution_settings(inputs.saved(self.inputs, self.loaded, changed))
+        self.remember_saved(changed)
         self.saved.show()
         if then is not None:
             then()

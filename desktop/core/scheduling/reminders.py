@@ -47,20 +47,29 @@ def _raise(session: Session, raised: Raised, key: str, kind: str, *, user_id: in
     return True
 
 
-def _remind_day_before(session: Session, interview: Interview, now: datetime) -> None:
+def _remind_day_before(session: Session, interviews: list[Interview], now: datetime) -> None:
     """The candidate's reminder, a day ahead (and at least two hours before), unless the notice of
-    this version went out in the last twelve hours and already told them."""
-    if not (interview.starts_at - timedelta(hours=24) <= now < interview.starts_at - timedelta(hours=2)):
+    this version went out in the last twelve hours and already told them. Two queries for all the
+    interviews this minute, not two per interview (the engine runs every minute on every desktop);
+    the candidate's details are looked up only for a reminder not yet queued."""
+    window = [i for i in interviews if i.starts_at - timedelta(hours=24) <= now < i.starts_at - timedelta(hours=2)]
+    if not window:
         return
-    told = session.scalar(select(OutboxEntry.created_at).where(
-        OutboxEntry.interview_id == interview.id, OutboxEntry.kind.in_(("invitation", "change_notice")),
-        OutboxEntry.created_at > now - timedelta(hours=12)).limit(1))
-    if told is not None:
-        return
-    entries = effects.candidate_messages(session, interview, "reminder_day_before")
-    if routing.queue(session, entries):
-        timeline.add(session, interview, timeline.Event.REMINDER_SENT, None, at=now,
-                     channels=[values["channel"] for _, values in entries], sequence=interview.sequence)
+    ids = [i.id for i in window]
+    told = set(session.scalars(select(OutboxEntry.interview_id).where(
+        OutboxEntry.interview_id.in_(ids), OutboxEntry.kind.in_(("invitation", "change_notice")),
+        OutboxEntry.created_at > now - timedelta(hours=12))))
+    channels = routing.channels(session, routing.CANDIDATE, "reminder_day_before")
+    wanted = {i.id: {f"{c}:{i.id}:candidate:{i.sequence}:reminder_day_before" for c in channels} for i in window}
+    queued = set(session.scalars(select(OutboxEntry.dedupe_key).where(
+        OutboxEntry.dedupe_key.in_(set().union(*wanted.values())))))
+    for interview in window:
+        if interview.id in told or (wanted[interview.id] and wanted[interview.id] <= queued):
+            continue
+        entries = effects.candidate_messages(session, interview, "reminder_day_before")
+        if routing.queue(session, entries):
+            timeline.add(session, interview, timeline.Event.REMINDER_SENT, None, at=now,
+                         channels=[values["channel"] for _, values in entries], sequence=interview.sequence)
 
 
 def _confirmed(session: Session, interview: Interview) -> bool:
@@ -96,7 +105,6 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
         if not confirmed and interview.starts_at - timedelta(minutes=soon) <= now < interview.starts_at:
             _raise(session, raised, f"soon:{interview.id}:{seq}", "unconfirmed_soon", user_id=hr,
                    interview_id=interview.id, minutes=soon)
-        _remind_day_before(session, interview, now)
         if interview.mode == InterviewMode.ONSITE and interview.checked_in_at is None:
             if interview.starts_at + timedelta(minutes=LATE_MINUTES) <= now:
                 first = False
@@ -108,6 +116,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
             if interview.starts_at + timedelta(minutes=NO_SHOW_MINUTES) <= now:
                 _raise(session, raised, f"noshow:{interview.id}:{seq}", "no_show_suggested", user_id=hr,
                        interview_id=interview.id, minutes=NO_SHOW_MINUTES)
+    _remind_day_before(session, candidates, now)
     _escalate(session, raised, now)
     session.flush()
     return raised

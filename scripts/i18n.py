@@ -46,7 +46,7 @@ def sources() -> list[str]:
 def update() -> None:
     I18N.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
-        subprocess.run([_tool("lupdate"), *sources(), "-no-obsolete", "-source-language", "en",
+        subprocess.run([_tool("lupdate"), *sources(), "-no-obsolete", "-locations", "none", "-source-language", "en",
                         "-target-language", lang, "-ts", str(ts_file(lang))], cwd=ROOT, check=True)
 
 

@@ -12,7 +12,7 @@ from desktop.core import accounts, demo as demo_data
 from desktop.core.errors import DatabaseExists, ValidationFailed
 from desktop.core.storage.connect import initialise
 from desktop.core.storage.keys import check_passphrase, key_file_for
-from desktop.ui import labels
+from desktop.core import labels
 
 
 def init(cli: Cli) -> int:

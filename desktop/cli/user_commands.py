@@ -12,7 +12,7 @@ from desktop.cli.context import USER_PASSWORD_ENV, Cli, Failure, UsageError
 from desktop.core import accounts, settings
 from desktop.core.accounts import UserInfo
 from desktop.core.model import Department, Role
-from desktop.ui import labels
+from desktop.core import labels
 
 
 def _department(session: Session, code: str) -> int:

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.delivery import placeholders
+from desktop.core.notifications import audiences
 from desktop.core.errors import InvalidSetting, UnknownSetting
 from desktop.core.model import Setting
 
@@ -117,7 +118,7 @@ for _spec in (
     SettingSpec("notify.approver_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
     SettingSpec("notify.hr_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
     SettingSpec("notify.event_channels", "institution", str, "",
-                check=lambda value: _routing().check_overrides(value)),   # {"event": "channel,..."} as JSON
+                check=audiences.check_overrides),   # {"event": "channel,..."} as JSON
 ):
     register(_spec)
 
@@ -199,11 +200,6 @@ for _spec in (
     SettingSpec("exchange.sync_interval_minutes", "institution", int, 5, minimum=1, maximum=24 * 60),
 ):
     register(_spec)
-
-
-def _routing():
-    from desktop.core.notifications import routing   # routing reads settings: import it when checking
-    return routing
 
 
 def spec_of(key: str) -> SettingSpec:

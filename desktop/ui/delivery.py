@@ -21,7 +21,7 @@ from desktop.core.delivery.worker import OutboxWorker
 from desktop.integrations import senders
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000

@@ -19,7 +19,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.widgets import ValidatedForm, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 class DepartmentPicker(QComboBox):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.permissions import Action
 from desktop.core.scheduling import desk_views, inbox
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.login import LoginDialog, SignedIn
 from desktop.ui.notices import NoticeButton, NoticeDialog
@@ -25,7 +25,7 @@ from desktop.ui.today.reminders import MINUTE_MS, AlertBanner, AlertNotifier, Re
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 @dataclass(frozen=True)

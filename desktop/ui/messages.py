@@ -258,7 +258,7 @@ def describe(error: BaseException) -> str:
                                               "approval; wait until it is decided.")
         if status == "checked_in":
             return QCoreApplication.translate("Messages", "The candidate has already checked in.")
-        from desktop.ui import labels
+        from desktop.core import labels
         return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
             labels.interview_status(status))
     if isinstance(error, TemplateInvalid):

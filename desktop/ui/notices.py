@@ -18,7 +18,7 @@ from desktop.core.scheduling.inbox import NoticeInfo
 from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 LIMIT = 100
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.core.services.paging import ListQuery, Page
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 Row = TypeVar("Row")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1      # the entity id of the row

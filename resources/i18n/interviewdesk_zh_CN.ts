@@ -4,52 +4,42 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="57"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="60"/>
         <source>User name *</source>
         <translation>用户名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="61"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="62"/>
         <source>Temporary password *</source>
         <translation>临时密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="63"/>
         <source>Password again *</source>
         <translation>确认密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="64"/>
         <source>Department</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="72"/>
         <source>Roles *</source>
         <translation>角色 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="73"/>
         <source>Roles apply to</source>
         <translation>角色适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="74"/>
         <source>The whole institution</source>
         <translation>全单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="75"/>
         <source>The user chooses a new password at the first login.</source>
         <translation>用户首次登录时须设置自己的密码。</translation>
     </message>
@@ -57,12 +47,10 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="95"/>
         <source>Open Today</source>
         <translation>查看今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="96"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -70,12 +58,10 @@
 <context>
     <name>AlertNotifier</name>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="135"/>
         <source>{0} new alerts</source>
         <translation>{0} 条新提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/reminders.py" line="147"/>
         <source>{0} new notices</source>
         <translation>{0} 条新通知</translation>
     </message>
@@ -83,12 +69,10 @@
 <context>
     <name>AlertTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="94"/>
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="94"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
@@ -96,92 +80,74 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="183"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="195"/>
         <source>Nothing is waiting for your decision.</source>
         <translation>目前没有需要您处理的审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="214"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="227"/>
         <source>Waiting for me</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="228"/>
         <source>All change requests</source>
         <translation>全部变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="281"/>
         <source>{0} request(s) waiting for you</source>
         <translation>{0} 项待您处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="318"/>
         <source>Change request #{0}: {1}.</source>
         <translation>变更申请 #{0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="320"/>
         <source>It moves on to step {0}.</source>
         <translation>已转入第 {0} 步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="322"/>
         <source>The change is in effect; everyone is being notified.</source>
         <translation>变更已生效，正在通知各方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="324"/>
         <source>The request is closed; the requester is told.</source>
         <translation>申请已结束，已通知申请人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="24"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>第{0}步/共{1}步 {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="30"/>
         <source>Named approver</source>
         <translation>指定审批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="32"/>
         <source>Deputy (deadline passed)</source>
         <translation>代理人（超时转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="48"/>
         <source>Video: {0}</source>
         <translation>视频：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="57"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="58"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="59"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="63"/>
         <source>Cancelled</source>
         <translation>取消面试</translation>
     </message>
@@ -189,17 +155,14 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="68"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="70"/>
         <source>Search by archive code or title</source>
         <translation>按档号或题名搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="75"/>
         <source>{0} record(s)</source>
         <translation>共 {0} 条档案</translation>
     </message>
@@ -207,27 +170,22 @@
 <context>
     <name>ArchiveTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Archive code</source>
         <translation>档号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Title</source>
         <translation>题名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Created</source>
         <translation>形成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>Fixed</source>
         <translation>已固化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="72"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
@@ -235,113 +193,90 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="33"/>
         <source>Batch scheduling</source>
         <translation>批量安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="34"/>
         <source>Book them all</source>
         <translation>全部预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="44"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="59"/>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="63"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="70"/>
         <source>Filter by name or department</source>
         <translation>按姓名或部门筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="79"/>
         <source>Position *</source>
         <translation>岗位 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="80"/>
         <source>Round *</source>
         <translation>面试轮次 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="81"/>
         <source>Applicants *</source>
         <translation>应聘人员 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="82"/>
         <source>Day *</source>
         <translation>面试日期 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="83"/>
         <source>First start</source>
         <translation>首场开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="84"/>
         <source>Duration each</source>
         <translation>每场时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="85"/>
         <source>Pause between</source>
         <translation>场间间隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="86"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="87"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="88"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="89"/>
         <source>Interviewers *</source>
         <translation>面试官 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="91"/>
         <source>Preview plan</source>
         <translation>预览安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="92"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="95"/>
         <source>Plan</source>
         <translation>安排预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="96"/>
         <source>Consecutive slots inside working hours; times when an interviewer, the room or the candidate is taken are skipped.</source>
         <translation>在工作时间内依次安排；面试官、会议室或候选人已被占用的时段将自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/batch_dialog.py" line="229"/>
         <source>No room in the day for: {0}</source>
         <translation>当天无法安排：{0}</translation>
     </message>
@@ -349,108 +284,86 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="41"/>
         <source>New interview</source>
         <translation>新建面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="42"/>
         <source>Book</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="47"/>
         <source>Candidate name, position title or code</source>
         <translation>候选人姓名、岗位名称或编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="66"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="73"/>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="74"/>
         <source>Filter by name or department</source>
         <translation>按姓名或部门筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="76"/>
         <source>Why the conflict is acceptable (recorded in the audit log)</source>
         <translation>说明为何可以接受此冲突（将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="85"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="86"/>
         <source>Application *</source>
         <translation>应聘记录 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="87"/>
         <source>Round *</source>
         <translation>面试轮次 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="88"/>
         <source>Date and time *</source>
         <translation>日期和时间 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="89"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="90"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="91"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="92"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="93"/>
         <source>Interviewers *</source>
         <translation>面试官 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="94"/>
         <source>Observers</source>
         <translation>列席人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="95"/>
         <source>Override reason</source>
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="97"/>
         <source>Find free slots</source>
         <translation>查找空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="101"/>
         <source>Free slots</source>
         <translation>空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="102"/>
         <source>The earliest times in the next two weeks when the interviewers, the observers, the candidate and a room are free.</source>
         <translation>未来两周内面试官、列席人员、候选人和会议室均空闲的最早时段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/booking_dialog.py" line="106"/>
         <source>Conflict check</source>
         <translation>冲突检查</translation>
     </message>
@@ -458,97 +371,78 @@
 <context>
     <name>CalendarFileDialog</name>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="62"/>
         <source>Export schedule (.ics)</source>
         <translation>导出日程（.ics）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="62"/>
         <source>Import availability (.ics)</source>
         <translation>导入忙闲时间（.ics）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="69"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="75"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="75"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="84"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="84"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="85"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="87"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="88"/>
         <source>The interviews from {0}, without candidates&apos; names.</source>
         <translation>{0} 的面试安排，不含候选人姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="90"/>
         <source>Busy time from the file counts for bookings from {0} to {1}. Importing the same file again replaces what it brought in before.</source>
         <translation>文件中的忙碌时间在 {0} 至 {1} 的预约中生效。再次导入同一文件会替换上次导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="104"/>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>日历文件 (*.ics);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="122"/>
         <source>Choose a file.</source>
         <translation>请选择文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="122"/>
         <source>Nobody to choose.</source>
         <translation>没有可选择的对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="138"/>
         <source>The file could not be opened or written ({0}).</source>
         <translation>无法打开或写入文件（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="140"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="144"/>
         <source>{0} interview(s) written to {1}.</source>
         <translation>已将 {0} 场面试写入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="149"/>
         <source>{0} busy period(s) imported for {1}.</source>
         <translation>已为{1}导入 {0} 段忙碌时间。</translation>
     </message>
@@ -556,17 +450,14 @@
 <context>
     <name>CalendarFilesButton</name>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="161"/>
         <source>Calendar files</source>
         <translation>日历文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="164"/>
         <source>Export schedule (.ics)…</source>
         <translation>导出日程（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/calendar_files.py" line="165"/>
         <source>Import availability (.ics)…</source>
         <translation>导入忙闲时间（.ics）…</translation>
     </message>
@@ -574,127 +465,102 @@
 <context>
     <name>CandidateDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="38"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="45"/>
         <source>Select a candidate to see the details.</source>
         <translation>请在左侧选择一名候选人查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="51"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="51"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="52"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="52"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="53"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="53"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="54"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="54"/>
         <source>Major</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="55"/>
         <source>Years of experience</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="55"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="56"/>
         <source>Department</source>
         <translation>应聘部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="56"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="57"/>
         <source>Talent pool</source>
         <translation>人才库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="57"/>
         <source>Attendance</source>
         <translation>到场记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="58"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="66"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="67"/>
         <source>Show in clear; the access is recorded in the audit log</source>
         <translation>显示完整信息；本次查看将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="82"/>
         <source>Position</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="82"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="82"/>
         <source>Applied</source>
         <translation>投递时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="95"/>
         <source>Applications</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="152"/>
         <source>Consent given on {0}</source>
         <translation>已于 {0} 同意入库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/detail.py" line="154"/>
         <source>{0} reschedule(s), {1} no-show(s), {2} late arrival(s)</source>
         <translation>改期 {0} 次，爽约 {1} 次，迟到 {2} 次</translation>
     </message>
@@ -702,102 +568,82 @@
 <context>
     <name>CandidateForm</name>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="36"/>
         <source>Edit candidate</source>
         <translation>编辑候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="36"/>
         <source>New candidate</source>
         <translation>新建候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="39"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="40"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="43"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="44"/>
         <source>e.g. 138 0013 8000 or 010-12345678</source>
         <translation>例如 138 0013 8000 或 010-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="45"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="46"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="47"/>
         <source>18 characters, resident identity card</source>
         <translation>18 位居民身份证号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="49"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="52"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="53"/>
         <source>Major</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="54"/>
         <source>Years of experience</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="56"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="59"/>
         <source>Department</source>
         <translation>应聘部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="60"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="61"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="62"/>
         <source>Experience</source>
         <translation>工作经历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="63"/>
         <source>Résumé summary</source>
         <translation>简历摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/form.py" line="64"/>
         <source>Agrees to be kept in the talent pool</source>
         <translation>同意纳入人才库</translation>
     </message>
@@ -805,47 +651,38 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="36"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Years</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Department</source>
         <translation>应聘部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/model.py" line="37"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -853,22 +690,18 @@
 <context>
     <name>CandidatesPage</name>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="29"/>
         <source>Name, phone or its last 4 digits, e-mail</source>
         <translation>姓名、手机号或尾号4位、邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="33"/>
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="38"/>
         <source>New candidate</source>
         <translation>新建候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/candidates/page.py" line="66"/>
         <source>{0} candidate(s)</source>
         <translation>共 {0} 名候选人</translation>
     </message>
@@ -876,62 +709,50 @@
 <context>
     <name>ChainDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="165"/>
         <source>Edit approval chain</source>
         <translation>编辑审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="165"/>
         <source>New approval chain</source>
         <translation>新建审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="167"/>
         <source>New chain</source>
         <translation>新审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="170"/>
         <source>Whole institution</source>
         <translation>全单位（所有部门）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="173"/>
         <source>Every kind of change</source>
         <translation>所有变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="177"/>
         <source>A change for today takes effect at once and is approved afterwards</source>
         <translation>当天的变更先执行、后补审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="179"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="184"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="185"/>
         <source>Department</source>
         <translation>适用部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="186"/>
         <source>Kind of change</source>
         <translation>变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="189"/>
         <source>Steps, in order</source>
         <translation>审批环节（按顺序）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="190"/>
         <source>The most specific chain governs a change: the department (or the nearest parent) and the kind, then the department for every kind, then the whole institution.</source>
         <translation>变更按最具体的审批链办理：先匹配本部门（或最近的上级部门）且变更类型相同的审批链，其次是本部门适用所有类型的审批链，最后是全单位的审批链。</translation>
     </message>
@@ -939,47 +760,38 @@
 <context>
     <name>ChainTableModel</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Department</source>
         <translation>适用部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Kind of change</source>
         <translation>变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="45"/>
         <source>Steps</source>
         <translation>审批环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="46"/>
         <source>Same day: apply first</source>
         <translation>当天先执行后审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="46"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="50"/>
         <source>Whole institution</source>
         <translation>全单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="51"/>
         <source>Every kind</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="52"/>
         <source>(no steps)</source>
         <translation>（无审批环节）</translation>
     </message>
@@ -987,22 +799,18 @@
 <context>
     <name>ChainsPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="260"/>
         <source>New chain…</source>
         <translation>新建审批链…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="261"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="262"/>
         <source>Delegate approvals…</source>
         <translation>设置代理审批…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="324"/>
         <source>The delegation is saved.</source>
         <translation>代理审批已保存。</translation>
     </message>
@@ -1010,47 +818,38 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/password.py" line="22"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="28"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="29"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="30"/>
         <source>New password again</source>
         <translation>确认新密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="35"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="39"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="44"/>
         <source>An administrator set a temporary password for you. Choose your own password to continue.</source>
         <translation>管理员为您设置了临时密码。请设置您自己的密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="56"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="75"/>
         <source>The current password is wrong.</source>
         <translation>当前密码不正确。</translation>
     </message>
@@ -1058,102 +857,82 @@
 <context>
     <name>ChangeRequestDialog</name>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="42"/>
         <source>Cancel the interview</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="43"/>
         <source>Request a change</source>
         <translation>申请变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="44"/>
         <source>Submit cancellation</source>
         <translation>提交取消申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="45"/>
         <source>Submit change request</source>
         <translation>提交变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="50"/>
         <source>Now</source>
         <translation>原安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="51"/>
         <source>Proposed</source>
         <translation>拟变更为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="52"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="52"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="53"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="72"/>
         <source>e.g. the candidate has an exam that morning</source>
         <translation>例如：候选人当天上午有考试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="74"/>
         <source>Why the conflict is acceptable (recorded in the audit log)</source>
         <translation>说明为何可以接受此冲突（将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="76"/>
         <source>Asked by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="77"/>
         <source>Reason *</source>
         <translation>理由 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="78"/>
         <source>Override reason</source>
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="98"/>
         <source>Video: {0}</source>
         <translation>视频：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="117"/>
         <source>Cancelled</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="120"/>
         <source>A cancellation does not need a conflict check.</source>
         <translation>取消面试无需进行冲突检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="132"/>
         <source>Pick a new time to see the conflict check.</source>
         <translation>请选择新的时间，以查看冲突检查结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="164"/>
         <source>Find free slots</source>
         <translation>查找空闲时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/change_dialog.py" line="166"/>
         <source>Earliest times when the interviewers, the candidate and a room are free:</source>
         <translation>面试官、候选人和会议室均空闲的最早时段：</translation>
     </message>
@@ -1161,37 +940,30 @@
 <context>
     <name>ChangeRequestTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="27"/>
         <source>Requested by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="28"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="28"/>
         <source>Step</source>
         <translation>审批环节</translation>
     </message>
@@ -1199,52 +971,42 @@
 <context>
     <name>ChannelRouting</name>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="28"/>
         <source>Candidates (invitation, change, cancellation, reminder)</source>
         <translation>候选人（面试邀请、变更、取消、提醒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="29"/>
         <source>Interviewers (their interviews and changes)</source>
         <translation>面试官（本人的面试安排及变更）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="30"/>
         <source>Approvers (a change waiting for them)</source>
         <translation>审批人（待其审批的变更）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="31"/>
         <source>HR officers (approval results, late and overdue alerts)</source>
         <translation>人事专员（审批结果、迟到与确认超时提醒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="65"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="65"/>
         <source>As for its recipients</source>
         <translation>同接收人默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="83"/>
         <source>Save channels</source>
         <translation>保存渠道设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="90"/>
         <source>Staff always receive the in-app notice and a desktop notification. Tick the other channels each group hears through; a channel also has to be set up (Mail, SMS and OA, Exchange) before anything goes out through it.</source>
         <translation>工作人员始终会收到软件内通知和桌面提醒。请为各类接收人勾选其他渠道；渠道还需在“邮件”“短信与OA”“Exchange”中配置后才会实际发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="95"/>
         <source>A message can be sent differently from the rest: untick &quot;As for its recipients&quot; and choose its channels, for example the day-before reminder by SMS only.</source>
         <translation>某类消息可以单独设置渠道：取消勾选“同接收人默认”后选择其渠道，例如面试前一天提醒只发短信。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/routing.py" line="162"/>
         <source>Saved. New messages follow these channels.</source>
         <translation>已保存。新消息将按此渠道发送。</translation>
     </message>
@@ -1252,561 +1014,446 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="73"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="79"/>
         <source>Run the command again with --debug (before the command) to see technical details for the IT office.</source>
         <translation>如需供信息科排查的技术细节，请在命令前加上 --debug 重新运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="62"/>
         <source>Give the new value after the setting&apos;s name.</source>
         <translation>请在设置项名称后给出新值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="65"/>
         <source>{0} is a secret and is not accepted as an argument: set the environment variable {1} or use --value-file FILE, or leave the value out to be asked for it.</source>
         <translation>{0} 属于密钥类设置，不接受以命令参数形式提供：请设置环境变量 {1}，或使用 --value-file 文件，或省略该值后按提示输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="69"/>
         <source>New value of {0}: </source>
         <translation>{0} 的新值：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="78"/>
         <source>{0} = {1}</source>
         <translation>{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="84"/>
         <source>this computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="85"/>
         <source>institution</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="91"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="92"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="95"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="95"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="96"/>
         <source>Value</source>
         <translation>取值</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="98"/>
-        <location filename="../../desktop/cli/config_commands.py" line="133"/>
         <source>Institution settings are stored in the database, which was not opened.</source>
         <translation>本单位设置保存在数据库中，本次未打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="108"/>
-        <location filename="../../desktop/cli/context.py" line="135"/>
         <source>The file {0} could not be read.</source>
         <translation>无法读取文件 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="110"/>
         <source>The file {0} is not valid JSON.</source>
         <translation>文件 {0} 不是有效的 JSON。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="114"/>
         <source>{0} settings imported: {1}</source>
         <translation>已导入 {0} 项设置：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="122"/>
         <source>Not exported (secrets; set them again where needed): {0}</source>
         <translation>未导出（密钥和密码类设置，请在需要的电脑上重新设置）：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/config_commands.py" line="130"/>
         <source>Settings written to {0}</source>
         <translation>设置已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="78"/>
         <source>{0} is needed. Set the environment variable {1} or give it in a file with the option shown in “interviewdesk --help”; secrets are never accepted as arguments.</source>
         <translation>需要提供{0}。请设置环境变量 {1}，或按“interviewdesk --help”中列出的选项从文件读取；出于安全考虑，口令和密码不接受以命令参数形式提供。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="84"/>
         <source>Repeat to confirm: </source>
         <translation>请再输入一次以确认：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="86"/>
         <source>The two entries differ; nothing was changed.</source>
         <translation>两次输入不一致；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="88"/>
         <source>Nothing was entered; nothing was changed.</source>
         <translation>未输入任何内容；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="93"/>
         <source>Database passphrase: </source>
         <translation>数据库口令：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="122"/>
         <source>This command works on the embedded database file only. Server databases are looked after with the server&apos;s own tools (pg_dump, pg_restore, ALTER ROLE).</source>
         <translation>此命令仅适用于本机数据库文件。服务器数据库请使用服务器自带的工具维护（pg_dump、pg_restore、ALTER ROLE）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/context.py" line="138"/>
         <source>The first line of {0} is empty.</source>
         <translation>{0} 的第一行为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="17"/>
         <source>its content was changed after it was written</source>
         <translation>该条记录写入后被修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="18"/>
         <source>it does not link to the entry before it</source>
         <translation>该条记录与前一条记录的链接不符</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="19"/>
         <source>entries are missing from here on</source>
         <translation>从此处起有记录缺失</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="20"/>
         <source>the entries are out of order</source>
         <translation>记录顺序错乱</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="21"/>
         <source>entries were removed from the end of the log</source>
         <translation>日志末尾的记录被删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="22"/>
         <source>the record of the newest entry is missing</source>
         <translation>最新记录的链头信息缺失</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="28"/>
         <source>Audit log intact: {0} entries checked, OK.</source>
         <translation>审计日志完好：已校验 {0} 条记录，全部正常。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="30"/>
         <source>AUDIT LOG BROKEN at entry #{0}: {1}. ({2} entries in the log)</source>
         <translation>审计日志已被破坏，问题出现在第 #{0} 条：{1}。（日志共 {2} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="43"/>
         <source>the database structure is damaged (integrity check)</source>
         <translation>数据库结构已损坏（完整性检查未通过）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="44"/>
         <source>encrypted pages fail their authentication check</source>
         <translation>加密数据页未通过认证校验</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="45"/>
         <source>records refer to records that do not exist</source>
         <translation>存在引用了不存在记录的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="46"/>
         <source>parts of the database cannot be read</source>
         <translation>数据库的部分内容无法读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="47"/>
         <source>the schema is older than this program</source>
         <translation>数据库结构版本低于本程序</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="48"/>
         <source>the schema was written by a newer program</source>
         <translation>数据库结构由更新版本的程序写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="49"/>
         <source>the audit log chain is broken</source>
         <translation>审计日志哈希链已断裂</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="56"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="57"/>
         <source>Schema revision: {0} (this program: {1})</source>
         <translation>结构版本：{0}（本程序：{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="59"/>
         <source>Records: {0} in {1} tables</source>
         <translation>记录：{1} 张表，共 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="64"/>
         <source>Check passed: no problems found.</source>
         <translation>检查通过：未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="66"/>
         <source>CHECK FAILED:</source>
         <translation>检查未通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="69"/>
         <source>Stop using this database and restore the latest good backup (interviewdesk db restore BACKUP).</source>
         <translation>请停止使用此数据库，并从最近一次完好的备份恢复（interviewdesk db restore 备份文件）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="78"/>
         <source>New database passphrase: </source>
         <translation>新的数据库口令：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="82"/>
         <source>Unlocked with the recovery key.</source>
         <translation>已使用恢复密钥解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="83"/>
         <source>Passphrase changed. The old passphrase no longer opens the database; the recovery key still does. Backups made earlier keep the passphrase of their day.</source>
         <translation>口令已更换。旧口令已无法打开数据库，恢复密钥仍然有效。此前制作的备份仍使用当时的口令。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="96"/>
         <source>Backup written: {0} ({1} bytes, SHA-256 {2})</source>
         <translation>备份已写入：{0}（{1} 字节，SHA-256 {2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="98"/>
         <source>Key file and manifest: {0}</source>
         <translation>密钥文件及清单：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="99"/>
         <source>Keep both files together. Restoring needs today&apos;s passphrase or the recovery key.</source>
         <translation>请将这两个文件一起保存。恢复时需要当前的口令或恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="111"/>
         <source>Restored {0} (made {1}) over {2}.</source>
         <translation>已用备份 {0}（制作于 {1}）恢复 {2}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/maintenance.py" line="113"/>
         <source>The key file was replaced by the backup&apos;s: the database now opens with the passphrase that was valid when the backup was made.</source>
         <translation>密钥文件已替换为备份中的密钥文件：数据库现在需使用制作备份时有效的口令打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="26"/>
         <source>A new database file needs its first administrator: add --admin USER after “init”.</source>
         <translation>新建数据库文件需要同时创建第一个管理员：请在“init”后加上 --admin 用户名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="35"/>
-        <location filename="../../desktop/cli/user_commands.py" line="41"/>
         <source>Password for {0}: </source>
         <translation>{0} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="51"/>
         <source>Database created: {0}</source>
         <translation>数据库已创建：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="53"/>
         <source>First administrator: {0} (also HR officer)</source>
         <translation>第一个管理员：{0}（同时为人事专员）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="56"/>
         <source>RECOVERY KEY (shown only this once):</source>
         <translation>恢复密钥（仅显示这一次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="60"/>
         <source>Write the recovery key down now and keep it offline, for example sealed in the office safe. It unlocks the database when the passphrase is lost, and whoever holds it can read every record. It is stored nowhere and cannot be shown again.</source>
         <translation>请立即抄写恢复密钥并离线保管，例如密封后存放在单位保险柜中。忘记口令时可用它打开数据库；持有它的人可以读取全部记录。恢复密钥不会保存在任何地方，也无法再次显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="70"/>
         <source>The numbers of candidates and interviews do not fit.</source>
         <translation>候选人数量与面试数量不匹配。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="74"/>
         <source>The database already holds candidates. Demo data is only added to an empty database, so that it never mixes with real records; nothing was changed.</source>
         <translation>数据库中已有候选人。演示数据只会写入空数据库，以免与真实记录混在一起；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="78"/>
         <source>Demo data added for {0}:</source>
         <translation>已为{0}生成演示数据：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="80"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="81"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="82"/>
         <source>Positions</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="83"/>
         <source>Rooms</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="84"/>
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="85"/>
         <source>Applications</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="86"/>
         <source>Interviews (next two weeks)</source>
         <translation>面试（未来两周）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="87"/>
         <source>Change requests awaiting approval</source>
         <translation>待审批的变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="88"/>
         <source>Outbox entries</source>
         <translation>发件箱条目</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="89"/>
         <source>Open alerts</source>
         <translation>未处理的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="90"/>
         <source>Archive records</source>
         <translation>电子档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="93"/>
         <source>Demo accounts (password for all: {0}):</source>
         <translation>演示账户（统一密码：{0}）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="96"/>
-        <location filename="../../desktop/cli/user_commands.py" line="47"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="104"/>
         <source>Server database: {0}</source>
         <translation>服务器数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="106"/>
         <source>exists</source>
         <translation>已存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="107"/>
         <source>does not exist yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="108"/>
         <source>Database file: {0} ({1})</source>
         <translation>数据库文件：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="109"/>
         <source>Key file: {0}</source>
         <translation>密钥文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/setup_commands.py" line="110"/>
         <source>Machine settings: {0}</source>
         <translation>本机设置文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="21"/>
         <source>Unknown department code: {0}</source>
         <translation>未知部门代码：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="29"/>
         <source>Unknown role “{0}”. Roles: {1}</source>
         <translation>未知角色“{0}”。可用角色：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="45"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="60"/>
         <source>User {0} ({1}) added: {2}</source>
         <translation>已添加用户 {0}（{1}）：{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="73"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="75"/>
         <source>locked until {0}</source>
         <translation>锁定至 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="78"/>
         <source>active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="81"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="81"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="82"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="82"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="83"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="83"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="84"/>
         <source>{0} users</source>
         <translation>共 {0} 个用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="95"/>
         <source>User {0} disabled: they can no longer sign in.</source>
         <translation>用户 {0} 已停用，无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="101"/>
         <source>User {0} enabled (and unlocked).</source>
         <translation>用户 {0} 已启用（并已解锁）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/user_commands.py" line="109"/>
         <source>Password of {0} reset. They must choose a new one at their next sign-in.</source>
         <translation>已重置 {0} 的密码。该用户下次登录时须设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/holiday_commands.py" line="19"/>
         <source>No such file: {0}</source>
         <translation>找不到文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/holiday_commands.py" line="24"/>
         <source>Imported {0} day(s), updated {1}, {2} unchanged.</source>
         <translation>导入 {0} 天，更新 {1} 天，{2} 天未变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/holiday_commands.py" line="32"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/holiday_commands.py" line="33"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="29"/>
         <source>not configured: {0} waiting</source>
         <translation>未配置：{0} 条等待中</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="34"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
         <source>Will retry</source>
         <translation>将重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="35"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="36"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/outbox_commands.py" line="38"/>
         <source>Delivered {0}, {1} will be retried, {2} failed.</source>
         <translation>已发送 {0} 条，{1} 条将重试，{2} 条失败。</translation>
     </message>
@@ -1814,27 +1461,22 @@
 <context>
     <name>ConflictList</name>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="129"/>
         <source>Conflict check: waiting for a complete proposal.</source>
         <translation>冲突检查：请先填写完整的安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="134"/>
         <source>Checking for conflicts…</source>
         <translation>正在检查冲突…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="141"/>
         <source>✓ No conflicts: interviewers, candidate and room are free, within working hours.</source>
         <translation>✓ 未发现冲突：面试官、候选人和会议室均空闲，且在工作时间内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="146"/>
         <source>Cannot be overridden</source>
         <translation>不可忽略</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="147"/>
         <source>May be overridden with a reason</source>
         <translation>可填写理由后忽略</translation>
     </message>
@@ -1842,17 +1484,14 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/login.py" line="208"/>
         <source>Connecting to {0} …</source>
         <translation>正在连接 {0} …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="210"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1860,122 +1499,98 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="50"/>
         <source>Select a request to decide on it.</source>
         <translation>请在左侧选择一项申请进行处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="55"/>
         <source>What</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="55"/>
         <source>Now</source>
         <translation>原安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="55"/>
         <source>Proposed</source>
         <translation>拟变更为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="60"/>
         <source>Decisions so far</source>
         <translation>已有签批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>By</source>
         <translation>签批人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="61"/>
         <source>Decision</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="62"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="62"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="64"/>
         <source>Comment (required to send back)</source>
         <translation>审批意见（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="70"/>
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="71"/>
         <source>File</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="72"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="73"/>
         <source>Send back</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="84"/>
         <source>Conflict check</source>
         <translation>冲突检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="113"/>
         <source>due {0}</source>
         <translation>期限 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="115"/>
         <source>(overdue)</source>
         <translation>（已超时）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="119"/>
         <source>You decide on behalf of {0}, who is away.</source>
         <translation>{0} 不在岗，由您代为审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="121"/>
         <source>Same-day change: already in effect, approved afterwards.</source>
         <translation>当天变更：已先行生效，现补办审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="132"/>
         <source>Reason: {0} (asked by: {1}; requested {2})</source>
         <translation>理由：{0}（提出方：{1}；申请时间：{2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="135"/>
         <source>A cancellation does not need a conflict check.</source>
         <translation>取消面试无需进行冲突检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/page.py" line="139"/>
         <source> (for {0})</source>
         <translation>（代 {0}）</translation>
     </message>
@@ -1983,32 +1598,26 @@
 <context>
     <name>DelegationDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="216"/>
         <source>Delegate approvals</source>
         <translation>设置代理审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="230"/>
         <source>Approver who is away *</source>
         <translation>不在岗的审批人 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="231"/>
         <source>Decides in their place *</source>
         <translation>代理审批人 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="232"/>
         <source>From</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="233"/>
         <source>Until</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="234"/>
         <source>During this time the delegate sees the approver&apos;s requests in their inbox and decides in the approver&apos;s name; the decision records both.</source>
         <translation>在此期间，代理人可在自己的待办中看到并以审批人的名义处理申请；签批记录同时保留两人的姓名。</translation>
     </message>
@@ -2016,7 +1625,6 @@
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="34"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2024,12 +1632,10 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="77"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="81"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2037,18 +1643,14 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="81"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="83"/>
-        <location filename="../../desktop/ui/errors.py" line="94"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="94"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -2056,162 +1658,130 @@
 <context>
     <name>ExchangeSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="40"/>
         <source>Write interviews into Exchange calendars</source>
         <translation>将面试写入 Exchange 日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="41"/>
         <source>EWS address</source>
         <translation>EWS 地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="42"/>
         <source>Sign-in method</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="43"/>
         <source>Service account</source>
         <translation>服务账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="44"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="45"/>
         <source>Service account&apos;s mailbox</source>
         <translation>服务账号邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="46"/>
         <source>Access to interviewers&apos; calendars</source>
         <translation>访问面试官日历的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="47"/>
         <source>Organizer mailbox</source>
         <translation>组织者邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="48"/>
         <source>Server version</source>
         <translation>服务器版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="49"/>
         <source>Internal CA certificate file</source>
         <translation>内部 CA 证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="50"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="51"/>
         <source>Read answers every (minutes)</source>
         <translation>读取答复间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="54"/>
         <source>NTLM (domain account)</source>
         <translation>NTLM（域账号）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="55"/>
         <source>Basic (over HTTPS only)</source>
         <translation>Basic（仅限 HTTPS）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="56"/>
         <source>Windows integrated sign-on</source>
         <translation>Windows 集成登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="57"/>
         <source>Impersonation: the service account acts in each interviewer&apos;s mailbox</source>
         <translation>模拟：服务账号以各面试官身份操作其邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="59"/>
         <source>Delegate access to each interviewer&apos;s calendar</source>
         <translation>代理：服务账号代理访问各面试官的日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="60"/>
         <source>Organizer mailbox sends meeting requests</source>
         <translation>组织者邮箱：由组织者邮箱向面试官发送会议邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="61"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="62"/>
         <source>Exchange 2013</source>
         <translation>Exchange 2013</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="63"/>
         <source>Exchange 2016</source>
         <translation>Exchange 2016</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="64"/>
         <source>Exchange 2019</source>
         <translation>Exchange 2019</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="82"/>
         <source>Interviews are written into the interviewers&apos; Exchange calendars with the room as a resource; their free/busy times count in the conflict check, and their answers come back to the interview&apos;s history.</source>
         <translation>面试会写入面试官的 Exchange 日历，并将会议室作为资源预订；面试官和会议室的忙闲参与冲突检查，面试官的答复会记入面试历史。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="95"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="104"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="107"/>
         <source>Save Exchange settings</source>
         <translation>保存 Exchange 设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="111"/>
         <source>An interviewer&apos;s mailbox to try (optional)</source>
         <translation>用于测试的面试官邮箱（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="113"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="149"/>
         <source>Internal CA certificate</source>
         <translation>内部 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="150"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="201"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/exchange.py" line="210"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -2219,142 +1789,114 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="64"/>
         <source>Welcome to InterviewDesk</source>
         <translation>欢迎使用面试协同台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="90"/>
         <source>Create the database</source>
         <translation>创建数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="96"/>
         <source>The server database {0} is empty. InterviewDesk will create its tables there.</source>
         <translation>服务器数据库 {0} 为空。面试协同台将在其中建立数据表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="100"/>
         <source>No database was found. InterviewDesk will create an encrypted database at:</source>
         <translation>未找到数据库。面试协同台将在以下位置创建加密数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="105"/>
         <source>Choose the database passphrase (口令). Everyone who opens this database on this computer needs it: at least 10 characters, with at least two kinds of characters (letters, digits, symbols).</source>
         <translation>请设置数据库口令。在本机打开此数据库时都需要输入口令：至少 10 个字符，且包含至少两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="107"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="108"/>
         <source>Passphrase again</source>
         <translation>确认口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="109"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Very weak</source>
         <translation>很弱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="128"/>
         <source>Very strong</source>
         <translation>很强</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="137"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="168"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="170"/>
         <source>I have written the recovery key down and will keep it in a safe place</source>
         <translation>我已抄写恢复密钥，并将妥善保管</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="171"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="176"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="178"/>
         <source>The database was created. This recovery key opens it when the passphrase is lost. It is shown only now: write it down on paper and keep it locked away, apart from this computer.</source>
         <translation>数据库已创建。忘记口令时，可用此恢复密钥打开数据库。恢复密钥仅显示这一次：请抄写在纸上，与本电脑分开并妥善锁存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="210"/>
         <source>Fill in demo data (a fictional hospital) to try InterviewDesk</source>
         <translation>填入演示数据（虚构的医院），用于试用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="212"/>
         <source>Create administrator and start</source>
         <translation>创建管理员并开始使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="215"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="216"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="217"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="218"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="220"/>
         <source>First administrator</source>
         <translation>首个管理员账户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="222"/>
         <source>This account manages users and settings and also works as an HR officer. Add more users later under Settings.</source>
         <translation>此账户负责管理用户和设置，同时具有人事专员权限。其他用户可稍后在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="237"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2362,206 +1904,162 @@
 <context>
     <name>GatewaySettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="43"/>
         <source>Gateway URL</source>
         <translation>网关地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="44"/>
         <source>Method</source>
         <translation>请求方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="45"/>
         <source>Extra headers (JSON object)</source>
         <translation>附加请求头（JSON 对象）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="46"/>
         <source>Body format</source>
         <translation>请求体格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="47"/>
         <source>Body template</source>
         <translation>请求体模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="48"/>
         <source>SMS signature name</source>
         <translation>短信签名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="49"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="59"/>
         <source>Signing secret</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="50"/>
         <source>Signature header (optional)</source>
         <translation>签名请求头（可选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="51"/>
         <source>Timestamp header</source>
         <translation>时间戳请求头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="52"/>
         <source>Success when JSON field</source>
         <translation>成功条件：JSON 字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="53"/>
         <source>equals</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="54"/>
         <source>Gateway message field</source>
         <translation>网关提示信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="55"/>
         <source>Message id field</source>
         <translation>消息编号字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="56"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="60"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="57"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="61"/>
         <source>Internal CA certificate file</source>
         <translation>内部 CA 证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="58"/>
         <source>Webhook URL</source>
         <translation>推送地址（Webhook）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="92"/>
         <source>Placeholders: {0}</source>
         <translation>可用占位符：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="96"/>
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="97"/>
         <source>Send test SMS</source>
         <translation>发送测试短信</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="101"/>
         <source>Send test push</source>
         <translation>发送测试推送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="104"/>
         <source>Test SMS to</source>
         <translation>测试短信发往</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="106"/>
         <source>Test push to (OA account)</source>
         <translation>测试推送发往（OA 账号）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="109"/>
         <source>Preview requests</source>
         <translation>预览请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="115"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="118"/>
         <source>Save SMS and OA settings</source>
         <translation>保存短信与OA设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="122"/>
         <source>SMS gateway</source>
         <translation>短信网关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="122"/>
         <source>OA webhook</source>
         <translation>OA 推送接口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="129"/>
         <source>Each institution&apos;s gateway has its own API: describe the request it expects. The signature is HMAC-SHA256 of the timestamp, a line break and the body. Secrets stay as saved unless you type a new one.</source>
         <translation>各单位的短信网关接口不同，请按网关要求描述请求。签名为对“时间戳 + 换行 + 请求体”计算的 HMAC-SHA256。密钥不重新输入则保持原值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="219"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="232"/>
         <source>Unknown placeholder {0}. Allowed: {1}.</source>
         <translation>未知占位符 {0}。可用的有：{1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="234"/>
         <source>Write a JSON object of header names and values, e.g. {&quot;X-Token&quot;: &quot;…&quot;}.</source>
         <translation>请填写由请求头名称和值组成的 JSON 对象，例如 {&quot;X-Token&quot;: &quot;…&quot;}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="235"/>
         <source>A GET request carries no body: choose the query format.</source>
         <translation>GET 请求没有请求体，请选择查询参数（query）格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="236"/>
         <source>The body template is not valid JSON (placeholders go inside quotes).</source>
         <translation>请求体模板不是有效的 JSON（占位符应写在引号内）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="237"/>
         <source>A signature needs the signing secret.</source>
         <translation>使用签名时必须填写签名密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="238"/>
         <source>Enter the URL first.</source>
         <translation>请先填写地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="267"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="273"/>
         <source>Sent. The gateway accepted the test message.</source>
         <translation>已发送，对方已接收测试消息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="276"/>
-        <location filename="../../desktop/ui/settings/gateways.py" line="279"/>
         <source>Not sent: {0}</source>
         <translation>未发送：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="304"/>
         <source>SMS (sample invitation)</source>
         <translation>短信（示例：面试邀请）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/gateways.py" line="305"/>
         <source>OA (sample approval request)</source>
         <translation>OA（示例：审批请求）</translation>
     </message>
@@ -2569,32 +2067,26 @@
 <context>
     <name>GeneralSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="47"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="52"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="54"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="55"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="56"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="72"/>
         <source>Saved. The new language applies after InterviewDesk is restarted.</source>
         <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
@@ -2602,108 +2094,86 @@
 <context>
     <name>HolidaysPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="46"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="57"/>
         <source>e.g. National Day</source>
         <translation>例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="59"/>
         <source>Working day (weekend day worked instead)</source>
         <translation>工作日（调休上班）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="60"/>
         <source>Add day</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="61"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="62"/>
         <source>Switch day off / working day</source>
         <translation>切换休息日/工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="63"/>
         <source>Import .ics…</source>
         <translation>导入 .ics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="69"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="83"/>
         <source>Days off and weekend working days (调休) of the whole institution. Interviews on a day off are reported as conflicts.</source>
         <translation>全单位的休息日和调休上班日。安排在休息日的面试会提示冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="113"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="113"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="159"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="164"/>
         <source>Give the day a name.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="174"/>
-        <location filename="../../desktop/ui/settings/holidays.py" line="188"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="181"/>
         <source>Removed {0}.</source>
         <translation>已删除 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="191"/>
         <source>Import holiday calendar</source>
         <translation>导入节假日日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="192"/>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>日历文件 (*.ics);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/holidays.py" line="203"/>
         <source>Imported {0} day(s), updated {1}.</source>
         <translation>导入 {0} 天，更新 {1} 天。</translation>
     </message>
@@ -2711,27 +2181,22 @@
 <context>
     <name>InboxTableModel</name>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Asked by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/approvals/models.py" line="76"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
@@ -2739,82 +2204,66 @@
 <context>
     <name>InstitutionSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="25"/>
         <source>Institution name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="26"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="27"/>
         <source>Working day starts (HH:MM)</source>
         <translation>上班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="28"/>
         <source>Working day ends (HH:MM)</source>
         <translation>下班时间（时:分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="29"/>
         <source>Lock after idle minutes</source>
         <translation>无操作自动锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="30"/>
         <source>Failed logins before lockout</source>
         <translation>登录失败锁定次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="31"/>
         <source>Lockout minutes</source>
         <translation>锁定时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="32"/>
         <source>Minimum password length</source>
         <translation>密码最短长度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="33"/>
         <source>Candidate confirmation deadline (minutes)</source>
         <translation>候选人确认时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="35"/>
         <source>Messages signed by (empty: institution&apos;s HR office)</source>
         <translation>消息落款（留空则为“单位名称+人事处”）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="36"/>
         <source>Contact person named in messages</source>
         <translation>消息中的联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="37"/>
         <source>Contact phone named in messages</source>
         <translation>消息中的联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="72"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="75"/>
         <source>Save institution settings</source>
         <translation>保存单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="84"/>
         <source>These settings apply to every desktop using this database.</source>
         <translation>以下设置对使用本数据库的所有电脑生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/institution.py" line="148"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
@@ -2822,158 +2271,126 @@
 <context>
     <name>InterviewDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="69"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="72"/>
         <source>Click an interview to see its details.</source>
         <translation>点击一场面试查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
-        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="82"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="83"/>
         <source>Confirm by</source>
         <translation>确认期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="90"/>
         <source>Candidate asks to move</source>
         <translation>候选人申请改期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="91"/>
         <source>Cancel interview</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="92"/>
         <source>Record confirmation</source>
         <translation>记录候选人确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="94"/>
         <source>Confirmed by phone</source>
         <translation>电话确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="95"/>
         <source>Confirmed in person</source>
         <translation>当面确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="97"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="98"/>
         <source>Mark as no-show</source>
         <translation>标记未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="112"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="113"/>
         <source>Saw this version</source>
         <translation>已查看当前安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="115"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="116"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="174"/>
         <source>Video: {0}</source>
         <translation>视频：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="194"/>
         <source>Yes, {0}</source>
         <translation>已查看，{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="196"/>
         <source>Only an earlier version</source>
         <translation>仅看过变更前的安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="197"/>
         <source>Not yet</source>
         <translation>尚未查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="259"/>
         <source>The candidate&apos;s confirmation ({0}) is recorded.</source>
         <translation>已记录候选人确认（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="263"/>
         <source>Checked in.</source>
         <translation>已签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="267"/>
         <source>Marked as no-show.</source>
         <translation>已标记为未到场。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="285"/>
         <source>Change request #{0} is in effect today and awaits approval afterwards.</source>
         <translation>变更申请 #{0} 已当天先行生效，待后续补办审批。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="288"/>
         <source>Change #{0} is in effect; everyone is being notified.</source>
         <translation>变更 #{0} 已生效，正在通知各方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/detail.py" line="290"/>
         <source>Change request #{0} submitted; it awaits approval.</source>
         <translation>变更申请 #{0} 已提交，等待审批。</translation>
     </message>
@@ -2981,687 +2398,538 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="11"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="12"/>
         <source>HR officer</source>
         <translation>人事专员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="13"/>
-        <location filename="../../desktop/ui/labels.py" line="72"/>
-        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14"/>
         <source>Department leader</source>
         <translation>部门领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15"/>
         <source>Personnel office</source>
         <translation>人事处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16"/>
         <source>Supervising leader</source>
         <translation>主管领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17"/>
         <source>Reception</source>
         <translation>前台/后勤</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="20"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="21"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="22"/>
         <source>Not specified</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>High school / vocational</source>
         <translation>高中/中专</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="27"/>
         <source>Junior college</source>
         <translation>大专</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="28"/>
         <source>Bachelor</source>
         <translation>本科</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="29"/>
         <source>Master</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="30"/>
         <source>Doctorate</source>
         <translation>博士研究生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="33"/>
         <source>Applied</source>
         <translation>已投递</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="34"/>
         <source>Screening</source>
         <translation>筛选中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="35"/>
         <source>Interviewing</source>
         <translation>面试中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="36"/>
         <source>Offer</source>
         <translation>拟录用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="37"/>
         <source>Hired</source>
         <translation>已录用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="38"/>
-        <location filename="../../desktop/ui/labels.py" line="78"/>
         <source>Rejected</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="39"/>
-        <location filename="../../desktop/ui/labels.py" line="80"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>Open</source>
         <translation>招聘中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="44"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="47"/>
         <source>HR</source>
         <translation>人事面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="48"/>
         <source>Business</source>
         <translation>业务面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="49"/>
         <source>Leadership</source>
         <translation>领导面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52"/>
         <source>Scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="53"/>
-        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="54"/>
-        <location filename="../../desktop/ui/labels.py" line="117"/>
-        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="55"/>
-        <location filename="../../desktop/ui/labels.py" line="121"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="56"/>
-        <location filename="../../desktop/ui/labels.py" line="122"/>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="57"/>
-        <location filename="../../desktop/ui/labels.py" line="87"/>
-        <location filename="../../desktop/ui/labels.py" line="123"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="58"/>
-        <location filename="../../desktop/ui/labels.py" line="104"/>
         <source>No-show</source>
         <translation>爽约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="61"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="62"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="65"/>
         <source>New time</source>
         <translation>改时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="66"/>
         <source>Room change</source>
         <translation>换会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="67"/>
         <source>Interviewer change</source>
         <translation>更换面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="68"/>
         <source>Cancellation</source>
         <translation>取消面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="71"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="73"/>
         <source>HR office</source>
         <translation>人事部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="76"/>
         <source>Pending</source>
         <translation>审批中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="77"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="79"/>
         <source>In effect</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="83"/>
         <source>Waiting</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="84"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="85"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="86"/>
         <source>Failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="90"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="91"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="92"/>
         <source>Exchange</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="93"/>
         <source>Interviewer calendar</source>
         <translation>面试官日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>OA system</source>
         <translation>OA 系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="95"/>
         <source>Desktop notice</source>
         <translation>桌面通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="96"/>
         <source>Room board</source>
         <translation>会议室看板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="97"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="98"/>
         <source>Calendar file</source>
         <translation>日历文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99"/>
         <source>App</source>
         <translation>应用内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="103"/>
-        <location filename="../../desktop/ui/labels.py" line="144"/>
         <source>Candidate late</source>
         <translation>候选人迟到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="105"/>
-        <location filename="../../desktop/ui/labels.py" line="198"/>
         <source>Confirmation overdue</source>
         <translation>确认超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="106"/>
         <source>Approval overdue</source>
         <translation>审批超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="107"/>
         <source>Calendar update failed</source>
         <translation>日历更新失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="108"/>
         <source>Question reply overdue</source>
         <translation>提问回复超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109"/>
         <source>Not arrived 30 minutes after the start</source>
         <translation>开始30分钟仍未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="110"/>
         <source>Starts soon, not confirmed</source>
         <translation>即将开始，候选人未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="111"/>
         <source>Candidate declined the invitation</source>
         <translation>候选人拒绝了邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="112"/>
         <source>Interviewer declined in Outlook</source>
         <translation>面试官在 Outlook 中拒绝了会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="113"/>
         <source>Meeting moved or deleted in Outlook</source>
         <translation>会议在 Outlook 中被移动或删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="116"/>
         <source>Unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="119"/>
-        <location filename="../../desktop/ui/labels.py" line="143"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="120"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="124"/>
         <source>Did not come</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>Invitation sent</source>
         <translation>已发出邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="128"/>
         <source>Candidate confirmed</source>
         <translation>候选人已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="129"/>
         <source>Candidate declined</source>
         <translation>候选人拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="130"/>
         <source>Candidate tentatively accepted</source>
         <translation>候选人暂定参加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="131"/>
         <source>Confirmation deadline passed</source>
         <translation>确认期限已过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="132"/>
         <source>Change requested</source>
         <translation>提出变更申请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>Approval step decided</source>
         <translation>审批环节已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="134"/>
         <source>Change approved</source>
         <translation>变更已批准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>Change rejected</source>
         <translation>变更被驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>Change in effect</source>
         <translation>变更已生效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="137"/>
         <source>Approval overdue, escalated</source>
         <translation>审批超时，已上报</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="138"/>
         <source>Reminder sent</source>
         <translation>已发送提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>Interviewer saw it</source>
         <translation>面试官已查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>Interviewer accepted</source>
         <translation>面试官已接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="141"/>
         <source>Interviewer declined</source>
         <translation>面试官已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>Interviewer tentatively accepted</source>
         <translation>面试官暂定参加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="145"/>
         <source>Marked as no-show</source>
         <translation>标记为未到场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="146"/>
         <source>Interview cancelled</source>
         <translation>面试已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>Interview started</source>
         <translation>面试开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="148"/>
         <source>Interview finished</source>
         <translation>面试结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>Conflict overridden with a reason</source>
         <translation>已说明理由并忽略冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>Candidate replied by e-mail</source>
         <translation>候选人邮件回复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>Meeting moved in Outlook</source>
         <translation>会议在 Outlook 中被移动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>Meeting deleted in Outlook</source>
         <translation>会议在 Outlook 中被删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="156"/>
         <source>Filing</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="157"/>
         <source>Confirmation</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="160"/>
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="161"/>
         <source>Sent back</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="162"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="166"/>
         <source>No answer</source>
         <translation>未答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="167"/>
         <source>Accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="168"/>
         <source>Tentative</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="169"/>
         <source>Declined</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>Observer</source>
         <translation>列席</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>did not come {0} time(s) before</source>
         <translation>此前爽约 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>came late {0} time(s) before</source>
         <translation>此前迟到 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>asked to reschedule {0} time(s)</source>
         <translation>本人申请改期 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="179"/>
         <source>has not confirmed, the deadline has passed</source>
         <translation>确认期限已过仍未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="180"/>
         <source>has not confirmed yet</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="181"/>
         <source>booked more than 14 days ahead</source>
         <translation>提前14天以上预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182"/>
         <source>booked less than 24 hours ahead</source>
         <translation>距面试不足24小时才预约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>starts early in the morning or late in the afternoon</source>
         <translation>面试时间过早或过晚（9:00前或16:30后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="186"/>
         <source>Calendar: new</source>
         <translation>日历：新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="187"/>
         <source>Calendar: update</source>
         <translation>日历：更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188"/>
         <source>Calendar: cancel</source>
         <translation>日历：取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="192"/>
         <source>Reminder the day before</source>
         <translation>面试前一天提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="193"/>
         <source>Interviewer assigned</source>
         <translation>面试官安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="194"/>
         <source>Interviewer: change</source>
         <translation>面试官：变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="195"/>
         <source>Approval request</source>
         <translation>审批请求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="196"/>
         <source>Approval result</source>
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="197"/>
         <source>Late alert</source>
         <translation>迟到提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="189"/>
         <source>Invitation</source>
         <translation>面试邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="190"/>
         <source>Change notice</source>
         <translation>变更通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="191"/>
         <source>Cancellation notice</source>
         <translation>取消通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="200"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="201"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="201"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3669,7 +2937,6 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../desktop/ui/schedule/colors.py" line="60"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -3677,52 +2944,42 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/login.py" line="254"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="255"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="256"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="256"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="261"/>
         <source>Quit InterviewDesk</source>
         <translation>退出面试协同台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="261"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="264"/>
         <source>InterviewDesk is locked</source>
         <translation>面试协同台已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="265"/>
         <source>Sign in to InterviewDesk</source>
         <translation>登录面试协同台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="268"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="270"/>
         <source>InterviewDesk was locked after {0} minutes without activity. Enter your password to continue.</source>
         <translation>面试协同台已在 {0} 分钟无操作后自动锁定。请输入密码继续。</translation>
     </message>
@@ -3730,161 +2987,126 @@
 <context>
     <name>MailSettings</name>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="39"/>
         <source>SMTP server</source>
         <translation>发件服务器（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="40"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="51"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="41"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="52"/>
         <source>Encryption</source>
         <translation>加密方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="42"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="53"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="43"/>
-        <location filename="../../desktop/ui/settings/mail.py" line="54"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="44"/>
         <source>Sender address</source>
         <translation>发件人地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="45"/>
         <source>Sender name</source>
         <translation>发件人名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="46"/>
         <source>Internal CA certificate file</source>
         <translation>内部 CA 证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="47"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="48"/>
         <source>Read candidates&apos; replies</source>
         <translation>读取候选人回复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="49"/>
         <source>Check every (minutes)</source>
         <translation>检查间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="50"/>
         <source>IMAP server</source>
         <translation>收件服务器（IMAP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="55"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="56"/>
         <source>Words that confirm (comma-separated)</source>
         <translation>表示确认的回复词（以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="59"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="60"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="61"/>
         <source>None (internal network only)</source>
         <translation>不加密（仅限内网）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="84"/>
         <source>Candidates get their invitations, changes and cancellations by e-mail through this server, and may answer them by replying.</source>
         <translation>候选人的面试邀请、变更和取消通知经此服务器以邮件发出，候选人可直接回复邮件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="88"/>
         <source>Sending (SMTP)</source>
         <translation>发送（SMTP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="88"/>
         <source>Replies (IMAP)</source>
         <translation>回复（IMAP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="98"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="101"/>
         <source>Save mail settings</source>
         <translation>保存邮件设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="105"/>
         <source>Address for the test message</source>
         <translation>测试邮件的收件地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="107"/>
         <source>Send test message</source>
         <translation>发送测试邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="109"/>
         <source>Check mailbox now</source>
         <translation>立即检查收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="198"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="231"/>
         <source>Enter the address the test message goes to.</source>
         <translation>请填写测试邮件的收件地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="234"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="237"/>
         <source>Test message sent to {0}.</source>
         <translation>测试邮件已发送至 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="243"/>
         <source>Checking the mailbox…</source>
         <translation>正在检查收件箱…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/mail.py" line="249"/>
         <source>{0} new messages: {1} confirmed, {2} calendar replies, {3} replies put on the interview&apos;s history, {4} not about an interview (left unread).</source>
         <translation>新邮件 {0} 封：确认 {1} 封，日历回复 {2} 封，记入面试记录的回复 {3} 封，与面试无关 {4} 封（保留未读）。</translation>
     </message>
@@ -3892,77 +3114,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Positions</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Outbox</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Locked. Sign in again to continue.</source>
         <translation>已锁定。请重新登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>{0} message(s) failed to send</source>
         <translation>{0} 条通知发送失败</translation>
     </message>
@@ -3970,732 +3177,586 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>Education</source>
         <translation>学历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>School</source>
         <translation>毕业院校</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>Major</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>Years of experience</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Source</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>Minimum years</source>
         <translation>最低工作年限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>Closing date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Display name</source>
         <translation>显示名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
         <source>Applications</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
         <source>Personal fields</source>
         <translation>个人信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="25"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="25"/>
         <source>Opening date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Description</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="28"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="29"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="30"/>
         <source>Observers</source>
         <translation>列席人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="31"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="32"/>
         <source>Video link</source>
         <translation>视频会议链接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="34"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="35"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="36"/>
         <source>Round</source>
         <translation>面试轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="37"/>
         <source>Application</source>
         <translation>应聘记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="38"/>
         <source>Decision</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="39"/>
         <source>Delegate</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="40"/>
         <source>Until</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="41"/>
         <source>Kind of change</source>
         <translation>变更类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="42"/>
         <source>Reason for overriding</source>
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="45"/>
         <source>Step {0}</source>
         <translation>第{0}步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="51"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="52"/>
         <source>is too long</source>
         <translation>过长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="53"/>
         <source>is out of range</source>
         <translation>超出允许范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="54"/>
         <source>is not one of the allowed choices</source>
         <translation>不是允许的选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="55"/>
         <source>may only contain digits, spaces, dashes and a leading +86</source>
         <translation>只能包含数字、空格、短横线以及开头的 +86</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="56"/>
         <source>is not a valid mobile number (11 digits starting with 13–19)</source>
         <translation>不是有效的手机号（以 13–19 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="57"/>
         <source>is not a valid phone number (mobile, or area code and number)</source>
         <translation>不是有效的电话号码（手机号，或区号加号码）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="58"/>
         <source>is not a valid e-mail address</source>
         <translation>不是有效的电子邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="59"/>
         <source>must have 18 characters</source>
         <translation>必须为 18 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="60"/>
         <source>must be 17 digits followed by a digit or X</source>
         <translation>前 17 位必须为数字，最后一位为数字或 X</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="61"/>
         <source>contains an impossible date of birth</source>
         <translation>中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="62"/>
         <source>has a wrong check digit; please check the number again</source>
         <translation>校验位不正确，请再核对一遍号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="63"/>
         <source>may only contain letters, digits, - and _ (at most 32)</source>
         <translation>只能包含字母、数字、- 和 _（最多 32 位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="64"/>
         <source>must not be empty or contain spaces</source>
         <translation>不能为空，也不能包含空格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="65"/>
         <source>is before the opening date</source>
         <translation>早于开放日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="66"/>
         <source>exist; withdraw them before deleting the candidate</source>
         <translation>仍存在；请先撤回应聘记录再删除候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="67"/>
         <source>is not a personal field</source>
         <translation>不是个人信息字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="68"/>
         <source>does not match the first entry</source>
         <translation>与第一次输入不一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="69"/>
         <source>has no time zone</source>
         <translation>缺少时区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="70"/>
         <source>must not include the interviewers</source>
         <translation>不能包含面试官本人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="71"/>
         <source>must start with https:// or http://</source>
         <translation>必须以 https:// 或 http:// 开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="72"/>
         <source>would not change anything</source>
         <translation>与原安排相同，没有任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="73"/>
         <source>needs either a role or a named person (one of the two)</source>
         <translation>须指定一个角色或一名人员（二选一）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="74"/>
         <source>is not possible at this step</source>
         <translation>不适用于这一审批环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="80"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="95"/>
         <source>Room {0} is already booked at this time (interview at {1}).</source>
         <translation>会议室 {0} 该时段已被占用（{1} 的面试）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="96"/>
         <source>The time has already passed.</source>
         <translation>该时间已经过去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="97"/>
         <source>Room {0} is no longer in use.</source>
         <translation>会议室 {0} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="98"/>
         <source>{0} already has an interview at this time (at {1}).</source>
         <translation>面试官 {0} 该时段已有面试（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="99"/>
         <source>{0}&apos;s calendar shows them busy at this time.</source>
         <translation>{0} 的日历显示该时段忙碌。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="100"/>
         <source>Room {0}&apos;s calendar shows it taken at this time.</source>
         <translation>会议室 {0} 的日历显示该时段已占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="101"/>
         <source>The calendar of {0} could not be read, so it is not known whether they are free.</source>
         <translation>无法获取 {0} 的忙闲（日历读取失败），不能确定是否空闲。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="102"/>
         <source>The candidate already has another interview at this time (at {1}).</source>
         <translation>候选人该时段已有其他面试（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="103"/>
         <source>Room {0} does not seat everyone taking part.</source>
         <translation>会议室 {0} 容纳不下全部参加人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="104"/>
         <source>The time is outside working hours.</source>
         <translation>不在工作时间内。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="105"/>
         <source>The day is not a working day {0}.</source>
         <translation>当天不是工作日{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="106"/>
         <source>The day falls on a weekend and is not a working day.</source>
         <translation>该日为周末，不是工作日。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="123"/>
         <source>the file is larger than 10 MB</source>
         <translation>文件超过 10 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="124"/>
         <source>the text encoding is not UTF-8 or GB18030</source>
         <translation>文字编码不是 UTF-8 或 GB18030</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="125"/>
         <source>this is not an iCalendar (.ics) file</source>
         <translation>这不是 iCalendar（.ics）日历文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="126"/>
         <source>the line is not in iCalendar form (NAME:value)</source>
         <translation>该行不符合 iCalendar 格式（名称:值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="127"/>
         <source>BEGIN and END do not match ({0})</source>
         <translation>BEGIN 与 END 不配对（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="128"/>
         <source>the file holds more than one calendar</source>
         <translation>文件中包含多个日历</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="129"/>
         <source>the value of {0} is not valid</source>
         <translation>{0} 的值无效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="130"/>
         <source>unknown time zone “{0}”</source>
         <translation>未知时区“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="131"/>
         <source>{0} is missing</source>
         <translation>缺少 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="132"/>
         <source>the event ends before it starts</source>
         <translation>事件的结束时间早于开始时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="133"/>
         <source>the repeat rule (RRULE) cannot be understood</source>
         <translation>无法识别重复规则（RRULE）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="134"/>
         <source>the repeat rule makes too many events</source>
         <translation>重复规则产生的事件过多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="135"/>
         <source>it is not a reply to an invitation (METHOD:REPLY)</source>
         <translation>这不是对邀请的回复（METHOD:REPLY）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="136"/>
         <source>it contains no events</source>
         <translation>文件中没有事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="137"/>
         <source>{0} appears twice in one entry</source>
         <translation>同一条目中 {0} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="138"/>
         <source>its content cannot be understood</source>
         <translation>内容无法识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="142"/>
         <source>The calendar file cannot be read: line {0}, {1}.</source>
         <translation>日历文件无法读取：第 {0} 行，{1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="144"/>
         <source>The calendar file cannot be read: {0}.</source>
         <translation>日历文件无法读取：{0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="153"/>
         <source>The template refers to an unknown field: {0}</source>
         <translation>模板引用了未知字段：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="155"/>
         <source>This message cannot use the field: {0}</source>
         <translation>此类消息不能使用字段：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="157"/>
         <source>The template has an unpaired brace; to show a brace itself, write two: {{ or }}.</source>
         <translation>模板中有不成对的花括号；如需显示花括号本身，请连写两个：{{ 或 }}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="161"/>
         <source>The subject must not be empty.</source>
         <translation>标题不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="162"/>
         <source>The text must not be empty.</source>
         <translation>正文不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="164"/>
         <source>The subject is too long.</source>
         <translation>标题过长。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="165"/>
         <source>There is no such message template.</source>
         <translation>没有这种消息模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="172"/>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="174"/>
         <source>Wrong passphrase, or the file is damaged; restore from backup.</source>
         <translation>口令错误，或数据库文件已损坏；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="176"/>
         <source>The key file next to the database ({0}) is missing. Restore it from the backup together with the database.</source>
         <translation>数据库旁的密钥文件（{0}）缺失。请从备份中将它与数据库一起恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="179"/>
         <source>No database at this location. Create one with “interviewdesk init” or in the first-run dialog.</source>
         <translation>此位置没有数据库。请用“interviewdesk init”或首次运行向导创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="182"/>
         <source>A database already exists there; nothing was changed.</source>
         <translation>该位置已存在数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="184"/>
         <source>The database file is on a network share. SQLite files on network shares get corrupted, so this is refused. For several HR officers, use server (LAN) mode: interviewdesk --db-url postgresql://server/database …</source>
         <translation>数据库文件位于网络共享上。网络共享上的 SQLite 文件容易损坏，因此拒绝使用。多名人事专员共用时，请使用服务器（局域网）模式：interviewdesk --db-url postgresql://服务器/数据库 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="188"/>
         <source>The database server did not answer. Check the address, the network and that the server is running.</source>
         <translation>数据库服务器无响应。请检查地址、网络以及服务器是否在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="191"/>
         <source>This database was written by a newer version of InterviewDesk. Install that version; nothing was changed.</source>
         <translation>此数据库由更新版本的面试协同台写入。请安装该版本；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="194"/>
         <source>The backup failed its checks ({0}); nothing was replaced.</source>
         <translation>备份未通过校验（{0}）；未替换任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="196"/>
         <source>A file of that name already exists; backups never overwrite. Choose another name or folder.</source>
         <translation>同名文件已存在；备份从不覆盖已有文件。请换一个文件名或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="199"/>
         <source>The backup could not be written (is the disk full or the folder read-only?); nothing was left behind.</source>
         <translation>无法写入备份（磁盘是否已满，或文件夹为只读？）；未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="202"/>
         <source>Server databases are backed up on the server with pg_dump.</source>
         <translation>服务器数据库请在服务器上用 pg_dump 备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="204"/>
         <source>Someone else saved this record in the meantime. Your changes were not saved; reload the record and make them again.</source>
         <translation>在此期间其他人已保存了这条记录。您的修改未保存；请重新加载记录后再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="209"/>
         <source>{0} is already in use.</source>
         <translation>{0}已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="210"/>
         <source>This record already exists.</source>
         <translation>该记录已存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="212"/>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="214"/>
         <source>You do not have permission for this action.</source>
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="217"/>
         <source>Wrong user name or password. {0} attempt(s) left before the account is locked.</source>
         <translation>用户名或密码错误。再错 {0} 次账户将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="219"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="221"/>
         <source>Too many failed attempts: the account is locked. Try again later or ask the administrator to unlock it.</source>
         <translation>失败次数过多，账户已锁定。请稍后再试，或联系系统管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="224"/>
         <source>This account is disabled. Ask the administrator.</source>
         <translation>此账户已停用。请联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="227"/>
         <source>Too weak: use at least two kinds of characters (letters, digits, symbols).</source>
         <translation>强度不足：请至少使用两类字符（字母、数字、符号）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="228"/>
         <source>Too short: use at least {0} characters.</source>
         <translation>太短：请至少使用 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="230"/>
         <source>Unknown setting: {0}</source>
         <translation>未知的设置项：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="235"/>
         <source>{0}: choose one of {1}.</source>
         <translation>{0}：请从 {1} 中选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="237"/>
         <source>{0}: the value is out of range (limit {1}).</source>
         <translation>{0}：取值超出范围（限值 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="239"/>
         <source>{0} is stored in the database; open the database first.</source>
         <translation>{0} 保存在数据库中；请先打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="241"/>
         <source>The settings file could not be read: {0}</source>
         <translation>无法读取设置文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="242"/>
         <source>{0}: the value has the wrong format.</source>
         <translation>{0}：取值格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="245"/>
         <source>There are conflicts. Give a reason to book anyway, or choose another time:</source>
         <translation>存在以下冲突。如仍要安排，请填写忽略冲突的理由；或另选时间：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="248"/>
         <source>There are conflicts that cannot be overridden. Choose another time or room:</source>
         <translation>存在不可忽略的冲突，请另选时间或会议室：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="252"/>
         <source>Someone else has already dealt with this request. The list shows where it stands now.</source>
         <translation>该申请已被他人处理，列表已刷新为最新状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="257"/>
         <source>A change of this interview is already awaiting approval; wait until it is decided.</source>
         <translation>这场面试已有一项变更申请正在审批，请待其办结后再申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="260"/>
         <source>The candidate has already checked in.</source>
         <translation>候选人已经签到。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="262"/>
         <source>This is not possible while the interview is “{0}”.</source>
         <translation>面试处于“{0}”状态，无法进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="270"/>
         <source>The calendar reply was not sent by the interview&apos;s candidate; it was not recorded.</source>
         <translation>该日历回复不是本场面试的候选人发出的，未予记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="272"/>
         <source>The calendar reply belongs to no interview in InterviewDesk; it was not recorded.</source>
         <translation>该日历回复不属于面试协同台中的任何面试，未予记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="275"/>
         <source>The operation failed ({0}).</source>
         <translation>操作失败（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="276"/>
         <source>An unexpected error occurred. Your data is safe; details can be copied for the IT office.</source>
         <translation>发生了意外错误。您的数据是安全的；可复制详细信息发给信息科。</translation>
     </message>
@@ -4703,22 +3764,18 @@
 <context>
     <name>NoticeButton</name>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="37"/>
         <source>Notices ({0})</source>
         <translation>通知 ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="37"/>
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="41"/>
         <source>{0} unread notices</source>
         <translation>{0} 条未读通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="41"/>
         <source>No unread notices</source>
         <translation>没有未读通知</translation>
     </message>
@@ -4726,37 +3783,30 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="55"/>
         <source>Notices</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="62"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="63"/>
         <source>Mark as read</source>
         <translation>标为已读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="64"/>
         <source>Show in schedule</source>
         <translation>在日程中查看</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="65"/>
         <source>Mark all as read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="102"/>
         <source>{0} notices, {1} unread</source>
         <translation>共 {0} 条通知，{1} 条未读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/notices.py" line="103"/>
         <source>No notices yet.</source>
         <translation>暂无通知。</translation>
     </message>
@@ -4764,67 +3814,54 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="65"/>
         <source>Outbox</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="40"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="44"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="48"/>
         <source>Interview no.</source>
         <translation>面试编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="55"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="56"/>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="96"/>
         <source>{0} message(s)</source>
         <translation>共 {0} 条通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="105"/>
         <source>{0}: {1} waiting</source>
         <translation>{0}：{1} 条等待</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="106"/>
         <source>Not set up yet, so these wait until an administrator configures them in Settings: {0}</source>
         <translation>以下渠道尚未配置，相关消息将等待管理员在“设置”中配置后再发送：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="131"/>
         <source>Last error: {0}</source>
         <translation>最近错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="135"/>
         <source>Message #{0} will be sent again.</source>
         <translation>通知 #{0} 将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="138"/>
         <source>Message #{0} is cancelled.</source>
         <translation>通知 #{0} 已取消发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outbox/page.py" line="153"/>
         <source>The message changed meanwhile; the list shows its current state.</source>
         <translation>该通知的状态已发生变化，列表已显示其最新状态。</translation>
     </message>
@@ -4832,47 +3869,38 @@
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Recipient</source>
         <translation>接收方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="48"/>
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="49"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="49"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="49"/>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="49"/>
         <source>Sent / next attempt</source>
         <translation>发送时间 / 下次尝试</translation>
     </message>
@@ -4880,22 +3908,18 @@
 <context>
     <name>PendingTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="111"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
@@ -4903,97 +3927,78 @@
 <context>
     <name>PositionDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="57"/>
         <source>Select a position to see the details.</source>
         <translation>请在左侧选择一个岗位查看详情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="63"/>
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="63"/>
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="64"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="64"/>
         <source>Minimum education</source>
         <translation>学历要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="65"/>
         <source>Minimum years</source>
         <translation>工作年限要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="65"/>
         <source>Skills</source>
         <translation>技能要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="66"/>
         <source>Open</source>
         <translation>招聘期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="67"/>
         <source>Description</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="77"/>
         <source>Interview rounds</source>
         <translation>面试轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="78"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="78"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="78"/>
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="79"/>
         <source>Applicants per stage</source>
         <translation>各阶段应聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="80"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="80"/>
         <source>Applicants</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/detail.py" line="136"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -5001,83 +4006,66 @@
 <context>
     <name>PositionForm</name>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="57"/>
         <source>Edit position</source>
         <translation>编辑岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="57"/>
         <source>New position</source>
         <translation>新建岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="60"/>
         <source>Code *</source>
         <translation>岗位编号 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="61"/>
         <source>e.g. HR-2026-01</source>
         <translation>例如 HR-2026-01</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="62"/>
         <source>Title *</source>
         <translation>岗位名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="63"/>
         <source>Department *</source>
         <translation>用人部门 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="64"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="66"/>
         <source>Minimum education</source>
         <translation>学历要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="69"/>
         <source>Minimum years of experience</source>
         <translation>工作年限要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="71"/>
         <source>Skills</source>
         <translation>技能要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="72"/>
         <source>Separate with commas, e.g. 人事管理, 公文写作</source>
         <translation>用逗号分隔，例如：人事管理，公文写作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="73"/>
         <source>Description</source>
         <translation>岗位说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="80"/>
         <source>Opening date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="80"/>
-        <location filename="../../desktop/ui/positions/form.py" line="81"/>
         <source>set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/form.py" line="81"/>
         <source>Closing date</source>
         <translation>截止日期</translation>
     </message>
@@ -5085,47 +4073,38 @@
 <context>
     <name>PositionTableModel</name>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Title</source>
         <translation>岗位名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="35"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Education</source>
         <translation>学历要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Min. years</source>
         <translation>年限要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="36"/>
         <source>Closes on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/model.py" line="37"/>
         <source>Applicants</source>
         <translation>应聘人数</translation>
     </message>
@@ -5133,27 +4112,22 @@
 <context>
     <name>PositionsPage</name>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="30"/>
         <source>Search by code or title</source>
         <translation>按岗位编号或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="32"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="38"/>
         <source>Positions</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="44"/>
         <source>New position</source>
         <translation>新建岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/positions/page.py" line="73"/>
         <source>{0} position(s)</source>
         <translation>共 {0} 个岗位</translation>
     </message>
@@ -5161,27 +4135,22 @@
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Code</source>
         <translation>岗位编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Position</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Department</source>
         <translation>用人部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="127"/>
         <source>Headcount</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/models.py" line="128"/>
         <source>Interviews</source>
         <translation>面试场次</translation>
     </message>
@@ -5189,12 +4158,10 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="91"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview/pages.py" line="93"/>
         <source>Applicants per stage and interviews, per position</source>
         <translation>各岗位各阶段应聘人数及面试场次</translation>
     </message>
@@ -5202,22 +4169,18 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="93"/>
         <source>Reset password of {0}</source>
         <translation>重置 {0} 的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="94"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="95"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="96"/>
         <source>The user chooses a new password at the next login.</source>
         <translation>用户下次登录时须设置新密码。</translation>
     </message>
@@ -5225,27 +4188,22 @@
 <context>
     <name>RoomBoardPage</name>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="76"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="87"/>
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="158"/>
         <source>{0} candidate(s) expected</source>
         <translation>预计到场 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="170"/>
         <source>Checked in, {0} min late.</source>
         <translation>已签到，迟到 {0} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="170"/>
         <source>Checked in.</source>
         <translation>已签到。</translation>
     </message>
@@ -5253,12 +4211,10 @@
 <context>
     <name>RoomCard</name>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="43"/>
         <source>Nobody expected.</source>
         <translation>当天无安排。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/board/page.py" line="53"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
@@ -5266,7 +4222,6 @@
 <context>
     <name>RoomCombo</name>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="90"/>
         <source>{0} ({1} seats)</source>
         <translation>{0}（{1} 座）</translation>
     </message>
@@ -5274,72 +4229,58 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="12"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="12"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="13"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="13"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="14"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="14"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="15"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="36"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="42"/>
         <source>via {0}</source>
         <translation>方式：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="44"/>
         <source> (for an earlier time)</source>
         <translation>（针对变更前的时间）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="47"/>
         <source>{0}, asked by {1}: {2}</source>
         <translation>{0}，提出方：{1}，理由：{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="53"/>
         <source>Step {0}: {1}</source>
         <translation>第{0}步：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="58"/>
         <source>{0} min late</source>
         <translation>迟到 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/words.py" line="59"/>
         <source>on time</source>
         <translation>准时</translation>
     </message>
@@ -5347,22 +4288,18 @@
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="282"/>
         <source>Overlaps another interview in this lane</source>
         <translation>与同一行的另一场面试时间重叠</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="318"/>
         <source>Interviewer</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="318"/>
         <source>Room</source>
         <translation>会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/canvas.py" line="418"/>
         <source>(day off)</source>
         <translation>（休息日）</translation>
     </message>
@@ -5370,87 +4307,70 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="73"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="195"/>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="55"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="55"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="57"/>
         <source>By interviewer</source>
         <translation>按面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="57"/>
         <source>By room</source>
         <translation>按会议室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="60"/>
         <source>Earlier</source>
         <translation>向前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="61"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="63"/>
         <source>Later</source>
         <translation>向后</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="67"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="95"/>
         <source>New interview</source>
         <translation>新建面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="96"/>
         <source>Batch scheduling</source>
         <translation>批量安排</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="125"/>
         <source>Drag an interview to another time or lane to propose a change.</source>
         <translation>将面试拖到其他时间或其他行，即可提出变更申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="210"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="230"/>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="239"/>
         <source>{0} interview(s) booked.</source>
         <translation>已安排 {0} 场面试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/schedule/page.py" line="241"/>
         <source>{0} applicant(s) did not fit into the day.</source>
         <translation>另有 {0} 人当天无法安排。</translation>
     </message>
@@ -5458,12 +4378,10 @@
 <context>
     <name>SettingInputs</name>
     <message>
-        <location filename="../../desktop/ui/settings/inputs.py" line="27"/>
         <source>Set — type to replace</source>
         <translation>已设置（输入新值可替换）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/inputs.py" line="28"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
@@ -5471,57 +4389,46 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="85"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="97"/>
         <source>Institution</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="99"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="102"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="105"/>
         <source>Approval chains</source>
         <translation>审批链</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="107"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="109"/>
         <source>SMS and OA</source>
         <translation>短信与OA</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="111"/>
         <source>Exchange</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="113"/>
         <source>Message templates</source>
         <translation>消息模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="115"/>
         <source>Channels</source>
         <translation>通知渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/page.py" line="117"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5529,7 +4436,6 @@
 <context>
     <name>SlotList</name>
     <message>
-        <location filename="../../desktop/ui/schedule/pickers.py" line="178"/>
         <source>No free slot in the next two weeks for everyone taking part.</source>
         <translation>未来两周内没有所有参加人员都空闲的时段。</translation>
     </message>
@@ -5537,67 +4443,54 @@
 <context>
     <name>StepsEditor</name>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="66"/>
         <source>Kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="66"/>
         <source>Decided by</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="66"/>
         <source>Deadline</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="67"/>
         <source>Escalate to</source>
         <translation>超时转办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="73"/>
         <source>Add step</source>
         <translation>添加环节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="74"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="75"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="76"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="104"/>
         <source>Role: {0}</source>
         <translation>角色：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="106"/>
         <source>Person: {0}</source>
         <translation>人员：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="112"/>
         <source>none</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="113"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/chains.py" line="116"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
@@ -5605,12 +4498,10 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="137"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="137"/>
         <source>Task</source>
         <translation>待办事项</translation>
     </message>
@@ -5618,97 +4509,78 @@
 <context>
     <name>TemplatesPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="62"/>
         <source>Double-click a field to insert it at the cursor</source>
         <translation>双击字段即可插入到光标处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="63"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="68"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="71"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="72"/>
         <source>Reset to default</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="94"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="94"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="95"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="100"/>
         <source>Subject</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="101"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="112"/>
         <source>Fields</source>
         <translation>可用字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="116"/>
         <source>Preview on a sample interview</source>
         <translation>预览（示例面试）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="130"/>
         <source>Texts of the messages sent to candidates and staff. Write fields as {field}; unknown fields are refused. Without a saved version, the shipped default text is used.</source>
         <translation>发给候选人和工作人员的消息文本。字段写作 {字段名}，引用未知字段的模板不能保存。未修改的消息使用系统默认文本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="198"/>
         <source>Shipped default text.</source>
         <translation>系统默认文本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="199"/>
         <source>Changed by an administrator on {0}.</source>
         <translation>已由管理员修改（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="209"/>
         <source>Your unsaved changes are kept; save or reset.</source>
         <translation>您尚未保存的修改已保留，请保存或恢复默认。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="239"/>
         <source>Subject: {0}</source>
         <translation>标题：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="243"/>
         <source>{0} characters: {1} text message(s) (70 characters fit in one, 67 per part when longer)</source>
         <translation>{0} 个字，按 {1} 条短信计费（70 字以内为一条，超过时每条 67 字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/templates.py" line="280"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
@@ -5716,77 +4588,62 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="58"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="76"/>
         <source>No open alerts.</source>
         <translation>暂无未处理的提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="89"/>
         <source>Today&apos;s interviews</source>
         <translation>今日面试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="154"/>
         <source>{0} interview(s)</source>
         <translation>共 {0} 场</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="40"/>
         <source>change request #{0}</source>
         <translation>变更申请 #{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="66"/>
         <source>High no-show risk — call ahead</source>
         <translation>爽约风险较高 — 建议提前电话确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="69"/>
         <source>Waiting for my approval</source>
         <translation>待我审批</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="79"/>
         <source>No open follow-up tasks.</source>
         <translation>暂无待办事项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="97"/>
         <source>My alerts</source>
         <translation>我的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="100"/>
         <source>My follow-up tasks</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="157"/>
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="161"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="165"/>
         <source>Waiting for my approval: {0} →</source>
         <translation>待我审批：{0} 项 →</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="176"/>
         <source>{0} {1} ({2}): {3}</source>
         <translation>{0} {1}（爽约风险 {2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/page.py" line="180"/>
         <source>Call these candidates ahead to confirm they are coming.</source>
         <translation>请提前致电以上候选人，确认能否按时到场。</translation>
     </message>
@@ -5794,42 +4651,34 @@
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Position · round</source>
         <translation>岗位 · 轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="53"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="54"/>
         <source>Interviewers</source>
         <translation>面试官</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="54"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="54"/>
         <source>No-show risk</source>
         <translation>爽约风险</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/today/models.py" line="62"/>
         <source>Video meeting</source>
         <translation>视频面试</translation>
     </message>
@@ -5837,37 +4686,30 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/login.py" line="146"/>
         <source>Use the recovery key instead</source>
         <translation>改用恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="149"/>
         <source>Database passphrase</source>
         <translation>数据库口令</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="150"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="152"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="157"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="160"/>
         <source>Open the database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/login.py" line="161"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -5875,47 +4717,38 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>Department</source>
         <translation>所属部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="37"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="38"/>
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="45"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="47"/>
         <source>Locked until {0}</source>
         <translation>锁定至 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="48"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
@@ -5923,23 +4756,18 @@
 <context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="121"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="122"/>
-        <location filename="../../desktop/ui/settings/users.py" line="170"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="123"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/users.py" line="169"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -5947,7 +4775,6 @@
 <context>
     <name>ValidatedForm</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="114"/>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>未保存。请修改标出的内容。</translation>
     </message>

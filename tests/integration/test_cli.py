@@ -15,7 +15,7 @@ from sqlalchemy import text
 from desktop.core import accounts
 from desktop.core.errors import AccountDisabled, LoginFailed
 from desktop.core.storage.database import open_embedded, open_server
-from desktop.ui import labels
+from desktop.core import labels
 from test_cli_support import (  # noqa: F401  (fixtures)
     ADMIN_PASSWORD, PASSPHRASE, RECOVERY_KEY, WRONG_PASSPHRASE_ZH, cli, database, empty_pg_url, template,
 )
@@ -107,7 +107,7 @@ def test_users_are_added_listed_disabled_enabled_and_reset(cli, database, monkey
     added = cli("--db", path, "users", "add", "yw.li", "--name", "李医生", "--role", "interviewer@YWB",
                 "--role", "dept_leader@ywb-nk", "--department", "YWB-NK")
     assert added.code == 0, added.err
-    assert f"{labels.role('interviewer')}（医务部）" in added.out  # role names are worded by desktop.ui.labels
+    assert f"{labels.role('interviewer')}（医务部）" in added.out  # role names are worded by desktop.core.labels
     assert f"{labels.role('dept_leader')}（内科）" in added.out
 
     listed = cli("--db", path, "users", "list")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from ui_helpers import add_user
 
-from desktop.app import AppContext
+from desktop.ui.context import AppContext
 from desktop.core.model import Role
 from desktop.core.paths import app_dirs
 from desktop.core.storage.database import Actor, Database

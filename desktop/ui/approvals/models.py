@@ -10,13 +10,13 @@ from PySide6.QtGui import QColor
 
 from desktop.core.scheduling.desk_views import ApprovalEntry
 from desktop.core.scheduling.views import InboxItem
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import colors, words
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 def step_text(item: InboxItem) -> str:

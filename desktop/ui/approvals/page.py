@@ -18,7 +18,8 @@ from desktop.core.model import Verdict
 from desktop.core.permissions import Action
 from desktop.core.scheduling import changes, desk_views
 from desktop.core.scheduling.desk_views import ApprovalEntry
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.approvals.models import InboxTableModel, approver_role, snapshot_rows, step_text
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
@@ -29,7 +30,7 @@ from desktop.ui.schedule.pickers import ConflictList
 from desktop.ui.widgets import hint_label, primary_button, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 # step kind -> the verdicts it offers, in button order
 VERDICTS = {"approve": (Verdict.APPROVED, Verdict.REJECTED), "file": (Verdict.FILED,),

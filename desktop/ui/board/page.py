@@ -22,7 +22,7 @@ from desktop.ui.schedule.booking_dialog import pydate, qdate
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 EXPECTED = ("unconfirmed", "confirmed", "pending_approval", "late", "no_show")
 COLUMNS = 3

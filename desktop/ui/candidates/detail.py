@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateDetail
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 REVEALABLE = ("phone", "email", "id_number", "birth_date")
 

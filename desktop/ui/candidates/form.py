@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateInput
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.forms import DepartmentPicker, EditDialog
 from desktop.ui.widgets import select_data
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 SOURCES = ("招聘网站", "校园招聘", "内部推荐", "人才市场", "单位官网", "其他")
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateRow
 from desktop.core.services.paging import ListQuery, Page
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.paged_model import PagedTableModel
 
 COL_NAME = 0

@@ -16,7 +16,7 @@ from desktop.ui.listview import PagedTableView
 from desktop.ui.widgets import SearchBox, hint_label, primary_button, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 class CandidatesPage(QWidget):

@@ -15,14 +15,15 @@ from desktop.core.permissions import Action
 from desktop.core.scheduling import inbox as desk
 from desktop.core.services.overview import OutboxRow
 from desktop.integrations import senders
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
 from desktop.ui.overview.models import OutboxTableModel
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 RETRYABLE = ("failed", "cancelled")
 CANCELLABLE = ("pending", "failed")

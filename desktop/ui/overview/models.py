@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.core.services import overview
 from desktop.core.services.overview import ArchiveRow, ChangeRequestRow, OutboxRow, ReportRow
 from desktop.core.services.paging import ListQuery, Page
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.paged_model import ID_ROLE, ROW_ROLE, SORT_ROLE, PagedTableModel
 
 

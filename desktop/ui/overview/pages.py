@@ -14,7 +14,7 @@ from desktop.ui.overview.models import ArchiveTableModel, ReportTableModel
 from desktop.ui.widgets import SearchBox, hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 def _plain_table(model) -> QTableView:

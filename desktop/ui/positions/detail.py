@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services import positions
 from desktop.core.services.positions import PositionDetail
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 def _table(columns: list[str]) -> QTableWidget:

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLin
 
 from desktop.core.services import positions
 from desktop.core.services.positions import PositionInput
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.forms import DepartmentPicker, EditDialog
 from desktop.ui.widgets import select_data
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 class OptionalDate(QWidget):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from desktop.core.services import positions
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core.services.positions import PositionRow
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.paged_model import PagedTableModel
 
 COL_CODE = 0

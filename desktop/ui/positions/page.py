@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QV
 
 from desktop.core.permissions import Action
 from desktop.core.services.positions import PositionDetail
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
 from desktop.ui.positions.detail import PositionDetailPanel
@@ -17,7 +17,7 @@ from desktop.ui.positions.model import PositionTableModel
 from desktop.ui.widgets import SearchBox, hint_label, primary_button, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 class PositionsPage(QWidget):

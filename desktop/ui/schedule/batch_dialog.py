@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ValidationFailed
 from desktop.core.model import InterviewMode, Role
 from desktop.core.scheduling import booking, lookups
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.forms import EditDialog
 from desktop.ui.schedule import words
 from desktop.ui.schedule.booking_dialog import pydate, qdate
@@ -24,7 +25,7 @@ from desktop.ui.schedule.pickers import PeoplePicker, RoomCombo
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 class BatchDialog(EditDialog):

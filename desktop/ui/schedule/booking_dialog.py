@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ConflictsFound, ValidationFailed
 from desktop.core.model import InterviewMode, Role
 from desktop.core.scheduling import booking, lookups, slots
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.forms import EditDialog
 from desktop.ui.schedule.pickers import ConflictList, PeoplePicker, RoomCombo, SlotList
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 CHECK_DELAY_MS = 350
 SLOT_DAYS = 14

@@ -23,7 +23,7 @@ from desktop.ui import messages
 from desktop.ui.widgets import hint_label, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 EXPORT, IMPORT = "export", "import"
 IMPORT_DAYS = 180     # busy time is taken from today on, half a year ahead

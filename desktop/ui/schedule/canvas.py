@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop.core.scheduling.desk_views import ScheduleBoard
 from desktop.core.scheduling.views import Block
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.schedule import colors, words
 
 MOVABLE = frozenset({"unconfirmed", "confirmed", "pending_approval", "late"})

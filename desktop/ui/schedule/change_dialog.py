@@ -16,14 +16,15 @@ from desktop.core.errors import ConflictsFound, ValidationFailed
 from desktop.core.model import ChangeKind, InterviewMode, Party
 from desktop.core.scheduling import changes, lookups, slots
 from desktop.core.scheduling.lookups import InterviewFacts
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.forms import EditDialog
 from desktop.ui.schedule import words
 from desktop.ui.schedule.pickers import ConflictList, SlotList
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 SLOT_DAYS = 14
 

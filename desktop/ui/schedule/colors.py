@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from desktop.ui import labels
+from desktop.core import labels
 
 # live state -> (fill, border, text)
 STATE_COLORS: dict[str, tuple[str, str, str]] = {

@@ -16,14 +16,15 @@ from desktop.core.model import ChangeKind, Channel, Party
 from desktop.core.permissions import Action
 from desktop.core.scheduling import attendance, lookups, views
 from desktop.core.scheduling.changes import RequestResult
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.schedule import colors, words
 from desktop.ui.schedule.change_dialog import ChangeRequestDialog
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 ACTIVE = ("scheduled", "confirmed", "pending_approval")
 

@@ -26,7 +26,7 @@ from desktop.ui.schedule.detail import InterviewDetailPanel, request_outcome
 from desktop.ui.widgets import hint_label, primary_button, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 def _toggle(texts: list[str], parent: QWidget) -> tuple[QButtonGroup, list[QPushButton]]:

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 from desktop.core.model import Role
 from desktop.core.scheduling import chains, lookups
 from desktop.core.scheduling.chains import ChainInfo, ChainInput, StepInput
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.errors import show_error
 from desktop.ui.forms import DepartmentPicker, EditDialog
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 STEP_ROLES = (Role.DEPT_LEADER, Role.PERSONNEL_OFFICE, Role.DIRECTOR, Role.HR_OFFICER, Role.ADMIN)
 

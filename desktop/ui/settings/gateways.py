@@ -36,7 +36,7 @@ from desktop.ui.settings import inputs
 from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 CONTEXT = "GatewaySettings"
 _LABELS = {

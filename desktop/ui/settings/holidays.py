@@ -22,7 +22,7 @@ from desktop.ui.schedule import words
 from desktop.ui.widgets import hint_label, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 COL_DAY, COL_WEEKDAY, COL_NAME, COL_KIND = range(4)
 

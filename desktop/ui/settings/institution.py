@@ -16,7 +16,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 TIMEZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei")
 

@@ -33,7 +33,7 @@ from desktop.ui.settings import inputs
 from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 _LABELS = {
     "mail.smtp_host": QT_TRANSLATE_NOOP("MailSettings", "SMTP server"),

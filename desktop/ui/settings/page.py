@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QTabW
 
 from desktop.core.permissions import Action
 from desktop.core.services import config
-from desktop.ui import i18n, labels
+from desktop.core import labels
+from desktop.ui import i18n
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
 from desktop.ui.settings.chains import ChainsPanel
@@ -24,7 +25,7 @@ from desktop.ui.settings.users import UsersPanel
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}   # each language in its own words
 

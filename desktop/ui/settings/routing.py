@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import DeskError
 from desktop.core.notifications import routing, templates
 from desktop.core.services import config
-from desktop.ui import labels, messages
+from desktop.core import labels
+from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.widgets import hint_label, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 AUDIENCES = {
     routing.CANDIDATE: QT_TRANSLATE_NOOP("ChannelRouting", "Candidates (invitation, change, cancellation, reminder)"),

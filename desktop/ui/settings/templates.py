@@ -31,7 +31,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.widgets import hint_label, primary_button
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}    # each language in its own words
 

@@ -14,7 +14,7 @@ from desktop.core import accounts
 from desktop.core.accounts import UserInfo
 from desktop.core.errors import ValidationFailed
 from desktop.core.model import Role
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.errors import show_error
 from desktop.ui.forms import DepartmentPicker, EditDialog
 from desktop.ui.login import secret_field
@@ -22,7 +22,7 @@ from desktop.ui.overview.models import ListTableModel
 from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 

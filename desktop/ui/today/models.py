@@ -13,14 +13,14 @@ from desktop.core.scheduling.desk_views import DeskAlert
 from desktop.core.scheduling.inbox import TaskInfo
 from desktop.core.scheduling.risk import Risk
 from desktop.core.scheduling.views import InboxItem, TodayItem
-from desktop.ui import labels
+from desktop.core import labels
 from desktop.ui.approvals.models import step_text
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import colors, words
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 def risk_reasons(risk: Risk) -> str:

@@ -23,7 +23,7 @@ from desktop.ui.today.models import (
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 
 def _table(model) -> QTableView:

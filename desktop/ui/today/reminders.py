@@ -18,7 +18,7 @@ from desktop.ui.style import APP_TITLE
 from desktop.ui.today.models import alert_text
 
 if TYPE_CHECKING:
-    from desktop.app import AppContext
+    from desktop.ui.context import AppContext
 
 MINUTE_MS = 60_000
 

@@ -1,11 +1,25 @@
 """Words for the values core stores as codes: roles, genders, education levels, stages, states.
+Used by the UI and the command line alike; imports no Qt.
 
 Source texts are marked with QT_TRANSLATE_NOOP (so lupdate collects them) and translated when
 asked for; a code this program does not know (a newer database may add values) is shown as is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+import sys
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:   # noqa: N802 (the name lupdate looks for)
+    """Marks a source text for lupdate; the text is translated when shown."""
+    return text
+
+
+def translate(context: str, text: str) -> str:
+    """The text in the user's language when Qt's translator is running (the app, the command line),
+    else the English source: this module imports no Qt, so headless code can word codes too."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    return qtcore.QCoreApplication.translate(context, text) if qtcore is not None else text
+
 
 _ROLES = {
     "admin": QT_TRANSLATE_NOOP("Labels", "Administrator"),
@@ -216,7 +230,7 @@ STEP_KINDS = tuple(_STEP_KINDS)
 
 def _word(table: dict[str, str], code: str) -> str:
     source = table.get(code)
-    return QCoreApplication.translate("Labels", source) if source else code
+    return translate("Labels", source) if source else code
 
 
 def role(code: str) -> str:
@@ -309,8 +323,8 @@ def outbox_kind(code: str) -> str:
 
 def joined(items) -> str:
     """Items in one line, separated the way the language does it (、 in Chinese)."""
-    return QCoreApplication.translate("Labels", _SEPARATOR).join(items)
+    return translate("Labels", _SEPARATOR).join(items)
 
 
 def yes_no(value: bool) -> str:
-    return QCoreApplication.translate("Labels", _YES_NO[bool(value)])
+    return translate("Labels", _YES_NO[bool(value)])

@@ -4,7 +4,8 @@ moves; candidates sorted by a stored pinyin key
 Officers apply a candidate to a position and move the application through its stages (待定, 拟录用,
 已录用, 未录用); each move is kept on the application's timeline. Candidate names sorted by code point
 put 张 before 李; a pinyin key, computed by the program and indexed, lets the database sort and page
-them in the order officers expect. Existing candidates get their key here.
+them in the order officers expect. Existing candidates get their key here. Searches by phone or ID
+number are audited and limited per user: an index finds one user's recent searches in the log.
 
 Revision ID: 0005_h_apply
 Revises: 0004
@@ -63,9 +64,12 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_application_events_application_id"), "application_events", ["application_id"],
                     unique=False)
+    # Searches by phone or ID number are audited and limited per user and hour: counted on this index.
+    op.create_index("ix_audit_log_actor_action_at", "audit_log", ["actor_id", "action", "at"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_log_actor_action_at", table_name="audit_log")
     op.drop_index(op.f("ix_application_events_application_id"), table_name="application_events")
     op.drop_table("application_events")
     with op.batch_alter_table("applications", schema=None) as batch_op:

@@ -54,7 +54,7 @@ _STAGES = {
     "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
 }
 _APPLICATION_EVENTS = {
-    "applied": QT_TRANSLATE_NOOP("Labels", "Applied"),
+    "applied": QT_TRANSLATE_NOOP("Labels", "Application made"),
     "stage_changed": QT_TRANSLATE_NOOP("Labels", "Stage changed"),
     "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
 }

@@ -502,8 +502,8 @@
         <translation>冲突检查</translation>
     </message>
     <message>
-        <source>No application matches. An interview is booked for an application: apply the candidate to a position first.</source>
-        <translation>没有匹配的应聘记录。面试按应聘记录安排：请先为候选人应聘岗位。</translation>
+        <source>No application matches: apply the candidate to a position first.</source>
+        <translation>没有匹配的应聘记录：请先为候选人应聘岗位。</translation>
     </message>
     <message>
         <source>These candidates have no open application yet.</source>
@@ -818,6 +818,10 @@
     <message>
         <source>Name, phone or its last 4 digits, e-mail</source>
         <translation>姓名、手机号或尾号4位、邮箱</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Candidates</source>
@@ -2626,6 +2630,10 @@
     <message>
         <source>Not hired</source>
         <translation>未录用</translation>
+    </message>
+    <message>
+        <source>Application made</source>
+        <translation>应聘</translation>
     </message>
     <message>
         <source>Stage changed</source>

@@ -71,7 +71,7 @@ def test_a_new_candidate_applies_from_the_candidate_page(qtbot, world, ctx, newc
     assert applications_of(world.db, newcomer) == [(world.position, "screening", "招聘会")]
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and panel.history.count() == 1, timeout=10_000)
     assert panel_rows(panel) == [("内科住院医师（NK-2026-01）", "筛选中")]
-    assert "已投递 筛选中" in panel.history.item(0).text() and "张人事" in panel.history.item(0).text()
+    assert "应聘 筛选中" in panel.history.item(0).text() and "张人事" in panel.history.item(0).text()
 
     panel.apply_button.click()                      # the same position again, while it is open
     again = panel.dialog
@@ -111,7 +111,7 @@ def test_the_booking_dialog_offers_to_apply_a_candidate_without_an_application(q
     dialog.search.setText("李娜")
     qtbot.waitUntil(lambda: dialog.application.count() == 0 and dialog.unapplied.count() == 1, timeout=10_000)
     assert dialog.unapplied_box.isVisible() and dialog.apply_button.isVisible()
-    assert dialog.apply_hint.text() == "没有匹配的应聘记录。面试按应聘记录安排：请先为候选人应聘岗位。"
+    assert dialog.apply_hint.text() == "没有匹配的应聘记录：请先为候选人应聘岗位。"
     dialog.search.setText("")                        # everyone: the others' applications are listed first
     qtbot.waitUntil(lambda: dialog.application.count() == 3 and dialog.unapplied.count() == 1, timeout=10_000)
     assert dialog.apply_hint.text() == "以下候选人尚无进行中的应聘记录。"

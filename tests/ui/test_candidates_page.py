@@ -148,6 +148,7 @@ def test_an_interviewer_typing_phone_digits_is_told_to_search_by_name_and_sees_n
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.model.total == 5, timeout=10_000)
     assert "****" in widget.model.rows[0].phone
+    assert widget.search.placeholderText() == "姓名"      # not offered a search it may not make
     audits = count_audit(embedded_db)
     widget.search.setText(phone_of(3)[:5])
     qtbot.waitUntil(lambda: widget.model.rowCount() == 0, timeout=10_000)

@@ -289,8 +289,7 @@ class ApplicationsPanel(QWidget):
             first = row.candidate if self.for_position else f"{row.position}（{row.position_code}）"
             for column, text in enumerate((first, labels.stage(row.stage), self.ctx.format_time(row.applied_at)[:10])):
                 item = QTableWidgetItem(text)
-                if row.source:
-                    item.setToolTip(self.tr("Source: {0}").format(row.source))
+                item.setToolTip(text + ("\n" + self.tr("Source: {0}").format(row.source) if row.source else ""))
                 self.table.setItem(number, column, item)
         parts = []
         if self.for_position and self.headcount is not None:

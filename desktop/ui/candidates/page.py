@@ -28,7 +28,9 @@ class CandidatesPage(QWidget):
         self.form: CandidateForm | None = None
         self._select_after_load: int | None = None
 
-        self.search = SearchBox(self.tr("Name, phone or its last 4 digits, e-mail"))
+        # Only roles that may see phone numbers search by them (core refuses the others).
+        self.search = SearchBox(self.tr("Name, phone or its last 4 digits, e-mail") if ctx.may(Action.CANDIDATE_REVEAL)
+                                else self.tr("Name"))
         self.count = hint_label()
         self.new_button: QPushButton | None = None
         head = QHBoxLayout()

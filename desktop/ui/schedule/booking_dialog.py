@@ -192,8 +192,7 @@ class BookingDialog(EditDialog):
         for c in unapplied:
             self.unapplied.addItem(c.name + (f"（{c.department}）" if c.department else ""), (c.id, c.name))
         if not any_application:
-            self.apply_hint.setText(self.tr("No application matches. An interview is booked for an application: "
-                                            "apply the candidate to a position first."))
+            self.apply_hint.setText(self.tr("No application matches: apply the candidate to a position first."))
         else:
             self.apply_hint.setText(self.tr("These candidates have no open application yet."))
         visible = bool(unapplied) or not any_application

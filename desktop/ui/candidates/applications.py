@@ -308,7 +308,8 @@ class ApplicationsPanel(QWidget):
         self._selection_changed()
 
     def _changed(self, entity: str, _ids: object) -> None:
-        if entity in ("application", "interview") and self.owner is not None:
+        # On the position page the detail panel reloads everything (its counts per stage too), this included.
+        if entity in ("application", "interview") and self.owner is not None and not self.for_position:
             self.show_for(self.owner[0], self.owner[1], self.headcount)
 
     # --- selection and timeline --------------------------------------------------------------------

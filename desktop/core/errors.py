@@ -141,6 +141,14 @@ class AlreadyDecided(DeskError):
     code = "already_decided"
 
 
+class SearchRefused(DeskError):
+    """A search by phone number, ID number or e-mail was not run: the role may not see those fields
+    (`reason` "not_allowed"), or the user made too many such searches (`reason` "rate_limited", with
+    `limit` searches per `minutes`)."""
+
+    code = "search_refused"
+
+
 class InvalidState(DeskError):
     """The record is not in a state that allows this action (e.g. changing a cancelled interview)."""
 

@@ -47,10 +47,16 @@ _STAGES = {
     "applied": QT_TRANSLATE_NOOP("Labels", "Applied"),
     "screening": QT_TRANSLATE_NOOP("Labels", "Screening"),
     "interviewing": QT_TRANSLATE_NOOP("Labels", "Interviewing"),
+    "on_hold": QT_TRANSLATE_NOOP("Labels", "On hold"),
     "offer": QT_TRANSLATE_NOOP("Labels", "Offer"),
     "hired": QT_TRANSLATE_NOOP("Labels", "Hired"),
-    "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Not hired"),
     "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+}
+_APPLICATION_EVENTS = {
+    "applied": QT_TRANSLATE_NOOP("Labels", "Application made"),
+    "stage_changed": QT_TRANSLATE_NOOP("Labels", "Stage changed"),
+    "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
 }
 _POSITION_STATUSES = {
     "open": QT_TRANSLATE_NOOP("Labels", "Open"),
@@ -247,6 +253,10 @@ def education(code: str) -> str:
 
 def stage(code: str) -> str:
     return _word(_STAGES, code)
+
+
+def application_event(code: str) -> str:
+    return _word(_APPLICATION_EVENTS, code)
 
 
 def position_status(code: str) -> str:

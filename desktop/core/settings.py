@@ -108,6 +108,8 @@ for _spec in (
     SettingSpec("security.lockout_minutes", "institution", int, 15, minimum=1, maximum=24 * 60),
     SettingSpec("security.idle_lock_minutes", "institution", int, 15, minimum=1, maximum=8 * 60),
     SettingSpec("security.min_password_length", "institution", int, 8, minimum=8, maximum=64),
+    # searches by phone, ID number or e-mail per user and hour (each is audited; see services/candidates.py)
+    SettingSpec("security.identifier_searches_per_hour", "institution", int, 60, minimum=1, maximum=1000),
     SettingSpec("reminders.unconfirmed_minutes_before", "institution", int, 60, minimum=5, maximum=24 * 60),
     SettingSpec("confirmation.deadline_minutes", "institution", int, 60, minimum=5, maximum=7 * 24 * 60),
     SettingSpec("outbox.max_attempts", "institution", int, 8, minimum=1, maximum=50),

@@ -40,6 +40,11 @@ def field_label(name: str) -> str:
         "ends_at": QCoreApplication.translate("Messages", "Until"),
         "change_kind": QCoreApplication.translate("Messages", "Kind of change"),
         "override_reason": QCoreApplication.translate("Messages", "Reason for overriding"),
+        "candidate_id": QCoreApplication.translate("Messages", "Candidate"),
+        "position_id": QCoreApplication.translate("Messages", "Position"),
+        "stage": QCoreApplication.translate("Messages", "Stage"),
+        "source": QCoreApplication.translate("Messages", "Source"),
+        "booked": QCoreApplication.translate("Messages", "Booked interviews"),
     }
     if name.startswith("step") and name[4:].isdigit():
         return QCoreApplication.translate("Messages", "Step {0}").format(name[4:])
@@ -72,6 +77,9 @@ def problem_text(code: str) -> str:
         "nothing_changes": QCoreApplication.translate("Messages", "would not change anything"),
         "role_or_user": QCoreApplication.translate("Messages", "needs either a role or a named person (one of the two)"),
         "not_for_step": QCoreApplication.translate("Messages", "is not possible at this step"),
+        "position_not_open": QCoreApplication.translate("Messages", "is not open for applications"),
+        "restricted": QCoreApplication.translate("Messages", "has asked to restrict the processing of their data"),
+        "unchanged": QCoreApplication.translate("Messages", "is already the current stage"),
     }
     return texts.get(code, code)
 
@@ -203,6 +211,11 @@ def describe(error: BaseException) -> str:
     if isinstance(error, errors.StaleWrite):
         return QCoreApplication.translate("Messages", "Someone else saved this record in the meantime. Your changes were not saved; "
                   "reload the record and make them again.")
+    if isinstance(error, errors.DuplicateRecord) and p.get("reason") == "open_application":
+        from desktop.core import labels
+        return QCoreApplication.translate("Messages", "This candidate already has an open application for this "
+                                          "position (stage “{0}”); change its stage instead.").format(
+            labels.stage(str(p.get("stage", ""))))
     if isinstance(error, errors.DuplicateRecord):
         which = p.get("field")
         if which:
@@ -248,6 +261,13 @@ def describe(error: BaseException) -> str:
             head = QCoreApplication.translate("Messages", "There are conflicts that cannot be overridden. "
                                               "Choose another time or room:")
         return head + "\n" + conflicts_text(error.conflicts)
+    if isinstance(error, errors.SearchRefused):
+        if p.get("reason") == "rate_limited":
+            return QCoreApplication.translate("Messages", "You have searched by phone number, e-mail or ID number "
+                                              "{0} times in the last {1} minutes, the most allowed. Search by name, "
+                                              "or try again later.").format(p.get("limit", ""), p.get("minutes", ""))
+        return QCoreApplication.translate("Messages", "Searching by phone number, e-mail or ID number is only for "
+                                          "roles that may see them. Search by name instead.")
     if isinstance(error, errors.AlreadyDecided):
         return QCoreApplication.translate("Messages", "Someone else has already dealt with this request. "
                                           "The list shows where it stands now.")
@@ -258,6 +278,13 @@ def describe(error: BaseException) -> str:
                                               "approval; wait until it is decided.")
         if status == "checked_in":
             return QCoreApplication.translate("Messages", "The candidate has already checked in.")
+        if status == "headcount_full":
+            return QCoreApplication.translate("Messages", "The position's headcount is filled: {0} of {1} already "
+                                              "hired. Raise the headcount of the position first.").format(
+                p.get("hired", ""), p.get("headcount", ""))
+        if status == "booked_interviews":
+            return QCoreApplication.translate("Messages", "{0} interview(s) are still booked for this application. "
+                                              "Say whether to keep them or to cancel them.").format(p.get("count", ""))
         from desktop.core import labels
         return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
             labels.interview_status(status))

@@ -64,6 +64,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def sort_value(self, row: Row, column: int) -> Any:
         return self.display(row, column)
 
+    def records_reading(self, query: ListQuery) -> bool:
+        """Whether fetching this page is itself recorded (an audited search): it then runs as a write."""
+        return False
+
     def row_id(self, row: Row) -> int:
         return getattr(row, "id")
 
@@ -153,6 +157,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         query = self.query(offset)
         self.loading = True
         fetch = self.fetch
+        if self.records_reading(query):
+            self.ctx.write(lambda session: fetch(session, query), lambda page: self._arrived(generation, page),
+                           lambda error: self._failed(generation, error), entity="audit", owner=self)
+            return
         self.ctx.read(lambda session: fetch(session, query),
                       lambda page: self._arrived(generation, page),
                       lambda error: self._failed(generation, error), owner=self)

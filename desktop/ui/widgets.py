@@ -4,7 +4,9 @@ next to its fields, titles and buttons."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from desktop.core.errors import ValidationFailed
 from desktop.ui import messages
@@ -53,6 +55,17 @@ def primary_button(text: str) -> QPushButton:
     button.setObjectName("primary")
     button.setDefault(True)
     return button
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area that scrolls vertically only."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(widget.minimumWidth() + 16)
+    return area
 
 
 def select_data(combo: QComboBox, value: object) -> None:

@@ -78,6 +78,132 @@
     </message>
 </context>
 <context>
+    <name>ApplicationsPanel</name>
+    <message>
+        <source>Applicants</source>
+        <translation>应聘人</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>应聘记录</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>投递日期</translation>
+    </message>
+    <message>
+        <source>Add applicant…</source>
+        <translation>添加应聘人…</translation>
+    </message>
+    <message>
+        <source>Apply to a position…</source>
+        <translation>应聘岗位…</translation>
+    </message>
+    <message>
+        <source>Change stage…</source>
+        <translation>变更阶段…</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <source>Hired {0} of {1}</source>
+        <translation>已录用 {0} / 招聘 {1} 人</translation>
+    </message>
+    <message>
+        <source>showing {0} of {1}</source>
+        <translation>显示 {0} / 共 {1} 条</translation>
+    </message>
+    <message>
+        <source>No applicants yet.</source>
+        <translation>暂无应聘人。</translation>
+    </message>
+    <message>
+        <source>No application yet: apply to a position before booking an interview.</source>
+        <translation>尚无应聘记录：先应聘岗位，才能安排面试。</translation>
+    </message>
+    <message>
+        <source>(source: {0})</source>
+        <translation>（来源：{0}）</translation>
+    </message>
+    <message>
+        <source>{0} booked interview(s) kept</source>
+        <translation>保留已安排的面试 {0} 场</translation>
+    </message>
+    <message>
+        <source>cancellation requested for {0} interview(s)</source>
+        <translation>已申请取消面试 {0} 场</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Apply to a position</source>
+        <translation>应聘岗位</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应聘</translation>
+    </message>
+    <message>
+        <source>Empty: the candidate&apos;s source channel</source>
+        <translation>留空：使用候选人的来源渠道</translation>
+    </message>
+    <message>
+        <source>An interview is booked for an application. A candidate may apply to several positions; to the same position only once while it is open.</source>
+        <translation>面试按应聘记录安排。候选人可应聘多个岗位；同一岗位的应聘未结束时不能重复应聘。</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Part of the candidate&apos;s name</source>
+        <translation>候选人姓名的一部分</translation>
+    </message>
+    <message>
+        <source>Find candidate</source>
+        <translation>查找候选人</translation>
+    </message>
+    <message>
+        <source>Candidate *</source>
+        <translation>候选人 *</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Position *</source>
+        <translation>岗位 *</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>There is no open position in the departments where you book interviews.</source>
+        <translation>您负责安排面试的部门中没有开放的岗位。</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsPage</name>
     <message>
         <source>Approvals</source>
@@ -296,6 +422,10 @@
         <translation>候选人姓名、岗位名称或编号</translation>
     </message>
     <message>
+        <source>Apply to a position…</source>
+        <translation>应聘岗位…</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -314,6 +444,10 @@
     <message>
         <source>Application *</source>
         <translation>应聘记录 *</translation>
+    </message>
+    <message>
+        <source>Not yet applied</source>
+        <translation>尚未应聘</translation>
     </message>
     <message>
         <source>Round *</source>
@@ -366,6 +500,14 @@
     <message>
         <source>Conflict check</source>
         <translation>冲突检查</translation>
+    </message>
+    <message>
+        <source>No application matches: apply the candidate to a position first.</source>
+        <translation>没有匹配的应聘记录：请先为候选人应聘岗位。</translation>
+    </message>
+    <message>
+        <source>These candidates have no open application yet.</source>
+        <translation>以下候选人尚无进行中的应聘记录。</translation>
     </message>
 </context>
 <context>
@@ -541,22 +683,6 @@
         <translation>显示完整信息；本次查看将记入审计日志</translation>
     </message>
     <message>
-        <source>Position</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <translation>投递时间</translation>
-    </message>
-    <message>
-        <source>Applications</source>
-        <translation>应聘记录</translation>
-    </message>
-    <message>
         <source>Consent given on {0}</source>
         <translation>已于 {0} 同意入库</translation>
     </message>
@@ -692,6 +818,10 @@
     <message>
         <source>Name, phone or its last 4 digits, e-mail</source>
         <translation>姓名、手机号或尾号4位、邮箱</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Candidates</source>
@@ -2236,6 +2366,10 @@
         <translation>密码最短长度</translation>
     </message>
     <message>
+        <source>Searches by phone, e-mail or ID number per user and hour</source>
+        <translation>每人每小时按手机号/邮箱/身份证号搜索次数上限</translation>
+    </message>
+    <message>
         <source>Candidate confirmation deadline (minutes)</source>
         <translation>候选人确认时限（分钟）</translation>
     </message>
@@ -2488,6 +2622,26 @@
     <message>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Not hired</source>
+        <translation>未录用</translation>
+    </message>
+    <message>
+        <source>Application made</source>
+        <translation>应聘</translation>
+    </message>
+    <message>
+        <source>Stage changed</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新开启</translation>
     </message>
     <message>
         <source>Open</source>
@@ -3353,6 +3507,22 @@
         <translation>忽略冲突的理由</translation>
     </message>
     <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Booked interviews</source>
+        <translation>已安排的面试</translation>
+    </message>
+    <message>
         <source>Step {0}</source>
         <translation>第{0}步</translation>
     </message>
@@ -3451,6 +3621,18 @@
     <message>
         <source>is not possible at this step</source>
         <translation>不适用于这一审批环节</translation>
+    </message>
+    <message>
+        <source>is not open for applications</source>
+        <translation>未开放应聘</translation>
+    </message>
+    <message>
+        <source>has asked to restrict the processing of their data</source>
+        <translation>已要求限制处理其个人信息</translation>
+    </message>
+    <message>
+        <source>is already the current stage</source>
+        <translation>已是当前阶段</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -3657,6 +3839,10 @@
         <translation>在此期间其他人已保存了这条记录。您的修改未保存；请重新加载记录后再修改。</translation>
     </message>
     <message>
+        <source>This candidate already has an open application for this position (stage “{0}”); change its stage instead.</source>
+        <translation>该候选人已应聘此岗位且应聘尚未结束（阶段“{0}”），请变更其阶段，不要重复应聘。</translation>
+    </message>
+    <message>
         <source>{0} is already in use.</source>
         <translation>{0}已被使用。</translation>
     </message>
@@ -3729,6 +3915,14 @@
         <translation>存在不可忽略的冲突，请另选时间或会议室：</translation>
     </message>
     <message>
+        <source>You have searched by phone number, e-mail or ID number {0} times in the last {1} minutes, the most allowed. Search by name, or try again later.</source>
+        <translation>您在最近 {1} 分钟内已按手机号、邮箱或身份证号搜索 {0} 次，已达上限。请按姓名搜索，或稍后再试。</translation>
+    </message>
+    <message>
+        <source>Searching by phone number, e-mail or ID number is only for roles that may see them. Search by name instead.</source>
+        <translation>只有有权查看手机号、邮箱和身份证号的角色才能按这些信息搜索。请按姓名搜索。</translation>
+    </message>
+    <message>
         <source>Someone else has already dealt with this request. The list shows where it stands now.</source>
         <translation>该申请已被他人处理，列表已刷新为最新状态。</translation>
     </message>
@@ -3739,6 +3933,14 @@
     <message>
         <source>The candidate has already checked in.</source>
         <translation>候选人已经签到。</translation>
+    </message>
+    <message>
+        <source>The position&apos;s headcount is filled: {0} of {1} already hired. Raise the headcount of the position first.</source>
+        <translation>该岗位招聘人数已满：已录用 {0} 人，共招聘 {1} 人。如需增加，请先修改岗位的招聘人数。</translation>
+    </message>
+    <message>
+        <source>{0} interview(s) are still booked for this application. Say whether to keep them or to cancel them.</source>
+        <translation>该应聘仍有 {0} 场已安排的面试。请选择保留还是取消。</translation>
     </message>
     <message>
         <source>This is not possible while the interview is “{0}”.</source>
@@ -4438,6 +4640,45 @@
     <message>
         <source>No free slot in the next two weeks for everyone taking part.</source>
         <translation>未来两周内没有所有参加人员都空闲的时段。</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <source>Change stage</source>
+        <translation>变更阶段</translation>
+    </message>
+    <message>
+        <source>Kept on the application&apos;s timeline</source>
+        <translation>记入应聘记录的时间线</translation>
+    </message>
+    <message>
+        <source>Keep the booked interviews</source>
+        <translation>保留已安排的面试</translation>
+    </message>
+    <message>
+        <source>Cancel them (through the approval chain, everyone is told)</source>
+        <translation>取消这些面试（经审批链，通知各方）</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应聘记录</translation>
+    </message>
+    <message>
+        <source>Current stage</source>
+        <translation>当前阶段</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Booked interviews</source>
+        <translation>已安排的面试</translation>
     </message>
 </context>
 <context>

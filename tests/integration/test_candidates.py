@@ -17,6 +17,7 @@ from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateInput
 from desktop.core.services.paging import MAX_PAGE, ListQuery
 from desktop.core.clock import ManualClock
+from desktop.core.sortkeys import name_sort_key
 from factories import (
     SYSTEM, START, add_application, add_candidate, add_position, audit_entries, count, department_tree, id_number,
     shared_database,
@@ -29,7 +30,7 @@ assert WANG_ID.endswith("X")   # so that a lower-case x is exercised
 
 
 def listed(db, **query) -> tuple[list[str], int]:
-    with db.session(HR) as s:
+    with db.session(HR, write=True) as s:     # searches by phone or ID number are audited
         page = candidates.list_candidates(s, HR, ListQuery(**query))
     return [r.name for r in page.rows], page.total
 
@@ -159,7 +160,7 @@ def test_every_sortable_column_sorts_both_ways_with_ties_broken_by_entry_order(s
     dept_names = {depts.a: "内科", depts.a_sub: "心内科", depts.b: "外科"}
     # What each column header means to the officer; empty departments go last.
     meaning = {
-        "name": lambda c: c.name,
+        "name": lambda c: name_sort_key(c.name),    # pinyin: 陈 < 李 < 刘 < 王 < 张, latin names among them
         "gender": lambda c: c.gender.value,
         "education": lambda c: EDUCATION_RANK[Education(c.education)],
         "school": lambda c: c.school,
@@ -183,7 +184,24 @@ def test_every_sortable_column_sorts_both_ways_with_ties_broken_by_entry_order(s
     # Ties really exist, so the tie-break is exercised: three people with 3 years, two at 北京大学.
     assert sorted(c.years_experience for c in rows.values()).count(3) == 3
     names, _ = listed(db, sort="no_such_column")
-    assert names == sorted(names)                              # unknown columns fall back to the name
+    assert names == sorted(names, key=name_sort_key)           # unknown columns fall back to the name
+
+
+def test_names_sort_by_pinyin_not_by_code_point(shared_register):
+    db, _, _ = shared_register
+    assert listed(db, sort="name") == (["Anna Li", "陈静", "李娜", "刘洋", "王芳", "张敏", "张伟"], 7)
+    assert listed(db, sort="name", descending=True)[0] == ["张伟", "张敏", "王芳", "刘洋", "李娜", "陈静", "Anna Li"]
+
+
+def test_the_pinyin_key_follows_renames_and_pages_in_order(db, register):
+    _, ids = register
+    with db.session(HR, write=True) as s:
+        data, version = candidates.get_for_edit(s, HR, ids["陈静"])
+        candidates.update_candidate(s, HR, ids["陈静"], replace(data, name="曾静"), version)   # 曾 as a surname: zeng
+    with db.session(HR) as s:
+        first = candidates.list_candidates(s, HR, ListQuery(sort="name", limit=4))
+        second = candidates.list_candidates(s, HR, ListQuery(sort="name", offset=4, limit=4))
+    assert [r.name for r in first.rows + second.rows] == ["Anna Li", "李娜", "刘洋", "王芳", "曾静", "张敏", "张伟"]
 
 
 def test_education_sorts_by_level(shared_register):

@@ -100,7 +100,14 @@ def populate_0003(db, now: datetime) -> None:
         conn.execute(text("UPDATE interviews SET confirmation_due_at = :due"), {"due": now + timedelta(hours=1)})
 
 
-POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003}
+def populate_0004(db, now: datetime) -> None:
+    """0005 adds the pinyin sort key (backfilled from the names) and closes finished applications."""
+    populate_0003(db, now)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE applications SET stage = 'rejected' WHERE id = 1"))
+
+
+POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003, "0004": populate_0004}
 OLDER = migrate.all_revisions()[:-1]
 
 
@@ -146,6 +153,11 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
                                            "WHERE department_id IS NULL AND change_kind IS NULL")).scalar()
     assert tails == [tail for _n, _p, tail in CANDIDATES]
     assert default_chains == 1
+    with db.engine.connect() as conn:   # 0005: every existing name gets its pinyin key
+        by_pinyin = conn.execute(text("SELECT name FROM candidates ORDER BY name_sort_key")).scalars().all()
+        closed = conn.execute(text("SELECT id FROM applications WHERE closed_at IS NOT NULL")).scalars().all()
+    assert by_pinyin == ["陈静", "李娜", "刘洋", "王芳", "张伟"]
+    assert closed == ([1] if revision == "0004" else [])
     with db.session() as s:
         assert verify_chain(s).ok
     assert health.check(db).ok

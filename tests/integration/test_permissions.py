@@ -160,7 +160,7 @@ def test_an_hr_officer_sees_and_changes_only_candidates_of_their_departments(db,
     add_candidate(db, "无部门", None)
     hr = actor(Role.HR_OFFICER, depts.a)
 
-    with db.session(hr) as s:
+    with db.session(hr, write=True) as s:     # the tail search is audited
         page = candidates.list_candidates(s, hr, ListQuery(sort="name"))
         assert {r.id for r in page.rows} == {own, sub}
         assert page.total == 2

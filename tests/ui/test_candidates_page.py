@@ -134,3 +134,40 @@ def test_revealing_a_masked_field_shows_it_and_writes_an_audit_entry(qtbot, page
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).one()
         assert (entry.actor_id, entry.entity, entry.entity_id) == (ctx.actor.user_id, "Candidate", str(candidate_id))
         assert entry.changes.get("field") == "id_number"
+
+
+def test_an_interviewer_typing_phone_digits_is_told_to_search_by_name_and_sees_no_rows(qtbot, make_ctx, embedded_db):
+    from ui_helpers import add_user
+
+    from desktop.core.model import Role
+
+    add_candidates(embedded_db, 5)
+    interviewer = add_user(embedded_db, "wangzr", [(Role.INTERVIEWER, None)], display_name="王主任")
+    ctx = make_ctx(interviewer)
+    widget = CandidatesPage(ctx)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.model.total == 5, timeout=10_000)
+    assert "****" in widget.model.rows[0].phone
+    assert widget.search.placeholderText() == "姓名"      # not offered a search it may not make
+    audits = count_audit(embedded_db)
+    widget.search.setText(phone_of(3)[:5])
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 0, timeout=10_000)
+    assert widget.count.text() == "只有有权查看手机号、邮箱和身份证号的角色才能按这些信息搜索。请按姓名搜索。"
+    assert count_audit(embedded_db) == audits
+
+
+def test_an_hr_officers_phone_search_is_recorded_in_the_audit_log(qtbot, page, ctx, embedded_db):
+    add_candidates(embedded_db, 5)
+    page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.total == 5, timeout=10_000)
+    page.search.setText(phone_of(3)[-4:])
+    qtbot.waitUntil(lambda: page.model.total == 1 and ctx.tasks.is_idle, timeout=10_000)
+    with embedded_db.session() as session:
+        entry = session.execute(select(AuditEntry.actor_name, AuditEntry.changes)
+                                .where(AuditEntry.action == "search")).one()
+    assert (entry.actor_name, entry.changes["by"], entry.changes["term"]) == ("wangfang", "phone_tail", "****")
+
+
+def count_audit(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry))

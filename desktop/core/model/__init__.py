@@ -7,7 +7,8 @@ from desktop.core.model.evaluation import CandidateQuestion, Recommendation, Sco
 from desktop.core.model.offers import Contract, Offer, OfferStatus
 from desktop.core.model.org import Department, Role, RoleGrant, User
 from desktop.core.model.recruiting import (
-    Application, ApplicationStage, Candidate, Education, Gender, PersonalDataRequest, Position,
+    CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, Candidate, Education, Gender, PersonalDataRequest,
+    Position,
     PositionStatus, Round, RoundKind, TalentPoolEntry, TalentTag, candidate_tags,
 )
 from desktop.core.model.scheduling import (
@@ -18,7 +19,8 @@ from desktop.core.model.scheduling import (
 from desktop.core.model.system import AuditEntry, AuditHead, Setting
 
 __all__ = [
-    "Alert", "Application", "ApplicationStage", "ApprovalChain", "ApprovalStep", "ArchiveRecord", "AuditEntry",
+    "Alert", "Application", "ApplicationEvent", "ApplicationStage", "CLOSED_STAGES", "ApprovalChain", "ApprovalStep",
+    "ArchiveRecord", "AuditEntry",
     "AuditHead", "Base", "BusyBlock", "CalendarItem", "CalendarSyncState", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
     "Channel", "Confirmation", "Contract", "Decision", "Delegation", "Department", "Education", "FollowUpTask",
     "Gender", "Holiday", "Interview", "InterviewMode", "InterviewParticipant", "InterviewStatus", "MessageTemplate",

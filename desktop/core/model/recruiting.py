@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import Any, Optional
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
+from desktop.core.sortkeys import KEY_LENGTH, name_sort_key
+
+# Byte order on PostgreSQL as on SQLite, whatever the server's default collation: the key is built
+# so that plain byte order is pinyin order (a locale collation would skip its separators).
+SORT_KEY_TYPE = String(KEY_LENGTH).with_variant(String(KEY_LENGTH, collation="C"), "postgresql")
 
 
 class Education(StrEnum):
@@ -39,10 +44,15 @@ class ApplicationStage(StrEnum):
     APPLIED = "applied"
     SCREENING = "screening"
     INTERVIEWING = "interviewing"
-    OFFER = "offer"
-    HIRED = "hired"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
+    ON_HOLD = "on_hold"            # 待定
+    OFFER = "offer"                # 拟录用
+    HIRED = "hired"                # 已录用: counts against the position's headcount
+    REJECTED = "rejected"          # 未录用
+    WITHDRAWN = "withdrawn"        # the candidate withdrew
+
+
+# An application in one of these stages is closed: it cannot be booked and no longer blocks applying again.
+CLOSED_STAGES = frozenset({ApplicationStage.HIRED, ApplicationStage.REJECTED, ApplicationStage.WITHDRAWN})
 
 
 class RoundKind(StrEnum):
@@ -103,6 +113,7 @@ class Candidate(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), index=True)
+    name_sort_key: Mapped[str] = mapped_column(SORT_KEY_TYPE, index=True, default="", info={"audit": "derived"})
     gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.UNSPECIFIED)
     phone: Mapped[Optional[str]] = mapped_column(String(32), index=True, info={"personal": True})
     phone_tail: Mapped[Optional[str]] = mapped_column(String(4), index=True, info={"audit": "derived"})
@@ -130,6 +141,11 @@ class Candidate(Versioned, Base):
     applications: Mapped[list["Application"]] = relationship(back_populates="candidate")
     tags: Mapped[list["TalentTag"]] = relationship(secondary=candidate_tags)
 
+    @validates("name")
+    def _keep_sort_key(self, _key: str, name: str) -> str:
+        self.name_sort_key = name_sort_key(name)
+        return name
+
 
 class Application(Versioned, Base):
     __tablename__ = "applications"
@@ -140,10 +156,26 @@ class Application(Versioned, Base):
     position_id: Mapped[int] = mapped_column(ForeignKey("positions.id"), index=True)
     stage: Mapped[ApplicationStage] = mapped_column(enum_column(ApplicationStage), default=ApplicationStage.APPLIED)
     hr_owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    source: Mapped[str] = mapped_column(String(50), default="")       # 来源: 官网, 招聘会, 内推 ...
     applied_at: Mapped[datetime]
+    closed_at: Mapped[Optional[datetime]]                                # set by a closing stage
 
     candidate: Mapped[Candidate] = relationship(back_populates="applications")
     position: Mapped[Position] = relationship()
+
+
+class ApplicationEvent(Base):
+    """The timeline of one application: applied, each stage move (with its effects), reopened."""
+
+    __tablename__ = "application_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(40))     # applied, stage_changed, reopened
+    actor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    actor_label: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class TalentTag(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy import JSON, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.model.base import Base, Versioned
@@ -24,6 +24,8 @@ class AuditEntry(Base):
     """One entry of the append-only audit log. `hash` = SHA-256(prev_hash + canonical entry)."""
 
     __tablename__ = "audit_log"
+    # one user's recent entries of one kind (the identifier-search rate limit counts them)
+    __table_args__ = (Index("ix_audit_log_actor_action_at", "actor_id", "action", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, unique=True)

@@ -21,7 +21,8 @@ from desktop.core.scheduling import conflicts as rules
 from desktop.core.scheduling.provider import BusyTimes, external_for
 from desktop.core.storage.database import Actor
 
-BOOKABLE_STAGES = (ApplicationStage.APPLIED, ApplicationStage.SCREENING, ApplicationStage.INTERVIEWING)
+BOOKABLE_STAGES = (ApplicationStage.APPLIED, ApplicationStage.SCREENING, ApplicationStage.INTERVIEWING,
+                   ApplicationStage.ON_HOLD)   # 待定 may still be invited to another round
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
-from desktop.core.errors import NotFound, StaleWrite, ValidationFailed
-from desktop.core.model import Application, Candidate, Department, Education, Gender, Position
+from desktop.core.errors import NotFound, PermissionDenied, SearchRefused, StaleWrite, ValidationFailed
+from desktop.core.model import Application, AuditEntry, Candidate, Department, Education, Gender, Position
 from desktop.core.model.recruiting import EDUCATION_RANK
 from desktop.core.permissions import Action, allowed, require, visible_departments
 from desktop.core.services.paging import ListQuery, Page, prefix_range
+from desktop.core.settings import institution_value
 from desktop.core.storage.database import Actor
 from desktop.core.validation import (
     email_problem, id_number_birth_date, id_number_problem, mask_email, mask_id_number, mask_phone,
@@ -23,8 +24,9 @@ from desktop.core.validation import (
 )
 
 PERSONAL_FIELDS = ("phone", "email", "id_number", "birth_date")
+SEARCH_WINDOW = timedelta(hours=1)     # the identifier-search limit counts this far back
 SORTS = {
-    "name": Candidate.name, "gender": Candidate.gender,
+    "name": Candidate.name_sort_key, "gender": Candidate.gender,     # by pinyin (sortkeys.py)
     "education": case(EDUCATION_RANK, value=Candidate.education),   # by level, not by the stored word
     "school": Candidate.school, "years_experience": Candidate.years_experience,
     "source_channel": Candidate.source_channel, "department": Department.name,
@@ -126,30 +128,95 @@ def _visible(session: Session, actor: Actor):
     return None if depts is None else Candidate.department_id.in_(depts)
 
 
-def search_condition(text: str):
-    """Name prefix, e-mail prefix, the last four phone digits (尾号), or a phone number prefix."""
+@dataclass(frozen=True)
+class SearchTerm:
+    """What the search box holds: a name prefix, or an identifier (`kind` is not "name")."""
+
+    kind: str          # name, id_number, phone_tail, phone_prefix, email_prefix
+    value: str
+
+    @property
+    def identifier(self) -> bool:
+        return self.kind != "name"
+
+    def condition(self):
+        if self.kind == "id_number":
+            return Candidate.id_number == self.value
+        if self.kind == "phone_tail":
+            return Candidate.phone_tail == self.value
+        if self.kind == "phone_prefix":
+            return prefix_range(Candidate.phone, self.value)
+        if self.kind == "email_prefix":
+            return prefix_range(Candidate.email, self.value)
+        return prefix_range(Candidate.name, self.value)
+
+    def masked(self) -> str:
+        """What the audit log keeps of the typed term: its kind and length, never the digits."""
+        return "*" * len(self.value)
+
+
+def parse_search(text: str) -> SearchTerm | None:
+    """Name prefix, e-mail prefix, the last four phone digits (尾号), a phone number prefix, or a whole
+    ID number. None for an empty search."""
     text = text.strip()
     if not text:
         return None
     if re.fullmatch(r"\d{17}[\dXx]", text):   # before phone digits: most ID numbers are all digits
-        return Candidate.id_number == text.upper()
+        return SearchTerm("id_number", text.upper())
     digits = normalise_phone(text)
     if digits.isdigit():
         if len(digits) == 4:
-            return Candidate.phone_tail == digits
+            return SearchTerm("phone_tail", digits)
         if len(digits) >= 3:
-            return prefix_range(Candidate.phone, digits)
+            return SearchTerm("phone_prefix", digits)
     if "@" in text:
-        return prefix_range(Candidate.email, text.lower())
-    return prefix_range(Candidate.name, text)
+        return SearchTerm("email_prefix", text.lower())
+    return SearchTerm("name", text)
+
+
+def is_identifier_search(text: str) -> bool:
+    """Whether searching `text` reads personal fields (and so is checked, limited and audited)."""
+    term = parse_search(text)
+    return term is not None and term.identifier
+
+
+def search_condition(text: str):
+    term = parse_search(text)
+    return None if term is None else term.condition()
+
+
+def _identifier_scope(session: Session, actor: Actor, term: SearchTerm) -> list:
+    """Searching by phone, e-mail or ID number confirms the digits typed, so it is open only to roles
+    that may see those fields (those who contact candidates), only over the departments where they
+    may, at most `security.identifier_searches_per_hour` times per hour, and each search is recorded
+    like a reveal. Raises SearchRefused; nothing is searched then."""
+    if not session.info.get("write", True):
+        raise RuntimeError("identifier searches are audited: run them in a write unit of work")
+    try:
+        depts = visible_departments(session, actor, Action.CANDIDATE_REVEAL)
+    except PermissionDenied:
+        raise SearchRefused("identifier search not allowed", reason="not_allowed") from None
+    if actor.system:
+        return []
+    limit = int(institution_value(session, "security.identifier_searches_per_hour"))
+    since = session.info["clock"].now() - SEARCH_WINDOW
+    done = session.scalar(select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.actor_id == actor.user_id, AuditEntry.action == "search", AuditEntry.at >= since)) or 0
+    if done >= limit:
+        raise SearchRefused("identifier searches rate-limited", reason="rate_limited", limit=limit,
+                            minutes=int(SEARCH_WINDOW.total_seconds() // 60))
+    return [] if depts is None else [Candidate.department_id.in_(depts)]
 
 
 def list_candidates(session: Session, actor: Actor, query: ListQuery) -> Page[CandidateRow]:
-    conditions = [c for c in (_visible(session, actor), search_condition(query.search)) if c is not None]
+    term = parse_search(query.search)
+    conditions = [c for c in (_visible(session, actor), term.condition() if term else None) if c is not None]
+    if term is not None and term.identifier:
+        conditions += _identifier_scope(session, actor, term)
     if query.filters.get("department_id"):
         conditions.append(Candidate.department_id == query.filters["department_id"])
     total = session.scalar(select(func.count()).select_from(Candidate).where(*conditions)) or 0
-    column = SORTS.get(query.sort, Candidate.name)
+    column = SORTS.get(query.sort, SORTS["name"])
     # Empty values sort last (both backends alike), and descending is the exact reverse of ascending.
     order = ((column.desc().nulls_first(), Candidate.id.desc()) if query.descending
              else (column.asc().nulls_last(), Candidate.id.asc()))
@@ -167,6 +234,9 @@ def list_candidates(session: Session, actor: Actor, query: ListQuery) -> Page[Ca
         rows.append(CandidateRow(r.id, r.name, r.gender.value, phone, r.education.value, r.school,
                                  r.years_experience, r.source_channel, names.get(r.department_id, ""),
                                  r.updated_at))
+    if term is not None and term.identifier:
+        audit.record(session, "search", "Candidate", "", by=term.kind, term=term.masked(), matches=total,
+                     offset=query.offset, shown=[r.id for r in rows][:50])
     return Page(rows, total, query.offset)
 
 

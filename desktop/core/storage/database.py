@@ -115,6 +115,7 @@ class Database:
         session = self._sessions()
         session.info["actor"] = actor or Actor.command_line()
         session.info["clock"] = self.clock
+        session.info["write"] = write     # services that must record a read (audited searches) check it
         if self.calendar is not None:
             session.info["calendar"] = self.calendar
         try:

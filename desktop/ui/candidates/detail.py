@@ -6,15 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateDetail
 from desktop.core import labels
 from desktop.ui import messages
+from desktop.ui.candidates.applications import ApplicationsPanel
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
@@ -79,22 +77,13 @@ class CandidateDetailPanel(QFrame):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        self.applications = QTableWidget(0, 3)
-        self.applications.setHorizontalHeaderLabels([self.tr("Position"), self.tr("Stage"), self.tr("Applied")])
-        self.applications.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.applications.verticalHeader().hide()
-        header = self.applications.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.applications.setMaximumHeight(160)
+        self.applications = ApplicationsPanel(ctx, for_position=False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body)
         layout.addWidget(self.message)
-        self.applications_title = title_label(self.tr("Applications"), "sectionTitle")
-        layout.addWidget(self.applications_title)
         layout.addWidget(self.applications)
         layout.addStretch(1)
         self._show_empty()
@@ -110,7 +99,7 @@ class CandidateDetailPanel(QFrame):
     def _show_empty(self) -> None:
         self.title.setText("")
         self.placeholder.show()
-        for widget in (self.body, self.applications, self.applications_title, self.edit_button, self.message):
+        for widget in (self.body, self.applications, self.edit_button, self.message):
             widget.hide()
 
     def show_candidate(self, candidate_id: int | None) -> None:
@@ -119,6 +108,7 @@ class CandidateDetailPanel(QFrame):
         if candidate_id is None:
             self.detail = None
             self._show_empty()
+            self.applications.show_for(None)
             return
         generation, actor = self._generation, self.ctx.actor
         self.ctx.read(lambda session: candidates.get_candidate(session, actor, candidate_id),
@@ -133,7 +123,7 @@ class CandidateDetailPanel(QFrame):
         self.title.setText(d.name)
         self.placeholder.hide()
         self.message.hide()
-        for widget in (self.body, self.applications, self.applications_title):
+        for widget in (self.body, self.applications):
             widget.show()
         self.edit_button.setVisible(detail.can_edit)
         v = self.values
@@ -158,11 +148,8 @@ class CandidateDetailPanel(QFrame):
         for name, button in self.reveal_buttons.items():
             has_value = bool(v[name].text())
             button.setVisible(detail.can_reveal and name in detail.masked and has_value)
-        self.applications.setRowCount(len(detail.applications))
-        for row, app in enumerate(detail.applications):
-            for column, text in enumerate((app.position_title, labels.stage(app.stage),
-                                           self.ctx.format_time(app.applied_at))):
-                self.applications.setItem(row, column, QTableWidgetItem(text))
+        if self.applications.owner is None or self.applications.owner[0] != detail.id:
+            self.applications.show_for(detail.id, d.name)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

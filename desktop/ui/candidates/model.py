@@ -6,9 +6,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.core.errors import SearchRefused
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateRow
 from desktop.core.services.paging import ListQuery, Page
+from desktop.core.sortkeys import name_sort_key
 from desktop.core import labels
 from desktop.ui.paged_model import PagedTableModel
 
@@ -31,6 +33,17 @@ class CandidateTableModel(PagedTableModel[CandidateRow]):
 
     def fetch(self, session: Session, query: ListQuery) -> Page[CandidateRow]:
         return candidates.list_candidates(session, self.ctx.actor, query)
+
+    def records_reading(self, query: ListQuery) -> bool:
+        return candidates.is_identifier_search(query.search)   # audited (and limited) in core
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        """A refused search shows no rows: the list before it must not look like its answer."""
+        if isinstance(error, SearchRefused) and generation == self._generation:
+            self.beginResetModel()
+            self.rows, self.total = [], 0
+            self.endResetModel()
+        super()._failed(generation, error)
 
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Gender"), self.tr("Phone"), self.tr("Education"), self.tr("School"),
@@ -58,7 +71,7 @@ class CandidateTableModel(PagedTableModel[CandidateRow]):
         return ""
 
     def sort_value(self, row: CandidateRow, column: int) -> Any:
-        return {COL_NAME: row.name, COL_GENDER: row.gender, COL_PHONE: row.phone,
+        return {COL_NAME: name_sort_key(row.name), COL_GENDER: row.gender, COL_PHONE: row.phone,
                 COL_EDUCATION: labels.EDUCATIONS.index(row.education) if row.education in labels.EDUCATIONS else -1,
                 COL_SCHOOL: row.school, COL_YEARS: row.years_experience, COL_SOURCE: row.source_channel,
                 COL_DEPARTMENT: row.department, COL_UPDATED: row.updated_at}.get(column)

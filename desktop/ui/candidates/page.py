@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from desktop.core.errors import SearchRefused
 from desktop.core.permissions import Action
 from desktop.core.services import candidates
 from desktop.ui.candidates.detail import CandidateDetailPanel
 from desktop.ui.candidates.form import CandidateForm
 from desktop.ui.candidates.model import CandidateTableModel
+from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
-from desktop.ui.widgets import SearchBox, hint_label, primary_button, title_label
+from desktop.ui.widgets import SearchBox, hint_label, primary_button, scrolling, title_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -26,7 +28,9 @@ class CandidatesPage(QWidget):
         self.form: CandidateForm | None = None
         self._select_after_load: int | None = None
 
-        self.search = SearchBox(self.tr("Name, phone or its last 4 digits, e-mail"))
+        # Only roles that may see phone numbers search by them (core refuses the others).
+        self.search = SearchBox(self.tr("Name, phone or its last 4 digits, e-mail") if ctx.may(Action.CANDIDATE_REVEAL)
+                                else self.tr("Name"))
         self.count = hint_label()
         self.new_button: QPushButton | None = None
         head = QHBoxLayout()
@@ -44,7 +48,7 @@ class CandidatesPage(QWidget):
         self.detail = CandidateDetailPanel(ctx)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrolling(self.detail))   # the detail with its applications is taller than 768 px
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -68,6 +72,9 @@ class CandidatesPage(QWidget):
             self._select_after_load = None
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, SearchRefused):      # worded beside the search box, not in a dialog
+            self.count.setText(messages.describe(error))
+            return
         show_error(error, self)
 
     def new_candidate(self) -> None:

@@ -14,6 +14,7 @@ from desktop.core.services import positions
 from desktop.core.services.positions import PositionDetail
 from desktop.core import labels
 from desktop.ui import messages
+from desktop.ui.candidates.applications import ApplicationsPanel
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
@@ -79,15 +80,15 @@ class PositionDetailPanel(QFrame):
         self.rounds = _table([self.tr("Round"), self.tr("Kind"), self.tr("Minutes")])
         self.stages_title = title_label(self.tr("Applicants per stage"), "sectionTitle")
         self.stages = _table([self.tr("Stage"), self.tr("Applicants")])
-
+        self.applicants = ApplicationsPanel(ctx, for_position=True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        for widget in (self.placeholder, self.body, self.message, self.rounds_title, self.rounds,
+        for widget in (self.placeholder, self.body, self.message, self.applicants, self.rounds_title, self.rounds,
                        self.stages_title, self.stages):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self._sections = (self.body, self.rounds_title, self.rounds, self.stages_title, self.stages)
+        self._sections = (self.body, self.applicants, self.rounds_title, self.rounds, self.stages_title, self.stages)
         self._show_empty()
         ctx.sig_changed.connect(self._changed)
 
@@ -109,6 +110,7 @@ class PositionDetailPanel(QFrame):
         if position_id is None:
             self.detail = None
             self._show_empty()
+            self.applicants.show_for(None)
             return
         generation, actor = self._generation, self.ctx.actor
         self.ctx.read(lambda session: positions.get_position(session, actor, position_id),
@@ -147,6 +149,7 @@ class PositionDetailPanel(QFrame):
             self.stages.setItem(row, 1, QTableWidgetItem(str(detail.applicants_by_stage.get(stage, 0))))
         _fit_height(self.stages)
         _fit_height(self.rounds)
+        self.applicants.show_for(detail.id, d.title, d.headcount)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

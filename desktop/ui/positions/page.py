@@ -14,7 +14,7 @@ from desktop.ui.listview import PagedTableView
 from desktop.ui.positions.detail import PositionDetailPanel
 from desktop.ui.positions.form import PositionForm
 from desktop.ui.positions.model import PositionTableModel
-from desktop.ui.widgets import SearchBox, hint_label, primary_button, title_label
+from desktop.ui.widgets import SearchBox, hint_label, primary_button, scrolling, title_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -50,7 +50,7 @@ class PositionsPage(QWidget):
         self.detail = PositionDetailPanel(ctx)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(scrolling(self.detail))   # the detail with its applications is taller than 768 px
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)

@@ -14,9 +14,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ConflictsFound, ValidationFailed
 from desktop.core.model import InterviewMode, Role
+from desktop.core.permissions import Action
 from desktop.core.scheduling import booking, lookups, slots
+from desktop.core.services import applications
 from desktop.core import labels
 from desktop.ui import messages
+from desktop.ui.candidates.applications import ApplyDialog
 from desktop.ui.forms import EditDialog
 from desktop.ui.schedule.pickers import ConflictList, PeoplePicker, RoomCombo, SlotList
 from desktop.ui.widgets import hint_label, title_label
@@ -49,6 +52,22 @@ class BookingDialog(EditDialog):
         self.search.setClearButtonEnabled(True)
         self.application = QComboBox()
         self.application.setMinimumWidth(320)
+        # Candidates the search finds who have no open application yet: applied here, then booked.
+        self.unapplied = QComboBox()
+        self.unapplied.setMinimumWidth(200)
+        self.apply_button = QPushButton(self.tr("Apply to a position…"))
+        self.apply_hint = hint_label()
+        self.unapplied_box = QWidget()
+        box = QVBoxLayout(self.unapplied_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.apply_hint)
+        choose = QHBoxLayout()
+        choose.addWidget(self.unapplied, 1)
+        choose.addWidget(self.apply_button)
+        box.addLayout(choose)
+        self.apply_dialog: ApplyDialog | None = None
+        self._wanted_application: int | None = None
         self.round = QComboBox()
         self.day = QDateEdit(qdate(day or ctx.today() + timedelta(days=1)))
         self.day.setCalendarPopup(True)
@@ -85,6 +104,7 @@ class BookingDialog(EditDialog):
         add = self.form.add
         add("search", self.tr("Find"), self.search)
         add("application_id", self.tr("Application *"), self.application)
+        add("unapplied", self.tr("Not yet applied"), self.unapplied_box)
         add("round_id", self.tr("Round *"), self.round)
         add("starts_at", self.tr("Date and time *"), when)
         add("duration_minutes", self.tr("Duration"), self.duration)
@@ -130,6 +150,7 @@ class BookingDialog(EditDialog):
         for signal in (self.day.dateChanged, self.start.timeChanged, self.duration.valueChanged,
                        self.room.currentIndexChanged, self.interviewers.sig_changed, self.observers.sig_changed):
             signal.connect(self._input_changed)
+        self.apply_button.clicked.connect(self.apply_candidate)
         self.find_button.clicked.connect(self.find_slots)
         self.slot_list.sig_picked.connect(self.use_slot)
         self._set_override_visible(False)
@@ -153,11 +174,52 @@ class BookingDialog(EditDialog):
 
     def load_applications(self) -> None:
         actor, text = self.ctx.actor, self.search.text()
-        self.ctx.read(lambda session: lookups.find_applications(session, actor, text), self._applications_arrived,
-                      self._failed, owner=self)
+        may_apply = self.ctx.may(Action.CANDIDATE_VIEW)
+
+        def find(session):
+            found = lookups.find_applications(session, actor, text)
+            return found, (applications.candidates_to_apply(session, actor, text) if may_apply else [])
+
+        self.ctx.read(find, self._found, self._failed, owner=self)
+
+    def _found(self, found) -> None:
+        apps, unapplied = found
+        self._show_unapplied(unapplied, bool(apps))
+        self._applications_arrived(apps)
+
+    def _show_unapplied(self, unapplied: list[applications.CandidateChoice], any_application: bool) -> None:
+        self.unapplied.clear()
+        for c in unapplied:
+            self.unapplied.addItem(c.name + (f"（{c.department}）" if c.department else ""), (c.id, c.name))
+        if not any_application:
+            self.apply_hint.setText(self.tr("No application matches: apply the candidate to a position first."))
+        else:
+            self.apply_hint.setText(self.tr("These candidates have no open application yet."))
+        visible = bool(unapplied) or not any_application
+        self.unapplied.setVisible(bool(unapplied))
+        self.apply_button.setVisible(bool(unapplied))
+        self.unapplied_box.setVisible(visible)
+        label = self.form_layout.labelForField(self.unapplied_box.parentWidget())
+        if label is not None:
+            label.setVisible(visible)
+
+    def apply_candidate(self) -> None:
+        """Apply the chosen candidate to a position; the new application is then chosen for booking."""
+        chosen = self.unapplied.currentData()
+        if chosen is None:
+            return
+        self.apply_dialog = ApplyDialog(self.ctx, candidate=chosen, parent=self)
+        self.apply_dialog.sig_saved.connect(self._applied)
+        self.apply_dialog.open()
+
+    def _applied(self, applied: applications.Applied) -> None:
+        self._wanted_application = applied.application_id
+        self.load_applications()
 
     def _applications_arrived(self, found: list[lookups.ApplicationChoice]) -> None:
-        kept = self.application.currentData()
+        kept = self._wanted_application or self.application.currentData()
+        if self._wanted_application is not None and any(a.id == self._wanted_application for a in found):
+            self._wanted_application = None
         self.applications = found
         self.application.blockSignals(True)
         self.application.clear()

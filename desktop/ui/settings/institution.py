@@ -30,6 +30,8 @@ _LABELS = {
     "security.max_failed_logins": QT_TRANSLATE_NOOP("InstitutionSettings", "Failed logins before lockout"),
     "security.lockout_minutes": QT_TRANSLATE_NOOP("InstitutionSettings", "Lockout minutes"),
     "security.min_password_length": QT_TRANSLATE_NOOP("InstitutionSettings", "Minimum password length"),
+    "security.identifier_searches_per_hour": QT_TRANSLATE_NOOP(
+        "InstitutionSettings", "Searches by phone, e-mail or ID number per user and hour"),
     "confirmation.deadline_minutes": QT_TRANSLATE_NOOP("InstitutionSettings",
                                                        "Candidate confirmation deadline (minutes)"),
     "notify.sender_name": QT_TRANSLATE_NOOP("InstitutionSettings", "Messages signed by (empty: institution's HR office)"),
@@ -45,7 +47,8 @@ def setting_label(key: str) -> str:
 class InstitutionSettings(QWidget):
     KEYS = ("office.name", "office.timezone", "office.working_day_start", "office.working_day_end",
             "security.idle_lock_minutes", "security.max_failed_logins", "security.lockout_minutes",
-            "security.min_password_length", "confirmation.deadline_minutes", "notify.sender_name",
+            "security.min_password_length", "security.identifier_searches_per_hour",
+            "confirmation.deadline_minutes", "notify.sender_name",
             "notify.contact_name", "notify.contact_phone")
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:

@@ -18,6 +18,7 @@ from desktop.core.scheduling import attendance, lookups, views
 from desktop.core.scheduling.changes import RequestResult
 from desktop.core import labels
 from desktop.ui import messages
+from desktop.ui.board.dialogs import CheckInConfirmation
 from desktop.ui.errors import show_error
 from desktop.ui.schedule import colors, words
 from desktop.ui.schedule.change_dialog import ChangeRequestDialog
@@ -63,6 +64,7 @@ class InterviewDetailPanel(QFrame):
         self.detail: views.InterviewDetail | None = None
         self.facts: lookups.InterviewFacts | None = None
         self.dialog: ChangeRequestDialog | None = None
+        self.check_in_dialog: CheckInConfirmation | None = None
         self._generation = 0
 
         self.title = title_label("", "sectionTitle")
@@ -260,8 +262,15 @@ class InterviewDetailPanel(QFrame):
                   self.tr("The candidate's confirmation ({0}) is recorded.").format(labels.channel(channel.value)))
 
     def check_in(self) -> None:
-        self._act(lambda session, actor, iid: attendance.check_in(session, actor, iid),
-                  self.tr("Checked in."))
+        """Asks first, naming the candidate and the time, as on the room board."""
+        d = self.detail
+        if d is None:
+            return
+        self.check_in_dialog = CheckInConfirmation(self.ctx.tz, d.candidate, d.position, d.starts_at, d.ends_at,
+                                                   d.room if d.mode == "onsite" else "", self)
+        self.check_in_dialog.accepted.connect(lambda: self._act(
+            lambda session, actor, iid: attendance.check_in(session, actor, iid), self.tr("Checked in.")))
+        self.check_in_dialog.open()
 
     def mark_no_show(self) -> None:
         self._act(lambda session, actor, iid: attendance.mark_no_show(session, actor, iid),

@@ -1,4 +1,4 @@
-"""通知 Outbox: every outgoing message and calendar operation with its state, attempts, when it
+"""发件箱 Outbox (named apart from 我的通知, the personal notices): every outgoing message and calendar operation with its state, attempts, when it
 went out or is tried next, and the last error; filtered by channel, state and interview; a failed or
 cancelled entry can be sent again, a waiting or failed one cancelled. Channels nobody has set up
 are named, with how many messages wait for them."""

@@ -2431,6 +2431,41 @@
     </message>
 </context>
 <context>
+    <name>InterviewMessages</name>
+    <message>
+        <source>Messages</source>
+        <translation>消息记录</translation>
+    </message>
+    <message>
+        <source>No messages about this interview.</source>
+        <translation>该面试暂无消息。</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open message</source>
+        <translation>查看内容</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Administrator</source>
@@ -3214,6 +3249,125 @@
     </message>
 </context>
 <context>
+    <name>MessageViewer</name>
+    <message>
+        <source>Message #{0}</source>
+        <translation>消息 #{0}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>第几条</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Choose an attachment to read it as text.</source>
+        <translation>选择一个附件，以文本方式查看其内容。</translation>
+    </message>
+    <message>
+        <source>As the recipient sees it</source>
+        <translation>收件人看到的样子</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>SMS parts</source>
+        <translation>短信分条</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>The message cannot be shown.</source>
+        <translation>无法显示该消息。</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <source>This message cannot be made from its template: {0}</source>
+        <translation>无法按模板生成该消息：{0}</translation>
+    </message>
+    <message>
+        <source>Made from the message templates as they are now.</source>
+        <translation>内容按当前的消息模板生成。</translation>
+    </message>
+    <message>
+        <source>Contact data you may not see is masked.</source>
+        <translation>您无权查看的联系方式已屏蔽。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>{0} characters, sent as {1} message(s)</source>
+        <translation>共 {0} 字，分 {1} 条发送</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Name</source>
@@ -3881,8 +4035,16 @@
         <translation>全部渠道</translation>
     </message>
     <message>
-        <source>Interview no.</source>
-        <translation>面试编号</translation>
+        <source>Candidate&apos;s name</source>
+        <translation>候选人姓名</translation>
+    </message>
+    <message>
+        <source>Open message</source>
+        <translation>查看内容</translation>
+    </message>
+    <message>
+        <source>Shows exactly what this message says, as its recipient sees it (also by double-clicking the row).</source>
+        <translation>按收件人看到的样子显示该消息的全部内容（也可双击该行）。</translation>
     </message>
     <message>
         <source>Send again</source>
@@ -3928,6 +4090,18 @@
         <translation>创建时间</translation>
     </message>
     <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Interview time</source>
+        <translation>面试时间</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -3938,10 +4112,6 @@
     <message>
         <source>Recipient</source>
         <translation>接收方</translation>
-    </message>
-    <message>
-        <source>Interview</source>
-        <translation>面试</translation>
     </message>
     <message>
         <source>State</source>

@@ -106,17 +106,21 @@ def test_reception_sees_the_room_board_and_checks_a_candidate_in(qtbot, make_ctx
     assert board.button_for(expected) is None and board.undo_button_for(expected) is not None
 
 
-def test_the_outbox_filters_by_interview_and_names_channels_nobody_has_set_up(qtbot, world, outbox):
+def test_the_outbox_names_candidate_position_and_time_and_filters_by_candidate(qtbot, world, outbox):
     first = book(world, 0, local(MONDAY, 10, 0))
     second = book(world, 1, local(MONDAY, 11, 0))
     outbox.model.refresh()
     idle(qtbot, outbox.ctx)
     assert outbox.model.total == 8                    # per interview: calendar, OA, e-mail, SMS
-    qtbot.keyClicks(outbox.interview, str(second))
+    outbox.candidate.setText("候选人2")
+    qtbot.waitUntil(lambda: outbox.model.total == 4, timeout=5_000)
     idle(qtbot, outbox.ctx)
-    assert outbox.model.total == 4
     assert {outbox.model.rows[r].interview_id for r in range(outbox.model.rowCount())} == {second}
-    assert outbox.model.index(0, outbox.model.COL_INTERVIEW).data() == f"#{second}"
+    model = outbox.model
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[model.COL_CANDIDATE] == "候选人2" and row[model.COL_POSITION] == "内科住院医师"
+    assert row[model.COL_TIME] == "2026-11-23 11:00"
+    assert not any(text.startswith("#") for text in row)     # no interview number shown nowhere else
     assert first != second
     text = outbox.unconfigured.text()
     assert not outbox.unconfigured.isHidden()

@@ -299,6 +299,24 @@ def sms_segments(text: str) -> tuple[int, int]:
     return chars, 1 if chars <= SMS_SINGLE else math.ceil(chars / SMS_PART)
 
 
+def sms_parts(text: str) -> list[str]:
+    """The text as the phone receives it: one message up to 70 characters, else parts of 67
+    (counted in UCS-2 units as sms_segments does; a character outside the BMP is never split)."""
+    chars, count = sms_segments(text)
+    if count <= 1:
+        return [text] if text else []
+    parts, current, used = [], "", 0
+    for char in text:
+        width = len(char.encode("utf-16-le")) // 2
+        if used + width > SMS_PART:
+            parts.append(current)
+            current, used = "", 0
+        current += char
+        used += width
+    parts.append(current)
+    return parts
+
+
 # --- the sample interview for previews ----------------------------------------------------------
 
 SAMPLE_PEOPLE = {

@@ -126,7 +126,7 @@ def _email(message: EmailMessage, row: overview.OutboxRow) -> MessageView:
             text = part.get_content().replace("\r\n", "\n")     # the wire's line ends, as a reader sees them
         elif part.get_content_type() == "text/html" and not html:
             html = part.get_content().replace("\r\n", "\n")
-    headers = [(name, str(message[name])) for name in ("From", "To", "Date") if message[name]]
+    headers = [(name, str(message[name])) for name in ("From", "To") if message[name]]   # Date: when it goes out
     return MessageView(row, subject=str(message["Subject"] or ""), text=text.rstrip("\n"), html=html,
                        headers=headers, attachments=attachments)
 

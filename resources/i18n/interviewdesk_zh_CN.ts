@@ -2453,16 +2453,12 @@
         <translation>消息</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>{0} ({1}) · {2}</source>
+        <translation>{0}（{1}）· {2}</translation>
     </message>
     <message>
         <source>Open message</source>
         <translation>查看内容</translation>
-    </message>
-    <message>
-        <source>{0} ({1})</source>
-        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>
@@ -3349,10 +3345,6 @@
     <message>
         <source>From</source>
         <translation>发件人</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
     </message>
     <message>
         <source>Location</source>

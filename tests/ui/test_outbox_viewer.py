@@ -98,11 +98,11 @@ def test_the_interview_detail_lists_its_messages_and_opens_them(qtbot, make_ctx,
     page.detail.show_interview(iid)
     idle(qtbot, page.ctx)
     section = page.detail.messages
-    texts = [[section.table.item(r, c).text() for c in range(4)] for r in range(section.table.rowCount())]
+    texts = [[section.table.item(r, c).text() for c in range(3)] for r in range(section.table.rowCount())]
     assert sorted(t[1:] for t in texts) == sorted([                # this interview's four, not the other's
-        ["13800138000", "面试邀请（短信）", "待发送"], ["c1@example.cn", "面试邀请（电子邮件）", "待发送"],
-        ["wang", "日历：新建（面试官日历）", "待发送"], ["wang", "面试官安排（OA 系统）", "待发送"]])
-    row = next(r for r, t in enumerate(texts) if t[2] == "面试邀请（短信）")
+        ["13800138000", "面试邀请（短信）· 待发送"], ["c1@example.cn", "面试邀请（电子邮件）· 待发送"],
+        ["wang", "日历：新建（面试官日历）· 待发送"], ["wang", "面试官安排（OA 系统）· 待发送"]])
+    row = next(r for r, t in enumerate(texts) if t[2] == "面试邀请（短信）· 待发送")
     section.table.selectRow(row)
     section.open_button.click()
     idle(qtbot, page.ctx)

@@ -19,6 +19,7 @@ class CheckInConfirmation(QDialog):
                  room: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Check in"))
+        self.setMinimumWidth(420)
         self.question = QLabel(self.tr("Check in {0} for {1}?").format(candidate, position))
         self.question.setWordWrap(True)
         self.when = QLabel(self.tr("Interview: {0}, {1}").format(words.when(zone, starts_at, ends_at), room)

@@ -60,6 +60,7 @@ class RoomCard(QFrame):
                 mark = QLabel(self._moved_text(page, entry))
                 mark.setStyleSheet(MOVED_STYLE)
                 mark.setWordWrap(True)
+                mark.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
                 who.addWidget(mark)
                 self.moved_marks[entry.interview_id] = mark
             grid.addLayout(who, row, 1)
@@ -208,7 +209,9 @@ class RoomBoardPage(QWidget):
         self.board = board
         self.rooms = rooms = board.rooms
         self.other_day.setVisible(not self.is_today() and self.ctx.may(Action.CHECK_IN))
-        for card in self.cards:
+        for card in self.cards:   # gone at once, not only when Qt gets round to deleting them
+            self.grid.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards = [RoomCard(room, self) for room in rooms]
         for n, card in enumerate(self.cards):

@@ -33,8 +33,9 @@ class InterviewMessages(QWidget):
         self.title = title_label(self.tr("Messages"), "sectionTitle")
         self.empty = hint_label(self.tr("No messages about this interview."))
         self.empty.hide()
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Created"), self.tr("To"), self.tr("Message"), self.tr("State")])
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Created"), self.tr("To"), self.tr("Message")])
+        self.table.setMinimumHeight(120)     # a few rows even on a 768-pixel screen
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,8 +89,8 @@ class InterviewMessages(QWidget):
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
             texts = (self.ctx.local(row.created_at).strftime("%m-%d %H:%M"), row.recipient,
-                     self.tr("{0} ({1})").format(labels.outbox_kind(row.kind), labels.channel(row.channel)),
-                     labels.outbox_state(row.state))
+                     self.tr("{0} ({1}) · {2}").format(labels.outbox_kind(row.kind), labels.channel(row.channel),
+                                                       labels.outbox_state(row.state)))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

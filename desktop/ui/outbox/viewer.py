@@ -137,7 +137,8 @@ class MessageViewer(QDialog):
                 self.header_labels[name] = label
                 self.facts.addRow(self._header_name(name), label)
             label.setText(value)
-        self.subject.setText(shown.subject or "—")
+        self.subject.setText(shown.subject)
+        self.facts.setRowVisible(self.subject, bool(shown.subject))   # an SMS has none
         if shown.problem:
             self.problem.setText(self.tr("This message cannot be made from its template: {0}").format(shown.problem))
             self.problem.show()
@@ -148,7 +149,7 @@ class MessageViewer(QDialog):
         self.note.setText(" ".join(notes))
 
     def _header_name(self, name: str) -> str:
-        return {"From": self.tr("From"), "Date": self.tr("Date"), "Location": self.tr("Location"),
+        return {"From": self.tr("From"), "Location": self.tr("Location"),
                 "Time": self.tr("Time")}.get(name, name)
 
     def _fill_tabs(self, shown: message_view.MessageView) -> None:
@@ -178,6 +179,8 @@ class MessageViewer(QDialog):
         for key in wanted:
             widget, text = self.pages[key]
             self.tabs.addTab(widget, text)
+        if "sms" in wanted:   # the parts and counts are what one opens an SMS for
+            self.show_tab("sms")
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]

@@ -6,7 +6,11 @@ phone numbers and ID numbers are invented (ID numbers carry correct check digits
 use the reserved example.* domains). Messages still waiting in the outbox only go to example.*
 mailboxes: SMS entries are created as already sent, so no real phone can ever be texted.
 
-All of it is written in one unit of work: a failure leaves the database as it was.
+All of it is written in one unit of work: a failure leaves the database as it was. The story is
+consistent in time: a candidate is entered before applying, applies after the position opened, is
+booked after applying; change requests were made a few hours ago and decided after that, so an
+审批超时 alert follows the step it waits for (tests/integration/test_demo_consistency.py checks
+the whole database).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import hashlib
 import json
 import random
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -24,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.accounts import actor_for_user, hash_password
+from desktop.core.clock import ManualClock
 from desktop.core.model import (
     Alert, Application, ApplicationStage, ApprovalChain, ApprovalStep, ArchiveRecord, Candidate, ChangeKind,
     ChangeRequest, Channel, Confirmation, Education, Interview, InterviewMode,
@@ -38,6 +45,8 @@ from desktop.core.storage.database import Actor, Database
 from desktop.core.validation import id_number_check_digit
 
 DEMO_PASSWORD = "Demo-2026"
+REQUESTS_HOURS_AGO = 3          # when the demo's change requests were made
+DECISION_MINUTES = 40           # between a request and each of its decisions
 OFFICE_NAME = "滨江市第一人民医院"
 ZONE = ZoneInfo("Asia/Shanghai")
 SLOTS = (time(9), time(10), time(11), time(14), time(15), time(16))  # local starts; lunch 12:00–13:30 stays free
@@ -189,6 +198,19 @@ class _Builder:
         self.root: dict[int, str] = {}        # position id -> top-level department code
         self.booking: dict[int, tuple[Application, list[User], Room | None]] = {}  # interview id -> ...
 
+    @contextmanager
+    def _at(self, instant: datetime) -> Iterator[ManualClock]:
+        """Services called inside record `instant` (then whatever the clock is moved to) as their
+        time, so the story's events keep their order; the database clock is back afterwards."""
+        real = self.s.info["clock"]
+        clock = ManualClock(instant)
+        self.s.info["clock"] = clock
+        try:
+            yield clock
+            self.s.flush()   # audit entries are stamped at flush: with the story's time
+        finally:
+            self.s.info["clock"] = real
+
     def build(self, candidates: int, interviews: int) -> DemoSummary:
         if not settings.institution_value(self.s, "office.name"):
             settings.store_institution(self.s, "office.name", OFFICE_NAME, self.actor.username)
@@ -280,13 +302,17 @@ class _Builder:
         for n in range(count):
             position = self.positions[n % len(self.positions)] if n < len(self.positions) else \
                 self.rng.choice(self.positions)
-            candidate_id = create_candidate(self.s, self.actor, self._person(position, seen))
+            person = self._person(position, seen)
             officers = ("hr.wangli", "hr.zhangmin") if self.root[position.id] in ("YWB", "HLB") else \
                 ("hr.wangli", "hr.lijing")
+            owner = self.users[self.rng.choice(officers)].id
+            applied = self.now - timedelta(days=self.rng.randint(3, 40), minutes=self.rng.randint(0, 600))
+            opened = datetime.combine(position.opened_on, time(9), tzinfo=ZONE).astimezone(timezone.utc)
+            applied = max(applied, opened + timedelta(minutes=n % 600))   # nobody applies before the opening
+            with self._at(applied - timedelta(minutes=30)):               # entered by HR when applying
+                candidate_id = create_candidate(self.s, self.actor, person)
             app = Application(candidate_id=candidate_id, position_id=position.id, stage=stages[n],
-                              hr_owner_id=self.users[self.rng.choice(officers)].id,
-                              applied_at=self.now - timedelta(days=self.rng.randint(3, 40),
-                                                              minutes=self.rng.randint(0, 600)))
+                              hr_owner_id=owner, applied_at=applied)
             app.position = position
             apps.append(app)
         self.s.add_all(apps)
@@ -380,6 +406,7 @@ class _Builder:
         start, room = self._slot(app, panel, onsite)
         self._reserve(start, room, panel, app)
         created = self.now - timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 6))
+        created = max(created, app.applied_at + timedelta(days=1))   # booked after the application came in
         confirmed = rng.random() < 0.6
         interview = Interview(
             uid=f"{uuid.UUID(int=rng.getrandbits(128), version=4)}@interviewdesk", application_id=app.id,
@@ -443,11 +470,13 @@ class _Builder:
                 self.busy.add((interview.starts_at, "user", stand_in.id))
                 change = replace(change, interviewer_ids=tuple(u.id for u in panel[:-1]) + (stand_in.id,))
             hr = actor_for_user(self.s, app.hr_owner_id)
-            request_id = changes.request_change(self.s, hr, change).change_request_id
             approvers = (self._pool("dept_leader", self.root[app.position_id])[0], self.users["rsc.zhaohong"])
             steps = list(zip(approvers, (Verdict.APPROVED, Verdict.FILED), ("同意调整。", "已备案。"), strict=True))
-            for step, (approver, verdict, comment) in enumerate(steps[:decided], start=1):
-                changes.decide(self.s, actor_for_user(self.s, approver.id), request_id, verdict, comment, step)
+            with self._at(self.now - timedelta(hours=REQUESTS_HOURS_AGO)) as clock:
+                request_id = changes.request_change(self.s, hr, change).change_request_id
+                for step, (approver, verdict, comment) in enumerate(steps[:decided], start=1):
+                    clock.advance(timedelta(minutes=DECISION_MINUTES))
+                    changes.decide(self.s, actor_for_user(self.s, approver.id), request_id, verdict, comment, step)
             request = self.s.get(ChangeRequest, request_id)
             if decided == 1:  # the personnel office has let this one wait past its deadline
                 request.step_due_at = self.now - timedelta(minutes=30)
@@ -512,7 +541,7 @@ class _Builder:
         hired = [a for a in apps if a.stage is ApplicationStage.HIRED][:2]
         for n, app in enumerate(hired, start=1):
             code = f"RSC-{self.today.year}-ZP-D10-{n:04d}"
-            created = self.now - timedelta(days=3 + n)
+            created = max(self.now - timedelta(days=3 + n), app.applied_at + timedelta(days=1))
             content = f"{code}|{app.id}|{app.position.code}".encode("utf-8")
             candidate = self.s.get(Candidate, app.candidate_id)
             self.s.add(ArchiveRecord(

@@ -155,6 +155,17 @@ class InvalidState(DeskError):
     code = "invalid_state"
 
 
+class CheckInRefused(DeskError):
+    """Reception tried to check a candidate in outside the interview's check-in window. `reason` is
+    other_day, too_early or too_late; `day`, `opens`, `closes` are the window in office time
+    (YYYY-MM-DD, HH:MM) so the message can say when check-in is possible."""
+
+    code = "check_in_refused"
+
+    def __init__(self, reason: str, day: str, opens: str, closes: str) -> None:
+        super().__init__(f"check-in refused: {reason}", reason=reason, day=day, opens=opens, closes=closes)
+
+
 class CalendarFileInvalid(DeskError):
     """An iCalendar (.ics) file could not be read; nothing was imported. `reason` is a code the UI
     words; `line` the file's line where it went wrong (0 when not known); `name` a property or

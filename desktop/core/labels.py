@@ -161,6 +161,7 @@ _TIMELINE_EVENTS = {
     "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined"),
     "interviewer_tentative": QT_TRANSLATE_NOOP("Labels", "Interviewer tentatively accepted"),
     "checked_in": QT_TRANSLATE_NOOP("Labels", "Checked in"),
+    "check_in_undone": QT_TRANSLATE_NOOP("Labels", "Check-in undone"),
     "late": QT_TRANSLATE_NOOP("Labels", "Candidate late"),
     "no_show": QT_TRANSLATE_NOOP("Labels", "Marked as no-show"),
     "cancelled": QT_TRANSLATE_NOOP("Labels", "Interview cancelled"),

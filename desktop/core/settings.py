@@ -112,6 +112,10 @@ for _spec in (
     SettingSpec("security.identifier_searches_per_hour", "institution", int, 60, minimum=1, maximum=1000),
     SettingSpec("reminders.unconfirmed_minutes_before", "institution", int, 60, minimum=5, maximum=24 * 60),
     SettingSpec("confirmation.deadline_minutes", "institution", int, 60, minimum=5, maximum=7 * 24 * 60),
+    # reception may check a candidate in on the interview's day from `before` minutes before its start
+    # until `after` minutes after it (desktop/core/scheduling/attendance.py)
+    SettingSpec("attendance.checkin_window_before_minutes", "institution", int, 60, minimum=0, maximum=12 * 60),
+    SettingSpec("attendance.checkin_window_after_minutes", "institution", int, 120, minimum=0, maximum=12 * 60),
     SettingSpec("outbox.max_attempts", "institution", int, 8, minimum=1, maximum=50),
     # who hears through which channels besides the in-app notice (desktop/core/notifications/routing.py)
     SettingSpec("notify.candidate_channels", "institution", str, "email,sms", pattern=r"((email|sms)(,(email|sms))*)?"),
@@ -119,6 +123,7 @@ for _spec in (
                 pattern=r"((calendar|oa|email|sms)(,(calendar|oa|email|sms))*)?"),
     SettingSpec("notify.approver_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
     SettingSpec("notify.hr_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
+    SettingSpec("notify.reception_channels", "institution", str, "", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
     SettingSpec("notify.event_channels", "institution", str, "",
                 check=audiences.check_overrides),   # {"event": "channel,..."} as JSON
 ):

@@ -1,7 +1,7 @@
 """Which channels this institution has set up, and their senders for the outbox worker.
 
 A channel that is not configured gets no sender: its entries wait in the outbox (and show as
-waiting on the 通知 page) until an administrator sets it up, instead of failing. Both the desktop
+waiting on the 发件箱 page) until an administrator sets it up, instead of failing. Both the desktop
 application and `interviewdesk outbox run` build their worker from here.
 """
 

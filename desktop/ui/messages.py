@@ -84,6 +84,19 @@ def problem_text(code: str) -> str:
     return texts.get(code, code)
 
 
+def check_in_text(error: errors.CheckInRefused) -> str:
+    p = error.params
+    text = {
+        "other_day": QCoreApplication.translate("Messages", "Not checked in: the interview is not today. Check-in "
+                                                "for it is possible on {0} from {1} to {2}."),
+        "too_early": QCoreApplication.translate("Messages", "Not checked in: it is too early. Check-in for this "
+                                                "interview is possible on {0} from {1} to {2}."),
+    }.get(str(p.get("reason")), QCoreApplication.translate("Messages", "Not checked in: the check-in time is over. "
+                                                           "Check-in for this interview was possible on {0} from {1} "
+                                                           "to {2}."))
+    return text.format(p.get("day", ""), p.get("opens", ""), p.get("closes", ""))
+
+
 def validation_text(error: errors.ValidationFailed) -> str:
     separator = QCoreApplication.translate("Messages", "{0}: {1}")
     lines = [separator.format(field_label(f), problem_text(c)) for f, c in error.problems.items()]
@@ -285,9 +298,13 @@ def describe(error: BaseException) -> str:
         if status == "booked_interviews":
             return QCoreApplication.translate("Messages", "{0} interview(s) are still booked for this application. "
                                               "Say whether to keep them or to cancel them.").format(p.get("count", ""))
+        if status == "not_checked_in":
+            return QCoreApplication.translate("Messages", "The candidate is not checked in; there is nothing to undo.")
         from desktop.core import labels
         return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
             labels.interview_status(status))
+    if isinstance(error, errors.CheckInRefused):
+        return check_in_text(error)
     if isinstance(error, TemplateInvalid):
         return template_text(error)
     if isinstance(error, errors.CalendarFileInvalid):

@@ -1,5 +1,5 @@
-"""The notification centre: the signed-in user's in-app notices (a new interview, a change, an
-approval waiting, an approval's outcome), reached from the status bar's 通知 button with the
+"""My notices (我的通知): the signed-in user's in-app notices (a new interview, a change, an
+approval waiting, an approval's outcome), reached from the status bar's 我的通知 button with the
 number still unread. Opening a notice records that the user saw it; for an interviewer that is the
 "seen" entry on the interview's timeline that HR watches."""
 
@@ -24,7 +24,8 @@ LIMIT = 100
 
 
 class NoticeButton(QToolButton):
-    """通知 (3) in the status bar; bold while something is unread."""
+    """我的通知 (3) in the status bar; bold while something is unread. Named apart from the 发件箱
+    (Outbox), the queue of outgoing messages."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,11 +35,12 @@ class NoticeButton(QToolButton):
 
     def show_unread(self, count: int) -> None:
         self.unread = count
-        self.setText(self.tr("Notices ({0})").format(count) if count else self.tr("Notices"))
+        self.setText(self.tr("My notices ({0})").format(count) if count else self.tr("My notices"))
         font = self.font()
         font.setBold(count > 0)
         self.setFont(font)
-        self.setToolTip(self.tr("{0} unread notices").format(count) if count else self.tr("No unread notices"))
+        self.setToolTip(self.tr("My notices: {0} unread").format(count) if count
+                        else self.tr("My notices: none unread"))
 
 
 class NoticeDialog(QDialog):
@@ -52,7 +54,7 @@ class NoticeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.notices: dict[int, NoticeInfo] = {}
-        self.setWindowTitle(self.tr("Notices"))
+        self.setWindowTitle(self.tr("My notices"))
         self.resize(560, 460)
         self.list = QListWidget()
         self.list.setWordWrap(True)

@@ -62,8 +62,8 @@
         <translation>{0} 条新提醒</translation>
     </message>
     <message>
-        <source>{0} new notices</source>
-        <translation>{0} 条新通知</translation>
+        <source>My notices: {0} new</source>
+        <translation>我的通知：{0} 条新通知</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1117,10 @@
         <translation>人事专员（审批结果、迟到与确认超时提醒）</translation>
     </message>
     <message>
+        <source>Reception (an expected interview moved or cancelled)</source>
+        <translation>前台（待接待的面试改期或取消）</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -1139,6 +1143,29 @@
     <message>
         <source>Saved. New messages follow these channels.</source>
         <translation>已保存。新消息将按此渠道发送。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInConfirmation</name>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Check in {0} for {1}?</source>
+        <translation>为 {0} 办理签到（{1}）？</translation>
+    </message>
+    <message>
+        <source>Interview: {0}, {1}</source>
+        <translation>面试时间：{0}，{1}</translation>
+    </message>
+    <message>
+        <source>Interview: {0}</source>
+        <translation>面试时间：{0}</translation>
+    </message>
+    <message>
+        <source>A mistaken check-in can be undone afterwards, with a reason.</source>
+        <translation>签错时可以撤销签到，需填写原因。</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2401,14 @@
         <translation>候选人确认时限（分钟）</translation>
     </message>
     <message>
+        <source>Check-in opens before the interview (minutes)</source>
+        <translation>面试开始前多少分钟可签到</translation>
+    </message>
+    <message>
+        <source>Check-in closes after the start (minutes)</source>
+        <translation>面试开始后多少分钟内仍可签到</translation>
+    </message>
+    <message>
         <source>Messages signed by (empty: institution&apos;s HR office)</source>
         <translation>消息落款（留空则为“单位名称+人事处”）</translation>
     </message>
@@ -2527,6 +2562,37 @@
     <message>
         <source>Change request #{0} submitted; it awaits approval.</source>
         <translation>变更申请 #{0} 已提交，等待审批。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewMessages</name>
+    <message>
+        <source>Messages</source>
+        <translation>消息记录</translation>
+    </message>
+    <message>
+        <source>No messages about this interview.</source>
+        <translation>该面试暂无消息。</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Open message</source>
+        <translation>查看内容</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) · {2}</source>
+        <translation>{0}（{1}）· {2}</translation>
     </message>
 </context>
 <context>
@@ -2920,6 +2986,10 @@
         <translation>面试官暂定参加</translation>
     </message>
     <message>
+        <source>Check-in undone</source>
+        <translation>已撤销签到</translation>
+    </message>
+    <message>
         <source>Marked as no-show</source>
         <translation>标记为未到场</translation>
     </message>
@@ -3293,7 +3363,7 @@
     </message>
     <message>
         <source>Outbox</source>
-        <translation>通知</translation>
+        <translation>发件箱</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -3325,7 +3395,122 @@
     </message>
     <message>
         <source>{0} message(s) failed to send</source>
-        <translation>{0} 条通知发送失败</translation>
+        <translation>{0} 条消息发送失败</translation>
+    </message>
+</context>
+<context>
+    <name>MessageViewer</name>
+    <message>
+        <source>Message #{0}</source>
+        <translation>消息 #{0}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>第几条</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Choose an attachment to read it as text.</source>
+        <translation>选择一个附件，以文本方式查看其内容。</translation>
+    </message>
+    <message>
+        <source>As the recipient sees it</source>
+        <translation>收件人看到的样子</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>SMS parts</source>
+        <translation>短信分条</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>The message cannot be shown.</source>
+        <translation>无法显示该消息。</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <source>This message cannot be made from its template: {0}</source>
+        <translation>无法按模板生成该消息：{0}</translation>
+    </message>
+    <message>
+        <source>Made from the message templates as they are now.</source>
+        <translation>内容按当前的消息模板生成。</translation>
+    </message>
+    <message>
+        <source>Contact data you may not see is masked.</source>
+        <translation>您无权查看的联系方式已屏蔽。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>{0} characters, sent as {1} message(s)</source>
+        <translation>共 {0} 字，分 {1} 条发送</translation>
     </message>
 </context>
 <context>
@@ -3633,6 +3818,18 @@
     <message>
         <source>is already the current stage</source>
         <translation>已是当前阶段</translation>
+    </message>
+    <message>
+        <source>Not checked in: the interview is not today. Check-in for it is possible on {0} from {1} to {2}.</source>
+        <translation>未签到：面试不在今天。该面试可在 {0} 的 {1} 至 {2} 之间签到。</translation>
+    </message>
+    <message>
+        <source>Not checked in: it is too early. Check-in for this interview is possible on {0} from {1} to {2}.</source>
+        <translation>未签到：还未到签到时间。该面试可在 {0} 的 {1} 至 {2} 之间签到。</translation>
+    </message>
+    <message>
+        <source>Not checked in: the check-in time is over. Check-in for this interview was possible on {0} from {1} to {2}.</source>
+        <translation>未签到：签到时间已过。该面试的签到时间为 {0} 的 {1} 至 {2}。</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -3943,6 +4140,10 @@
         <translation>该应聘仍有 {0} 场已安排的面试。请选择保留还是取消。</translation>
     </message>
     <message>
+        <source>The candidate is not checked in; there is nothing to undo.</source>
+        <translation>候选人尚未签到，无需撤销。</translation>
+    </message>
+    <message>
         <source>This is not possible while the interview is “{0}”.</source>
         <translation>面试处于“{0}”状态，无法进行此操作。</translation>
     </message>
@@ -3966,27 +4167,27 @@
 <context>
     <name>NoticeButton</name>
     <message>
-        <source>Notices ({0})</source>
-        <translation>通知 ({0})</translation>
+        <source>My notices ({0})</source>
+        <translation>我的通知 ({0})</translation>
     </message>
     <message>
-        <source>Notices</source>
-        <translation>通知</translation>
+        <source>My notices</source>
+        <translation>我的通知</translation>
     </message>
     <message>
-        <source>{0} unread notices</source>
-        <translation>{0} 条未读通知</translation>
+        <source>My notices: {0} unread</source>
+        <translation>我的通知：{0} 条未读</translation>
     </message>
     <message>
-        <source>No unread notices</source>
-        <translation>没有未读通知</translation>
+        <source>My notices: none unread</source>
+        <translation>我的通知：没有未读</translation>
     </message>
 </context>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <source>Notices</source>
-        <translation>通知</translation>
+        <source>My notices</source>
+        <translation>我的通知</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -4017,7 +4218,7 @@
     <name>OutboxPage</name>
     <message>
         <source>Outbox</source>
-        <translation>通知</translation>
+        <translation>发件箱</translation>
     </message>
     <message>
         <source>All states</source>
@@ -4028,8 +4229,16 @@
         <translation>全部渠道</translation>
     </message>
     <message>
-        <source>Interview no.</source>
-        <translation>面试编号</translation>
+        <source>Candidate&apos;s name</source>
+        <translation>候选人姓名</translation>
+    </message>
+    <message>
+        <source>Open message</source>
+        <translation>查看内容</translation>
+    </message>
+    <message>
+        <source>Shows exactly what this message says, as its recipient sees it (also by double-clicking the row).</source>
+        <translation>按收件人看到的样子显示该消息的全部内容（也可双击该行）。</translation>
     </message>
     <message>
         <source>Send again</source>
@@ -4041,7 +4250,7 @@
     </message>
     <message>
         <source>{0} message(s)</source>
-        <translation>共 {0} 条通知</translation>
+        <translation>共 {0} 条消息</translation>
     </message>
     <message>
         <source>{0}: {1} waiting</source>
@@ -4057,15 +4266,15 @@
     </message>
     <message>
         <source>Message #{0} will be sent again.</source>
-        <translation>通知 #{0} 将重新发送。</translation>
+        <translation>消息 #{0} 将重新发送。</translation>
     </message>
     <message>
         <source>Message #{0} is cancelled.</source>
-        <translation>通知 #{0} 已取消发送。</translation>
+        <translation>消息 #{0} 已取消发送。</translation>
     </message>
     <message>
         <source>The message changed meanwhile; the list shows its current state.</source>
-        <translation>该通知的状态已发生变化，列表已显示其最新状态。</translation>
+        <translation>该消息的状态已发生变化，列表已显示其最新状态。</translation>
     </message>
 </context>
 <context>
@@ -4073,6 +4282,18 @@
     <message>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Interview time</source>
+        <translation>面试时间</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -4085,10 +4306,6 @@
     <message>
         <source>Recipient</source>
         <translation>接收方</translation>
-    </message>
-    <message>
-        <source>Interview</source>
-        <translation>面试</translation>
     </message>
     <message>
         <source>State</source>
@@ -4394,12 +4611,20 @@
         <translation>今天</translation>
     </message>
     <message>
+        <source>Check-in is possible on the interview&apos;s day only; this board shows another day.</source>
+        <translation>只能在面试当天签到；看板当前显示的不是今天。</translation>
+    </message>
+    <message>
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
     <message>
         <source>{0} candidate(s) expected</source>
         <translation>预计到场 {0} 人</translation>
+    </message>
+    <message>
+        <source>Check-in undone; the candidate is expected again.</source>
+        <translation>已撤销签到，候选人恢复为待到场。</translation>
     </message>
     <message>
         <source>Checked in, {0} min late.</source>
@@ -4417,8 +4642,28 @@
         <translation>当天无安排。</translation>
     </message>
     <message>
+        <source>Rescheduled {0} → {1}</source>
+        <translation>已改期 {0} → {1}</translation>
+    </message>
+    <message>
+        <source> (was in {0})</source>
+        <translation>（原在{0}）</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
         <source>Check in</source>
         <translation>签到</translation>
+    </message>
+    <message>
+        <source>Check-in opens at {0}.</source>
+        <translation>{0} 开始可以签到。</translation>
+    </message>
+    <message>
+        <source>Check-in closed at {0}.</source>
+        <translation>签到已于 {0} 截止。</translation>
     </message>
 </context>
 <context>
@@ -4922,6 +5167,29 @@
     <message>
         <source>Video meeting</source>
         <translation>视频面试</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCheckInDialog</name>
+    <message>
+        <source>Undo check-in</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {0} ({1})? The candidate is expected again.</source>
+        <translation>撤销 {0}（{1}）的签到？撤销后候选人恢复为待到场。</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. checked in the wrong candidate</source>
+        <translation>原因，例如：签错了候选人</translation>
+    </message>
+    <message>
+        <source>The reason is kept on the interview&apos;s timeline.</source>
+        <translation>原因会记入该面试的时间线。</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
     </message>
 </context>
 <context>

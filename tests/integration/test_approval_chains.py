@@ -17,7 +17,7 @@ from desktop.core.model import (
     Alert, Candidate, ChangeKind, ChangeRequest, Channel, Decision, Department, Interview, InterviewParticipant, Notice,
     OutboxEntry, Party, Role, Verdict,
 )
-from desktop.core.scheduling import attendance, chains, changes, reminders, views
+from desktop.core.scheduling import attendance, chains, changes, reception, reminders, views
 from desktop.core.scheduling.chains import ChainInput, StepInput
 
 from factories import actor, add_user
@@ -352,7 +352,7 @@ def test_a_cancellation_cancels_the_interview_for_everyone(embedded_world):
     with w.db.session() as s:
         assert s.get(Interview, iid).confirmation_due_at is None
     with w.db.session(w.reception) as s:
-        assert all(room.entries == [] for room in views.room_board(s, w.reception, TOMORROW))
+        assert all(room.entries == [] for room in reception.room_board(s, w.reception, TOMORROW))
 
 
 def test_two_leaders_deciding_the_same_step_at_once_cannot_both_succeed(world):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from desktop.core.model import Alert, Channel, FollowUpTask, InterviewMode, OutboxEntry, Party, Verdict
 from desktop.core.model.scheduling import ChangeKind, Interview
-from desktop.core.scheduling import attendance, booking, changes, reminders, slots, views
+from desktop.core.scheduling import attendance, booking, changes, reception, reminders, slots, views
 from scheduling_world import SHANGHAI, STORY_DAY, build, local
 
 
@@ -79,7 +79,7 @@ def test_the_story_of_the_candidate_who_moved_to_five_oclock(world, clock):
     assert sorted(channel for channel, _ in notices) == ["email", "sms"]
     assert all(p["confirm_by"] == deadline.isoformat() and p["sequence"] == 1 for _, p in notices)
     with db.session(w.reception) as s:
-        board = {room.room_id: room for room in views.room_board(s, w.reception, STORY_DAY)}
+        board = {room.room_id: room for room in reception.room_board(s, w.reception, STORY_DAY)}
     assert [(e.interview_id, e.starts_at) for e in board[w.room].entries] == [(iid, local(STORY_DAY, 17, 0))]
 
     # No confirmation by the deadline: an alert and a follow-up task for the responsible HR officer.

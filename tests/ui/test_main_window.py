@@ -15,7 +15,7 @@ from desktop.ui.main_window import MainWindow
 
 ALL_PAGES = ["today", "schedule", "board", "candidates", "positions", "approvals", "outbox", "reports", "archive",
              "settings"]
-CHINESE_TITLES = ["今日", "日程", "前台看板", "候选人", "岗位", "审批", "通知", "报表", "档案", "设置"]
+CHINESE_TITLES = ["今日", "日程", "前台看板", "候选人", "岗位", "审批", "发件箱", "报表", "档案", "设置"]
 
 
 @pytest.fixture

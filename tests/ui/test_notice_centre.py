@@ -1,4 +1,4 @@
-"""The notification centre: an interviewer sees 通知 (1) when an interview is booked for them, a new
+"""My notices (我的通知): an interviewer sees 我的通知 (1) when an interview is booked for them, a new
 notice is announced once, and opening it marks it read and puts "seen" on the interview's timeline;
 "Show in schedule" goes to the interview's day."""
 
@@ -25,14 +25,14 @@ def window_for(qtbot, make_ctx, actor) -> MainWindow:
 
 def test_an_interviewer_reads_a_new_interview_notice_and_hr_sees_it_was_seen(qtbot, make_ctx, world):
     window = window_for(qtbot, make_ctx, world.wang)
-    assert window.notice_button.text() == "通知"
+    assert window.notice_button.text() == "我的通知"
     announced: list[list[str]] = []
     window.reminders.sig_new_notices.connect(lambda notices: announced.append([n.title for n in notices]))
 
     interview_id = book(world, 0, local(date(2026, 11, 24), 10, 0))   # HR books 王主任 on another desktop
     window.reminders.run_now()
     idle(qtbot, window.ctx)
-    assert window.notice_button.text() == "通知 (1)" and window.notice_button.font().bold()
+    assert window.notice_button.text() == "我的通知 (1)" and window.notice_button.font().bold()
     assert announced == [["新的面试安排"]]
     assert "新的面试安排" in window.notifier.lines     # offscreen has no tray: the banner shows it
     window.reminders.run_now()
@@ -51,7 +51,7 @@ def test_an_interviewer_reads_a_new_interview_notice_and_hr_sees_it_was_seen(qtb
     idle(qtbot, window.ctx)
     schedule = window.pages["schedule"]
     assert window.stack.currentWidget() is schedule and schedule.day == date(2026, 11, 24)
-    assert window.notice_button.text() == "通知"
+    assert window.notice_button.text() == "我的通知"
     with world.db.session() as s:
         seen = s.scalars(select(TimelineEvent).where(TimelineEvent.interview_id == interview_id,
                                                      TimelineEvent.kind == "interviewer_saw")).all()
@@ -62,11 +62,11 @@ def test_mark_all_as_read(qtbot, make_ctx, world):
     book(world, 0, local(date(2026, 11, 24), 10, 0))
     book(world, 1, local(date(2026, 11, 24), 11, 0))
     window = window_for(qtbot, make_ctx, world.wang)
-    assert window.notice_button.text() == "通知 (2)"
+    assert window.notice_button.text() == "我的通知 (2)"
     dialog = window.open_notices()
     idle(qtbot, window.ctx)
     dialog.all_read_button.click()
     idle(qtbot, window.ctx)
     assert dialog.status.text() == "共 2 条通知，0 条未读" and not dialog.all_read_button.isEnabled()
     idle(qtbot, window.ctx)
-    assert window.notice_button.text() == "通知"
+    assert window.notice_button.text() == "我的通知"

@@ -1,4 +1,4 @@
-"""通知: retrying a failed message and cancelling a waiting one, with the failed count beside the
+"""发件箱 (Outbox): retrying a failed message and cancelling a waiting one, with the failed count beside the
 page's name; 前台看板: reception sees who is expected in which room and checks candidates in."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def test_a_failed_message_can_be_sent_again(qtbot, world, outbox):
     outbox.state.setCurrentIndex(outbox.state.findData("failed"))
     outbox.channel.setCurrentIndex(outbox.channel.findData("email"))
     idle(qtbot, outbox.ctx)
-    assert outbox.model.total == 1 and outbox.count.text() == "共 1 条通知"
+    assert outbox.model.total == 1 and outbox.count.text() == "共 1 条消息"
     assert not outbox.retry_button.isEnabled()       # nothing selected yet
     outbox.table.select_id(failed)
     assert outbox.retry_button.isEnabled() and outbox.cancel_button.isEnabled()
@@ -71,13 +71,13 @@ def test_the_navigation_shows_how_many_messages_failed(qtbot, make_ctx, world):
     qtbot.addWidget(window)
     idle(qtbot, window.ctx)
     row = window.page_keys().index("outbox")
-    assert window.navigation.item(row).text() == "通知 (1)"
+    assert window.navigation.item(row).text() == "发件箱 (1)"
     page = window.open_page("outbox")
     idle(qtbot, window.ctx)
     page.table.select_id(failed)
     page.retry_button.click()
     idle(qtbot, window.ctx)
-    assert window.navigation.item(row).text() == "通知"
+    assert window.navigation.item(row).text() == "发件箱"
 
 
 def test_reception_sees_the_room_board_and_checks_a_candidate_in(qtbot, make_ctx, world, clock):
@@ -97,25 +97,30 @@ def test_reception_sees_the_room_board_and_checks_a_candidate_in(qtbot, make_ctx
     assert "预计到场 2 人" in board.summary.text()
 
     board.button_for(expected).click()
+    board.dialog.confirm_button.click()
     idle(qtbot, window.ctx)
     with world.db.session() as s:
         assert s.get(Interview, expected).checked_in_at == local(MONDAY, 10, 4)
     assert board.status.text() == "已签到，迟到 4 分钟。"
     assert [e.state for r in board.rooms for e in r.entries if e.interview_id == expected] == ["arrived"]
-    assert not board.button_for(expected).isEnabled()
+    assert board.button_for(expected) is None and board.undo_button_for(expected) is not None
 
 
-def test_the_outbox_filters_by_interview_and_names_channels_nobody_has_set_up(qtbot, world, outbox):
+def test_the_outbox_names_candidate_position_and_time_and_filters_by_candidate(qtbot, world, outbox):
     first = book(world, 0, local(MONDAY, 10, 0))
     second = book(world, 1, local(MONDAY, 11, 0))
     outbox.model.refresh()
     idle(qtbot, outbox.ctx)
     assert outbox.model.total == 8                    # per interview: calendar, OA, e-mail, SMS
-    qtbot.keyClicks(outbox.interview, str(second))
+    outbox.candidate.setText("候选人2")
+    qtbot.waitUntil(lambda: outbox.model.total == 4, timeout=5_000)
     idle(qtbot, outbox.ctx)
-    assert outbox.model.total == 4
     assert {outbox.model.rows[r].interview_id for r in range(outbox.model.rowCount())} == {second}
-    assert outbox.model.index(0, outbox.model.COL_INTERVIEW).data() == f"#{second}"
+    model = outbox.model
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[model.COL_CANDIDATE] == "候选人2" and row[model.COL_POSITION] == "内科住院医师"
+    assert row[model.COL_TIME] == "2026-11-23 11:00"
+    assert not any(text.startswith("#") for text in row)     # no interview number shown nowhere else
     assert first != second
     text = outbox.unconfigured.text()
     assert not outbox.unconfigured.isHidden()

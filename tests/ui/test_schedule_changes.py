@@ -180,6 +180,9 @@ def test_confirmation_check_in_and_no_show_from_the_detail_panel(qtbot, world, p
     clock.set(local(STORY_DAY, 10, 5))
     show_detail(qtbot, page, confirmed)
     page.detail.check_in_button.click()
+    assert "候选人1" in page.detail.check_in_dialog.question.text()      # asks first, naming whom and when
+    assert "10:00–10:30" in page.detail.check_in_dialog.when.text()
+    page.detail.check_in_dialog.confirm_button.click()
     idle(qtbot, page.ctx)
     assert page.detail.state.text() == "已签到" and not page.detail.check_in_button.isEnabled()
 

@@ -61,7 +61,7 @@ def test_hr_pages_show_the_demo_week_and_the_failed_messages(qtbot, make_ctx, de
 
     failed = scalar(demo_db, select(func.count()).select_from(OutboxEntry).where(
         OutboxEntry.state == OutboxState.FAILED))
-    assert failed > 0 and window.navigation.item(window.page_keys().index("outbox")).text() == f"通知 ({failed})"
+    assert failed > 0 and window.navigation.item(window.page_keys().index("outbox")).text() == f"发件箱 ({failed})"
     approvals = window.pages["approvals"]
     assert approvals.tabs.currentIndex() == 1       # HR follows its requests rather than deciding them
     assert approvals.all_model.total == scalar(demo_db, select(func.count()).select_from(ChangeRequest))

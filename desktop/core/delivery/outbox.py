@@ -12,7 +12,7 @@ down or the program dies:
   overtakes the booking it cancels.
 - A temporary failure is retried with exponential back-off and jitter (or the server's own
   back-off when it names one) until `outbox.max_attempts`; a permanent failure, or the last
-  attempt, leaves the entry failed with the reason for the 通知 page, where HR can retry it.
+  attempt, leaves the entry failed with the reason for the 发件箱 (Outbox) page, where HR can retry it.
 
 State changes are single UPDATE statements guarded by the row's version (the same optimistic lock
 the ORM uses), so two workers on two desktops sharing a PostgreSQL database never both deliver an

@@ -8,15 +8,17 @@ import json
 from desktop.core.errors import InvalidSetting
 
 CANDIDATE, INTERVIEWER, APPROVER, HR = "candidate", "interviewer", "approver", "hr"
+RECEPTION = "reception"
 CHANNELS = {CANDIDATE: ("email", "sms"), INTERVIEWER: ("calendar", "oa", "email", "sms"),
-            APPROVER: ("oa", "email", "sms"), HR: ("oa", "email", "sms")}
-DEFAULTS = {CANDIDATE: "email,sms", INTERVIEWER: "calendar,oa", APPROVER: "oa", HR: "oa"}
+            APPROVER: ("oa", "email", "sms"), HR: ("oa", "email", "sms"), RECEPTION: ("oa", "email", "sms")}
+# Reception always gets the in-app notice and its desktop notification; other channels when chosen.
+DEFAULTS = {CANDIDATE: "email,sms", INTERVIEWER: "calendar,oa", APPROVER: "oa", HR: "oa", RECEPTION: ""}
 ALERT_EVENTS = {"late": "late_alert", "confirmation_overdue": "confirmation_overdue"}  # alerts with a message
 # Which audience each message goes to; an event may be routed apart from its audience's default.
 EVENT_AUDIENCE = {
     "invitation": CANDIDATE, "change_notice": CANDIDATE, "cancellation": CANDIDATE, "reminder_day_before": CANDIDATE,
     "interviewer_assignment": INTERVIEWER, "interviewer_change": INTERVIEWER, "approval_request": APPROVER,
-    "approval_result": HR, "confirmation_overdue": HR, "late_alert": HR,
+    "approval_result": HR, "confirmation_overdue": HR, "late_alert": HR, "reception_change": RECEPTION,
 }
 
 

@@ -94,13 +94,13 @@ def load_facts(session: Session, payload: dict[str, Any]) -> Facts:
         known["requester"] = requester.display_name if requester is not None else request.requested_by_party.value
         if request.step_due_at is not None:
             known["approval_due"] = request.step_due_at.isoformat()
-        known["proposed_change"] = _proposed_change(session, request.before or {}, request.proposed or {})
+        known["proposed_change"] = proposed_change(session, request.before or {}, request.proposed or {})
     return Facts(zone=ZoneInfo(value("office.timezone") or "Asia/Shanghai"), institution=value("office.name"),
                  sender_name=value("notify.sender_name"), contact_name=value("notify.contact_name"),
                  contact_phone=value("notify.contact_phone"), known=known)
 
 
-def _proposed_change(session: Session, before: dict[str, Any], proposed: dict[str, Any]) -> dict[str, Any]:
+def proposed_change(session: Session, before: dict[str, Any], proposed: dict[str, Any]) -> dict[str, Any]:
     """What a change request would change, with names instead of ids, for `change_summary`."""
     change: dict[str, Any] = {}
     if proposed.get("status") == "cancelled":
@@ -342,6 +342,10 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("how_to_confirm", "确认方式", "How to confirm", lambda _p, _f, loc, c: how_to_confirm(c, loc)),
     Field("confirm_request", "确认请求（截止时间加确认方式）", "Confirmation request (deadline and how)",
           lambda p, f, loc, c: confirm_request(p, f, loc, c)),
+    Field("previous_time", "原定面试时间（改期前）", "Time before the change",
+          lambda p, f, loc, _c: interview_time({"starts_at": p.get("previous_starts_at"),
+                                                "ends_at": p.get("previous_ends_at")}, f, loc)),
+    Field("previous_room", "原定会议室（改期前）", "Room before the change", _key("previous_room")),
     Field("reason", "原因", "Reason", _key("reason")),
     Field("change_kind", "变更类型", "Kind of change", lambda p, _f, loc, _c: _word(p, "change_kind", loc)),
     Field("change_summary", "变更内容", "What changes", lambda p, f, loc, _c: change_summary(p, f, loc)),

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from desktop.core import settings
 from desktop.core.model import OutboxEntry, User
 from desktop.core.notifications.audiences import (  # noqa: F401  (re-exported: routing's vocabulary)
-    ALERT_EVENTS, APPROVER, CANDIDATE, CHANNELS, DEFAULTS, EVENT_AUDIENCE, HR, INTERVIEWER, _split, check_overrides)
+    ALERT_EVENTS, APPROVER, CANDIDATE, CHANNELS, DEFAULTS, EVENT_AUDIENCE, HR, INTERVIEWER, RECEPTION, _split,
+    check_overrides)
 
 def overrides(session: Session) -> dict[str, str]:
     """The events an administrator routed apart from their audience: {event: "channel,channel"}."""

@@ -51,7 +51,7 @@ class Event:
     id: str
     zh: str
     en: str
-    audience: str               # candidate, interviewer, approver, requester, hr
+    audience: str               # candidate, interviewer, approver, requester, hr, reception
     fields: frozenset[str]
 
     @property
@@ -87,6 +87,8 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("confirmation_overdue", "候选人逾期未确认", "Confirmation overdue", "hr",
           frozenset(_STAFF | {"confirm_deadline"})),
     Event("late_alert", "候选人迟到提醒", "Late arrival alert", "hr", frozenset(_STAFF | {"minutes_late"})),
+    Event("reception_change", "前台：面试改期或取消", "Reception: interview moved or cancelled", "reception",
+          frozenset(_STAFF | _CHANGE | {"previous_time", "previous_room"})),
     Event("thank_you", "面试致谢", "Thank you after the interview", "candidate", frozenset(_CANDIDATE)),
     Event("result_pass", "面试结果（通过）", "Result: passed", "candidate", frozenset(_CANDIDATE)),
     Event("result_regret", "面试结果（未通过）", "Result: not this time", "candidate", frozenset(_CANDIDATE)),
@@ -295,6 +297,24 @@ def sms_segments(text: str) -> tuple[int, int]:
     if chars == 0:
         return 0, 0
     return chars, 1 if chars <= SMS_SINGLE else math.ceil(chars / SMS_PART)
+
+
+def sms_parts(text: str) -> list[str]:
+    """The text as the phone receives it: one message up to 70 characters, else parts of 67
+    (counted in UCS-2 units as sms_segments does; a character outside the BMP is never split)."""
+    chars, count = sms_segments(text)
+    if count <= 1:
+        return [text] if text else []
+    parts, current, used = [], "", 0
+    for char in text:
+        width = len(char.encode("utf-16-le")) // 2
+        if used + width > SMS_PART:
+            parts.append(current)
+            current, used = "", 0
+        current += char
+        used += width
+    parts.append(current)
+    return parts
 
 
 # --- the sample interview for previews ----------------------------------------------------------

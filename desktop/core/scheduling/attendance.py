@@ -4,18 +4,21 @@ check-in at reception, late arrival, no-show, start and finish."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import InvalidState, NotFound
+from desktop.core import settings
+from desktop.core.errors import CheckInRefused, InvalidState, NotFound, ValidationFailed
 from desktop.core.model import (
     Application, Candidate, Channel, Confirmation, Interview, InterviewParticipant, InterviewStatus, Notice,
-    Party, Position, ResponseState,
+    Party, Position, ResponseState, TimelineEvent,
 )
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import timeline
+from desktop.core.scheduling.office import OfficeHours
 from desktop.core.storage.database import Actor
 
 LATE_AFTER_MINUTES = 10
@@ -96,8 +99,37 @@ def record_response(session: Session, interview_id: int, user_id: int, response:
     session.flush()
 
 
+@dataclass(frozen=True)
+class CheckInWindow:
+    """When reception may check a candidate in: on the interview's day (office time), from
+    `opens` to `closes` (the settings attendance.checkin_window_before/after_minutes around the start)."""
+    day: date
+    opens: datetime
+    closes: datetime
+
+    def refusal(self, now: datetime, hours: OfficeHours) -> CheckInRefused | None:
+        if self.opens <= now <= self.closes:
+            return None
+        reason = "other_day" if hours.local(now).date() != self.day else "too_early" if now < self.opens else "too_late"
+        return CheckInRefused(reason, f"{self.day:%Y-%m-%d}", f"{hours.local(self.opens):%H:%M}",
+                              f"{hours.local(self.closes):%H:%M}")
+
+
+def checkin_window(session: Session, starts_at: datetime, hours: OfficeHours | None = None) -> CheckInWindow:
+    hours = hours or OfficeHours.load(session)
+    before = settings.institution_value(session, "attendance.checkin_window_before_minutes")
+    after = settings.institution_value(session, "attendance.checkin_window_after_minutes")
+    day = hours.local(starts_at).date()
+    start_of_day = hours.at(day, datetime.min.time())
+    # the window never reaches into another day: a check-in belongs to the interview's day
+    opens = max(starts_at - timedelta(minutes=before), start_of_day)
+    closes = min(starts_at + timedelta(minutes=after), start_of_day + timedelta(days=1) - timedelta(seconds=1))
+    return CheckInWindow(day, opens, closes)
+
+
 def check_in(session: Session, actor: Actor, interview_id: int) -> int:
-    """Reception records the candidate's arrival. Returns minutes late (0 when on time)."""
+    """Reception records the candidate's arrival, only within the check-in window of the
+    interview's day. Returns minutes late (0 when on time)."""
     require(session, actor, Action.CHECK_IN)
     interview, _, candidate_id = _load(session, interview_id)
     if interview.status not in ACTIVE and interview.status != InterviewStatus.NO_SHOW:
@@ -105,16 +137,51 @@ def check_in(session: Session, actor: Actor, interview_id: int) -> int:
     if interview.checked_in_at is not None:
         raise InvalidState("already checked in", status="checked_in")
     now = session.info["clock"].now()
+    hours = OfficeHours.load(session)
+    refused = checkin_window(session, interview.starts_at, hours).refusal(now, hours)
+    if refused is not None:
+        raise refused
     interview.checked_in_at = now
-    if interview.status == InterviewStatus.NO_SHOW:
+    came_after_no_show = interview.status == InterviewStatus.NO_SHOW
+    if came_after_no_show:
         interview.status = InterviewStatus.SCHEDULED  # came after all; HR decides what to do
     late = max(0, int((now - interview.starts_at).total_seconds() // 60))
-    timeline.add(session, interview, timeline.Event.CHECKED_IN, actor, minutes_late=late)
+    timeline.add(session, interview, timeline.Event.CHECKED_IN, actor, minutes_late=late,
+                 after_no_show=came_after_no_show)
     if late >= LATE_AFTER_MINUTES:
         candidate = session.get(Candidate, candidate_id)
         candidate.late_count += 1
     session.flush()
     return late
+
+
+def undo_check_in(session: Session, actor: Actor, interview_id: int, reason: str) -> None:
+    """Take back a mistaken check-in (the wrong candidate, a slip of the mouse): the interview
+    expects the candidate again, a late arrival stops counting against them, and the timeline keeps
+    both the check-in and its undoing with who, when and why (the audit log records the change)."""
+    require(session, actor, Action.CHECK_IN)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationFailed({"reason": "required"})
+    interview, _, candidate_id = _load(session, interview_id)
+    if interview.checked_in_at is None:
+        raise InvalidState("not checked in", status="not_checked_in")
+    if interview.status not in ACTIVE:
+        raise InvalidState("cannot undo check-in", status=interview.status.value)
+    checked_in_at = interview.checked_in_at
+    late = max(0, int((checked_in_at - interview.starts_at).total_seconds() // 60))
+    if late >= LATE_AFTER_MINUTES:
+        candidate = session.get(Candidate, candidate_id)
+        candidate.late_count = max(0, candidate.late_count - 1)
+    interview.checked_in_at = None
+    last = session.scalar(select(TimelineEvent).where(
+        TimelineEvent.interview_id == interview.id, TimelineEvent.kind == timeline.Event.CHECKED_IN.value)
+        .order_by(TimelineEvent.at.desc(), TimelineEvent.id.desc()).limit(1))
+    if last is not None and (last.detail or {}).get("after_no_show"):
+        interview.status = InterviewStatus.NO_SHOW   # back to what HR had recorded before the slip
+    timeline.add(session, interview, timeline.Event.CHECK_IN_UNDONE, actor, reason=reason,
+                 checked_in_at=checked_in_at.isoformat())
+    session.flush()
 
 
 def mark_no_show(session: Session, actor: Actor, interview_id: int) -> None:

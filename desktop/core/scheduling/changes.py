@@ -268,7 +268,8 @@ def _apply(session: Session, request: ChangeRequest, interview: Interview, candi
                  actor, change_request_id=request.id, sequence=interview.sequence, reverted=revert,
                  pending_approval=pending, starts_at=interview.starts_at.isoformat())
     effects.announce(session, interview, "cancel" if cancelling else "update",
-                     added=new_people - old_people, removed=old_people - new_people, reason=request.reason)
+                     added=new_people - old_people, removed=old_people - new_people, reason=request.reason,
+                     previous=request.proposed if revert else request.before)
     if not pending and not revert:
         request.status = ChangeStatus.APPLIED
 

@@ -5,7 +5,8 @@ provider by the Exchange capability), a notice to the candidate with a confirmat
 and SMS), an OA message per interviewer, and an in-app notice per interviewer; which channels is
 configuration (notifications.routing). The
 dedupe key carries the interview's sequence number, so an effect is never queued twice for the
-same version of the interview. The room board reads the interviews themselves and needs no row."""
+same version of the interview. The room board reads the interviews themselves and needs no row;
+reception is told of a new time or room, or a cancellation (scheduling.reception)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from desktop.core.model import (
     User,
 )
 from desktop.core.notifications import routing
+from desktop.core.scheduling import reception
 from desktop.core.scheduling.office import OfficeHours
 
 CALENDAR = "calendar"
@@ -61,9 +63,10 @@ def confirmation_deadline(session: Session, now: datetime, starts_at: datetime) 
 
 
 def announce(session: Session, interview: Interview, kind: str, *, added: set[int] = frozenset(),
-             removed: set[int] = frozenset(), reason: str = "") -> None:
+             removed: set[int] = frozenset(), reason: str = "", previous: dict[str, Any] | None = None) -> None:
     """Queue every party's effect of `kind` ("create", "update" or "cancel") for the interview's
-    current sequence. `added`/`removed` interviewers get a create/cancel instead of an update."""
+    current sequence. `added`/`removed` interviewers get a create/cancel instead of an update.
+    `previous` (the interview's values before a change) lets reception hear of a new time or room."""
     now = session.info["clock"].now()
     info = details(session, interview)
     seq = interview.sequence
@@ -95,6 +98,8 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
     entries += candidate_messages(session, interview, notice_kind, info, reason=reason,
                                   confirm=kind != "cancel")
     routing.queue(session, entries)
+    if kind != "create":
+        reception.tell_reception(session, interview, info, previous, kind, reason)
 
 
 def candidate_messages(session: Session, interview: Interview, event: str, info: dict[str, Any] | None = None, *,

@@ -32,6 +32,7 @@ class Event(StrEnum):
     INTERVIEWER_DECLINED = "interviewer_declined"
     INTERVIEWER_TENTATIVE = "interviewer_tentative"
     CHECKED_IN = "checked_in"
+    CHECK_IN_UNDONE = "check_in_undone"     # a mistaken check-in taken back by reception, with the reason
     LATE = "late"
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"

@@ -193,51 +193,6 @@ def today(session: Session, actor: Actor, day: date | None = None) -> list[Today
 
 
 @dataclass(frozen=True)
-class BoardEntry:
-    interview_id: int
-    starts_at: datetime
-    ends_at: datetime
-    candidate: str
-    position: str
-    state: str
-
-
-@dataclass(frozen=True)
-class BoardRoom:
-    room_id: int
-    name: str
-    location: str
-    entries: list[BoardEntry] = field(default_factory=list)
-
-
-def room_board(session: Session, actor: Actor, day: date | None = None) -> list[BoardRoom]:
-    """Reception's day view: who is expected in which room when (names only, no contact data)."""
-    require(session, actor, Action.ROOM_BOARD)
-    hours = OfficeHours.load(session)
-    now = session.info["clock"].now()
-    day = day or hours.local(now).date()
-    start = hours.at(day, datetime.min.time())
-    rooms = session.scalars(select(Room).where(Room.is_active).order_by(Room.name)).all()
-    board = {r.id: BoardRoom(r.id, r.name, r.location) for r in rooms}
-    rows = session.execute(
-        select(Interview, Candidate.name, Position.title)
-        .join(Application, Application.id == Interview.application_id)
-        .join(Candidate, Candidate.id == Application.candidate_id)
-        .join(Position, Position.id == Application.position_id)
-        .where(Interview.starts_at >= start, Interview.starts_at < start + timedelta(days=1),
-               Interview.room_id.is_not(None), Interview.status.in_(BLOCKING + (InterviewStatus.NO_SHOW,)))
-        .order_by(Interview.starts_at)).all()
-    confirmed = _confirmed_ids(session, [r[0] for r in rows])
-    for interview, name, title in rows:
-        if interview.room_id in board:
-            board[interview.room_id].entries.append(BoardEntry(
-                interview.id, interview.starts_at,
-                interview.starts_at + timedelta(minutes=interview.duration_minutes), name, title,
-                live_state(interview, interview.id in confirmed, now)))
-    return list(board.values())
-
-
-@dataclass(frozen=True)
 class Participant:
     user_id: int
     name: str

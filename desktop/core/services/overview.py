@@ -61,6 +61,9 @@ class OutboxRow:
     interview_id: int | None
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
+    candidate: str = ""             # masked for a viewer who may not see the department's candidates
+    position: str = ""
+    starts_at: datetime | None = None   # the interview's time as the message told it
 
 
 @dataclass(frozen=True)
@@ -171,8 +174,30 @@ def _mask_recipient(recipient: str) -> str:
     return mask_email(recipient) if "@" in recipient else mask_phone(recipient)
 
 
-def outbox(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[OutboxRow]:
-    visible_departments(session, actor, Action.OUTBOX_VIEW)  # raises PermissionDenied if not allowed
+def mask_name(name: str) -> str:
+    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What a viewer of the outbox may see of one entry's candidate: contacts in clear (reveal) and
+    the name (view). Decided by the department of the entry's interview."""
+    contacts: bool
+    names: bool
+
+    def recipient(self, recipient: str) -> str:
+        return recipient if self.contacts else _mask_recipient(recipient)
+
+    def name(self, name: str) -> str:
+        return name if self.names else mask_name(name)
+
+
+def rights(session: Session, actor: Actor, department_id: int | None) -> Rights:
+    return Rights(allowed(session, actor, Action.CANDIDATE_REVEAL, department_id),
+                  allowed(session, actor, Action.CANDIDATE_VIEW, department_id))
+
+
+def _outbox_conditions(session: Session, actor: Actor, query: ListQuery) -> list:
     conditions = []
     if query.filters.get("state"):
         conditions.append(OutboxEntry.state == OutboxState(query.filters["state"]))
@@ -180,22 +205,40 @@ def outbox(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Pa
         conditions.append(OutboxEntry.channel == query.filters["channel"])
     if query.filters.get("interview_id"):
         conditions.append(OutboxEntry.interview_id == int(query.filters["interview_id"]))
-    total = session.scalar(select(func.count()).select_from(OutboxEntry).where(*conditions)) or 0
+    if query.search.strip():   # by the candidate's name, among the candidates the viewer may see
+        conditions.append(Candidate.name.startswith(query.search.strip(), autoescape=True))
+        depts = visible_departments(session, actor, Action.CANDIDATE_VIEW)
+        if depts is not None:
+            conditions.append(Position.department_id.in_(depts))
+    return conditions
+
+
+def outbox(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[OutboxRow]:
+    """Every outgoing message and calendar operation, naming the candidate, position and time of
+    the interview it is about. The department of each entry's interview decides whether its
+    recipient and candidate are shown in clear: an officer who may reveal in one department does
+    not see another department's candidates."""
+    visible_departments(session, actor, Action.OUTBOX_VIEW)  # raises PermissionDenied if not allowed
+    conditions = _outbox_conditions(session, actor, query)
+    joined = (select(OutboxEntry, Position.department_id, Candidate.name, Position.title)
+              .outerjoin(Interview, Interview.id == OutboxEntry.interview_id)
+              .outerjoin(Application, Application.id == Interview.application_id)
+              .outerjoin(Candidate, Candidate.id == Application.candidate_id)
+              .outerjoin(Position, Position.id == Application.position_id)
+              .where(*conditions))
+    total = session.scalar(select(func.count()).select_from(joined.subquery())) or 0
     columns = {"created_at": OutboxEntry.created_at, "state": OutboxEntry.state, "channel": OutboxEntry.channel}
-    # The department of each entry's interview decides whether its recipient is shown in clear: an
-    # officer who may reveal in one department does not see another department's candidates.
-    found = session.execute(select(OutboxEntry, Position.department_id)
-                            .outerjoin(Interview, Interview.id == OutboxEntry.interview_id)
-                            .outerjoin(Application, Application.id == Interview.application_id)
-                            .outerjoin(Position, Position.id == Application.position_id)
-                            .where(*conditions)
-                            .order_by(*_ordered(query, columns, "created_at", OutboxEntry.id))
+    found = session.execute(joined.order_by(*_ordered(query, columns, "created_at", OutboxEntry.id))
                             .offset(query.offset).limit(query.page_limit())).all()
-    return Page([OutboxRow(e.id, e.created_at, e.channel, e.kind,
-                           e.recipient if allowed(session, actor, Action.CANDIDATE_REVEAL, dept)
-                           else _mask_recipient(e.recipient), e.state.value, e.attempts,
-                           e.last_error, e.interview_id, e.next_attempt_at, e.sent_at) for e, dept in found],
-                total, query.offset)
+    seen: dict[int | None, Rights] = {}
+    rows = []
+    for e, dept, name, title in found:
+        may = seen.setdefault(dept, rights(session, actor, dept))
+        starts = (e.payload or {}).get("starts_at")
+        rows.append(OutboxRow(e.id, e.created_at, e.channel, e.kind, may.recipient(e.recipient), e.state.value,
+                              e.attempts, e.last_error, e.interview_id, e.next_attempt_at, e.sent_at,
+                              may.name(name or ""), title or "", datetime.fromisoformat(starts) if starts else None))
+    return Page(rows, total, query.offset)
 
 
 def archive(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> Page[ArchiveRow]:

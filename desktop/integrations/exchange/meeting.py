@@ -46,7 +46,8 @@ def address_of(user: User) -> str:
     return (user.exchange_mailbox or user.email or "").strip()
 
 
-def _texts(info: dict[str, Any]) -> tuple[str, str, str]:
+def texts(info: dict[str, Any]) -> tuple[str, str, str]:
+    """The meeting's subject, body and location (also what the 发件箱 viewer shows)."""
     title = "面试：" + " ".join(part for part in (info["position"], info["round"]) if part)
     if info["mode"] == InterviewMode.VIDEO.value:
         place = "视频面试"
@@ -72,7 +73,7 @@ def target(session: Session, config: ExchangeConfig, interview_id: int, user_id:
         return Target(interview.id, interview.uid, interview.sequence, mailbox, None)
 
     info = effects.details(session, interview)
-    title, body, place = _texts(info)
+    title, body, place = texts(info)
     room = session.get(Room, interview.room_id) if interview.room_id and interview.mode == InterviewMode.ONSITE \
         else None
     # One booking of the room: on the organizer's meeting, or on the first interviewer's own meeting

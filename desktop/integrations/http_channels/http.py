@@ -7,7 +7,7 @@ internal CA file, the timeout, HMAC-SHA256 signing, and how an answer becomes a 
 - any other 4xx, an untrusted certificate, a missing CA file → PermanentFailure: retrying cannot
   help, an administrator has to look.
 
-Reasons are Chinese sentences for the 通知 page. What the gateway said is quoted only after
+Reasons are Chinese sentences for the 发件箱 (Outbox) page. What the gateway said is quoted only after
 addresses, phone numbers and our secret are masked, and only its first 120 characters.
 """
 

@@ -175,7 +175,8 @@ def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str,
         raise PermanentFailure("收件人邮件地址格式不对")
     message = EmailMessage(policy=SMTP)
     message["Subject"] = subject
-    message["From"] = Address(config.from_name, addr_spec=config.from_address)
+    if config.from_address:   # always set when sending (SmtpConfig.check); the 发件箱 viewer may show it unset
+        message["From"] = Address(config.from_name, addr_spec=config.from_address)
     message["To"] = Address(to[0], addr_spec=to[1])
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=config.domain)
@@ -194,6 +195,22 @@ def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str,
     return message
 
 
+def message_for(session: Session, config: SmtpConfig, item: Item) -> EmailMessage:
+    """The e-mail an outbox entry sends: the template's text and HTML, with the interview as an
+    .ics attachment for invitations, changes and cancellations. The 发件箱 viewer shows this same
+    message, so HR reads what the candidate reads."""
+    rendered = templates.render(session, item.kind, CHANNEL, item.payload)
+    now = session.info["clock"].now()
+    name = str(item.payload.get("candidate_name") or "")
+    calendar = None
+    if item.kind in CALENDAR_METHODS:
+        method = CALENDAR_METHODS[item.kind]
+        calendar = (ical.invitation(item.payload, organizer=(config.from_name, config.from_address),
+                                    attendee=(name, item.recipient), method=method, stamp=now), method)
+    return compose(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
+                   html=rendered.html, now=now, calendar=calendar)
+
+
 class MailSender:
     """The outbox's sender for channel "email" (see desktop.core.delivery.outbox.Sender)."""
 
@@ -210,16 +227,7 @@ class MailSender:
         with self.db.session() as session:
             config = SmtpConfig.load(session)
             config.check()
-            rendered = templates.render(session, item.kind, CHANNEL, item.payload)
-            now = session.info["clock"].now()
-        name = str(item.payload.get("candidate_name") or "")
-        calendar = None
-        if item.kind in CALENDAR_METHODS:
-            method = CALENDAR_METHODS[item.kind]
-            calendar = (ical.invitation(item.payload, organizer=(config.from_name, config.from_address),
-                                        attendee=(name, item.recipient), method=method, stamp=now), method)
-        message = compose(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
-                          html=rendered.html, now=now, calendar=calendar)
+            message = message_for(session, config, item)
         with reasons():   # only the conversation with the server: a template or file error keeps its own name
             self._send(config, message)
         return Delivered(external_id=message["Message-ID"])

@@ -1,14 +1,15 @@
-"""通知 Outbox: every outgoing message and calendar operation with its state, attempts, when it
-went out or is tried next, and the last error; filtered by channel, state and interview; a failed or
-cancelled entry can be sent again, a waiting or failed one cancelled. Channels nobody has set up
-are named, with how many messages wait for them."""
+"""发件箱 Outbox (named apart from 我的通知, the personal notices): every outgoing message and
+calendar operation with its state, attempts, when it went out or is tried next, and the last error,
+each naming the candidate, position and interview time it is about; filtered by channel, state and
+candidate. Opening one shows exactly what it says (outbox.viewer). A failed or cancelled entry can
+be sent again, a waiting or failed one cancelled. Channels nobody has set up are named, with how
+many messages wait for them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.errors import DeskError, InvalidState
 from desktop.core.permissions import Action
@@ -19,8 +20,9 @@ from desktop.core import labels
 from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
+from desktop.ui.outbox.viewer import MessageViewer
 from desktop.ui.overview.models import OutboxTableModel
-from desktop.ui.widgets import hint_label, title_label
+from desktop.ui.widgets import SearchBox, hint_label, title_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -45,11 +47,13 @@ class OutboxPage(QWidget):
         self.channel.addItem(self.tr("All channels"), "")
         for code in labels.OUTBOX_CHANNELS:
             self.channel.addItem(labels.channel(code), code)
-        self.interview = QLineEdit()
-        self.interview.setPlaceholderText(self.tr("Interview no."))
-        self.interview.setValidator(QIntValidator(1, 2_000_000_000, self.interview))
-        self.interview.setClearButtonEnabled(True)
-        self.interview.setFixedWidth(110)
+        self.candidate = SearchBox(self.tr("Candidate's name"))
+        self.candidate.setFixedWidth(150)
+        self.candidate.setVisible(ctx.may(Action.CANDIDATE_VIEW))   # names are searched only by who may see them
+        self.viewer: MessageViewer | None = None
+        self.open_button = QPushButton(self.tr("Open message"))
+        self.open_button.setToolTip(self.tr("Shows exactly what this message says, as its recipient sees it "
+                                            "(also by double-clicking the row)."))
         self.unconfigured = hint_label()
         self.unconfigured.setWordWrap(True)
         self.unconfigured.hide()
@@ -67,8 +71,9 @@ class OutboxPage(QWidget):
         head.addSpacing(16)
         head.addWidget(self.state)
         head.addWidget(self.channel)
-        head.addWidget(self.interview)
+        head.addWidget(self.candidate)
         head.addWidget(self.count, 1)
+        head.addWidget(self.open_button)
         if ctx.may(Action.OUTBOX_RETRY):
             head.addWidget(self.retry_button)
             head.addWidget(self.cancel_button)
@@ -84,8 +89,10 @@ class OutboxPage(QWidget):
 
         self.state.currentIndexChanged.connect(self._state_changed)
         self.channel.currentIndexChanged.connect(self._channel_changed)
-        self.interview.textChanged.connect(self._interview_changed)
+        self.candidate.sig_search.connect(self.model.set_search)
         self.table.sig_selected.connect(self._selected)
+        self.table.sig_activated.connect(lambda _entry_id: self.open_message())
+        self.open_button.clicked.connect(self.open_message)
         self.retry_button.clicked.connect(self.retry)
         self.cancel_button.clicked.connect(self.cancel)
         self.model.sig_loaded.connect(self._loaded)
@@ -108,8 +115,13 @@ class OutboxPage(QWidget):
                                           "in Settings: {0}").format(labels.joined(parts)))
         self.unconfigured.show()
 
-    def _interview_changed(self, text: str) -> None:
-        self.model.set_filter("interview_id", int(text) if text.strip().isdigit() else None)
+    def open_message(self) -> MessageViewer | None:
+        row = self.selected()
+        if row is None:
+            return None
+        self.viewer = MessageViewer(self.ctx, row.id, self)
+        self.viewer.open()
+        return self.viewer
 
     def _failed(self, error: BaseException) -> None:
         show_error(error, self)
@@ -127,6 +139,7 @@ class OutboxPage(QWidget):
 
     def _selected(self, _entry_id) -> None:
         row = self.selected()
+        self.open_button.setEnabled(row is not None)
         self.retry_button.setEnabled(row is not None and row.state in RETRYABLE)
         self.cancel_button.setEnabled(row is not None and row.state in CANCELLABLE)
         self.error.setText(self.tr("Last error: {0}").format(row.last_error) if row is not None and row.last_error

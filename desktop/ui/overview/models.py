@@ -35,9 +35,11 @@ class ChangeRequestTableModel(PagedTableModel[ChangeRequestRow]):
 
 
 class OutboxTableModel(PagedTableModel[OutboxRow]):
-    COL_CREATED, COL_INTERVIEW, COL_CHANNEL, COL_KIND, COL_RECIPIENT, COL_STATE, COL_ATTEMPTS, COL_WHEN, COL_ERROR = \
-        range(9)
-    SORT_KEYS = ("created_at", None, "channel", None, None, "state", None, None, None)
+    """The outbox: each row names the candidate, position and interview time it is about."""
+
+    COL_CREATED, COL_CANDIDATE, COL_POSITION, COL_TIME, COL_CHANNEL, COL_KIND, COL_RECIPIENT, COL_STATE, \
+        COL_WHEN, COL_ATTEMPTS, COL_ERROR = range(11)
+    SORT_KEYS = ("created_at", None, None, None, "channel", None, None, "state", None, None, None)
     ENTITIES = frozenset({"outbox", "interview"})
     DEFAULT_SORT = "created_at"
 
@@ -45,13 +47,14 @@ class OutboxTableModel(PagedTableModel[OutboxRow]):
         return overview.outbox(session, self.ctx.actor, query)
 
     def headers(self) -> list[str]:
-        return [self.tr("Created"), self.tr("Interview"), self.tr("Channel"), self.tr("Kind"), self.tr("Recipient"),
-                self.tr("State"), self.tr("Attempts"), self.tr("Sent / next attempt"), self.tr("Last error")]
+        return [self.tr("Created"), self.tr("Candidate"), self.tr("Position"), self.tr("Interview time"),
+                self.tr("Channel"), self.tr("Kind"), self.tr("Recipient"), self.tr("State"),
+                self.tr("Sent / next attempt"), self.tr("Attempts"), self.tr("Last error")]
 
     def display(self, row: OutboxRow, column: int) -> str:
         when = row.sent_at if row.state == "sent" else row.next_attempt_at if row.state == "pending" else None
-        return {self.COL_CREATED: self.ctx.format_time(row.created_at),
-                self.COL_INTERVIEW: f"#{row.interview_id}" if row.interview_id else "",
+        return {self.COL_CREATED: self.ctx.format_time(row.created_at), self.COL_CANDIDATE: row.candidate,
+                self.COL_POSITION: row.position, self.COL_TIME: self.ctx.format_time(row.starts_at),
                 self.COL_CHANNEL: labels.channel(row.channel),
                 self.COL_KIND: labels.outbox_kind(row.kind), self.COL_RECIPIENT: row.recipient,
                 self.COL_STATE: labels.outbox_state(row.state), self.COL_ATTEMPTS: str(row.attempts),

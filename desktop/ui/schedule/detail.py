@@ -18,7 +18,9 @@ from desktop.core.scheduling import attendance, lookups, views
 from desktop.core.scheduling.changes import RequestResult
 from desktop.core import labels
 from desktop.ui import messages
+from desktop.ui.board.dialogs import CheckInConfirmation
 from desktop.ui.errors import show_error
+from desktop.ui.outbox.interview_messages import InterviewMessages
 from desktop.ui.schedule import colors, words
 from desktop.ui.schedule.change_dialog import ChangeRequestDialog
 from desktop.ui.widgets import hint_label, title_label
@@ -63,6 +65,7 @@ class InterviewDetailPanel(QFrame):
         self.detail: views.InterviewDetail | None = None
         self.facts: lookups.InterviewFacts | None = None
         self.dialog: ChangeRequestDialog | None = None
+        self.check_in_dialog: CheckInConfirmation | None = None
         self._generation = 0
 
         self.title = title_label("", "sectionTitle")
@@ -115,6 +118,8 @@ class InterviewDetailPanel(QFrame):
         self.people.setMaximumHeight(150)
         self.timeline_title = title_label(self.tr("Timeline"), "sectionTitle")
         self.timeline = small_table([self.tr("Time"), self.tr("By"), self.tr("Event")])
+        # what each party was told, for those who may see the Outbox (a section of its own)
+        self.messages = InterviewMessages(ctx) if ctx.may(Action.OUTBOX_VIEW) else None
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -128,6 +133,9 @@ class InterviewDetailPanel(QFrame):
         layout.addWidget(self.timeline, 1)
         self._sections = (self.body, self.actions, self.people_title, self.people, self.timeline_title,
                           self.timeline, self.state)
+        if self.messages is not None:
+            layout.addWidget(self.messages, 1)
+            self._sections += (self.messages,)
         self._show_empty()
         ctx.sig_changed.connect(self._changed)
 
@@ -153,6 +161,8 @@ class InterviewDetailPanel(QFrame):
             self._show_empty()
             return
         self.show()
+        if self.messages is not None:
+            self.messages.show_interview(interview_id)
         generation, actor = self._generation, self.ctx.actor
         self.ctx.read(lambda session: (views.interview_detail(session, actor, interview_id),
                                        lookups.interview_facts(session, actor, interview_id)),
@@ -260,8 +270,15 @@ class InterviewDetailPanel(QFrame):
                   self.tr("The candidate's confirmation ({0}) is recorded.").format(labels.channel(channel.value)))
 
     def check_in(self) -> None:
-        self._act(lambda session, actor, iid: attendance.check_in(session, actor, iid),
-                  self.tr("Checked in."))
+        """Asks first, naming the candidate and the time, as on the room board."""
+        d = self.detail
+        if d is None:
+            return
+        self.check_in_dialog = CheckInConfirmation(self.ctx.tz, d.candidate, d.position, d.starts_at, d.ends_at,
+                                                   d.room if d.mode == "onsite" else "", self)
+        self.check_in_dialog.accepted.connect(lambda: self._act(
+            lambda session, actor, iid: attendance.check_in(session, actor, iid), self.tr("Checked in.")))
+        self.check_in_dialog.open()
 
     def mark_no_show(self) -> None:
         self._act(lambda session, actor, iid: attendance.mark_no_show(session, actor, iid),

@@ -57,6 +57,8 @@ def timeline_detail(kind: str, detail: dict) -> str:
         if late:
             return QCoreApplication.translate("Schedule", "{0} min late").format(late)
         return QCoreApplication.translate("Schedule", "on time")
+    if kind == "check_in_undone":
+        return str(detail.get("reason") or "")
     if kind == "conflict_overridden" or detail.get("override_reason"):
         return str(detail.get("reason") or detail.get("override_reason") or "")
     if kind == "candidate_replied":   # the candidate's own words on one line, for HR to read

@@ -34,6 +34,10 @@ _LABELS = {
         "InstitutionSettings", "Searches by phone, e-mail or ID number per user and hour"),
     "confirmation.deadline_minutes": QT_TRANSLATE_NOOP("InstitutionSettings",
                                                        "Candidate confirmation deadline (minutes)"),
+    "attendance.checkin_window_before_minutes": QT_TRANSLATE_NOOP(
+        "InstitutionSettings", "Check-in opens before the interview (minutes)"),
+    "attendance.checkin_window_after_minutes": QT_TRANSLATE_NOOP(
+        "InstitutionSettings", "Check-in closes after the start (minutes)"),
     "notify.sender_name": QT_TRANSLATE_NOOP("InstitutionSettings", "Messages signed by (empty: institution's HR office)"),
     "notify.contact_name": QT_TRANSLATE_NOOP("InstitutionSettings", "Contact person named in messages"),
     "notify.contact_phone": QT_TRANSLATE_NOOP("InstitutionSettings", "Contact phone named in messages"),
@@ -48,7 +52,8 @@ class InstitutionSettings(QWidget):
     KEYS = ("office.name", "office.timezone", "office.working_day_start", "office.working_day_end",
             "security.idle_lock_minutes", "security.max_failed_logins", "security.lockout_minutes",
             "security.min_password_length", "security.identifier_searches_per_hour",
-            "confirmation.deadline_minutes", "notify.sender_name",
+            "confirmation.deadline_minutes", "attendance.checkin_window_before_minutes",
+            "attendance.checkin_window_after_minutes", "notify.sender_name",
             "notify.contact_name", "notify.contact_phone")
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:

@@ -30,6 +30,7 @@ AUDIENCES = {
     routing.INTERVIEWER: QT_TRANSLATE_NOOP("ChannelRouting", "Interviewers (their interviews and changes)"),
     routing.APPROVER: QT_TRANSLATE_NOOP("ChannelRouting", "Approvers (a change waiting for them)"),
     routing.HR: QT_TRANSLATE_NOOP("ChannelRouting", "HR officers (approval results, late and overdue alerts)"),
+    routing.RECEPTION: QT_TRANSLATE_NOOP("ChannelRouting", "Reception (an expected interview moved or cancelled)"),
 }
 
 

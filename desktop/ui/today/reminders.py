@@ -144,7 +144,7 @@ class AlertNotifier(QObject):
         texts = [n.title for n in notices]
         self.lines = (self.lines + texts)[-20:]
         if self.tray is not None and self.tray.supportsMessages():
-            title = texts[0] if len(texts) == 1 else self.tr("{0} new notices").format(len(texts))
+            title = texts[0] if len(texts) == 1 else self.tr("My notices: {0} new").format(len(texts))
             self.tray.showMessage(APP_TITLE, title if len(texts) == 1 else title + "\n" + "\n".join(texts[:4]),
                                   QSystemTrayIcon.MessageIcon.Information, 10_000)
         else:

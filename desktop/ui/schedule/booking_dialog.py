@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ConflictsFound, ValidationFailed
 from desktop.core.model import InterviewMode, Role
 from desktop.core.scheduling import booking, lookups, slots
+from desktop.core.scheduling.office import OfficeHours
 from desktop.core import labels
 from desktop.ui import messages
 from desktop.ui.forms import EditDialog
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 
 CHECK_DELAY_MS = 350
 SLOT_DAYS = 14
+
+
+def first_free_start(session, day: date) -> datetime:
+    """Where a new booking starts by default: the next working slot from the day the schedule shows,
+    never in the past (weekends, holidays and working weekend days from the holiday calendar)."""
+    hours = OfficeHours.load(session)
+    return hours.next_working_start(max(session.info["clock"].now(), hours.at(day, time(0, 0))))
 
 
 def qdate(day: date) -> QDate:
@@ -43,6 +51,7 @@ class BookingDialog(EditDialog):
         self.save_button.setText(self.tr("Book"))
         self.applications: list[lookups.ApplicationChoice] = []
         self._generation = 0
+        self._time_touched = False     # the user's own date or time is never replaced by the default
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Candidate name, position title or code"))
@@ -135,14 +144,23 @@ class BookingDialog(EditDialog):
         self._set_override_visible(False)
         self._mode_changed()
         self.save_button.setEnabled(False)
+        for signal in (self.day.dateChanged, self.start.timeChanged):
+            signal.connect(self._time_changed)
+        shown = day or ctx.today()
         ctx.read(lambda session: (lookups.rooms(session), lookups.people(session, Role.INTERVIEWER),
-                                  lookups.people(session)), self._choices_arrived, self._failed, owner=self)
+                                  lookups.people(session), first_free_start(session, shown)),
+                 self._choices_arrived, self._failed, owner=self)
         self.load_applications()
 
     # --- choices -------------------------------------------------------------------------------
 
     def _choices_arrived(self, found) -> None:
-        rooms, interviewers, everyone = found
+        rooms, interviewers, everyone, first_free = found
+        if not self._time_touched:
+            local = first_free.astimezone(self.ctx.tz)
+            self.day.setDate(qdate(local.date()))
+            self.start.setTime(QTime(local.hour, local.minute))
+            self._time_touched = False
         self.room.set_rooms(rooms)
         self.interviewers.set_people(interviewers)
         self.observers.set_people(everyone)
@@ -195,6 +213,9 @@ class BookingDialog(EditDialog):
         self.room.setEnabled(onsite)
         self.video_link.setEnabled(not onsite)
         self._input_changed()
+
+    def _time_changed(self, *_args) -> None:
+        self._time_touched = True
 
     def _input_changed(self, *_args) -> None:
         self.conflicts.show_pending()

@@ -221,8 +221,7 @@ class SchedulePage(QWidget):
     # --- booking -------------------------------------------------------------------------------
 
     def new_interview(self) -> None:
-        start = max(self.day, self.ctx.today())
-        self.dialog = BookingDialog(self.ctx, day=start, parent=self)
+        self.dialog = BookingDialog(self.ctx, day=self.day, parent=self)   # it moves on to the next working slot
         self.dialog.sig_saved.connect(self._booked)
         self.dialog.open()
 

@@ -52,6 +52,7 @@ class BookingDialog(EditDialog):
         self.applications: list[lookups.ApplicationChoice] = []
         self._generation = 0
         self._time_touched = False     # the user's own date or time is never replaced by the default
+        self._conflict_banner = False  # the banner says why the last save was refused for conflicts
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Candidate name, position title or code"))
@@ -146,6 +147,7 @@ class BookingDialog(EditDialog):
         self.save_button.setEnabled(False)
         for signal in (self.day.dateChanged, self.start.timeChanged):
             signal.connect(self._time_changed)
+        self.validate_live()
         shown = day or ctx.today()
         ctx.read(lambda session: (lookups.rooms(session), lookups.people(session, Role.INTERVIEWER),
                                   lookups.people(session), first_free_start(session, shown)),
@@ -218,6 +220,9 @@ class BookingDialog(EditDialog):
         self._time_touched = True
 
     def _input_changed(self, *_args) -> None:
+        if self._conflict_banner:   # the refusal was about the input as it was; the check below is current
+            self.form.banner.hide()
+            self._conflict_banner = False
         self.conflicts.show_pending()
         self._set_override_visible(False)
         self._check_timer.start()
@@ -243,13 +248,28 @@ class BookingDialog(EditDialog):
             problems["round_id"] = "required"
         if problems:
             raise ValidationFailed(problems)
+        return self._entered(self.chosen().id, self.round.currentData())
+
+    def _entered(self, application_id: int, round_id: int) -> booking.BookingInput:
         mode = InterviewMode(self.mode.currentData())
         return booking.BookingInput(
-            application_id=self.chosen().id, round_id=self.round.currentData(), starts_at=self.starts_at(),
+            application_id=application_id, round_id=round_id, starts_at=self.starts_at(),
             duration_minutes=self.duration.value(), mode=mode, interviewer_ids=self.interviewers.checked_ids(),
             room_id=self.room.room_id() if mode == InterviewMode.ONSITE else None,
             video_link=self.video_link.text() if mode == InterviewMode.VIDEO else "",
             observer_ids=tuple(i for i in self.observers.checked_ids() if i not in self.interviewers.checked_ids()))
+
+    def live_problems(self) -> dict[str, str]:
+        problems = {}
+        if self.chosen() is None:
+            problems["application_id"] = "required"
+        if self.round.currentData() is None:
+            problems["round_id"] = "required"
+        try:
+            booking.validate(self._entered(0, 0))
+        except ValidationFailed as found:
+            problems.update(found.problems)
+        return problems
 
     def check_conflicts(self) -> None:
         try:
@@ -318,5 +338,6 @@ class BookingDialog(EditDialog):
             self.conflicts.show_conflicts(error.conflicts)
             self._set_override_visible(error.overridable)
             self.form.show_message(messages.describe(error))
+            self._conflict_banner = True
             return
         super()._refused(error)

@@ -41,6 +41,10 @@ class PagedTableView(QTableView):
         self._model = model
         self._kept: int | None = None
         self._sized = False
+        self._ideal: list[int] = []        # each column's width for its contents, within limits
+        self._fitting = False
+        self._user_sized = False           # once the user drags a column edge, their widths stay
+        header.sectionResized.connect(self._section_resized)
         model.sig_loaded.connect(self._size_columns)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
@@ -63,8 +67,36 @@ class PagedTableView(QTableView):
             return
         self._sized = True
         self.resizeColumnsToContents()
-        for column in range(self._model.columnCount()):
-            self.setColumnWidth(column, max(MIN_COLUMN, min(self.columnWidth(column) + 12, MAX_COLUMN)))
+        self._ideal = [max(MIN_COLUMN, min(self.columnWidth(column) + 12, MAX_COLUMN))
+                       for column in range(self._model.columnCount())]
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The columns share the width the view has: their content widths when these fit, else the
+        wide columns give up width (never below MIN_COLUMN, text is elided with the full text in
+        the detail) so that a list never needs a horizontal scroll bar at 1280 pixels."""
+        if not self._ideal or self._user_sized:
+            return
+        widths = [0 if self.isColumnHidden(c) else w for c, w in enumerate(self._ideal)]
+        excess = sum(widths) - self.viewport().width()
+        room = sum(max(0, w - MIN_COLUMN) for w in widths)
+        if excess > 0 and room > 0:
+            share = min(1.0, excess / room)
+            widths = [w - int(-(-max(0, w - MIN_COLUMN) * share // 1)) for w in widths]
+        self._fitting = True
+        for column, width in enumerate(widths):
+            if not self.isColumnHidden(column):
+                self.setColumnWidth(column, width)
+        self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.horizontalHeader().count() - 1
+        if not self._fitting and self._sized and column != last and self.horizontalHeader().underMouse():
+            self._user_sized = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _remember_selection(self) -> None:
         self._kept = self.selected_id()

@@ -107,7 +107,7 @@ def conflict_text(conflict, zone=None) -> str:
     }
     text = texts.get(kind, kind)
     if kind == "holiday":
-        subject = f"（{subject}）" if subject else ""
+        subject = QCoreApplication.translate("Messages", "({0})").format(subject) if subject else ""
     return text.format(subject, when)
 
 

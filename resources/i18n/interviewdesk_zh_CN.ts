@@ -99,9 +99,11 @@
         <source>All change requests</source>
         <translation>全部变更申请</translation>
     </message>
-    <message>
-        <source>{0} request(s) waiting for you</source>
-        <translation>{0} 项待您处理</translation>
+    <message numerus="yes">
+        <source>%n request(s) waiting for you</source>
+        <translation>
+            <numerusform>%n 项待您处理</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change request #{0}: {1}.</source>
@@ -162,9 +164,11 @@
         <source>Search by archive code or title</source>
         <translation>按档号或题名搜索</translation>
     </message>
-    <message>
-        <source>{0} record(s)</source>
-        <translation>共 {0} 条档案</translation>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条档案</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -438,13 +442,17 @@
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
-    <message>
-        <source>{0} interview(s) written to {1}.</source>
-        <translation>已将 {0} 场面试写入 {1}。</translation>
+    <message numerus="yes">
+        <source>%n interview(s) written to {0}.</source>
+        <translation>
+            <numerusform>已将 %n 场面试写入 {0}。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} busy period(s) imported for {1}.</source>
-        <translation>已为{1}导入 {0} 段忙碌时间。</translation>
+    <message numerus="yes">
+        <source>%n busy period(s) imported for {0}.</source>
+        <translation>
+            <numerusform>已为{0}导入 %n 段忙碌时间。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -701,9 +709,11 @@
         <source>New candidate</source>
         <translation>新建候选人</translation>
     </message>
-    <message>
-        <source>{0} candidate(s)</source>
-        <translation>共 {0} 名候选人</translation>
+    <message numerus="yes">
+        <source>%n candidate(s)</source>
+        <translation>
+            <numerusform>共 %n 名候选人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2926,6 +2936,14 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3169,9 +3187,11 @@
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
-    <message>
-        <source>{0} message(s) failed to send</source>
-        <translation>{0} 条通知发送失败</translation>
+    <message numerus="yes">
+        <source>%n message(s) failed to send</source>
+        <translation>
+            <numerusform>%n 条通知发送失败</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3503,6 +3523,10 @@
     <message>
         <source>The day falls on a weekend and is not a working day.</source>
         <translation>该日为周末，不是工作日。</translation>
+    </message>
+    <message>
+        <source>({0})</source>
+        <translation>（{0}）</translation>
     </message>
     <message>
         <source>the file is larger than 10 MB</source>
@@ -3837,9 +3861,11 @@
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
-    <message>
-        <source>{0} message(s)</source>
-        <translation>共 {0} 条通知</translation>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>共 %n 条通知</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0}: {1} waiting</source>
@@ -4127,9 +4153,11 @@
         <source>New position</source>
         <translation>新建岗位</translation>
     </message>
-    <message>
-        <source>{0} position(s)</source>
-        <translation>共 {0} 个岗位</translation>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>共 %n 个岗位</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4195,9 +4223,11 @@
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
-    <message>
-        <source>{0} candidate(s) expected</source>
-        <translation>预计到场 {0} 人</translation>
+    <message numerus="yes">
+        <source>%n candidate(s) expected</source>
+        <translation>
+            <numerusform>预计到场 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checked in, {0} min late.</source>
@@ -4288,6 +4318,14 @@
 <context>
     <name>ScheduleCanvas</name>
     <message>
+        <source>proposed {0}</source>
+        <translation>拟改为 {0}</translation>
+    </message>
+    <message>
+        <source>Proposed by a change request waiting for approval</source>
+        <translation>变更申请拟改到此时间，正在审批</translation>
+    </message>
+    <message>
         <source>Overlaps another interview in this lane</source>
         <translation>与同一行的另一场面试时间重叠</translation>
     </message>
@@ -4358,21 +4396,27 @@
         <source>Drag an interview to another time or lane to propose a change.</source>
         <translation>将面试拖到其他时间或其他行，即可提出变更申请。</translation>
     </message>
-    <message>
-        <source>{0} interview(s)</source>
-        <translation>共 {0} 场面试</translation>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>共 %n 场面试</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) booked.</source>
+        <translation>
+            <numerusform>已安排 %n 场面试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applicant(s) did not fit into the day.</source>
+        <translation>
+            <numerusform>另有 %n 人当天无法安排。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
-    </message>
-    <message>
-        <source>{0} interview(s) booked.</source>
-        <translation>已安排 {0} 场面试。</translation>
-    </message>
-    <message>
-        <source>{0} applicant(s) did not fit into the day.</source>
-        <translation>另有 {0} 人当天无法安排。</translation>
     </message>
 </context>
 <context>
@@ -4600,10 +4644,6 @@
         <translation>今日面试</translation>
     </message>
     <message>
-        <source>{0} interview(s)</source>
-        <translation>共 {0} 场</translation>
-    </message>
-    <message>
         <source>change request #{0}</source>
         <translation>变更申请 #{0}</translation>
     </message>
@@ -4626,6 +4666,12 @@
     <message>
         <source>My follow-up tasks</source>
         <translation>我的待办</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>共 %n 场</numerusform>
+        </translation>
     </message>
     <message>
         <source>Got it</source>

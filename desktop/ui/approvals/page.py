@@ -279,7 +279,7 @@ class ApprovalsPage(QWidget):
         self.entries = found
         self.model.set_rows(found)
         self.table.resizeColumnsToContents()
-        self.count.setText(self.tr("{0} request(s) waiting for you").format(len(found)))
+        self.count.setText(self.tr("%n request(s) waiting for you", "", len(found)))
         self.table.setVisible(bool(found))
         self.empty.setVisible(not found)
         ids = [e.item.change_request_id for e in found]

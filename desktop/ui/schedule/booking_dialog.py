@@ -182,7 +182,7 @@ class BookingDialog(EditDialog):
         self.application.blockSignals(True)
         self.application.clear()
         for app in found:
-            self.application.addItem(f"{app.candidate} — {app.position}（{app.position_code}）", app.id)
+            self.application.addItem(labels.with_note(f"{app.candidate} — {app.position}", app.position_code), app.id)
         index = self.application.findData(kept)
         self.application.setCurrentIndex(index if index >= 0 else (0 if found else -1))
         self.application.blockSignals(False)
@@ -197,7 +197,7 @@ class BookingDialog(EditDialog):
         self.round.blockSignals(True)
         self.round.clear()
         for rnd in app.rounds if app else ():
-            self.round.addItem(f"{rnd.name}（{labels.round_kind(rnd.kind)}）", rnd.id)
+            self.round.addItem(labels.with_note(rnd.name, labels.round_kind(rnd.kind)), rnd.id)
         index = self.round.findData(kept)
         self.round.setCurrentIndex(index if index >= 0 else (0 if self.round.count() else -1))
         self.round.blockSignals(False)

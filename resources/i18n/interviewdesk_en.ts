@@ -1,0 +1,125 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ApprovalsPage</name>
+    <message numerus="yes">
+        <source>%n request(s) waiting for you</source>
+        <translation>
+            <numerusform>%n request waiting for you</numerusform>
+            <numerusform>%n requests waiting for you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFileDialog</name>
+    <message numerus="yes">
+        <source>%n interview(s) written to {0}.</source>
+        <translation>
+            <numerusform>%n interview written to {0}.</numerusform>
+            <numerusform>%n interviews written to {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n busy period(s) imported for {0}.</source>
+        <translation>
+            <numerusform>%n busy period imported for {0}.</numerusform>
+            <numerusform>%n busy periods imported for {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPage</name>
+    <message numerus="yes">
+        <source>%n candidate(s)</source>
+        <translation>
+            <numerusform>%n candidate</numerusform>
+            <numerusform>%n candidates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n message(s) failed to send</source>
+        <translation>
+            <numerusform>%n message failed to send</numerusform>
+            <numerusform>%n messages failed to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PositionsPage</name>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomBoardPage</name>
+    <message numerus="yes">
+        <source>%n candidate(s) expected</source>
+        <translation>
+            <numerusform>%n candidate expected</numerusform>
+            <numerusform>%n candidates expected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) booked.</source>
+        <translation>
+            <numerusform>%n interview booked.</numerusform>
+            <numerusform>%n interviews booked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applicant(s) did not fit into the day.</source>
+        <translation>
+            <numerusform>%n applicant did not fit into the day.</numerusform>
+            <numerusform>%n applicants did not fit into the day.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,10 +1,9 @@
 """The schedule drawn as lanes (interviewers or rooms) over the office's working hours, one column
 per day; interviews are blocks coloured by their live state, conflicts outlined in red and hatched.
 
-Every block is at least as wide as its candidate's name and start time, whatever the zoom: blocks
-that would then overlap go into tracks, and a lane grows as tall as its tracks need, so the week
-fits the window without horizontal scrolling and every block stays readable. A pending change
-request shows where it would move the interview as a dashed ghost block in the 待审批 colour.
+Where everything goes is worked out in geometry.py (every block readable, the week fitting the
+width). A pending change request shows where it would move the interview as a dashed ghost block
+in the 待审批 colour.
 
 A click on a block reports it; dragging a movable block to another time or lane reports the move
 (snapped to 15 minutes), and the page turns it into a change request. The lane names and the day
@@ -13,9 +12,8 @@ thirty interviewers and a busy week stays smooth."""
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -25,6 +23,7 @@ from desktop.core.scheduling.desk_views import ScheduleBoard
 from desktop.core.scheduling.views import Block
 from desktop.core import labels
 from desktop.ui.schedule import colors, words
+from desktop.ui.schedule.geometry import Placed, ScheduleGeometry, minutes
 
 MOVABLE = frozenset({"unconfirmed", "confirmed", "pending_approval", "late"})
 
@@ -40,48 +39,19 @@ class Move:
     starts_at: datetime
 
 
-@dataclass
-class _Placed:
-    block: Block
-    rect: QRectF          # content coordinates
-    anchor_x: float = 0.0  # where the start time is; the rect may sit left of it near the day's end
-    ghost: bool = False    # the proposed time of a pending change request, not the interview itself
-
-
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
-class ScheduleCanvas(QAbstractScrollArea):
+class ScheduleCanvas(ScheduleGeometry, QAbstractScrollArea):
     sig_block_clicked = Signal(int)       # interview id
     sig_block_moved = Signal(object)      # Move
 
-    LANE_WIDTH = 150
-    HEADER_HEIGHT = 44
-    ROW_HEIGHT = 50            # a lane with one track; lanes with overlapping blocks grow
     SNAP_MINUTES = 15
-    COLLAPSED_DAY = 46
-    PADDING = 4                # between a block's border and its text
-    MAX_BLOCK_WIDTH = 160      # a very long name is elided beyond this
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.board: ScheduleBoard | None = None
-        self.zone: tzinfo = timezone.utc
+        self.init_geometry()
         self.can_drag = False
         self.selected_id: int | None = None
-        self.placed: list[_Placed] = []
-        self.lane_index: dict[int, int] = {}
-        self.day_x: list[float] = []
-        self.day_w: list[float] = []
-        self.expanded: list[bool] = []
-        self.lane_top: list[float] = []
-        self.lane_height: list[float] = []
-        self.range_start = 8 * 60
-        self.range_end = 18 * 60
-        self.pph = 60.0
-        self._press: tuple[_Placed, QPointF] | None = None
-        self._drag: tuple[_Placed, datetime, int] | None = None
+        self._press: tuple[Placed, QPointF] | None = None
+        self._drag: tuple[Placed, datetime, int] | None = None
         self.viewport().setMouseTracking(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -95,117 +65,15 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.lane_index = {lane.id: n for n, lane in enumerate(board.view.lanes)}
         self._relayout()
 
-    @property
-    def first_day(self) -> date:
-        return self.board.view.first_day if self.board else date.today()
-
     def _relayout(self) -> None:
-        board = self.board
-        if board is None:
+        if self.board is None:
             return
-        days = board.days
-        starts = [self._local(b.starts_at) for b in board.view.blocks]
-        begin = [s.hour * 60 + s.minute for s in starts]
-        finish = [m + (b.ends_at - b.starts_at).total_seconds() / 60 for m, b in zip(begin, board.view.blocks, strict=True)]
-        earliest = int(min([_minutes(board.day_start)] + begin))   # bookings outside hours stay visible
-        latest = int(max([_minutes(board.day_end)] + [min(24 * 60, m) for m in finish]))
-        self.range_start = max(0, earliest // 30 * 30)
-        self.range_end = min(24 * 60, -(-latest // 30) * 30)
-        busy_days = {s.date() for s in starts}
-        self.expanded = [d.working or d.day in busy_days for d in days]
-        hours = (self.range_end - self.range_start) / 60
-        wide = max(1, sum(self.expanded))
-        available = self.viewport().width() - self.LANE_WIDTH - self.COLLAPSED_DAY * (len(days) - wide)
-        self.pph = max(6.0, available / (wide * hours))   # the whole span fits; blocks widen to their text
-        self.day_x, self.day_w, x = [], [], float(self.LANE_WIDTH)
-        for open_day in self.expanded:
-            width = self.pph * hours if open_day else float(self.COLLAPSED_DAY)
-            self.day_x.append(x)
-            self.day_w.append(width)
-            x += width
-        self._content_width = x
-        self._place_blocks()
-        self._content_height = self.lane_top[-1] + self.lane_height[-1] if self.lane_top else self.HEADER_HEIGHT
+        self._lay_out(self.viewport().width())
         self.horizontalScrollBar().setRange(0, max(0, int(self._content_width - self.viewport().width())))
         self.horizontalScrollBar().setPageStep(self.viewport().width())
         self.verticalScrollBar().setRange(0, max(0, int(self._content_height - self.viewport().height())))
         self.verticalScrollBar().setPageStep(self.viewport().height())
         self.viewport().update()
-
-    def _local(self, instant: datetime) -> datetime:
-        return instant.astimezone(self.zone)
-
-    def _x_of(self, day_index: int, minute_of_day: float) -> float:
-        return self.day_x[day_index] + (minute_of_day - self.range_start) * self.pph / 60
-
-    def text_lines(self, placed: _Placed) -> list[str]:
-        """What a block says: the candidate, then the start time (a ghost: the proposed time)."""
-        start = f"{self._local(placed.block.starts_at):%H:%M}"
-        return [placed.block.candidate, self.tr("proposed {0}").format(start) if placed.ghost else start]
-
-    def metrics(self) -> QFontMetricsF:
-        return QFontMetricsF(self.viewport().font())
-
-    @property
-    def track_height(self) -> float:
-        return 2 * self.metrics().lineSpacing() + 6
-
-    def _place_blocks(self) -> None:
-        """Blocks of one lane and day go into tracks so that none covers another: each block is
-        placed at its start time and made wide enough for its text, then takes the first track
-        where it overlaps nothing. The lane is as tall as its busiest day needs."""
-        self.placed = []
-        groups: dict[tuple[int, int], list[_Placed]] = {}
-        view = self.board.view
-        for block, ghost in [(b, False) for b in view.blocks] + [(b, True) for b in view.ghosts]:
-            day_index = (self._local(block.starts_at).date() - self.first_day).days
-            if 0 <= day_index < len(self.day_x) and block.lane_id in self.lane_index:
-                groups.setdefault((block.lane_id, day_index), []).append(self._sized(block, day_index, ghost))
-        tracks_of: dict[tuple[int, int], int] = {}
-        for key, items in groups.items():
-            items.sort(key=lambda p: (p.rect.left(), p.block.starts_at, p.ghost, p.block.interview_id))
-            track_ends: list[float] = []
-            for placed in items:
-                free = next((n for n, end in enumerate(track_ends) if end <= placed.rect.left()), None)
-                if free is None:
-                    track_ends.append(0.0)
-                    free = len(track_ends) - 1
-                track_ends[free] = placed.rect.right() + 2
-                placed.rect.moveTop(free * self.track_height)   # relative to the lane until the lanes are known
-            tracks_of[key] = len(track_ends)
-            self.placed.extend(items)
-        self.lane_top, self.lane_height, y = [], [], float(self.HEADER_HEIGHT)
-        for lane in view.lanes:
-            tracks = max([t for (lane_id, _d), t in tracks_of.items() if lane_id == lane.id], default=1)
-            height = max(float(self.ROW_HEIGHT), tracks * self.track_height + 6)
-            self.lane_top.append(y)
-            self.lane_height.append(height)
-            y += height
-        single = {lane.id for lane in view.lanes
-                  if all(t <= 1 for (lane_id, _d), t in tracks_of.items() if lane_id == lane.id)}
-        for placed in self.placed:
-            row = self.lane_index[placed.block.lane_id]
-            height = self.lane_height[row] - 6 if placed.block.lane_id in single else self.track_height - 2
-            placed.rect = QRectF(placed.rect.left(), self.lane_top[row] + 3 + placed.rect.top(), placed.rect.width(),
-                                 height)
-
-    def _sized(self, block: Block, day_index: int, ghost: bool) -> _Placed:
-        start, end = self._local(block.starts_at), self._local(block.ends_at)
-        start_min = start.hour * 60 + start.minute
-        end_min = min(self.range_end, start_min + (end - start).total_seconds() / 60)
-        x0, x1 = self._x_of(day_index, start_min), self._x_of(day_index, end_min)
-        placed = _Placed(block, QRectF(), x0, ghost)
-        metrics = self.metrics()
-        text = max(metrics.horizontalAdvance(line) for line in self.text_lines(placed)) + 2 * self.PADDING + 2
-        day_right = self.day_x[day_index] + self.day_w[day_index]
-        width = min(max(6.0, x1 - x0 - 2, min(text, self.MAX_BLOCK_WIDTH)), self.day_w[day_index] - 2)
-        left = max(self.day_x[day_index] + 1, min(x0 + 1, day_right - 1 - width))   # late blocks stay in their day
-        placed.rect = QRectF(left, 0, width, 0)
-        return placed
-
-    def lane_at(self, y: float) -> int:
-        """The row of the lane at content height `y` (clamped to the first and last lane)."""
-        return max(0, min(bisect.bisect_right(self.lane_top, y) - 1, len(self.lane_top) - 1))
 
     @property
     def dragging(self) -> bool:
@@ -215,9 +83,6 @@ class ScheduleCanvas(QAbstractScrollArea):
 
     def offset(self) -> QPointF:
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-
-    def placed_blocks(self, interview_id: int) -> list[_Placed]:
-        return [p for p in self.placed if p.block.interview_id == interview_id]
 
     def reveal(self, rect: QRectF) -> None:
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
@@ -231,13 +96,7 @@ class ScheduleCanvas(QAbstractScrollArea):
     def viewport_point(self, content: QPointF) -> QPoint:
         return (content - self.offset()).toPoint()
 
-    def content_point(self, day: date, local_time: time, lane_id: int) -> QPointF:
-        day_index = (day - self.first_day).days
-        x = self._x_of(day_index, local_time.hour * 60 + local_time.minute)
-        row = self.lane_index[lane_id]
-        return QPointF(x, self.lane_top[row] + self.lane_height[row] / 2)
-
-    def _hit(self, viewport_pos: QPointF) -> _Placed | None:
+    def _hit(self, viewport_pos: QPointF) -> Placed | None:
         if viewport_pos.x() < self.LANE_WIDTH or viewport_pos.y() < self.HEADER_HEIGHT:
             return None
         point = viewport_pos + self.offset()
@@ -246,7 +105,7 @@ class ScheduleCanvas(QAbstractScrollArea):
                 return placed
         return None
 
-    def _target(self, placed: _Placed, viewport_pos: QPointF) -> tuple[datetime, int] | None:
+    def _target(self, placed: Placed, viewport_pos: QPointF) -> tuple[datetime, int] | None:
         """Where a block dragged by the point it was grabbed at would land: start time and lane."""
         assert self._press is not None
         grab = self._press[1]
@@ -369,11 +228,6 @@ class ScheduleCanvas(QAbstractScrollArea):
         painter.drawText(QRectF(8, 0, self.LANE_WIDTH - 12, self.HEADER_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
                          self.tr("Interviewer") if self.board.view.by == "interviewer" else self.tr("Room"))
 
-    def _visible_rows(self, off: QPointF, height: int) -> range:
-        if not self.lane_top:
-            return range(0)
-        return range(self.lane_at(off.y()), self.lane_at(off.y() + height) + 1)
-
     def _paint_grid(self, painter: QPainter, off: QPointF, width: int, height: int) -> None:
         bottom = self._content_height
         for row in self._visible_rows(off, height):
@@ -388,7 +242,7 @@ class ScheduleCanvas(QAbstractScrollArea):
                 painter.fillRect(QRectF(x, self.HEADER_HEIGHT, w, bottom - self.HEADER_HEIGHT), QBrush(QColor("#e9ebef"),
                                                                                    Qt.BrushStyle.BDiagPattern))
             elif self.board.lunch and self.expanded[i]:
-                a, b = (_minutes(t) for t in self.board.lunch)
+                a, b = (minutes(t) for t in self.board.lunch)
                 painter.fillRect(QRectF(self._x_of(i, a), self.HEADER_HEIGHT, (b - a) * self.pph / 60,
                                         bottom - self.HEADER_HEIGHT),
                                  QColor("#f1f2f4"))
@@ -432,7 +286,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.setPen(QColor("#1d4f9c"))
             painter.drawText(ghost.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{local:%H:%M}")
 
-    def _paint_block(self, painter: QPainter, placed: _Placed) -> None:
+    def _paint_block(self, painter: QPainter, placed: Placed) -> None:
         block, rect = placed.block, placed.rect
         painter.setBrush(colors.fill(block.state))
         pen = QPen(colors.border(block.state), 1)
@@ -446,7 +300,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.fillRect(rect.adjusted(2, 2, -2, -2), QBrush(QColor(214, 40, 40, 90), Qt.BrushStyle.BDiagPattern))
         self._paint_text(painter, placed, colors.text(block.state))
 
-    def _paint_ghost(self, painter: QPainter, placed: _Placed) -> None:
+    def _paint_ghost(self, painter: QPainter, placed: Placed) -> None:
         fill = colors.fill("pending_approval")
         fill.setAlpha(150)
         painter.setBrush(fill)
@@ -454,13 +308,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         painter.drawRoundedRect(placed.rect, 3, 3)
         self._paint_text(painter, placed, colors.text("pending_approval"))
 
-    def text_rects(self, placed: _Placed) -> list[QRectF]:
-        """Where the lines of a block are written (content coordinates); tests measure against them."""
-        inner = placed.rect.adjusted(self.PADDING, 2, -self.PADDING + 1, -2)
-        line_h = inner.height() / 2
-        return [QRectF(inner.left(), inner.top() + n * line_h, inner.width(), line_h) for n in range(2)]
-
-    def _paint_text(self, painter: QPainter, placed: _Placed, color: QColor) -> None:
+    def _paint_text(self, painter: QPainter, placed: Placed, color: QColor) -> None:
         if placed.rect.width() < 22:
             return   # too narrow for a word: the colour, the tooltip and the detail tell the rest
         painter.setPen(color)
@@ -469,23 +317,6 @@ class ScheduleCanvas(QAbstractScrollArea):
             shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, box.width() + 1)
             if len(shown) > 1:   # a lone ellipsis says nothing
                 painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
-
-    def hour_labels(self, day_index: int) -> list[tuple[QRectF, str]]:
-        """The hour marks over one open day: as many as fit side by side without touching, each
-        inside its own day (so the last hour of a day never runs into the first of the next)."""
-        metrics = self.metrics()
-        long_text, short_text = metrics.horizontalAdvance("00:00") + 6, metrics.horizontalAdvance("00") + 6
-        step = next((s for s in (60, 120, 180, 240, 360, 480, 720) if self.pph * s / 60 >= short_text), 1440)
-        use_long = self.pph * step / 60 >= long_text
-        right = self.day_x[day_index] + self.day_w[day_index]
-        found = []
-        for minute in range(-(-self.range_start // 60) * 60, self.range_end, step):
-            label = f"{minute // 60:02d}:00" if use_long else f"{minute // 60}"
-            hx = self._x_of(day_index, minute)
-            box = QRectF(hx + 2, 22, metrics.horizontalAdvance(label) + 2, 20)
-            if box.right() <= right - 2:
-                found.append((box, label))
-        return found
 
     def _paint_header(self, painter: QPainter) -> None:
         painter.fillRect(QRectF(self.LANE_WIDTH, 0, self._content_width, self.HEADER_HEIGHT), QColor("#f5f6f8"))

@@ -4,7 +4,7 @@ the whole working day is in view, and a pending change shows where it would move
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from PySide6.QtGui import QColor, QFontMetricsF
@@ -135,3 +135,18 @@ def test_a_pending_change_shows_the_proposed_time_as_a_ghost_block(qtbot, world,
 
 def _near(a: QColor, b: QColor, tolerance: int = 60) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) <= tolerance
+
+
+def test_a_change_proposed_after_hours_is_not_cut_off(qtbot, world, window):
+    w = world
+    moved = book(w, 0, local(STORY_DAY, 10, 0))
+    with w.db.session(w.hr, write=True) as s:
+        changes.request_change(s, w.hr, changes.ChangeInput(
+            moved, ChangeKind.RESCHEDULE, Party.CANDIDATE, "候选人白天上班", starts_at=local(STORY_DAY, 18, 30)),
+            override_reason="候选人只能晚上来")
+    page = schedule_on(qtbot, window, day_view=True)
+    canvas = page.canvas
+    [ghost] = [p for p in canvas.placed_blocks(moved) if p.ghost]
+    assert canvas.range_end >= 19 * 60
+    assert ghost.rect.left() >= canvas.content_point(STORY_DAY, time(18, 0), ghost.block.lane_id).x()
+    assert ghost.rect.right() <= canvas.day_x[0] + canvas.day_w[0]

@@ -107,8 +107,8 @@ class DecisionPanel(QFrame):
         if not same:
             self.comment.clear()
             self.error.hide()
-        self.title.setText(f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}"
-                           f"（#{item.change_request_id}）")
+        self.title.setText(labels.with_note(f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}",
+                                            f"#{item.change_request_id}"))
         due = ""
         if item.step_due_at is not None:
             due = self.tr("due {0}").format(self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M"))

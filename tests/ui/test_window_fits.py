@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractScrollArea
 from scheduling_ui import STORY_DAY, book, idle, local
 from ui_helpers import add_candidates
@@ -79,6 +79,19 @@ def test_the_main_lists_need_no_horizontal_scrolling_at_1280(qtbot, make_ctx, bu
         assert areas, key
         scrolling = [type(a).__name__ for a in areas if a.horizontalScrollBar().maximum() > 0]
         assert not scrolling, (language, key, scrolling)
+        if key in ("candidates", "positions"):     # and what the columns say is not cut off
+            assert_columns_readable(page.table)
+
+
+def assert_columns_readable(table) -> None:
+    model, header = table.model(), table.horizontalHeader()
+    for column in range(model.columnCount()):
+        width = table.columnWidth(column)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.fontMetrics().horizontalAdvance(title) + 8 <= width, (title, width)
+        for row in range(min(10, model.rowCount())):
+            text = str(model.index(row, column).data() or "")
+            assert table.fontMetrics().horizontalAdvance(text) + 6 <= width, (title, text, width)
 
 
 def test_counts_use_plural_forms_and_english_has_no_chinese_punctuation(qtbot, make_ctx, busy_world, language):

@@ -39,12 +39,46 @@
     </message>
 </context>
 <context>
+    <name>CandidateDetailPanel</name>
+    <message numerus="yes">
+        <source>%n reschedule(s)</source>
+        <translation>
+            <numerusform>%n reschedule</numerusform>
+            <numerusform>%n reschedules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no-show(s)</source>
+        <translation>
+            <numerusform>%n no-show</numerusform>
+            <numerusform>%n no-shows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late arrival(s)</source>
+        <translation>
+            <numerusform>%n late arrival</numerusform>
+            <numerusform>%n late arrivals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CandidatesPage</name>
     <message numerus="yes">
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n candidate</numerusform>
             <numerusform>%n candidates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPanel</name>
+    <message numerus="yes">
+        <source>Imported %n day(s), updated {0}.</source>
+        <translation>
+            <numerusform>Imported %n day, updated {0}.</numerusform>
+            <numerusform>Imported %n days, updated {0}.</numerusform>
         </translation>
     </message>
 </context>
@@ -109,6 +143,16 @@
         <translation>
             <numerusform>%n applicant did not fit into the day.</numerusform>
             <numerusform>%n applicants did not fit into the day.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message numerus="yes">
+        <source>{0} characters: %n text message(s) (70 characters fit in one, 67 per part when longer)</source>
+        <translation>
+            <numerusform>{0} characters: %n text message (70 characters fit in one, 67 per part when longer)</numerusform>
+            <numerusform>{0} characters: %n text messages (70 characters fit in one, 67 per part when longer)</numerusform>
         </translation>
     </message>
 </context>

@@ -568,9 +568,23 @@
         <source>Consent given on {0}</source>
         <translation>已于 {0} 同意入库</translation>
     </message>
-    <message>
-        <source>{0} reschedule(s), {1} no-show(s), {2} late arrival(s)</source>
-        <translation>改期 {0} 次，爽约 {1} 次，迟到 {2} 次</translation>
+    <message numerus="yes">
+        <source>%n reschedule(s)</source>
+        <translation>
+            <numerusform>改期 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no-show(s)</source>
+        <translation>
+            <numerusform>爽约 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late arrival(s)</source>
+        <translation>
+            <numerusform>迟到 %n 次</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2183,9 +2197,11 @@
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>日历文件 (*.ics);;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>Imported {0} day(s), updated {1}.</source>
-        <translation>导入 {0} 天，更新 {1} 天。</translation>
+    <message numerus="yes">
+        <source>Imported %n day(s), updated {0}.</source>
+        <translation>
+            <numerusform>导入 %n 天，更新 {0} 天。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4620,9 +4636,11 @@
         <source>Subject: {0}</source>
         <translation>标题：{0}</translation>
     </message>
-    <message>
-        <source>{0} characters: {1} text message(s) (70 characters fit in one, 67 per part when longer)</source>
-        <translation>{0} 个字，按 {1} 条短信计费（70 字以内为一条，超过时每条 67 字）</translation>
+    <message numerus="yes">
+        <source>{0} characters: %n text message(s) (70 characters fit in one, 67 per part when longer)</source>
+        <translation>
+            <numerusform>{0} 个字，按 %n 条短信计费（70 字以内为一条，超过时每条 67 字）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was saved.</source>

@@ -108,6 +108,9 @@ def test_counts_use_plural_forms_and_english_has_no_chinese_punctuation(qtbot, m
         assert candidates.count.text() == "33 candidates"
         assert QCoreApplication.translate("CandidatesPage", "%n candidate(s)", None, 1) == "1 candidate"
         assert QCoreApplication.translate("SchedulePage", "%n interview(s)", None, 0) == "0 interviews"
+        assert QCoreApplication.translate("CandidateDetailPanel", "%n no-show(s)", None, 1) == "1 no-show"
+        assert QCoreApplication.translate("HolidaysPanel", "Imported %n day(s), updated {0}.", None, 14) == \
+            "Imported 14 days, updated {0}."
     else:
         assert schedule.range.text().endswith(" · 共 2 场面试")
         assert candidates.count.text() == "共 33 名候选人"

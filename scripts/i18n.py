@@ -1,11 +1,15 @@
 """Translation workflow (Qt Linguist files in resources/i18n).
 
     python scripts/i18n.py update            # collect strings from desktop/ into the .ts file(s)
-    python scripts/i18n.py apply FILE.json   # add translations: {"Context": {"source": "译文"}}
+    python scripts/i18n.py apply FILE.json [LANG]   # add translations: {"Context": {"source": "译文"}}
+                                             # (a plural source "%n item(s)": "%n 项", or a list of forms)
     python scripts/i18n.py missing           # list strings without a finished translation (exit 1 if any)
     python scripts/i18n.py build             # compile .ts -> .qm (done by dev.py before starting or testing)
 
-English is the source language; Simplified Chinese (zh_CN) is the default for users.
+English is the source language; Simplified Chinese (zh_CN) is the default for users. English has a
+plurals-only file (interviewdesk_en.ts, `lupdate -pluralonly`): "%n interview(s)" reads "1 interview"
+and "2 interviews"; its forms come from FILE.en.json, e.g. {"SchedulePage": {"%n interview(s)":
+["%n interview", "%n interviews"]}}, applied with `apply FILE.en.json en`.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN",)
+PLURALS_ONLY = ("en",)       # the source language: only its plural forms need translating
 
 
 def ts_file(lang: str) -> Path:
@@ -45,9 +50,10 @@ def sources() -> list[str]:
 
 def update() -> None:
     I18N.mkdir(parents=True, exist_ok=True)
-    for lang in LANGUAGES:
-        subprocess.run([_tool("lupdate"), *sources(), "-no-obsolete", "-locations", "none", "-source-language", "en",
-                        "-target-language", lang, "-ts", str(ts_file(lang))], cwd=ROOT, check=True)
+    for lang in LANGUAGES + PLURALS_ONLY:
+        only = ["-pluralonly"] if lang in PLURALS_ONLY else []
+        subprocess.run([_tool("lupdate"), *sources(), *only, "-no-obsolete", "-locations", "none", "-source-language",
+                        "en", "-target-language", lang, "-ts", str(ts_file(lang))], cwd=ROOT, check=True)
 
 
 def _messages(tree: ET.ElementTree):
@@ -69,7 +75,13 @@ def apply(path: Path, lang: str = "zh_CN") -> int:
         translation = message.find("translation")
         if translation is None:
             translation = ET.SubElement(message, "translation")
-        translation.text = text
+        if message.get("numerus") == "yes":   # "%n interview(s)": one <numerusform> per plural form of the language
+            for form in list(translation):
+                translation.remove(form)
+            for form_text in [text] if isinstance(text, str) else text:
+                ET.SubElement(translation, "numerusform").text = form_text
+        else:
+            translation.text = text
         translation.attrib.pop("type", None)
         done += 1
     tree.write(ts_file(lang), encoding="utf-8", xml_declaration=True)
@@ -82,7 +94,11 @@ def missing(lang: str = "zh_CN") -> list[tuple[str, str]]:
     result = []
     for context, message in _messages(tree):
         translation = message.find("translation")
-        if translation is None or translation.get("type") in ("unfinished",) or not (translation.text or "").strip():
+        texts = [translation.text] if translation is not None else []
+        if translation is not None and message.get("numerus") == "yes":
+            texts = [form.text for form in translation.iter("numerusform")]
+        if translation is None or translation.get("type") in ("unfinished",) or not all(
+                (text or "").strip() for text in texts) or not texts:
             if translation is not None and translation.get("type") in ("obsolete", "vanished"):
                 continue
             result.append((context, message.findtext("source")))
@@ -90,7 +106,7 @@ def missing(lang: str = "zh_CN") -> list[tuple[str, str]]:
 
 
 def build() -> None:
-    for lang in LANGUAGES:
+    for lang in LANGUAGES + PLURALS_ONLY:
         subprocess.run([_tool("lrelease"), "-silent", str(ts_file(lang)), "-qm", str(qm_file(lang))],
                        cwd=ROOT, check=True)
 
@@ -100,11 +116,11 @@ def main(argv: list[str]) -> int:
     if command == "update":
         update()
     elif command == "apply":
-        print(f"{apply(Path(argv[1]))} translations applied")
+        print(f"{apply(Path(argv[1]), argv[2] if len(argv) > 2 else 'zh_CN')} translations applied")
     elif command == "missing":
-        todo = missing()
-        for context, source in todo:
-            print(json.dumps({"context": context, "source": source}, ensure_ascii=False))
+        todo = [(lang, *item) for lang in LANGUAGES + PLURALS_ONLY for item in missing(lang)]
+        for lang, context, source in todo:
+            print(json.dumps({"language": lang, "context": context, "source": source}, ensure_ascii=False))
         return 1 if todo else 0
     elif command == "build":
         build()

@@ -219,6 +219,8 @@ _OUTBOX_KINDS = {
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
+_LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)
+_WITH_NOTE = QT_TRANSLATE_NOOP("Labels", "{0} ({1})")    # a name and a note about it (（） in Chinese)
 _YES_NO = (QT_TRANSLATE_NOOP("Labels", "No"), QT_TRANSLATE_NOOP("Labels", "Yes"))
 
 ROLES = tuple(_ROLES)
@@ -330,6 +332,16 @@ def risk_reason(code: str, count: int = 0) -> str:
 
 def outbox_kind(code: str) -> str:
     return _word(_OUTBOX_KINDS, code)
+
+
+def labelled(label: str, text: str) -> str:
+    """"Label: text" with the colon of the user's language."""
+    return translate("Labels", _LABELLED).format(label, text)
+
+
+def with_note(text: str, note: str) -> str:
+    """"Name (note)" with the brackets of the user's language."""
+    return translate("Labels", _WITH_NOTE).format(text, note)
 
 
 def joined(items) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QAbstractButton, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 from sqlalchemy.orm import Session
 
@@ -60,6 +61,28 @@ class DepartmentPicker(QComboBox):
         self.sig_ready.emit()
 
 
+def _changes(widget: QWidget) -> list[tuple[object, bool]]:
+    """The signals saying the input of `widget` changed, each with whether the change is finished
+    (a pick, leaving a text field) or still being typed; a plain container answers for its inputs."""
+    if isinstance(widget, QLineEdit):
+        return [(widget.textChanged, False), (widget.editingFinished, True)]
+    if isinstance(widget, QPlainTextEdit):
+        return [(widget.textChanged, False)]
+    if isinstance(widget, QComboBox):
+        found = [(widget.currentIndexChanged, True)]
+        return found + ([(widget.editTextChanged, False)] if widget.isEditable() else [])
+    if isinstance(widget, QSpinBox):
+        return [(widget.valueChanged, True)]
+    if isinstance(widget, QDateTimeEdit):
+        return [(widget.dateTimeChanged, True)]
+    if isinstance(widget, QAbstractButton):
+        return [(widget.toggled, True)]
+    if hasattr(widget, "sig_changed"):
+        return [(widget.sig_changed, True)]
+    return [change for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            for change in _changes(child)]
+
+
 class EditDialog(QDialog):
     """A form dialog that saves through `ctx.write` and stays open, with the input as typed, when
     core refuses (validation, a newer version saved by someone else, a duplicate code)."""
@@ -97,6 +120,26 @@ class EditDialog(QDialog):
         for widget in extra:
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
+
+    # --- live validation: what the user fixes stops being marked while they type ---------------
+
+    def live_problems(self) -> dict[str, str] | None:
+        """The problems of the input as it stands, checked without the database, by field name;
+        None when this form learns its problems only from saving."""
+        return None
+
+    def validate_live(self) -> None:
+        """Re-check the form whenever one of its inputs changes (call at the end of __init__).
+        A field marked wrong is re-checked at every keystroke and clears when fixed; a field the
+        user finishes (leaves, or picks a choice in) shows its problem at once."""
+        for name, widget in self.form.inputs.items():
+            for signal, finished in _changes(widget):
+                signal.connect(lambda *_a, n=name, f=finished: self._input_edited(n, f))
+
+    def _input_edited(self, name: str, finished: bool) -> None:
+        problems = self.live_problems()
+        if problems is not None:
+            self.form.recheck(problems, name, reveal=finished)
 
     # subclasses: build the input and the unit of work
     def work(self) -> tuple[Callable[[Session], Any], str, Callable[[Any], tuple[int, ...]]]:

@@ -52,7 +52,12 @@ def install(app: QCoreApplication, language: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = normalise(language)
-    if language == "en":
+    if language == "en":   # the source language: only the plural forms ("1 interview", "2 interviews")
+        plurals = _compiled("en")
+        translator = QTranslator(app)
+        if plurals and translator.load(str(plurals)):
+            app.installTranslator(translator)
+            _installed.append(translator)
         return language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)

@@ -3,6 +3,8 @@ database (only on sortable columns), and the selected entity id reported by a si
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -10,6 +12,17 @@ from desktop.ui.paged_model import ID_ROLE, PagedTableModel
 
 MIN_COLUMN = 64
 MAX_COLUMN = 260
+
+
+def _shrink(widths: list[int], floors: list[int], available: int) -> list[int]:
+    """Take what is too much from the columns above their floors, in proportion to what each has
+    above it."""
+    excess = sum(widths) - available
+    room = sum(w - f for w, f in zip(widths, floors, strict=True))
+    if excess <= 0 or room <= 0:
+        return widths
+    share = min(1.0, excess / room)
+    return [w - math.ceil((w - f) * share) for w, f in zip(widths, floors, strict=True)]
 
 
 class PagedTableView(QTableView):
@@ -41,6 +54,11 @@ class PagedTableView(QTableView):
         self._model = model
         self._kept: int | None = None
         self._sized = False
+        self._ideal: list[int] = []        # each column's width for its header and values, within limits
+        self._content: list[int] = []      # ... for its values and the bare header text (no sort arrow)
+        self._fitting = False
+        self._user_sized = False           # once the user drags a column edge, their widths stay
+        header.sectionResized.connect(self._section_resized)
         model.sig_loaded.connect(self._size_columns)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
@@ -63,8 +81,41 @@ class PagedTableView(QTableView):
             return
         self._sized = True
         self.resizeColumnsToContents()
-        for column in range(self._model.columnCount()):
-            self.setColumnWidth(column, max(MIN_COLUMN, min(self.columnWidth(column) + 12, MAX_COLUMN)))
+        columns = range(self._model.columnCount())
+        self._ideal = [max(MIN_COLUMN, min(self.columnWidth(c) + 12, MAX_COLUMN)) for c in columns]
+        header = self.horizontalHeader()
+        titles = [str(self._model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
+        self._content = [max(MIN_COLUMN, min(max(self.sizeHintForColumn(c), header.fontMetrics().horizontalAdvance(t)) + 12,
+                                             MAX_COLUMN)) for c, t in zip(columns, titles, strict=True)]
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The columns share the width the view has, so a list never needs a horizontal scroll bar:
+        their full widths when these fit; else first the room kept for the sort arrow and the
+        header's padding goes, then every column gives way down to MIN_COLUMN, widest most."""
+        if not self._ideal or self._user_sized:
+            return
+        hidden = {c for c in range(len(self._ideal)) if self.isColumnHidden(c)}
+        widths = [0 if c in hidden else w for c, w in enumerate(self._ideal)]
+        values = [0 if c in hidden else min(w, v) for c, (w, v) in enumerate(zip(self._ideal, self._content,
+                                                                                  strict=True))]
+        least = [0 if c in hidden else MIN_COLUMN for c in range(len(widths))]
+        for floors in (values, least):
+            widths = _shrink(widths, floors, self.viewport().width())
+        self._fitting = True
+        for column, width in enumerate(widths):
+            if not self.isColumnHidden(column):
+                self.setColumnWidth(column, width)
+        self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.horizontalHeader().count() - 1
+        if not self._fitting and self._sized and column != last and self.horizontalHeader().underMouse():
+            self._user_sized = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _remember_selection(self) -> None:
         self._kept = self.selected_id()

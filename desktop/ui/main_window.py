@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         item = self.navigation.item(keys.index("outbox"))
         spec = self.specs[keys.index("outbox")]
         item.setText(spec.title() + (f" ({failed})" if failed else ""))
-        item.setToolTip(self.tr("{0} message(s) failed to send").format(failed) if failed else "")
+        item.setToolTip(self.tr("%n message(s) failed to send", "", failed) if failed else "")
         self.failed_messages = failed
 
     def open_change_request(self, request_id: int) -> None:

@@ -128,7 +128,7 @@ def conflict_text(conflict, zone=None) -> str:
     }
     text = texts.get(kind, kind)
     if kind == "holiday":
-        subject = f"（{subject}）" if subject else ""
+        subject = QCoreApplication.translate("Messages", "({0})").format(subject) if subject else ""
     return text.format(subject, when)
 
 

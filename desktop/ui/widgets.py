@@ -86,6 +86,8 @@ class ValidatedForm:
         self.banner.hide()
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.banner_for_fields = False         # the banner only summarises the field errors below
+        self.elsewhere: dict[str, str] = {}    # problems about fields the form does not show
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -128,12 +130,33 @@ class ValidatedForm:
         if elsewhere:
             text += "\n" + messages.validation_text(ValidationFailed(elsewhere))
         self.show_message(text)
+        self.banner_for_fields, self.elsewhere = True, elsewhere
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_message(self, text: str) -> None:
+        self.banner_for_fields = False
         self.banner.setText(text)
         self.banner.show()
+
+    def recheck(self, problems: dict[str, str], edited: str | None = None, *, reveal: bool = False) -> None:
+        """Live validation against `problems` (the input as it stands): a marked field shows its
+        current problem or clears once fixed; the field just edited shows its problem too when
+        `reveal` (the user has finished with it); a banner that only summarised the field errors
+        goes once none is left."""
+        for name, label in self.errors.items():
+            code = problems.get(name)
+            if code and (not label.isHidden() or (reveal and name == edited)):
+                label.setText(messages.validation_text(ValidationFailed({name: code})))
+                label.show()
+            elif not code and not label.isHidden():
+                label.hide()
+                label.clear()
+        marked = any(not label.isHidden() for label in self.errors.values())
+        if self.banner_for_fields and not marked and not any(name in problems for name in self.elsewhere):
+            self.banner.hide()
+            self.banner.clear()
+            self.banner_for_fields = False
 
     def error_text(self, name: str) -> str:
         label = self.errors[name]

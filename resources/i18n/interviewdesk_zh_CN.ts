@@ -225,9 +225,11 @@
         <source>All change requests</source>
         <translation>全部变更申请</translation>
     </message>
-    <message>
-        <source>{0} request(s) waiting for you</source>
-        <translation>{0} 项待您处理</translation>
+    <message numerus="yes">
+        <source>%n request(s) waiting for you</source>
+        <translation>
+            <numerusform>%n 项待您处理</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change request #{0}: {1}.</source>
@@ -288,9 +290,11 @@
         <source>Search by archive code or title</source>
         <translation>按档号或题名搜索</translation>
     </message>
-    <message>
-        <source>{0} record(s)</source>
-        <translation>共 {0} 条档案</translation>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条档案</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -580,13 +584,17 @@
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
-    <message>
-        <source>{0} interview(s) written to {1}.</source>
-        <translation>已将 {0} 场面试写入 {1}。</translation>
+    <message numerus="yes">
+        <source>%n interview(s) written to {0}.</source>
+        <translation>
+            <numerusform>已将 %n 场面试写入 {0}。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} busy period(s) imported for {1}.</source>
-        <translation>已为{1}导入 {0} 段忙碌时间。</translation>
+    <message numerus="yes">
+        <source>%n busy period(s) imported for {0}.</source>
+        <translation>
+            <numerusform>已为{0}导入 %n 段忙碌时间。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -686,9 +694,23 @@
         <source>Consent given on {0}</source>
         <translation>已于 {0} 同意入库</translation>
     </message>
-    <message>
-        <source>{0} reschedule(s), {1} no-show(s), {2} late arrival(s)</source>
-        <translation>改期 {0} 次，爽约 {1} 次，迟到 {2} 次</translation>
+    <message numerus="yes">
+        <source>%n reschedule(s)</source>
+        <translation>
+            <numerusform>改期 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no-show(s)</source>
+        <translation>
+            <numerusform>爽约 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late arrival(s)</source>
+        <translation>
+            <numerusform>迟到 %n 次</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -831,9 +853,11 @@
         <source>New candidate</source>
         <translation>新建候选人</translation>
     </message>
-    <message>
-        <source>{0} candidate(s)</source>
-        <translation>共 {0} 名候选人</translation>
+    <message numerus="yes">
+        <source>%n candidate(s)</source>
+        <translation>
+            <numerusform>共 %n 名候选人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2330,9 +2354,11 @@
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>日历文件 (*.ics);;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>Imported {0} day(s), updated {1}.</source>
-        <translation>导入 {0} 天，更新 {1} 天。</translation>
+    <message numerus="yes">
+        <source>Imported %n day(s), updated {0}.</source>
+        <translation>
+            <numerusform>导入 %n 天，更新 {0} 天。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3150,6 +3176,14 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3393,9 +3427,11 @@
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
-    <message>
-        <source>{0} message(s) failed to send</source>
-        <translation>{0} 条消息发送失败</translation>
+    <message numerus="yes">
+        <source>%n message(s) failed to send</source>
+        <translation>
+            <numerusform>%n 条通知发送失败</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3884,6 +3920,10 @@
         <translation>该日为周末，不是工作日。</translation>
     </message>
     <message>
+        <source>({0})</source>
+        <translation>（{0}）</translation>
+    </message>
+    <message>
         <source>the file is larger than 10 MB</source>
         <translation>文件超过 10 MB</translation>
     </message>
@@ -4248,9 +4288,11 @@
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
-    <message>
-        <source>{0} message(s)</source>
-        <translation>共 {0} 条消息</translation>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>共 %n 条通知</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0}: {1} waiting</source>
@@ -4546,9 +4588,11 @@
         <source>New position</source>
         <translation>新建岗位</translation>
     </message>
-    <message>
-        <source>{0} position(s)</source>
-        <translation>共 {0} 个岗位</translation>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>共 %n 个岗位</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4618,9 +4662,11 @@
         <source>Room board</source>
         <translation>前台看板</translation>
     </message>
-    <message>
-        <source>{0} candidate(s) expected</source>
-        <translation>预计到场 {0} 人</translation>
+    <message numerus="yes">
+        <source>%n candidate(s) expected</source>
+        <translation>
+            <numerusform>预计到场 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Check-in undone; the candidate is expected again.</source>
@@ -4735,6 +4781,10 @@
 <context>
     <name>ScheduleCanvas</name>
     <message>
+        <source>Proposed by a change request waiting for approval</source>
+        <translation>变更申请拟改到此时间，正在审批</translation>
+    </message>
+    <message>
         <source>Overlaps another interview in this lane</source>
         <translation>与同一行的另一场面试时间重叠</translation>
     </message>
@@ -4749,6 +4799,10 @@
     <message>
         <source>(day off)</source>
         <translation>（休息日）</translation>
+    </message>
+    <message>
+        <source>proposed {0}</source>
+        <translation>拟改为 {0}</translation>
     </message>
 </context>
 <context>
@@ -4805,21 +4859,27 @@
         <source>Drag an interview to another time or lane to propose a change.</source>
         <translation>将面试拖到其他时间或其他行，即可提出变更申请。</translation>
     </message>
-    <message>
-        <source>{0} interview(s)</source>
-        <translation>共 {0} 场面试</translation>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>共 %n 场面试</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) booked.</source>
+        <translation>
+            <numerusform>已安排 %n 场面试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applicant(s) did not fit into the day.</source>
+        <translation>
+            <numerusform>另有 %n 人当天无法安排。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
-    </message>
-    <message>
-        <source>{0} interview(s) booked.</source>
-        <translation>已安排 {0} 场面试。</translation>
-    </message>
-    <message>
-        <source>{0} applicant(s) did not fit into the day.</source>
-        <translation>另有 {0} 人当天无法安排。</translation>
     </message>
 </context>
 <context>
@@ -5062,9 +5122,11 @@
         <source>Subject: {0}</source>
         <translation>标题：{0}</translation>
     </message>
-    <message>
-        <source>{0} characters: {1} text message(s) (70 characters fit in one, 67 per part when longer)</source>
-        <translation>{0} 个字，按 {1} 条短信计费（70 字以内为一条，超过时每条 67 字）</translation>
+    <message numerus="yes">
+        <source>{0} characters: %n text message(s) (70 characters fit in one, 67 per part when longer)</source>
+        <translation>
+            <numerusform>{0} 个字，按 %n 条短信计费（70 字以内为一条，超过时每条 67 字）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was saved.</source>
@@ -5084,10 +5146,6 @@
     <message>
         <source>Today&apos;s interviews</source>
         <translation>今日面试</translation>
-    </message>
-    <message>
-        <source>{0} interview(s)</source>
-        <translation>共 {0} 场</translation>
     </message>
     <message>
         <source>change request #{0}</source>
@@ -5112,6 +5170,12 @@
     <message>
         <source>My follow-up tasks</source>
         <translation>我的待办</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>共 %n 场</numerusform>
+        </translation>
     </message>
     <message>
         <source>Got it</source>

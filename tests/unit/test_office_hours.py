@@ -87,3 +87,21 @@ def test_days_walks_every_calendar_day_inclusive():
         date(2026, 9, 30), NATIONAL_DAY, date(2026, 10, 2)]
     assert list(office().days(MONDAY, MONDAY)) == [MONDAY]
     assert list(office().days(MONDAY, MONDAY - timedelta(days=1))) == []
+
+
+def local(day: date, hh: int, mm: int = 0) -> datetime:
+    return datetime.combine(day, time(hh, mm), tzinfo=SHANGHAI).astimezone(timezone.utc)
+
+
+def test_the_next_working_start_skips_evenings_lunch_weekends_and_holidays_and_takes_makeup_days():
+    hours = office()
+    assert hours.next_working_start(local(MONDAY, 9, 5)) == local(MONDAY, 9, 30)        # up to the half hour
+    assert hours.next_working_start(local(MONDAY, 7, 0)) == local(MONDAY, 8, 30)        # before the day starts
+    assert hours.next_working_start(local(MONDAY, 12, 10)) == local(MONDAY, 13, 30)     # lunch
+    assert hours.next_working_start(local(MONDAY, 17, 20)) == local(MONDAY + timedelta(days=1), 8, 30)
+    sunday = MONDAY - timedelta(days=1)
+    assert hours.next_working_start(local(sunday, 10, 0)) == local(MONDAY, 8, 30)       # the weekend
+    assert hours.next_working_start(local(NATIONAL_DAY - timedelta(days=1), 18, 0)) == \
+        local(NATIONAL_DAY + timedelta(days=4), 8, 30)     # 国庆: Thu and Fri off, weekend, back on Monday
+    assert hours.next_working_start(local(MAKEUP_SATURDAY - timedelta(days=1), 18, 0)) == \
+        local(MAKEUP_SATURDAY, 8, 30)                      # 调休: the Saturday is a working day

@@ -73,6 +73,21 @@ class OfficeHours:
             return [(start, self.at(day, self.lunch[0])), (self.at(day, self.lunch[1]), end)]
         return [(start, end)]
 
+    def next_working_start(self, after: datetime, step_minutes: int = 30, search_days: int = 366) -> datetime:
+        """The first start time on the office's working time at or after `after` (UTC), on the
+        `step_minutes` grid of the office's clock: skips evenings, the lunch break, weekends and
+        holidays, and takes working weekend days (调休)."""
+        local = self.local(after)
+        midnight = datetime.combine(local.date(), time(0, 0), tzinfo=self.zone)
+        minutes = -(-int((local - midnight).total_seconds()) // (step_minutes * 60)) * step_minutes
+        earliest = (midnight + timedelta(minutes=minutes)).astimezone(timezone.utc)
+        for offset in range(search_days):
+            for window_start, window_end in self.windows(local.date() + timedelta(days=offset)):
+                start = max(window_start, earliest)
+                if start < window_end:
+                    return start
+        return earliest    # no working day within a year: the calendar is misconfigured; keep the time
+
     def within_hours(self, start: datetime, end: datetime) -> bool:
         day = self.local(start).date()
         return any(ws <= start and end <= we for ws, we in self.windows(day))

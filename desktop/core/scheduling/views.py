@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.errors import NotFound
 from desktop.core.model import (
-    Application, ApprovalChain, Candidate, ChangeRequest, ChangeStatus, Confirmation, Decision, Interview,
+    Application, ApprovalChain, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation, Decision, Interview,
     InterviewMode, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
 )
 from desktop.core.permissions import Action, require, visible_departments
@@ -48,6 +49,8 @@ class ScheduleView:
     by: str
     lanes: list[Lane]
     blocks: list[Block]
+    pending: dict[int, PendingMove] = field(default_factory=dict)   # interview id -> its pending change
+    ghosts: list[Block] = field(default_factory=list)   # where those changes would put the interviews
 
 
 def live_state(interview: Interview, confirmed: bool, now: datetime) -> str:
@@ -120,6 +123,8 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
             lane_ids.add(lane)
             blocks.append(Block(interview.id, lane, interview.starts_at, ends, candidate.name, position, rnd,
                                 room or "", interview.status.value, state))
+    pending = pending_moves(session, {b.interview_id for b in blocks})
+    ghosts = _ghost_blocks(session, blocks, pending, by, lane_ids)
     if by == "interviewer":
         lane_query = select(User.id, User.display_name)
         if department_id is not None:
@@ -133,7 +138,72 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
         lanes = [Lane(i, n) for i, n in session.execute(select(Room.id, Room.name).where(Room.is_active)
                                                         .order_by(Room.name))]
     blocks = _mark_conflicts(blocks)
-    return ScheduleView(first_day, days, by, lanes, blocks)
+    return ScheduleView(first_day, days, by, lanes, blocks, pending, ghosts)
+
+
+@dataclass(frozen=True)
+class PendingMove:
+    """A change request awaiting approval for one interview: what it would make of it. The schedule
+    draws its proposed time as a ghost block. (Same shape as h-change's, plus the proposed
+    interviewers, so a move to another interviewer's lane shows in that lane.)"""
+
+    change_request_id: int
+    interview_id: int
+    kind: str
+    starts_at: datetime | None       # proposed start and end (None for a cancellation)
+    ends_at: datetime | None
+    room_id: int | None
+    step: int
+    applied_early: bool              # a same-day change already in effect, approved afterwards
+    interviewer_ids: tuple[int, ...] = ()
+
+
+def pending_moves(session: Session, interview_ids: Iterable[int]) -> dict[int, PendingMove]:
+    """The pending change request of each of these interviews (at most one each), by interview id."""
+    ids = sorted(set(interview_ids))
+    if not ids:
+        return {}
+    found: dict[int, PendingMove] = {}
+    for request in session.scalars(select(ChangeRequest).where(
+            ChangeRequest.interview_id.in_(ids), ChangeRequest.status == ChangeStatus.PENDING)
+            .order_by(ChangeRequest.id)):
+        proposed = request.proposed or {}
+        start = end = None
+        if proposed.get("status") != InterviewStatus.CANCELLED.value and proposed.get("starts_at"):
+            start = datetime.fromisoformat(proposed["starts_at"])
+            end = start + timedelta(minutes=int(proposed.get("duration_minutes") or 30))
+        found[request.interview_id] = PendingMove(
+            request.id, request.interview_id, request.kind.value, start, end, proposed.get("room_id"),
+            request.current_step, request.applied_early, tuple(proposed.get("interviewer_ids") or ()))
+    return found
+
+
+_WHERE = ("starts_at", "duration_minutes", "interviewer_ids", "room_id")   # what places a block on the schedule
+
+
+def _ghost_blocks(session: Session, blocks: list[Block], pending: dict[int, PendingMove], by: str,
+                  lane_ids: set[int]) -> list[Block]:
+    """One ghost block per lane the proposed time would occupy, in the 待审批 state; its lanes are
+    added to `lane_ids` so a move to someone not yet on the schedule is visible too. A cancellation
+    moves nothing; a change applied early is where the interview already is."""
+    moves = {}
+    for iid, move in pending.items():
+        request = session.get(ChangeRequest, move.change_request_id)
+        if move.starts_at is not None and not move.applied_early and any(
+                request.proposed.get(k) != request.before.get(k) for k in _WHERE):
+            moves[iid] = move
+    first = {b.interview_id: b for b in reversed(blocks)}
+    room_ids = sorted({m.room_id for m in moves.values() if m.room_id})
+    room_names = dict(session.execute(select(Room.id, Room.name).where(Room.id.in_(room_ids))).all())
+    ghosts = []
+    for interview_id, move in moves.items():
+        block = first[interview_id]
+        lanes = move.interviewer_ids if by == "interviewer" else ((move.room_id,) if move.room_id else ())
+        for lane in lanes:
+            lane_ids.add(lane)
+            ghosts.append(Block(interview_id, lane, move.starts_at, move.ends_at, block.candidate, block.position,
+                                block.round, room_names.get(move.room_id, ""), block.status, "pending_approval"))
+    return ghosts
 
 
 def _mark_conflicts(blocks: list[Block]) -> list[Block]:

@@ -107,8 +107,8 @@ class DecisionPanel(QFrame):
         if not same:
             self.comment.clear()
             self.error.hide()
-        self.title.setText(f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}"
-                           f"（#{item.change_request_id}）")
+        self.title.setText(labels.with_note(f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}",
+                                            f"#{item.change_request_id}"))
         due = ""
         if item.step_due_at is not None:
             due = self.tr("due {0}").format(self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M"))
@@ -279,7 +279,7 @@ class ApprovalsPage(QWidget):
         self.entries = found
         self.model.set_rows(found)
         self.table.resizeColumnsToContents()
-        self.count.setText(self.tr("{0} request(s) waiting for you").format(len(found)))
+        self.count.setText(self.tr("%n request(s) waiting for you", "", len(found)))
         self.table.setVisible(bool(found))
         self.empty.setVisible(not found)
         ids = [e.item.change_request_id for e in found]

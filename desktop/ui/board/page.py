@@ -217,7 +217,7 @@ class RoomBoardPage(QWidget):
         for n, card in enumerate(self.cards):
             self.grid.addWidget(card, n // COLUMNS, n % COLUMNS, Qt.AlignmentFlag.AlignTop)
         expected = sum(len(r.entries) for r in rooms)
-        self.summary.setText(words.day_label(self.day) + " · " + self.tr("{0} candidate(s) expected").format(expected))
+        self.summary.setText(words.day_label(self.day) + " · " + self.tr("%n candidate(s) expected", "", expected))
 
     def button_for(self, interview_id: int) -> QPushButton | None:
         return next((c.buttons[interview_id] for c in self.cards if interview_id in c.buttons), None)

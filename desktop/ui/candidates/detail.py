@@ -142,8 +142,9 @@ class CandidateDetailPanel(QFrame):
         v["talent_pool"].setText(
             self.tr("Consent given on {0}").format(detail.consent_date.isoformat())
             if d.talent_pool_consent and detail.consent_date else labels.yes_no(d.talent_pool_consent))
-        v["history"].setText(self.tr("{0} reschedule(s), {1} no-show(s), {2} late arrival(s)").format(
-            detail.reschedule_count, detail.no_show_count, detail.late_count))
+        v["history"].setText(labels.joined([self.tr("%n reschedule(s)", "", detail.reschedule_count),
+                                            self.tr("%n no-show(s)", "", detail.no_show_count),
+                                            self.tr("%n late arrival(s)", "", detail.late_count)]))
         v["updated"].setText(self.ctx.format_time(detail.updated_at))
         for name, button in self.reveal_buttons.items():
             has_value = bool(v[name].text())

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from desktop.core.errors import ValidationFailed
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateInput
 from desktop.core import labels
@@ -65,6 +66,7 @@ class CandidateForm(EditDialog):
         self.assemble()
         self.fill(data or CandidateInput(name=""))
         self.wait_for(self.department)
+        self.validate_live()
 
     def fill(self, data: CandidateInput) -> None:
         self.name.setText(data.name)
@@ -91,6 +93,13 @@ class CandidateForm(EditDialog):
             experience=self.experience.toPlainText(), skills=self.skills.text(),
             resume_summary=self.resume.toPlainText(), source_channel=self.source.currentText().strip(),
             department_id=self.department.department_id(), talent_pool_consent=self.consent.isChecked())
+
+    def live_problems(self) -> dict[str, str]:
+        try:
+            candidates.validate(self.entered(), self.ctx.today())
+        except ValidationFailed as problems:
+            return problems.problems
+        return {}
 
     def work(self):
         data, actor = self.entered(), self.ctx.actor

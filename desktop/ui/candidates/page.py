@@ -67,7 +67,7 @@ class CandidatesPage(QWidget):
             self.model.refresh()
 
     def _loaded(self, total: int) -> None:
-        self.count.setText(self.tr("{0} candidate(s)").format(total))
+        self.count.setText(self.tr("%n candidate(s)", "", total))
         if self._select_after_load is not None and self.table.select_id(self._select_after_load):
             self._select_after_load = None
 

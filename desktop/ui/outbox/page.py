@@ -101,7 +101,7 @@ class OutboxPage(QWidget):
         self.model.refresh()
 
     def _loaded(self, total: int) -> None:
-        self.count.setText(self.tr("{0} message(s)").format(total))
+        self.count.setText(self.tr("%n message(s)", "", total))
         self._selected(self.table.selected_id())
         self.ctx.read(senders.waiting_unconfigured, self._show_unconfigured, lambda _error: None, owner=self)
 

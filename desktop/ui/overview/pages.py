@@ -72,7 +72,7 @@ class ArchivePage(_ListPage):
         self.filters.addWidget(self.search)
 
     def count_text(self, total: int) -> str:
-        return self.tr("{0} record(s)").format(total)
+        return self.tr("%n record(s)", "", total)
 
 
 class ReportsPage(QWidget):

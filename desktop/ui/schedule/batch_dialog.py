@@ -129,7 +129,7 @@ class BatchDialog(EditDialog):
         self.interviewers.set_people(interviewers)
         self.position.blockSignals(True)
         for p in self.positions:
-            self.position.addItem(f"{p.title}（{p.code}）", p.id)
+            self.position.addItem(labels.with_note(p.title, p.code), p.id)
         self.position.blockSignals(False)
         self._position_changed()
         self.save_button.setEnabled(True)
@@ -142,7 +142,7 @@ class BatchDialog(EditDialog):
         self.round.blockSignals(True)
         self.round.clear()
         for rnd in position.rounds if position else ():
-            self.round.addItem(f"{rnd.name}（{labels.round_kind(rnd.kind)}）", rnd.id)
+            self.round.addItem(labels.with_note(rnd.name, labels.round_kind(rnd.kind)), rnd.id)
         self.round.blockSignals(False)
         self._round_changed()
         self.applicants.clear()
@@ -162,7 +162,7 @@ class BatchDialog(EditDialog):
         self.applicants.clear()
         self.names = {a.id: a.candidate for a in found}
         for app in found:
-            item = QListWidgetItem(f"{app.candidate}（{labels.stage(app.stage)}）")
+            item = QListWidgetItem(labels.with_note(app.candidate, labels.stage(app.stage)))
             item.setData(Qt.ItemDataRole.UserRole, app.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -17,6 +17,7 @@ from desktop.core.model import InterviewMode, Role
 from desktop.core.permissions import Action
 from desktop.core.scheduling import booking, lookups, slots
 from desktop.core.services import applications
+from desktop.core.scheduling.office import OfficeHours
 from desktop.core import labels
 from desktop.ui import messages
 from desktop.ui.candidates.applications import ApplyDialog
@@ -29,6 +30,13 @@ if TYPE_CHECKING:
 
 CHECK_DELAY_MS = 350
 SLOT_DAYS = 14
+
+
+def first_free_start(session, day: date) -> datetime:
+    """Where a new booking starts by default: the next working slot from the day the schedule shows,
+    never in the past (weekends, holidays and working weekend days from the holiday calendar)."""
+    hours = OfficeHours.load(session)
+    return hours.next_working_start(max(session.info["clock"].now(), hours.at(day, time(0, 0))))
 
 
 def qdate(day: date) -> QDate:
@@ -46,6 +54,8 @@ class BookingDialog(EditDialog):
         self.save_button.setText(self.tr("Book"))
         self.applications: list[lookups.ApplicationChoice] = []
         self._generation = 0
+        self._time_touched = False     # the user's own date or time is never replaced by the default
+        self._conflict_banner = False  # the banner says why the last save was refused for conflicts
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Candidate name, position title or code"))
@@ -156,14 +166,24 @@ class BookingDialog(EditDialog):
         self._set_override_visible(False)
         self._mode_changed()
         self.save_button.setEnabled(False)
+        for signal in (self.day.dateChanged, self.start.timeChanged):
+            signal.connect(self._time_changed)
+        self.validate_live()
+        shown = day or ctx.today()
         ctx.read(lambda session: (lookups.rooms(session), lookups.people(session, Role.INTERVIEWER),
-                                  lookups.people(session)), self._choices_arrived, self._failed, owner=self)
+                                  lookups.people(session), first_free_start(session, shown)),
+                 self._choices_arrived, self._failed, owner=self)
         self.load_applications()
 
     # --- choices -------------------------------------------------------------------------------
 
     def _choices_arrived(self, found) -> None:
-        rooms, interviewers, everyone = found
+        rooms, interviewers, everyone, first_free = found
+        if not self._time_touched:
+            local = first_free.astimezone(self.ctx.tz)
+            self.day.setDate(qdate(local.date()))
+            self.start.setTime(QTime(local.hour, local.minute))
+            self._time_touched = False
         self.room.set_rooms(rooms)
         self.interviewers.set_people(interviewers)
         self.observers.set_people(everyone)
@@ -224,7 +244,7 @@ class BookingDialog(EditDialog):
         self.application.blockSignals(True)
         self.application.clear()
         for app in found:
-            self.application.addItem(f"{app.candidate} — {app.position}（{app.position_code}）", app.id)
+            self.application.addItem(labels.with_note(f"{app.candidate} — {app.position}", app.position_code), app.id)
         index = self.application.findData(kept)
         self.application.setCurrentIndex(index if index >= 0 else (0 if found else -1))
         self.application.blockSignals(False)
@@ -239,7 +259,7 @@ class BookingDialog(EditDialog):
         self.round.blockSignals(True)
         self.round.clear()
         for rnd in app.rounds if app else ():
-            self.round.addItem(f"{rnd.name}（{labels.round_kind(rnd.kind)}）", rnd.id)
+            self.round.addItem(labels.with_note(rnd.name, labels.round_kind(rnd.kind)), rnd.id)
         index = self.round.findData(kept)
         self.round.setCurrentIndex(index if index >= 0 else (0 if self.round.count() else -1))
         self.round.blockSignals(False)
@@ -258,7 +278,13 @@ class BookingDialog(EditDialog):
         self.video_link.setEnabled(not onsite)
         self._input_changed()
 
+    def _time_changed(self, *_args) -> None:
+        self._time_touched = True
+
     def _input_changed(self, *_args) -> None:
+        if self._conflict_banner:   # the refusal was about the input as it was; the check below is current
+            self.form.banner.hide()
+            self._conflict_banner = False
         self.conflicts.show_pending()
         self._set_override_visible(False)
         self._check_timer.start()
@@ -284,13 +310,28 @@ class BookingDialog(EditDialog):
             problems["round_id"] = "required"
         if problems:
             raise ValidationFailed(problems)
+        return self._entered(self.chosen().id, self.round.currentData())
+
+    def _entered(self, application_id: int, round_id: int) -> booking.BookingInput:
         mode = InterviewMode(self.mode.currentData())
         return booking.BookingInput(
-            application_id=self.chosen().id, round_id=self.round.currentData(), starts_at=self.starts_at(),
+            application_id=application_id, round_id=round_id, starts_at=self.starts_at(),
             duration_minutes=self.duration.value(), mode=mode, interviewer_ids=self.interviewers.checked_ids(),
             room_id=self.room.room_id() if mode == InterviewMode.ONSITE else None,
             video_link=self.video_link.text() if mode == InterviewMode.VIDEO else "",
             observer_ids=tuple(i for i in self.observers.checked_ids() if i not in self.interviewers.checked_ids()))
+
+    def live_problems(self) -> dict[str, str]:
+        problems = {}
+        if self.chosen() is None:
+            problems["application_id"] = "required"
+        if self.round.currentData() is None:
+            problems["round_id"] = "required"
+        try:
+            booking.validate(self._entered(0, 0))
+        except ValidationFailed as found:
+            problems.update(found.problems)
+        return problems
 
     def check_conflicts(self) -> None:
         try:
@@ -359,5 +400,6 @@ class BookingDialog(EditDialog):
             self.conflicts.show_conflicts(error.conflicts)
             self._set_override_visible(error.overridable)
             self.form.show_message(messages.describe(error))
+            self._conflict_banner = True
             return
         super()._refused(error)

@@ -141,13 +141,13 @@ class CalendarFileDialog(QDialog):
 
     def _exported(self, count: int) -> None:
         self.working = False
-        self.sig_done.emit(self.tr("{0} interview(s) written to {1}.").format(count, Path(self.path.text()).name))
+        self.sig_done.emit(self.tr("%n interview(s) written to {0}.", "", count).format(Path(self.path.text()).name))
         self.accept()
 
     def _imported(self, counts: ImportCounts) -> None:
         self.working = False
-        self.sig_done.emit(self.tr("{0} busy period(s) imported for {1}.").format(counts.added,
-                                                                                 self.subject.currentText()))
+        self.sig_done.emit(self.tr("%n busy period(s) imported for {0}.", "", counts.added).format(
+            self.subject.currentText()))
         self.accept()
 
 

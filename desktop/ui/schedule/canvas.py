@@ -1,6 +1,10 @@
 """The schedule drawn as lanes (interviewers or rooms) over the office's working hours, one column
 per day; interviews are blocks coloured by their live state, conflicts outlined in red and hatched.
 
+Where everything goes is worked out in geometry.py (every block readable, the week fitting the
+width). A pending change request shows where it would move the interview as a dashed ghost block
+in the 待审批 colour.
+
 A click on a block reports it; dragging a movable block to another time or lane reports the move
 (snapped to 15 minutes), and the page turns it into a change request. The lane names and the day
 header stay in place while the rest scrolls. Only what is visible is painted, so a department with
@@ -9,16 +13,17 @@ thirty interviewers and a busy week stays smooth."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop.core.scheduling.desk_views import ScheduleBoard
 from desktop.core.scheduling.views import Block
 from desktop.core import labels
 from desktop.ui.schedule import colors, words
+from desktop.ui.schedule.geometry import Placed, ScheduleGeometry, minutes
 
 MOVABLE = frozenset({"unconfirmed", "confirmed", "pending_approval", "late"})
 
@@ -34,42 +39,19 @@ class Move:
     starts_at: datetime
 
 
-@dataclass
-class _Placed:
-    block: Block
-    rect: QRectF          # content coordinates
-
-
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
-class ScheduleCanvas(QAbstractScrollArea):
+class ScheduleCanvas(ScheduleGeometry, QAbstractScrollArea):
     sig_block_clicked = Signal(int)       # interview id
     sig_block_moved = Signal(object)      # Move
 
-    LANE_WIDTH = 150
-    HEADER_HEIGHT = 44
-    ROW_HEIGHT = 50
     SNAP_MINUTES = 15
-    COLLAPSED_DAY = 46
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.board: ScheduleBoard | None = None
-        self.zone: tzinfo = timezone.utc
+        self.init_geometry()
         self.can_drag = False
         self.selected_id: int | None = None
-        self.placed: list[_Placed] = []
-        self.lane_index: dict[int, int] = {}
-        self.day_x: list[float] = []
-        self.day_w: list[float] = []
-        self.expanded: list[bool] = []
-        self.range_start = 8 * 60
-        self.range_end = 18 * 60
-        self.pph = 60.0
-        self._press: tuple[_Placed, QPointF] | None = None
-        self._drag: tuple[_Placed, datetime, int] | None = None
+        self._press: tuple[Placed, QPointF] | None = None
+        self._drag: tuple[Placed, datetime, int] | None = None
         self.viewport().setMouseTracking(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -83,78 +65,15 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.lane_index = {lane.id: n for n, lane in enumerate(board.view.lanes)}
         self._relayout()
 
-    @property
-    def first_day(self) -> date:
-        return self.board.view.first_day if self.board else date.today()
-
     def _relayout(self) -> None:
-        board = self.board
-        if board is None:
+        if self.board is None:
             return
-        days = board.days
-        starts = [self._local(b.starts_at) for b in board.view.blocks]
-        begin = [s.hour * 60 + s.minute for s in starts]
-        finish = [m + (b.ends_at - b.starts_at).total_seconds() / 60 for m, b in zip(begin, board.view.blocks, strict=True)]
-        earliest = int(min([_minutes(board.day_start)] + begin))   # bookings outside hours stay visible
-        latest = int(max([_minutes(board.day_end)] + [min(24 * 60, m) for m in finish]))
-        self.range_start = max(0, earliest // 30 * 30)
-        self.range_end = min(24 * 60, -(-latest // 30) * 30)
-        busy_days = {s.date() for s in starts}
-        self.expanded = [d.working or d.day in busy_days for d in days]
-        hours = (self.range_end - self.range_start) / 60
-        wide = max(1, sum(self.expanded))
-        available = self.viewport().width() - self.LANE_WIDTH - self.COLLAPSED_DAY * (len(days) - wide)
-        self.pph = max(72.0 if len(days) == 1 else 20.0, available / (wide * hours))
-        self.day_x, self.day_w, x = [], [], float(self.LANE_WIDTH)
-        for open_day in self.expanded:
-            width = self.pph * hours if open_day else float(self.COLLAPSED_DAY)
-            self.day_x.append(x)
-            self.day_w.append(width)
-            x += width
-        self._content_width = x
-        self._content_height = self.HEADER_HEIGHT + self.ROW_HEIGHT * len(board.view.lanes)
-        self._place_blocks()
+        self._lay_out(self.viewport().width())
         self.horizontalScrollBar().setRange(0, max(0, int(self._content_width - self.viewport().width())))
         self.horizontalScrollBar().setPageStep(self.viewport().width())
         self.verticalScrollBar().setRange(0, max(0, int(self._content_height - self.viewport().height())))
         self.verticalScrollBar().setPageStep(self.viewport().height())
         self.viewport().update()
-
-    def _local(self, instant: datetime) -> datetime:
-        return instant.astimezone(self.zone)
-
-    def _x_of(self, day_index: int, minute_of_day: float) -> float:
-        return self.day_x[day_index] + (minute_of_day - self.range_start) * self.pph / 60
-
-    def _place_blocks(self) -> None:
-        """Blocks overlapping in one lane and day share the row in tracks, so both stay visible."""
-        self.placed = []
-        groups: dict[tuple[int, int], list[Block]] = {}
-        for block in self.board.view.blocks:
-            day_index = (self._local(block.starts_at).date() - self.first_day).days
-            if 0 <= day_index < len(self.day_x) and block.lane_id in self.lane_index:
-                groups.setdefault((block.lane_id, day_index), []).append(block)
-        for (lane_id, day_index), blocks in groups.items():
-            blocks.sort(key=lambda b: (b.starts_at, b.interview_id))
-            track_ends: list[datetime] = []
-            tracks: list[int] = []
-            for block in blocks:
-                free = next((n for n, end in enumerate(track_ends) if end <= block.starts_at), None)
-                if free is None:
-                    track_ends.append(block.ends_at)
-                    free = len(track_ends) - 1
-                else:
-                    track_ends[free] = block.ends_at
-                tracks.append(free)
-            height = (self.ROW_HEIGHT - 6) / max(1, len(track_ends))
-            top = self.HEADER_HEIGHT + self.lane_index[lane_id] * self.ROW_HEIGHT + 3
-            for block, track in zip(blocks, tracks, strict=True):
-                start, end = self._local(block.starts_at), self._local(block.ends_at)
-                start_min = start.hour * 60 + start.minute
-                end_min = min(self.range_end, start_min + (end - start).total_seconds() / 60)
-                x0, x1 = self._x_of(day_index, start_min), self._x_of(day_index, end_min)
-                self.placed.append(_Placed(block, QRectF(x0 + 1, top + track * height, max(6.0, x1 - x0 - 2),
-                                                         height - 2)))
 
     @property
     def dragging(self) -> bool:
@@ -164,9 +83,6 @@ class ScheduleCanvas(QAbstractScrollArea):
 
     def offset(self) -> QPointF:
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-
-    def placed_blocks(self, interview_id: int) -> list[_Placed]:
-        return [p for p in self.placed if p.block.interview_id == interview_id]
 
     def reveal(self, rect: QRectF) -> None:
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
@@ -180,13 +96,7 @@ class ScheduleCanvas(QAbstractScrollArea):
     def viewport_point(self, content: QPointF) -> QPoint:
         return (content - self.offset()).toPoint()
 
-    def content_point(self, day: date, local_time: time, lane_id: int) -> QPointF:
-        day_index = (day - self.first_day).days
-        x = self._x_of(day_index, local_time.hour * 60 + local_time.minute)
-        y = self.HEADER_HEIGHT + self.lane_index[lane_id] * self.ROW_HEIGHT + self.ROW_HEIGHT / 2
-        return QPointF(x, y)
-
-    def _hit(self, viewport_pos: QPointF) -> _Placed | None:
+    def _hit(self, viewport_pos: QPointF) -> Placed | None:
         if viewport_pos.x() < self.LANE_WIDTH or viewport_pos.y() < self.HEADER_HEIGHT:
             return None
         point = viewport_pos + self.offset()
@@ -195,12 +105,12 @@ class ScheduleCanvas(QAbstractScrollArea):
                 return placed
         return None
 
-    def _target(self, placed: _Placed, viewport_pos: QPointF) -> tuple[datetime, int] | None:
+    def _target(self, placed: Placed, viewport_pos: QPointF) -> tuple[datetime, int] | None:
         """Where a block dragged by the point it was grabbed at would land: start time and lane."""
         assert self._press is not None
         grab = self._press[1]
         point = viewport_pos + self.offset()
-        left = point.x() - (grab.x() - placed.rect.left())
+        left = placed.anchor_x + point.x() - grab.x()
         day_index = next((i for i in range(len(self.day_x)) if self.expanded[i]
                           and self.day_x[i] <= left + 1 < self.day_x[i] + self.day_w[i]), None)
         if day_index is None:
@@ -210,8 +120,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         duration = (placed.block.ends_at - placed.block.starts_at).total_seconds() / 60
         minute = max(self.range_start, min(minute, self.range_end - duration))
         lanes = self.board.view.lanes
-        row = int((point.y() - self.HEADER_HEIGHT) // self.ROW_HEIGHT)
-        lane = lanes[max(0, min(row, len(lanes) - 1))].id
+        lane = lanes[self.lane_at(point.y())].id
         day = self.first_day + timedelta(days=day_index)
         local = datetime.combine(day, time(0, 0), tzinfo=self.zone) + timedelta(minutes=minute)
         return local.astimezone(timezone.utc), lane
@@ -238,7 +147,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             return
         placed, grabbed = self._press
         moved = (event.position() + self.offset() - grabbed).manhattanLength() > 4
-        if moved and self.can_drag and placed.block.state in MOVABLE:
+        if moved and self.can_drag and not placed.ghost and placed.block.state in MOVABLE:
             target = self._target(placed, event.position())
             self._drag = (placed, *target) if target else None
             if target:
@@ -266,15 +175,17 @@ class ScheduleCanvas(QAbstractScrollArea):
         if event.type() == event.Type.ToolTip:
             placed = self._hit(QPointF(event.pos()))
             if placed is not None:
-                QToolTip.showText(event.globalPos(), self._tooltip(placed.block), self)
+                QToolTip.showText(event.globalPos(), self._tooltip(placed.block, placed.ghost), self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
 
-    def _tooltip(self, block: Block) -> str:
+    def _tooltip(self, block: Block, ghost: bool = False) -> str:
         lines = [f"<b>{block.candidate}</b> · {block.position} · {block.round}",
                  words.when(self.zone, block.starts_at, block.ends_at)]
+        if ghost:
+            lines.insert(1, self.tr("Proposed by a change request waiting for approval"))
         if block.room:
             lines.append(block.room)
         lines.append(labels.live_state(block.state))
@@ -317,27 +228,23 @@ class ScheduleCanvas(QAbstractScrollArea):
         painter.drawText(QRectF(8, 0, self.LANE_WIDTH - 12, self.HEADER_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
                          self.tr("Interviewer") if self.board.view.by == "interviewer" else self.tr("Room"))
 
-    def _visible_rows(self, off: QPointF, height: int) -> range:
-        first = max(0, int((off.y()) // self.ROW_HEIGHT))
-        last = min(len(self.board.view.lanes), int((off.y() + height) // self.ROW_HEIGHT) + 1)
-        return range(first, last)
-
     def _paint_grid(self, painter: QPainter, off: QPointF, width: int, height: int) -> None:
         bottom = self._content_height
         for row in self._visible_rows(off, height):
             if row % 2:
-                y = self.HEADER_HEIGHT + row * self.ROW_HEIGHT
-                painter.fillRect(QRectF(self.LANE_WIDTH, y, self._content_width, self.ROW_HEIGHT), QColor("#fafbfc"))
+                painter.fillRect(QRectF(self.LANE_WIDTH, self.lane_top[row], self._content_width, self.lane_height[row]),
+                                 QColor("#fafbfc"))
         for i, day in enumerate(self.board.days):
             x, w = self.day_x[i], self.day_w[i]
             if x > off.x() + width or x + w < off.x():
                 continue
             if not day.working:
-                painter.fillRect(QRectF(x, self.HEADER_HEIGHT, w, bottom), QBrush(QColor("#e9ebef"),
+                painter.fillRect(QRectF(x, self.HEADER_HEIGHT, w, bottom - self.HEADER_HEIGHT), QBrush(QColor("#e9ebef"),
                                                                                    Qt.BrushStyle.BDiagPattern))
             elif self.board.lunch and self.expanded[i]:
-                a, b = (_minutes(t) for t in self.board.lunch)
-                painter.fillRect(QRectF(self._x_of(i, a), self.HEADER_HEIGHT, (b - a) * self.pph / 60, bottom),
+                a, b = (minutes(t) for t in self.board.lunch)
+                painter.fillRect(QRectF(self._x_of(i, a), self.HEADER_HEIGHT, (b - a) * self.pph / 60,
+                                        bottom - self.HEADER_HEIGHT),
                                  QColor("#f1f2f4"))
             if self.expanded[i]:
                 painter.setPen(QPen(QColor("#eceef1"), 1))
@@ -348,7 +255,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.drawLine(QPointF(x + w - 0.5, 0), QPointF(x + w - 0.5, bottom))
         painter.setPen(QPen(QColor("#e4e7ec"), 1))
         for row in self._visible_rows(off, height):
-            y = self.HEADER_HEIGHT + (row + 1) * self.ROW_HEIGHT - 0.5
+            y = self.lane_top[row] + self.lane_height[row] - 0.5
             painter.drawLine(QPointF(self.LANE_WIDTH, y), QPointF(self._content_width, y))
         now = self._local(self.board.now)
         day_index = (now.date() - self.first_day).days
@@ -361,52 +268,59 @@ class ScheduleCanvas(QAbstractScrollArea):
 
     def _paint_blocks(self, painter: QPainter, off: QPointF, width: int, height: int) -> None:
         visible = QRectF(off.x(), off.y(), width, height)
-        metrics = QFontMetrics(painter.font())
         for placed in self.placed:
-            if not placed.rect.intersects(visible):
-                continue
-            block, rect = placed.block, placed.rect
-            painter.setBrush(colors.fill(block.state))
-            selected = block.interview_id == self.selected_id
-            pen = QPen(colors.border(block.state), 1)
-            if block.conflict:
-                pen = QPen(QColor(colors.CONFLICT), 2.2)
-            if selected:
-                pen = QPen(QColor("#1d4f9c"), 2.6)
-            painter.setPen(pen)
-            painter.drawRoundedRect(rect, 3, 3)
-            if block.conflict:
-                painter.fillRect(rect.adjusted(2, 2, -2, -2), QBrush(QColor(214, 40, 40, 90),
-                                                                     Qt.BrushStyle.BDiagPattern))
-            if rect.width() < 22:
-                continue   # too narrow for a word: the colour, the tooltip and the detail tell the rest
-            painter.setPen(colors.text(block.state))
-            inner = rect.adjusted(4, 1, -3, -1)
-            start = self._local(block.starts_at)
-            lines = [block.candidate, f"{start:%H:%M}"] if rect.height() > 30 else [f"{start:%H:%M} {block.candidate}"]
-            line_h = inner.height() / len(lines)
-            for n, line in enumerate(lines):
-                shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
-                if len(shown) > 1:   # a lone ellipsis says nothing
-                    painter.drawText(QRectF(inner.left(), inner.top() + n * line_h, inner.width(), line_h),
-                                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+            if placed.rect.intersects(visible):
+                self._paint_ghost(painter, placed) if placed.ghost else self._paint_block(painter, placed)
         if self._drag is not None:
             placed, start, lane = self._drag
             duration = placed.block.ends_at - placed.block.starts_at
             local = self._local(start)
             day_index = (local.date() - self.first_day).days
             x0 = self._x_of(day_index, local.hour * 60 + local.minute)
-            top = self.HEADER_HEIGHT + self.lane_index[lane] * self.ROW_HEIGHT + 3
-            ghost = QRectF(x0 + 1, top, max(6.0, duration.total_seconds() / 3600 * self.pph - 2), self.ROW_HEIGHT - 8)
+            row = self.lane_index[lane]
+            ghost = QRectF(x0 + 1, self.lane_top[row] + 3, max(placed.rect.width(), duration.total_seconds() / 3600
+                                                               * self.pph - 2), self.lane_height[row] - 8)
             painter.setBrush(QColor(47, 111, 209, 60))
             painter.setPen(QPen(QColor("#2f6fd1"), 1.5, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(ghost, 3, 3)
             painter.setPen(QColor("#1d4f9c"))
             painter.drawText(ghost.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{local:%H:%M}")
 
+    def _paint_block(self, painter: QPainter, placed: Placed) -> None:
+        block, rect = placed.block, placed.rect
+        painter.setBrush(colors.fill(block.state))
+        pen = QPen(colors.border(block.state), 1)
+        if block.conflict:
+            pen = QPen(QColor(colors.CONFLICT), 2.2)
+        if block.interview_id == self.selected_id:
+            pen = QPen(QColor("#1d4f9c"), 2.6)
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect, 3, 3)
+        if block.conflict:
+            painter.fillRect(rect.adjusted(2, 2, -2, -2), QBrush(QColor(214, 40, 40, 90), Qt.BrushStyle.BDiagPattern))
+        self._paint_text(painter, placed, colors.text(block.state))
+
+    def _paint_ghost(self, painter: QPainter, placed: Placed) -> None:
+        fill = colors.fill("pending_approval")
+        fill.setAlpha(150)
+        painter.setBrush(fill)
+        painter.setPen(QPen(colors.border("pending_approval"), 1.6, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(placed.rect, 3, 3)
+        self._paint_text(painter, placed, colors.text("pending_approval"))
+
+    def _paint_text(self, painter: QPainter, placed: Placed, color: QColor) -> None:
+        if placed.rect.width() < 22:
+            return   # too narrow for a word: the colour, the tooltip and the detail tell the rest
+        painter.setPen(color)
+        metrics = QFontMetricsF(painter.font())
+        for line, box in zip(self.text_lines(placed), self.text_rects(placed), strict=True):
+            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, box.width() + 1)
+            if len(shown) > 1:   # a lone ellipsis says nothing
+                painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+
     def _paint_header(self, painter: QPainter) -> None:
         painter.fillRect(QRectF(self.LANE_WIDTH, 0, self._content_width, self.HEADER_HEIGHT), QColor("#f5f6f8"))
-        metrics = QFontMetrics(painter.font())
+        metrics = QFontMetricsF(painter.font())
         for i, day in enumerate(self.board.days):
             x, w = self.day_x[i], self.day_w[i]
             today = day.day == self._local(self.board.now).date()
@@ -417,26 +331,23 @@ class ScheduleCanvas(QAbstractScrollArea):
             elif not day.working and w > 90:
                 title += " " + self.tr("(day off)")
             painter.drawText(QRectF(x + 4, 2, w - 8, 20), Qt.AlignmentFlag.AlignCenter,
-                             metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(w - 8)))
+                             metrics.elidedText(title, Qt.TextElideMode.ElideRight, w - 8))
             if self.expanded[i]:
                 painter.setPen(QColor("#7a818c"))
-                step = 60 if self.pph >= 40 else 120
-                for minute in range(-(-self.range_start // 60) * 60, self.range_end, step):
-                    hx = self._x_of(i, minute)
-                    label = f"{minute // 60:02d}:00" if self.pph >= 60 else f"{minute // 60}"
-                    painter.drawText(QRectF(hx + 2, 22, self.pph * step / 60 - 2, 20),
-                                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+                for box, label in self.hour_labels(i):
+                    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             painter.setPen(QColor("#c9ced6"))
             painter.drawLine(QPointF(x + w - 0.5, 0), QPointF(x + w - 0.5, self.HEADER_HEIGHT))
 
     def _paint_lanes(self, painter: QPainter, off: QPointF, height: int) -> None:
-        painter.fillRect(QRectF(0, self.HEADER_HEIGHT, self.LANE_WIDTH, self._content_height), QColor("#f8f9fb"))
-        metrics = QFontMetrics(painter.font())
+        painter.fillRect(QRectF(0, self.HEADER_HEIGHT, self.LANE_WIDTH, self._content_height - self.HEADER_HEIGHT),
+                         QColor("#f8f9fb"))
+        metrics = QFontMetricsF(painter.font())
         lanes = self.board.view.lanes
         for row in self._visible_rows(off, height):
-            y = self.HEADER_HEIGHT + row * self.ROW_HEIGHT
+            y, row_h = self.lane_top[row], self.lane_height[row]
             painter.setPen(QColor("#1f2329"))
             painter.drawText(QRectF(8, y, self.LANE_WIDTH - 14, self.ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(lanes[row].name, Qt.TextElideMode.ElideRight, self.LANE_WIDTH - 14))
             painter.setPen(QColor("#e4e7ec"))
-            painter.drawLine(QPointF(0, y + self.ROW_HEIGHT - 0.5), QPointF(self.LANE_WIDTH, y + self.ROW_HEIGHT - 0.5))
+            painter.drawLine(QPointF(0, y + row_h - 0.5), QPointF(self.LANE_WIDTH, y + row_h - 0.5))

@@ -183,7 +183,7 @@ class InterviewDetailPanel(QFrame):
         zone = self.ctx.tz
         self.values["time"].setText(words.when(zone, detail.starts_at, detail.ends_at))
         place = detail.room if detail.mode == "onsite" else self.tr("Video: {0}").format(detail.video_link)
-        self.values["place"].setText(f"{place}（{labels.interview_mode(detail.mode)}）")
+        self.values["place"].setText(labels.with_note(place, labels.interview_mode(detail.mode)))
         self.values["round"].setText(detail.round)
         self.values["confirm_by"].setText(words.when(zone, detail.confirmation_due_at)
                                           if detail.confirmation_due_at else "—")

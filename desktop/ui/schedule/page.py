@@ -69,24 +69,17 @@ class SchedulePage(QWidget):
         self.new_button: QPushButton | None = None
         self.batch_button: QPushButton | None = None
 
+        # two rows, so that the page fits 1280 pixels in Chinese and in English: what is shown and
+        # what to do on top, how it is shown (span, lanes, date, department) below
         head = QHBoxLayout()
         head.addWidget(title_label(self.tr("Schedule")))
         head.addSpacing(12)
-        for widget in (self.day_button, self.week_button):
-            head.addWidget(widget)
-        head.addSpacing(8)
-        for widget in (self.by_interviewer, self.by_room):
-            head.addWidget(widget)
-        head.addSpacing(8)
-        for button in (self.previous, self.next):
-            button.setFixedWidth(34)
+        head.addWidget(self.range)
+        head.addStretch(1)
         self.setStyleSheet(
             "QPushButton[toggle=true] { padding: 4px 12px; border: 1px solid #c4c8ce; border-radius: 3px;"
             " background: #ffffff; }"
             "QPushButton[toggle=true]:checked { background: #e3ecfa; border-color: #2f6fd1; color: #1d4f9c; }")
-        for widget in (self.previous, self.today_button, self.next, self.date, self.department):
-            head.addWidget(widget)
-        head.addStretch(1)
         self.calendar_files = CalendarFilesButton()
         self.calendar_files.sig_open.connect(self.open_calendar_files)
         self.calendar_files.import_action.setVisible(ctx.may(Action.INTERVIEW_SCHEDULE))
@@ -98,6 +91,18 @@ class SchedulePage(QWidget):
             head.addWidget(self.batch_button)
             self.new_button.clicked.connect(self.new_interview)
             self.batch_button.clicked.connect(self.batch)
+        controls = QHBoxLayout()
+        for widget in (self.day_button, self.week_button):
+            controls.addWidget(widget)
+        controls.addSpacing(8)
+        for widget in (self.by_interviewer, self.by_room):
+            controls.addWidget(widget)
+        controls.addSpacing(8)
+        for button in (self.previous, self.next):
+            button.setFixedWidth(34)
+        for widget in (self.previous, self.today_button, self.next, self.date, self.department):
+            controls.addWidget(widget)
+        controls.addSpacing(16)
 
         self.status = QLabel()
         self.status.setObjectName("success")
@@ -117,14 +122,14 @@ class SchedulePage(QWidget):
         splitter.setChildrenCollapsible(False)
         self.detail.hide()     # shown when an interview is clicked: the week gets the whole width until then
         layout = QVBoxLayout(self)
-        second = QHBoxLayout()
-        second.addWidget(self.range)
-        second.addSpacing(16)
-        second.addWidget(self.status, 1)
         if ctx.may(Action.CHANGE_REQUEST):
-            second.addWidget(hint_label(self.tr("Drag an interview to another time or lane to propose a change.")))
+            controls.addWidget(hint_label(self.tr("Drag an interview to another time or lane to propose a change.")),
+                               1)
+        else:
+            controls.addStretch(1)
         layout.addLayout(head)
-        layout.addLayout(second)
+        layout.addLayout(controls)
+        layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self.status.hide()
 
@@ -207,7 +212,7 @@ class SchedulePage(QWidget):
         self.board = board
         self.canvas.set_board(board, self.ctx.tz, can_drag=self.ctx.may(Action.CHANGE_REQUEST))
         interviews = len({b.interview_id for b in board.view.blocks})
-        self.range.setText(self._range_text + " · " + self.tr("{0} interview(s)").format(interviews))
+        self.range.setText(self._range_text + " · " + self.tr("%n interview(s)", "", interviews))
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
@@ -221,8 +226,7 @@ class SchedulePage(QWidget):
     # --- booking -------------------------------------------------------------------------------
 
     def new_interview(self) -> None:
-        start = max(self.day, self.ctx.today())
-        self.dialog = BookingDialog(self.ctx, day=start, parent=self)
+        self.dialog = BookingDialog(self.ctx, day=self.day, parent=self)   # it moves on to the next working slot
         self.dialog.sig_saved.connect(self._booked)
         self.dialog.open()
 
@@ -236,9 +240,9 @@ class SchedulePage(QWidget):
         self.dialog.open()
 
     def _batch_booked(self, result: BatchResult) -> None:
-        text = self.tr("{0} interview(s) booked.").format(len(result.booked))
+        text = self.tr("%n interview(s) booked.", "", len(result.booked))
         if result.unplaced:
-            text += " " + self.tr("{0} applicant(s) did not fit into the day.").format(len(result.unplaced))
+            text += " " + self.tr("%n applicant(s) did not fit into the day.", "", len(result.unplaced))
         self.show_status(text)
 
     def open_calendar_files(self, mode: str) -> None:

@@ -16,6 +16,7 @@ from desktop.core.scheduling.lookups import PersonChoice, RoomChoice
 from desktop.core.scheduling.slots import Slot
 from desktop.ui import messages
 from desktop.ui.schedule import colors, words
+from desktop.core import labels
 
 
 class PeoplePicker(QWidget):
@@ -43,7 +44,7 @@ class PeoplePicker(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for person in people:
-            text = person.name + (f"（{person.department}）" if person.department else "")
+            text = labels.with_note(person.name, person.department) if person.department else person.name
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -146,7 +147,7 @@ class ConflictList(QWidget):
             mark = (f"<span style='color:{colors.CONFLICT}'>■ " + self.tr("Cannot be overridden") + "</span>"
                     if conflict.hard else "<span style='color:#b26a00'>▲ " + self.tr("May be overridden with a reason")
                     + "</span>")
-            lines.append(f"{mark}：{messages.conflict_text(conflict, self.zone)}")
+            lines.append(labels.labelled(mark, messages.conflict_text(conflict, self.zone)))
         self.label.setText("<br>".join(lines))
 
     def text(self) -> str:

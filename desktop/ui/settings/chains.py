@@ -217,7 +217,7 @@ class DelegationDialog(EditDialog):
         self.approver = QComboBox()
         self.delegate = QComboBox()
         for person in people:
-            text = person.name + (f"（{person.department}）" if person.department else "")
+            text = labels.with_note(person.name, person.department) if person.department else person.name
             self.approver.addItem(text, person.id)
             self.delegate.addItem(text, person.id)
         start = ctx.local(ctx.clock.now()).replace(second=0, microsecond=0, tzinfo=None)

@@ -200,4 +200,4 @@ class HolidaysPanel(QWidget):
         self._write(lambda session: import_holiday_file(session, actor, path, zone), self._imported)
 
     def _imported(self, counts: ImportCounts) -> None:
-        self.show_status(self.tr("Imported {0} day(s), updated {1}.").format(counts.added, counts.updated))
+        self.show_status(self.tr("Imported %n day(s), updated {0}.", "", counts.added).format(counts.updated))

@@ -240,8 +240,8 @@ class TemplatesPanel(QWidget):
         self.preview.setPlainText(done.text)
         if channel == "sms":
             chars, parts = templates.sms_segments(done.text)
-            self.sms_count.setText(self.tr("{0} characters: {1} text message(s) (70 characters fit in one, "
-                                           "67 per part when longer)").format(chars, parts))
+            self.sms_count.setText(self.tr("{0} characters: %n text message(s) (70 characters fit in one, "
+                                           "67 per part when longer)", "", parts).format(chars))
         else:
             self.sms_count.setText("")
 

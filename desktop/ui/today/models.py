@@ -39,7 +39,7 @@ def alert_text(alert: DeskAlert, zone: tzinfo) -> str:
     if alert.kind == "approval_overdue" and alert.change_request_id:
         about.append(QCoreApplication.translate("TodayPage", "change request #{0}").format(alert.change_request_id))
     text = labels.alert_kind(alert.kind)
-    return text + ("：" + " ".join(about) if about else "")
+    return labels.labelled(text, " ".join(about)) if about else text
 
 
 class TodayTableModel(ListTableModel):

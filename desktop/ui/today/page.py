@@ -151,7 +151,7 @@ class TodayPage(QWidget):
             rows = [n for n, item in enumerate(found.interviews) if item.interview_id == kept]
             if rows:
                 self.table.selectRow(rows[0])
-        self.count.setText(self.tr("{0} interview(s)").format(len(found.interviews)))
+        self.count.setText(self.tr("%n interview(s)", "", len(found.interviews)))
         self._show_risk(found)
         self.alerts.set_rows(found.alerts)
         self._buttons(self.alerts_table, self.alerts, AlertTableModel.COL_ACTION, self.tr("Got it"), self.acknowledge)

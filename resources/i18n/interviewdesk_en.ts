@@ -1,0 +1,169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ApprovalsPage</name>
+    <message numerus="yes">
+        <source>%n request(s) waiting for you</source>
+        <translation>
+            <numerusform>%n request waiting for you</numerusform>
+            <numerusform>%n requests waiting for you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFileDialog</name>
+    <message numerus="yes">
+        <source>%n interview(s) written to {0}.</source>
+        <translation>
+            <numerusform>%n interview written to {0}.</numerusform>
+            <numerusform>%n interviews written to {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n busy period(s) imported for {0}.</source>
+        <translation>
+            <numerusform>%n busy period imported for {0}.</numerusform>
+            <numerusform>%n busy periods imported for {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CandidateDetailPanel</name>
+    <message numerus="yes">
+        <source>%n reschedule(s)</source>
+        <translation>
+            <numerusform>%n reschedule</numerusform>
+            <numerusform>%n reschedules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no-show(s)</source>
+        <translation>
+            <numerusform>%n no-show</numerusform>
+            <numerusform>%n no-shows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late arrival(s)</source>
+        <translation>
+            <numerusform>%n late arrival</numerusform>
+            <numerusform>%n late arrivals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPage</name>
+    <message numerus="yes">
+        <source>%n candidate(s)</source>
+        <translation>
+            <numerusform>%n candidate</numerusform>
+            <numerusform>%n candidates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPanel</name>
+    <message numerus="yes">
+        <source>Imported %n day(s), updated {0}.</source>
+        <translation>
+            <numerusform>Imported %n day, updated {0}.</numerusform>
+            <numerusform>Imported %n days, updated {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n message(s) failed to send</source>
+        <translation>
+            <numerusform>%n message failed to send</numerusform>
+            <numerusform>%n messages failed to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PositionsPage</name>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomBoardPage</name>
+    <message numerus="yes">
+        <source>%n candidate(s) expected</source>
+        <translation>
+            <numerusform>%n candidate expected</numerusform>
+            <numerusform>%n candidates expected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s) booked.</source>
+        <translation>
+            <numerusform>%n interview booked.</numerusform>
+            <numerusform>%n interviews booked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applicant(s) did not fit into the day.</source>
+        <translation>
+            <numerusform>%n applicant did not fit into the day.</numerusform>
+            <numerusform>%n applicants did not fit into the day.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message numerus="yes">
+        <source>{0} characters: %n text message(s) (70 characters fit in one, 67 per part when longer)</source>
+        <translation>
+            <numerusform>{0} characters: %n text message (70 characters fit in one, 67 per part when longer)</numerusform>
+            <numerusform>{0} characters: %n text messages (70 characters fit in one, 67 per part when longer)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -192,9 +192,16 @@ class Database:
         nothing changed; PostgreSQL's autovacuum does this on a server."""
         if self.kind != "sqlcipher":
             return
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
-            conn.exec_driver_sql("PRAGMA optimize = 0x10002")
+        try:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout = 0")   # statistics are not worth waiting for
+                try:
+                    conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+                    conn.exec_driver_sql("PRAGMA optimize = 0x10002")
+                finally:
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except DatabaseBusy:
+            pass   # another program is writing: the statistics are refreshed at the next start
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -222,3 +222,29 @@ def test_a_writer_gives_up_only_after_its_deadline_and_leaves_no_trace(embedded_
         assert s.scalar(select(Department).where(Department.code == "NOPE")) is None
     db.dispose()
 
+
+
+EXCLUSIVE_HOLDER = textwrap.dedent("""
+    import sys, time
+    from desktop.core.storage.database import open_sqlcipher_connection, sqlcipher_key_of, open_embedded
+    db = open_embedded(sys.argv[1], passphrase=sys.argv[2])
+    conn = open_sqlcipher_connection(db.path, sqlcipher_key_of(db))
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    conn.execute("BEGIN EXCLUSIVE")
+    print("locked", flush=True)
+    time.sleep(600)
+""")
+
+
+def test_a_file_held_exclusively_is_busy_not_a_wrong_passphrase(embedded_db, monkeypatch):
+    path = embedded_db.path
+    embedded_db.dispose()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    holder = _python(EXCLUSIVE_HOLDER, path, PASSPHRASE)
+    try:
+        assert holder.stdout.readline().strip() == "locked", holder.stderr.read()
+        with pytest.raises(DatabaseBusy):
+            open_embedded(path, passphrase=PASSPHRASE)
+    finally:
+        _kill(holder)
+    open_embedded(path, passphrase=PASSPHRASE).dispose()

@@ -21,6 +21,7 @@ forward: the staged files are complete and checked). `settle` does either.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -180,8 +181,6 @@ def _write_synced(path: Path, content: str) -> None:
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
-
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):

@@ -22,9 +22,9 @@ from desktop.core.clock import Clock, SystemClock
 from desktop.core.paths import AppDirs
 from desktop.core.storage import switch
 from desktop.core.storage.connect import Target, open_target
+from desktop.core.storage.database import Actor, Database
 from desktop.core.storage.files import check_database_file
 from desktop.core.storage.netshare import refuse_network_path
-from desktop.core.storage.database import Actor, Database
 
 PASSPHRASE_ENV = "INTERVIEWDESK_PASSPHRASE"
 RECOVERY_KEY_ENV = "INTERVIEWDESK_RECOVERY_KEY"

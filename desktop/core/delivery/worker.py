@@ -18,10 +18,10 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable
-from typing import TypeVar
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 

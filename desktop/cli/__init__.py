@@ -22,8 +22,23 @@ from desktop.core.errors import DeskError, InvalidSetting
 _app = None  # the QCoreApplication that carries the translators while a command runs
 
 
+# Exit codes a scheduled task can act on; each names what the IT office must do (see --help).
+EXIT_FAILED, EXIT_USAGE = 1, 2
+EXIT_DAMAGED, EXIT_KEY_FILE, EXIT_BUSY, EXIT_IN_USE = 3, 4, 5, 6
+
+
+def exit_code(error: DeskError) -> int:
+    from desktop.core import errors
+
+    for kind, code in ((errors.DatabaseDamaged, EXIT_DAMAGED), (errors.KeyFileDamaged, EXIT_KEY_FILE),
+                       (errors.DatabaseBusy, EXIT_BUSY), (errors.DatabaseInUse, EXIT_IN_USE)):
+        if isinstance(error, kind):
+            return code
+    return EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
-    """Run one command; returns the exit code (0 success, 1 failure, 2 wrong usage)."""
+    """Run one command; returns the exit code (0 success, 1 failure, 2 wrong usage, 3-6 below)."""
     from desktop.cli import parser
     from desktop.core.paths import app_dirs
     from desktop.core.storage.connect import Target
@@ -68,7 +83,7 @@ def _run(args, dirs, clock: Clock | None) -> int:
         if args.debug:
             traceback.print_exc()
         Cli.warn(describe(exc))
-        return 1
+        return exit_code(exc)
     except KeyboardInterrupt:
         Cli.warn(QCoreApplication.translate("Cli", "Cancelled."))
         return 130

@@ -19,10 +19,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.clock import Clock, SystemClock
-from desktop.core.errors import DatabaseMissing
 from desktop.core.paths import AppDirs
+from desktop.core.storage import switch
 from desktop.core.storage.connect import Target, open_target
 from desktop.core.storage.database import Actor, Database
+from desktop.core.storage.files import check_database_file
+from desktop.core.storage.netshare import refuse_network_path
 
 PASSPHRASE_ENV = "INTERVIEWDESK_PASSPHRASE"
 RECOVERY_KEY_ENV = "INTERVIEWDESK_RECOVERY_KEY"
@@ -106,12 +108,21 @@ class Cli:
 
     # --- the database -----------------------------------------------------------------------------
 
+    def _look_at_file(self) -> None:
+        """Before asking for a passphrase: finish (or roll back) an interrupted restore, then say
+        whether the path holds no database or a plainly damaged one."""
+        if self.target.is_server or self.target.path is None:
+            return
+        refuse_network_path(self.target.path)
+        switch.settle(self.target.path)
+        check_database_file(self.target.path)
+
     @contextmanager
-    def database(self) -> Iterator[Database]:
-        """The target, opened and at the current schema (an older one is backed up, then upgraded)."""
-        if not self.target.exists():  # say so before asking for a passphrase
-            raise DatabaseMissing(self.target.path.name)
-        db = open_target(self.target, clock=self.clock, **self.unlock())
+    def database(self, *, maintain: bool = True) -> Iterator[Database]:
+        """The target, opened and at the current schema (an older one is backed up, then upgraded).
+        The checks pass `maintain=False`: looking at a database must not write to it."""
+        self._look_at_file()
+        db = open_target(self.target, clock=self.clock, maintain=maintain, **self.unlock())
         try:
             yield db
         finally:
@@ -122,8 +133,8 @@ class Cli:
             raise Failure(QCoreApplication.translate(
                 "Cli", "This command works on the embedded database file only. Server databases are looked "
                        "after with the server's own tools (pg_dump, pg_restore, ALTER ROLE)."))
-        if must_exist and not self.target.path.is_file():
-            raise DatabaseMissing(self.target.path.name)
+        if must_exist:
+            self._look_at_file()
         return self.target.path
 
 

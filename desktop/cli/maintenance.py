@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.cli import EXIT_DAMAGED
 from desktop.cli.context import NEW_PASSPHRASE_ENV, Cli
 from desktop.core.audit import ChainReport, verify_chain
 from desktop.core.storage import admin
@@ -32,7 +33,7 @@ def _say_chain(cli: Cli, report: ChainReport) -> None:
 
 
 def audit_verify(cli: Cli) -> int:
-    with cli.database() as db, db.session(cli.actor) as session:
+    with cli.database(maintain=False) as db, db.session(cli.actor) as session:
         report = verify_chain(session)
     _say_chain(cli, report)
     return 0 if report.ok else 1
@@ -51,7 +52,7 @@ def check_problem(code: str) -> str:
 
 
 def check(cli: Cli) -> int:
-    with cli.database() as db:
+    with cli.database(maintain=False) as db:
         report = admin.check(db)
     cli.say(QCoreApplication.translate("Cli", "Database: {0}").format(cli.target.describe()))
     cli.say(QCoreApplication.translate("Cli", "Schema revision: {0} (this program: {1})")
@@ -68,7 +69,10 @@ def check(cli: Cli) -> int:
         cli.say("  - " + check_problem(code))
     cli.say(QCoreApplication.translate(
         "Cli", "Stop using this database and restore the latest good backup (interviewdesk db restore BACKUP)."))
-    return 1
+    return EXIT_DAMAGED if DAMAGE.intersection(report.problems) else 1
+
+
+DAMAGE = {"integrity", "cipher_integrity", "unreadable"}   # the file itself, not what it says
 
 
 def rekey(cli: Cli) -> int:

@@ -186,3 +186,44 @@ class CalendarReplyRefused(DeskError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(f"calendar reply: {reason}", reason=reason)
+
+
+class DatabaseDamaged(DeskError):
+    """The database file is not a sound InterviewDesk database: `reason` is empty (0 bytes),
+    truncated (not whole pages), not_database (another kind of file), no_schema (decrypts but holds
+    nothing), does_not_decrypt (the key file opened but the file does not decrypt with it: damaged,
+    or the key file belongs to another database) or malformed (SQLite found a damaged page). The
+    file is never changed; the way out is a backup."""
+
+    code = "database_damaged"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"database damaged: {reason}", reason=reason)
+
+
+class KeyFileDamaged(DeskError):
+    """The key file beside the database cannot be used: `reason` is encoding (not UTF-8), format
+    (not the key file's JSON shape) or kdf_params (key derivation parameters outside sane bounds,
+    refused before running Argon2 with them)."""
+
+    code = "keyfile_damaged"
+
+    def __init__(self, reason: str, name: str = "") -> None:
+        super().__init__(f"key file damaged: {reason}", reason=reason, name=name)
+
+
+class DatabaseBusy(DeskError):
+    """Another program kept the database's write lock for longer than a writer waits
+    (`waited` seconds); nothing of this action was written."""
+
+    code = "database_busy"
+
+    def __init__(self, waited: float) -> None:
+        super().__init__(f"write lock not obtained within {waited:.0f} s", waited=round(waited))
+
+
+class DatabaseInUse(DeskError):
+    """The database file is open in another program (InterviewDesk on this computer, a scheduled
+    `outbox run`, …), so it cannot be replaced now; nothing was changed."""
+
+    code = "database_in_use"

@@ -186,6 +186,44 @@ def template_text(error: TemplateInvalid) -> str:
     return QCoreApplication.translate("Messages", "There is no such message template.")
 
 
+def storage_text(error: errors.DeskError) -> str:
+    """A database or key file that cannot be used as it is, and what to do; never "data is safe"."""
+    p = error.params
+    if isinstance(error, errors.DatabaseDamaged):
+        reasons = {
+            "empty": QCoreApplication.translate("Messages", "the file is empty (0 bytes)"),
+            "truncated": QCoreApplication.translate("Messages", "the file is cut short"),
+            "not_database": QCoreApplication.translate("Messages", "the file is not an InterviewDesk database"),
+            "no_schema": QCoreApplication.translate("Messages", "the file holds no InterviewDesk data"),
+            "does_not_decrypt": QCoreApplication.translate(
+                "Messages", "the passphrase is right but the file does not decrypt with its key file (or the key "
+                            "file belongs to another database)"),
+            "malformed": QCoreApplication.translate("Messages", "parts of the file cannot be read"),
+        }
+        return QCoreApplication.translate(
+            "Messages", "The database file is damaged: {0}. It was left exactly as it is. Stop using it and restore "
+                        "the latest good backup (interviewdesk db restore BACKUP).").format(
+            reasons.get(str(p.get("reason")), str(p.get("reason"))))
+    if isinstance(error, errors.KeyFileDamaged):
+        reasons = {
+            "encoding": QCoreApplication.translate("Messages", "it is not UTF-8 text"),
+            "format": QCoreApplication.translate("Messages", "its content is not in the key file format"),
+            "kdf_params": QCoreApplication.translate("Messages", "its key derivation settings are out of range"),
+        }
+        return QCoreApplication.translate(
+            "Messages", "The key file next to the database ({0}) is damaged: {1}. Nothing was changed; restore "
+                        "it from the backup together with the database.").format(
+            p.get("name") or "", reasons.get(str(p.get("reason")), str(p.get("reason"))))
+    if isinstance(error, errors.DatabaseBusy):
+        return QCoreApplication.translate(
+            "Messages", "The database stayed locked by another program for {0} seconds (another InterviewDesk, or "
+                        "a scheduled “interviewdesk outbox run”), so nothing of this action was saved. Try again in "
+                        "a moment; if it keeps happening, close the other programs.").format(p.get("waited", ""))
+    return QCoreApplication.translate(
+        "Messages", "The database is open in another program (InterviewDesk, or a scheduled “interviewdesk outbox "
+                    "run”), so it cannot be replaced now. Close that program and try again; nothing was changed.")
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     p = getattr(error, "params", {})
@@ -196,6 +234,8 @@ def describe(error: BaseException) -> str:
     if isinstance(error, errors.KeyFileMissing):
         return QCoreApplication.translate("Messages", "The key file next to the database ({0}) is missing. Restore it from the backup "
                   "together with the database.").format(p.get("name", error.detail))
+    if isinstance(error, (errors.DatabaseDamaged, errors.KeyFileDamaged, errors.DatabaseBusy, errors.DatabaseInUse)):
+        return storage_text(error)
     if isinstance(error, errors.DatabaseMissing):
         return QCoreApplication.translate("Messages", "No database at this location. Create one with “interviewdesk init” or in the "
                   "first-run dialog.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from desktop.core.clock import Clock
+from desktop.core.storage import switch
 from desktop.core.storage.connect import Target
 from desktop.core.storage.database import Database
 from desktop.ui.first_run import FirstRunDialog
@@ -23,6 +24,8 @@ def _first_run(tasks: TaskRunner, target: Target, clock: Clock, db: Database | N
 
 
 def sign_in(tasks: TaskRunner, target: Target, clock: Clock) -> SignedIn | None:
+    if not target.is_server and target.path is not None:
+        switch.settle(target.path)   # a restore cut short (even onto a new machine) is finished first: a few renames
     if not target.is_server and not target.exists():
         return _first_run(tasks, target, clock, None)
 

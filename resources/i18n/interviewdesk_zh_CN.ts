@@ -4024,6 +4024,58 @@
         <translation>没有这种消息模板。</translation>
     </message>
     <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>the file is cut short</source>
+        <translation>文件不完整（被截断）</translation>
+    </message>
+    <message>
+        <source>the file is not an InterviewDesk database</source>
+        <translation>该文件不是面试协同台数据库</translation>
+    </message>
+    <message>
+        <source>the file holds no InterviewDesk data</source>
+        <translation>文件中没有面试协同台的数据</translation>
+    </message>
+    <message>
+        <source>the passphrase is right but the file does not decrypt with its key file (or the key file belongs to another database)</source>
+        <translation>口令正确，但文件无法用其密钥文件解密（或密钥文件属于另一个数据库）</translation>
+    </message>
+    <message>
+        <source>parts of the file cannot be read</source>
+        <translation>文件的部分内容无法读取</translation>
+    </message>
+    <message>
+        <source>The database file is damaged: {0}. It was left exactly as it is. Stop using it and restore the latest good backup (interviewdesk db restore BACKUP).</source>
+        <translation>数据库文件已损坏：{0}。文件保持原样，未作任何改动。请停止使用，并从最近一次完好的备份恢复（interviewdesk db restore 备份文件）。</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>its content is not in the key file format</source>
+        <translation>内容不符合密钥文件格式</translation>
+    </message>
+    <message>
+        <source>its key derivation settings are out of range</source>
+        <translation>密钥派生参数超出范围</translation>
+    </message>
+    <message>
+        <source>The key file next to the database ({0}) is damaged: {1}. Nothing was changed; restore it from the backup together with the database.</source>
+        <translation>数据库旁的密钥文件（{0}）已损坏：{1}。未作任何改动；请从备份中将它与数据库一起恢复。</translation>
+    </message>
+    <message>
+        <source>The database stayed locked by another program for {0} seconds (another InterviewDesk, or a scheduled “interviewdesk outbox run”), so nothing of this action was saved. Try again in a moment; if it keeps happening, close the other programs.</source>
+        <translation>数据库被另一个程序锁定了 {0} 秒（另一个面试协同台，或计划任务“interviewdesk outbox run”），本次操作未保存任何内容。请稍后重试；如果反复出现，请关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>The database is open in another program (InterviewDesk, or a scheduled “interviewdesk outbox run”), so it cannot be replaced now. Close that program and try again; nothing was changed.</source>
+        <translation>数据库正被另一个程序打开（面试协同台，或计划任务“interviewdesk outbox run”），现在无法替换。请关闭该程序后重试；未作任何改动。</translation>
+    </message>
+    <message>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.core.errors import (
-    DatabaseExists, DatabaseMissing, KeyFileMissing, NetworkShareRefused, StaleWrite, WrongPassphrase,
+    DatabaseDamaged, DatabaseExists, DatabaseMissing, KeyFileMissing, NetworkShareRefused, StaleWrite, WrongPassphrase,
 )
 from desktop.core.model import Candidate
 from desktop.core.storage import admin, health
@@ -83,8 +83,10 @@ def test_a_key_file_from_another_database_is_refused_without_touching_the_file(l
     key_file_for(db.path).write_bytes(key_file_for(other.path).read_bytes())
     before = fingerprint(db.path.parent)
 
-    with pytest.raises(WrongPassphrase):
+    with pytest.raises(DatabaseDamaged) as refused:   # the passphrase opened the key file: not "wrong passphrase"
         open_embedded(db.path, passphrase=PASSPHRASE)
+
+    assert refused.value.params["reason"] == "does_not_decrypt"
 
     assert fingerprint(db.path.parent) == before
 
@@ -96,8 +98,10 @@ def test_damage_in_page_one_is_refused_and_the_file_left_alone(embedded_db, cloc
     flip(path, 100)   # past SQLCipher's 16-byte salt, inside the encrypted header page
     before = fingerprint(path.parent)
 
-    with pytest.raises(WrongPassphrase):
+    with pytest.raises(DatabaseDamaged) as refused:
         open_embedded(path, passphrase=PASSPHRASE)
+
+    assert refused.value.params["reason"] == "does_not_decrypt"
 
     assert fingerprint(path.parent) == before
 

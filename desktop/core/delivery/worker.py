@@ -21,6 +21,9 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
 
 from desktop.core.delivery import outbox
 from desktop.core.delivery.outbox import (
@@ -31,12 +34,15 @@ from desktop.core.delivery.outbox import (
     Sender,
     TemporaryFailure,
 )
+from desktop.core.errors import DatabaseBusy
 from desktop.core.storage.database import Actor, Database
 
 log = logging.getLogger(__name__)
 
 IDLE_POLL_SECONDS = 30.0   # also picks up entries other desktops wrote to a shared database
 CLAIM_BATCH = 20
+BOOKKEEPING_PAUSE_SECONDS = 1.0   # between rounds of waiting for the write lock to record a result
+T = TypeVar("T")
 
 
 def worker_name() -> str:
@@ -90,18 +96,29 @@ class OutboxWorker:
         except Exception as exc:  # noqa: BLE001 - a sender bug or an unexpected library error: retry, keep the reason
             log.warning("outbox entry %s (%s) failed unexpectedly: %s", item.id, item.channel, type(exc).__name__)
             return self._record_failure(item, TemporaryFailure(f"{type(exc).__name__}: {exc}"))
-        with self.db.session(self._actor, write=True) as session:
-            outbox.mark_sent(session, item, delivered if isinstance(delivered, Delivered) else Delivered())
+        self._book(lambda session: outbox.mark_sent(
+            session, item, delivered if isinstance(delivered, Delivered) else Delivered()))
         self.progress.add(item.channel, "sent")
         self._notify(item, "sent")
         return "sent"
 
     def _record_failure(self, item: Item, failure: DeliveryFailed) -> str:
-        with self.db.session(self._actor, write=True) as session:
-            state = outbox.mark_failed(session, item, failure)
+        state = self._book(lambda session: outbox.mark_failed(session, item, failure))
         self.progress.add(item.channel, state, outbox.scrub(failure.reason))
         self._notify(item, state)
         return state
+
+    def _book(self, record: Callable[[Session], T]) -> T:
+        """Record what happened to a delivery. The message is already out, so this bookkeeping is
+        never given up while another program holds the write lock: dropping it would send the
+        entry again once its claim expires."""
+        while True:
+            try:
+                with self.db.session(self._actor, write=True) as session:
+                    return record(session)
+            except DatabaseBusy:
+                log.warning("outbox bookkeeping waits for the database write lock")
+                self._stopping.wait(BOOKKEEPING_PAUSE_SECONDS)
 
     def _notify(self, item: Item, state: str) -> None:
         if self.on_delivered is not None:

@@ -17,7 +17,6 @@ import hmac
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,17 +28,20 @@ from sqlalchemy import inspect, text
 
 from desktop.core.clock import Clock
 from desktop.core.errors import (
-    BackupExists, BackupFailed, BackupInvalid, DatabaseMissing, KeyFileMissing, ServerBackupUnsupported,
-    WrongPassphrase,
+    BackupExists, BackupFailed, BackupInvalid, DatabaseInUse, DatabaseMissing, KeyFileDamaged, KeyFileMissing,
+    ServerBackupUnsupported, WrongPassphrase,
 )
 from desktop.core.paths import app_dirs
-from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of
+from desktop.core.storage import switch
+from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of, verify_decrypts
+from desktop.core.storage.files import check_database_file, fsync_file, refuse_if_in_use
 from desktop.core.storage.health import CheckReport, check  # noqa: F401  (admin.check is the public name)
-from desktop.core.storage.keys import KeyFile, MasterKey, check_passphrase, fsync_dir, key_file_for
+from desktop.core.storage.keys import (
+    KeyFile, MasterKey, check_passphrase, fsync_dir, key_file_for, read_key_file_text,
+)
 from desktop.core.storage.netshare import refuse_network_path
 
 MANIFEST_FORMAT = "interviewdesk-backup/1"
-SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of a database file
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,7 @@ def backup(db: Database, dest: Path, clock: Clock) -> BackupReport:
     if dest.exists() or dest_keys.exists():
         raise BackupExists(dest.name)
     key = sqlcipher_key_of(db)
-    try:
-        source_keys = json.loads(db.key_file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KeyFileMissing(db.key_file.name) from None
+    source_keys = json.loads(read_key_file_text(db.key_file))
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)   # left by an interrupted run; it is ours by name
@@ -118,7 +117,7 @@ def backup(db: Database, dest: Path, clock: Clock) -> BackupReport:
     wrote_keys = False
     try:
         revision, counts = _export(db.path, key, partial)
-        _fsync_file(partial)
+        fsync_file(partial)
         digest, size = _sha256(partial)
         manifest = {"format": MANIFEST_FORMAT, "created_at": created_at.astimezone(timezone.utc).isoformat(),
                     "source": db.path.name, "revision": revision, "row_counts": counts,
@@ -202,11 +201,8 @@ def verify_backup(backup_path: Path, passphrase: str | None = None, recovery_key
 def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tuple[BackupCheck, MasterKey, str]:
     if not path.is_file():
         raise DatabaseMissing(path.name)
-    try:
-        keys_text = key_file_for(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise KeyFileMissing(key_file_for(path).name) from None
-    keys = KeyFile.from_json(keys_text)
+    keys_text = read_key_file_text(key_file_for(path))
+    keys = KeyFile.from_json(keys_text, key_file_for(path).name)
     master = keys.unlock_with_recovery_key(recovery_key) if recovery_key is not None else keys.unlock(passphrase or "")
     manifest = json.loads(keys_text).get("backup")
     problems: list[str] = []
@@ -269,40 +265,39 @@ def _open_read_only(path: Path, key: MasterKey) -> sqlcipher.Connection:
 
 def restore(backup_path: Path, target_path: Path, passphrase: str | None = None,
             recovery_key: str | None = None) -> RestoreReport:
-    """Replace `target_path` with a verified backup. The caller has closed every connection to the
-    target. If the backup does not verify, the target is left exactly as it was."""
+    """Replace `target_path` (and its key file when needed) with a verified backup, crash-safe at
+    every point (see switch.py). Refused with DatabaseInUse while another program has the target
+    open; the caller has closed its own connections. If the backup does not verify, the target is
+    left exactly as it was."""
     backup_path, target = Path(backup_path), Path(target_path)
+    plan, check, keep_keys = prepare_restore(backup_path, target, passphrase, recovery_key)
+    try:
+        plan.run()
+    except PermissionError:   # Windows refuses to replace a file another program opened meanwhile
+        raise DatabaseInUse(target.name) from None
+    return RestoreReport(target, key_file_for(target), keep_keys, check)
+
+
+def prepare_restore(backup_path: Path, target: Path, passphrase: str | None = None,
+                    recovery_key: str | None = None) -> tuple[switch.Switch, BackupCheck, bool]:
+    """Everything a restore decides before it touches a file: the target is local and not in use,
+    an earlier interrupted restore is settled, the backup verifies, and which key file stays."""
     refuse_network_path(target)
+    switch.settle(target)
+    refuse_if_in_use(target)
     check, master, keys_text = _verify(backup_path, passphrase, recovery_key)
     if not check.ok:
         raise BackupInvalid(", ".join(check.problems), problems=check.problems)
-    target_keys = key_file_for(target)
-    keep_keys = _unlocks_same_master(target_keys, master, passphrase, recovery_key)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staged = target.with_name(target.name + ".restoring")
-    try:
-        shutil.copyfile(backup_path, staged)
-        _fsync_file(staged)
-        if _sha256(staged)[0] != check.sha256:  # the backup changed under us, or the copy is bad
-            raise BackupInvalid("copy differs from the verified backup", problems=("sha256",))
-        # A WAL or journal left by the old file would be replayed into the restored one.
-        for suffix in SIDE_FILES:
-            target.with_name(target.name + suffix).unlink(missing_ok=True)
-        os.replace(staged, target)
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
-    if not keep_keys:
-        KeyFile.from_json(keys_text).write(target_keys)   # without the manifest: a live key file
-    fsync_dir(target.parent)
-    return RestoreReport(target, target_keys, keep_keys, check)
+    keep_keys = _unlocks_same_master(key_file_for(target), master, passphrase, recovery_key)
+    live_keys = None if keep_keys else KeyFile.from_json(keys_text).to_json()  # without the manifest
+    return switch.Switch(target, backup_path, check.sha256, live_keys), check, keep_keys
 
 
 def _unlocks_same_master(key_file: Path, master: MasterKey, passphrase: str | None, recovery_key: str | None) -> bool:
     try:
         keys = KeyFile.read(key_file)
         found = keys.unlock_with_recovery_key(recovery_key) if recovery_key is not None else keys.unlock(passphrase or "")
-    except (KeyFileMissing, WrongPassphrase):
+    except (KeyFileMissing, KeyFileDamaged, WrongPassphrase):
         return False
     return hmac.compare_digest(found.raw, master.raw)
 
@@ -316,15 +311,15 @@ def rekey(path: Path, new_passphrase: str, passphrase: str | None = None,
     check_passphrase(new_passphrase)   # the rule a new database's passphrase follows (>= 10 characters)
     path = Path(path)
     refuse_network_path(path)
-    if not path.is_file():
-        raise DatabaseMissing(path.name)
+    switch.settle(path)
+    check_database_file(path)
     key_file = key_file_for(path)
     keys = KeyFile.read(key_file)
     if recovery_key is not None:
         master, used = keys.unlock_with_recovery_key(recovery_key), "recovery_key"
     else:
         master, used = keys.unlock(passphrase or ""), "passphrase"
-    open_sqlcipher_connection(path, master).close()  # never re-wrap a key that does not open this file
+    verify_decrypts(path, master)  # never re-wrap a key that does not open this file
     keys.with_passphrase(master, new_passphrase).write(key_file)
     return RekeyReport(key_file, used)
 
@@ -381,13 +376,6 @@ def _sha256(path: Path) -> tuple[str, int]:
             digest.update(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
 
 
 def _write_text_atomic(path: Path, content: str) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 
 from desktop.core import settings
 from desktop.core.clock import Clock
-from desktop.core.errors import DatabaseExists
+from desktop.core.errors import DatabaseDamaged, DatabaseExists
 from desktop.core.paths import AppDirs
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database, create_embedded, open_embedded, open_server
@@ -61,16 +61,21 @@ def _pre_migration_backup(db: Database, label: str) -> None:
 
 
 def open_target(target: Target, *, passphrase: str | None = None, recovery_key: str | None = None,
-                clock: Clock | None = None) -> Database:
-    """Open an existing database and bring its schema to this program's version (after a backup)."""
+                clock: Clock | None = None, maintain: bool = True) -> Database:
+    """Open an existing database and bring its schema to this program's version (after a backup).
+    Only `initialise` creates: an embedded file without a schema is damaged, not new. `maintain=False`
+    (the health checks) skips refreshing the planner's statistics, which writes to the file."""
     if target.url:
         db = open_server(target.url, clock=clock)
     else:
         assert target.path is not None
         db = open_embedded(target.path, passphrase=passphrase, recovery_key=recovery_key, clock=clock)
     try:
+        if db.is_embedded and migrate.is_empty(db):
+            raise DatabaseDamaged("no_schema")
         migrate.ensure_current(db, _pre_migration_backup)
-        db.optimise()
+        if maintain:
+            db.optimise()
     except BaseException:
         db.dispose()
         raise

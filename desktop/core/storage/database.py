@@ -6,6 +6,8 @@ The SQLCipher key is set on every new connection in SQLAlchemy's `do_connect` ev
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,12 +24,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core import audit
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import (
-    DatabaseExists, DatabaseMissing, DatabaseUnreachable, DuplicateRecord, StaleWrite, WrongPassphrase,
+    DatabaseBusy, DatabaseDamaged, DatabaseExists, DatabaseMissing, DatabaseUnreachable, DuplicateRecord, StaleWrite,
+    WrongPassphrase,
 )
+from desktop.core.storage import switch
+from desktop.core.storage.files import check_database_file
 from desktop.core.storage.keys import KeyFile, MasterKey, key_file_for, new_master_key, new_recovery_key
 from desktop.core.storage.netshare import refuse_network_path
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000      # SQLite's own wait for a lock, per attempt
+# How long a writer waits its turn in all: several programs on one file (the app, a scheduled
+# `outbox run`, an admin's command) each hold the write lock briefly, and SQLite's busy handler is
+# not fair, so one attempt of 10 s can lose every time. Between attempts a writer backs off.
+WRITE_WAIT_SECONDS = 120.0
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
 # SQLite's page cache holds decrypted pages: a hit costs no decryption, a miss costs AES + HMAC of a
 # page. 32 MiB per connection keeps the candidate list and its indexes of a large office (100,000
 # candidates) in cache, so paging and searching stay as fast as on a plain file (bench/bench_storage.py).
@@ -54,19 +64,30 @@ class Actor:
         return self.display_name or self.username
 
 
-def open_sqlcipher_connection(path: Path, key: MasterKey) -> sqlcipher.Connection:
+def _primary_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def open_sqlcipher_connection(path: Path, key: MasterKey, *, create: bool = False) -> sqlcipher.Connection:
     """A keyed connection, verified to decrypt, in WAL mode with synchronous=FULL and foreign keys.
 
     Verification reads page 1 before anything is written, so a wrong key leaves the file untouched.
+    An existing path must hold a database (an empty file would silently become a new one); only
+    `create=True` may start a new file.
     """
+    if not create:
+        check_database_file(path)
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False,
                              timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.set_key(key.sqlcipher_literal())
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError:
+    except sqlcipher.DatabaseError as exc:
         conn.close()
+        if _primary_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):   # held exclusively by another program
+            raise DatabaseBusy(BUSY_TIMEOUT_MS / 1000) from None
         raise WrongPassphrase("database did not decrypt") from None
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -88,6 +109,8 @@ class Database:
     # The external calendar (scheduling.provider.CalendarProvider) the composition root installs when a
     # calendar server is configured; read-only checks find it in session.info["calendar"].
     calendar: Any = field(default=None, repr=False)
+    # How long (seconds) a write waits for its turn before DatabaseBusy; read when a write starts.
+    write_wait: float = field(default_factory=lambda: WRITE_WAIT_SECONDS, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -110,7 +133,8 @@ class Database:
         """One unit of work. Writes commit when the block ends without error; reads never commit.
 
         Embedded writes take SQLite's write lock at BEGIN (IMMEDIATE) so that two writers never
-        deadlock on upgrading a read lock, and the audit chain sees a stable head.
+        deadlock on upgrading a read lock, and the audit chain sees a stable head. A writer that
+        finds the lock taken waits its turn (see `_take_write_lock`).
         """
         session = self._sessions()
         session.info["actor"] = actor or Actor.command_line()
@@ -120,7 +144,7 @@ class Database:
             session.info["calendar"] = self.calendar
         try:
             if write and self.kind == "sqlcipher":
-                session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+                self._take_write_lock(session)
             yield session
             if write:
                 session.commit()
@@ -138,6 +162,27 @@ class Database:
         finally:
             session.close()
 
+    def _take_write_lock(self, session: Session) -> None:
+        """BEGIN IMMEDIATE, retried with a growing, jittered pause until `write_wait` has passed.
+        Nothing has been written when the lock is not had, so giving up loses nothing: the caller
+        gets DatabaseBusy, which names the lock."""
+        started = time.monotonic()
+        deadline = started + self.write_wait
+        pause = 0.05
+        while True:
+            remaining = deadline - time.monotonic()
+            wait_ms = int(max(0.0, min(remaining, BUSY_TIMEOUT_MS / 1000)) * 1000)
+            try:
+                session.connection(execution_options={"sqlite_begin": "IMMEDIATE", "sqlite_busy_ms": wait_ms})
+                return
+            except DatabaseBusy:
+                session.rollback()
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise DatabaseBusy(time.monotonic() - started)
+            time.sleep(min(remaining, pause * random.uniform(0.5, 1.5)))
+            pause = min(pause * 2, 1.0)
+
     def raw_connection(self) -> Any:
         """A DBAPI connection for maintenance (checks, backup); the caller closes it."""
         return self.engine.raw_connection()
@@ -148,9 +193,16 @@ class Database:
         nothing changed; PostgreSQL's autovacuum does this on a server."""
         if self.kind != "sqlcipher":
             return
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
-            conn.exec_driver_sql("PRAGMA optimize = 0x10002")
+        try:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout = 0")   # statistics are not worth waiting for
+                try:
+                    conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+                    conn.exec_driver_sql("PRAGMA optimize = 0x10002")
+                finally:
+                    conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except DatabaseBusy:
+            pass   # another program is writing: the statistics are refreshed at the next start
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -166,8 +218,28 @@ def _sqlcipher_engine(path: Path, key: MasterKey) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        options = conn.get_execution_options()
+        mode = options.get("sqlite_begin", "DEFERRED")
+        wait_ms = options.get("sqlite_busy_ms")
+        if wait_ms is None:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    @event.listens_for(engine, "handle_error")
+    def _typed(context: Any) -> BaseException | None:
+        """SQLite's "database is locked" and "database disk image is malformed" as the typed errors
+        the command line and the app word (instead of an unexpected error that calls data safe)."""
+        code = _primary_code(context.original_exception)
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
+            return DatabaseBusy(BUSY_TIMEOUT_MS / 1000)
+        if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return DatabaseDamaged("malformed")
+        return None
 
     return engine
 
@@ -177,12 +249,13 @@ def create_embedded(path: Path, passphrase: str, *, clock: Clock | None = None) 
     which is shown to the admin once and never stored in clear."""
     path = Path(path)
     refuse_network_path(path)
+    switch.settle(path)   # a restore onto this path that was decided before a crash comes first
     if path.exists() or key_file_for(path).exists():
         raise DatabaseExists(path.name)
     path.parent.mkdir(parents=True, exist_ok=True)
     master = new_master_key()
     recovery = new_recovery_key()
-    open_sqlcipher_connection(path, master).close()
+    open_sqlcipher_connection(path, master, create=True).close()
     KeyFile.create(master, passphrase, recovery).write(key_file_for(path))
     return Database(_sqlcipher_engine(path, master), "sqlcipher", path, clock or SystemClock(), master), recovery
 
@@ -200,11 +273,20 @@ def open_embedded(path: Path, *, passphrase: str | None = None, recovery_key: st
     when the key is wrong."""
     path = Path(path)
     refuse_network_path(path)
-    if not path.is_file():
-        raise DatabaseMissing(path.name)
+    switch.settle(path)              # a restore interrupted here is finished or rolled back first
+    check_database_file(path)        # before asking Argon2 for anything
     master = unlock_master_key(path, passphrase=passphrase, recovery_key=recovery_key)
-    open_sqlcipher_connection(path, master).close()  # verify before handing out an engine
+    verify_decrypts(path, master)    # before handing out an engine
     return Database(_sqlcipher_engine(path, master), "sqlcipher", path, clock or SystemClock(), master)
+
+
+def verify_decrypts(path: Path, master: MasterKey) -> None:
+    """The key file opened (its AES-GCM seal proves the passphrase right), so a file that does not
+    decrypt with the key it gave is damaged, or the key file belongs to another database."""
+    try:
+        open_sqlcipher_connection(path, master).close()
+    except WrongPassphrase:
+        raise DatabaseDamaged("does_not_decrypt") from None
 
 
 def open_server(url: str, *, clock: Clock | None = None) -> Database:

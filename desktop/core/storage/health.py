@@ -10,9 +10,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.audit import ChainReport, verify_chain
-from desktop.core.errors import NewerSchema
+from desktop.core.errors import DatabaseDamaged, NewerSchema
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database
+
+# A page that cannot be read: the driver's error, or the typed one the engine turns it into.
+UNREADABLE = (DBAPIError, DatabaseDamaged)
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def check(db: Database) -> CheckReport:
         for table in sorted(tables):
             try:
                 counts[table] = conn.execute(text(f"SELECT count(*) FROM {quote(table)}")).scalar_one()
-            except DBAPIError:
+            except UNREADABLE:
                 problems.append("unreadable")
                 conn.rollback()
         conn.rollback()
@@ -73,7 +76,7 @@ def check(db: Database) -> CheckReport:
     except NewerSchema as exc:
         revision = str(exc.params.get("revision"))
         problems.append("schema_unknown")
-    except DBAPIError:
+    except UNREADABLE:
         revision = None
         problems.append("unreadable")
     else:
@@ -84,7 +87,7 @@ def check(db: Database) -> CheckReport:
         try:
             with db.session() as session:
                 chain = verify_chain(session)
-        except DBAPIError:
+        except UNREADABLE:
             problems.append("unreadable")
         else:
             if not chain.ok:
@@ -97,7 +100,7 @@ def _messages(conn: Connection, pragma: str, ignore: str | None = None) -> tuple
     """What a checking pragma reported (empty when sound), or None when the check could not read the file."""
     try:
         rows = conn.exec_driver_sql(pragma).fetchall()
-    except DBAPIError:
+    except UNREADABLE:
         conn.rollback()
         return None
     return tuple(" ".join(str(v) for v in row) for row in rows if not (ignore and row[0] == ignore))

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.core.errors import KeyFileMissing, WrongPassphrase
+from desktop.core.errors import KeyFileDamaged, KeyFileMissing, WrongPassphrase
 
 FORMAT = "interviewdesk-keys/1"
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
@@ -50,6 +50,17 @@ class KdfParams:
     time_cost: int = 3
     memory_cost: int = 64 * 1024  # KiB
     parallelism: int = 2
+
+    def within_bounds(self) -> bool:
+        """Argon2 runs with whatever a key file says, so a damaged or hostile one could ask for
+        terabytes of memory or hours of work; these bounds are far above what we write and far below harm."""
+        return (1 <= self.time_cost <= MAX_TIME_COST and 1 <= self.parallelism <= MAX_PARALLELISM
+                and 8 * self.parallelism <= self.memory_cost <= MAX_MEMORY_COST_KIB)
+
+
+MAX_TIME_COST = 20
+MAX_PARALLELISM = 16
+MAX_MEMORY_COST_KIB = 1024 * 1024   # 1 GiB
 
 
 def key_file_for(database: Path) -> Path:
@@ -141,24 +152,29 @@ class KeyFile:
         }, indent=2)
 
     @classmethod
-    def from_json(cls, text: str) -> "KeyFile":
+    def from_json(cls, text: str, name: str = "") -> "KeyFile":
+        """Parse a key file; anything but its shape, with sane KDF parameters, is KeyFileDamaged."""
         try:
             data = json.loads(text)
-            if data.get("format") != FORMAT:
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("unknown key file format")
-            kdf = data["kdf"]
-            return cls(salt=_unb64(kdf["salt"]),
-                       params=KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost"]), int(kdf["parallelism"])),
-                       slots=dict(data["slots"]))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise WrongPassphrase("key file is damaged") from exc
+            kdf, slots = data["kdf"], data["slots"]
+            if not isinstance(kdf, dict) or not isinstance(slots, dict):
+                raise ValueError("unknown key file format")
+            values = [kdf["time_cost"], kdf["memory_cost"], kdf["parallelism"]]
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                raise ValueError("kdf parameters are not whole numbers")
+            params = KdfParams(*values)
+            salt = _unb64(kdf["salt"])
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise KeyFileDamaged("format", name) from exc
+        if not params.within_bounds():
+            raise KeyFileDamaged("kdf_params", name)
+        return cls(salt=salt, params=params, slots=dict(slots))
 
     @classmethod
     def read(cls, path: Path) -> "KeyFile":
-        try:
-            return cls.from_json(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise KeyFileMissing(str(path.name)) from exc
+        return cls.from_json(read_key_file_text(path), path.name)
 
     def write(self, path: Path) -> None:
         """Write atomically: a temporary sibling, fsync, then rename over the old file."""
@@ -169,6 +185,15 @@ class KeyFile:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
         fsync_dir(path.parent)
+
+
+def read_key_file_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KeyFileMissing(str(path.name)) from exc
+    except UnicodeDecodeError:
+        raise KeyFileDamaged("encoding", path.name) from None
 
 
 def fsync_dir(folder: Path) -> None:

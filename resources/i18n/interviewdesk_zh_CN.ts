@@ -3430,7 +3430,7 @@
     <message numerus="yes">
         <source>%n message(s) failed to send</source>
         <translation>
-            <numerusform>%n 条通知发送失败</numerusform>
+            <numerusform>%n 条消息发送失败</numerusform>
         </translation>
     </message>
 </context>
@@ -4343,7 +4343,7 @@
     <message numerus="yes">
         <source>%n message(s)</source>
         <translation>
-            <numerusform>共 %n 条通知</numerusform>
+            <numerusform>共 %n 条消息</numerusform>
         </translation>
     </message>
     <message>

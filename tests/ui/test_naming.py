@@ -14,7 +14,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.outbox.page import OutboxPage
 
 NAMES = {"zh_CN": ("发件箱", "发件箱 (1)", "我的通知", "共 1 条消息", "1 条消息发送失败", "我的通知：没有未读"),
-         "en": ("Outbox", "Outbox (1)", "My notices", "1 message(s)", "1 message(s) failed to send",
+         "en": ("Outbox", "Outbox (1)", "My notices", "1 message", "1 message failed to send",
                 "My notices: none unread")}
 
 

@@ -93,7 +93,7 @@ class ApplyDialog(EditDialog):
     def _positions_arrived(self, found: list[lookups.PositionChoice]) -> None:
         self.position.clear()
         for p in found:
-            self.position.addItem(f"{p.title}（{p.code}）", p.id)
+            self.position.addItem(labels.with_note(p.title, p.code), p.id)
         if not found:
             self.form.show_message(self.tr("There is no open position in the departments where you book "
                                            "interviews."))
@@ -109,7 +109,7 @@ class ApplyDialog(EditDialog):
         kept = self.candidate.currentData()
         self.candidate.clear()
         for c in found:
-            self.candidate.addItem(c.name + (f"（{c.department}）" if c.department else ""), c.id)
+            self.candidate.addItem(labels.with_note(c.name, c.department) if c.department else c.name, c.id)
         index = self.candidate.findData(kept)
         self.candidate.setCurrentIndex(index if index >= 0 else (0 if found else -1))
 
@@ -156,7 +156,7 @@ class StageDialog(EditDialog):
         self.booked_box.hide()
 
         self.form.add("application", self.tr("Application"),
-                      QLabel(f"{row.candidate} — {row.position}（{row.position_code}）"))
+                      QLabel(f"{row.candidate} — " + labels.with_note(row.position, row.position_code)))
         self.form.add("current", self.tr("Current stage"), QLabel(labels.stage(row.stage)))
         self.form.add("stage", self.tr("New stage"), self.stage)
         self.form.add("reason", self.tr("Reason"), self.reason)
@@ -286,7 +286,7 @@ class ApplicationsPanel(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
-            first = row.candidate if self.for_position else f"{row.position}（{row.position_code}）"
+            first = row.candidate if self.for_position else labels.with_note(row.position, row.position_code)
             for column, text in enumerate((first, labels.stage(row.stage), self.ctx.format_time(row.applied_at)[:10])):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text + ("\n" + self.tr("Source: {0}").format(row.source) if row.source else ""))
@@ -346,7 +346,7 @@ class ApplicationsPanel(QWidget):
 
     def event_text(self, event: applications.EventRow) -> str:
         d = event.detail
-        text = f"{self.ctx.format_time(event.at)} {event.actor}：{labels.application_event(event.kind)}"
+        text = f"{self.ctx.format_time(event.at)} " + labels.labelled(event.actor, labels.application_event(event.kind))
         if d.get("before"):
             text += f" {labels.stage(d['before'])} → {labels.stage(d.get('stage', ''))}"
         elif d.get("stage"):

@@ -210,7 +210,7 @@ class BookingDialog(EditDialog):
     def _show_unapplied(self, unapplied: list[applications.CandidateChoice], any_application: bool) -> None:
         self.unapplied.clear()
         for c in unapplied:
-            self.unapplied.addItem(c.name + (f"（{c.department}）" if c.department else ""), (c.id, c.name))
+            self.unapplied.addItem(labels.with_note(c.name, c.department) if c.department else c.name, (c.id, c.name))
         if not any_application:
             self.apply_hint.setText(self.tr("No application matches: apply the candidate to a position first."))
         else:

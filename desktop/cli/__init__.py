@@ -17,7 +17,27 @@ import traceback
 from collections.abc import Sequence
 
 from desktop.core.clock import Clock
+from desktop.core import errors
 from desktop.core.errors import DeskError, InvalidSetting
+from desktop.core.failures import typed_failure
+
+# Exit codes besides 0 (success), 1 (the operation failed), 2 (wrong usage or a missing input) and 130
+# (cancelled): failures of the disk, the file system or the database server, one code each, so that a
+# scheduled task can tell "disk full" from "permission denied" without reading the message.
+EXIT_CODES: dict[type[DeskError], int] = {
+    errors.DiskFull: 10,
+    errors.StorageAccessDenied: 11,
+    errors.ReadOnlyStorage: 12,
+    errors.StorageIOError: 13,
+    errors.OutOfResources: 14,
+    errors.DatabaseOperationFailed: 15,
+    errors.StorageFailed: 16,
+}
+
+
+def exit_code(error: DeskError) -> int:
+    return next((code for kind, code in EXIT_CODES.items() if isinstance(error, kind)), 1)
+
 
 _app = None  # the QCoreApplication that carries the translators while a command runs
 
@@ -68,13 +88,17 @@ def _run(args, dirs, clock: Clock | None) -> int:
         if args.debug:
             traceback.print_exc()
         Cli.warn(describe(exc))
-        return 1
+        return exit_code(exc)
     except KeyboardInterrupt:
         Cli.warn(QCoreApplication.translate("Cli", "Cancelled."))
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, no personal data
         if args.debug:
             traceback.print_exc()
+        typed = typed_failure(exc)   # the disk, the file system, the database server: worded, own exit code
+        if typed is not None:
+            Cli.warn(describe(typed))
+            return exit_code(typed)
         Cli.warn(describe(exc))
         Cli.warn(QCoreApplication.translate(
             "Cli", "Run the command again with --debug (before the command) to see technical details for the "

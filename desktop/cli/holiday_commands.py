@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.cli.context import Cli, UsageError
 from desktop.core import settings
 from desktop.core.scheduling import calendar_files
+from desktop.core.validation import printable
 from desktop.integrations import ical
 
 
@@ -32,5 +33,5 @@ def list_(cli: Cli) -> int:
     working = QCoreApplication.translate("Cli", "working day")
     off = QCoreApplication.translate("Cli", "day off")
     for day in days:
-        cli.say(f"{day.day.isoformat()}\t{working if day.is_workday else off}\t{day.name}")
+        cli.say(f"{day.day.isoformat()}\t{working if day.is_workday else off}\t{printable(day.name)}")
     return 0

@@ -19,7 +19,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from desktop.core.errors import CalendarFileInvalid
-from desktop.core.scheduling.calendar_files import Busy, HolidayDay, Reply
+from desktop.core.scheduling.calendar_files import (
+    HOLIDAY_YEARS, MAX_HOLIDAY_DAYS, MAX_HOLIDAY_EVENT_DAYS, Busy, HolidayDay, Reply,
+)
 from desktop.integrations import ical_expand
 from desktop.integrations.ical_expand import Occurrence
 
@@ -231,6 +233,7 @@ def is_workday_name(name: str) -> bool:
 
 
 @_refusing_surprises
+@_refusing_surprises
 def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first: date | None = None,
                    last: date | None = None) -> list[HolidayDay]:
     """Days off and 调休 working days from a holiday calendar. All-day events give their days
@@ -238,6 +241,11 @@ def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first
     `first` to `last` (default: this file's years)."""
     tz = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
     calendar, lines = read_calendar(data)
+    for event in calendar.walk("VEVENT"):
+        for name in ("DTSTART", "DTEND"):
+            if event.get(name) is not None and not HOLIDAY_YEARS[0] <= _day_of(event.get(name), tz).year <= \
+                    HOLIDAY_YEARS[1]:
+                raise CalendarFileInvalid("year_range", _line_of(lines, name, ""), name)
     if first is None or last is None:
         years = [_day_of(e.get("DTSTART"), tz).year for e in calendar.walk("VEVENT") if e.get("DTSTART")]
         first = first or date(min(years, default=2000), 1, 1)
@@ -253,12 +261,20 @@ def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first
             day = occurrence.start.astimezone(tz).date()
             end = (occurrence.end - timedelta(microseconds=1)).astimezone(tz).date() + timedelta(days=1)
         workday = is_workday_name(name)
+        if (end - day).days > MAX_HOLIDAY_EVENT_DAYS:
+            raise CalendarFileInvalid("event_too_long", _line_of(lines, "UID", str(event.get("UID", ""))), "")
+        if len(days) + (end - day).days > MAX_HOLIDAY_DAYS and len(set(days) | _days(day, end)) > MAX_HOLIDAY_DAYS:
+            raise CalendarFileInvalid("too_many_days")
         while day < end:
             days[day] = HolidayDay(day, name[:100], workday)
             day += timedelta(days=1)
     if not days and not calendar.walk("VEVENT"):
         raise CalendarFileInvalid("no_events")
     return [days[d] for d in sorted(days)]
+
+
+def _days(first: date, end: date) -> set[date]:
+    return {first + timedelta(days=n) for n in range((end - first).days)}
 
 
 def _day_of(prop, zone: ZoneInfo) -> date:

@@ -4,10 +4,11 @@ audited reveal of personal fields."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
@@ -18,8 +19,8 @@ from desktop.core.permissions import Action, allowed, require, visible_departmen
 from desktop.core.services.paging import ListQuery, Page, prefix_range
 from desktop.core.storage.database import Actor
 from desktop.core.validation import (
-    email_problem, id_number_birth_date, id_number_problem, mask_email, mask_id_number, mask_phone,
-    normalise_phone, phone_problem,
+    MAX_LENGTH, clean_name, clean_text, email_problem, id_number_birth_date, id_number_problem, mask_email,
+    mask_id_number, mask_phone, name_problem, normalise_phone, phone_problem, phone_tail, text_problem,
 )
 
 PERSONAL_FIELDS = ("phone", "email", "id_number", "birth_date")
@@ -96,11 +97,14 @@ class CandidateDetail:
 def validate(data: CandidateInput, today: date) -> CandidateInput:
     """Return the cleaned input or raise ValidationFailed naming every problem at once."""
     problems: dict[str, str] = {}
-    name = data.name.strip()
-    if not name:
-        problems["name"] = "required"
-    elif len(name) > 100:
-        problems["name"] = "too_long"
+    for key in ("name", "school", "major", "source_channel"):
+        problem = name_problem(getattr(data, key), MAX_LENGTH[key], required=key == "name")
+        if problem:
+            problems[key] = problem
+    for key in ("experience", "skills", "resume_summary"):
+        problem = text_problem(getattr(data, key), MAX_LENGTH[key])
+        if problem:
+            problems[key] = problem
     for key, check in (("phone", phone_problem), ("email", email_problem)):
         problem = check(getattr(data, key))
         if problem:
@@ -116,9 +120,11 @@ def validate(data: CandidateInput, today: date) -> CandidateInput:
         problems["years_experience"] = "range"
     if problems:
         raise ValidationFailed(problems)
-    return replace(data, name=name, phone=normalise_phone(data.phone), email=data.email.strip().lower(),
-                   id_number=data.id_number.strip().upper(), school=data.school.strip(),
-                   major=data.major.strip(), source_channel=data.source_channel.strip())
+    return replace(data, name=clean_name(data.name), phone=normalise_phone(data.phone),
+                   email=data.email.strip().lower(), id_number=data.id_number.strip().upper(),
+                   school=clean_name(data.school), major=clean_name(data.major),
+                   source_channel=clean_name(data.source_channel), experience=clean_text(data.experience),
+                   skills=clean_text(data.skills), resume_summary=clean_text(data.resume_summary))
 
 
 def _visible(session: Session, actor: Actor):
@@ -128,17 +134,18 @@ def _visible(session: Session, actor: Actor):
 
 def search_condition(text: str):
     """Name prefix, e-mail prefix, the last four phone digits (尾号), or a phone number prefix."""
-    text = text.strip()
+    text = unicodedata.normalize("NFC", text.strip())   # names are stored in NFC
     if not text:
         return None
     if re.fullmatch(r"\d{17}[\dXx]", text):   # before phone digits: most ID numbers are all digits
         return Candidate.id_number == text.upper()
     digits = normalise_phone(text)
     if digits.isdigit():
+        # Digits are a phone number or its 尾号 -- or the start of a name that begins with digits.
         if len(digits) == 4:
-            return Candidate.phone_tail == digits
+            return or_(Candidate.phone_tail == digits, prefix_range(Candidate.name, text))
         if len(digits) >= 3:
-            return prefix_range(Candidate.phone, digits)
+            return or_(prefix_range(Candidate.phone, digits), prefix_range(Candidate.name, text))
     if "@" in text:
         return prefix_range(Candidate.email, text.lower())
     return prefix_range(Candidate.name, text)
@@ -240,7 +247,7 @@ def _apply(c: Candidate, data: CandidateInput) -> None:
                  "resume_summary", "source_channel", "department_id", "talent_pool_consent"):
         setattr(c, name, getattr(data, name))
     c.phone = data.phone or None
-    c.phone_tail = data.phone[-4:] if len(data.phone) >= 4 else None
+    c.phone_tail = phone_tail(data.phone) or None
     c.email = data.email or None
     c.id_number = data.id_number or None
     c.birth_date = id_number_birth_date(data.id_number) if data.id_number else None

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core import audit
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import (
-    DatabaseExists, DatabaseMissing, DatabaseUnreachable, DuplicateRecord, StaleWrite, WrongPassphrase,
+    DatabaseExists, DatabaseMissing, DatabaseUnreachable, StaleWrite, WrongPassphrase,
 )
+from desktop.core.failures import integrity_failure
 from desktop.core.storage.keys import KeyFile, MasterKey, key_file_for, new_master_key, new_recovery_key
 from desktop.core.storage.netshare import refuse_network_path
 
@@ -130,7 +131,7 @@ class Database:
             raise StaleWrite("record changed by someone else") from exc
         except IntegrityError as exc:
             session.rollback()
-            raise DuplicateRecord("constraint violated") from exc
+            raise integrity_failure(exc) from exc   # unique, reference or other rule, told apart
         except BaseException:
             session.rollback()
             raise

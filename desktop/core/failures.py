@@ -118,9 +118,9 @@ def integrity_failure(error: IntegrityError) -> DeskError:
     first = str(orig).splitlines()[0] if orig is not None and str(orig) else ""
     deleting = (error.statement or "").lstrip().upper().startswith("DELETE")
     if state == "23505" or name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY") or \
-            (not state and not name and "UNIQUE constraint failed" in first):
+            (not state and "UNIQUE constraint failed" in first):
         return DuplicateRecord("constraint violated", **_unique_field(orig, first))
-    if state == "23503" or name == "SQLITE_CONSTRAINT_FOREIGNKEY" or "FOREIGN KEY constraint failed" in first:
+    if state == "23503" or name == "SQLITE_CONSTRAINT_FOREIGNKEY" or (not state and "FOREIGN KEY constraint failed" in first):
         if deleting or "update or delete on table" in first:
             return StillReferenced("record still referenced")
         return ReferenceMissing("referenced record missing", **_reference(orig))

@@ -43,7 +43,7 @@ def normalise_phone(text: str) -> str:
     digits = re.sub(r"[\s\-()]", "", main)
     if not digits.isdigit():
         return digits + "".join(extension)
-    if abroad and not digits.startswith("0") and not (digits.startswith("1") and len(digits) == 11):
+    if abroad and (digits.startswith("10") or digits[:1] in tuple("23456789")):
         digits = "0" + digits            # "+86 10 6512 3456": the area code loses its 0 abroad
     elif not abroad and digits.startswith("86") and _MOBILE.match(digits) and len(digits) == 13:
         digits = digits[2:]              # "86 138 0013 8000": the country code without its plus sign

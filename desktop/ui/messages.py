@@ -44,7 +44,7 @@ def field_label(name: str) -> str:
         "change_kind": QCoreApplication.translate("Messages", "Kind of change"),
         "override_reason": QCoreApplication.translate("Messages", "Reason for overriding"),
         "experience": QCoreApplication.translate("Messages", "Experience"),
-        "resume_summary": QCoreApplication.translate("Messages", "Resume summary"),
+        "resume_summary": QCoreApplication.translate("Messages", "Résumé summary"),
     }
     if name.startswith("day") and name[3:].isdigit():
         return QCoreApplication.translate("Messages", "Name of day {0}").format(int(name[3:]) + 1)
@@ -64,7 +64,6 @@ def problem_text(code: str) -> str:
         "phone_format": QCoreApplication.translate("Messages", "is not a valid phone number: give a mobile number (11 digits starting with 13–19) or a landline with area code, e.g. 010-12345678 or 0571-8765432-123"),
         "control_chars": QCoreApplication.translate("Messages", "contains control or invisible characters (such as line breaks, zero-width or direction marks)"),
         "bad_chars": QCoreApplication.translate("Messages", "contains broken characters that cannot be stored; please type it again"),
-        "missing_reference": QCoreApplication.translate("Messages", "no longer exists; choose another"),
         "email_format": QCoreApplication.translate("Messages", "is not a valid e-mail address"),
         "id_length": QCoreApplication.translate("Messages", "must have 18 characters"),
         "id_chars": QCoreApplication.translate("Messages", "must be 17 digits followed by a digit or X"),

@@ -186,35 +186,42 @@ def template_text(error: TemplateInvalid) -> str:
     return QCoreApplication.translate("Messages", "There is no such message template.")
 
 
+def _sentences(*parts: str) -> str:
+    """Sentences one after another: a space after an English full stop, none after a Chinese one."""
+    return "".join(p if not i or not parts[i - 1].endswith((".", "!", "?", ")")) else " " + p
+                   for i, p in enumerate(parts))
+
+
 def operational_text(error: BaseException) -> str:
     """A failure of the disk, the file system or the database server (desktop/core/failures.py)."""
     unchanged = QCoreApplication.translate("Messages", "The operation was not completed; the database keeps its "
                                            "previous state.")
     if isinstance(error, errors.DiskFull):
-        return QCoreApplication.translate("Messages", "The disk is full (or the storage quota is used up).") + " " + \
-            unchanged + " " + QCoreApplication.translate("Messages", "Free some space, then try again.")
+        return _sentences(QCoreApplication.translate("Messages", "The disk is full (or the storage quota is used up)."),
+                          unchanged, QCoreApplication.translate("Messages", "Free some space, then try again."))
     if isinstance(error, errors.StorageAccessDenied):
-        return QCoreApplication.translate("Messages", "Access denied: this account may not read or write the file "
-                                          "or folder (or the database account lacks the right).") + " " + \
-            unchanged + " " + QCoreApplication.translate("Messages", "Ask the IT office for access.")
+        return _sentences(QCoreApplication.translate("Messages", "Access denied: this account may not read or write "
+                                                     "the file or folder (or the database account lacks the right)."),
+                          unchanged, QCoreApplication.translate("Messages", "Ask the IT office for access."))
     if isinstance(error, errors.ReadOnlyStorage):
-        return QCoreApplication.translate("Messages", "The file, the disk or the database is read-only.") + " " + \
-            unchanged + " " + QCoreApplication.translate("Messages", "Choose a writable place or ask the IT office.")
+        return _sentences(QCoreApplication.translate("Messages", "The file, the disk or the database is read-only."),
+                          unchanged, QCoreApplication.translate("Messages", "Choose a writable place or ask the IT office."))
     if isinstance(error, errors.StorageIOError):
-        return QCoreApplication.translate("Messages", "The disk reported a read or write error.") + " " + unchanged + \
-            " " + QCoreApplication.translate("Messages", "Have the IT office check the disk, and keep the latest "
-                                             "backup at hand.")
+        return _sentences(QCoreApplication.translate("Messages", "The disk reported a read or write error."), unchanged,
+                          QCoreApplication.translate("Messages", "Have the IT office check the disk, and keep the "
+                                                     "latest backup at hand."))
     if isinstance(error, errors.OutOfResources):
-        return QCoreApplication.translate("Messages", "The computer or the database server ran out of memory, open "
-                                          "files or connections.") + " " + unchanged + " " + \
-            QCoreApplication.translate("Messages", "Close other programs and try again.")
+        return _sentences(QCoreApplication.translate("Messages", "The computer or the database server ran out of "
+                                                     "memory, open files or connections."),
+                          unchanged, QCoreApplication.translate("Messages", "Close other programs and try again."))
     if isinstance(error, errors.DatabaseOperationFailed):
-        return QCoreApplication.translate("Messages", "The database refused the operation (a limit was reached or it "
-                                          "was cancelled).") + " " + unchanged + " " + \
-            QCoreApplication.translate("Messages", "Try again; if it happens again, tell the IT office.")
+        return _sentences(QCoreApplication.translate("Messages", "The database refused the operation (a limit was "
+                                                     "reached or it was cancelled)."),
+                          unchanged, QCoreApplication.translate("Messages", "Try again; if it happens again, tell the "
+                                                                "IT office."))
     if isinstance(error, errors.StorageFailed):
-        return QCoreApplication.translate("Messages", "A file or folder could not be used (system error {0}).").format(
-            error.params.get("errno", "")) + " " + unchanged
+        return _sentences(QCoreApplication.translate("Messages", "A file or folder could not be used (system error "
+                                                     "{0}).").format(error.params.get("errno", "")), unchanged)
     return ""
 
 

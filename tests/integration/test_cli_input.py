@@ -167,3 +167,14 @@ def test_users_add_refuses_a_name_with_escapes(cli, database, unlocked, monkeypa
     assert result.code == 1
     assert "显示名：含有控制字符或不可见字符" in result.err
     assert "\x1b" not in result.err
+
+
+def test_a_name_with_undecodable_bytes_is_refused_in_words(cli, database, unlocked, monkeypatch):  # noqa: F811
+    """Bytes the terminal's encoding cannot decode reach Python as lone surrogates ("\\udcff")."""
+    path, _ = database
+    monkeypatch.setenv("INTERVIEWDESK_USER_PASSWORD", "Li-na-pass-1")
+    result = cli("--db", path, "users", "add", "lina", "--name", "李\udcff娜", "--role", "interviewer")
+    assert result.code == 1
+    assert "显示名：含有无法保存的损坏字符，请重新输入" in result.err and GENERIC not in result.err
+    result = cli("--db", path, "config", "set", "office.name", "滨江\udcff医院")
+    assert result.code == 1 and "office.name：值含有无法保存的损坏字符" in result.err

@@ -178,3 +178,48 @@ def test_a_wrong_institution_setting_is_refused_and_nothing_is_stored(db, value,
     with db.session() as s:
         assert settings.institution_value(s, "office.name") == ""
         assert settings.institution_value(s, "notify.contact_name") == ""
+
+
+# --- failures of the disk and the database, worded in the windows too -----------------------------------
+
+def test_the_windows_word_a_full_disk_and_a_read_only_database(tmp_path):
+    import errno
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    from desktop.core.errors import DiskFull, ReadOnlyStorage
+    from desktop.core.failures import typed_failure
+
+    import os
+
+    full = os.open("/dev/full", os.O_WRONLY)
+    try:
+        with pytest.raises(OSError) as excinfo:
+            os.write(full, b"x")
+    finally:
+        os.close(full)
+    assert excinfo.value.errno == errno.ENOSPC
+    assert isinstance(typed_failure(excinfo.value), DiskFull)
+    assert messages.describe(excinfo.value) == "磁盘已满（或存储配额已用完）。操作未完成，数据库保持原状。请腾出空间后重试。"
+    path = tmp_path / "plain.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    with pytest.raises(Exception) as excinfo, engine.begin() as conn:
+        conn.execute(text("INSERT INTO t VALUES (1)"))
+    engine.dispose()
+    assert isinstance(typed_failure(excinfo.value), ReadOnlyStorage)
+    assert "只读" in messages.describe(excinfo.value) and "意外" not in messages.describe(excinfo.value)
+
+
+def test_a_lost_server_is_unreachable_not_unexpected():
+    from sqlalchemy import create_engine, text
+
+    from desktop.core.errors import DatabaseUnreachable
+    from desktop.core.failures import typed_failure
+
+    engine = create_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", connect_args={"connect_timeout": 2})
+    with pytest.raises(Exception) as excinfo, engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    engine.dispose()
+    assert isinstance(typed_failure(excinfo.value), DatabaseUnreachable)

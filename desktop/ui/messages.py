@@ -186,7 +186,7 @@ def template_text(error: TemplateInvalid) -> str:
     return QCoreApplication.translate("Messages", "There is no such message template.")
 
 
-def _sentences(*parts: str) -> str:
+def sentences(*parts: str) -> str:
     """Sentences one after another: a space after an English full stop, none after a Chinese one."""
     return "".join(p if not i or not parts[i - 1].endswith((".", "!", "?", ")")) else " " + p
                    for i, p in enumerate(parts))
@@ -197,30 +197,30 @@ def operational_text(error: BaseException) -> str:
     unchanged = QCoreApplication.translate("Messages", "The operation was not completed; the database keeps its "
                                            "previous state.")
     if isinstance(error, errors.DiskFull):
-        return _sentences(QCoreApplication.translate("Messages", "The disk is full (or the storage quota is used up)."),
+        return sentences(QCoreApplication.translate("Messages", "The disk is full (or the storage quota is used up)."),
                           unchanged, QCoreApplication.translate("Messages", "Free some space, then try again."))
     if isinstance(error, errors.StorageAccessDenied):
-        return _sentences(QCoreApplication.translate("Messages", "Access denied: this account may not read or write "
+        return sentences(QCoreApplication.translate("Messages", "Access denied: this account may not read or write "
                                                      "the file or folder (or the database account lacks the right)."),
                           unchanged, QCoreApplication.translate("Messages", "Ask the IT office for access."))
     if isinstance(error, errors.ReadOnlyStorage):
-        return _sentences(QCoreApplication.translate("Messages", "The file, the disk or the database is read-only."),
+        return sentences(QCoreApplication.translate("Messages", "The file, the disk or the database is read-only."),
                           unchanged, QCoreApplication.translate("Messages", "Choose a writable place or ask the IT office."))
     if isinstance(error, errors.StorageIOError):
-        return _sentences(QCoreApplication.translate("Messages", "The disk reported a read or write error."), unchanged,
+        return sentences(QCoreApplication.translate("Messages", "The disk reported a read or write error."), unchanged,
                           QCoreApplication.translate("Messages", "Have the IT office check the disk, and keep the "
                                                      "latest backup at hand."))
     if isinstance(error, errors.OutOfResources):
-        return _sentences(QCoreApplication.translate("Messages", "The computer or the database server ran out of "
+        return sentences(QCoreApplication.translate("Messages", "The computer or the database server ran out of "
                                                      "memory, open files or connections."),
                           unchanged, QCoreApplication.translate("Messages", "Close other programs and try again."))
     if isinstance(error, errors.DatabaseOperationFailed):
-        return _sentences(QCoreApplication.translate("Messages", "The database refused the operation (a limit was "
+        return sentences(QCoreApplication.translate("Messages", "The database refused the operation (a limit was "
                                                      "reached or it was cancelled)."),
                           unchanged, QCoreApplication.translate("Messages", "Try again; if it happens again, tell the "
                                                                 "IT office."))
     if isinstance(error, errors.StorageFailed):
-        return _sentences(QCoreApplication.translate("Messages", "A file or folder could not be used (system error "
+        return sentences(QCoreApplication.translate("Messages", "A file or folder could not be used (system error "
                                                      "{0}).").format(error.params.get("errno", "")), unchanged)
     return ""
 

@@ -184,9 +184,9 @@ def parse_replies(data: bytes) -> list[Reply]:
 
 
 def _occurrences(calendar: Calendar, lines: list[_Line], zone: ZoneInfo, first: date,
-                 last: date) -> list[tuple[object, Occurrence]]:
+                 last: date, max_total: int | None = None) -> list[tuple[object, Occurrence]]:
     try:
-        return ical_expand.occurrences(calendar, zone, first, last)
+        return ical_expand.occurrences(calendar, zone, first, last, max_total)
     except ical_expand.Unreadable as problem:
         raise CalendarFileInvalid(problem.reason, _line_of(lines, problem.name or "UID", problem.uid),
                                   problem.name) from None
@@ -251,7 +251,7 @@ def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first
         first = first or date(min(years, default=2000), 1, 1)
         last = last or date(max(years, default=2000) + 1, 12, 31)
     days: dict[date, HolidayDay] = {}
-    for event, occurrence in _occurrences(calendar, lines, tz, first, last):
+    for event, occurrence in _occurrences(calendar, lines, tz, first, last, MAX_HOLIDAY_DAYS):
         name = str(event.get("SUMMARY", "")).strip()
         if not name:
             raise CalendarFileInvalid("missing", _line_of(lines, "UID", str(event.get("UID", ""))), "SUMMARY")

@@ -178,3 +178,17 @@ def test_a_name_with_undecodable_bytes_is_refused_in_words(cli, database, unlock
     assert "显示名：含有无法保存的损坏字符，请重新输入" in result.err and GENERIC not in result.err
     result = cli("--db", path, "config", "set", "office.name", "滨江\udcff医院")
     assert result.code == 1 and "office.name：值含有无法保存的损坏字符" in result.err
+
+
+def test_many_modest_repeat_rules_cannot_add_up_to_millions_of_days(cli, database, unlocked, tmp_path):  # noqa: F811
+    path, _ = database
+    events = "".join(f"BEGIN:VEVENT\r\nUID:r{n}@example.cn\r\nDTSTAMP:20260101T000000Z\r\n"
+                     f"DTSTART;VALUE=DATE:{2026 + n % 5}0101\r\nRRULE:FREQ=DAILY;COUNT=3000\r\nSUMMARY:假{n}\r\n"
+                     "END:VEVENT\r\n" for n in range(400))
+    calendar = tmp_path / "rules.ics"
+    calendar.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{events}END:VCALENDAR\r\n",
+                        encoding="utf-8")
+    started = time.monotonic()
+    result = cli("--db", path, "holidays", "import", calendar)
+    assert time.monotonic() - started < 10
+    assert result.code == 1 and "重复规则产生的事件过多" in result.err

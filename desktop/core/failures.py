@@ -66,6 +66,8 @@ def typed_failure(error: BaseException) -> DeskError | None:
     programming error stays unexpected) or belongs to the storage layer (locks, damaged files)."""
     if isinstance(error, DeskError):
         return error
+    if isinstance(error, StatementError) and not _from_driver(error.orig):
+        return None                      # wraps something else: a programming error stays unexpected
     if isinstance(error, IntegrityError):
         return integrity_failure(error)
     if isinstance(error, DBAPIError) and error.orig is not None:
@@ -76,11 +78,15 @@ def typed_failure(error: BaseException) -> DeskError | None:
         kind = _OS_ERRORS.get(error.errno)
         name = errno.errorcode.get(error.errno, str(error.errno))
         return (kind or StorageFailed)(f"os error {name}", errno=name)
-    if type(error).__module__.startswith(("sqlcipher3", "sqlite3", "psycopg")):
+    if _from_driver(error):
         return _driver_failure(error, False)
     if isinstance(error, MemoryError):
         return OutOfResources("out of memory")
     return None
+
+
+def _from_driver(error: BaseException | None) -> bool:
+    return error is not None and type(error).__module__.startswith(("sqlcipher3", "sqlite3", "psycopg"))
 
 
 def _driver_failure(orig: BaseException, invalidated: bool) -> DeskError | None:

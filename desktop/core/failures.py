@@ -106,7 +106,7 @@ def _driver_failure(orig: BaseException, invalidated: bool) -> DeskError | None:
     kind = _SQLITE.get(code & 0xFF) if isinstance(code, int) else None
     kind = kind or next((k for part, k in _SQLITE_TEXT.items() if part in text), None)
     if kind is None:
-        if type(orig).__name__ == "OperationalError" and type(orig).__module__.startswith(("sqlcipher3", "sqlite3")):
+        if type(orig).__name__ == "OperationalError" and _from_driver(orig):
             kind = DatabaseOperationFailed
         else:
             return None
@@ -126,7 +126,8 @@ def integrity_failure(error: IntegrityError) -> DeskError:
     if state == "23505" or name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY") or \
             (not state and "UNIQUE constraint failed" in first):
         return DuplicateRecord("constraint violated", **_unique_field(orig, first))
-    if state == "23503" or name == "SQLITE_CONSTRAINT_FOREIGNKEY" or (not state and "FOREIGN KEY constraint failed" in first):
+    if state == "23503" or name == "SQLITE_CONSTRAINT_FOREIGNKEY" or \
+            (not state and "FOREIGN KEY constraint failed" in first):
         if deleting or "update or delete on table" in first:
             return StillReferenced("record still referenced")
         return ReferenceMissing("referenced record missing", **_reference(orig))

@@ -18,7 +18,7 @@ def import_(cli: Cli) -> int:
     path = Path(cli.args.file)
     if not path.is_file():
         raise UsageError(QCoreApplication.translate("Cli", "No such file: {0}").format(path))
-    data = path.read_bytes()
+    data = ical.read_file(path)
     with cli.database() as db, db.session(cli.actor, write=True) as session:
         zone = settings.institution_value(session, "office.timezone")
         counts = calendar_files.import_holidays(session, cli.actor, ical.parse_holidays(data, zone=zone))

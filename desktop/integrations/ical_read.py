@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -43,6 +44,16 @@ class _Line:
     number: int      # 1-based line in the file where the (unfolded) content line starts
     name: str
     text: str
+
+
+def read_file(path: Path) -> bytes:
+    """A calendar file's bytes, its size checked before it is read: a file of gigabytes chosen by
+    mistake is refused at once instead of filling the memory."""
+    with open(path, "rb") as file:
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise CalendarFileInvalid("too_large")
+    return data
 
 
 def _decode(data: bytes) -> str:

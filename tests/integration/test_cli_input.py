@@ -192,3 +192,14 @@ def test_many_modest_repeat_rules_cannot_add_up_to_millions_of_days(cli, databas
     result = cli("--db", path, "holidays", "import", calendar)
     assert time.monotonic() - started < 10
     assert result.code == 1 and "重复规则产生的事件过多" in result.err
+
+
+def test_a_calendar_file_of_gigabytes_is_refused_without_reading_it(cli, database, unlocked, tmp_path):  # noqa: F811
+    path, _ = database
+    huge = tmp_path / "huge.ics"
+    with open(huge, "wb") as file:     # sparse: takes no disk space, but would take 4 GB of memory to read
+        file.truncate(4 * 1024 ** 3)
+    started = time.monotonic()
+    result = cli("--db", path, "holidays", "import", huge)
+    assert time.monotonic() - started < 5
+    assert result.code == 1 and "文件超过 10 MB" in result.err

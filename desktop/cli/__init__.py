@@ -17,24 +17,36 @@ import traceback
 from collections.abc import Sequence
 
 from desktop.core.clock import Clock
+from desktop.core import errors
 from desktop.core.errors import DeskError, InvalidSetting
+from desktop.core.failures import typed_failure
 
-_app = None  # the QCoreApplication that carries the translators while a command runs
-
-
-# Exit codes a scheduled task can act on; each names what the IT office must do (see --help).
+# Exit codes besides 0 (success), 1 (the operation failed), 2 (wrong usage or a missing input) and 130
+# (cancelled), one per failure a scheduled task can act on without reading the message (see --help):
+# the database or key file is damaged, the database stays locked or is open elsewhere, and failures of
+# the disk, the file system or the database server.
 EXIT_FAILED, EXIT_USAGE = 1, 2
 EXIT_DAMAGED, EXIT_KEY_FILE, EXIT_BUSY, EXIT_IN_USE = 3, 4, 5, 6
+EXIT_CODES: dict[type[DeskError], int] = {
+    errors.DatabaseDamaged: EXIT_DAMAGED,
+    errors.KeyFileDamaged: EXIT_KEY_FILE,
+    errors.DatabaseBusy: EXIT_BUSY,
+    errors.DatabaseInUse: EXIT_IN_USE,
+    errors.DiskFull: 10,
+    errors.StorageAccessDenied: 11,
+    errors.ReadOnlyStorage: 12,
+    errors.StorageIOError: 13,
+    errors.OutOfResources: 14,
+    errors.DatabaseOperationFailed: 15,
+    errors.StorageFailed: 16,
+}
 
 
 def exit_code(error: DeskError) -> int:
-    from desktop.core import errors
+    return next((code for kind, code in EXIT_CODES.items() if isinstance(error, kind)), EXIT_FAILED)
 
-    for kind, code in ((errors.DatabaseDamaged, EXIT_DAMAGED), (errors.KeyFileDamaged, EXIT_KEY_FILE),
-                       (errors.DatabaseBusy, EXIT_BUSY), (errors.DatabaseInUse, EXIT_IN_USE)):
-        if isinstance(error, kind):
-            return code
-    return EXIT_FAILED
+
+_app = None  # the QCoreApplication that carries the translators while a command runs
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
@@ -90,6 +102,10 @@ def _run(args, dirs, clock: Clock | None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, no personal data
         if args.debug:
             traceback.print_exc()
+        typed = typed_failure(exc)   # the disk, the file system, the database server: worded, own exit code
+        if typed is not None:
+            Cli.warn(describe(typed))
+            return exit_code(typed)
         Cli.warn(describe(exc))
         Cli.warn(QCoreApplication.translate(
             "Cli", "Run the command again with --debug (before the command) to see technical details for the "

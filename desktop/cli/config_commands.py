@@ -100,12 +100,28 @@ def list_(cli: Cli) -> int:
     return 0
 
 
+IMPORT_MAX_BYTES = 256 * 1024   # every setting with its longest value fits many times over
+
+
 def import_(cli: Cli) -> int:
     name = cli.args.file
+    path = Path(name).expanduser()
+    try:   # bounded before anything is read or parsed
+        too_large = path.stat().st_size > IMPORT_MAX_BYTES
+    except OSError:
+        raise UsageError(QCoreApplication.translate("Cli", "The file {0} could not be read.").format(name)) from None
+    if too_large:
+        raise UsageError(QCoreApplication.translate(
+            "Cli", "The file {0} is larger than {1} KB, far more than any settings file; nothing was imported.").format(
+            name, IMPORT_MAX_BYTES // 1024))
     try:
-        data = json.loads(Path(name).expanduser().read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         raise UsageError(QCoreApplication.translate("Cli", "The file {0} could not be read.").format(name)) from None
+    except RecursionError:
+        raise UsageError(QCoreApplication.translate(
+            "Cli", "The file {0} is nested too deeply to be a settings file (it has at most two levels: "
+            "“machine” or “institution”, then the settings); nothing was imported.").format(name)) from None
     except ValueError:
         raise UsageError(QCoreApplication.translate("Cli", "The file {0} is not valid JSON.").format(name)) from None
     values = config.flatten_import(data)

@@ -25,6 +25,7 @@ from desktop.core.storage.connect import Target, open_target
 from desktop.core.storage.database import Actor, Database
 from desktop.core.storage.files import check_database_file
 from desktop.core.storage.netshare import refuse_network_path
+from desktop.core.validation import printable
 
 PASSPHRASE_ENV = "INTERVIEWDESK_PASSPHRASE"
 RECOVERY_KEY_ENV = "INTERVIEWDESK_RECOVERY_KEY"
@@ -51,19 +52,24 @@ class Cli:
 
     # --- output -----------------------------------------------------------------------------------
 
+    # Stored text (names typed by anyone, holiday names from a file) may hold terminal control
+    # sequences: everything printed is passed through `printable`, which writes them as escapes.
+
     @staticmethod
     def say(text: str = "") -> None:
-        print(text, file=sys.stdout)
+        print(printable(text, keep_newlines=True), file=sys.stdout)
 
     @staticmethod
     def warn(text: str) -> None:
-        print(text, file=sys.stderr)
+        print(printable(text, keep_newlines=True), file=sys.stderr)
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        """Columns aligned for a terminal, counting Chinese characters as two columns."""
-        widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-        for row in [header, *rows]:
-            cells = [str(c) + " " * (w - _width(str(c))) for c, w in zip(row, widths)]
+        """Columns aligned for a terminal, counting Chinese characters as two columns; a line break
+        or tab inside a cell is shown as an escape and cannot break the table."""
+        shown = [[printable(str(c)) for c in row] for row in [header, *rows]]
+        widths = [max(_width(r[i]) for r in shown) for i in range(len(header))]
+        for row in shown:
+            cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths)]
             self.say("  ".join(cells).rstrip())
 
     # --- secrets ----------------------------------------------------------------------------------

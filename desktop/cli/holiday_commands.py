@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.cli.context import Cli, UsageError
 from desktop.core import settings
 from desktop.core.scheduling import calendar_files
+from desktop.core.validation import printable
 from desktop.integrations import ical
 
 
@@ -17,7 +18,7 @@ def import_(cli: Cli) -> int:
     path = Path(cli.args.file)
     if not path.is_file():
         raise UsageError(QCoreApplication.translate("Cli", "No such file: {0}").format(path))
-    data = path.read_bytes()
+    data = ical.read_file(path)
     with cli.database() as db, db.session(cli.actor, write=True) as session:
         zone = settings.institution_value(session, "office.timezone")
         counts = calendar_files.import_holidays(session, cli.actor, ical.parse_holidays(data, zone=zone))
@@ -32,5 +33,5 @@ def list_(cli: Cli) -> int:
     working = QCoreApplication.translate("Cli", "working day")
     off = QCoreApplication.translate("Cli", "day off")
     for day in days:
-        cli.say(f"{day.day.isoformat()}\t{working if day.is_workday else off}\t{day.name}")
+        cli.say(f"{day.day.isoformat()}\t{working if day.is_workday else off}\t{printable(day.name)}")
     return 0

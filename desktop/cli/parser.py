@@ -19,9 +19,11 @@ Secrets never go on the command line:
   first admin password  INTERVIEWDESK_ADMIN_PASSWORD
   user password         INTERVIEWDESK_USER_PASSWORD
 Without them, the command asks on the terminal; without a terminal it stops with exit code 2.
-Exit codes: 0 success, 1 the operation failed, 2 wrong usage or a missing input,
+Exit codes: 0 success, 1 the operation failed, 2 wrong usage or a missing input, 130 cancelled;
   3 the database file is damaged (restore a backup), 4 the key file is damaged (restore it),
-  5 the database stayed locked by another program, 6 the database is open in another program."""
+  5 the database stayed locked by another program, 6 the database is open in another program;
+  10 disk full, 11 access denied, 12 read-only, 13 disk read/write error, 14 out of memory,
+  files or connections, 15 the database refused the operation, 16 another file-system error."""
 
 
 def build() -> argparse.ArgumentParser:

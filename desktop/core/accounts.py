@@ -18,6 +18,7 @@ from desktop.core.errors import (
 from desktop.core.model import Department, Role, RoleGrant, User
 from desktop.core.permissions import Action, require
 from desktop.core.storage.database import Actor, Database
+from desktop.core.validation import MAX_LENGTH, clean_name, email_problem, name_problem, normalise_phone, phone_problem
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended parameters
 _dummy_hash: str | None = None
@@ -71,10 +72,12 @@ def has_users(session: Session) -> bool:
 
 def _check_new_user(session: Session, username: str, display_name: str, password: str) -> None:
     problems = {}
-    if not username.strip() or len(username) > 64 or any(c.isspace() for c in username):
+    if (not username.strip() or len(username) > MAX_LENGTH["username"] or any(c.isspace() for c in username)
+            or name_problem(username, MAX_LENGTH["username"])):
         problems["username"] = "username_format"
-    if not display_name.strip():
-        problems["display_name"] = "required"
+    problem = name_problem(display_name, MAX_LENGTH["display_name"])
+    if problem:
+        problems["display_name"] = problem
     if problems:
         raise ValidationFailed(problems)
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
@@ -88,10 +91,15 @@ def add_user(session: Session, actor: Actor, *, username: str, display_name: str
     require(session, actor, Action.USERS_MANAGE)
     username = username.strip()
     _check_new_user(session, username, display_name, password)
+    contact = {key: problem for key, problem in (("email", email_problem(email or "")),
+                                                 ("phone", phone_problem(phone or ""))) if problem}
+    if contact:
+        raise ValidationFailed(contact)
     if not roles:
         raise ValidationFailed({"roles": "required"})
-    user = User(username=username, display_name=display_name.strip(), password_hash=hash_password(password),
-                department_id=department_id, email=email, phone=phone, created_at=session.info["clock"].now(),
+    user = User(username=username, display_name=clean_name(display_name), password_hash=hash_password(password),
+                department_id=department_id, email=(email or "").strip() or None,
+                phone=normalise_phone(phone or "") or None, created_at=session.info["clock"].now(),
                 must_change_password=not actor.system and actor.user_id is not None)
     user.grants = [RoleGrant(role=Role(role), department_id=dept) for role, dept in roles]
     session.add(user)

@@ -227,3 +227,71 @@ class DatabaseInUse(DeskError):
     `outbox run`, …), so it cannot be replaced now; nothing was changed."""
 
     code = "database_in_use"
+
+
+# --- broken schema rules, told apart (desktop/core/failures.py) ---------------------------------------
+
+class ReferenceMissing(DeskError):
+    """The record refers to one that does not exist (a department deleted meanwhile, a wrong id).
+    `field` names the reference when the database says which."""
+
+    code = "missing_reference"
+
+
+class StillReferenced(DeskError):
+    """The record cannot be deleted: others still refer to it."""
+
+    code = "still_referenced"
+
+
+class ConstraintFailed(DeskError):
+    """A rule of the schema other than uniqueness or a reference was broken (a missing required value)."""
+
+    code = "constraint"
+
+
+# --- failures of the disk, the file system or the database server -------------------------------------
+# Each has its own wording and its own exit code on the command line; none says "unexpected".
+
+class DiskFull(DeskError):
+    """No space left: the disk, the user's quota, or the database's size limit."""
+
+    code = "disk_full"
+
+
+class StorageAccessDenied(DeskError):
+    """The file or folder may not be read or written by this Windows/Linux user, or the database
+    server refused the account the right."""
+
+    code = "access_denied"
+
+
+class ReadOnlyStorage(DeskError):
+    """The file, the disk or the database is read-only."""
+
+    code = "read_only"
+
+
+class StorageIOError(DeskError):
+    """The disk (or the server's) reported a read or write error."""
+
+    code = "io_error"
+
+
+class OutOfResources(DeskError):
+    """The computer or the database server ran out of memory, open files or connections."""
+
+    code = "out_of_resources"
+
+
+class DatabaseOperationFailed(DeskError):
+    """The database refused an operation for a reason of its own (a limit, a cancelled statement)."""
+
+    code = "database_failed"
+
+
+class StorageFailed(DeskError):
+    """Another operating-system error with a file or folder; `errno` names it (e.g. ENAMETOOLONG)."""
+
+    code = "os_error"
+

@@ -23,6 +23,7 @@ from desktop.core.delivery import placeholders
 from desktop.core.notifications import audiences
 from desktop.core.errors import InvalidSetting, UnknownSetting
 from desktop.core.model import Setting
+from desktop.core.validation import name_problem, phone_problem, text_problem
 
 Scope = Literal["institution", "machine"]
 
@@ -39,9 +40,17 @@ class SettingSpec:
     pattern: str = ""
     secret: bool = False
     check: Callable[[Any], None] | None = None   # a further check of the parsed value; raises InvalidSetting
+    max_length: int = 200          # characters of a text value (and of the text a number is read from)
+    multiline: bool = False        # a text that may hold line breaks and tabs (JSON, a request template)
 
     def parse(self, value: Any) -> Any:
-        """Turn text (from the command line or a file) or a JSON value into a checked value."""
+        """Turn text (from the command line or a file) or a JSON value into a checked value. A value
+        of the wrong JSON type (an object or a list for a name, text for a yes/no) is refused, not
+        turned into text; text is bounded and free of control and direction characters."""
+        if isinstance(value, (dict, list, tuple, set, float)) or (isinstance(value, bool) and self.kind is not bool):
+            raise InvalidSetting(f"{self.key}: wrong type", key=self.key, reason="type", kind=self.kind.__name__)
+        if isinstance(value, str):
+            self._check_text(value)
         try:
             if self.kind is bool:
                 if isinstance(value, bool):
@@ -59,7 +68,8 @@ class SettingSpec:
             else:
                 parsed = "" if value is None else str(value).strip()
         except ValueError:
-            raise InvalidSetting(f"{self.key}: wrong type", key=self.key, reason="type") from None
+            raise InvalidSetting(f"{self.key}: wrong type", key=self.key, reason="type",
+                                 kind=self.kind.__name__) from None
         if self.choices and parsed not in self.choices:
             raise InvalidSetting(f"{self.key}: not a choice", key=self.key, reason="choice",
                                  choices=", ".join(self.choices))
@@ -77,6 +87,14 @@ class SettingSpec:
         if self.check is not None:
             self.check(parsed)
         return parsed
+
+    def _check_text(self, value: str) -> None:
+        if len(value) > self.max_length:
+            raise InvalidSetting(f"{self.key}: too long", key=self.key, reason="too_long", limit=self.max_length)
+        problem = (text_problem(value, self.max_length) if self.multiline
+                   else name_problem(value, self.max_length, required=False))
+        if problem in ("bad_chars", "control_chars"):
+            raise InvalidSetting(f"{self.key}: {problem}", key=self.key, reason=problem)
 
     def shown(self, value: Any) -> str:
         if self.secret and value:
@@ -96,9 +114,10 @@ def register(spec: SettingSpec) -> SettingSpec:
 
 for _spec in (
     SettingSpec("ui.language", "machine", str, "zh_CN", choices=("zh_CN", "en")),
-    SettingSpec("database.path", "machine", str, ""),
-    SettingSpec("database.url", "machine", str, "", pattern=r"postgresql(\+psycopg)?://.+", secret=True),
-    SettingSpec("office.name", "institution", str, ""),
+    SettingSpec("database.path", "machine", str, "", max_length=1024),
+    SettingSpec("database.url", "machine", str, "", pattern=r"postgresql(\+psycopg)?://.+", secret=True,
+                max_length=2048),
+    SettingSpec("office.name", "institution", str, "", max_length=100),
     SettingSpec("office.timezone", "institution", str, "Asia/Shanghai"),
     SettingSpec("office.working_day_start", "institution", str, "08:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
     SettingSpec("office.working_day_end", "institution", str, "17:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
@@ -124,7 +143,7 @@ for _spec in (
     SettingSpec("notify.approver_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
     SettingSpec("notify.hr_channels", "institution", str, "oa", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
     SettingSpec("notify.reception_channels", "institution", str, "", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
-    SettingSpec("notify.event_channels", "institution", str, "",
+    SettingSpec("notify.event_channels", "institution", str, "", max_length=4000, multiline=True,
                 check=audiences.check_overrides),   # {"event": "channel,..."} as JSON
 ):
     register(_spec)
@@ -137,10 +156,10 @@ for _spec in (
     SettingSpec("mail.smtp_port", "institution", int, 25, minimum=1, maximum=65535),
     SettingSpec("mail.smtp_security", "institution", str, "starttls", choices=("none", "starttls", "ssl")),
     SettingSpec("mail.smtp_username", "institution", str, ""),
-    SettingSpec("mail.smtp_password", "institution", str, "", secret=True),
-    SettingSpec("mail.ca_file", "institution", str, ""),          # the internal CA, for both servers
+    SettingSpec("mail.smtp_password", "institution", str, "", secret=True, max_length=1024),
+    SettingSpec("mail.ca_file", "institution", str, "", max_length=1024),          # the internal CA, for both servers
     SettingSpec("mail.from_address", "institution", str, "", pattern=_ADDRESS),
-    SettingSpec("mail.from_name", "institution", str, ""),
+    SettingSpec("mail.from_name", "institution", str, "", max_length=100),
     SettingSpec("mail.timeout_seconds", "institution", int, 20, minimum=1, maximum=300),
     SettingSpec("mail.replies_enabled", "institution", bool, False),
     SettingSpec("mail.replies_interval_minutes", "institution", int, 5, minimum=1, maximum=24 * 60),
@@ -148,24 +167,26 @@ for _spec in (
     SettingSpec("mail.imap_port", "institution", int, 993, minimum=1, maximum=65535),
     SettingSpec("mail.imap_security", "institution", str, "ssl", choices=("none", "starttls", "ssl")),
     SettingSpec("mail.imap_username", "institution", str, ""),
-    SettingSpec("mail.imap_password", "institution", str, "", secret=True),
+    SettingSpec("mail.imap_password", "institution", str, "", secret=True, max_length=1024),
     SettingSpec("mail.imap_folder", "institution", str, "INBOX"),
-    SettingSpec("mail.confirm_keywords", "institution", str, "确认,确认参加,确认出席,confirm,confirmed,yes,1"),
+    SettingSpec("mail.confirm_keywords", "institution", str, "确认,确认参加,确认出席,confirm,confirmed,yes,1",
+                max_length=500),
 ):
     register(_spec)
 
 # SMS gateway and OA webhook (desktop/integrations/http_channels): each institution's own HTTP API.
 _URL = r"https?://\S+"
 for _spec in (
-    SettingSpec("sms.url", "institution", str, "", pattern=_URL),
+    SettingSpec("sms.url", "institution", str, "", pattern=_URL, max_length=2048),
     SettingSpec("sms.method", "institution", str, "POST", choices=("POST", "GET")),
-    SettingSpec("sms.headers", "institution", str, "", check=placeholders.check_header_object),
+    SettingSpec("sms.headers", "institution", str, "", check=placeholders.check_header_object, max_length=4000,
+                multiline=True),
     SettingSpec("sms.body_format", "institution", str, "json", choices=("json", "form", "query")),
     SettingSpec("sms.body_template", "institution", str,
                 '{"mobile": "{phone}", "content": "{text}", "sign": "{sign_name}"}',
-                check=placeholders.check_sms_body),
+                check=placeholders.check_sms_body, max_length=4000, multiline=True),
     SettingSpec("sms.sign_name", "institution", str, ""),
-    SettingSpec("sms.secret", "institution", str, "", secret=True),
+    SettingSpec("sms.secret", "institution", str, "", secret=True, max_length=1024),
     SettingSpec("sms.signature_header", "institution", str, "", pattern=r"[A-Za-z0-9-]{1,64}"),
     SettingSpec("sms.timestamp_header", "institution", str, "X-Timestamp", pattern=r"[A-Za-z0-9-]{1,64}"),
     SettingSpec("sms.success_field", "institution", str, "", pattern=r"[\w.-]{1,100}"),
@@ -173,36 +194,45 @@ for _spec in (
     SettingSpec("sms.message_field", "institution", str, "", pattern=r"[\w.-]{1,100}"),
     SettingSpec("sms.message_id_field", "institution", str, "", pattern=r"[\w.-]{1,100}"),
     SettingSpec("sms.timeout_seconds", "institution", int, 10, minimum=1, maximum=120),
-    SettingSpec("sms.ca_file", "institution", str, ""),
-    SettingSpec("oa.url", "institution", str, "", pattern=_URL),
-    SettingSpec("oa.secret", "institution", str, "", secret=True),
+    SettingSpec("sms.ca_file", "institution", str, "", max_length=1024),
+    SettingSpec("oa.url", "institution", str, "", pattern=_URL, max_length=2048),
+    SettingSpec("oa.secret", "institution", str, "", secret=True, max_length=1024),
     SettingSpec("oa.timeout_seconds", "institution", int, 10, minimum=1, maximum=120),
-    SettingSpec("oa.ca_file", "institution", str, ""),
+    SettingSpec("oa.ca_file", "institution", str, "", max_length=1024),
 ):
     register(_spec)
 
+def _phone_numbers(value: str) -> None:
+    """One or more numbers to call (mobile or landline with area code and extension), separated by
+    commas or slashes: "010-12345678 转 123 / 13800138000"."""
+    for number in re.split(r"[,，/、]", value):
+        if number.strip() and phone_problem(number):
+            raise InvalidSetting("notify.contact_phone: not a phone number", key="notify.contact_phone",
+                                 reason="phone")
+
+
 # Who signs the messages to candidates and staff, and whom to ask (desktop/core/notifications).
 for _spec in (
-    SettingSpec("notify.sender_name", "institution", str, ""),      # empty: office.name + 人事处
-    SettingSpec("notify.contact_name", "institution", str, ""),
-    SettingSpec("notify.contact_phone", "institution", str, "", pattern=r"[0-9+\-()（） 转/,，]{0,40}"),
+    SettingSpec("notify.sender_name", "institution", str, "", max_length=100),      # empty: office.name + 人事处
+    SettingSpec("notify.contact_name", "institution", str, "", max_length=100),
+    SettingSpec("notify.contact_phone", "institution", str, "", max_length=40, check=_phone_numbers),
 ):
     register(_spec)
 
 # --- channel "calendar": Exchange Web Services (desktop/integrations/exchange) ---------------------
 for _spec in (
     SettingSpec("exchange.enabled", "institution", bool, False),
-    SettingSpec("exchange.ews_url", "institution", str, "", pattern=r"https?://\S+"),
+    SettingSpec("exchange.ews_url", "institution", str, "", pattern=r"https?://\S+", max_length=2048),
     SettingSpec("exchange.auth", "institution", str, "NTLM", choices=("NTLM", "Basic", "SSPI")),
     SettingSpec("exchange.username", "institution", str, ""),          # DOMAIN\\svc or svc@example.cn
-    SettingSpec("exchange.password", "institution", str, "", secret=True),
+    SettingSpec("exchange.password", "institution", str, "", secret=True, max_length=1024),
     SettingSpec("exchange.service_mailbox", "institution", str, "", pattern=_ADDRESS),
     SettingSpec("exchange.mode", "institution", str, "impersonation",
                 choices=("impersonation", "delegate", "organizer")),
     SettingSpec("exchange.organizer_mailbox", "institution", str, "", pattern=_ADDRESS),
     SettingSpec("exchange.version", "institution", str, "auto",
                 choices=("auto", "Exchange2013", "Exchange2016", "Exchange2019")),
-    SettingSpec("exchange.ca_file", "institution", str, ""),
+    SettingSpec("exchange.ca_file", "institution", str, "", max_length=1024),
     SettingSpec("exchange.timeout_seconds", "institution", int, 20, minimum=2, maximum=120),
     SettingSpec("exchange.sync_interval_minutes", "institution", int, 5, minimum=1, maximum=24 * 60),
 ):
@@ -218,14 +248,30 @@ def spec_of(key: str) -> SettingSpec:
 
 # --- machine-level file -------------------------------------------------------------------------
 
+MACHINE_FILE_MAX_BYTES = 64 * 1024   # a handful of settings; anything bigger is not our file
+
+
 def read_machine(path: Path) -> dict[str, Any]:
+    """This computer's settings. Entries that are not machine settings, or whose value does not
+    pass its setting's check (an object where a name belongs), are left out: the default applies."""
     try:
+        if path.stat().st_size > MACHINE_FILE_MAX_BYTES:
+            raise ValueError("too large")
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         raise InvalidSetting("machine settings file unreadable", key=str(path.name), reason="file") from None
-    return {k: v for k, v in data.items() if k in REGISTRY and REGISTRY[k].scope == "machine"}
+    if not isinstance(data, dict):
+        raise InvalidSetting("machine settings file unreadable", key=str(path.name), reason="file")
+    values = {}
+    for key, value in data.items():
+        if key in REGISTRY and REGISTRY[key].scope == "machine":
+            try:
+                values[key] = REGISTRY[key].parse(value)
+            except InvalidSetting:
+                continue
+    return values
 
 
 def write_machine(path: Path, values: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
 from desktop.core.scheduling.calendar_files import ScheduleEntry
-from desktop.integrations.ical_read import parse_busy, parse_holidays, parse_replies  # noqa: F401  (one home)
+from desktop.integrations.ical_read import parse_busy, parse_holidays, parse_replies, read_file  # noqa: F401  (one home)
 
 PRODID = "-//InterviewDesk//面试协同台//ZH"
 DEFAULT_ZONE = "Asia/Shanghai"

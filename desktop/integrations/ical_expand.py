@@ -98,7 +98,10 @@ def _rules(event: Event, dtstart: datetime, uid: str, office: ZoneInfo) -> list:
     return rules
 
 
-def occurrences(calendar: Calendar, office: ZoneInfo, first: date, last: date) -> list[tuple[Event, Occurrence]]:
+def occurrences(calendar: Calendar, office: ZoneInfo, first: date, last: date,
+                max_total: int | None = None) -> list[tuple[Event, Occurrence]]:
+    """Every occurrence within first..last; more than `max_total` in all (when given) is refused as
+    too many, so that many modest rules cannot add up to millions."""
     events = [e for e in calendar.walk("VEVENT") if str(e.get("STATUS", "")).upper() != "CANCELLED"]
     replaced: dict[str, list] = {}
     for event in calendar.walk("VEVENT"):
@@ -109,6 +112,8 @@ def occurrences(calendar: Calendar, office: ZoneInfo, first: date, last: date) -
     for event in events:
         found.extend((event, o) for o in _expand(event, office, first, last,
                                                  replaced if event.get("RECURRENCE-ID") is None else {}))
+        if max_total is not None and len(found) > max_total:
+            raise Unreadable("too_many", "RRULE", str(event.get("UID", "")))
     return found
 
 

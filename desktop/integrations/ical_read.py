@@ -13,13 +13,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
 from desktop.core.errors import CalendarFileInvalid
-from desktop.core.scheduling.calendar_files import Busy, HolidayDay, Reply
+from desktop.core.scheduling.calendar_files import (
+    HOLIDAY_YEARS, MAX_HOLIDAY_DAYS, MAX_HOLIDAY_EVENT_DAYS, Busy, HolidayDay, Reply,
+)
 from desktop.integrations import ical_expand
 from desktop.integrations.ical_expand import Occurrence
 
@@ -41,6 +44,16 @@ class _Line:
     number: int      # 1-based line in the file where the (unfolded) content line starts
     name: str
     text: str
+
+
+def read_file(path: Path) -> bytes:
+    """A calendar file's bytes, its size checked before it is read: a file of gigabytes chosen by
+    mistake is refused at once instead of filling the memory."""
+    with open(path, "rb") as file:
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise CalendarFileInvalid("too_large")
+    return data
 
 
 def _decode(data: bytes) -> str:
@@ -182,9 +195,9 @@ def parse_replies(data: bytes) -> list[Reply]:
 
 
 def _occurrences(calendar: Calendar, lines: list[_Line], zone: ZoneInfo, first: date,
-                 last: date) -> list[tuple[object, Occurrence]]:
+                 last: date, max_total: int | None = None) -> list[tuple[object, Occurrence]]:
     try:
-        return ical_expand.occurrences(calendar, zone, first, last)
+        return ical_expand.occurrences(calendar, zone, first, last, max_total)
     except ical_expand.Unreadable as problem:
         raise CalendarFileInvalid(problem.reason, _line_of(lines, problem.name or "UID", problem.uid),
                                   problem.name) from None
@@ -231,6 +244,7 @@ def is_workday_name(name: str) -> bool:
 
 
 @_refusing_surprises
+@_refusing_surprises
 def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first: date | None = None,
                    last: date | None = None) -> list[HolidayDay]:
     """Days off and 调休 working days from a holiday calendar. All-day events give their days
@@ -238,12 +252,17 @@ def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first
     `first` to `last` (default: this file's years)."""
     tz = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
     calendar, lines = read_calendar(data)
+    for event in calendar.walk("VEVENT"):
+        for name in ("DTSTART", "DTEND"):
+            if event.get(name) is not None and not HOLIDAY_YEARS[0] <= _day_of(event.get(name), tz).year <= \
+                    HOLIDAY_YEARS[1]:
+                raise CalendarFileInvalid("year_range", _line_of(lines, name, ""), name)
     if first is None or last is None:
         years = [_day_of(e.get("DTSTART"), tz).year for e in calendar.walk("VEVENT") if e.get("DTSTART")]
         first = first or date(min(years, default=2000), 1, 1)
         last = last or date(max(years, default=2000) + 1, 12, 31)
     days: dict[date, HolidayDay] = {}
-    for event, occurrence in _occurrences(calendar, lines, tz, first, last):
+    for event, occurrence in _occurrences(calendar, lines, tz, first, last, MAX_HOLIDAY_DAYS):
         name = str(event.get("SUMMARY", "")).strip()
         if not name:
             raise CalendarFileInvalid("missing", _line_of(lines, "UID", str(event.get("UID", ""))), "SUMMARY")
@@ -253,12 +272,20 @@ def parse_holidays(data: bytes, *, zone: str | ZoneInfo = "Asia/Shanghai", first
             day = occurrence.start.astimezone(tz).date()
             end = (occurrence.end - timedelta(microseconds=1)).astimezone(tz).date() + timedelta(days=1)
         workday = is_workday_name(name)
+        if (end - day).days > MAX_HOLIDAY_EVENT_DAYS:
+            raise CalendarFileInvalid("event_too_long", _line_of(lines, "UID", str(event.get("UID", ""))), "")
+        if len(days) + (end - day).days > MAX_HOLIDAY_DAYS and len(set(days) | _days(day, end)) > MAX_HOLIDAY_DAYS:
+            raise CalendarFileInvalid("too_many_days")
         while day < end:
             days[day] = HolidayDay(day, name[:100], workday)
             day += timedelta(days=1)
     if not days and not calendar.walk("VEVENT"):
         raise CalendarFileInvalid("no_events")
     return [days[d] for d in sorted(days)]
+
+
+def _days(first: date, end: date) -> set[date]:
+    return {first + timedelta(days=n) for n in range((end - first).days)}
 
 
 def _day_of(prop, zone: ZoneInfo) -> date:

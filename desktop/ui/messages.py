@@ -9,7 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core import errors
+from desktop.core.failures import typed_failure
 from desktop.core.notifications.templates import TemplateInvalid
+from desktop.core.validation import MAX_LENGTH
+from desktop.core.scheduling.calendar_files import HOLIDAY_YEARS, MAX_HOLIDAY_DAYS, MAX_HOLIDAY_EVENT_DAYS
 
 
 def field_label(name: str) -> str:
@@ -45,7 +48,11 @@ def field_label(name: str) -> str:
         "stage": QCoreApplication.translate("Messages", "Stage"),
         "source": QCoreApplication.translate("Messages", "Source"),
         "booked": QCoreApplication.translate("Messages", "Booked interviews"),
+        "experience": QCoreApplication.translate("Messages", "Experience"),
+        "resume_summary": QCoreApplication.translate("Messages", "Résumé summary"),
     }
+    if name.startswith("day") and name[3:].isdigit():
+        return QCoreApplication.translate("Messages", "Name of day {0}").format(int(name[3:]) + 1)
     if name.startswith("step") and name[4:].isdigit():
         return QCoreApplication.translate("Messages", "Step {0}").format(name[4:])
     return labels.get(name, name)
@@ -58,8 +65,10 @@ def problem_text(code: str) -> str:
         "range": QCoreApplication.translate("Messages", "is out of range"),
         "choice": QCoreApplication.translate("Messages", "is not one of the allowed choices"),
         "phone_chars": QCoreApplication.translate("Messages", "may only contain digits, spaces, dashes and a leading +86"),
-        "phone_mobile": QCoreApplication.translate("Messages", "is not a valid mobile number (11 digits starting with 13–19)"),
-        "phone_format": QCoreApplication.translate("Messages", "is not a valid phone number (mobile, or area code and number)"),
+        "phone_mobile": QCoreApplication.translate("Messages", "is not a valid mobile number (11 digits starting with 13–19); a landline needs its area code, e.g. 010-12345678 or 0571-8765432-123"),
+        "phone_format": QCoreApplication.translate("Messages", "is not a valid phone number: give a mobile number (11 digits starting with 13–19) or a landline with area code, e.g. 010-12345678 or 0571-8765432-123"),
+        "control_chars": QCoreApplication.translate("Messages", "contains control or invisible characters (such as line breaks, zero-width or direction marks)"),
+        "bad_chars": QCoreApplication.translate("Messages", "contains broken characters that cannot be stored; please type it again"),
         "email_format": QCoreApplication.translate("Messages", "is not a valid e-mail address"),
         "id_length": QCoreApplication.translate("Messages", "must have 18 characters"),
         "id_chars": QCoreApplication.translate("Messages", "must be 17 digits followed by a digit or X"),
@@ -99,7 +108,12 @@ def check_in_text(error: errors.CheckInRefused) -> str:
 
 def validation_text(error: errors.ValidationFailed) -> str:
     separator = QCoreApplication.translate("Messages", "{0}: {1}")
-    lines = [separator.format(field_label(f), problem_text(c)) for f, c in error.problems.items()]
+    lines = []
+    for f, c in error.problems.items():
+        text = problem_text(c)
+        if c == "too_long" and f in MAX_LENGTH:
+            text = QCoreApplication.translate("Messages", "is too long (at most {0} characters)").format(MAX_LENGTH[f])
+        lines.append(separator.format(field_label(f), text))
     return "\n".join(lines)
 
 
@@ -157,6 +171,13 @@ def calendar_file_text(error: errors.CalendarFileInvalid) -> str:
         "no_events": QCoreApplication.translate("Messages", "it contains no events"),
         "duplicate": QCoreApplication.translate("Messages", "{0} appears twice in one entry").format(name),
         "unreadable": QCoreApplication.translate("Messages", "its content cannot be understood"),
+        "year_range": QCoreApplication.translate("Messages", "the date in {0} is not between the years {1} and {2}").format(
+            name, *HOLIDAY_YEARS),
+        "event_too_long": QCoreApplication.translate("Messages", "one event lasts more than {0} days; a holiday "
+                                                     "calendar lists each holiday on its own").format(
+            MAX_HOLIDAY_EVENT_DAYS),
+        "too_many_days": QCoreApplication.translate("Messages", "it holds more than {0} days; import at most ten "
+                                                    "years at a time").format(MAX_HOLIDAY_DAYS),
     }
     reason = reasons.get(str(p.get("reason")), str(p.get("reason")))
     if p.get("line"):
@@ -222,10 +243,49 @@ def storage_text(error: errors.DeskError) -> str:
     return QCoreApplication.translate(
         "Messages", "The database is open in another program (InterviewDesk, or a scheduled “interviewdesk outbox "
                     "run”), so it cannot be replaced now. Close that program and try again; nothing was changed.")
+def sentences(*parts: str) -> str:
+    """Sentences one after another: a space after an English full stop, none after a Chinese one."""
+    return "".join(p if not i or not parts[i - 1].endswith((".", "!", "?", ")")) else " " + p
+                   for i, p in enumerate(parts))
+
+
+def operational_text(error: BaseException) -> str:
+    """A failure of the disk, the file system or the database server (desktop/core/failures.py)."""
+    unchanged = QCoreApplication.translate("Messages", "The operation was not completed; the database keeps its "
+                                           "previous state.")
+    if isinstance(error, errors.DiskFull):
+        return sentences(QCoreApplication.translate("Messages", "The disk is full (or the storage quota is used up)."),
+                          unchanged, QCoreApplication.translate("Messages", "Free some space, then try again."))
+    if isinstance(error, errors.StorageAccessDenied):
+        return sentences(QCoreApplication.translate("Messages", "Access denied: this account may not read or write "
+                                                     "the file or folder (or the database account lacks the right)."),
+                          unchanged, QCoreApplication.translate("Messages", "Ask the IT office for access."))
+    if isinstance(error, errors.ReadOnlyStorage):
+        return sentences(QCoreApplication.translate("Messages", "The file, the disk or the database is read-only."),
+                          unchanged, QCoreApplication.translate("Messages", "Choose a writable place or ask the IT office."))
+    if isinstance(error, errors.StorageIOError):
+        return sentences(QCoreApplication.translate("Messages", "The disk reported a read or write error."), unchanged,
+                          QCoreApplication.translate("Messages", "Have the IT office check the disk, and keep the "
+                                                     "latest backup at hand."))
+    if isinstance(error, errors.OutOfResources):
+        return sentences(QCoreApplication.translate("Messages", "The computer or the database server ran out of "
+                                                     "memory, open files or connections."),
+                          unchanged, QCoreApplication.translate("Messages", "Close other programs and try again."))
+    if isinstance(error, errors.DatabaseOperationFailed):
+        return sentences(QCoreApplication.translate("Messages", "The database refused the operation (a limit was "
+                                                     "reached or it was cancelled)."),
+                          unchanged, QCoreApplication.translate("Messages", "Try again; if it happens again, tell the "
+                                                                "IT office."))
+    if isinstance(error, errors.StorageFailed):
+        return sentences(QCoreApplication.translate("Messages", "A file or folder could not be used (system error "
+                                                     "{0}).").format(error.params.get("errno", "")), unchanged)
+    return ""
 
 
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
+    if not isinstance(error, errors.DeskError):
+        error = typed_failure(error) or error   # a full disk is not "unexpected"
     p = getattr(error, "params", {})
     if isinstance(error, errors.ValidationFailed):
         return QCoreApplication.translate("Messages", "Please correct the following:") + "\n" + validation_text(error)
@@ -305,6 +365,27 @@ def describe(error: BaseException) -> str:
             return QCoreApplication.translate("Messages", "{0} is stored in the database; open the database first.").format(key)
         if reason == "file":
             return QCoreApplication.translate("Messages", "The settings file could not be read: {0}").format(key)
+        if reason == "type":
+            kinds = {"int": QCoreApplication.translate("Messages", "a whole number"),
+                     "bool": QCoreApplication.translate("Messages", "yes or no (true/false)")}
+            return QCoreApplication.translate("Messages", "{0}: the value must be {1}.").format(
+                key, kinds.get(str(p.get("kind")), QCoreApplication.translate("Messages", "a single text")))
+        if reason == "too_long":
+            return QCoreApplication.translate("Messages", "{0}: the value is too long (at most {1} characters).").format(
+                key, p.get("limit", ""))
+        if reason == "control_chars":
+            return QCoreApplication.translate("Messages", "{0}: the value contains control or invisible characters "
+                                              "(such as line breaks, zero-width or direction marks).").format(key)
+        if reason == "bad_chars":
+            return QCoreApplication.translate("Messages", "{0}: the value contains broken characters that cannot "
+                                              "be stored; type it again.").format(key)
+        if reason == "phone":
+            return QCoreApplication.translate("Messages", "{0}: give a mobile number or a landline with area code, "
+                                              "e.g. 010-12345678 or 0571-8765432-123; separate several with "
+                                              "commas.").format(key)
+        if reason == "scope":
+            return QCoreApplication.translate("Messages", "{0} belongs to the other part of the settings file "
+                                              "(“machine” or “institution”).").format(key)
         return QCoreApplication.translate("Messages", "{0}: the value has the wrong format.").format(key)
     if isinstance(error, errors.ConflictsFound):
         if error.overridable:
@@ -355,6 +436,21 @@ def describe(error: BaseException) -> str:
                                               "candidate; it was not recorded.")
         return QCoreApplication.translate("Messages", "The calendar reply belongs to no interview in InterviewDesk; "
                                           "it was not recorded.")
+    if isinstance(error, errors.ReferenceMissing):
+        if p.get("field"):
+            return QCoreApplication.translate("Messages", "{0}: the chosen record no longer exists (someone may have "
+                                              "deleted it). Choose again; nothing was saved.").format(
+                field_label(str(p["field"])))
+        return QCoreApplication.translate("Messages", "A record this refers to (such as the department) no longer "
+                                          "exists. Choose again; nothing was saved.")
+    if isinstance(error, errors.StillReferenced):
+        return QCoreApplication.translate("Messages", "This record is still used by other records and cannot be "
+                                          "deleted; nothing was changed.")
+    if isinstance(error, errors.ConstraintFailed):
+        return QCoreApplication.translate("Messages", "A required value is missing or not allowed; nothing was saved.")
+    operational = operational_text(error)
+    if operational:
+        return operational
     if isinstance(error, errors.DeskError):
         return QCoreApplication.translate("Messages", "The operation failed ({0}).").format(error.code)
     return QCoreApplication.translate("Messages", "An unexpected error occurred. Your data is safe; details can be copied for the IT office.")

@@ -97,7 +97,9 @@ class ValidatedForm:
         column.addWidget(widget)
         error = QLabel()
         error.setObjectName("fieldError")
-        error.setWordWrap(True)
+        # A field kept at its size hint (a settings tab) lends its error line no width to wrap in, and
+        # the form would then clip the second line: there the line runs on beside the page instead.
+        error.setWordWrap(self.layout.fieldGrowthPolicy() != QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         error.hide()
         column.addWidget(error)

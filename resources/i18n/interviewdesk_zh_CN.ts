@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>手机号</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -733,11 +733,15 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>手机号</translation>
+        <translation>电话</translation>
     </message>
     <message>
-        <source>e.g. 138 0013 8000 or 010-12345678</source>
-        <translation>例如 138 0013 8000 或 010-12345678</translation>
+        <source>Mobile, or landline with area code: 010-12345678, 0571-8765432-123</source>
+        <translation>手机，或带区号的座机：010-12345678、0571-8765432-123</translation>
+    </message>
+    <message>
+        <source>A mobile number (11 digits), or a landline with its area code and perhaps an extension. Text messages (SMS) reach mobile numbers only.</source>
+        <translation>11 位手机号码，或带区号（可带分机号）的座机号码。短信只能发到手机号码。</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -808,7 +812,7 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>手机号</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Education</source>
@@ -839,7 +843,7 @@
     <name>CandidatesPage</name>
     <message>
         <source>Name, phone or its last 4 digits, e-mail</source>
-        <translation>姓名、手机号或尾号4位、邮箱</translation>
+        <translation>姓名、电话或尾号4位、邮箱</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1161,6 +1165,10 @@
         <translation>工作人员始终会收到软件内通知和桌面提醒。请为各类接收人勾选其他渠道；渠道还需在“邮件”“短信与OA”“Exchange”中配置后才会实际发送。</translation>
     </message>
     <message>
+        <source>SMS reaches mobile numbers only: a candidate whose phone is a landline gets no text message, so keep e-mail ticked for candidates.</source>
+        <translation>短信只能发到手机号码：电话为座机的候选人收不到短信，因此请为候选人保留邮件渠道。</translation>
+    </message>
+    <message>
         <source>A message can be sent differently from the rest: untick &quot;As for its recipients&quot; and choose its channels, for example the day-before reminder by SMS only.</source>
         <translation>某类消息可以单独设置渠道：取消勾选“同接收人默认”后选择其渠道，例如面试前一天提醒只发短信。</translation>
     </message>
@@ -1253,6 +1261,14 @@
     <message>
         <source>The file {0} could not be read.</source>
         <translation>无法读取文件 {0}。</translation>
+    </message>
+    <message>
+        <source>The file {0} is larger than {1} KB, far more than any settings file; nothing was imported.</source>
+        <translation>文件 {0} 超过 {1} KB，远大于任何设置文件；未导入任何设置。</translation>
+    </message>
+    <message>
+        <source>The file {0} is nested too deeply to be a settings file (it has at most two levels: “machine” or “institution”, then the settings); nothing was imported.</source>
+        <translation>文件 {0} 嵌套层次过深，不是设置文件（设置文件最多两层：“machine”或“institution”，其下为各项设置）；未导入任何设置。</translation>
     </message>
     <message>
         <source>The file {0} is not valid JSON.</source>
@@ -3561,7 +3577,7 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>手机号</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -3744,6 +3760,18 @@
         <translation>已安排的面试</translation>
     </message>
     <message>
+        <source>Experience</source>
+        <translation>工作经历</translation>
+    </message>
+    <message>
+        <source>Résumé summary</source>
+        <translation>简历摘要</translation>
+    </message>
+    <message>
+        <source>Name of day {0}</source>
+        <translation>第 {0} 天的名称</translation>
+    </message>
+    <message>
         <source>Step {0}</source>
         <translation>第{0}步</translation>
     </message>
@@ -3768,12 +3796,20 @@
         <translation>只能包含数字、空格、短横线以及开头的 +86</translation>
     </message>
     <message>
-        <source>is not a valid mobile number (11 digits starting with 13–19)</source>
-        <translation>不是有效的手机号（以 13–19 开头的 11 位数字）</translation>
+        <source>is not a valid mobile number (11 digits starting with 13–19); a landline needs its area code, e.g. 010-12345678 or 0571-8765432-123</source>
+        <translation>不是有效的手机号码（以13–19开头的11位数字）；座机号码请带区号，例如 010-12345678 或 0571-8765432-123</translation>
     </message>
     <message>
-        <source>is not a valid phone number (mobile, or area code and number)</source>
-        <translation>不是有效的电话号码（手机号，或区号加号码）</translation>
+        <source>is not a valid phone number: give a mobile number (11 digits starting with 13–19) or a landline with area code, e.g. 010-12345678 or 0571-8765432-123</source>
+        <translation>不是有效的电话号码：请填写手机号码（以13–19开头的11位数字）或带区号的座机号码，例如 010-12345678 或 0571-8765432-123</translation>
+    </message>
+    <message>
+        <source>contains control or invisible characters (such as line breaks, zero-width or direction marks)</source>
+        <translation>含有控制字符或不可见字符（如换行、零宽字符或文字方向控制符）</translation>
+    </message>
+    <message>
+        <source>contains broken characters that cannot be stored; please type it again</source>
+        <translation>含有无法保存的损坏字符，请重新输入</translation>
     </message>
     <message>
         <source>is not a valid e-mail address</source>
@@ -3870,6 +3906,10 @@
     <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>is too long (at most {0} characters)</source>
+        <translation>过长（最多 {0} 个字符）</translation>
     </message>
     <message>
         <source>Room {0} is already booked at this time (interview at {1}).</source>
@@ -3988,6 +4028,18 @@
         <translation>内容无法识别</translation>
     </message>
     <message>
+        <source>the date in {0} is not between the years {1} and {2}</source>
+        <translation>{0} 中的日期不在 {1} 年至 {2} 年之间</translation>
+    </message>
+    <message>
+        <source>one event lasts more than {0} days; a holiday calendar lists each holiday on its own</source>
+        <translation>有一个事件长于 {0} 天；节假日日历应逐个列出各个假日</translation>
+    </message>
+    <message>
+        <source>it holds more than {0} days; import at most ten years at a time</source>
+        <translation>其中超过 {0} 天；每次最多导入十年</translation>
+    </message>
+    <message>
         <source>The calendar file cannot be read: line {0}, {1}.</source>
         <translation>日历文件无法读取：第 {0} 行，{1}。</translation>
     </message>
@@ -4074,6 +4126,62 @@
     <message>
         <source>The database is open in another program (InterviewDesk, or a scheduled “interviewdesk outbox run”), so it cannot be replaced now. Close that program and try again; nothing was changed.</source>
         <translation>数据库正被另一个程序打开（面试协同台，或计划任务“interviewdesk outbox run”），现在无法替换。请关闭该程序后重试；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The operation was not completed; the database keeps its previous state.</source>
+        <translation>操作未完成，数据库保持原状。</translation>
+    </message>
+    <message>
+        <source>The disk is full (or the storage quota is used up).</source>
+        <translation>磁盘已满（或存储配额已用完）。</translation>
+    </message>
+    <message>
+        <source>Free some space, then try again.</source>
+        <translation>请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>Access denied: this account may not read or write the file or folder (or the database account lacks the right).</source>
+        <translation>访问被拒绝：当前账户无权读写该文件或文件夹（或数据库账户缺少相应权限）。</translation>
+    </message>
+    <message>
+        <source>Ask the IT office for access.</source>
+        <translation>请联系信息中心开通权限。</translation>
+    </message>
+    <message>
+        <source>The file, the disk or the database is read-only.</source>
+        <translation>文件、磁盘或数据库为只读。</translation>
+    </message>
+    <message>
+        <source>Choose a writable place or ask the IT office.</source>
+        <translation>请选择可写入的位置，或联系信息中心。</translation>
+    </message>
+    <message>
+        <source>The disk reported a read or write error.</source>
+        <translation>磁盘报告了读写错误。</translation>
+    </message>
+    <message>
+        <source>Have the IT office check the disk, and keep the latest backup at hand.</source>
+        <translation>请信息中心检查磁盘，并备好最近的备份。</translation>
+    </message>
+    <message>
+        <source>The computer or the database server ran out of memory, open files or connections.</source>
+        <translation>计算机或数据库服务器的内存、可打开文件数或连接数已用尽。</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again.</source>
+        <translation>请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The database refused the operation (a limit was reached or it was cancelled).</source>
+        <translation>数据库拒绝了该操作（达到限制或操作被取消）。</translation>
+    </message>
+    <message>
+        <source>Try again; if it happens again, tell the IT office.</source>
+        <translation>请重试；如再次出现，请告知信息中心。</translation>
+    </message>
+    <message>
+        <source>A file or folder could not be used (system error {0}).</source>
+        <translation>无法使用文件或文件夹（系统错误 {0}）。</translation>
     </message>
     <message>
         <source>Please correct the following:</source>
@@ -4192,6 +4300,42 @@
         <translation>无法读取设置文件：{0}</translation>
     </message>
     <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>yes or no (true/false)</source>
+        <translation>是或否（true/false）</translation>
+    </message>
+    <message>
+        <source>{0}: the value must be {1}.</source>
+        <translation>{0}：值必须是{1}。</translation>
+    </message>
+    <message>
+        <source>a single text</source>
+        <translation>一段文字</translation>
+    </message>
+    <message>
+        <source>{0}: the value is too long (at most {1} characters).</source>
+        <translation>{0}：值过长（最多 {1} 个字符）。</translation>
+    </message>
+    <message>
+        <source>{0}: the value contains control or invisible characters (such as line breaks, zero-width or direction marks).</source>
+        <translation>{0}：值含有控制字符或不可见字符（如换行、零宽字符或文字方向控制符）。</translation>
+    </message>
+    <message>
+        <source>{0}: the value contains broken characters that cannot be stored; type it again.</source>
+        <translation>{0}：值含有无法保存的损坏字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>{0}: give a mobile number or a landline with area code, e.g. 010-12345678 or 0571-8765432-123; separate several with commas.</source>
+        <translation>{0}：请填写手机号码或带区号的座机号码，例如 010-12345678 或 0571-8765432-123；多个号码用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>{0} belongs to the other part of the settings file (“machine” or “institution”).</source>
+        <translation>{0} 属于设置文件的另一部分（“machine”或“institution”）。</translation>
+    </message>
+    <message>
         <source>{0}: the value has the wrong format.</source>
         <translation>{0}：取值格式不正确。</translation>
     </message>
@@ -4246,6 +4390,22 @@
     <message>
         <source>The calendar reply belongs to no interview in InterviewDesk; it was not recorded.</source>
         <translation>该日历回复不属于面试协同台中的任何面试，未予记录。</translation>
+    </message>
+    <message>
+        <source>{0}: the chosen record no longer exists (someone may have deleted it). Choose again; nothing was saved.</source>
+        <translation>{0}：所选记录已不存在（可能已被他人删除）。请重新选择；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>A record this refers to (such as the department) no longer exists. Choose again; nothing was saved.</source>
+        <translation>所引用的记录（如部门）已不存在。请重新选择；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This record is still used by other records and cannot be deleted; nothing was changed.</source>
+        <translation>该记录仍被其他记录使用，不能删除；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A required value is missing or not allowed; nothing was saved.</source>
+        <translation>缺少必填值或值不被允许；未保存任何内容。</translation>
     </message>
     <message>
         <source>The operation failed ({0}).</source>

@@ -53,3 +53,12 @@ def test_query_parameters_join_the_urls_own():
                                    body_template="to={phone}&msg={text}"), "13800138000", "面试 A&B", NOW)
     assert request.url == "https://sms.example.cn/send?appid=7&to=13800138000&msg=%E9%9D%A2%E8%AF%95+A%26B"
     assert request.body == b"" and "Content-Type" not in request.headers
+
+
+def test_a_landline_is_refused_before_anything_is_sent_and_the_reason_says_why():
+    from desktop.integrations.http_channels.sms import send_sms   # the URL points nowhere: nothing may be sent
+    from desktop.core.delivery.outbox import PermanentFailure
+
+    with pytest.raises(PermanentFailure) as refused:
+        send_sms(config(url="https://127.0.0.1:9/send"), "0571-8765432 转 123", "面试通知", NOW)
+    assert "座机" in str(refused.value)

@@ -46,6 +46,7 @@ from desktop.core.permissions import (
 from desktop.core.scheduling import alerts, attendance, timeline
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.storage.database import Actor
+from desktop.core.validation import MAX_LENGTH, clean_name, name_problem
 
 ACCEPTED, DECLINED, TENTATIVE = "ACCEPTED", "DECLINED", "TENTATIVE"
 EXPORTED = (InterviewStatus.SCHEDULED, InterviewStatus.PENDING_APPROVAL, InterviewStatus.CONFIRMED,
@@ -155,6 +156,13 @@ def record_reply(session: Session, reply: Reply) -> ReplyOutcome:
 
 # --- holidays --------------------------------------------------------------------------------------
 
+# Bounds of a holiday calendar, checked before any day is generated (desktop/integrations/ical_read.py):
+# the longest event (a year), the years a holiday may fall in, the days one import may bring (ten
+# years of every day).
+MAX_HOLIDAY_EVENT_DAYS = 366
+HOLIDAY_YEARS = (1900, 2200)
+MAX_HOLIDAY_DAYS = 3660
+
 
 def _forget_office_hours(session: Session) -> None:
     session.info.pop("_office_hours", None)   # the conflict check in this unit of work must see the new days
@@ -172,11 +180,10 @@ def _checked(days: list[HolidayDay]) -> dict[date, HolidayDay]:
     problems = {}
     by_day: dict[date, HolidayDay] = {}
     for n, item in enumerate(days):
-        name = item.name.strip()
-        if not name:
-            problems[f"day{n}"] = "required"
-        elif len(name) > 100:
-            problems[f"day{n}"] = "too_long"
+        name = clean_name(item.name)
+        problem = name_problem(item.name, MAX_LENGTH["holiday_name"])
+        if problem:
+            problems[f"day{n}"] = problem
         by_day[item.day] = HolidayDay(item.day, name, item.is_workday)   # a later entry for a day wins
     if problems:
         raise ValidationFailed(problems)

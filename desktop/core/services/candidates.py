@@ -4,10 +4,11 @@ audited reveal of personal fields."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
@@ -19,8 +20,8 @@ from desktop.core.services.paging import ListQuery, Page, prefix_range
 from desktop.core.settings import institution_value
 from desktop.core.storage.database import Actor
 from desktop.core.validation import (
-    email_problem, id_number_birth_date, id_number_problem, mask_email, mask_id_number, mask_phone,
-    normalise_phone, phone_problem,
+    MAX_LENGTH, clean_name, clean_text, email_problem, id_number_birth_date, id_number_problem, mask_email,
+    mask_id_number, mask_phone, name_problem, normalise_phone, phone_problem, phone_tail, text_problem,
 )
 
 PERSONAL_FIELDS = ("phone", "email", "id_number", "birth_date")
@@ -98,11 +99,14 @@ class CandidateDetail:
 def validate(data: CandidateInput, today: date) -> CandidateInput:
     """Return the cleaned input or raise ValidationFailed naming every problem at once."""
     problems: dict[str, str] = {}
-    name = data.name.strip()
-    if not name:
-        problems["name"] = "required"
-    elif len(name) > 100:
-        problems["name"] = "too_long"
+    for key in ("name", "school", "major", "source_channel"):
+        problem = name_problem(getattr(data, key), MAX_LENGTH[key], required=key == "name")
+        if problem:
+            problems[key] = problem
+    for key in ("experience", "skills", "resume_summary"):
+        problem = text_problem(getattr(data, key), MAX_LENGTH[key])
+        if problem:
+            problems[key] = problem
     for key, check in (("phone", phone_problem), ("email", email_problem)):
         problem = check(getattr(data, key))
         if problem:
@@ -118,9 +122,11 @@ def validate(data: CandidateInput, today: date) -> CandidateInput:
         problems["years_experience"] = "range"
     if problems:
         raise ValidationFailed(problems)
-    return replace(data, name=name, phone=normalise_phone(data.phone), email=data.email.strip().lower(),
-                   id_number=data.id_number.strip().upper(), school=data.school.strip(),
-                   major=data.major.strip(), source_channel=data.source_channel.strip())
+    return replace(data, name=clean_name(data.name), phone=normalise_phone(data.phone),
+                   email=data.email.strip().lower(), id_number=data.id_number.strip().upper(),
+                   school=clean_name(data.school), major=clean_name(data.major),
+                   source_channel=clean_name(data.source_channel), experience=clean_text(data.experience),
+                   skills=clean_text(data.skills), resume_summary=clean_text(data.resume_summary))
 
 
 def _visible(session: Session, actor: Actor):
@@ -134,6 +140,7 @@ class SearchTerm:
 
     kind: str          # name, id_number, phone_tail, phone_prefix, email_prefix
     value: str
+    name_prefix: str = ""   # digits may also begin a name ("123号床…"): matched as a name too
 
     @property
     def identifier(self) -> bool:
@@ -142,10 +149,10 @@ class SearchTerm:
     def condition(self):
         if self.kind == "id_number":
             return Candidate.id_number == self.value
-        if self.kind == "phone_tail":
-            return Candidate.phone_tail == self.value
-        if self.kind == "phone_prefix":
-            return prefix_range(Candidate.phone, self.value)
+        if self.kind in ("phone_tail", "phone_prefix"):
+            by_phone = (Candidate.phone_tail == self.value if self.kind == "phone_tail"
+                        else prefix_range(Candidate.phone, self.value))
+            return or_(by_phone, prefix_range(Candidate.name, self.name_prefix)) if self.name_prefix else by_phone
         if self.kind == "email_prefix":
             return prefix_range(Candidate.email, self.value)
         return prefix_range(Candidate.name, self.value)
@@ -158,17 +165,18 @@ class SearchTerm:
 def parse_search(text: str) -> SearchTerm | None:
     """Name prefix, e-mail prefix, the last four phone digits (尾号), a phone number prefix, or a whole
     ID number. None for an empty search."""
-    text = text.strip()
+    text = unicodedata.normalize("NFC", text.strip())   # names are stored in NFC
     if not text:
         return None
     if re.fullmatch(r"\d{17}[\dXx]", text):   # before phone digits: most ID numbers are all digits
         return SearchTerm("id_number", text.upper())
     digits = normalise_phone(text)
     if digits.isdigit():
+        # Digits are a phone number or its 尾号 -- or the start of a name that begins with digits.
         if len(digits) == 4:
-            return SearchTerm("phone_tail", digits)
+            return SearchTerm("phone_tail", digits, name_prefix=text)
         if len(digits) >= 3:
-            return SearchTerm("phone_prefix", digits)
+            return SearchTerm("phone_prefix", digits, name_prefix=text)
     if "@" in text:
         return SearchTerm("email_prefix", text.lower())
     return SearchTerm("name", text)
@@ -310,7 +318,7 @@ def _apply(c: Candidate, data: CandidateInput) -> None:
                  "resume_summary", "source_channel", "department_id", "talent_pool_consent"):
         setattr(c, name, getattr(data, name))
     c.phone = data.phone or None
-    c.phone_tail = data.phone[-4:] if len(data.phone) >= 4 else None
+    c.phone_tail = phone_tail(data.phone) or None
     c.email = data.email or None
     c.id_number = data.id_number or None
     c.birth_date = id_number_birth_date(data.id_number) if data.id_number else None

@@ -12,6 +12,7 @@ from desktop.core.errors import DuplicateRecord, NotFound, ValidationFailed
 from desktop.core.model import Department
 from desktop.core.permissions import Action, require
 from desktop.core.storage.database import Actor
+from desktop.core.validation import MAX_LENGTH, clean_name, name_problem
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,10 @@ def list_departments(session: Session) -> list[DepartmentInfo]:
 
 def create_department(session: Session, actor: Actor, name: str, code: str, parent_id: int | None = None) -> int:
     require(session, actor, Action.DEPARTMENTS_MANAGE)
-    name, code = name.strip(), code.strip().upper()
+    problem, name, code = name_problem(name, MAX_LENGTH["name"]), clean_name(name), code.strip().upper()
     problems = {}
-    if not name:
-        problems["name"] = "required"
+    if problem:
+        problems["name"] = problem
     if not re.fullmatch(r"[A-Z0-9][A-Z0-9_\-]{0,31}", code):
         problems["code"] = "code_format"
     if problems:

@@ -16,6 +16,7 @@ from desktop.core.permissions import Action, allowed, require, visible_departmen
 from desktop.core.services.paging import ListQuery, Page, prefix_range
 
 from desktop.core.storage.database import Actor
+from desktop.core.validation import MAX_LENGTH, clean_name, clean_text, name_problem, text_problem
 
 DEFAULT_ROUNDS = ((1, "初试", RoundKind.HR), (2, "复试", RoundKind.BUSINESS), (3, "终试", RoundKind.LEADERSHIP))
 SORTS = {
@@ -77,15 +78,18 @@ class PositionDetail:
 
 def validate(data: PositionInput) -> PositionInput:
     problems: dict[str, str] = {}
-    code, title = data.code.strip().upper(), data.title.strip()
+    code, title = data.code.strip().upper(), clean_name(data.title)
     if not code:
         problems["code"] = "required"
     elif not re.fullmatch(r"[A-Z0-9][A-Z0-9_\-]{0,31}", code):
         problems["code"] = "code_format"
-    if not title:
-        problems["title"] = "required"
-    elif len(title) > 120:
-        problems["title"] = "too_long"
+    problem = name_problem(data.title, MAX_LENGTH["title"])
+    if problem:
+        problems["title"] = problem
+    for key in ("skills", "description"):
+        problem = text_problem(getattr(data, key), MAX_LENGTH[key])
+        if problem:
+            problems[key] = problem
     if data.department_id is None:
         problems["department_id"] = "required"
     if not 1 <= data.headcount <= 999:
@@ -101,7 +105,7 @@ def validate(data: PositionInput) -> PositionInput:
     if problems:
         raise ValidationFailed(problems)
     skills = ", ".join(s.strip() for s in re.split(r"[,，;；、]", data.skills) if s.strip())
-    return replace(data, code=code, title=title, skills=skills, description=data.description.strip())
+    return replace(data, code=code, title=title, skills=skills, description=clean_text(data.description))
 
 
 def list_positions(session: Session, actor: Actor, query: ListQuery) -> Page[PositionRow]:

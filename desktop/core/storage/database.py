@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core import audit
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import (
-    DatabaseBusy, DatabaseDamaged, DatabaseExists, DatabaseMissing, DatabaseUnreachable, DuplicateRecord, StaleWrite,
-    WrongPassphrase,
+    DatabaseBusy, DatabaseDamaged, DatabaseExists, DatabaseMissing, DatabaseUnreachable, StaleWrite, WrongPassphrase,
 )
+from desktop.core.failures import integrity_failure
 from desktop.core.storage import switch
 from desktop.core.storage.files import check_database_file
 from desktop.core.storage.keys import KeyFile, MasterKey, key_file_for, new_master_key, new_recovery_key
@@ -155,7 +155,7 @@ class Database:
             raise StaleWrite("record changed by someone else") from exc
         except IntegrityError as exc:
             session.rollback()
-            raise DuplicateRecord("constraint violated") from exc
+            raise integrity_failure(exc) from exc   # unique, reference or other rule, told apart
         except BaseException:
             session.rollback()
             raise

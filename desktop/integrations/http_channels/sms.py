@@ -40,7 +40,7 @@ from desktop.core.delivery.outbox import Delivered, Item, PermanentFailure
 from desktop.core.delivery.placeholders import SMS_PLACEHOLDERS, check_sms_body, fill
 from desktop.core.errors import InvalidSetting
 from desktop.core.storage.database import Database
-from desktop.core.validation import normalise_phone, phone_problem
+from desktop.core.validation import is_mobile, normalise_phone, phone_problem
 from desktop.integrations.http_channels import http
 from desktop.integrations.http_channels.texts import rendered_text
 
@@ -166,6 +166,8 @@ def send_sms(config: SmsConfig, phone: str, text: str, now: datetime) -> Deliver
     number = normalise_phone(phone or "")
     if not number or phone_problem(number) is not None:
         raise PermanentFailure("收件人的手机号码为空或无效，无法发送短信")
+    if not is_mobile(number):
+        raise PermanentFailure("收件人的号码是座机，收不到短信；请改用邮件或电话联系")
     try:
         request = build_request(config, number, text, now)
     except InvalidSetting as error:

@@ -42,7 +42,9 @@ class CandidateForm(EditDialog):
         for code in labels.GENDERS:
             self.gender.addItem(labels.gender(code), code)
         self.phone = add("phone", self.tr("Phone"), QLineEdit())
-        self.phone.setPlaceholderText(self.tr("e.g. 138 0013 8000 or 010-12345678"))
+        self.phone.setPlaceholderText(self.tr("Mobile, or landline with area code: 010-12345678, 0571-8765432-123"))
+        self.phone.setToolTip(self.tr("A mobile number (11 digits), or a landline with its area code and perhaps an "
+                                      "extension. Text messages (SMS) reach mobile numbers only."))
         self.email = add("email", self.tr("E-mail"), QLineEdit())
         self.id_number = add("id_number", self.tr("ID number"), QLineEdit())
         self.id_number.setPlaceholderText(self.tr("18 characters, resident identity card"))

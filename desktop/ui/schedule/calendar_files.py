@@ -43,7 +43,7 @@ def import_file(session, actor, path: str, by: str, subject_id: int, first: date
                 zone: str) -> ImportCounts:
     """Read and check the whole file, then replace what the same file brought in before."""
     file = Path(path)
-    blocks = ical.parse_busy(file.read_bytes(), zone=zone, first=first, last=last)
+    blocks = ical.parse_busy(ical.read_file(file), zone=zone, first=first, last=last)
     key = "room_id" if by == "room" else "user_id"
     return calendar_files.import_busy(session, actor, blocks, file.name, **{key: subject_id})
 

@@ -182,7 +182,7 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
             text = text.replace(str(key), _label(str(key)))
             self.form.errors[key].setText(text)
             self.form.errors[key].show()
-        self.form.show_message(self.tr("Nothing was saved.") + " " + text)
+        self.form.show_message(messages.sentences(self.tr("Nothing was saved."), text))
 
     # --- trying the server ---------------------------------------------------------------------------
 

@@ -199,7 +199,7 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
             if key in form.errors:
                 form.errors[key].setText(text)
                 form.errors[key].show()
-        self.form.show_message(self.tr("Nothing was saved.") + " " + text)
+        self.form.show_message(messages.sentences(self.tr("Nothing was saved."), text))
 
     def _clear(self) -> None:
         self.form.clear()

@@ -29,7 +29,7 @@ COL_DAY, COL_WEEKDAY, COL_NAME, COL_KIND = range(4)
 
 def import_holiday_file(session, actor, path: str, zone: str) -> ImportCounts:
     """Read, check and import a holiday calendar in one unit of work (on the writer thread)."""
-    days = ical.parse_holidays(Path(path).read_bytes(), zone=zone)
+    days = ical.parse_holidays(ical.read_file(Path(path)), zone=zone)
     return calendar_files.import_holidays(session, actor, days)
 
 

@@ -153,4 +153,4 @@ class InstitutionSettings(QWidget):
             text = text.replace(str(key), setting_label(str(key)))
             self.form.errors[key].setText(text)
             self.form.errors[key].show()
-        self.form.show_message(self.tr("Nothing was saved.") + " " + text)
+        self.form.show_message(messages.sentences(self.tr("Nothing was saved."), text))

@@ -179,7 +179,7 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
             form = next(f for f in self.forms if key in f.errors)
             form.errors[key].setText(text)
             form.errors[key].show()
-        self.forms[0].show_message(self.tr("Nothing was saved.") + " " + text)
+        self.forms[0].show_message(messages.sentences(self.tr("Nothing was saved."), text))
 
     # --- trying the servers --------------------------------------------------------------------------
 

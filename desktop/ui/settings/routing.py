@@ -94,6 +94,9 @@ class ChannelRouting(QWidget):
             "goes out through it.")))
         layout.addLayout(grid)
         layout.addWidget(hint_label(self.tr(
+            "SMS reaches mobile numbers only: a candidate whose phone is a landline gets no text message, so keep "
+            "e-mail ticked for candidates.")))
+        layout.addWidget(hint_label(self.tr(
             "A message can be sent differently from the rest: untick \"As for its recipients\" and choose "
             "its channels, for example the day-before reminder by SMS only.")))
         layout.addWidget(self.events, 1)

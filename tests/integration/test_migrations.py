@@ -100,7 +100,22 @@ def populate_0003(db, now: datetime) -> None:
         conn.execute(text("UPDATE interviews SET confirmation_due_at = :due"), {"due": now + timedelta(hours=1)})
 
 
-POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003}
+def populate_0004(db, now: datetime) -> None:
+    """0005 gives change requests a reason category and decisions their channel: a request with a
+    decision written at 0004 must come through (the decision counts as given in the app)."""
+    populate_0003(db, now)
+    with db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO change_requests (interview_id, kind, requested_by_party, requested_by_id, reason, before, "
+            "proposed, status, chain_id, current_step, applied_early, created_at, version) VALUES (1, 'reschedule', "
+            "'candidate', 1, '候选人有考试', '{}', '{}', 'pending', 1, 2, false, :now, 1)"), {"now": now})
+        conn.execute(text(
+            "INSERT INTO decisions (change_request_id, step_position, approver_id, approver_role, verdict, comment, "
+            "decided_at, change_sha256) VALUES (1, 1, 1, 'dept_leader', 'approved', '同意', :now, :sha)"),
+            {"now": now, "sha": "0" * 64})
+
+
+POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003, "0004": populate_0004}
 OLDER = migrate.all_revisions()[:-1]
 
 
@@ -146,6 +161,10 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
                                            "WHERE department_id IS NULL AND change_kind IS NULL")).scalar()
     assert tails == [tail for _n, _p, tail in CANDIDATES]
     assert default_chains == 1
+    if revision == "0004":
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT channel FROM decisions")).scalars().all() == ["app"]
+            assert conn.execute(text("SELECT reason_code FROM change_requests")).scalars().all() == [None]
     with db.session() as s:
         assert verify_chain(s).ok
     assert health.check(db).ok

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.core import labels
-from desktop.ui.flow_layout import FlowLayout
 
 # live state -> (fill, border, text)
 STATE_COLORS: dict[str, tuple[str, str, str]] = {
@@ -53,10 +52,13 @@ class Legend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = FlowLayout(self)     # wraps when the detail panel leaves the schedule less room
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
         for state in labels.LIVE_STATES:
             row.addWidget(state_chip(state))
         conflict = QLabel(self.tr("Conflict"))
         conflict.setStyleSheet(f"border:2px solid {CONFLICT}; color:{CONFLICT}; border-radius:3px; padding:0 6px;")
         conflict.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row.addWidget(conflict)
+        row.addStretch(1)

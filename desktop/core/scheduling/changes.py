@@ -287,6 +287,8 @@ class DecisionResult:
     change_request_id: int
     status: str
     next_step: int | None
+    next_step_kind: str = ""       # the next step's kind and role code ("named": a named approver)
+    next_step_role: str = ""
 
 
 ALLOWED_VERDICTS = {
@@ -355,7 +357,8 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
     if later:
         _enter_step(session, request, chain, later[0].position, department_id)
         session.flush()
-        return DecisionResult(request.id, request.status.value, later[0].position)
+        return DecisionResult(request.id, request.status.value, later[0].position, later[0].kind.value,
+                              later[0].role.value if later[0].role else "named")
     request.status = ChangeStatus.APPROVED
     request.step_due_at = None
     timeline.add(session, interview, timeline.Event.CHANGE_APPROVED, actor, change_request_id=request.id)

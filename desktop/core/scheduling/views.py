@@ -350,6 +350,7 @@ class DecisionInfo:
     acting_for: str
     step_kind: str = ""
     channel: str = "app"         # "email": by a reply to the approval mail
+    step_role: str = ""          # the step's role code, or "named"
 
 
 @dataclass(frozen=True)
@@ -379,10 +380,11 @@ class InboxItem:
 def _item(session: Session, request: ChangeRequest, candidate: str, title: str, chain: ApprovalChain | None,
           names: dict[int, str], acting_for: int | None = None) -> InboxItem:
     step = next((s for s in chain.steps if s.position == request.current_step), None) if chain else None
-    kinds = {s.position: s.kind.value for s in chain.steps} if chain else {}
+    kinds = {s.position: (s.kind.value, s.role.value if s.role else "named") for s in chain.steps} if chain else {}
     history = [DecisionInfo(d.step_position, names.get(d.approver_id, ""), d.approver_role, d.verdict.value,
                             d.comment, d.decided_at, names.get(d.acting_for_id, "") if d.acting_for_id else "",
-                            kinds.get(d.step_position, ""), d.channel)
+                            *kinds.get(d.step_position, ("", ""))[:1], d.channel,
+                            kinds.get(d.step_position, ("", ""))[1])
                for d in session.scalars(select(Decision).where(Decision.change_request_id == request.id)
                                         .order_by(Decision.decided_at, Decision.id))]
     open_step = step is not None and request.status == ChangeStatus.PENDING

@@ -128,6 +128,10 @@
         <translation>申请已结束，已通知申请人。</translation>
     </message>
     <message>
+        <source>{0} · {1} (#{2})</source>
+        <translation>{0} · {1}（#{2}）</translation>
+    </message>
+    <message>
         <source>Named approver</source>
         <translation>指定审批人</translation>
     </message>
@@ -972,8 +976,8 @@
         <translation>变更内容</translation>
     </message>
     <message>
-        <source>Time: before → after</source>
-        <translation>时间：原定 → 改为</translation>
+        <source>Before → after</source>
+        <translation>原定 → 改为</translation>
     </message>
     <message>
         <source>Requested by</source>
@@ -1706,6 +1710,10 @@
         <translation>冲突检查</translation>
     </message>
     <message>
+        <source>{0} (#{1})</source>
+        <translation>{0}（#{1}）</translation>
+    </message>
+    <message>
         <source>due {0}</source>
         <translation>期限 {0}</translation>
     </message>
@@ -1738,8 +1746,8 @@
         <translation>（代 {0}）</translation>
     </message>
     <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
+        <source>{0}: {1} (#{2})</source>
+        <translation>{0}：{1}（#{2}）</translation>
     </message>
 </context>
 <context>
@@ -2340,8 +2348,8 @@
         <translation>提出方</translation>
     </message>
     <message>
-        <source>Time: now → proposed</source>
-        <translation>时间：现定 → 拟改</translation>
+        <source>Now → proposed</source>
+        <translation>现定 → 拟改</translation>
     </message>
     <message>
         <source>Step</source>

@@ -27,7 +27,8 @@ def step_text(item: InboxItem) -> str:
 def request_summary(item: InboxItem, zone) -> str:
     """"候选人1 · 内科住院医师 · 11-24 10:00 → 11-24 14:00 (#3)": what a decision button acts on."""
     moved = change_words.move_of(zone, item.before, item.proposed) or labels.change_kind(item.kind)
-    return f"{item.candidate} · {moved}（#{item.change_request_id}）"
+    return QCoreApplication.translate("ApprovalsPage", "{0} · {1} (#{2})").format(item.candidate, moved,
+                                                                                 item.change_request_id)
 
 
 def approver_role(code: str) -> str:
@@ -78,14 +79,14 @@ class InboxTableModel(ListTableModel):
         self.ctx = ctx
 
     def headers(self) -> list[str]:
-        return [self.tr("Candidate"), self.tr("Change"), self.tr("Time: now → proposed"), self.tr("Asked by"),
+        return [self.tr("Candidate"), self.tr("Change"), self.tr("Now → proposed"), self.tr("Asked by"),
                 self.tr("Step"), self.tr("Due")]
 
     def display(self, row: ApprovalEntry, column: int) -> str:
         item = row.item
         if column == self.COL_DUE:
             return self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M") if item.step_due_at else "—"
-        return {self.COL_CANDIDATE: f"{item.candidate} · {item.position}", self.COL_KIND: labels.change_kind(item.kind),
+        return {self.COL_CANDIDATE: item.candidate, self.COL_KIND: labels.change_kind(item.kind),
                 self.COL_MOVE: change_words.move_of(self.ctx.tz, item.before, item.proposed) or "—",
                 self.COL_PARTY: labels.party(item.party), self.COL_STEP: step_text(item)}.get(column, "")
 
@@ -98,6 +99,8 @@ class InboxTableModel(ListTableModel):
         row: ApprovalEntry = self.rows[index.row()]
         if role == ID_ROLE:
             return row.item.change_request_id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_CANDIDATE:
+            return f"{row.item.candidate} · {row.item.position}"
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_DUE and self.overdue(row):
             return QColor(colors.CONFLICT)
         return super().data(index, role)

@@ -113,8 +113,8 @@ class DecisionPanel(QFrame):
         if not same:
             self.comment.clear()
             self.error.hide()
-        self.title.setText(f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}"
-                           f"（#{item.change_request_id}）")
+        self.title.setText(self.tr("{0} (#{1})").format(
+            f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}", item.change_request_id))
         due = ""
         if item.step_due_at is not None:
             due = self.tr("due {0}").format(self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M"))
@@ -158,8 +158,8 @@ class DecisionPanel(QFrame):
         self.history.setVisible(bool(item.history))
         offered = () if self.read_only or item.status != "pending" else VERDICTS.get(item.step_kind, ())
         for verdict, button in self.buttons.items():    # each button names the request it decides
-            button.setText(self.tr("{0}: {1}").format(self.verdict_words[verdict], item.candidate)
-                           + f"（#{item.change_request_id}）")
+            button.setText(self.tr("{0}: {1} (#{2})").format(self.verdict_words[verdict], item.candidate,
+                                                              item.change_request_id))
             button.setToolTip(request_summary(item, self.ctx.tz))
             button.setVisible(verdict in offered)
             button.setEnabled(True)

@@ -25,7 +25,7 @@ class ChangeRequestTableModel(PagedTableModel[ChangeRequestRow]):
         return overview.change_requests(session, self.ctx.actor, query)
 
     def headers(self) -> list[str]:
-        return [self.tr("Requested"), self.tr("Candidate"), self.tr("Change"), self.tr("Time: before → after"),
+        return [self.tr("Requested"), self.tr("Candidate"), self.tr("Change"), self.tr("Before → after"),
                 self.tr("Requested by"), self.tr("Reason"), self.tr("Status"), self.tr("Waiting for")]
 
     def display(self, row: ChangeRequestRow, column: int) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
+from desktop.core.accounts import actor_for_user
 from desktop.core.errors import DeskError
 from desktop.core.model import (
     ApprovalChain, ApprovalMailCode, ChangeRequest, ChangeStatus, StepKind, TimelineEvent, User, Verdict,
@@ -135,8 +136,7 @@ def _refuse(session: Session, interview_id: int, reply: MailReply, reason: str, 
 def decide_by_mail(session: Session, reply: MailReply) -> MailOutcome | None:
     """Apply or refuse one reply to an approval mail. None when the reply is about nothing we know
     (no known code and no approval mail it answers): it is left for a person to read."""
-    from desktop.core.accounts import actor_for_user
-    from desktop.core.scheduling import changes
+    from desktop.core.scheduling import changes   # changes issues the codes: imported here, not at the top
 
     rows = session.execute(select(ApprovalMailCode, ChangeRequest).join(
         ChangeRequest, ChangeRequest.id == ApprovalMailCode.change_request_id).where(

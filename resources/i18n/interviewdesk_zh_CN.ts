@@ -2423,7 +2423,7 @@
         <translation>允许人事专员填写理由后安排（如联合面试）；不勾选则一律拒绝</translation>
     </message>
     <message>
-        <source>Approvers may answer 同意 / 不同意 to the approval mail (with its one-time code)</source>
+        <source>Approvers may answer “agree” or “disagree” (同意 / 不同意) to the approval mail, with its one-time code</source>
         <translation>审批人可直接回复审批邮件“同意/不同意”（凭一次性审批码）</translation>
     </message>
     <message>

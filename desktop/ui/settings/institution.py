@@ -45,7 +45,8 @@ _CHECKS = {   # what ticking a yes/no setting means
     "scheduling.allow_interviewer_overlap_override": QT_TRANSLATE_NOOP(
         "InstitutionSettings", "HR may allow it with a reason (e.g. a joint panel); otherwise it is refused"),
     "approval.decide_by_mail": QT_TRANSLATE_NOOP(
-        "InstitutionSettings", "Approvers may answer 同意 / 不同意 to the approval mail (with its one-time code)"),
+        "InstitutionSettings",
+        "Approvers may answer “agree” or “disagree” (同意 / 不同意) to the approval mail, with its one-time code"),
 }
 _TIPS = {
     "approval.decide_by_mail": QT_TRANSLATE_NOOP(

@@ -155,6 +155,7 @@ _TIMELINE_EVENTS = {
     "change_rejected": QT_TRANSLATE_NOOP("Labels", "Change rejected"),
     "change_applied": QT_TRANSLATE_NOOP("Labels", "Change in effect"),
     "change_escalated": QT_TRANSLATE_NOOP("Labels", "Approval overdue, escalated"),
+    "mail_decision_refused": QT_TRANSLATE_NOOP("Labels", "Decision by mail refused"),
     "reminder_sent": QT_TRANSLATE_NOOP("Labels", "Reminder sent"),
     "interviewer_saw": QT_TRANSLATE_NOOP("Labels", "Interviewer saw it"),
     "interviewer_accepted": QT_TRANSLATE_NOOP("Labels", "Interviewer accepted"),

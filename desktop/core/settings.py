@@ -136,6 +136,10 @@ for _spec in (
     SettingSpec("attendance.checkin_window_before_minutes", "institution", int, 60, minimum=0, maximum=12 * 60),
     SettingSpec("attendance.checkin_window_after_minutes", "institution", int, 120, minimum=0, maximum=12 * 60),
     SettingSpec("outbox.max_attempts", "institution", int, 8, minimum=1, maximum=50),
+    # an interviewer in two interviews at once: refused, or allowed with a reason (scheduling/conflicts.py)
+    SettingSpec("scheduling.allow_interviewer_overlap_override", "institution", bool, False),
+    # approvers may decide by replying to the approval mail with its one-time code (scheduling/mail_approval.py)
+    SettingSpec("approval.decide_by_mail", "institution", bool, False),
     # who hears through which channels besides the in-app notice (desktop/core/notifications/routing.py)
     SettingSpec("notify.candidate_channels", "institution", str, "email,sms", pattern=r"((email|sms)(,(email|sms))*)?"),
     SettingSpec("notify.interviewer_channels", "institution", str, "calendar,oa",

@@ -34,6 +34,7 @@ def field_label(name: str) -> str:
         "room_id": QCoreApplication.translate("Messages", "Room"),
         "video_link": QCoreApplication.translate("Messages", "Video link"),
         "reason": QCoreApplication.translate("Messages", "Reason"),
+        "reason_code": QCoreApplication.translate("Messages", "Why"),
         "comment": QCoreApplication.translate("Messages", "Comment"),
         "kind": QCoreApplication.translate("Messages", "Change"),
         "round_id": QCoreApplication.translate("Messages", "Round"),

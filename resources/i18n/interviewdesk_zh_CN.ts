@@ -232,12 +232,20 @@
         </translation>
     </message>
     <message>
+        <source>Change request #{0}</source>
+        <translation>变更申请 #{0}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Change request #{0}: {1}.</source>
         <translation>变更申请 #{0}：{1}。</translation>
     </message>
     <message>
-        <source>It moves on to step {0}.</source>
-        <translation>已转入第 {0} 步。</translation>
+        <source>It moves on to {0}.</source>
+        <translation>已转入{0}。</translation>
     </message>
     <message>
         <source>The change is in effect; everyone is being notified.</source>
@@ -248,8 +256,8 @@
         <translation>申请已结束，已通知申请人。</translation>
     </message>
     <message>
-        <source>Step {0} of {1}: {2}</source>
-        <translation>第{0}步/共{1}步 {2}</translation>
+        <source>{0} · {1} (#{2})</source>
+        <translation>{0} · {1}（#{2}）</translation>
     </message>
     <message>
         <source>Named approver</source>
@@ -1023,6 +1031,10 @@
         <translation>申请变更</translation>
     </message>
     <message>
+        <source>Change the time</source>
+        <translation>调整面试时间</translation>
+    </message>
+    <message>
         <source>Submit cancellation</source>
         <translation>提交取消申请</translation>
     </message>
@@ -1051,6 +1063,10 @@
         <translation>面试官</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
         <source>e.g. the candidate has an exam that morning</source>
         <translation>例如：候选人当天上午有考试</translation>
     </message>
@@ -1059,12 +1075,20 @@
         <translation>说明为何可以接受此冲突（将记入审计日志）</translation>
     </message>
     <message>
+        <source>New time</source>
+        <translation>新时间</translation>
+    </message>
+    <message>
+        <source>Why *</source>
+        <translation>原因类别 *</translation>
+    </message>
+    <message>
         <source>Asked by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <source>Reason *</source>
-        <translation>理由 *</translation>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Override reason</source>
@@ -1110,6 +1134,10 @@
         <translation>变更内容</translation>
     </message>
     <message>
+        <source>Before → after</source>
+        <translation>原定 → 改为</translation>
+    </message>
+    <message>
         <source>Requested by</source>
         <translation>提出方</translation>
     </message>
@@ -1122,8 +1150,123 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>审批环节</translation>
+        <source>Waiting for</source>
+        <translation>待办环节</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeWords</name>
+    <message>
+        <source>{0} approval</source>
+        <translation>{0}审批</translation>
+    </message>
+    <message>
+        <source>{0} filing</source>
+        <translation>{0}备案</translation>
+    </message>
+    <message>
+        <source>{0} confirmation</source>
+        <translation>{0}确认</translation>
+    </message>
+    <message>
+        <source>Interviewer&apos;s time conflict</source>
+        <translation>面试官时间冲突</translation>
+    </message>
+    <message>
+        <source>Candidate&apos;s request</source>
+        <translation>候选人申请</translation>
+    </message>
+    <message>
+        <source>Room problem</source>
+        <translation>会议室问题</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>deciding by mail is turned off</source>
+        <translation>未开启邮件审批</translation>
+    </message>
+    <message>
+        <source>an automatic reply</source>
+        <translation>系统自动回复</translation>
+    </message>
+    <message>
+        <source>no valid approval code</source>
+        <translation>没有有效的审批码</translation>
+    </message>
+    <message>
+        <source>sent from an address that is not the approver&apos;s</source>
+        <translation>发件地址不是审批人登记的邮箱</translation>
+    </message>
+    <message>
+        <source>the approval code was already used</source>
+        <translation>审批码已使用过</translation>
+    </message>
+    <message>
+        <source>the step was already decided</source>
+        <translation>该审批环节已办结</translation>
+    </message>
+    <message>
+        <source>neither “agree” nor “disagree” on the first line</source>
+        <translation>第一行既不是“同意”也不是“不同意”</translation>
+    </message>
+    <message>
+        <source>a filing step cannot be refused</source>
+        <translation>备案环节不能不同意</translation>
+    </message>
+    <message>
+        <source>“disagree” without a reason</source>
+        <translation>“不同意”但未写理由</translation>
+    </message>
+    <message>
+        <source>the sender may no longer decide this step</source>
+        <translation>发件人已无权办理该环节</translation>
+    </message>
+    <message>
+        <source> (by mail)</source>
+        <translation>（邮件审批）</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Named approver</source>
+        <translation>指定审批人</translation>
+    </message>
+    <message>
+        <source>{0} → cancelled</source>
+        <translation>{0} → 取消</translation>
+    </message>
+    <message>
+        <source>Proposed: cancel the interview</source>
+        <translation>拟取消面试</translation>
+    </message>
+    <message>
+        <source>Proposed: {0}</source>
+        <translation>拟改为 {0}</translation>
+    </message>
+    <message>
+        <source> (awaiting {0})</source>
+        <translation>（待{0}）</translation>
+    </message>
+    <message>
+        <source>{0}, asked by {1}: {2}</source>
+        <translation>{0}，由{1}提出：{2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}</source>
+        <translation>第{0}步：{1}</translation>
+    </message>
+    <message>
+        <source>Not applied: {0}</source>
+        <translation>未受理：{0}</translation>
     </message>
 </context>
 <context>
@@ -1784,12 +1927,20 @@
         <translation>理由：{0}（提出方：{1}；申请时间：{2}）</translation>
     </message>
     <message>
+        <source>Decided: the calendar is no longer checked for this request.</source>
+        <translation>已办结：不再为此申请检查日程冲突。</translation>
+    </message>
+    <message>
         <source>A cancellation does not need a conflict check.</source>
         <translation>取消面试无需进行冲突检查。</translation>
     </message>
     <message>
         <source> (for {0})</source>
         <translation>（代 {0}）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} (#{2})</source>
+        <translation>{0}：{1}（#{2}）</translation>
     </message>
 </context>
 <context>
@@ -2392,6 +2543,10 @@
         <translation>提出方</translation>
     </message>
     <message>
+        <source>Now → proposed</source>
+        <translation>现定 → 拟改</translation>
+    </message>
+    <message>
         <source>Step</source>
         <translation>环节</translation>
     </message>
@@ -2463,6 +2618,26 @@
         <translation>消息中的联系电话</translation>
     </message>
     <message>
+        <source>Interviewer in two interviews at once</source>
+        <translation>面试官同时段两场面试</translation>
+    </message>
+    <message>
+        <source>Decisions by replying to the approval mail</source>
+        <translation>邮件回复审批</translation>
+    </message>
+    <message>
+        <source>HR may allow it with a reason (e.g. a joint panel); otherwise it is refused</source>
+        <translation>允许人事专员填写理由后安排（如联合面试）；不勾选则一律拒绝</translation>
+    </message>
+    <message>
+        <source>Approvers may answer “agree” or “disagree” (同意 / 不同意) to the approval mail, with its one-time code</source>
+        <translation>审批人可直接回复审批邮件“同意/不同意”（凭一次性审批码）</translation>
+    </message>
+    <message>
+        <source>Needs e-mail among the approvers&apos; channels (Settings → Notification channels) and the reply mailbox (Settings → Mail). A reply from another address, with a wrong or used code, or for a step already decided is refused and shown on the interview&apos;s timeline.</source>
+        <translation>需在“通知渠道”中为审批人启用邮件，并在“邮件”中设置回复收件邮箱。非登记邮箱发来的回复、审批码错误或已用过、或该环节已办结的回复均不受理，并记入该面试的时间线。</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2498,12 +2673,24 @@
         <translation>地点</translation>
     </message>
     <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
         <source>Confirm by</source>
         <translation>确认期限</translation>
+    </message>
+    <message>
+        <source>Change time…</source>
+        <translation>调整时间…</translation>
+    </message>
+    <message>
+        <source>Move the interview to a new time, with the reason; it goes through the approval chain (dragging the block does the same)</source>
+        <translation>将面试改到新时间并说明原因，按审批链审批（拖动日程块效果相同）</translation>
     </message>
     <message>
         <source>Candidate asks to move</source>
@@ -2580,6 +2767,10 @@
     <message>
         <source>Not yet</source>
         <translation>尚未查看</translation>
+    </message>
+    <message>
+        <source>A change of this interview is awaiting approval.</source>
+        <translation>该面试已有变更申请待审批。</translation>
     </message>
     <message>
         <source>The candidate&apos;s confirmation ({0}) is recorded.</source>
@@ -3006,6 +3197,10 @@
     <message>
         <source>Approval overdue, escalated</source>
         <translation>审批超时，已上报</translation>
+    </message>
+    <message>
+        <source>Decision by mail refused</source>
+        <translation>邮件审批未受理</translation>
     </message>
     <message>
         <source>Reminder sent</source>
@@ -3706,6 +3901,10 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因类别</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -4972,14 +5171,6 @@
     <message>
         <source> (for an earlier time)</source>
         <translation>（针对变更前的时间）</translation>
-    </message>
-    <message>
-        <source>{0}, asked by {1}: {2}</source>
-        <translation>{0}，提出方：{1}，理由：{2}</translation>
-    </message>
-    <message>
-        <source>Step {0}: {1}</source>
-        <translation>第{0}步：{1}</translation>
     </message>
     <message>
         <source>{0} min late</source>

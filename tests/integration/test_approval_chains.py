@@ -111,7 +111,8 @@ def test_a_rejection_at_the_first_step_changes_nothing_and_tells_the_requester(w
                                          ("approval_request", w.deputy.user_id, "approve"),
                                          ("approval_result", w.hr.user_id, "rejected")]
     rejected = [d for kind, d in timeline(w, iid) if kind == "change_rejected"]
-    assert rejected == [{"change_request_id": rid, "step": 1, "comment": "科室当天下午有手术，不同意"}]
+    assert rejected == [{"change_request_id": rid, "step": 1, "step_kind": "approve", "step_role": "dept_leader",
+                         "comment": "科室当天下午有手术，不同意", "by_mail": False}]
     assert [(d.verdict, d.approver_id, d.approver_role) for d in decisions(w, rid)] == [
         (Verdict.REJECTED, w.leader.user_id, "dept_leader")]
     with pytest.raises(AlreadyDecided):
@@ -416,8 +417,9 @@ def test_rejecting_an_early_applied_change_whose_old_time_was_taken_keeps_the_ne
     with w.db.session() as s:
         assert s.get(ChangeRequest, rid).status.value == "rejected"
         alert = s.scalars(select(Alert).where(Alert.change_request_id == rid)).one()
+        # 王主任 and room 301 are both taken at 10:00 now; an interviewer's overlap is hard by default
         assert (alert.kind, alert.user_id, alert.detail["conflicts"]) == ("revert_impossible", w.hr.user_id,
-                                                                          ["room_booked"])
+                                                                          ["interviewer_busy", "room_booked"])
         assert s.get(Candidate, w.candidates[0]).reschedule_count == counted   # the move stands: it counts
     assert [k for k, _ in timeline(w, moved)][-1] == "change_rejected"
 

@@ -101,13 +101,30 @@ def populate_0003(db, now: datetime) -> None:
 
 
 def populate_0004(db, now: datetime) -> None:
-    """0005 adds the pinyin sort key (backfilled from the names) and closes finished applications."""
+    """0005 adds the pinyin sort key (backfilled from the names) and closes finished applications;
+    0006 gives change requests a reason category and decisions their channel: a request with a
+    decision written at 0004 must come through (the decision counts as given in the app)."""
     populate_0003(db, now)
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE applications SET stage = 'rejected' WHERE id = 1"))
+        conn.execute(text(
+            "INSERT INTO change_requests (interview_id, kind, requested_by_party, requested_by_id, reason, before, "
+            "proposed, status, chain_id, current_step, applied_early, created_at, version) VALUES (1, 'reschedule', "
+            "'candidate', 1, '候选人有考试', '{}', '{}', 'pending', 1, 2, false, :now, 1)"), {"now": now})
+        conn.execute(text(
+            "INSERT INTO decisions (change_request_id, step_position, approver_id, approver_role, verdict, comment, "
+            "decided_at, change_sha256) VALUES (1, 1, 1, 'dept_leader', 'approved', '同意', :now, :sha)"),
+            {"now": now, "sha": "0" * 64})
 
 
-POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003, "0004": populate_0004}
+def populate_0005(db, now: datetime) -> None:
+    """Applications and pinyin keys are in place; the next revision adds the change request's reason
+    category and the decision's channel to the rows written here."""
+    populate_0004(db, now)
+
+
+POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003, "0004": populate_0004,
+            "0005_h_apply": populate_0005}
 OLDER = migrate.all_revisions()[:-1]
 
 
@@ -153,11 +170,16 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
                                            "WHERE department_id IS NULL AND change_kind IS NULL")).scalar()
     assert tails == [tail for _n, _p, tail in CANDIDATES]
     assert default_chains == 1
-    with db.engine.connect() as conn:   # 0005: every existing name gets its pinyin key
-        by_pinyin = conn.execute(text("SELECT name FROM candidates ORDER BY name_sort_key")).scalars().all()
-        closed = conn.execute(text("SELECT id FROM applications WHERE closed_at IS NOT NULL")).scalars().all()
-    assert by_pinyin == ["陈静", "李娜", "刘洋", "王芳", "张伟"]
-    assert closed == ([1] if revision == "0004" else [])
+    if OLDER.index(revision) <= OLDER.index("0004"):   # rows written before 0005 get its backfill
+        with db.engine.connect() as conn:   # 0005: every existing name gets its pinyin key
+            by_pinyin = conn.execute(text("SELECT name FROM candidates ORDER BY name_sort_key")).scalars().all()
+            closed = conn.execute(text("SELECT id FROM applications WHERE closed_at IS NOT NULL")).scalars().all()
+        assert by_pinyin == ["陈静", "李娜", "刘洋", "王芳", "张伟"]
+        assert closed == ([1] if revision == "0004" else [])
+    if revision in ("0004", "0005_h_apply"):
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT channel FROM decisions")).scalars().all() == ["app"]
+            assert conn.execute(text("SELECT reason_code FROM change_requests")).scalars().all() == [None]
     with db.session() as s:
         assert verify_chain(s).ok
     assert health.check(db).ok

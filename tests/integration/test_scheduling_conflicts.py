@@ -1,6 +1,7 @@
 """Conflict rules for a booking or a change: every kind is found and names what it is about; the
 interview being changed, cancelled interviews and back-to-back meetings do not count; a double-booked
-room can never be overridden, while soft conflicts can, with a reason that is audited."""
+room and a candidate in two interviews at once can never be overridden, an interviewer's overlap
+only where the institution allows it, while soft conflicts can, with a reason that is audited."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from desktop.core import settings
 from desktop.core.errors import ConflictsFound
 from desktop.core.model import (
     ChangeKind, ChangeRequest, Holiday, Interview, InterviewMode, InterviewStatus, OutboxEntry, Party, Room,
@@ -35,6 +37,11 @@ def world(request, clock) -> World:
 def embedded_world(request, clock) -> World:
     clock.set(local(STORY_DAY, 8, 0))
     return world_copy(request, "sqlcipher", clock)
+
+
+def allow_interviewer_overlap(w: World, allowed: bool = True) -> None:
+    with w.db.session(SYSTEM, write=True) as s:
+        settings.store_institution(s, "scheduling.allow_interviewer_overlap_override", allowed, "测试")
 
 
 def book(w: World, candidate: int, hh: int, mm: int = 0, **options) -> booking.Booked:
@@ -86,7 +93,11 @@ def test_every_kind_of_conflict_is_found_and_names_what_it_is_about(world):
     assert found(w, proposal(w, 1, local(date(2026, 11, 29), 10))) == [(K.WEEKEND, "", None)]  # a Sunday
     # Several at once: the hard ones first, so the dialog leads with what cannot be overridden.
     many = found(w, proposal(w, 0, quarter_past_ten, interviewers=(w.wang.user_id,) + four))
-    assert many == [(K.ROOM_BOOKED, "行政楼301", a), (K.CANDIDATE_BOOKED, "", a),
+    assert many == [(K.CANDIDATE_BOOKED, "", a), (K.INTERVIEWER_BUSY, "王主任", a),
+                    (K.ROOM_BOOKED, "行政楼301", a), (K.ROOM_TOO_SMALL, "行政楼301", None)]
+    allow_interviewer_overlap(w)      # then an interviewer's overlap is soft and comes after the hard ones
+    many = found(w, proposal(w, 0, quarter_past_ten, interviewers=(w.wang.user_id,) + four))
+    assert many == [(K.CANDIDATE_BOOKED, "", a), (K.ROOM_BOOKED, "行政楼301", a),
                     (K.INTERVIEWER_BUSY, "王主任", a), (K.ROOM_TOO_SMALL, "行政楼301", None)]
 
 
@@ -104,7 +115,7 @@ def test_the_changed_interview_cancelled_ones_and_back_to_back_meetings_do_not_c
     # A long interview that started hours earlier still blocks.
     long = book(w, 1, 13, 30, interviewers=(w.li.user_id,), room=w.big_room, minutes=240).interview_id
     assert found(w, proposal(w, 2, local(STORY_DAY, 17, 0), interviewers=(w.li.user_id,), room=w.big_room)) == [
-        (K.ROOM_BOOKED, "行政楼大会议室", long), (K.INTERVIEWER_BUSY, "李医生", long)]
+        (K.INTERVIEWER_BUSY, "李医生", long), (K.ROOM_BOOKED, "行政楼大会议室", long)]   # both hard
 
     with w.db.session(SYSTEM, write=True) as s:
         s.get(Interview, a).status = InterviewStatus.CANCELLED
@@ -121,6 +132,7 @@ def test_a_double_booked_room_cannot_be_overridden_even_with_a_reason_and_nothin
     assert refused.value.overridable is False
     assert [(c.kind, c.subject) for c in refused.value.conflicts] == [(K.ROOM_BOOKED, "行政楼301")]
     # A hard conflict next to soft ones still cannot be overridden.
+    allow_interviewer_overlap(w)
     with pytest.raises(ConflictsFound) as mixed:
         book(w, 1, 10, 15, reason="院长特批")
     assert mixed.value.overridable is False
@@ -146,6 +158,7 @@ def test_a_double_booked_room_cannot_be_overridden_even_with_a_reason_and_nothin
 
 def test_soft_conflicts_need_a_reason_and_the_override_is_audited_and_on_the_timeline(world):
     w = world
+    allow_interviewer_overlap(w)        # this institution holds joint panels
     first = book(w, 0, 10).interview_id
     before = (count(w.db, Interview), count(w.db, OutboxEntry))
     with pytest.raises(ConflictsFound) as asked:
@@ -241,3 +254,48 @@ def test_busy_blocks_imported_from_a_calendar_file_block_like_a_calendar_server(
     assert first.starts_at == local(STORY_DAY, 11)
     assert not any(local(STORY_DAY, 13, 31) <= slot.starts_at < local(STORY_DAY, 15) for slot in in_big)
     assert any(slot.starts_at == local(STORY_DAY, 15) for slot in in_big)
+
+
+def test_a_candidate_in_two_interviews_at_once_is_refused_whatever_the_reason(world):
+    """Booking, batch booking and change requests alike: the candidate would get contradicting
+    messages, so no reason makes it acceptable; nothing is written."""
+    w = world
+    first = book(w, 0, 10).interview_id                                     # 王主任, room 301
+    before = (count(w.db, Interview), count(w.db, OutboxEntry), len(audit_entries(w.db, action="override")))
+    with pytest.raises(ConflictsFound) as refused:
+        book(w, 0, 10, 15, interviewers=(w.li.user_id,), room=w.big_room, reason="候选人同意连续参加")
+    assert refused.value.overridable is False
+    assert [(c.kind, c.other_interview_id, c.hard) for c in refused.value.conflicts] == [
+        (K.CANDIDATE_BOOKED, first, True)]
+    assert (count(w.db, Interview), count(w.db, OutboxEntry), len(audit_entries(w.db, action="override"))) == before
+
+    other = book(w, 0, 14, interviewers=(w.li.user_id,), room=w.big_room).interview_id
+    with w.db.session(w.hr, write=True) as s:
+        with pytest.raises(ConflictsFound) as moved:
+            changes.request_change(s, w.hr, changes.ChangeInput(
+                interview_id=other, kind=ChangeKind.RESCHEDULE, party=Party.HR, reason="提前",
+                starts_at=local(STORY_DAY, 10, 15)), override_reason="候选人同意")
+    assert moved.value.overridable is False and [c.kind for c in moved.value.conflicts] == [K.CANDIDATE_BOOKED]
+    assert count(w.db, ChangeRequest) == 0
+
+    with w.db.session(w.hr, write=True) as s:     # the batch places the candidate after their 10:00 interview
+        result = booking.book_batch(s, w.hr, booking.BatchInput(
+            application_ids=(w.applications[0],), round_id_by_application={w.applications[0]: w.round1},
+            day=STORY_DAY, duration_minutes=30, mode=InterviewMode.ONSITE, interviewer_ids=(w.deputy.user_id,),
+            room_id=w.room, first_start=local(STORY_DAY, 10)))
+    assert [start for _app, _iid, start in result.booked] == [local(STORY_DAY, 10, 30)]
+
+
+def test_an_interviewer_overlap_is_hard_unless_the_institution_allows_an_override(world):
+    w = world
+    first = book(w, 0, 10).interview_id
+    with pytest.raises(ConflictsFound) as refused:
+        book(w, 1, 10, room=w.big_room, reason="联合面试")
+    assert refused.value.overridable is False
+    assert [(c.kind, c.subject, c.hard) for c in refused.value.conflicts] == [(K.INTERVIEWER_BUSY, "王主任", True)]
+    allow_interviewer_overlap(w)
+    with pytest.raises(ConflictsFound) as asked:
+        book(w, 1, 10, room=w.big_room)
+    assert asked.value.overridable is True and asked.value.conflicts[0].other_interview_id == first
+    booked = book(w, 1, 10, room=w.big_room, reason="联合面试")
+    assert [c.kind for c in booked.overridden] == [K.INTERVIEWER_BUSY]

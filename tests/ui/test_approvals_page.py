@@ -43,7 +43,7 @@ def test_the_leader_sees_the_request_and_approving_moves_it_to_the_next_step(qtb
     assert page.model.rowCount() == 1 and page.count.text() == "1 项待您处理"
     panel = page.panel
     assert panel.entry.item.change_request_id == request_id
-    assert "第1步/共3步 审批" in panel.step.text()
+    assert "部门领导审批" in panel.step.text()            # the step by its name, not "1/3"
     compare = [tuple(panel.compare.item(r, c).text() for c in range(3)) for r in range(panel.compare.rowCount())]
     assert compare == [("时间", "11-24 周二 10:00–10:30", "11-24 周二 14:00–14:30"),
                        ("地点", "行政楼301", "行政楼301"), ("面试官", "王主任", "王主任")]
@@ -57,7 +57,7 @@ def test_the_leader_sees_the_request_and_approving_moves_it_to_the_next_step(qtb
     panel.buttons[Verdict.APPROVED].click()
     idle(qtbot, page.ctx)
     assert stored(world.db, request_id) == (ChangeStatus.PENDING, 2)
-    assert "第 2 步" in page.status.text()
+    assert "人事处备案" in page.status.text()
     assert page.model.rowCount() == 0 and not page.empty.isHidden()
 
 
@@ -93,10 +93,10 @@ def test_the_personnel_office_files_and_sees_the_decisions_so_far(qtbot, make_ct
         changes.decide(s, world.leader, request_id, Verdict.APPROVED, "同意调整", expected_step=1)
     page = open_page(qtbot, make_ctx, world.personnel)
     panel = page.panel
-    assert "第2步/共3步 备案" in panel.step.text()
+    assert "人事处备案" in panel.step.text()
     assert {v for v, b in panel.buttons.items() if not b.isHidden()} == {Verdict.FILED}
     history = [tuple(panel.history.item(0, c).text() for c in range(5))]
-    assert history == [("1", "赵科长", "部门领导", "同意", "同意调整")]
+    assert history == [("部门领导审批", "赵科长", "部门领导", "同意", "同意调整")]
     panel.buttons[Verdict.FILED].click()
     idle(qtbot, page.ctx)
     assert stored(world.db, request_id) == (ChangeStatus.PENDING, 3)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from scheduling_ui import STORY_DAY, book, idle, local
 from sqlalchemy import select
 
+from desktop.core import settings
 from desktop.core.model import Interview, InterviewParticipant
 from desktop.ui.schedule.batch_dialog import BatchDialog
 from desktop.ui.schedule.booking_dialog import BookingDialog, qdate
@@ -60,6 +61,8 @@ def test_booking_with_the_slot_finder(qtbot, world, ctx, dialog):
 
 
 def test_a_soft_conflict_is_shown_before_saving_and_needs_an_override_reason(qtbot, world, ctx, dialog):
+    with world.db.session(world.hr, write=True) as s:    # an interviewer's overlap is hard unless allowed
+        settings.store_institution(s, "scheduling.allow_interviewer_overlap_override", True, "测试")
     book(world, 1, local(STORY_DAY, 10, 0), room=world.big_room)
     qtbot.waitUntil(lambda: dialog.application.count() == 3, timeout=10_000)
     dialog.application.setCurrentIndex(dialog.application.findText("候选人1", flags=Qt.MatchFlag.MatchContains))

@@ -1,6 +1,7 @@
 """Changing an interview from the schedule: dragging a block proposes a change request with the
 conflict check in plain words; soft conflicts need a reason, hard ones cannot be pushed through;
-the candidate's request to move picks a free slot; a cancellation; and the attendance actions."""
+every change says why (a category and words); the candidate's request to move picks a free slot;
+a cancellation; and the attendance actions."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QPointF
 from scheduling_ui import STORY_DAY, book, drag, idle, local
 from sqlalchemy import select
 
+from desktop.core import settings
 from desktop.core.model import (
     ChangeKind, ChangeRequest, ChangeStatus, Confirmation, Interview, InterviewStatus, Party,
 )
@@ -71,6 +73,8 @@ def test_dragging_a_block_to_a_free_time_submits_a_pending_change_request(qtbot,
     assert dialog.form.error_text("reason") == "理由：为必填项"  # nothing is sent without a reason
     assert requests_of(world.db, iid) == []
 
+    assert dialog.form.error_text("reason_code") == "原因类别：为必填项"
+    dialog.reason_code.setCurrentIndex(dialog.reason_code.findData("candidate_request"))
     dialog.reason.setText("候选人下午才能到")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
@@ -80,10 +84,13 @@ def test_dragging_a_block_to_a_free_time_submits_a_pending_change_request(qtbot,
                                                                            Party.CANDIDATE)
     assert request.proposed["starts_at"] == local(STORY_DAY, 14, 0).isoformat()
     assert request.reason == "候选人下午才能到" and request.current_step == 1
+    assert request.reason_code == "candidate_request"
     assert "等待审批" in page.status.text()
 
 
 def test_a_soft_conflict_is_explained_and_needs_a_reason_to_override(qtbot, world, page):
+    with world.db.session(world.hr, write=True) as s:     # this institution allows an interviewer's overlap
+        settings.store_institution(s, "scheduling.allow_interviewer_overlap_override", True, "测试")
     iid = book(world, 0, local(STORY_DAY, 10, 0))
     book(world, 1, local(STORY_DAY, 15, 0), room=world.big_room)          # 王主任 is busy at 15:00
     on_tuesday(qtbot, page)
@@ -92,6 +99,7 @@ def test_a_soft_conflict_is_explained_and_needs_a_reason_to_override(qtbot, worl
     assert "王主任 该时段已有面试（11-24 15:00）" in dialog.conflicts.text()
     assert "可填写理由后忽略" in dialog.conflicts.text()
     assert not dialog.override.isHidden()
+    dialog.reason_code.setCurrentIndex(dialog.reason_code.findData("interviewer_conflict"))
     dialog.reason.setText("面试官临时调整")
     dialog.override.setText("王主任同意连续面试两位候选人")
     dialog.save_button.click()
@@ -109,6 +117,7 @@ def test_a_hard_conflict_cannot_be_pushed_through(qtbot, world, page):
     assert dialog.proposed_labels["place"].text() == "<b>行政楼大会议室</b>"
     assert "会议室 行政楼大会议室 该时段已被占用" in dialog.conflicts.text() and "不可忽略" in dialog.conflicts.text()
     assert dialog.override.isHidden()
+    dialog.reason_code.setCurrentIndex(dialog.reason_code.findData("room"))
     dialog.reason.setText("换到大会议室")
     dialog.save_button.click()
     idle(qtbot, page.ctx)
@@ -122,6 +131,7 @@ def test_moving_to_another_interviewers_lane_swaps_the_interviewer(qtbot, world,
     on_tuesday(qtbot, page)
     dialog = drag_block(qtbot, page, iid, time(10, 0), lane_id=world.li.user_id)
     assert dialog.proposed_labels["people"].text() == "<b>李医生</b>"
+    dialog.reason_code.setCurrentIndex(dialog.reason_code.findData("interviewer_conflict"))
     dialog.reason.setText("王主任外出培训")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
@@ -160,6 +170,7 @@ def test_cancelling_asks_for_a_reason_and_submits_a_cancellation(qtbot, world, p
     page.detail.cancel_button.click()
     dialog = page.detail.dialog
     assert dialog.windowTitle() == "取消面试" and dialog.proposed_labels["time"].text() == "取消面试"
+    dialog.reason_code.setCurrentIndex(dialog.reason_code.findData("candidate_request"))
     dialog.reason.setText("候选人已接受其他单位录用")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)

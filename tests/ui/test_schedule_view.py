@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QColor
 from scheduling_ui import STORY_DAY, book, click, idle, local
 
+from desktop.core import settings
 from desktop.ui.schedule import colors
 from desktop.ui.schedule.page import SchedulePage
 
@@ -39,7 +40,10 @@ def blocks_by_lane(page) -> dict[str, list[tuple[int, bool]]]:
 def test_the_week_by_interviewer_and_by_room_shows_every_interview_and_marks_double_bookings(qtbot, world, page):
     w = world
     both = book(w, 0, local(STORY_DAY, 10, 0), interviewers=(w.wang.user_id, w.li.user_id))
-    # 王主任 was asked to take a second candidate at 10:15 anyway (a soft conflict, overridden with a reason)
+    # 王主任 was asked to take a second candidate at 10:15 anyway (this institution lets HR override an
+    # interviewer's overlap with a reason)
+    with w.db.session(w.hr, write=True) as s:
+        settings.store_institution(s, "scheduling.allow_interviewer_overlap_override", True, "测试")
     clash = book(w, 1, local(STORY_DAY, 10, 15), room=w.big_room, reason="王主任同意连续面试")
     later = book(w, 2, local(STORY_DAY + timedelta(days=2), 14, 0), interviewers=(w.li.user_id,))
     page.show_today()          # the clock is Monday: the week of the bookings

@@ -94,7 +94,7 @@ def test_approvals_waiting_for_the_leader_are_listed_and_lead_to_the_approvals_p
     page = window.pages["today"]
     assert not page.approvals_button.isHidden() and page.approvals_button.text() == "待我审批：1 项 →"
     assert [page.pending.index(0, c).data() for c in range(4)][:3] == ["候选人1 · 内科住院医师", "取消面试",
-                                                                     "第1步/共3步 审批"]
+                                                                     "部门领导审批"]
     page.pending_table.doubleClicked.emit(page.pending.index(0, 0))
     idle(qtbot, window.ctx)
     approvals = window.pages["approvals"]

@@ -39,6 +39,9 @@ LEASE = timedelta(minutes=5)      # longer than any sender may take (their timeo
 FIRST_DELAY_SECONDS = 2.0
 LONGEST_DELAY_SECONDS = 15 * 60.0
 ERROR_LENGTH = 500
+# Payload values needed only to write the message (an approval mail's one-time code): dropped once the
+# entry is sent or has failed for good, so the database keeps only the code's hash.
+TRANSIENT_KEYS = ("approval_code",)
 
 
 @dataclass(frozen=True)
@@ -171,12 +174,18 @@ def _finish(session: Session, item: Item, **values: Any) -> bool:
     return done.rowcount == 1
 
 
+def _without_transient(item: Item) -> dict[str, Any]:
+    if any(key in item.payload for key in TRANSIENT_KEYS):
+        return {"payload": {k: v for k, v in item.payload.items() if k not in TRANSIENT_KEYS}}
+    return {}
+
+
 def mark_sent(session: Session, item: Item, delivered: Delivered) -> bool:
     """Record a delivery. False when the entry was taken from this worker meanwhile (its lease ran
     out, or HR cancelled it): the delivery happened, but the row now belongs to someone else."""
     now = session.info["clock"].now()
     return _finish(session, item, state=OutboxState.SENT, sent_at=now, last_error="",
-                   external_id=delivered.external_id)
+                   external_id=delivered.external_id, **_without_transient(item))
 
 
 def mark_failed(session: Session, item: Item, failure: DeliveryFailed, *, rng: random.Random = random) -> str:
@@ -185,7 +194,8 @@ def mark_failed(session: Session, item: Item, failure: DeliveryFailed, *, rng: r
     limit = settings.institution_value(session, "outbox.max_attempts")
     reason = scrub(failure.reason)
     if failure.permanent or item.attempts >= limit:
-        _finish(session, item, state=OutboxState.FAILED, last_error=reason, next_attempt_at=None)
+        _finish(session, item, state=OutboxState.FAILED, last_error=reason, next_attempt_at=None,
+                **_without_transient(item))
         return OutboxState.FAILED.value
     delay = max(backoff(item.attempts, rng=rng), failure.retry_after or 0.0)
     _finish(session, item, state=OutboxState.PENDING, last_error=reason,

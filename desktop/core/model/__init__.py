@@ -12,15 +12,15 @@ from desktop.core.model.recruiting import (
     PositionStatus, Round, RoundKind, TalentPoolEntry, TalentTag, candidate_tags,
 )
 from desktop.core.model.scheduling import (
-    Alert, ApprovalChain, ApprovalStep, BusyBlock, ChangeKind, ChangeRequest, ChangeStatus, Channel, Confirmation,
+    Alert, ApprovalChain, ApprovalMailCode, ApprovalStep, BusyBlock, ChangeKind, ChangeRequest, ChangeStatus, Channel, Confirmation,
     Decision, Delegation, FollowUpTask, Holiday, Interview, InterviewMode, InterviewParticipant,
     InterviewStatus, Notice, ParticipantRole, Party, ResponseState, Room, StepKind, TimelineEvent, Verdict,
 )
 from desktop.core.model.system import AuditEntry, AuditHead, Setting
 
 __all__ = [
-    "Alert", "Application", "ApplicationEvent", "ApplicationStage", "CLOSED_STAGES", "ApprovalChain", "ApprovalStep",
-    "ArchiveRecord", "AuditEntry",
+    "Alert", "Application", "ApplicationEvent", "ApplicationStage", "CLOSED_STAGES", "ApprovalChain",
+    "ApprovalMailCode", "ApprovalStep", "ArchiveRecord", "AuditEntry",
     "AuditHead", "Base", "BusyBlock", "CalendarItem", "CalendarSyncState", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
     "Channel", "Confirmation", "Contract", "Decision", "Delegation", "Department", "Education", "FollowUpTask",
     "Gender", "Holiday", "Interview", "InterviewMode", "InterviewParticipant", "InterviewStatus", "MessageTemplate",

@@ -220,6 +220,8 @@ class ChangeRequest(Versioned, Base):
     requested_by_party: Mapped[Party] = mapped_column(enum_column(Party))
     requested_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str] = mapped_column(Text)
+    # why, as a category kept for analysis (interviewer_conflict, candidate_request, room, other); None: not given
+    reason_code: Mapped[Optional[str]] = mapped_column(String(32))
     before: Mapped[dict[str, Any]] = mapped_column(JSON)
     proposed: Mapped[dict[str, Any]] = mapped_column(JSON)
     status: Mapped[ChangeStatus] = mapped_column(enum_column(ChangeStatus), default=ChangeStatus.PENDING, index=True)
@@ -246,6 +248,22 @@ class Decision(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime]
     change_sha256: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16), default="app")   # app | email (a reply to the approval mail)
+
+
+class ApprovalMailCode(Base):
+    """A one-time code carried by one approval mail: valid for one approver and one step of one
+    request while that step is open, used at most once. Only its SHA-256 is kept."""
+
+    __tablename__ = "approval_mail_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    change_request_id: Mapped[int] = mapped_column(ForeignKey("change_requests.id"), index=True)
+    step_position: Mapped[int] = mapped_column(Integer)
+    approver_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    used_at: Mapped[Optional[datetime]]
 
 
 class Confirmation(Base):

@@ -291,6 +291,20 @@ _SUMMARY = {"zh_CN": {"cancel": "取消面试", "time": "时间改为{0}", "plac
                    "interviewers": "interviewers: {0}", "join": "; "}}
 
 
+def reply_to_decide(payload: dict[str, Any], locale: str) -> str:
+    """How to decide by replying to this approval mail, with its one-time code (scheduling.mail_approval);
+    empty when the mail carries no code (decisions by mail are off, or the code was used up)."""
+    code = _text(payload, "approval_code")
+    if not code:
+        return ""
+    if locale == "en":
+        return (f"You may also decide by replying to this e-mail from your registered address: write “agree” or "
+                f"“disagree” on the first line (a comment may follow; give your reason when you disagree) and keep "
+                f"the approval code {code} in the reply. The code works once, for this step only.")
+    return (f"也可用登记的邮箱直接回复本邮件办理：第一行写“同意”或“不同意”（其后可写意见，不同意时请写明理由），"
+            f"并在回复中保留审批码 {code}。审批码仅限本环节使用一次。")
+
+
 def _list(payload: dict[str, Any], key: str, locale: str) -> str:
     value = payload.get(key)
     if isinstance(value, (list, tuple)):
@@ -353,6 +367,8 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("approver", "审批人", "Decided by", _key("approver")),
     Field("approval_step", "审批环节", "Approval step", lambda p, _f, loc, _c: _word(p, "approval_step", loc)),
     Field("approval_due", "审批截止时间", "Decision due by", lambda p, f, loc, _c: _when(p.get("approval_due"), f, loc)),
+    Field("reply_to_decide", "邮件回复审批说明（含审批码）", "How to decide by replying (with the code)",
+          lambda p, _f, loc, _c: reply_to_decide(p, loc)),
     Field("decision", "审批结果", "Decision", lambda p, _f, loc, _c: _word(p, "decision", loc)),
     Field("decision_comment", "审批意见", "Approver's comment", _key("decision_comment")),
     Field("minutes_late", "迟到分钟数", "Minutes late", _key("minutes_late")),

@@ -54,10 +54,12 @@ def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> int:
 
 
 def staff_messages(session: Session, audience: str, user_ids: set[int], event: str, key: str,
-                   payload: dict[str, Any], interview_id: int | None = None) -> None:
+                   payload: dict[str, Any], interview_id: int | None = None,
+                   email_extra: dict[int, dict[str, Any]] | None = None) -> None:
     """Queue `event` for these staff members on the channels chosen for it other than the calendar
     (which carries meetings, not messages): OA by user name, e-mail and SMS to the address and phone
-    in their account when they have one. `key` makes the dedupe key unique per occasion."""
+    in their account when they have one. `key` makes the dedupe key unique per occasion.
+    `email_extra` adds values to one user's e-mail only (an approval mail's one-time reply code)."""
     wanted = [c for c in channels(session, audience, event) if c != "calendar"]
     if not wanted or not user_ids:
         return
@@ -68,7 +70,8 @@ def staff_messages(session: Session, audience: str, user_ids: set[int], event: s
         for user_id, username, name, email, phone in sorted(users):
             recipient = {"oa": username, "email": email, "sms": phone}[channel]
             if recipient:
+                extra = (email_extra or {}).get(user_id, {}) if channel == "email" else {}
                 entries.append((f"{channel}:{key}:user{user_id}", dict(
                     interview_id=interview_id, channel=channel, kind=event, recipient=recipient,
-                    payload=payload | {"user_id": user_id, "recipient_name": name})))
+                    payload=payload | {"user_id": user_id, "recipient_name": name} | extra)))
     queue(session, entries)

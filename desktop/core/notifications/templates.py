@@ -81,7 +81,7 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("interviewer_change", "面试官安排变更", "Interviewer's interview changed", "interviewer",
           frozenset(_STAFF | _CHANGE)),
     Event("approval_request", "审批请求", "Approval request", "approver",
-          frozenset(_STAFF | _CHANGE | {"requester", "approval_step", "approval_due"})),
+          frozenset(_STAFF | _CHANGE | {"requester", "approval_step", "approval_due", "reply_to_decide"})),
     Event("approval_result", "审批结果通知", "Approval result", "requester",
           frozenset(_STAFF | _CHANGE | {"approver", "decision", "decision_comment"})),
     Event("confirmation_overdue", "候选人逾期未确认", "Confirmation overdue", "hr",
@@ -323,6 +323,7 @@ SAMPLE_PEOPLE = {
     "candidate_name": "张伟", "candidate_gender": "male", "recipient_name": "王主任", "interviewers": ["王主任", "李医生"],
     "requester": "李娜", "approver": "赵科长", "approval_step": "部门领导审批", "change_kind": "reschedule",
     "reason": "候选人因临时出差申请改期", "decision": "approved", "decision_comment": "同意。", "minutes_late": 12,
+    "approval_code": "K7QM-4TXD",
 }
 
 

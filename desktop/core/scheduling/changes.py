@@ -45,7 +45,7 @@ from desktop.core.model import (
 )
 from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
-from desktop.core.scheduling import attendance, chains, effects, timeline
+from desktop.core.scheduling import attendance, chains, effects, mail_approval, timeline
 from desktop.core.scheduling import conflicts as rules
 from desktop.core.scheduling.booking import guard_conflicts, refuse_conflicts
 from desktop.core.scheduling.office import OfficeHours
@@ -53,6 +53,8 @@ from desktop.core.scheduling.provider import BusyTimes
 from desktop.core.storage.database import Actor
 
 CHANGEABLE = (InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED, InterviewStatus.PENDING_APPROVAL)
+# why HR asks for a change, kept as a category for analysis beside the reason's own words
+REASON_CODES = ("interviewer_conflict", "candidate_request", "room", "other")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class ChangeInput:
     room_id: int | None = None
     video_link: str | None = None
     interviewer_ids: tuple[int, ...] | None = None
+    reason_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,9 +165,11 @@ def _enter_step(session: Session, request: ChangeRequest, chain: ApprovalChain, 
     if step is not None:
         approvers = chains.step_approvers(session, step, department_id)
         _notify(session, approvers, request.interview_id, "待您审批的面试变更", f"变更申请 #{request.id}：{request.reason}")
+        codes = mail_approval.issue(session, request, position, approvers)
         routing.staff_messages(session, routing.APPROVER, approvers, "approval_request",
                                f"cr{request.id}:step{position}", _message(session, request, step=step.kind.value),
-                               request.interview_id)
+                               request.interview_id,
+                               email_extra={u: {"approval_code": c} for u, c in codes.items()})
 
 
 def _message(session: Session, request: ChangeRequest, **extra: Any) -> dict[str, Any]:
@@ -187,6 +192,8 @@ def request_change(session: Session, actor: Actor, data: ChangeInput, *, overrid
                    external: BusyTimes | None = None) -> RequestResult:
     if not data.reason.strip():
         raise ValidationFailed({"reason": "required"})
+    if data.reason_code is not None and data.reason_code not in REASON_CODES:
+        raise ValidationFailed({"reason_code": "choice"})
     interview, department_id, candidate_id = _interview_context(session, data.interview_id)
     require(session, actor, Action.CHANGE_REQUEST, department_id)
     if interview.status not in CHANGEABLE:
@@ -202,14 +209,16 @@ def request_change(session: Session, actor: Actor, data: ChangeInput, *, overrid
     refuse_conflicts(found, override_reason)
     chain = chains.chain_for(session, department_id, data.kind)
     request = ChangeRequest(interview_id=interview.id, kind=data.kind, requested_by_party=data.party,
-                            requested_by_id=actor.user_id, reason=data.reason.strip(), before=snapshot(interview),
+                            requested_by_id=actor.user_id, reason=data.reason.strip(), reason_code=data.reason_code,
+                            before=snapshot(interview),
                             proposed=proposed, status=ChangeStatus.PENDING, chain_id=chain.id if chain else None,
                             current_step=0, created_at=now)
     session.add(request)
     session.flush()
     overridden = guard_conflicts(session, actor, found, override_reason, "ChangeRequest", request.id)
     timeline.add(session, interview, timeline.Event.CHANGE_REQUESTED, actor, change_request_id=request.id,
-                 change_kind=data.kind.value, party=data.party.value, reason=request.reason, proposed=proposed,
+                 change_kind=data.kind.value, party=data.party.value, reason=request.reason,
+                 reason_code=data.reason_code or "", before=request.before, proposed=proposed,
                  override_reason=override_reason.strip() if overridden else "")
     if chain is None or not chain.steps:
         request.status = ChangeStatus.APPROVED
@@ -279,6 +288,8 @@ class DecisionResult:
     change_request_id: int
     status: str
     next_step: int | None
+    next_step_kind: str = ""       # the next step's kind and role code ("named": a named approver)
+    next_step_role: str = ""
 
 
 ALLOWED_VERDICTS = {
@@ -289,9 +300,10 @@ ALLOWED_VERDICTS = {
 
 
 def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verdict, comment: str,
-           expected_step: int) -> DecisionResult:
+           expected_step: int, *, channel: str = "app") -> DecisionResult:
     """Record one approver's decision on the step they saw (`expected_step`). If someone decided it
-    first, raise AlreadyDecided and change nothing."""
+    first, raise AlreadyDecided and change nothing. `channel` "email": given by a reply to the
+    approval mail (mail_approval), shown as such on the timeline and in the archive."""
     request = session.get(ChangeRequest, change_request_id)
     if request is None:
         raise NotFound("change request", entity="change_request")
@@ -310,7 +322,9 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
         raise ValidationFailed({"comment": "required"})
     session.add(Decision(change_request_id=request.id, step_position=step.position, approver_id=actor.user_id,
                          approver_role=who.role, acting_for_id=who.acting_for, verdict=verdict,
-                         comment=comment.strip(), decided_at=now, change_sha256=change_hash(request)))
+                         comment=comment.strip(), decided_at=now, change_sha256=change_hash(request),
+                         channel=channel))
+    by_mail = channel == "email"
     request.decided_at = now  # bumps the version: a concurrent decision on this request fails
     if verdict == Verdict.REJECTED:
         request.status = ChangeStatus.REJECTED
@@ -329,7 +343,8 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
                                   user_id=interview.hr_owner_id or request.requested_by_id,
                                   detail={"conflicts": [c.kind.value for c in clash.conflicts]}, raised_at=now))
         timeline.add(session, interview, timeline.Event.CHANGE_REJECTED, actor, change_request_id=request.id,
-                     step=step.position, comment=comment.strip())
+                     step=step.position, step_kind=step.kind.value, step_role=who.role, comment=comment.strip(),
+                     by_mail=by_mail)
         if request.requested_by_id:
             _notify(session, {request.requested_by_id}, interview.id, "面试变更申请被驳回",
                     f"变更申请 #{request.id} 被 {actor.label} 驳回：{comment.strip()}")
@@ -337,12 +352,14 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
         session.flush()
         return DecisionResult(request.id, request.status.value, None)
     timeline.add(session, interview, timeline.Event.CHANGE_STEP, actor, change_request_id=request.id,
-                 step=step.position, verdict=verdict.value, comment=comment.strip(), acting_for=who.acting_for)
+                 step=step.position, step_kind=step.kind.value, step_role=who.role, verdict=verdict.value,
+                 comment=comment.strip(), acting_for=who.acting_for, by_mail=by_mail)
     later = [s for s in chain.steps if s.position > step.position]
     if later:
         _enter_step(session, request, chain, later[0].position, department_id)
         session.flush()
-        return DecisionResult(request.id, request.status.value, later[0].position)
+        return DecisionResult(request.id, request.status.value, later[0].position, later[0].kind.value,
+                              later[0].role.value if later[0].role else "named")
     request.status = ChangeStatus.APPROVED
     request.step_due_at = None
     timeline.add(session, interview, timeline.Event.CHANGE_APPROVED, actor, change_request_id=request.id)

@@ -1,9 +1,11 @@
 """Conflict rules for a booking or a change.
 
-Hard conflicts can never be overridden (a room booked twice, a time in the past, an inactive
-room). Soft conflicts (an interviewer or the candidate already busy, a room too small, outside
-working hours, a holiday, free/busy unknown) may be overridden by HR with a reason, which is
-audited."""
+Hard conflicts can never be overridden: a room booked twice, a time in the past, an inactive room,
+and the candidate in two interviews at once (they would receive contradicting messages). An
+interviewer in two interviews at once is hard too, unless the institution lets HR override it with
+a reason (setting `scheduling.allow_interviewer_overlap_override`, e.g. for joint panels). Soft
+conflicts (an interviewer's Outlook calendar busy, a room too small, outside working hours, a
+holiday, free/busy unknown) may be overridden by HR with a reason, which is audited."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core import settings
 from desktop.core.model import (
     Application, Interview, InterviewMode, InterviewParticipant, InterviewStatus, Room, User,
 )
@@ -41,7 +44,9 @@ class ConflictKind(StrEnum):
     WEEKEND = "weekend"
 
 
-HARD = frozenset({ConflictKind.ROOM_BOOKED, ConflictKind.IN_PAST, ConflictKind.ROOM_INACTIVE})
+HARD = frozenset({ConflictKind.ROOM_BOOKED, ConflictKind.IN_PAST, ConflictKind.ROOM_INACTIVE,
+                  ConflictKind.CANDIDATE_BOOKED})
+OVERLAP_OVERRIDE = "scheduling.allow_interviewer_overlap_override"
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,11 @@ class Conflict:
     subject: str = ""                 # who or what: an interviewer's name, a room's name, a holiday
     other_interview_id: int | None = None
     other_start: datetime | None = None
+    strict: bool = False              # hard by the institution's setting (an interviewer's overlap)
 
     @property
     def hard(self) -> bool:
-        return self.kind in HARD
+        return self.kind in HARD or self.strict
 
 
 @dataclass(frozen=True)
@@ -131,11 +137,13 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
                 .where(*window, involving(proposal.people)))
                 if _ends(other_start, minutes) > start}
         if busy:
+            strict = not settings.institution_value(session, OVERLAP_OVERRIDE)
             for other_id, user_id in session.execute(
                     select(InterviewParticipant.interview_id, InterviewParticipant.user_id)
                     .where(InterviewParticipant.interview_id.in_(busy), InterviewParticipant.user_id.in_(proposal.people))
                     .order_by(InterviewParticipant.interview_id, InterviewParticipant.user_id)):
-                found.append(Conflict(ConflictKind.INTERVIEWER_BUSY, names.get(user_id, ""), other_id, busy[other_id]))
+                found.append(Conflict(ConflictKind.INTERVIEWER_BUSY, names.get(user_id, ""), other_id, busy[other_id],
+                                      strict=strict))
         if external is not None:
             for user_id in proposal.people:
                 subject = ("user", user_id)

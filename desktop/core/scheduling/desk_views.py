@@ -55,20 +55,28 @@ class ApprovalEntry:
     rooms: dict[int, str]           # room id -> name
 
 
-def approval_inbox(session: Session, actor: Actor) -> list[ApprovalEntry]:
-    """The approver's inbox; each proposal is checked against the calendar as it is now."""
-    entries = []
-    for item in views.inbox(session, actor):
-        user_ids = set(item.before.get("interviewer_ids") or []) | set(item.proposed.get("interviewer_ids") or [])
-        room_ids = {r for r in (item.before.get("room_id"), item.proposed.get("room_id")) if r}
-        people, places = lookups.names(session, user_ids, room_ids)
+def _entry(session: Session, actor: Actor, item: views.InboxItem) -> ApprovalEntry:
+    user_ids = set(item.before.get("interviewer_ids") or []) | set(item.proposed.get("interviewer_ids") or [])
+    room_ids = {r for r in (item.before.get("room_id"), item.proposed.get("room_id")) if r}
+    people, places = lookups.names(session, user_ids, room_ids)
+    found: list[rules.Conflict] = []
+    if item.status == "pending":
         try:
             found = lookups.check_change(session, lookups.interview_facts(session, actor, item.interview_id),
                                          item.proposed)
         except PermissionDenied:   # a named approver outside the department decides without the calendar
             found = []
-        entries.append(ApprovalEntry(item, found, people, places))
-    return entries
+    return ApprovalEntry(item, found, people, places)
+
+
+def approval_inbox(session: Session, actor: Actor) -> list[ApprovalEntry]:
+    """The approver's inbox; each proposal is checked against the calendar as it is now."""
+    return [_entry(session, actor, item) for item in views.inbox(session, actor)]
+
+
+def change_request_entry(session: Session, actor: Actor, change_request_id: int) -> ApprovalEntry:
+    """One change request as the Approvals page shows it (opened from the list of all requests)."""
+    return _entry(session, actor, views.change_request(session, actor, change_request_id))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class Event(StrEnum):
     CHANGE_REJECTED = "change_rejected"
     CHANGE_APPLIED = "change_applied"
     CHANGE_ESCALATED = "change_escalated"
+    MAIL_DECISION_REFUSED = "mail_decision_refused"   # a reply to an approval mail that decided nothing
     REMINDER_SENT = "reminder_sent"
     INTERVIEWER_SAW = "interviewer_saw"
     INTERVIEWER_ACCEPTED = "interviewer_accepted"

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.errors import NotFound
 from desktop.core.model import (
-    Application, ApprovalChain, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation, Decision, Interview,
-    InterviewMode, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
+    Application, ApprovalChain, ApprovalStep, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation, Decision,
+    Interview, InterviewMode, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
 )
 from desktop.core.permissions import Action, require, visible_departments
 from desktop.core.scheduling import chains, risk, timeline
@@ -37,6 +37,43 @@ class Block:
 
 
 @dataclass(frozen=True)
+class PendingMove:
+    """A change request awaiting approval for one interview: what it would make of it. The schedule
+    draws its proposed time as a ghost block; the detail panel says 拟改为 …"""
+
+    change_request_id: int
+    interview_id: int
+    kind: str
+    starts_at: datetime | None       # proposed start and end (None for a cancellation)
+    ends_at: datetime | None
+    room_id: int | None
+    step: int
+    applied_early: bool              # a same-day change already in effect, approved afterwards
+    interviewer_ids: tuple[int, ...] = ()   # proposed panel: a move to another lane shows in that lane
+
+
+def pending_moves(session: Session, interview_ids) -> dict[int, PendingMove]:
+    """The pending change request of each of these interviews (at most one each), by interview id."""
+    ids = list(interview_ids)
+    if not ids:
+        return {}
+    found: dict[int, PendingMove] = {}
+    for request in session.scalars(select(ChangeRequest).where(ChangeRequest.interview_id.in_(ids),
+                                                               ChangeRequest.status == ChangeStatus.PENDING)
+                                   .order_by(ChangeRequest.id)):
+        proposed = request.proposed or {}
+        start = end = None
+        if proposed.get("status") != InterviewStatus.CANCELLED.value and proposed.get("starts_at"):
+            start = datetime.fromisoformat(proposed["starts_at"])
+            end = start + timedelta(minutes=int(proposed.get("duration_minutes") or 30))
+        found[request.interview_id] = PendingMove(request.id, request.interview_id, request.kind.value, start, end,
+                                                  proposed.get("room_id"), request.current_step,
+                                                  request.applied_early,
+                                                  tuple(proposed.get("interviewer_ids") or ()))
+    return found
+
+
+@dataclass(frozen=True)
 class Lane:
     id: int
     name: str
@@ -53,8 +90,10 @@ class ScheduleView:
     ghosts: list[Block] = field(default_factory=list)   # where those changes would put the interviews
 
 
-def live_state(interview: Interview, confirmed: bool, now: datetime) -> str:
-    """unconfirmed / confirmed / pending_approval / arrived / late / in_progress / done / cancelled / no_show"""
+def live_state(interview: Interview, confirmed: bool, now: datetime, change_pending: bool = False) -> str:
+    """unconfirmed / confirmed / pending_approval / arrived / late / in_progress / done / cancelled / no_show
+
+    `change_pending`: a change request for it awaits approval, which is what HR needs to see first."""
     if interview.status == InterviewStatus.CANCELLED:
         return "cancelled"
     if interview.status == InterviewStatus.NO_SHOW:
@@ -67,7 +106,7 @@ def live_state(interview: Interview, confirmed: bool, now: datetime) -> str:
         return "arrived"
     if interview.mode == InterviewMode.ONSITE and now >= interview.starts_at + timedelta(minutes=10):
         return "late"  # arrival is what reception records; a video interview is running once it is started
-    if interview.status == InterviewStatus.PENDING_APPROVAL:
+    if interview.status == InterviewStatus.PENDING_APPROVAL or change_pending:
         return "pending_approval"
     return "confirmed" if confirmed else "unconfirmed"
 
@@ -112,19 +151,20 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
         query = query.where(Position.department_id == department_id)
     rows = session.execute(query).all()
     confirmed = _confirmed_ids(session, [r[0] for r in rows])
+    pending = pending_moves(session, [r[0].id for r in rows])
     blocks: list[Block] = []
     lane_ids: set[int] = set()
     for interview, candidate, position, rnd, room in rows:
         ends = interview.starts_at + timedelta(minutes=interview.duration_minutes)
-        state = live_state(interview, interview.id in confirmed, now)
+        state = live_state(interview, interview.id in confirmed, now, interview.id in pending)
         lanes = ([p.user_id for p in interview.participants] if by == "interviewer"
                  else ([interview.room_id] if interview.room_id else []))
         for lane in lanes:
             lane_ids.add(lane)
             blocks.append(Block(interview.id, lane, interview.starts_at, ends, candidate.name, position, rnd,
                                 room or "", interview.status.value, state))
-    pending = pending_moves(session, {b.interview_id for b in blocks})
-    ghosts = _ghost_blocks(session, blocks, pending, by, lane_ids)
+    shown = {b.interview_id for b in blocks}
+    ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in shown}, by, lane_ids)
     if by == "interviewer":
         lane_query = select(User.id, User.display_name)
         if department_id is not None:
@@ -139,43 +179,6 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
                                                         .order_by(Room.name))]
     blocks = _mark_conflicts(blocks)
     return ScheduleView(first_day, days, by, lanes, blocks, pending, ghosts)
-
-
-@dataclass(frozen=True)
-class PendingMove:
-    """A change request awaiting approval for one interview: what it would make of it. The schedule
-    draws its proposed time as a ghost block. (Same shape as h-change's, plus the proposed
-    interviewers, so a move to another interviewer's lane shows in that lane.)"""
-
-    change_request_id: int
-    interview_id: int
-    kind: str
-    starts_at: datetime | None       # proposed start and end (None for a cancellation)
-    ends_at: datetime | None
-    room_id: int | None
-    step: int
-    applied_early: bool              # a same-day change already in effect, approved afterwards
-    interviewer_ids: tuple[int, ...] = ()
-
-
-def pending_moves(session: Session, interview_ids: Iterable[int]) -> dict[int, PendingMove]:
-    """The pending change request of each of these interviews (at most one each), by interview id."""
-    ids = sorted(set(interview_ids))
-    if not ids:
-        return {}
-    found: dict[int, PendingMove] = {}
-    for request in session.scalars(select(ChangeRequest).where(
-            ChangeRequest.interview_id.in_(ids), ChangeRequest.status == ChangeStatus.PENDING)
-            .order_by(ChangeRequest.id)):
-        proposed = request.proposed or {}
-        start = end = None
-        if proposed.get("status") != InterviewStatus.CANCELLED.value and proposed.get("starts_at"):
-            start = datetime.fromisoformat(proposed["starts_at"])
-            end = start + timedelta(minutes=int(proposed.get("duration_minutes") or 30))
-        found[request.interview_id] = PendingMove(
-            request.id, request.interview_id, request.kind.value, start, end, proposed.get("room_id"),
-            request.current_step, request.applied_early, tuple(proposed.get("interviewer_ids") or ()))
-    return found
 
 
 _WHERE = ("starts_at", "duration_minutes", "interviewer_ids", "room_id")   # what places a block on the schedule
@@ -245,6 +248,7 @@ def today(session: Session, actor: Actor, day: date | None = None) -> list[Today
     start = hours.at(day, datetime.min.time())
     rows = session.execute(_base(session, actor, start, start + timedelta(days=1), with_cancelled=True)).all()
     confirmed = _confirmed_ids(session, [r[0] for r in rows])
+    pending = pending_moves(session, [r[0].id for r in rows])
     people = dict(session.execute(select(User.id, User.display_name)).all())
     items = []
     for interview, candidate, position, rnd, room in rows:
@@ -258,7 +262,7 @@ def today(session: Session, actor: Actor, day: date | None = None) -> list[Today
             interview.id, interview.starts_at, interview.starts_at + timedelta(minutes=interview.duration_minutes),
             candidate.name, position, rnd, room or (interview.video_link or ""),
             "、".join(people.get(p.user_id, "") for p in interview.participants),
-            live_state(interview, is_confirmed, now), score, interview.sequence))
+            live_state(interview, is_confirmed, now, interview.id in pending), score, interview.sequence))
     return items
 
 
@@ -291,6 +295,9 @@ class InterviewDetail:
     participants: list[Participant]
     timeline: list[timeline.TimelineEntry]
     version: int
+    pending_change: PendingMove | None = None
+    pending_step: str = ""              # the open step's kind ("approve", "file", "confirm")
+    pending_step_role: str = ""         # its role code, or "named"
 
 
 def interview_detail(session: Session, actor: Actor, interview_id: int) -> InterviewDetail:
@@ -303,14 +310,22 @@ def interview_detail(session: Session, actor: Actor, interview_id: int) -> Inter
     confirmed = interview.id in _confirmed_ids(session, [interview])
     names = dict(session.execute(select(User.id, User.display_name)
                                  .where(User.id.in_([p.user_id for p in interview.participants]))).all())
+    pending = pending_moves(session, [interview.id]).get(interview.id)
+    step_kind = step_role = ""
+    if pending is not None:
+        step = session.scalar(select(ApprovalStep).join(ChangeRequest, ChangeRequest.chain_id == ApprovalStep.chain_id)
+                              .where(ChangeRequest.id == pending.change_request_id,
+                                     ApprovalStep.position == ChangeRequest.current_step))
+        if step is not None:
+            step_kind, step_role = step.kind.value, step.role.value if step.role else "named"
     return InterviewDetail(
         interview.id, candidate.name, candidate.id, position, rnd, interview.starts_at,
         interview.starts_at + timedelta(minutes=interview.duration_minutes), interview.mode.value, room or "",
-        interview.video_link or "", interview.status.value, live_state(interview, confirmed, now), interview.sequence,
-        interview.confirmation_due_at,
+        interview.video_link or "", interview.status.value, live_state(interview, confirmed, now, pending is not None),
+        interview.sequence, interview.confirmation_due_at,
         [Participant(p.user_id, names.get(p.user_id, ""), p.role.value, p.response.value, p.seen_at,
                      p.seen_sequence >= interview.sequence) for p in interview.participants],
-        timeline.entries(session, interview.id), interview.version)
+        timeline.entries(session, interview.id), interview.version, pending, step_kind, step_role)
 
 
 @dataclass(frozen=True)
@@ -322,6 +337,9 @@ class DecisionInfo:
     comment: str
     decided_at: datetime
     acting_for: str
+    step_kind: str = ""
+    channel: str = "app"         # "email": by a reply to the approval mail
+    step_role: str = ""          # the step's role code, or "named"
 
 
 @dataclass(frozen=True)
@@ -343,37 +361,69 @@ class InboxItem:
     applied_early: bool
     created_at: datetime
     history: list[DecisionInfo]
+    step_role: str = ""          # the open step's role code, or "named" for a named approver
+    reason_code: str = ""
+    status: str = "pending"
+
+
+def _item(session: Session, request: ChangeRequest, candidate: str, title: str, chain: ApprovalChain | None,
+          names: dict[int, str], acting_for: int | None = None) -> InboxItem:
+    step = next((s for s in chain.steps if s.position == request.current_step), None) if chain else None
+    kinds = {s.position: (s.kind.value, s.role.value if s.role else "named") for s in chain.steps} if chain else {}
+    history = [DecisionInfo(d.step_position, names.get(d.approver_id, ""), d.approver_role, d.verdict.value,
+                            d.comment, d.decided_at, names.get(d.acting_for_id, "") if d.acting_for_id else "",
+                            *kinds.get(d.step_position, ("", ""))[:1], d.channel,
+                            kinds.get(d.step_position, ("", ""))[1])
+               for d in session.scalars(select(Decision).where(Decision.change_request_id == request.id)
+                                        .order_by(Decision.decided_at, Decision.id))]
+    open_step = step is not None and request.status == ChangeStatus.PENDING
+    return InboxItem(request.id, request.interview_id, candidate, title, request.kind.value,
+                     request.requested_by_party.value, request.reason, dict(request.before), dict(request.proposed),
+                     request.current_step, step.kind.value if open_step else "", len(chain.steps) if chain else 0,
+                     request.step_due_at, names.get(acting_for, "") if acting_for else "", request.applied_early,
+                     request.created_at, history, ((step.role.value if step.role else "named") if open_step else ""),
+                     request.reason_code or "", request.status.value)
+
+
+def _requests(session: Session):
+    return (select(ChangeRequest, Candidate.name, Position.title, Position.department_id)
+            .join(Interview, Interview.id == ChangeRequest.interview_id)
+            .join(Application, Application.id == Interview.application_id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Position, Position.id == Application.position_id))
+
+
+def _chain(session: Session, chain_id: int | None) -> ApprovalChain | None:
+    return session.scalar(select(ApprovalChain).options(selectinload(ApprovalChain.steps))
+                          .where(ApprovalChain.id == chain_id)) if chain_id is not None else None
 
 
 def inbox(session: Session, actor: Actor) -> list[InboxItem]:
     """Pending change requests whose current step this user may decide (in their own right, for an
     absent approver, or as the deputy after the deadline)."""
     now = session.info["clock"].now()
-    rows = session.execute(
-        select(ChangeRequest, Candidate.name, Position.title, Position.department_id)
-        .join(Interview, Interview.id == ChangeRequest.interview_id)
-        .join(Application, Application.id == Interview.application_id)
-        .join(Candidate, Candidate.id == Application.candidate_id)
-        .join(Position, Position.id == Application.position_id)
-        .where(ChangeRequest.status == ChangeStatus.PENDING).order_by(ChangeRequest.created_at)).all()
+    rows = session.execute(_requests(session).where(ChangeRequest.status == ChangeStatus.PENDING)
+                           .order_by(ChangeRequest.created_at)).all()
     names = dict(session.execute(select(User.id, User.display_name)).all())
     items = []
     for request, candidate, title, department_id in rows:
-        chain = session.scalar(select(ApprovalChain).options(selectinload(ApprovalChain.steps))
-                               .where(ApprovalChain.id == request.chain_id))
+        chain = _chain(session, request.chain_id)
         step = next((s for s in chain.steps if s.position == request.current_step), None) if chain else None
         if step is None:
             continue
         who = chains.standing(session, actor, step, department_id, now, request.step_due_at)
         if not who.allowed:
             continue
-        history = [DecisionInfo(d.step_position, names.get(d.approver_id, ""), d.approver_role, d.verdict.value,
-                                d.comment, d.decided_at, names.get(d.acting_for_id, "") if d.acting_for_id else "")
-                   for d in session.scalars(select(Decision).where(Decision.change_request_id == request.id)
-                                            .order_by(Decision.decided_at, Decision.id))]
-        items.append(InboxItem(request.id, request.interview_id, candidate, title, request.kind.value,
-                               request.requested_by_party.value, request.reason, dict(request.before),
-                               dict(request.proposed), step.position, step.kind.value, len(chain.steps),
-                               request.step_due_at, names.get(who.acting_for, "") if who.acting_for else "",
-                               request.applied_early, request.created_at, history))
+        items.append(_item(session, request, candidate, title, chain, names, who.acting_for))
     return items
+
+
+def change_request(session: Session, actor: Actor, change_request_id: int) -> InboxItem:
+    """One change request in full, whatever its state, for someone who may see its interview."""
+    row = session.execute(_requests(session).where(ChangeRequest.id == change_request_id)).first()
+    if row is None:
+        raise NotFound("change request", entity="change_request")
+    request, candidate, title, department_id = row
+    require(session, actor, Action.INTERVIEW_VIEW, department_id)
+    names = dict(session.execute(select(User.id, User.display_name)).all())
+    return _item(session, request, candidate, title, _chain(session, request.chain_id), names)

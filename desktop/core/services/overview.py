@@ -11,7 +11,7 @@ from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.model import (
-    Alert, Application, ApplicationStage, ArchiveRecord, Candidate, ChangeRequest, ChangeStatus, Department,
+    Alert, Application, ApplicationStage, ApprovalStep, ArchiveRecord, Candidate, ChangeRequest, ChangeStatus, Department,
     Interview, InterviewParticipant, OutboxEntry, OutboxState, Position, Room, Round, User,
 )
 from desktop.core.permissions import Action, allowed, visible_departments
@@ -46,6 +46,17 @@ class ChangeRequestRow:
     status: str
     current_step: int
     created_at: datetime
+    before_start: datetime | None = None     # the time before and as proposed (a cancellation: None)
+    proposed_start: datetime | None = None
+    step_kind: str = ""                      # the open step (pending requests): approve / file / confirm
+    step_role: str = ""                      # its role code, or "named"
+
+
+def _start(values: dict | None) -> datetime | None:
+    values = values or {}
+    if values.get("status") == "cancelled" or not values.get("starts_at"):
+        return None
+    return datetime.fromisoformat(values["starts_at"])
 
 
 @dataclass(frozen=True)
@@ -156,7 +167,10 @@ def change_requests(session: Session, actor: Actor, query: ListQuery = ListQuery
         conditions.append(scope)
     if query.filters.get("status"):
         conditions.append(ChangeRequest.status == ChangeStatus(query.filters["status"]))
-    joined = (select(ChangeRequest, Candidate.name)
+    joined = (select(ChangeRequest, Candidate.name, ApprovalStep.kind, ApprovalStep.role)
+              .outerjoin(ApprovalStep, (ApprovalStep.chain_id == ChangeRequest.chain_id)
+                         & (ApprovalStep.position == ChangeRequest.current_step)
+                         & (ChangeRequest.status == ChangeStatus.PENDING))
               .join(Interview, Interview.id == ChangeRequest.interview_id)
               .join(Application, Application.id == Interview.application_id)
               .join(Candidate, Candidate.id == Application.candidate_id)
@@ -166,7 +180,9 @@ def change_requests(session: Session, actor: Actor, query: ListQuery = ListQuery
     found = session.execute(joined.order_by(*_ordered(query, columns, "created_at", ChangeRequest.id))
                             .offset(query.offset).limit(query.page_limit())).all()
     rows = [ChangeRequestRow(cr.id, cr.interview_id, name, cr.kind.value, cr.requested_by_party.value, cr.reason,
-                             cr.status.value, cr.current_step, cr.created_at) for cr, name in found]
+                             cr.status.value, cr.current_step, cr.created_at, _start(cr.before), _start(cr.proposed),
+                             kind.value if kind else "", (role.value if role else "named") if kind else "")
+            for cr, name, kind, role in found]
     return Page(rows, total, query.offset)
 
 

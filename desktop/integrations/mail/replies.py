@@ -11,6 +11,10 @@ message:
   interview is recorded; every matched text also lands on the interview's timeline, so HR reads
   questions such as "可以改到明天吗" where they look after the interview.
 
+- a reply to an approval mail (or one carrying an approval mail's one-time code) goes to
+  `scheduling.mail_approval`, which decides the step or refuses and says why on the timeline; it is
+  never taken for a candidate's answer.
+
 A processed message is marked \\Seen, so it is read once; the timeline entry carries the message's
 own Message-ID, so a message whose flag could not be set is still recorded only once. Messages
 that match nothing are left unseen for a person to read, and counted.
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
+from email.utils import parseaddr
 from html import unescape
 
 from sqlalchemy import select
@@ -35,7 +40,8 @@ from sqlalchemy.orm import Session
 from desktop.core import settings
 from desktop.core.errors import CalendarFileInvalid, CalendarReplyRefused
 from desktop.core.model import Channel, Interview, OutboxEntry, TimelineEvent
-from desktop.core.scheduling import attendance, calendar_files, timeline
+from desktop.core.notifications import routing
+from desktop.core.scheduling import attendance, calendar_files, mail_approval, timeline
 from desktop.core.storage.database import Actor, Database
 from desktop.integrations import ical
 from desktop.integrations.mail.tls import ConfigurationProblem, context
@@ -65,6 +71,8 @@ class ReplySummary:
     noted: int = 0            # text replies put on the timeline for HR to read
     unmatched: int = 0        # left unseen: not an answer to anything we sent
     repeated: int = 0         # processed before (the \Seen flag had not stuck)
+    decisions: int = 0        # approval steps decided by a reply to the approval mail
+    refused: int = 0          # replies to approval mails that decided nothing (on the timeline for HR)
 
 
 @dataclass(frozen=True)
@@ -183,14 +191,30 @@ def record_message(session: Session, raw: bytes, keywords: tuple[str, ...], summ
             summary.unmatched += 1
         return recorded > 0
     entry = _answered_entry(session, referenced_ids(message))
-    if entry is None:
-        summary.unmatched += 1
-        return False
     message_id = str(message.get("Message-ID", "")).strip() or f"<{hashlib.sha256(raw).hexdigest()}@no-id>"
+    whole = body_text(message)
+    text = new_text(whole)
+    codes = mail_approval.codes_in(whole)
+    to_approver = entry is not None and entry.kind == "approval_request"
+    if codes or to_approver:
+        decided = mail_approval.decide_by_mail(session, mail_approval.MailReply(
+            sender=parseaddr(str(message.get("From", "")))[1], text=text, codes=tuple(codes), message_id=message_id,
+            automatic=str(message.get("Auto-Submitted", "no")).strip().lower() != "no",
+            interview_id=entry.interview_id if to_approver else None))
+        if decided is not None:
+            if decided.repeated:
+                summary.repeated += 1
+            elif decided.decided:
+                summary.decisions += 1
+            else:
+                summary.refused += 1
+            return True
+    if entry is None or routing.EVENT_AUDIENCE.get(entry.kind, routing.CANDIDATE) != routing.CANDIDATE:
+        summary.unmatched += 1      # not a candidate's answer (staff mail is answered by people, to people)
+        return False
     if _already_recorded(session, entry.interview_id, message_id):
         summary.repeated += 1
         return True
-    text = new_text(body_text(message))
     sequence = int(entry.payload.get("sequence", 0)) if entry.payload else None
     confirmed = confirms(text, keywords, message)
     interview = session.get(Interview, entry.interview_id)

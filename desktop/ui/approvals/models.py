@@ -13,16 +13,22 @@ from desktop.core.scheduling.views import InboxItem
 from desktop.core import labels
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
-from desktop.ui.schedule import colors, words
+from desktop.ui.schedule import change_words, colors, words
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 
 def step_text(item: InboxItem) -> str:
-    """"Step 1 of 3: approval"."""
-    return QCoreApplication.translate("ApprovalsPage", "Step {0} of {1}: {2}").format(
-        item.step, item.steps_total, labels.step_kind(item.step_kind))
+    """The open step by its name: "部门领导审批" / "Department leader approval"."""
+    return change_words.step_name(item.step_kind, item.step_role)
+
+
+def request_summary(item: InboxItem, zone) -> str:
+    """"候选人1 · 内科住院医师 · 11-24 10:00 → 11-24 14:00 (#3)": what a decision button acts on."""
+    moved = change_words.move_of(zone, item.before, item.proposed) or labels.change_kind(item.kind)
+    return QCoreApplication.translate("ApprovalsPage", "{0} · {1} (#{2})").format(item.candidate, moved,
+                                                                                 item.change_request_id)
 
 
 def approver_role(code: str) -> str:
@@ -66,20 +72,22 @@ def snapshot_rows(entry: ApprovalEntry, zone) -> list[tuple[str, str, str, bool]
 
 
 class InboxTableModel(ListTableModel):
-    COL_CANDIDATE, COL_KIND, COL_PARTY, COL_STEP, COL_DUE = range(5)
+    COL_CANDIDATE, COL_KIND, COL_MOVE, COL_PARTY, COL_STEP, COL_DUE = range(6)
 
     def __init__(self, ctx: "AppContext", parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
 
     def headers(self) -> list[str]:
-        return [self.tr("Candidate"), self.tr("Change"), self.tr("Asked by"), self.tr("Step"), self.tr("Due")]
+        return [self.tr("Candidate"), self.tr("Change"), self.tr("Now → proposed"), self.tr("Asked by"),
+                self.tr("Step"), self.tr("Due")]
 
     def display(self, row: ApprovalEntry, column: int) -> str:
         item = row.item
         if column == self.COL_DUE:
             return self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M") if item.step_due_at else "—"
-        return {self.COL_CANDIDATE: f"{item.candidate} · {item.position}", self.COL_KIND: labels.change_kind(item.kind),
+        return {self.COL_CANDIDATE: item.candidate, self.COL_KIND: labels.change_kind(item.kind),
+                self.COL_MOVE: change_words.move_of(self.ctx.tz, item.before, item.proposed) or "—",
                 self.COL_PARTY: labels.party(item.party), self.COL_STEP: step_text(item)}.get(column, "")
 
     def overdue(self, row: ApprovalEntry) -> bool:
@@ -91,6 +99,8 @@ class InboxTableModel(ListTableModel):
         row: ApprovalEntry = self.rows[index.row()]
         if role == ID_ROLE:
             return row.item.change_request_id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_CANDIDATE:
+            return f"{row.item.candidate} · {row.item.position}"
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_DUE and self.overdue(row):
             return QColor(colors.CONFLICT)
         return super().data(index, role)

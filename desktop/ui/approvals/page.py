@@ -1,7 +1,10 @@
 """审批 Approvals: the change requests waiting for this user's step — what would change (old and new
-time, place, interviewers, by name), why and at whose request, the step and its deadline, for whom
-the user acts, the decisions so far and the conflict check as the calendar is now — decided with a
-comment by the buttons the step allows. A second tab lists every change request and its state."""
+time, place, interviewers, by name), why and at whose request, the step by its name (部门领导审批)
+and its deadline, for whom the user acts, the decisions so far and the conflict check as the
+calendar is now — decided with a comment by the buttons the step allows, which name the request
+they act on. After a decision nothing else is selected in its place, so the next click cannot land
+on a request the user has not read. A second tab lists every change request and its state; a
+double-click opens one."""
 
 from __future__ import annotations
 
@@ -9,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.core.errors import DeskError, ValidationFailed
@@ -20,11 +23,12 @@ from desktop.core.scheduling import changes, desk_views
 from desktop.core.scheduling.desk_views import ApprovalEntry
 from desktop.core import labels
 from desktop.ui import messages
-from desktop.ui.approvals.models import InboxTableModel, approver_role, snapshot_rows, step_text
+from desktop.ui.approvals.models import InboxTableModel, approver_role, request_summary, snapshot_rows, step_text
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
 from desktop.ui.overview.models import ChangeRequestTableModel
 from desktop.ui.paged_model import ID_ROLE
+from desktop.ui.schedule import change_words
 from desktop.ui.schedule.detail import fill_table, small_table
 from desktop.ui.schedule.pickers import ConflictList
 from desktop.ui.widgets import hint_label, primary_button, title_label
@@ -40,9 +44,10 @@ VERDICTS = {"approve": (Verdict.APPROVED, Verdict.REJECTED), "file": (Verdict.FI
 class DecisionPanel(QFrame):
     """One request in full, and the buttons of its step."""
 
-    def __init__(self, ctx: "AppContext", page: "ApprovalsPage", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: "AppContext", page: "ApprovalsPage | None", parent: QWidget | None = None, *,
+                 read_only: bool = False) -> None:
         super().__init__(parent)
-        self.ctx, self.page = ctx, page
+        self.ctx, self.page, self.read_only = ctx, page, read_only
         self.entry: ApprovalEntry | None = None
         self.setObjectName("detailPanel")
         self.setMinimumWidth(420)
@@ -73,6 +78,7 @@ class DecisionPanel(QFrame):
             Verdict.CONFIRMED: primary_button(self.tr("Confirm")),
             Verdict.REJECTED: QPushButton(self.tr("Send back")),
         }
+        self.verdict_words = {verdict: button.text() for verdict, button in self.buttons.items()}
         row = QHBoxLayout()
         row.addStretch(1)
         for verdict, button in self.buttons.items():
@@ -114,7 +120,10 @@ class DecisionPanel(QFrame):
             due = self.tr("due {0}").format(self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M"))
             if item.step_due_at <= self.ctx.clock.now():
                 due += " " + self.tr("(overdue)")
-        self.step.setText(f"<b>{step_text(item)}</b>　{due}")
+        if item.status == "pending" and item.step_kind:
+            self.step.setText(f"<b>{step_text(item)}</b>　{due}")
+        else:
+            self.step.setText(f"<b>{labels.change_status(item.status)}</b>")
         notes = []
         if item.acting_for:
             notes.append(self.tr("You decide on behalf of {0}, who is away.").format(item.acting_for))
@@ -130,22 +139,31 @@ class DecisionPanel(QFrame):
                 font = cell.font()
                 font.setBold(True)
                 cell.setFont(font)
+        reason = change_words.with_reason(item.reason, item.reason_code)
         self.reason.setText(self.tr("Reason: {0} (asked by: {1}; requested {2})").format(
-            item.reason, labels.party(item.party), self.ctx.format_time(item.created_at)))
-        if item.proposed.get("status") == "cancelled":
+            reason, labels.party(item.party), self.ctx.format_time(item.created_at)))
+        if item.status != "pending":
+            self.conflicts.show_pending(self.tr("Decided: the calendar is no longer checked for this request."))
+        elif item.proposed.get("status") == "cancelled":
             self.conflicts.show_pending(self.tr("A cancellation does not need a conflict check."))
         else:
             self.conflicts.show_conflicts(entry.conflicts)
         fill_table(self.history, [
-            (str(d.step), d.approver + (self.tr(" (for {0})").format(d.acting_for) if d.acting_for else ""),
-             approver_role(d.role), labels.verdict(d.verdict), d.comment, self.ctx.format_time(d.decided_at))
+            (change_words.step_name(d.step_kind, d.step_role) or str(d.step),
+             d.approver + (self.tr(" (for {0})").format(d.acting_for) if d.acting_for else ""),
+             approver_role(d.role), labels.verdict(d.verdict) + (change_words.by_mail() if d.channel == "email" else ""),
+             d.comment, self.ctx.format_time(d.decided_at))
             for d in item.history])
         self.history_title.setVisible(bool(item.history))
         self.history.setVisible(bool(item.history))
-        offered = VERDICTS.get(item.step_kind, ())
-        for verdict, button in self.buttons.items():
+        offered = () if self.read_only or item.status != "pending" else VERDICTS.get(item.step_kind, ())
+        for verdict, button in self.buttons.items():    # each button names the request it decides
+            button.setText(self.tr("{0}: {1} (#{2})").format(self.verdict_words[verdict], item.candidate,
+                                                              item.change_request_id))
+            button.setToolTip(request_summary(item, self.ctx.tz))
             button.setVisible(verdict in offered)
             button.setEnabled(True)
+        self.comment.setVisible(bool(offered))
 
     def decide(self) -> None:
         if self.entry is None:
@@ -175,6 +193,7 @@ class ApprovalsPage(QWidget):
         self.loading = False
         self.entries: list[ApprovalEntry] = []
         self._wanted: int | None = None     # a request to select once the inbox has arrived
+        self._shown_once = False
 
         self.count = hint_label()
         self.status = QLabel()
@@ -233,6 +252,9 @@ class ApprovalsPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.table.doubleClicked.connect(lambda _index: self.panel.comment.setFocus())
+        self.all_table.sig_activated.connect(self.open_request)
+        self.request_dialog: QDialog | None = None
         self.all_model.sig_failed.connect(self._list_failed)
         if not ctx.may(Action.APPROVAL_DECIDE):   # HR follows its requests rather than deciding them
             self.tabs.setCurrentIndex(1)
@@ -283,11 +305,13 @@ class ApprovalsPage(QWidget):
         self.table.setVisible(bool(found))
         self.empty.setVisible(not found)
         ids = [e.item.change_request_id for e in found]
+        first_time, self._shown_once = not self._shown_once, True
         if kept in ids:
             self.table.selectRow(ids.index(kept))
-        elif found:
+        elif found and first_time:          # opening the page shows the oldest request
             self.table.selectRow(0)
-        else:
+        else:   # the request decided (or withdrawn) is gone: nothing else steps into its place
+            self.table.clearSelection()
             self.panel.show_entry(None)
 
     def selected_id(self) -> int | None:
@@ -307,6 +331,32 @@ class ApprovalsPage(QWidget):
         else:
             self._wanted = request_id
 
+    def open_request(self, request_id: int) -> None:
+        """A double-click in the list of all requests: decide it here when it waits for this user,
+        else read it in full (what changes, why, the decisions so far)."""
+        if request_id in [e.item.change_request_id for e in self.entries]:
+            self.select_request(request_id)
+            return
+        actor = self.ctx.actor
+        self.ctx.read(lambda session: desk_views.change_request_entry(session, actor, request_id),
+                      self._request_arrived, lambda error: show_error(error, self), owner=self)
+
+    def _request_arrived(self, entry: ApprovalEntry) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Change request #{0}").format(entry.item.change_request_id))
+        panel = DecisionPanel(self.ctx, None, dialog, read_only=True)
+        panel.show_entry(entry)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(dialog.reject)
+        column = QVBoxLayout(dialog)
+        column.addWidget(panel, 1)
+        column.addWidget(buttons)
+        dialog.resize(760, 620)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.request_dialog = dialog
+        dialog.open()
+
     # --- outcomes ------------------------------------------------------------------------------
 
     def show_status(self, text: str, *, problem: bool = False) -> None:
@@ -318,7 +368,8 @@ class ApprovalsPage(QWidget):
     def decided(self, verdict: Verdict, result: changes.DecisionResult) -> None:
         text = self.tr("Change request #{0}: {1}.").format(result.change_request_id, labels.verdict(verdict.value))
         if result.next_step is not None:
-            text += " " + self.tr("It moves on to step {0}.").format(result.next_step)
+            text += " " + self.tr("It moves on to {0}.").format(
+                change_words.step_name(result.next_step_kind, result.next_step_role))
         elif result.status == "applied":
             text += " " + self.tr("The change is in effect; everyone is being notified.")
         elif result.status == "rejected":

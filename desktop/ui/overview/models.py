@@ -12,11 +12,12 @@ from desktop.core.services.overview import ArchiveRow, ChangeRequestRow, OutboxR
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core import labels
 from desktop.ui.paged_model import ID_ROLE, ROW_ROLE, SORT_ROLE, PagedTableModel
+from desktop.ui.schedule import change_words
 
 
 class ChangeRequestTableModel(PagedTableModel[ChangeRequestRow]):
-    COL_CREATED, COL_CANDIDATE, COL_KIND, COL_REQUESTED_BY, COL_REASON, COL_STATUS, COL_STEP = range(7)
-    SORT_KEYS = ("created_at", None, "kind", None, None, "status", None)
+    COL_CREATED, COL_CANDIDATE, COL_KIND, COL_MOVE, COL_REQUESTED_BY, COL_REASON, COL_STATUS, COL_STEP = range(8)
+    SORT_KEYS = ("created_at", None, "kind", None, None, None, "status", None)
     ENTITIES = frozenset({"change_request", "interview"})
     DEFAULT_SORT = "created_at"
 
@@ -24,14 +25,16 @@ class ChangeRequestTableModel(PagedTableModel[ChangeRequestRow]):
         return overview.change_requests(session, self.ctx.actor, query)
 
     def headers(self) -> list[str]:
-        return [self.tr("Requested"), self.tr("Candidate"), self.tr("Change"), self.tr("Requested by"),
-                self.tr("Reason"), self.tr("Status"), self.tr("Step")]
+        return [self.tr("Requested"), self.tr("Candidate"), self.tr("Change"), self.tr("Before → after"),
+                self.tr("Requested by"), self.tr("Reason"), self.tr("Status"), self.tr("Waiting for")]
 
     def display(self, row: ChangeRequestRow, column: int) -> str:
         return {self.COL_CREATED: self.ctx.format_time(row.created_at), self.COL_CANDIDATE: row.candidate,
                 self.COL_KIND: labels.change_kind(row.kind), self.COL_REQUESTED_BY: labels.party(row.requested_by),
+                self.COL_MOVE: change_words.move(self.ctx.tz, row.before_start, row.proposed_start,
+                                                 row.kind == "cancel") or "—",
                 self.COL_REASON: row.reason, self.COL_STATUS: labels.change_status(row.status),
-                self.COL_STEP: str(row.current_step)}.get(column, "")
+                self.COL_STEP: change_words.step_name(row.step_kind, row.step_role) or "—"}.get(column, "")
 
 
 class OutboxTableModel(PagedTableModel[OutboxRow]):

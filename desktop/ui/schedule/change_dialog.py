@@ -1,15 +1,18 @@
 """The change request dialog: the interview as it is and as proposed, the conflict check in plain
-words, who asked for the change and why, and a reason for overriding when only soft conflicts
-stand in the way (hard ones cannot be overridden). Used for a dragged block, for the candidate's
-request to move (with the slot finder) and for a cancellation."""
+words, who asked for the change and why (a category kept for analysis: the interviewer's time
+conflict, the candidate's request, a room problem, or another reason told in words), and a reason
+for overriding when only soft conflicts stand in the way (hard ones cannot be overridden). Used for
+HR's 调整时间 (a new time typed or picked from the free slots), a dragged block, the candidate's
+request to move and a cancellation."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.core.errors import ConflictsFound, ValidationFailed
@@ -19,7 +22,7 @@ from desktop.core.scheduling.lookups import InterviewFacts
 from desktop.core import labels
 from desktop.ui import messages
 from desktop.ui.forms import EditDialog
-from desktop.ui.schedule import words
+from desktop.ui.schedule import change_words, words
 from desktop.ui.schedule.pickers import ConflictList, SlotList
 from desktop.ui.widgets import hint_label, title_label
 
@@ -27,13 +30,17 @@ if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 SLOT_DAYS = 14
+# who the change is for, by the reason's category (the "Asked by" choice follows the category)
+PARTY_OF_REASON = {"interviewer_conflict": Party.INTERVIEWER, "candidate_request": Party.CANDIDATE,
+                   "room": Party.HR, "other": Party.HR}
 
 
 class ChangeRequestDialog(EditDialog):
     def __init__(self, ctx: "AppContext", facts: InterviewFacts, *, kind: ChangeKind,
                  starts_at: datetime | None = None, room_id: int | None = None, room_name: str = "",
                  interviewer_ids: tuple[int, ...] | None = None, interviewer_names: tuple[str, ...] = (),
-                 party: Party = Party.HR, find_slots: bool = False, parent: QWidget | None = None) -> None:
+                 party: Party = Party.HR, find_slots: bool = False, edit_time: bool = False,
+                 reason_code: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.facts, self.kind = facts, kind
         self.starts_at, self.room_id, self.room_name = starts_at, room_id, room_name
@@ -41,7 +48,7 @@ class ChangeRequestDialog(EditDialog):
         self._generation = 0
         self.setMinimumWidth(560)
         self.setWindowTitle(self.tr("Cancel the interview") if kind == ChangeKind.CANCEL
-                            else self.tr("Request a change"))
+                            else self.tr("Change the time") if edit_time else self.tr("Request a change"))
         self.save_button.setText(self.tr("Submit cancellation") if kind == ChangeKind.CANCEL
                                  else self.tr("Submit change request"))
 
@@ -61,6 +68,7 @@ class ChangeRequestDialog(EditDialog):
 
         self.finder: QWidget | None = None
         self.slot_list: SlotList | None = None
+        self.new_time: QDateTimeEdit | None = None
         if find_slots:
             self.finder = self._slot_finder()
 
@@ -69,13 +77,28 @@ class ChangeRequestDialog(EditDialog):
         for code in labels.PARTIES:
             self.party.addItem(labels.party(code), code)
         self.party.setCurrentIndex(self.party.findData(party.value))
+        self.reason_code = QComboBox()
+        self.reason_code.addItem(self.tr("Choose…"), None)
+        for code in changes.REASON_CODES:
+            self.reason_code.addItem(change_words.reason(code), code)
+        self.reason_code.setCurrentIndex(max(self.reason_code.findData(reason_code), 0) if reason_code else 0)
+        self.reason_code.currentIndexChanged.connect(self._reason_picked)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the candidate has an exam that morning"))
         self.override = QLineEdit()
         self.override.setPlaceholderText(self.tr("Why the conflict is acceptable (recorded in the audit log)"))
         add = self.form.add
+        if edit_time:
+            self.new_time = QDateTimeEdit()
+            self.new_time.setDisplayFormat("yyyy-MM-dd HH:mm")
+            self.new_time.setCalendarPopup(True)
+            local = facts.starts_at.astimezone(ctx.tz)
+            self.new_time.setDateTime(QDateTime(local.date(), local.time().replace(second=0, microsecond=0)))
+            self.new_time.dateTimeChanged.connect(self._time_typed)
+            add("starts_at", self.tr("New time"), self.new_time)
+        add("reason_code", self.tr("Why *"), self.reason_code)
         add("party", self.tr("Asked by"), self.party)
-        add("reason", self.tr("Reason *"), self.reason)
+        add("reason", self.tr("Reason"), self.reason)
         add("override_reason", self.tr("Override reason"), self.override)
         self._set_override_visible(False)
         extra = [w for w in (self.finder,) if w is not None]
@@ -157,6 +180,21 @@ class ChangeRequestDialog(EditDialog):
         if label is not None:
             label.setVisible(visible)
 
+    def _reason_picked(self, _index: int) -> None:
+        code = self.reason_code.currentData()
+        if code in PARTY_OF_REASON:
+            self.party.setCurrentIndex(self.party.findData(PARTY_OF_REASON[code].value))
+
+    def _time_typed(self, value: QDateTime) -> None:
+        day, moment = value.date().toPython(), value.time().toPython()
+        self.starts_at = datetime.combine(day, moment, tzinfo=self.ctx.tz).astimezone(UTC)
+        self._show_proposal()
+
+    def reason_text(self) -> str:
+        """What the request says why: the words typed, or else the category's name."""
+        typed, code = self.reason.text().strip(), self.reason_code.currentData()
+        return typed or (change_words.reason(code) if code and code != "other" else "")
+
     # --- the candidate's quick path: pick a free slot ---------------------------------------------
 
     def _slot_finder(self) -> QWidget:
@@ -198,9 +236,14 @@ class ChangeRequestDialog(EditDialog):
         self.form.show_message(messages.describe(error))
 
     def use_slot(self, slot: slots.Slot) -> None:
-        self.starts_at = slot.starts_at
         if slot.room_id is not None:
             self.room_id, self.room_name = slot.room_id, slot.room_name
+        if self.new_time is not None:   # the typed time follows the picked slot (and shows the proposal)
+            local = slot.starts_at.astimezone(self.ctx.tz)
+            self.new_time.setDateTime(QDateTime(local.date(), local.time()))
+            if self.starts_at == slot.starts_at:
+                return
+        self.starts_at = slot.starts_at
         self._show_proposal()
 
     # --- saving --------------------------------------------------------------------------------
@@ -214,15 +257,21 @@ class ChangeRequestDialog(EditDialog):
             kind = (ChangeKind.RESCHEDULE if "starts_at" in proposal else
                     ChangeKind.ROOM if "room_id" in proposal else ChangeKind.SWAP_INTERVIEWER)
         return changes.ChangeInput(
-            interview_id=self.facts.id, kind=kind, party=Party(self.party.currentData()), reason=self.reason.text(),
+            interview_id=self.facts.id, kind=kind, party=Party(self.party.currentData()), reason=self.reason_text(),
+            reason_code=self.reason_code.currentData(),
             starts_at=proposal.get("starts_at"), room_id=proposal.get("room_id"),
             mode=InterviewMode.ONSITE if "room_id" in proposal else None,
             interviewer_ids=tuple(proposal["interviewer_ids"]) if "interviewer_ids" in proposal else None)
 
     def work(self):
+        problems = {}
+        if self.reason_code.currentData() is None:
+            problems["reason_code"] = "required"
+        if not self.reason_text():
+            problems["reason"] = "required"
+        if problems:
+            raise ValidationFailed(problems)
         data = self.change_input()
-        if not data.reason.strip():
-            raise ValidationFailed({"reason": "required"})
         actor, override = self.ctx.actor, self.override.text() if not self.override.isHidden() else ""
         return ((lambda session: changes.request_change(session, actor, data, override_reason=override)),
                 "interview", (lambda _result: (data.interview_id,)))

@@ -1,5 +1,6 @@
-"""One interview in detail: time, place, state, each participant's answer and whether they saw the
-current version, and the timeline; with the actions HR and reception take on it (the candidate's
+"""One interview in detail: time, place, state, a change awaiting approval (拟改为 …, and which
+step it waits for), each participant's answer and whether they saw the current version, and the
+timeline; with the actions HR and reception take on it (HR's 调整时间 with a reason, the candidate's
 request to move, cancelling, recording the candidate's confirmation, check-in, no-show)."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from desktop.ui import messages
 from desktop.ui.board.dialogs import CheckInConfirmation
 from desktop.ui.errors import show_error
 from desktop.ui.outbox.interview_messages import InterviewMessages
-from desktop.ui.schedule import colors, words
+from desktop.ui.schedule import change_words, colors, words
 from desktop.ui.schedule.change_dialog import ChangeRequestDialog
 from desktop.ui.widgets import hint_label, title_label
 
@@ -83,14 +84,20 @@ class InterviewDetailPanel(QFrame):
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
         self.values: dict[str, QLabel] = {}
-        for key, text in (("time", self.tr("Time")), ("place", self.tr("Place")), ("round", self.tr("Round")),
-                          ("confirm_by", self.tr("Confirm by"))):
+        for key, text in (("time", self.tr("Time")), ("pending", self.tr("Change")), ("place", self.tr("Place")),
+                          ("round", self.tr("Round")), ("confirm_by", self.tr("Confirm by"))):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             form.addRow(text, value)
+        self.values["pending"].setObjectName("pendingChange")
+        self.values["pending"].setStyleSheet(f"color: {colors.STATE_COLORS['pending_approval'][1]}; font-weight: bold;")
+        self.form = form
 
+        self.change_time_button = QPushButton(self.tr("Change time…"))
+        self.change_time_button.setToolTip(self.tr("Move the interview to a new time, with the reason; it goes "
+                                                   "through the approval chain (dragging the block does the same)"))
         self.reschedule_button = QPushButton(self.tr("Candidate asks to move"))
         self.cancel_button = QPushButton(self.tr("Cancel interview"))
         self.confirm_button = QPushButton(self.tr("Record confirmation"))
@@ -103,9 +110,10 @@ class InterviewDetailPanel(QFrame):
         self.actions = QWidget()
         grid = QGridLayout(self.actions)
         grid.setContentsMargins(0, 4, 0, 4)
-        for n, button in enumerate((self.reschedule_button, self.cancel_button, self.confirm_button,
-                                    self.check_in_button, self.no_show_button)):
+        for n, button in enumerate((self.change_time_button, self.reschedule_button, self.cancel_button,
+                                    self.confirm_button, self.check_in_button, self.no_show_button)):
             grid.addWidget(button, n // 2, n % 2)
+        self.change_time_button.clicked.connect(self.change_time)
         self.reschedule_button.clicked.connect(self.candidate_moves)
         self.cancel_button.clicked.connect(self.cancel_interview)
         self.confirm_phone.triggered.connect(self.confirmed_by_phone)
@@ -182,6 +190,7 @@ class InterviewDetailPanel(QFrame):
         self.state.setStyleSheet(colors.chip_style(detail.state))
         zone = self.ctx.tz
         self.values["time"].setText(words.when(zone, detail.starts_at, detail.ends_at))
+        self._show_pending(detail)
         place = detail.room if detail.mode == "onsite" else self.tr("Video: {0}").format(detail.video_link)
         self.values["place"].setText(labels.with_note(place, labels.interview_mode(detail.mode)))
         self.values["round"].setText(detail.round)
@@ -192,13 +201,31 @@ class InterviewDetailPanel(QFrame):
             for p in detail.participants])
         fill_table(self.timeline, [
             (self.ctx.local(e.at).strftime("%m-%d %H:%M"), e.actor,
-             "\n".join(t for t in (labels.timeline_event(e.kind), words.timeline_detail(e.kind, e.detail)) if t))
+             "\n".join(t for t in (labels.timeline_event(e.kind), words.timeline_detail(e.kind, e.detail, zone))
+                       if t))
             for e in detail.timeline])
         self.timeline.scrollToBottom()
         self._update_buttons()
         me = next((p for p in detail.participants if p.user_id == self.ctx.actor.user_id), None)
         if me is not None and not me.seen_current and detail.status in ACTIVE:
             self._record_seen(detail.id)
+
+    def _show_pending(self, detail: views.InterviewDetail) -> None:
+        """拟改为 12-07 17:00–17:30（待部门领导审批）, or nothing when no change awaits approval."""
+        move = detail.pending_change
+        label = self.form.labelForField(self.values["pending"])
+        if move is None:
+            self.values["pending"].hide()
+            label.hide()
+            return
+        minutes = int((detail.ends_at - detail.starts_at).total_seconds() // 60)
+        step = change_words.step_name(detail.pending_step, detail.pending_step_role)
+        text = change_words.proposed_text(self.ctx.tz, move.starts_at, minutes, step)
+        if move.kind not in ("reschedule", "cancel"):
+            text = f"{labels.change_kind(move.kind)} · {text}"
+        self.values["pending"].setText(text)
+        self.values["pending"].show()
+        label.show()
 
     def _seen(self, participant: views.Participant) -> str:
         if participant.seen_current and participant.seen_at is not None:
@@ -226,14 +253,16 @@ class InterviewDetailPanel(QFrame):
         active = d is not None and d.status in ACTIVE
         arrived = d is not None and d.state == "arrived"
         started = d is not None and self.ctx.clock.now() >= d.starts_at
-        self.reschedule_button.setEnabled(active and may(Action.CHANGE_REQUEST))
-        self.cancel_button.setEnabled(active and may(Action.CHANGE_REQUEST))
+        pending = d is not None and d.pending_change is not None
+        for button in (self.change_time_button, self.reschedule_button, self.cancel_button):
+            button.setEnabled(active and not pending and may(Action.CHANGE_REQUEST))
+            button.setToolTip(self.tr("A change of this interview is awaiting approval.") if pending else "")
         self.confirm_button.setEnabled(active and not arrived and d.status != "confirmed"
                                        and may(Action.INTERVIEW_SCHEDULE))
         self.check_in_button.setEnabled(d is not None and (active or d.status == "no_show") and not arrived
                                         and may(Action.CHECK_IN))
         self.no_show_button.setEnabled(active and not arrived and started and may(Action.INTERVIEW_SCHEDULE))
-        for button in (self.reschedule_button, self.cancel_button):
+        for button in (self.change_time_button, self.reschedule_button, self.cancel_button):
             button.setVisible(may(Action.CHANGE_REQUEST))
         for button in (self.confirm_button, self.no_show_button):
             button.setVisible(may(Action.INTERVIEW_SCHEDULE))
@@ -241,10 +270,17 @@ class InterviewDetailPanel(QFrame):
 
     # --- actions -------------------------------------------------------------------------------
 
+    def change_time(self) -> None:
+        """HR moves the interview: a new time typed or picked from the free slots, with the reason."""
+        if self.facts is not None:
+            self._open_dialog(ChangeRequestDialog(self.ctx, self.facts, kind=ChangeKind.RESCHEDULE, party=Party.HR,
+                                                  find_slots=True, edit_time=True, parent=self))
+
     def candidate_moves(self) -> None:
         if self.facts is not None:
             self._open_dialog(ChangeRequestDialog(self.ctx, self.facts, kind=ChangeKind.RESCHEDULE,
-                                                  party=Party.CANDIDATE, find_slots=True, parent=self))
+                                                  party=Party.CANDIDATE, find_slots=True, edit_time=True,
+                                                  reason_code="candidate_request", parent=self))
 
     def cancel_interview(self) -> None:
         if self.facts is not None:

@@ -36,22 +36,19 @@ def minutes(count: int) -> str:
     return QCoreApplication.translate("Schedule", "{0} min").format(count)
 
 
-def timeline_detail(kind: str, detail: dict) -> str:
-    """The one fact of a timeline entry worth a second look (a channel, a reason, a verdict)."""
+def timeline_detail(kind: str, detail: dict, zone: tzinfo | None = None) -> str:
+    """The one fact of a timeline entry worth a second look (a channel, a reason, a verdict); a
+    change request's entries (old → new time, the step by name) are worded in change_words."""
+    from desktop.ui.schedule import change_words
+
+    changed = change_words.timeline_detail(kind, detail, zone)
+    if changed is not None:
+        return changed
     if kind in ("confirmed", "candidate_declined", "candidate_tentative") and detail.get("channel"):
         text = QCoreApplication.translate("Schedule", "via {0}").format(labels.channel(str(detail["channel"])))
         if detail.get("current") is False:
             text += QCoreApplication.translate("Schedule", " (for an earlier time)")
         return text
-    if kind == "change_requested":
-        return QCoreApplication.translate("Schedule", "{0}, asked by {1}: {2}").format(
-            labels.change_kind(str(detail.get("change_kind", ""))), labels.party(str(detail.get("party", ""))),
-            detail.get("reason", ""))
-    if kind in ("change_step", "change_rejected"):
-        verdict = labels.verdict(str(detail.get("verdict", "rejected")))
-        comment = str(detail.get("comment") or "")
-        text = QCoreApplication.translate("Schedule", "Step {0}: {1}").format(detail.get("step", ""), verdict)
-        return text + (f" — {comment}" if comment else "")
     if kind == "checked_in":
         late = int(detail.get("minutes_late") or 0)
         if late:

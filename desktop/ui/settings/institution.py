@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
 
 from desktop.core import settings
 from desktop.core.errors import DeskError, InvalidSetting
@@ -41,6 +43,22 @@ _LABELS = {
     "notify.sender_name": QT_TRANSLATE_NOOP("InstitutionSettings", "Messages signed by (empty: institution's HR office)"),
     "notify.contact_name": QT_TRANSLATE_NOOP("InstitutionSettings", "Contact person named in messages"),
     "notify.contact_phone": QT_TRANSLATE_NOOP("InstitutionSettings", "Contact phone named in messages"),
+    "scheduling.allow_interviewer_overlap_override": QT_TRANSLATE_NOOP(
+        "InstitutionSettings", "Interviewer in two interviews at once"),
+    "approval.decide_by_mail": QT_TRANSLATE_NOOP("InstitutionSettings", "Decisions by replying to the approval mail"),
+}
+_CHECKS = {   # what ticking a yes/no setting means
+    "scheduling.allow_interviewer_overlap_override": QT_TRANSLATE_NOOP(
+        "InstitutionSettings", "HR may allow it with a reason (e.g. a joint panel); otherwise it is refused"),
+    "approval.decide_by_mail": QT_TRANSLATE_NOOP(
+        "InstitutionSettings",
+        "Approvers may answer “agree” or “disagree” (同意 / 不同意) to the approval mail, with its one-time code"),
+}
+_TIPS = {
+    "approval.decide_by_mail": QT_TRANSLATE_NOOP(
+        "InstitutionSettings", "Needs e-mail among the approvers' channels (Settings → Notification channels) and "
+        "the reply mailbox (Settings → Mail). A reply from another address, with a wrong or used code, or for a "
+        "step already decided is refused and shown on the interview's timeline."),
 }
 
 
@@ -54,7 +72,8 @@ class InstitutionSettings(QWidget):
             "security.min_password_length", "security.identifier_searches_per_hour",
             "confirmation.deadline_minutes", "attendance.checkin_window_before_minutes",
             "attendance.checkin_window_after_minutes", "notify.sender_name",
-            "notify.contact_name", "notify.contact_phone")
+            "notify.contact_name", "notify.contact_phone", "scheduling.allow_interviewer_overlap_override",
+            "approval.decide_by_mail")
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +85,12 @@ class InstitutionSettings(QWidget):
         self.inputs: dict[str, QWidget] = {}
         for key in self.KEYS:
             spec = settings.spec_of(key)
-            if spec.kind is int:
-                widget: QWidget = QSpinBox()
+            if spec.kind is bool:
+                widget: QWidget = QCheckBox(QCoreApplication.translate("InstitutionSettings", _CHECKS[key]))
+                if key in _TIPS:
+                    widget.setToolTip(QCoreApplication.translate("InstitutionSettings", _TIPS[key]))
+            elif spec.kind is int:
+                widget = QSpinBox()
                 widget.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
             elif key == "office.timezone":
                 widget = QComboBox()
@@ -105,7 +128,9 @@ class InstitutionSettings(QWidget):
         self.loaded = {v.key: v.value for v in values if v.key in self.inputs}
         for key, value in self.loaded.items():
             widget = self.inputs[key]
-            if isinstance(widget, QSpinBox):
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QSpinBox):
                 widget.setValue(int(value))
             elif isinstance(widget, QComboBox):
                 widget.setCurrentText(str(value))
@@ -116,7 +141,9 @@ class InstitutionSettings(QWidget):
     def entered(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for key, widget in self.inputs.items():
-            if isinstance(widget, QSpinBox):
+            if isinstance(widget, QCheckBox):
+                values[key] = widget.isChecked()
+            elif isinstance(widget, QSpinBox):
                 values[key] = widget.value()
             elif isinstance(widget, QComboBox):
                 values[key] = widget.currentText().strip()

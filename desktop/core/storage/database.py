@@ -88,6 +88,7 @@ class Database:
     # The external calendar (scheduling.provider.CalendarProvider) the composition root installs when a
     # calendar server is configured; read-only checks find it in session.info["calendar"].
     calendar: Any = field(default=None, repr=False)
+    _digest_key: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -115,6 +116,7 @@ class Database:
         session = self._sessions()
         session.info["actor"] = actor or Actor.command_line()
         session.info["clock"] = self.clock
+        session.info["audit_key"] = self._audit_digest_key
         if self.calendar is not None:
             session.info["calendar"] = self.calendar
         try:
@@ -136,6 +138,13 @@ class Database:
             raise
         finally:
             session.close()
+
+    def _audit_digest_key(self, session: Session) -> bytes | None:
+        """The key of the audit log's field digests (desktop/core/audit.py), looked up once."""
+        if self._digest_key is None:
+            self._digest_key = (audit.derived_digest_key(self._key.raw) if self._key is not None
+                                else audit.stored_digest_key(session))
+        return self._digest_key
 
     def raw_connection(self) -> Any:
         """A DBAPI connection for maintenance (checks, backup); the caller closes it."""

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.audit import ChainReport, verify_chain
+from desktop.core.reconcile import ReconcileReport, reconcile
 from desktop.core.errors import NewerSchema
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database
@@ -18,7 +19,8 @@ from desktop.core.storage.database import Database
 @dataclass(frozen=True)
 class CheckReport:
     """`problems` holds codes: integrity, cipher_integrity, foreign_keys, unreadable, schema_behind,
-    schema_unknown, audit_chain. On PostgreSQL, integrity means an invalid index and foreign_keys a constraint that
+    schema_unknown, audit_chain, records_differ (a live row is not what the audit log last recorded, or
+    has no history there: `reconciliation` names each). On PostgreSQL, integrity means an invalid index and foreign_keys a constraint that
     was never validated; the server checks pages itself."""
 
     backend: str
@@ -30,6 +32,7 @@ class CheckReport:
     revision: str | None
     head: str
     chain: ChainReport | None          # None when the database has no schema yet
+    reconciliation: ReconcileReport | None = None   # None when the schema is not this program's
 
     @property
     def ok(self) -> bool:
@@ -89,8 +92,23 @@ def check(db: Database) -> CheckReport:
         else:
             if not chain.ok:
                 problems.append("audit_chain")
+    reconciliation = _reconcile(db, problems) if revision == head and "unreadable" not in problems else None
     return CheckReport(db.kind, tuple(dict.fromkeys(problems)), integrity or (), cipher or (), fk_violations,
-                       counts, revision, head, chain)
+                       counts, revision, head, chain, reconciliation)
+
+
+def _reconcile(db: Database, problems: list[str]) -> ReconcileReport | None:
+    """Live rows against the values the audit log last recorded (desktop/core/reconcile.py); only on
+    this program's schema, whose tables the comparison knows."""
+    try:
+        with db.session() as session:
+            report = reconcile(session)
+    except DBAPIError:
+        problems.append("unreadable")
+        return None
+    if not report.ok:
+        problems.append("records_differ")
+    return report
 
 
 def _messages(conn: Connection, pragma: str, ignore: str | None = None) -> tuple[str, ...] | None:

@@ -1,0 +1,272 @@
+"""Does every record still hold what the audit log last recorded for it?
+
+The audit chain proves the log was not rewritten (and its anchors, that it was not rewritten
+wholesale); this module checks the other half: that the business rows were not changed behind the
+program's back. For every audited table (every mapped class; role grants included) it folds each
+record's entries in order — create, then updates, then delete — into the values the log last
+recorded, and compares them with the live row:
+
+- "differs": a value is not the one last recorded (an interview moved by SQL, a name edited, an
+  admin grant changed), or the record was deleted without an entry ("missing");
+- "no_history": a live row the log never saw created (an admin grant inserted by SQL).
+
+Personal and secret fields are recorded only masked; they are compared through the keyed digest
+the entry carries. An entry written before digests existed has none: such a value is counted as
+"not comparable" (a masked value that differs still shows as a difference), never taken as equal.
+Columns that the program itself writes outside the audit log (the outbox's delivery bookkeeping,
+see desktop/core/delivery/outbox.py) are not compared.
+
+One pass per table: the table's entries in (record, seq) order through the index on
+(entity, entity_id, seq), the live rows fetched in batches by primary key, so memory stays bounded
+by a batch whatever the size of the office.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Mapper, Session
+
+from desktop.core.audit import _plain, _recorded, digest_key_of, field_digest, hidden
+from desktop.core.model import AuditEntry, AuditHead, Base
+
+BATCH = 500
+ROW_ACTIONS = ("create", "update", "delete", "baseline")
+# Written by the program with plain UPDATEs, on purpose not audited one by one (the outbox entry is
+# its own record of delivery): these columns are not compared.
+OUTSIDE_LOG: dict[str, frozenset[str]] = {
+    "OutboxEntry": frozenset({"state", "attempts", "last_error", "next_attempt_at", "claimed_by", "claimed_at",
+                              "sent_at", "external_id"}),
+}
+NEVER_COMPARED = frozenset({"version"})   # optimistic-lock counter; updates do not record it
+# The default approval chain that schema revision 0003 gives every institution: rows written by
+# the upgrade itself, whose record is the migration. They pass only while exactly as shipped.
+SEEDED_CHAIN = {"name": "默认审批链", "department_id": None, "change_kind": None, "allow_same_day_apply": False,
+                "is_active": True, "version": 1}
+SEEDED_STEPS = [(1, "approve", "dept_leader"), (2, "file", "personnel_office"), (3, "confirm", "director")]
+
+
+@dataclass(frozen=True)
+class Finding:
+    entity: str             # the mapped class's name, as in the audit log (Candidate, RoleGrant, ...)
+    table: str
+    record: str             # the primary key as the log writes it
+    problem: str            # "differs", "missing", "no_history"
+    fields: tuple[str, ...] = ()   # for "differs": the columns whose values are not the recorded ones
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    findings: tuple[Finding, ...]
+    rows: int                       # live rows compared
+    tables: int
+    not_comparable: int             # hidden values whose entries carry no digest
+    not_comparable_records: tuple[str, ...] = ()    # "Entity #id" of the first few, for the message
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+@dataclass
+class _Recorded:
+    values: dict[str, Any] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
+    complete: bool = False      # a create (or baseline) entry was seen: every column is known
+    alive: bool = False
+
+
+def audited_mappers() -> list[Mapper]:
+    return sorted((m for m in Base.registry.mappers if m.class_ not in (AuditEntry, AuditHead)),
+                  key=lambda m: m.class_.__name__)
+
+
+def fold(recorded: _Recorded | None, action: str, changes: dict[str, Any]) -> _Recorded:
+    """Apply one entry to what the log says about a record."""
+    state = recorded or _Recorded()
+    if action in ("create", "baseline") and "after" in changes:
+        state.values = dict(changes["after"] or {})
+        state.digests = dict(changes.get("digests") or {})
+        state.complete = state.alive = True
+    elif action in ("delete",) or (action == "baseline" and changes.get("deleted")):
+        state.alive = False
+    elif action == "update":
+        for name, change in changes.items():
+            if not isinstance(change, dict) or "after" not in change:
+                continue
+            state.values[name] = change["after"]
+            if "digest" in change:
+                state.digests[name] = change["digest"]
+            else:
+                state.digests.pop(name, None)
+    return state
+
+
+def _record_id(mapper: Mapper, row: Any) -> str:
+    return ",".join(str(getattr(row, c.key)) for c in mapper.primary_key)
+
+
+def _key_of(mapper: Mapper, record: str) -> tuple | None:
+    """The primary key values of a record id as the log writes it; None when it cannot be one."""
+    parts = record.split(",")
+    if len(parts) != len(mapper.primary_key):
+        return None
+    values = []
+    for column, part in zip(mapper.primary_key, parts):
+        try:
+            values.append(column.type.python_type(part) if column.type.python_type is not str else part)
+        except (ValueError, NotImplementedError):
+            return None
+    return tuple(values)
+
+
+class _Comparer:
+    def __init__(self, mapper: Mapper, key: bytes | None) -> None:
+        self.mapper, self.key = mapper, key
+        self.entity = mapper.class_.__name__
+        skip = NEVER_COMPARED | OUTSIDE_LOG.get(self.entity, frozenset())
+        self.columns = [(a.key, a.columns[0]) for a in mapper.column_attrs if a.key not in skip]
+        self.not_comparable = 0
+        self.not_comparable_records: list[str] = []
+
+    def differences(self, row: Any, recorded: _Recorded) -> tuple[str, ...]:
+        wrong, unsure = [], False
+        for name, column in self.columns:
+            live = getattr(row, name)
+            if name not in recorded.values:
+                unsure = unsure or live is not None   # a column added by a later schema than the entry
+                continue
+            shown = _recorded(column, name, live)
+            if not hidden(column) or live is None:
+                if shown != recorded.values[name]:
+                    wrong.append(name)
+            elif name in recorded.digests and self.key is not None:
+                if field_digest(self.key, self.entity, name, live) != recorded.digests[name]:
+                    wrong.append(name)
+            elif shown != recorded.values[name]:
+                wrong.append(name)            # even the mask differs
+            else:
+                unsure = True
+        if unsure:
+            self.not_comparable += 1
+            if len(self.not_comparable_records) < 20:
+                self.not_comparable_records.append(f"{self.entity} #{_record_id(self.mapper, row)}")
+        return tuple(wrong)
+
+
+def _entries(session: Session, entity: str) -> Iterator[tuple[str, list[tuple[str, dict]]]]:
+    """(record id, [(action, changes), ...] in seq order) for every record of one entity."""
+    query = (select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.changes)
+             .where(AuditEntry.entity == entity, AuditEntry.action.in_(ROW_ACTIONS))
+             .order_by(AuditEntry.entity_id, AuditEntry.seq))
+    current, entries = None, []
+    for record, action, changes in session.execute(query.execution_options(yield_per=5000)):
+        if record != current:
+            if current is not None:
+                yield current, entries
+            current, entries = record, []
+        entries.append((action, changes or {}))
+    if current is not None:
+        yield current, entries
+
+
+def _live(session: Session, mapper: Mapper, keys: list[tuple]) -> dict[str, Any]:
+    table = mapper.local_table
+    pk = [table.c[c.name] for c in mapper.primary_key]
+    where = pk[0].in_([k[0] for k in keys]) if len(pk) == 1 else tuple_(*pk).in_(keys)
+    columns = [table.c[a.columns[0].name].label(a.key) for a in mapper.column_attrs]
+    return {_record_id(mapper, row): row for row in session.execute(select(*columns).where(where))}
+
+
+def _check_table(session: Session, mapper: Mapper, findings: list[Finding],
+                 comparer: _Comparer) -> tuple[int, list[Any]]:
+    """Compare one table; returns how many live rows had history and the rows that have none."""
+    table = mapper.local_table.name
+    seen: set[str] = set()
+    batch: list[tuple[str, _Recorded]] = []
+
+    def flush() -> None:
+        keys = [k for k in (_key_of(mapper, r) for r, _s in batch) if k is not None]
+        live = _live(session, mapper, keys) if keys else {}
+        for record, recorded in batch:
+            row = live.get(record)
+            if row is None:
+                if recorded.alive:
+                    findings.append(Finding(comparer.entity, table, record, "missing"))
+                continue
+            seen.add(record)
+            if not recorded.alive or not recorded.complete:
+                findings.append(Finding(comparer.entity, table, record, "no_history"))
+                continue
+            wrong = comparer.differences(row, recorded)
+            if wrong:
+                findings.append(Finding(comparer.entity, table, record, "differs", wrong))
+        batch.clear()
+
+    for record, entries in _entries(session, comparer.entity):
+        state = None
+        for action, changes in entries:
+            state = fold(state, action, changes)
+        batch.append((record, state))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    pk = [mapper.local_table.c[c.name] for c in mapper.primary_key]
+    unseen = [row for row in session.execute(select(*pk))
+              if ",".join(str(v) for v in row) not in seen]
+    return len(seen), unseen
+
+
+def _rows(session: Session, mapper: Mapper, keys: list[tuple]) -> list[Any]:
+    found: list[Any] = []
+    for start in range(0, len(keys), BATCH):
+        found.extend(_live(session, mapper, keys[start:start + BATCH]).values())
+    return found
+
+
+def _seeded(session: Session, mapper: Mapper, rows: list[Any]) -> set[str]:
+    """Which of these rows without history are the schema's own default chain, exactly as shipped."""
+    name = mapper.class_.__name__
+    if name not in ("ApprovalChain", "ApprovalStep") or not rows:
+        return set()
+    from desktop.core.model import ApprovalChain, ApprovalStep
+    chain = session.execute(select(ApprovalChain).where(
+        ApprovalChain.department_id.is_(None), ApprovalChain.change_kind.is_(None),
+        ApprovalChain.name == SEEDED_CHAIN["name"])).scalars().first()
+    if chain is None or any(_plain(getattr(chain, k)) != v for k, v in SEEDED_CHAIN.items()):
+        return set()
+    if name == "ApprovalChain":
+        return {str(chain.id)}
+    steps = session.scalars(select(ApprovalStep).where(ApprovalStep.chain_id == chain.id)).all()
+    return {str(s.id) for s in steps
+            if (s.position, _plain(s.kind), _plain(s.role)) in SEEDED_STEPS and s.user_id is None
+            and s.escalate_to_id is None and s.deadline_minutes == 60}
+
+
+def reconcile(session: Session) -> ReconcileReport:
+    """Compare every audited table with the log (read only)."""
+    key = digest_key_of(session)
+    findings: list[Finding] = []
+    rows = not_comparable = 0
+    unsure: list[str] = []
+    mappers = audited_mappers()
+    for mapper in mappers:
+        comparer = _Comparer(mapper, key)
+        compared, unseen = _check_table(session, mapper, findings, comparer)
+        rows += compared + len(unseen)
+        if unseen:
+            keys = [tuple(r) for r in unseen]
+            seeded = _seeded(session, mapper, _rows(session, mapper, keys))
+            findings.extend(Finding(comparer.entity, mapper.local_table.name, rid, "no_history")
+                            for rid in (",".join(str(v) for v in k) for k in keys) if rid not in seeded)
+        not_comparable += comparer.not_comparable
+        unsure.extend(comparer.not_comparable_records[: max(0, 20 - len(unsure))])
+    findings.sort(key=lambda f: (f.table, _sort_key(f.record)))
+    return ReconcileReport(tuple(findings), rows, len(mappers), not_comparable, tuple(unsure))
+
+
+def _sort_key(record: str) -> tuple:
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in record.split(","))

@@ -207,7 +207,7 @@ def _check_table(session: Session, mapper: Mapper, findings: list[Finding],
         batch.clear()
 
     for record, entries in _entries(session, comparer.entity):
-        state = None
+        state = _seed_start(comparer.entity, record, entries)
         for action, changes in entries:
             state = fold(state, action, changes)
         batch.append((record, state))
@@ -218,6 +218,15 @@ def _check_table(session: Session, mapper: Mapper, findings: list[Finding],
     unseen = [row for row in session.execute(select(*pk))
               if ",".join(str(v) for v in row) not in seen]
     return len(seen), unseen
+
+
+def _seed_start(entity: str, record: str, entries: list[tuple[str, dict]]) -> _Recorded | None:
+    """A default chain changed in Settings has update entries but no create: its record starts from
+    the values the schema shipped (fields not changed since must still be those)."""
+    if entity != "ApprovalChain" or not entries or entries[0][0] in ("create", "baseline"):
+        return None
+    values = {k: _plain(v) for k, v in SEEDED_CHAIN.items() if k != "version"} | {"id": int(record)}
+    return _Recorded(values=values, complete=True, alive=True)
 
 
 def _rows(session: Session, mapper: Mapper, keys: list[tuple]) -> list[Any]:
@@ -270,3 +279,30 @@ def reconcile(session: Session) -> ReconcileReport:
 
 def _sort_key(record: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in record.split(","))
+
+
+# --- adopting the rows of an upgraded database -------------------------------------------------------
+
+ADOPTED_AT_REVISION = "0005_h_audit"   # the schema revision from which db check compares records
+
+
+def adopt(session: Session) -> int:
+    """Record, as "baseline" entries by the upgrade, every row the log does not describe as it is,
+    so that a database written before records were compared starts from its state at the upgrade
+    (rows seeded by earlier upgrades, calendar imports deleted without entries). Called once, when
+    an existing database is upgraded past ADOPTED_AT_REVISION; returns how many entries it wrote."""
+    from desktop.core.audit import AuditWriter, _created
+    report = reconcile(session)
+    key = digest_key_of(session)
+    classes = {m.class_.__name__: m for m in audited_mappers()}
+    entries = []
+    for finding in report.findings:
+        mapper = classes[finding.entity]
+        if finding.problem == "missing":
+            entries.append(("baseline", finding.entity, finding.record, {"deleted": True}))
+            continue
+        obj = session.get(mapper.class_, _key_of(mapper, finding.record))
+        if obj is not None:
+            entries.append(("baseline", finding.entity, finding.record, _created(obj, key)))
+    AuditWriter(session).append_many(entries)
+    return len(entries)

@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select, text
 
 from desktop.core.audit import verify_chain
 from desktop.core.errors import NewerSchema
-from desktop.core.model import Department
+from desktop.core.model import AuditEntry, Department
 from desktop.core.paths import app_dirs
 from desktop.core.storage import admin, health, migrate
 from desktop.core.storage.database import create_embedded, open_embedded, open_server, sqlcipher_key_of
@@ -100,7 +100,17 @@ def populate_0003(db, now: datetime) -> None:
         conn.execute(text("UPDATE interviews SET confirmation_due_at = :due"), {"due": now + timedelta(hours=1)})
 
 
-POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003}
+def populate_0004(db, now: datetime) -> None:
+    """0004 added calendar files' busy times; the next revision starts comparing records with the
+    audit log, so these rows, written without entries, are adopted as they are at the upgrade."""
+    populate_0003(db, now)
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO busy_blocks (user_id, room_id, starts_at, ends_at, summary, source, "
+                          "source_uid, imported_at) VALUES (1, NULL, :start, :end, '外出', 'wang.ics', 'u1', :now)"),
+                     {"start": now + timedelta(days=2), "end": now + timedelta(days=2, hours=1), "now": now})
+
+
+POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003, "0004": populate_0004}
 OLDER = migrate.all_revisions()[:-1]
 
 
@@ -148,6 +158,10 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
     assert default_chains == 1
     with db.session() as s:
         assert verify_chain(s).ok
+        adopted = s.scalars(select(AuditEntry.entity).where(AuditEntry.action == "baseline",
+                                                            AuditEntry.actor_name == "upgrade")).all()
+    # rows written without entries (here: by SQL) are adopted as they are, once, at the upgrade
+    assert adopted.count("Candidate") == len(CANDIDATES) and adopted.count("Interview") == len(CANDIDATES)
     assert health.check(db).ok
     with db.engine.connect() as conn:  # 0003 gives every institution the default approval chain
         steps = conn.execute(text("SELECT s.kind, s.role FROM approval_steps s JOIN approval_chains c "

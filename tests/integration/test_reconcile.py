@@ -14,7 +14,7 @@ from desktop.core.model import (
     Verdict,
 )
 from desktop.core.reconcile import reconcile
-from desktop.core.scheduling import booking, changes, views
+from desktop.core.scheduling import booking, calendar_files, chains, changes
 from desktop.core.services import candidates
 from desktop.core.storage import health
 from factories import SYSTEM, id_number
@@ -70,6 +70,38 @@ def test_a_normal_day_of_work_then_db_check_passes(world, clock):
     checked = health.check(world.db)
     assert checked.ok, checked.problems
     assert checked.reconciliation == report
+
+
+def test_editing_the_default_chain_twice_records_every_step_it_removes(world):
+    """Replacing a chain's steps deletes the old ones as orphans of the chain: each deletion is
+    recorded, and the shipped default chain, now changed in Settings, still compares."""
+    w = world
+    admin = w.director.__class__.command_line()
+    with w.db.session(admin) as s:
+        default = next(c for c in chains.list_chains(s, admin) if c.data.department_id is None)
+    for steps in ((chains.StepInput("approve", "dept_leader", None, 60, None),
+                   chains.StepInput("file", "personnel_office", None, 120, None)),
+                  (chains.StepInput("approve", "dept_leader", None, 30, None),)):
+        with w.db.session(admin, write=True) as s:
+            chains.save_chain(s, admin, chains.ChainInput("默认审批链（调整）", None, None, True, steps), default.id)
+    with w.db.session() as s:
+        deleted = s.scalars(select(AuditEntry.entity_id).where(AuditEntry.entity == "ApprovalStep",
+                                                               AuditEntry.action == "delete")).all()
+    assert len(deleted) == 5           # the three shipped steps, then the two of the first edit
+    assert _findings(w.db).findings == ()
+
+
+def test_importing_a_calendar_file_again_leaves_no_unrecorded_deletion(world):
+    """A newer export of the same calendar replaces the busy times of the older one: each removed
+    row is deleted with an entry, so db check finds nothing missing."""
+    w = world
+    day = local(STORY_DAY, 13, 0)
+    first = [calendar_files.Busy(day + timedelta(days=n), day + timedelta(days=n, hours=1), "外出") for n in range(3)]
+    with w.db.session(w.hr, write=True) as s:
+        calendar_files.import_busy(s, w.hr, first, "王主任.ics", user_id=w.wang.user_id)
+    with w.db.session(w.hr, write=True) as s:
+        assert calendar_files.import_busy(s, w.hr, first[:1], "王主任.ics", user_id=w.wang.user_id).removed == 3
+    assert _findings(w.db).findings == ()
 
 
 # --- changes behind the program's back ------------------------------------------------------------

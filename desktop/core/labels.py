@@ -210,6 +210,7 @@ _OUTBOX_KINDS = {
     "approval_result": QT_TRANSLATE_NOOP("Labels", "Approval result"),
     "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
+    "audit_anchor": QT_TRANSLATE_NOOP("Labels", "Audit log anchor"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _YES_NO = (QT_TRANSLATE_NOOP("Labels", "No"), QT_TRANSLATE_NOOP("Labels", "Yes"))

@@ -296,8 +296,11 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     expected_seq, prev, _last_id = 1, GENESIS, 0
     checked = 0
-    query = select(AuditEntry).order_by(AuditEntry.id)
-    for entry in session.execute(query.execution_options(yield_per=batch)).scalars():
+    # Plain rows, not ORM objects: a large office's log has millions of entries.
+    query = select(AuditEntry.id, AuditEntry.seq, AuditEntry.at, AuditEntry.actor_id, AuditEntry.actor_name,
+                   AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.changes,
+                   AuditEntry.prev_hash, AuditEntry.hash).order_by(AuditEntry.id)
+    for entry in session.execute(query.execution_options(yield_per=batch)):
         if entry.seq != expected_seq:
             # An entry with a later number where the next one belongs: missing if that number is
             # nowhere in the log, out of order if it is there but stored later (entries reordered).

@@ -123,30 +123,44 @@ def _key_of(mapper: Mapper, record: str) -> tuple | None:
     return tuple(values)
 
 
+def _converter(column: Any) -> Any:
+    """How the log writes this column's values (audit._recorded), chosen once per column: the
+    comparison runs for every column of every row of a large office."""
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        kind = object
+    if kind in (str, int, bool):
+        return None                     # written as they are
+    return lambda value: _plain(value) if value is not None else None
+
+
 class _Comparer:
     def __init__(self, mapper: Mapper, key: bytes | None) -> None:
         self.mapper, self.key = mapper, key
         self.entity = mapper.class_.__name__
         skip = NEVER_COMPARED | OUTSIDE_LOG.get(self.entity, frozenset())
-        self.columns = [(a.key, a.columns[0]) for a in mapper.column_attrs if a.key not in skip]
+        self.columns = [(i, a.key, a.columns[0], hidden(a.columns[0]), _converter(a.columns[0]))
+                        for i, a in enumerate(mapper.column_attrs) if a.key not in skip]
         self.not_comparable = 0
         self.not_comparable_records: list[str] = []
 
     def differences(self, row: Any, recorded: _Recorded) -> tuple[str, ...]:
         wrong, unsure = [], False
-        for name, column in self.columns:
-            live = getattr(row, name)
-            if name not in recorded.values:
+        values = recorded.values
+        for index, name, column, is_hidden, convert in self.columns:
+            live = row[index]
+            if name not in values:
                 unsure = unsure or live is not None   # a column added by a later schema than the entry
                 continue
-            shown = _recorded(column, name, live)
-            if not hidden(column) or live is None:
-                if shown != recorded.values[name]:
+            if not is_hidden or live is None:
+                if (live if convert is None else convert(live)) != values[name]:
                     wrong.append(name)
-            elif name in recorded.digests and self.key is not None:
+                continue
+            if name in recorded.digests and self.key is not None:
                 if field_digest(self.key, self.entity, name, live) != recorded.digests[name]:
                     wrong.append(name)
-            elif shown != recorded.values[name]:
+            elif _recorded(column, name, live) != values[name]:
                 wrong.append(name)            # even the mask differs
             else:
                 unsure = True

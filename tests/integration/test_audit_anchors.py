@@ -5,6 +5,7 @@ no longer extends the anchored heads, and the first such head is named. On both 
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -186,3 +187,42 @@ def test_an_administrator_is_warned_after_seven_quiet_days(db, clock, tmp_path):
     clock.advance(timedelta(days=7, minutes=1))
     with db.session() as s:
         assert anchors.status(s).warn
+
+
+def test_an_archive_package_carries_an_anchor_that_verify_reads_back(db, clock, tmp_path):
+    """The archive (电子档案) does not exist yet; its packages will put for_package() in their
+    manifest, and `audit verify --anchors` reads it from there like any other witness."""
+    add_people(db, clock)
+    with db.session() as s:
+        anchor = anchors.for_package(s)
+    assert (anchor["seq"], anchor["hash"]) == head(db)
+    manifest = tmp_path / "archive" / "WS-2026-0001" / "manifest.json"
+    manifest.parent.mkdir(parents=True)
+    manifest.write_text(json.dumps({"archive_code": "WS-2026-0001", "files": [], "audit_anchor": anchor},
+                                   ensure_ascii=False), encoding="utf-8")
+    found, files = anchors.collect(tmp_path / "archive")
+    assert files == 1 and [(a.seq, a.hash, a.source) for a in found] == [(*head(db), "manifest.json")]
+    assert anchored(db, found).ok
+
+
+def test_the_anchor_reaches_the_archive_offices_oa_account(db, clock, tmp_path):
+    from desktop.integrations.http_channels.oa import OaSender
+    from http_gateway import Gateway
+
+    gateway = Gateway()
+    try:
+        add_people(db, clock)
+        configure(db, **{"oa.url": gateway.url + "/notices", "audit.anchor_oa_recipient": "dangan"})
+        published = publish(db)
+        with db.session(write=True) as s:
+            [item] = outbox.claim(s, "test", "oa", 10)
+        OaSender(db).deliver(item)
+        [got] = gateway.received
+    finally:
+        gateway.close()
+    notice = got.json()
+    assert (notice["event"], notice["recipient"]) == ("audit_anchor", "dangan")
+    assert published.anchor.token in notice["text"]
+    saved = tmp_path / "oa-notice.json"            # the OA system's record, saved as it came
+    saved.write_bytes(got.body)
+    assert [(a.seq, a.hash) for a in anchors.read_anchors(saved)] == [(published.anchor.seq, published.anchor.hash)]

@@ -195,3 +195,10 @@ def test_old_entries_without_digests_are_not_comparable_never_equal(world, clock
                      .values(id_number=number[:-4] + "0000"))  # the mask shows it
     report = _findings(world.db)
     assert [(f.entity, f.problem, f.fields) for f in report.findings] == [("Candidate", "differs", ("id_number",))]
+
+
+def test_a_new_database_passes(db):
+    """Only the schema's own rows (the default approval chain) and nothing else: nothing to report."""
+    report = _findings(db)
+    assert report.ok and report.rows == 4       # the shipped chain and its three steps
+    assert health.check(db).ok

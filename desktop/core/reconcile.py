@@ -13,6 +13,8 @@ recorded, and compares them with the live row:
 Personal and secret fields are recorded only masked; they are compared through the keyed digest
 the entry carries. An entry written before digests existed has none: such a value is counted as
 "not comparable" (a masked value that differs still shows as a difference), never taken as equal.
+A column added by a later schema than a record's entries is not comparable for that record
+(columns marked info={"audit": "derived"}, computed from the others, are simply skipped there).
 Columns that the program itself writes outside the audit log (the outbox's delivery bookkeeping,
 see desktop/core/delivery/outbox.py) are not compared.
 
@@ -151,7 +153,9 @@ class _Comparer:
         for index, name, column, is_hidden, convert in self.columns:
             live = row[index]
             if name not in values:
-                unsure = unsure or live is not None   # a column added by a later schema than the entry
+                # A column added by a later schema than the entry: its value is not comparable,
+                # unless it is derived from the record's other values (a search key).
+                unsure = unsure or (live is not None and column.info.get("audit") != "derived")
                 continue
             if not is_hidden or live is None:
                 if (live if convert is None else convert(live)) != values[name]:

@@ -118,3 +118,18 @@ def test_db_check_names_each_record_changed_behind_the_programs_back(cli, databa
     assert "RoleGrant #3 (role_grants): has no history in the audit log" in broken.out
     zh = cli("--db", path, "db", "check")
     assert "与审计日志记录不一致" in zh.out
+
+
+def test_reordered_entries_are_reported_out_of_order_not_missing(cli, database, monkeypatch, clock):
+    path, _recovery = database
+    monkeypatch.setenv("INTERVIEWDESK_PASSPHRASE", PASSPHRASE)
+    db = open_embedded(path, passphrase=PASSPHRASE, clock=clock)
+    add_people(db, clock)
+    with db.engine.begin() as conn:          # entries 3 and 4 swap places; none is missing
+        conn.execute(update(LOG).where(LOG.c.seq == 3).values(seq=-1))
+        conn.execute(update(LOG).where(LOG.c.seq == 4).values(seq=3))
+        conn.execute(update(LOG).where(LOG.c.seq == -1).values(seq=4))
+    db.dispose()
+    result = cli("--db", path, "audit", "verify")
+    assert result.code == 1
+    assert "#3" in result.out and "记录顺序错乱" in result.out and "缺失" not in result.out

@@ -247,17 +247,10 @@ def _seed_start(entity: str, record: str, entries: list[tuple[str, dict]]) -> _R
     return _Recorded(values=values, complete=True, alive=True)
 
 
-def _rows(session: Session, mapper: Mapper, keys: list[tuple]) -> list[Any]:
-    found: list[Any] = []
-    for start in range(0, len(keys), BATCH):
-        found.extend(_live(session, mapper, keys[start:start + BATCH]).values())
-    return found
-
-
-def _seeded(session: Session, mapper: Mapper, rows: list[Any]) -> set[str]:
-    """Which of these rows without history are the schema's own default chain, exactly as shipped."""
+def _seeded(session: Session, mapper: Mapper) -> set[str]:
+    """Which rows without history are the schema's own default chain, exactly as shipped."""
     name = mapper.class_.__name__
-    if name not in ("ApprovalChain", "ApprovalStep") or not rows:
+    if name not in ("ApprovalChain", "ApprovalStep"):
         return set()
     from desktop.core.model import ApprovalChain, ApprovalStep
     chain = session.execute(select(ApprovalChain).where(
@@ -286,7 +279,7 @@ def reconcile(session: Session) -> ReconcileReport:
         rows += compared + len(unseen)
         if unseen:
             keys = [tuple(r) for r in unseen]
-            seeded = _seeded(session, mapper, _rows(session, mapper, keys))
+            seeded = _seeded(session, mapper)
             findings.extend(Finding(comparer.entity, mapper.local_table.name, rid, "no_history")
                             for rid in (",".join(str(v) for v in k) for k in keys) if rid not in seeded)
         not_comparable += comparer.not_comparable

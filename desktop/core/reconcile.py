@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select, tuple_
@@ -134,7 +135,20 @@ def _converter(column: Any) -> Any:
         kind = object
     if kind in (str, int, bool):
         return None                     # written as they are
+    if kind in (Decimal, float):
+        # The log keeps what the program assigned (1, 1.5, "1.50"), the database what it stored
+        # (Decimal("1.00")): compare the numbers.
+        return _number
     return lambda value: _plain(value) if value is not None else None
+
+
+def _number(value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value)).normalize()
+    except (InvalidOperation, ValueError):
+        return value
 
 
 class _Comparer:
@@ -158,7 +172,13 @@ class _Comparer:
                 unsure = unsure or (live is not None and column.info.get("audit") != "derived")
                 continue
             if not is_hidden or live is None:
-                if (live if convert is None else convert(live)) != values[name]:
+                if convert is None:
+                    same = live == values[name]
+                elif convert is _number:
+                    same = _number(live) == _number(values[name])
+                else:
+                    same = convert(live) == values[name]
+                if not same:
                     wrong.append(name)
                 continue
             if name in recorded.digests and self.key is not None:

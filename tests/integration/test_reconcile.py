@@ -223,3 +223,11 @@ def test_a_column_newer_than_the_entries_is_not_comparable_unless_derived(world,
                      .values(changes={**row.changes, "after": after}))
     report = _findings(world.db)
     assert report.ok and report.not_comparable == 1 and report.not_comparable_records == (f"Candidate #{cid}",)
+
+
+def test_the_demo_hospital_passes(db):
+    """Every kind of record the demo writes (scorecards with decimal weights included) compares."""
+    from desktop.core import demo
+    demo.populate(db, seed=3, candidates=40, interviews=10)
+    report = _findings(db)
+    assert report.findings == () and report.rows > 300

@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import delete, insert, select, text, update
 
 from desktop.core.model import (
-    ArchiveRecord, AuditEntry, Candidate, ChangeKind, Interview, InterviewMode, Party, Role, RoleGrant, User,
+    ArchiveRecord, AuditEntry, Candidate, ChangeKind, Channel, Interview, InterviewMode, Party, Role, RoleGrant, User,
     Verdict,
 )
 from desktop.core.reconcile import reconcile
-from desktop.core.scheduling import booking, calendar_files, chains, changes
+from desktop.core.delivery import outbox
+from desktop.core.scheduling import attendance, booking, calendar_files, chains, changes, inbox, reminders
 from desktop.core.services import candidates
 from desktop.core.storage import health
 from factories import SYSTEM, id_number
@@ -88,6 +89,36 @@ def test_editing_the_default_chain_twice_records_every_step_it_removes(world):
         deleted = s.scalars(select(AuditEntry.entity_id).where(AuditEntry.entity == "ApprovalStep",
                                                                AuditEntry.action == "delete")).all()
     assert len(deleted) == 5           # the three shipped steps, then the two of the first edit
+    assert _findings(w.db).findings == ()
+
+
+def test_a_day_at_the_desk_then_db_check_passes(world, clock):
+    """Confirmation, the reminder engine's alerts, check-in, the interviewer's start and finish,
+    messages delivered (the outbox's own bookkeeping) and failed then retried by HR: nothing of it
+    shows as changed behind the program's back."""
+    w = world
+    iid = _book_change_approve(w, clock)
+    with w.db.session(w.hr, write=True) as s:
+        attendance.record_confirmation(s, w.hr, iid, Channel.PHONE, note="电话确认")
+    clock.set(local(STORY_DAY, 15, 12))
+    with w.db.session(write=True) as s:
+        assert reminders.evaluate(s).kinds
+    with w.db.session(w.reception, write=True) as s:
+        attendance.check_in(s, w.reception, iid)
+    with w.db.session(w.wang, write=True) as s:
+        attendance.mark_started(s, w.wang, iid)
+    clock.advance(timedelta(minutes=30))
+    with w.db.session(w.wang, write=True) as s:
+        attendance.mark_finished(s, w.wang, iid)
+    with w.db.session(write=True) as s:
+        [first] = outbox.claim(s, "desk", "email", 100)     # one at a time per recipient: in order
+        outbox.mark_sent(s, first, outbox.Delivered("<m-1@example.cn>"))
+    with w.db.session(write=True) as s:
+        [second] = outbox.claim(s, "desk", "email", 100)
+        outbox.mark_failed(s, second, outbox.PermanentFailure("收件人被邮件服务器拒绝（550）"))
+    with w.db.session(w.hr, write=True) as s:
+        inbox.retry_outbox(s, w.hr, second.id)
+        inbox.acknowledge(s, w.hr, inbox.my_alerts(s, w.hr)[0].id)
     assert _findings(w.db).findings == ()
 
 

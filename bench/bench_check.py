@@ -8,6 +8,11 @@ The data comes from bench_data.py (written with Core, without history); each row
 "create" entry the program would have written for it (with the digests of its personal fields), so
 the check compares real histories. The database is cached in bench/out/check/ (--rebuild to make it
 again). Prints the time of the whole check and of its parts, and the peak memory.
+
+Measured on 2026-12-06 (100,000 candidates, 200,000 applications, 500,000 interviews: 801,232
+records and as many log entries, an 830 MiB encrypted file; a 2-core machine shared with other
+jobs, so CPU time is the figure to compare): the chain 30 s CPU, the record comparison 35 s CPU,
+the whole `db check` (with SQLCipher's integrity and page checks) 85 s CPU, peak memory 213 MiB.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop.cli import EXIT_DAMAGED
-from desktop.cli.context import NEW_PASSPHRASE_ENV, Cli
+from desktop.cli.context import NEW_PASSPHRASE_ENV, Cli, UsageError
+from desktop.core import anchors
 from desktop.core.audit import ChainReport, verify_chain
+from desktop.core.reconcile import Finding, ReconcileReport
 from desktop.core.storage import admin
 from desktop.core.storage.keys import check_passphrase
 
@@ -33,10 +35,41 @@ def _say_chain(cli: Cli, report: ChainReport) -> None:
 
 
 def audit_verify(cli: Cli) -> int:
+    location = Path(cli.args.anchors).expanduser() if cli.args.anchors else None
+    found: list[anchors.Anchor] = []
+    if location is not None:
+        if not location.exists():
+            raise UsageError(QCoreApplication.translate("Cli", "No such file or folder: {0}").format(location))
+        found, files = anchors.collect(location)
+        if not found:
+            raise UsageError(QCoreApplication.translate(
+                "Cli", "No audit log anchor found in {0} ({1} file(s) read). Anchors are in the archive office's "
+                       "anchor messages (saved as .eml or text), anchor files and backup key files.")
+                .format(location, files))
     with cli.database(maintain=False) as db, db.session(cli.actor) as session:
         report = verify_chain(session)
+        anchored = anchors.check(session, found) if found else None
     _say_chain(cli, report)
-    return 0 if report.ok else 1
+    if anchored is not None:
+        _say_anchors(cli, anchored)
+    return 0 if report.ok and (anchored is None or anchored.ok) else 1
+
+
+def _say_anchors(cli: Cli, check: anchors.AnchorCheck) -> None:
+    if check.ok:
+        newest = check.newest
+        cli.say(QCoreApplication.translate(
+            "Cli", "The log extends all {0} anchored head(s); the newest is entry #{1} ({2}).")
+            .format(check.anchors, newest.seq, newest.source))
+        return
+    broken = check.broken
+    when = broken.at.astimezone().strftime("%Y-%m-%d %H:%M") if broken.at else "-"
+    why = (QCoreApplication.translate("Cli", "the log no longer has that entry (entries were removed)")
+           if check.problem == "missing" else
+           QCoreApplication.translate("Cli", "the entry there now has another hash (the log was rewritten)"))
+    cli.say(QCoreApplication.translate(
+        "Cli", "AUDIT LOG REWRITTEN: it no longer extends the head anchored in {0}: entry #{1}, anchored {2}; {3}.")
+        .format(broken.source, broken.seq, when, why))
 
 
 def check_problem(code: str) -> str:
@@ -48,7 +81,36 @@ def check_problem(code: str) -> str:
         "schema_behind": QCoreApplication.translate("Cli", "the schema is older than this program"),
         "schema_unknown": QCoreApplication.translate("Cli", "the schema was written by a newer program"),
         "audit_chain": QCoreApplication.translate("Cli", "the audit log chain is broken"),
+        "records_differ": QCoreApplication.translate(
+            "Cli", "records were changed outside the program: they are not what the audit log recorded"),
     }.get(code, code)
+
+
+SHOWN_FINDINGS = 50
+
+
+def _say_records(cli: Cli, report: ReconcileReport) -> None:
+    cli.say(QCoreApplication.translate("Cli", "Records compared with the audit log: {0} in {1} tables.")
+            .format(report.rows, report.tables))
+    if report.not_comparable:
+        cli.say(QCoreApplication.translate(
+            "Cli", "{0} record(s) hold personal or secret values that the audit log recorded only masked, before "
+                   "it kept digests: those values are not comparable (e.g. {1}).")
+            .format(report.not_comparable, ", ".join(report.not_comparable_records[:5])))
+    for finding in report.findings[:SHOWN_FINDINGS]:
+        cli.say("  - " + finding_text(finding))
+    if len(report.findings) > SHOWN_FINDINGS:
+        cli.say(QCoreApplication.translate("Cli", "  … and {0} more.").format(len(report.findings) - SHOWN_FINDINGS))
+
+
+def finding_text(finding: Finding) -> str:
+    record = f"{finding.entity} #{finding.record} ({finding.table})"
+    if finding.problem == "differs":
+        return QCoreApplication.translate("Cli", "{0}: differs from the audit log in {1}").format(
+            record, ", ".join(finding.fields))
+    if finding.problem == "missing":
+        return QCoreApplication.translate("Cli", "{0}: deleted without an entry in the audit log").format(record)
+    return QCoreApplication.translate("Cli", "{0}: has no history in the audit log").format(record)
 
 
 def check(cli: Cli) -> int:
@@ -61,6 +123,8 @@ def check(cli: Cli) -> int:
             .format(sum(report.row_counts.values()), len(report.row_counts)))
     if report.chain is not None:
         _say_chain(cli, report.chain)
+    if report.reconciliation is not None:
+        _say_records(cli, report.reconciliation)
     if report.ok:
         cli.say(QCoreApplication.translate("Cli", "Check passed: no problems found."))
         return 0
@@ -97,9 +161,15 @@ def backup(cli: Cli) -> int:
         if dest.is_dir():
             dest = dest / "interviewdesk-{0:%Y%m%d-%H%M%S}.db".format(db.clock.now().astimezone())
         report = admin.backup(db, dest, db.clock)
+        if report.anchor is not None:     # the manifest is a witness of the audit head: remember it went out
+            with db.session(cli.actor, write=True) as session:
+                anchors.record_witness(session, report.anchor, "backup", str(report.path))
     cli.say(QCoreApplication.translate("Cli", "Backup written: {0} ({1} bytes, SHA-256 {2})")
             .format(report.path, report.size, report.sha256))
     cli.say(QCoreApplication.translate("Cli", "Key file and manifest: {0}").format(report.key_file))
+    if report.anchor is not None:
+        cli.say(QCoreApplication.translate("Cli", "The manifest anchors the audit log at entry #{0}.")
+                .format(report.anchor.seq))
     cli.say(QCoreApplication.translate(
         "Cli", "Keep both files together. Restoring needs today's passphrase or the recovery key."))
     return 0

@@ -106,8 +106,12 @@ def build() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the audit log").add_subparsers(dest="action", metavar="ACTION",
                                                                              required=True)
-    audit.add_parser("verify", help="recompute the hash chain; exit 1 if broken").set_defaults(
-        handler="maintenance.audit_verify")
+    verify = audit.add_parser("verify", help="recompute the hash chain; exit 1 if broken")
+    verify.add_argument("--anchors", metavar="FILE|DIR",
+                        help="also check that the log extends every anchored head found in FILE, or in the files "
+                             "of DIR (saved anchor messages, anchor files, backup key files); exit 1 if one "
+                             "is no longer extended")
+    verify.set_defaults(handler="maintenance.audit_verify")
 
     db = commands.add_parser("db", help="the database itself").add_subparsers(dest="action", metavar="ACTION",
                                                                             required=True)

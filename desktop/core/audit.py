@@ -6,11 +6,18 @@ one). Entries form a SHA-256 chain: each entry's hash covers the previous hash a
 canonical JSON, and the `audit_head` row carries the newest seq and hash so that cutting entries
 off the end is detected as well. Sensitive reads (revealing a masked field, exports) are recorded
 with `record()`.
+
+Personal and secret fields are kept only masked ("***" for secrets); beside the mask an entry keeps
+a keyed digest of the value (HMAC-SHA256 under a key derived from the database key, never the raw
+value), so that `db check` can tell whether a live value still is the one the log last recorded
+without the log becoming a copy of personal data (desktop/core/reconcile.py). Entries written before
+digests existed have none: their values are "not comparable", never assumed equal.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -19,13 +26,14 @@ from enum import Enum
 from typing import Any, Iterable
 
 from sqlalchemy import event, func, inspect, insert, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from desktop.core.model import AuditEntry, AuditHead, Base
+from desktop.core.model import AuditEntry, AuditHead, Base, audit_keys
 from desktop.core.validation import mask_email, mask_id_number, mask_phone
 
 GENESIS = "0" * 64
 _SKIP = (AuditEntry, AuditHead)
+DIGEST_INFO = b"interviewdesk audit field digest"
 
 
 def _plain(value: Any) -> Any:
@@ -76,6 +84,47 @@ def mask_personal(name: str, value: Any) -> str:
     return "*" * min(len(text), 8)
 
 
+def hidden(column: Any) -> bool:
+    """A value the log keeps only masked (personal data) or not at all (secrets)."""
+    return column.info.get("audit") == "secret" or bool(column.info.get("personal"))
+
+
+def field_digest(key: bytes, entity: str, name: str, value: Any) -> str:
+    """The keyed digest of one field's value: equal values give equal digests under one database's
+    key, and without the key the digest tells nothing about the value (a phone number cannot be
+    found by trying every number)."""
+    message = f"{entity}.{name}\n{canonical(_plain(value))}".encode("utf-8")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def digest_key_of(session: Session) -> bytes | None:
+    """The database's digest key, from the provider the Database put in the session (None: this
+    session writes no digests, and its entries' hidden values stay not comparable)."""
+    provider = session.info.get("audit_key")
+    return provider(session) if provider is not None else None
+
+
+def derived_digest_key(master: bytes) -> bytes:
+    """An embedded database's digest key: derived from its master key, so whoever lacks the key file
+    and passphrase cannot test guesses against the digests in the log (or in a backup)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=DIGEST_INFO).derive(master)
+
+
+def stored_digest_key(session: Session) -> bytes | None:
+    """A server database's digest key (audit_keys, made by the schema upgrade); None while the
+    schema is older than that. The lookup never fails a transaction on a missing table."""
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        if conn.execute(text("SELECT to_regclass('audit_keys')")).scalar() is None:
+            return None
+    elif conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_keys'")).first() is None:
+        return None
+    secret = conn.execute(select(audit_keys.c.secret).where(audit_keys.c.name == "field_digest")).scalar()
+    return bytes.fromhex(secret) if secret else None
+
+
 def _column_value(obj: Any, attr: Any) -> Any:
     return _recorded(attr.columns[0], attr.key, getattr(obj, attr.key))
 
@@ -85,7 +134,20 @@ def _snapshot(obj: Any) -> dict[str, Any]:
     return {a.key: _column_value(obj, a) for a in state.mapper.column_attrs}
 
 
-def _diff(obj: Any) -> dict[str, Any]:
+def _created(obj: Any, key: bytes | None) -> dict[str, Any]:
+    """A new record's entry: every value (hidden ones masked) and the digests of the hidden ones."""
+    changes: dict[str, Any] = {"after": _snapshot(obj)}
+    if key is not None:
+        entity = _entity_name(obj)
+        digests = {a.key: field_digest(key, entity, a.key, getattr(obj, a.key))
+                   for a in inspect(obj).mapper.column_attrs
+                   if hidden(a.columns[0]) and getattr(obj, a.key) is not None}
+        if digests:
+            changes["digests"] = digests
+    return changes
+
+
+def _diff(obj: Any, key: bytes | None) -> dict[str, Any]:
     state = inspect(obj)
     changes: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
@@ -98,6 +160,8 @@ def _diff(obj: Any) -> dict[str, Any]:
         after = hist.added[0] if hist.added else None
         column = attr.columns[0]
         changes[attr.key] = {"before": _recorded(column, attr.key, before), "after": _recorded(column, attr.key, after)}
+        if key is not None and hidden(column) and after is not None:
+            changes[attr.key]["digest"] = field_digest(key, _entity_name(obj), attr.key, after)
     return changes
 
 
@@ -158,31 +222,54 @@ def record(session: Session, action: str, entity: str, entity_id: Any = "", **de
     AuditWriter(session).append_many([(action, entity, str(entity_id), {k: _plain(v) for k, v in details.items()})])
 
 
+def _audited(obj: Any) -> bool:
+    return isinstance(obj, Base) and not isinstance(obj, _SKIP)
+
+
 def _capture(session: Session, flush_context: Any, instances: Any) -> None:
     # Updates and deletes are described before the flush, while history and old values exist.
     pending = session.info.setdefault("_audit_pending", [])
+    deleting = session.info.setdefault("_audit_deleting", set())
+    key = digest_key_of(session)
     for obj in session.dirty:
-        if isinstance(obj, Base) and not isinstance(obj, _SKIP) and session.is_modified(obj, include_collections=False):
-            changes = _diff(obj)
+        if _audited(obj) and session.is_modified(obj, include_collections=False):
+            changes = _diff(obj, key)
             if changes:
                 pending.append(("update", obj, changes))
     for obj in session.deleted:
-        if isinstance(obj, Base) and not isinstance(obj, _SKIP):
+        if _audited(obj):
             pending.append(("delete", obj, {"before": _snapshot(obj)}))
-    session.info["_audit_new"] = [o for o in session.new if isinstance(o, Base) and not isinstance(o, _SKIP)]
+            deleting.add(id(obj))
+    session.info["_audit_new"] = [o for o in session.new if _audited(o)]
+    session.info["_audit_key"] = key
+
+
+def _deleting(mapper: Any, connection: Any, obj: Any) -> None:
+    """Rows the flush deletes that were never passed to session.delete(): orphans removed from a
+    collection (a user's role grants, a chain's steps) and cascades. Without this their deletion
+    left no entry."""
+    session = object_session(obj)
+    if session is None or not _audited(obj) or "_audit_pending" not in session.info:
+        return
+    deleting = session.info.setdefault("_audit_deleting", set())
+    if id(obj) not in deleting:
+        deleting.add(id(obj))
+        session.info["_audit_pending"].append(("delete", obj, {"before": _snapshot(obj)}))
 
 
 def _write(session: Session, flush_context: Any) -> None:
     pending = session.info.pop("_audit_pending", [])
     created = session.info.pop("_audit_new", [])
-    entries = [("create", _entity_name(o), _identity(o), {"after": _snapshot(o)}) for o in created]
+    key = session.info.pop("_audit_key", None)
+    session.info.pop("_audit_deleting", None)
+    entries = [("create", _entity_name(o), _identity(o), _created(o, key)) for o in created]
     entries += [(action, _entity_name(o), _identity(o), changes) for action, o, changes in pending]
     AuditWriter(session).append_many(entries)
 
 
 def _forget(session: Session) -> None:
-    session.info.pop("_audit_pending", None)
-    session.info.pop("_audit_new", None)
+    for name in ("_audit_pending", "_audit_new", "_audit_key", "_audit_deleting"):
+        session.info.pop(name, None)
 
 
 def install(sessions: Any) -> None:
@@ -191,6 +278,8 @@ def install(sessions: Any) -> None:
     event.listen(sessions, "before_flush", _capture)
     event.listen(sessions, "after_flush", _write)
     event.listen(sessions, "after_rollback", _forget)
+    if not event.contains(Base, "before_delete", _deleting):
+        event.listen(Base, "before_delete", _deleting, propagate=True)
 
 
 @dataclass(frozen=True)
@@ -207,11 +296,17 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     expected_seq, prev, _last_id = 1, GENESIS, 0
     checked = 0
-    query = select(AuditEntry).order_by(AuditEntry.id)
-    for entry in session.execute(query.execution_options(yield_per=batch)).scalars():
+    # Plain rows, not ORM objects: a large office's log has millions of entries.
+    query = select(AuditEntry.id, AuditEntry.seq, AuditEntry.at, AuditEntry.actor_id, AuditEntry.actor_name,
+                   AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.changes,
+                   AuditEntry.prev_hash, AuditEntry.hash).order_by(AuditEntry.id)
+    for entry in session.execute(query.execution_options(yield_per=batch)):
         if entry.seq != expected_seq:
-            problem = "gap" if entry.seq > expected_seq else "order"
-            return ChainReport(False, count, expected_seq if problem == "gap" else entry.seq, problem)
+            # An entry with a later number where the next one belongs: missing if that number is
+            # nowhere in the log, out of order if it is there but stored later (entries reordered).
+            elsewhere = session.scalar(select(AuditEntry.id).where(AuditEntry.seq == expected_seq)) is not None
+            problem = "order" if entry.seq < expected_seq or elsewhere else "gap"
+            return ChainReport(False, count, min(entry.seq, expected_seq), problem)
         if entry.prev_hash != prev:
             return ChainReport(False, count, entry.seq, "link")
         digest = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor_id, entry.actor_name, entry.action,

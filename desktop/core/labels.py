@@ -218,6 +218,7 @@ _OUTBOX_KINDS = {
     "approval_result": QT_TRANSLATE_NOOP("Labels", "Approval result"),
     "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
+    "audit_anchor": QT_TRANSLATE_NOOP("Labels", "Audit log anchor"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)

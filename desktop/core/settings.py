@@ -178,6 +178,15 @@ for _spec in (
 ):
     register(_spec)
 
+# The audit chain's anchors (desktop/core/anchors.py): where its head is published, and how often.
+for _spec in (
+    SettingSpec("audit.anchor_email", "institution", str, "", pattern=_ADDRESS),
+    SettingSpec("audit.anchor_oa_recipient", "institution", str, "", pattern=r"[^\s]{0,100}"),
+    SettingSpec("audit.anchor_interval_hours", "institution", int, 24, minimum=1, maximum=7 * 24),
+    SettingSpec("audit.anchor_folder", "institution", str, "", pattern=r"[^\x00-\x1f]{0,400}"),
+):
+    register(_spec)
+
 # SMS gateway and OA webhook (desktop/integrations/http_channels): each institution's own HTTP API.
 _URL = r"https?://\S+"
 for _spec in (

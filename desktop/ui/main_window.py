@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
         item.setToolTip(self.tr("%n message(s) failed to send", "", failed) if failed else "")
         self.failed_messages = failed
 
+    def open_settings_tab(self, tab: str) -> None:
+        if "settings" in self.page_keys():
+            self.open_page("settings").show_tab(tab)
+
     def open_change_request(self, request_id: int) -> None:
         if "approvals" in self.page_keys():
             self.open_page("approvals").select_request(request_id)
@@ -264,6 +268,8 @@ class MainWindow(QMainWindow):
                 page.sig_open_page.connect(self.open_page)
             if hasattr(page, "sig_open_request"):
                 page.sig_open_request.connect(self.open_change_request)
+            if hasattr(page, "sig_open_settings"):
+                page.sig_open_settings.connect(self.open_settings_tab)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

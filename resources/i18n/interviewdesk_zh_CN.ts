@@ -78,6 +78,76 @@
     </message>
 </context>
 <context>
+    <name>AnchorSettings</name>
+    <message>
+        <source>Archive office&apos;s mailbox</source>
+        <translation>档案室邮箱</translation>
+    </message>
+    <message>
+        <source>Archive office&apos;s OA account</source>
+        <translation>档案室 OA 账号</translation>
+    </message>
+    <message>
+        <source>Publish every (hours)</source>
+        <translation>发布间隔（小时）</translation>
+    </message>
+    <message>
+        <source>Anchor folder (optional)</source>
+        <translation>锚点文件夹（可选）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save anchor settings</source>
+        <translation>保存锚点设置</translation>
+    </message>
+    <message>
+        <source>The audit log proves every change, but whoever holds the database key could rewrite it. Its latest entry (number and hash) is therefore sent regularly to witnesses the database cannot change: the archive office&apos;s mailbox or OA account (keep these messages), and an anchor folder, ideally on another computer. Every backup carries one too. The IT office checks the log against the saved messages and files with: interviewdesk audit verify --anchors FOLDER</source>
+        <translation>审计日志记录每一次修改，但持有数据库密钥的人有可能整体改写它。因此系统定期把日志最新一条的序号和哈希（锚点）发送到数据库改不了的地方：档案室的邮箱或 OA 账号（请保留这些消息），以及锚点文件夹（最好在另一台电脑上）。每个备份也带有锚点。信息科可用 interviewdesk audit verify --anchors 文件夹 根据保存的消息和文件核验日志。</translation>
+    </message>
+    <message>
+        <source>No anchor has gone out yet.</source>
+        <translation>还没有发出过锚点。</translation>
+    </message>
+    <message>
+        <source>Last anchor went out: {0}.</source>
+        <translation>最近一次发出锚点：{0}。</translation>
+    </message>
+    <message>
+        <source>Anchor folder</source>
+        <translation>锚点文件夹</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>AnchorWarning</name>
+    <message>
+        <source>Audit anchor settings</source>
+        <translation>审计锚点设置</translation>
+    </message>
+    <message>
+        <source>No audit log anchor has gone out for {0} days.</source>
+        <translation>已有 {0} 天没有发出审计日志锚点。</translation>
+    </message>
+    <message>
+        <source>No audit log anchor has gone out since {0} ({1} days).</source>
+        <translation>自 {0} 起（{1} 天）没有发出审计日志锚点。</translation>
+    </message>
+    <message>
+        <source>{0} Without anchors outside the database, a rewritten audit log cannot be detected. Set the archive office&apos;s mailbox, OA account or an anchor folder, and check in the Outbox that the anchor messages are sent.</source>
+        <translation>{0}没有保存在数据库之外的锚点，审计日志被整体改写时将无法发现。请设置档案室邮箱、OA 账号或锚点文件夹，并在发件箱中确认锚点消息已发出。</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsPanel</name>
     <message>
         <source>Applicants</source>
@@ -1490,6 +1560,30 @@
         <translation>审计日志已被破坏，问题出现在第 #{0} 条：{1}。（日志共 {2} 条）</translation>
     </message>
     <message>
+        <source>No such file or folder: {0}</source>
+        <translation>找不到文件或文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>No audit log anchor found in {0} ({1} file(s) read). Anchors are in the archive office&apos;s anchor messages (saved as .eml or text), anchor files and backup key files.</source>
+        <translation>在 {0} 中没有找到审计日志锚点（读取了 {1} 个文件）。锚点在档案室收到的锚点消息（另存为 .eml 或文本）、锚点文件和备份的密钥文件中。</translation>
+    </message>
+    <message>
+        <source>The log extends all {0} anchored head(s); the newest is entry #{1} ({2}).</source>
+        <translation>审计日志与全部 {0} 个锚点一致；最新的锚点是第 #{1} 条（{2}）。</translation>
+    </message>
+    <message>
+        <source>the log no longer has that entry (entries were removed)</source>
+        <translation>日志中已没有这一条（条目被删除）</translation>
+    </message>
+    <message>
+        <source>the entry there now has another hash (the log was rewritten)</source>
+        <translation>这一条现在的哈希不同（日志被改写）</translation>
+    </message>
+    <message>
+        <source>AUDIT LOG REWRITTEN: it no longer extends the head anchored in {0}: entry #{1}, anchored {2}; {3}.</source>
+        <translation>审计日志已被改写：与 {0} 中的锚点不再一致：第 #{1} 条，锚定于 {2}；{3}。</translation>
+    </message>
+    <message>
         <source>the database structure is damaged (integrity check)</source>
         <translation>数据库结构已损坏（完整性检查未通过）</translation>
     </message>
@@ -1516,6 +1610,34 @@
     <message>
         <source>the audit log chain is broken</source>
         <translation>审计日志哈希链已断裂</translation>
+    </message>
+    <message>
+        <source>records were changed outside the program: they are not what the audit log recorded</source>
+        <translation>有记录在程序之外被修改，与审计日志记录不一致</translation>
+    </message>
+    <message>
+        <source>Records compared with the audit log: {0} in {1} tables.</source>
+        <translation>已与审计日志核对记录：{1} 张表中的 {0} 条。</translation>
+    </message>
+    <message>
+        <source>{0} record(s) hold personal or secret values that the audit log recorded only masked, before it kept digests: those values are not comparable (e.g. {1}).</source>
+        <translation>{0} 条记录中的个人信息或密码字段，审计日志只记录了遮蔽值（当时尚未记录摘要），这些值无法核对（例如 {1}）。</translation>
+    </message>
+    <message>
+        <source>  … and {0} more.</source>
+        <translation>  …… 另有 {0} 条。</translation>
+    </message>
+    <message>
+        <source>{0}: differs from the audit log in {1}</source>
+        <translation>{0}：以下字段与审计日志记录不一致：{1}</translation>
+    </message>
+    <message>
+        <source>{0}: deleted without an entry in the audit log</source>
+        <translation>{0}：已被删除，审计日志中没有删除记录</translation>
+    </message>
+    <message>
+        <source>{0}: has no history in the audit log</source>
+        <translation>{0}：审计日志中没有这条记录的来历</translation>
     </message>
     <message>
         <source>Database: {0}</source>
@@ -1560,6 +1682,10 @@
     <message>
         <source>Key file and manifest: {0}</source>
         <translation>密钥文件及清单：{0}</translation>
+    </message>
+    <message>
+        <source>The manifest anchors the audit log at entry #{0}.</source>
+        <translation>备份清单中记录了审计日志锚点：第 #{0} 条。</translation>
     </message>
     <message>
         <source>Keep both files together. Restoring needs today&apos;s passphrase or the recovery key.</source>
@@ -3381,6 +3507,10 @@
     <message>
         <source>Cancellation notice</source>
         <translation>取消通知</translation>
+    </message>
+    <message>
+        <source>Audit log anchor</source>
+        <translation>审计日志锚点</translation>
     </message>
     <message>
         <source>, </source>
@@ -5337,6 +5467,10 @@
     <message>
         <source>Channels</source>
         <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>Audit anchors</source>
+        <translation>审计锚点</translation>
     </message>
     <message>
         <source>Settings</source>

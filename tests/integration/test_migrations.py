@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select, text
 
 from desktop.core.audit import verify_chain
 from desktop.core.errors import NewerSchema
-from desktop.core.model import Department
+from desktop.core.model import AuditEntry, Department
 from desktop.core.paths import app_dirs
 from desktop.core.storage import admin, health, migrate
 from desktop.core.storage.database import create_embedded, open_embedded, open_server, sqlcipher_key_of
@@ -103,7 +103,9 @@ def populate_0003(db, now: datetime) -> None:
 def populate_0004(db, now: datetime) -> None:
     """0005 adds the pinyin sort key (backfilled from the names) and closes finished applications;
     0006 gives change requests a reason category and decisions their channel: a request with a
-    decision written at 0004 must come through (the decision counts as given in the app)."""
+    decision written at 0004 must come through (the decision counts as given in the app); a later
+    revision starts comparing records with the audit log, so rows written without entries (busy
+    times from a calendar file) are adopted as they are at the upgrade."""
     populate_0003(db, now)
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE applications SET stage = 'rejected' WHERE id = 1"))
@@ -115,6 +117,9 @@ def populate_0004(db, now: datetime) -> None:
             "INSERT INTO decisions (change_request_id, step_position, approver_id, approver_role, verdict, comment, "
             "decided_at, change_sha256) VALUES (1, 1, 1, 'dept_leader', 'approved', '同意', :now, :sha)"),
             {"now": now, "sha": "0" * 64})
+        conn.execute(text("INSERT INTO busy_blocks (user_id, room_id, starts_at, ends_at, summary, source, "
+                          "source_uid, imported_at) VALUES (1, NULL, :start, :end, '外出', 'wang.ics', 'u1', :now)"),
+                     {"start": now + timedelta(days=2), "end": now + timedelta(days=2, hours=1), "now": now})
 
 
 def populate_0005(db, now: datetime) -> None:
@@ -124,7 +129,7 @@ def populate_0005(db, now: datetime) -> None:
 
 
 POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003, "0004": populate_0004,
-            "0005_h_apply": populate_0005}
+            "0005_h_apply": populate_0005, "0005_h_change": populate_0005}
 OLDER = migrate.all_revisions()[:-1]
 
 
@@ -182,6 +187,10 @@ def test_upgrade_from_every_older_revision_keeps_rows_and_backs_up_first(empty_d
             assert conn.execute(text("SELECT reason_code FROM change_requests")).scalars().all() == [None]
     with db.session() as s:
         assert verify_chain(s).ok
+        adopted = s.scalars(select(AuditEntry.entity).where(AuditEntry.action == "baseline",
+                                                            AuditEntry.actor_name == "upgrade")).all()
+    # rows written without entries (here: by SQL) are adopted as they are, once, at the upgrade
+    assert adopted.count("Candidate") == len(CANDIDATES) and adopted.count("Interview") == len(CANDIDATES)
     assert health.check(db).ok
     with db.engine.connect() as conn:  # 0003 gives every institution the default approval chain
         steps = conn.execute(text("SELECT s.kind, s.role FROM approval_steps s JOIN approval_chains c "

@@ -16,11 +16,11 @@ from desktop.core.model.scheduling import (
     Decision, Delegation, FollowUpTask, Holiday, Interview, InterviewMode, InterviewParticipant,
     InterviewStatus, Notice, ParticipantRole, Party, ResponseState, Room, StepKind, TimelineEvent, Verdict,
 )
-from desktop.core.model.system import AuditEntry, AuditHead, Setting
+from desktop.core.model.system import AuditAnchor, AuditEntry, AuditHead, Setting, audit_keys
 
 __all__ = [
     "Alert", "Application", "ApplicationEvent", "ApplicationStage", "CLOSED_STAGES", "ApprovalChain",
-    "ApprovalMailCode", "ApprovalStep", "ArchiveRecord", "AuditEntry",
+    "ApprovalMailCode", "ApprovalStep", "ArchiveRecord", "AuditAnchor", "AuditEntry",
     "AuditHead", "Base", "BusyBlock", "CalendarItem", "CalendarSyncState", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
     "Channel", "Confirmation", "Contract", "Decision", "Delegation", "Department", "Education", "FollowUpTask",
     "Gender", "Holiday", "Interview", "InterviewMode", "InterviewParticipant", "InterviewStatus", "MessageTemplate",
@@ -28,5 +28,5 @@ __all__ = [
     "Offer", "OfferStatus", "OutboxEntry", "OutboxState", "ParticipantRole", "Party", "PersonalDataRequest",
     "Position", "PositionStatus", "Recommendation", "ResponseState", "RetentionPolicy", "Role", "RoleGrant",
     "Room", "Round", "RoundKind", "Score", "Scorecard", "ScorecardCriterion", "Setting", "StepKind",
-    "TalentPoolEntry", "TalentTag", "TimelineEvent", "User", "Verdict", "candidate_tags",
+    "TalentPoolEntry", "TalentTag", "TimelineEvent", "User", "Verdict", "audit_keys", "candidate_tags",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import (
@@ -264,7 +264,10 @@ def import_busy(session: Session, actor: Actor, blocks: list[Busy], source: str,
         raise ValidationFailed(problems)
     _may_manage_calendar(session, actor, user_id, room_id)
     owner = BusyBlock.user_id == user_id if user_id is not None else BusyBlock.room_id == room_id
-    removed = session.execute(delete(BusyBlock).where(owner, BusyBlock.source == source)).rowcount or 0
+    old = session.scalars(select(BusyBlock).where(owner, BusyBlock.source == source)).all()
+    for row in old:            # one by one, so that each deletion is in the audit log
+        session.delete(row)
+    removed = len(old)
     now = session.info["clock"].now()
     for block in blocks:
         session.add(BusyBlock(user_id=user_id, room_id=room_id, starts_at=block.starts_at, ends_at=block.ends_at,

@@ -10,9 +10,10 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core import anchors
 from desktop.core.errors import PermissionDenied
 from desktop.core.model import Application, Candidate, Interview, OutboxEntry, OutboxState, Position, Room
-from desktop.core.permissions import Action, visible_departments
+from desktop.core.permissions import Action, allowed, visible_departments
 from desktop.core.scheduling import conflicts as rules
 from desktop.core.scheduling import inbox as desk
 from desktop.core.scheduling import lookups, reminders, views
@@ -127,6 +128,7 @@ class TodayDesk:
     alerts: list[DeskAlert]
     tasks: list[desk.TaskInfo]
     approvals: list[views.InboxItem]      # change requests waiting for this user's decision
+    anchors: anchors.AnchorStatus | None = None   # administrators only: when the audit head last went out
 
     @property
     def pending_approvals(self) -> int:
@@ -136,8 +138,9 @@ class TodayDesk:
 def today_desk(session: Session, actor: Actor, day: date | None = None) -> TodayDesk:
     hours = OfficeHours.load(session)
     day = day or hours.local(session.info["clock"].now()).date()
+    anchor_status = anchors.status(session) if allowed(session, actor, Action.SETTINGS_MANAGE) else None
     return TodayDesk(day, views.today(session, actor, day), my_alerts(session, actor), desk.my_tasks(session, actor),
-                     views.inbox(session, actor))
+                     views.inbox(session, actor), anchor_status)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ class Tick:
 def tick(session: Session, actor: Actor) -> Tick:
     """One run of the reminder engine, then the user's open alerts and unread notices (to notify
     what is new)."""
+    anchors.publish_due(session)      # first: the head it publishes must be committed, not this tick's own
     raised = reminders.evaluate(session)
     return Tick(tuple(raised.alerts), my_alerts(session, actor), desk.my_notices(session, actor, unseen_only=True,
                                                                                  limit=100))

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import inspect, text
 
+from desktop.core.anchors import Anchor
 from desktop.core.clock import Clock
 from desktop.core.errors import (
     BackupExists, BackupFailed, BackupInvalid, DatabaseInUse, DatabaseMissing, KeyFileDamaged, KeyFileMissing,
@@ -53,6 +54,7 @@ class BackupReport:
     row_counts: dict[str, int]
     sha256: str
     size: int
+    anchor: Anchor | None = None    # the audit chain's head in the copy, also sealed in the manifest
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,13 @@ def backup(db: Database, dest: Path, clock: Clock) -> BackupReport:
     created_at = clock.now()
     wrote_keys = False
     try:
-        revision, counts = _export(db.path, key, partial)
+        revision, counts, head = _export(db.path, key, partial)
         fsync_file(partial)
         digest, size = _sha256(partial)
+        anchor = Anchor(head[0], head[1], created_at) if head else None
         manifest = {"format": MANIFEST_FORMAT, "created_at": created_at.astimezone(timezone.utc).isoformat(),
                     "source": db.path.name, "revision": revision, "row_counts": counts,
-                    "sha256": digest, "size": size}
+                    "sha256": digest, "size": size, "audit_anchor": anchor.as_dict() if anchor else None}
         manifest["mac"] = _manifest_mac(key, manifest)
         _write_text_atomic(dest_keys, json.dumps(source_keys | {"backup": manifest}, indent=2))
         wrote_keys = True
@@ -132,10 +135,10 @@ def backup(db: Database, dest: Path, clock: Clock) -> BackupReport:
         if wrote_keys:
             dest_keys.unlink(missing_ok=True)
         raise
-    return BackupReport(dest, dest_keys, created_at, revision, counts, digest, size)
+    return BackupReport(dest, dest_keys, created_at, revision, counts, digest, size, anchor)
 
 
-def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dict[str, int]]:
+def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dict[str, int], tuple[int, str] | None]:
     """sqlcipher_export into `target` under the same key, with the row counts and the revision read
     from the copy in the same transaction (so they describe exactly what was copied)."""
     try:
@@ -150,6 +153,7 @@ def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dic
                 conn.execute("SELECT sqlcipher_export('bk')").fetchall()
                 counts = _row_counts(conn, "bk")
                 revision = _revision(conn, "bk")
+                head = _audit_head(conn, "bk")
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:   # SQLite may already have rolled back (disk full, I/O error)
@@ -161,7 +165,16 @@ def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dic
         raise BackupFailed(f"export failed: {type(exc).__name__}") from None
     finally:
         conn.close()
-    return revision, counts
+    return revision, counts, head
+
+
+def _audit_head(conn: sqlcipher.Connection, schema: str) -> tuple[int, str] | None:
+    """The copy's audit head (seq, hash): the anchor its manifest carries (desktop/core/anchors.py)."""
+    found = conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = 'audit_head'")
+    if found.fetchone() is None:
+        return None
+    row = conn.execute(f"SELECT seq, hash FROM {schema}.audit_head WHERE id = 1").fetchone()
+    return (int(row[0]), str(row[1])) if row and row[0] else None
 
 
 def _row_counts(conn: sqlcipher.Connection, schema: str = "main") -> dict[str, int]:

@@ -111,6 +111,7 @@ class Database:
     calendar: Any = field(default=None, repr=False)
     # How long (seconds) a write waits for its turn before DatabaseBusy; read when a write starts.
     write_wait: float = field(default_factory=lambda: WRITE_WAIT_SECONDS, repr=False)
+    _digest_key: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -140,6 +141,7 @@ class Database:
         session.info["actor"] = actor or Actor.command_line()
         session.info["clock"] = self.clock
         session.info["write"] = write     # services that must record a read (audited searches) check it
+        session.info["audit_key"] = self._audit_digest_key
         if self.calendar is not None:
             session.info["calendar"] = self.calendar
         try:
@@ -182,6 +184,13 @@ class Database:
                 raise DatabaseBusy(time.monotonic() - started)
             time.sleep(min(remaining, pause * random.uniform(0.5, 1.5)))
             pause = min(pause * 2, 1.0)
+
+    def _audit_digest_key(self, session: Session) -> bytes | None:
+        """The key of the audit log's field digests (desktop/core/audit.py), looked up once."""
+        if self._digest_key is None:
+            self._digest_key = (audit.derived_digest_key(self._key.raw) if self._key is not None
+                                else audit.stored_digest_key(session))
+        return self._digest_key
 
     def raw_connection(self) -> Any:
         """A DBAPI connection for maintenance (checks, backup); the caller closes it."""

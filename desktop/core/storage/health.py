@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.core.audit import ChainReport, verify_chain
 from desktop.core.errors import DatabaseDamaged, NewerSchema
+from desktop.core.reconcile import ReconcileReport, reconcile
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database
 
@@ -21,7 +22,8 @@ UNREADABLE = (DBAPIError, DatabaseDamaged)
 @dataclass(frozen=True)
 class CheckReport:
     """`problems` holds codes: integrity, cipher_integrity, foreign_keys, unreadable, schema_behind,
-    schema_unknown, audit_chain. On PostgreSQL, integrity means an invalid index and foreign_keys a constraint that
+    schema_unknown, audit_chain, records_differ (a live row is not what the audit log last recorded, or
+    has no history there: `reconciliation` names each). On PostgreSQL, integrity means an invalid index and foreign_keys a constraint that
     was never validated; the server checks pages itself."""
 
     backend: str
@@ -33,6 +35,7 @@ class CheckReport:
     revision: str | None
     head: str
     chain: ChainReport | None          # None when the database has no schema yet
+    reconciliation: ReconcileReport | None = None   # None when the schema is not this program's
 
     @property
     def ok(self) -> bool:
@@ -92,8 +95,23 @@ def check(db: Database) -> CheckReport:
         else:
             if not chain.ok:
                 problems.append("audit_chain")
+    reconciliation = _reconcile(db, problems) if revision == head and "unreadable" not in problems else None
     return CheckReport(db.kind, tuple(dict.fromkeys(problems)), integrity or (), cipher or (), fk_violations,
-                       counts, revision, head, chain)
+                       counts, revision, head, chain, reconciliation)
+
+
+def _reconcile(db: Database, problems: list[str]) -> ReconcileReport | None:
+    """Live rows against the values the audit log last recorded (desktop/core/reconcile.py); only on
+    this program's schema, whose tables the comparison knows."""
+    try:
+        with db.session() as session:
+            report = reconcile(session)
+    except UNREADABLE:
+        problems.append("unreadable")
+        return None
+    if not report.ok:
+        problems.append("records_differ")
+    return report
 
 
 def _messages(conn: Connection, pragma: str, ignore: str | None = None) -> tuple[str, ...] | None:

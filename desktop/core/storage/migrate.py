@@ -20,7 +20,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from desktop.core.errors import NewerSchema
-from desktop.core.storage.database import Database
+from desktop.core.storage.database import Actor, Database
+
+UPGRADE_ACTOR = Actor(user_id=None, username="upgrade", display_name="升级 (upgrade)", system=True)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -95,7 +97,21 @@ def ensure_current(db: Database, backup: Callable[[Database, str], object]) -> S
         if state.current is not None or not is_empty(db):
             backup(db, f"before-upgrade-{state.current or 'unversioned'}")
         upgrade(db)
+        _adopt_records(db, state.current)
     return schema_state(db)
+
+
+def _adopt_records(db: Database, previous: str | None) -> None:
+    """An existing database upgraded past the revision from which `db check` compares records with
+    the audit log: its rows as they are now become the baseline (desktop/core/reconcile.py)."""
+    from desktop.core import reconcile
+    order = all_revisions()
+    if previous is None or previous not in order or order.index(previous) >= order.index(
+            reconcile.ADOPTED_AT_REVISION):
+        return
+    with db.session(write=True) as session:
+        session.info["actor"] = UPGRADE_ACTOR
+        reconcile.adopt(session)
 
 
 @contextmanager

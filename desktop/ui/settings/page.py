@@ -13,6 +13,7 @@ from desktop.core import labels
 from desktop.ui import i18n
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
+from desktop.ui.settings.anchors import AnchorSettings
 from desktop.ui.settings.chains import ChainsPanel
 from desktop.ui.settings.exchange import ExchangeSettings
 from desktop.ui.settings.gateways import GatewaySettings
@@ -93,6 +94,7 @@ class SettingsPage(QWidget):
         self.exchange: ExchangeSettings | None = None
         self.templates: TemplatesPanel | None = None
         self.routing: ChannelRouting | None = None
+        self.anchors: AnchorSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -114,6 +116,14 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.templates, self.tr("Message templates"))
             self.routing = ChannelRouting(ctx)
             self.tabs.addTab(self.routing, self.tr("Channels"))
+            self.anchors = AnchorSettings(ctx)
+            self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)
+
+    def show_tab(self, name: str) -> None:
+        """Bring one tab forward (another page links to it); a tab this user does not have is ignored."""
+        widget = getattr(self, name, None)
+        if isinstance(widget, QWidget) and self.tabs.indexOf(widget) >= 0:
+            self.tabs.setCurrentWidget(widget)

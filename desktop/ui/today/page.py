@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout,
+    QWidget,
 )
 
+from desktop.core import anchors
 from desktop.core.scheduling import desk_views
 from desktop.core.scheduling import inbox as desk
 from desktop.ui.errors import show_error
@@ -39,9 +41,46 @@ def _table(model) -> QTableView:
     return table
 
 
+class AnchorWarning(QFrame):
+    """An administrator's warning that the audit log's head has not been published for a week: a
+    rewritten log could then no longer be told (desktop/core/anchors.py)."""
+
+    sig_open_settings = Signal(str)   # the settings tab to open
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("anchorWarning")
+        self.setStyleSheet("QFrame#anchorWarning { background: #fdecea; border: 1px solid #e0a39b; border-radius: 3px; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.button = QPushButton(self.tr("Audit anchor settings"))
+        self.button.clicked.connect(lambda: self.sig_open_settings.emit("anchors"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+        self.hide()
+
+    def show_status(self, status: anchors.AnchorStatus | None, local) -> None:
+        if status is None or not status.warn:
+            self.hide()
+            return
+        if status.last_out is None:
+            first = self.tr("No audit log anchor has gone out for {0} days.").format(status.quiet_days)
+        else:
+            first = self.tr("No audit log anchor has gone out since {0} ({1} days).").format(
+                local(status.last_out).strftime("%Y-%m-%d"), status.quiet_days)
+        self.text.setText(self.tr(
+            "{0} Without anchors outside the database, a rewritten audit log cannot be detected. Set the archive "
+            "office's mailbox, OA account or an anchor folder, and check in the Outbox that the anchor messages "
+            "are sent.").format(first))
+        self.show()
+
+
 class TodayPage(QWidget):
     sig_open_page = Signal(str)      # the main window opens that page (e.g. "approvals")
     sig_open_request = Signal(int)   # ... or the Approvals page at that change request
+    sig_open_settings = Signal(str)  # ... or that tab of Settings
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +119,8 @@ class TodayPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("success")
         self.status.hide()
+        self.anchor_warning = AnchorWarning()
+        self.anchor_warning.sig_open_settings.connect(self.sig_open_settings)
         self.detail = InterviewDetailPanel(ctx)
 
         left = QWidget()
@@ -109,6 +150,7 @@ class TodayPage(QWidget):
         self.detail.hide()     # shown when an interview is selected
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.anchor_warning)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
 
@@ -142,6 +184,7 @@ class TodayPage(QWidget):
         self.loading = False
         self.desk = found
         self.day.setText(f"{found.day.isoformat()} {words.weekday(found.day)}")
+        self.anchor_warning.show_status(found.anchors, self.ctx.local)
         kept = self.selected_interview()
         self.interviews.set_rows(found.interviews)
         self.table.resizeColumnsToContents()

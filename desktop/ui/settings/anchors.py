@@ -1,0 +1,150 @@
+"""Settings → 审计锚点 (administrators): where the audit log's head is published, outside the
+database, so that a rewritten log can be told (desktop/core/anchors.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from desktop.core import anchors, settings
+from desktop.core.errors import DeskError, InvalidSetting
+from desktop.core.services import config
+from desktop.ui import messages
+from desktop.ui.errors import show_error
+from desktop.ui.settings.inputs import StoredSettingsTab, stored
+from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+_LABELS = {
+    "audit.anchor_email": QT_TRANSLATE_NOOP("AnchorSettings", "Archive office's mailbox"),
+    "audit.anchor_oa_recipient": QT_TRANSLATE_NOOP("AnchorSettings", "Archive office's OA account"),
+    "audit.anchor_interval_hours": QT_TRANSLATE_NOOP("AnchorSettings", "Publish every (hours)"),
+    "audit.anchor_folder": QT_TRANSLATE_NOOP("AnchorSettings", "Anchor folder (optional)"),
+}
+
+
+def anchor_label(key: str) -> str:
+    return QCoreApplication.translate("AnchorSettings", _LABELS[key]) if key in _LABELS else key
+
+
+def _load(session) -> tuple[dict[str, Any], anchors.AnchorStatus]:
+    return stored(session, tuple(_LABELS)), anchors.status(session)
+
+
+class AnchorSettings(StoredSettingsTab, QWidget):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded: dict[str, Any] = {}
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.form = ValidatedForm(layout, QLabel())
+        self.inputs: dict[str, QWidget] = {}
+        for key in _LABELS:
+            spec = settings.spec_of(key)
+            if spec.kind is int:
+                widget: QWidget = QSpinBox()
+                widget.setRange(spec.minimum or 1, spec.maximum or 24)
+            else:
+                widget = QLineEdit()
+                widget.setMinimumWidth(360)
+            self.inputs[key] = widget
+        self.inputs["audit.anchor_email"].setPlaceholderText("dangan@example.cn")
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.browse.clicked.connect(self.choose_folder)
+        for key in _LABELS:
+            if key == "audit.anchor_folder":
+                row = QWidget()
+                line = QHBoxLayout(row)
+                line.setContentsMargins(0, 0, 0, 0)
+                line.addWidget(self.inputs[key], 1)
+                line.addWidget(self.browse)
+                self.form.add(key, anchor_label(key), row)
+                self.form.inputs[key] = self.inputs[key]
+            else:
+                self.form.add(key, anchor_label(key), self.inputs[key])
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.saved = QLabel(self.tr("Saved."))
+        self.saved.setObjectName("success")
+        self.saved.hide()
+        self.save_button = primary_button(self.tr("Save anchor settings"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saved)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.addWidget(hint_label(self.tr(
+            "The audit log proves every change, but whoever holds the database key could rewrite it. Its latest "
+            "entry (number and hash) is therefore sent regularly to witnesses the database cannot change: the "
+            "archive office's mailbox or OA account (keep these messages), and an anchor folder, ideally on "
+            "another computer. Every backup carries one too. The IT office checks the log against the saved "
+            "messages and files with: interviewdesk audit verify --anchors FOLDER")))
+        column.addWidget(self.form.banner)
+        column.addLayout(layout)
+        column.addWidget(self.state)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        self.ctx.read(_load, self._loaded, lambda error: show_error(error, self), owner=self)
+
+    def _loaded(self, found: tuple[dict[str, Any], anchors.AnchorStatus]) -> None:
+        values, status = found
+        self._arrived(values)
+        self.show_status(status)
+
+    def show_status(self, status: anchors.AnchorStatus) -> None:
+        if status.last_out is None:
+            text = self.tr("No anchor has gone out yet.")
+        else:
+            text = self.tr("Last anchor went out: {0}.").format(self.ctx.local(status.last_out).strftime("%Y-%m-%d %H:%M"))
+        self.state.setObjectName("formError" if status.warn else "hint")
+        self.state.setText(text)
+        self.state.style().polish(self.state)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Anchor folder"),
+                                                  self.inputs["audit.anchor_folder"].text())
+        if folder:
+            self.inputs["audit.anchor_folder"].setText(folder)
+
+    def save(self) -> None:
+        changed = self.changed()
+        self.form.clear()
+        self.saved.hide()
+        if not changed:
+            self.saved.show()
+            return
+        actor, machine_file = self.ctx.actor, self.ctx.machine_file
+        self.save_button.setEnabled(False)
+        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, changed),
+                       lambda _keys: self._saved(changed), self._refused, entity="settings", owner=self)
+
+    def _saved(self, changed: dict[str, Any]) -> None:
+        self.save_button.setEnabled(True)
+        self.remember_saved(changed)
+        self.saved.show()
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if not isinstance(error, DeskError):
+            show_error(error, self)
+            return
+        text = messages.describe(error)
+        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
+        if key in self.form.errors:
+            text = text.replace(str(key), anchor_label(str(key)))
+            self.form.errors[key].setText(text)
+            self.form.errors[key].show()
+        self.form.show_message(self.tr("Nothing was saved.") + " " + text)

@@ -70,7 +70,17 @@ def _recorded(column: Any, name: str, value: Any) -> Any:
         return "***"
     if column.info.get("personal"):
         return mask_personal(name, _plain(value))
-    return _plain(value)
+    return _plain(without_transient(column, value))
+
+
+def without_transient(column: Any, value: Any) -> Any:
+    """A JSON value without the keys its column marks transient (e.g. an approval mail's one-time
+    code in an outbox entry's payload): short-lived secrets the program removes itself, which the
+    log must neither keep nor expect."""
+    transient = column.info.get("transient_keys")
+    if transient and isinstance(value, dict):
+        return {k: v for k, v in value.items() if k not in transient}
+    return value
 
 
 def mask_personal(name: str, value: Any) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Mapper, Session
 
-from desktop.core.audit import _plain, _recorded, digest_key_of, field_digest, hidden
+from desktop.core.audit import _plain, _recorded, digest_key_of, field_digest, hidden, without_transient
 from desktop.core.model import AuditEntry, AuditHead, Base
 
 BATCH = 500
@@ -139,7 +139,7 @@ def _converter(column: Any) -> Any:
         # The log keeps what the program assigned (1, 1.5, "1.50"), the database what it stored
         # (Decimal("1.00")): compare the numbers.
         return _number
-    return lambda value: _plain(value) if value is not None else None
+    return lambda value: _plain(without_transient(column, value)) if value is not None else None
 
 
 def _number(value: Any) -> Any:

@@ -41,7 +41,7 @@ LONGEST_DELAY_SECONDS = 15 * 60.0
 ERROR_LENGTH = 500
 # Payload values needed only to write the message (an approval mail's one-time code): dropped once the
 # entry is sent or has failed for good, so the database keeps only the code's hash.
-TRANSIENT_KEYS = ("approval_code",)
+TRANSIENT_KEYS = OutboxEntry.payload.info["transient_keys"]   # never kept once the entry is done
 
 
 @dataclass(frozen=True)

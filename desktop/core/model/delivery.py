@@ -28,7 +28,8 @@ class OutboxEntry(Versioned, Base):
     channel: Mapped[str] = mapped_column(String(20), index=True)  # exchange, email, sms, oa, desktop, board
     kind: Mapped[str] = mapped_column(String(40))
     recipient: Mapped[str] = mapped_column(String(254), default="")
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # "approval_code": the one-time code of an approval mail, removed once the mail is out (outbox.py)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, info={"transient_keys": ("approval_code",)})
     state: Mapped[OutboxState] = mapped_column(enum_column(OutboxState), default=OutboxState.PENDING, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")

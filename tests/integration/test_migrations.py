@@ -100,7 +100,12 @@ def populate_0003(db, now: datetime) -> None:
         conn.execute(text("UPDATE interviews SET confirmation_due_at = :due"), {"due": now + timedelta(hours=1)})
 
 
-POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003}
+def populate_0004(db, now: datetime) -> None:
+    """0004 added tables only; 0005_h_signin gives users a language column that starts empty."""
+    populate_0003(db, now)
+
+
+POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003, "0004": populate_0004}
 OLDER = migrate.all_revisions()[:-1]
 
 

@@ -124,6 +124,12 @@ class BusyDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
+    def reject(self) -> None:
+        """Quit waits while a check runs: disabling the inputs moves the keyboard focus to the Quit
+        button, and an impatient second Enter must not close the app behind a login that succeeds."""
+        if not self.working:
+            super().reject()
+
     def refused(self, error: BaseException) -> None:
         """Subclasses reset fields after a refusal."""
 

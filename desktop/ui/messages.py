@@ -165,6 +165,21 @@ def template_text(error: TemplateInvalid) -> str:
     return QCoreApplication.translate("Messages", "There is no such message template.")
 
 
+def os_unlock_text(reason: str) -> str:
+    """Why this computer's key store did not open the database (the passphrase still does)."""
+    t = lambda text: QCoreApplication.translate("Messages", text)  # noqa: E731
+    return {
+        "no_store": t("This computer has no usable key store (Windows account protection or the system keyring)."),
+        "no_slot": t("Sign-in without the passphrase is not set up for this database."),
+        "other_store": t("The database's key slot belongs to another kind of computer."),
+        "missing": t("This computer's keyring no longer holds the database's key (it was deleted or this is "
+                     "another computer)."),
+        "refused": t("This computer's key store refused the database's key slot (the file was copied from "
+                     "another computer, or Windows was reinstalled)."),
+        "store_error": t("This computer's key store did not answer."),
+    }.get(reason, t("This computer's key store could not open the database."))
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     p = getattr(error, "params", {})
@@ -172,6 +187,8 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate("Messages", "Please correct the following:") + "\n" + validation_text(error)
     if isinstance(error, errors.WrongPassphrase):
         return QCoreApplication.translate("Messages", "Wrong passphrase, or the file is damaged; restore from backup.")
+    if isinstance(error, errors.OsUnlockFailed):
+        return os_unlock_text(str(p.get("reason", "")))
     if isinstance(error, errors.KeyFileMissing):
         return QCoreApplication.translate("Messages", "The key file next to the database ({0}) is missing. Restore it from the backup "
                   "together with the database.").format(p.get("name", error.detail))

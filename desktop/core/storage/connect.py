@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
@@ -61,13 +62,14 @@ def _pre_migration_backup(db: Database, label: str) -> None:
 
 
 def open_target(target: Target, *, passphrase: str | None = None, recovery_key: str | None = None,
-                clock: Clock | None = None) -> Database:
+                keystore: Any = None, clock: Clock | None = None) -> Database:
     """Open an existing database and bring its schema to this program's version (after a backup)."""
     if target.url:
         db = open_server(target.url, clock=clock)
     else:
         assert target.path is not None
-        db = open_embedded(target.path, passphrase=passphrase, recovery_key=recovery_key, clock=clock)
+        db = open_embedded(target.path, passphrase=passphrase, recovery_key=recovery_key, keystore=keystore,
+                           clock=clock)
     try:
         migrate.ensure_current(db, _pre_migration_backup)
         db.optimise()

@@ -22,12 +22,16 @@ def page(qtbot, ctx):
     return widget
 
 
-def test_the_language_choice_is_kept_for_the_next_start(qtbot, page, ctx):
+def test_the_language_choice_is_the_users_own_and_leaves_this_desktops_setting_alone(qtbot, page, ctx,
+                                                                                      embedded_db):
     general = page.general
+    changes = []
+    ctx.sig_changed.connect(lambda entity, _ids: changes.append(entity))
     general.language.setCurrentIndex(general.language.findData("en"))
-    qtbot.waitUntil(lambda: not general.language_note.isHidden(), timeout=10_000)
-    assert "重新启动" in general.language_note.text()
-    assert settings.machine_value(app_dirs().machine_settings, "ui.language") == "en"
+    qtbot.waitUntil(lambda: "language" in changes, timeout=10_000)
+    assert ctx.language == "en"
+    assert accounts.login(embedded_db, ctx.actor.username, PASSWORD).language == "en"
+    assert settings.machine_value(app_dirs().machine_settings, "ui.language") == "zh_CN"
 
 
 def test_a_wrong_time_zone_is_explained_and_nothing_is_saved(qtbot, page, ctx, embedded_db):

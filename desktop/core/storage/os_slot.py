@@ -22,7 +22,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
-from desktop.core.errors import KeyFileMissing, OsUnlockFailed, WrongPassphrase
+from desktop.core.errors import KeyFileMissing, OsUnlockFailed, PermissionDenied, WrongPassphrase
 from desktop.core.permissions import Action, require
 from desktop.core.storage.database import Actor, Database, sqlcipher_key_of
 from desktop.core.storage.keys import KeyFile, MasterKey, _unwrap, _wrap, key_file_for
@@ -111,6 +111,20 @@ def turn_on(session: Session, actor: Actor, db: Database, store: KeyStore) -> Os
     keys = KeyFile.read(path)
     with_slot(keys, sqlcipher_key_of(db), store).write(path)
     audit.record(session, "os_unlock_on", "Database", "", store=store.name)
+    return OsSlotState(True, store.name)
+
+
+def turn_on_at_creation(db: Database, store: KeyStore) -> OsSlotState:
+    """The first-run dialog's choice, on a database that has no users yet (its creator becomes the
+    first administrator next)."""
+    from desktop.core.accounts import has_users
+
+    with db.session(Actor.command_line(), write=True) as session:
+        if has_users(session):   # afterwards only an administrator, through turn_on
+            raise PermissionDenied("users exist", action="os_unlock")
+        path = _key_file(db)
+        with_slot(KeyFile.read(path), sqlcipher_key_of(db), store).write(path)
+        audit.record(session, "os_unlock_on", "Database", "", store=store.name)
     return OsSlotState(True, store.name)
 
 

@@ -167,17 +167,23 @@ def template_text(error: TemplateInvalid) -> str:
 
 def os_unlock_text(reason: str) -> str:
     """Why this computer's key store did not open the database (the passphrase still does)."""
-    t = lambda text: QCoreApplication.translate("Messages", text)  # noqa: E731
-    return {
-        "no_store": t("This computer has no usable key store (Windows account protection or the system keyring)."),
-        "no_slot": t("Sign-in without the passphrase is not set up for this database."),
-        "other_store": t("The database's key slot belongs to another kind of computer."),
-        "missing": t("This computer's keyring no longer holds the database's key (it was deleted or this is "
-                     "another computer)."),
-        "refused": t("This computer's key store refused the database's key slot (the file was copied from "
-                     "another computer, or Windows was reinstalled)."),
-        "store_error": t("This computer's key store did not answer."),
-    }.get(reason, t("This computer's key store could not open the database."))
+    if reason == "no_store":
+        return QCoreApplication.translate("Messages", "This computer has no usable key store (Windows account "
+                                          "protection or the system keyring).")
+    if reason == "no_slot":
+        return QCoreApplication.translate("Messages", "Sign-in without the passphrase is not set up for this "
+                                          "database.")
+    if reason == "other_store":
+        return QCoreApplication.translate("Messages", "The database's key slot belongs to another kind of computer.")
+    if reason == "missing":
+        return QCoreApplication.translate("Messages", "This computer's keyring no longer holds the database's key "
+                                          "(it was deleted, or this is another computer).")
+    if reason == "refused":
+        return QCoreApplication.translate("Messages", "This computer's key store refused the database's key slot "
+                                          "(the file was copied from another computer, or Windows was reinstalled).")
+    if reason == "store_error":
+        return QCoreApplication.translate("Messages", "This computer's key store did not answer.")
+    return QCoreApplication.translate("Messages", "This computer's key store could not open the database.")
 
 
 def describe(error: BaseException) -> str:

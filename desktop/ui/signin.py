@@ -29,10 +29,6 @@ log = logging.getLogger(__name__)
 Accepted = QDialog.DialogCode.Accepted
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignIn", text)
-
-
 def _first_run(tasks: TaskRunner, target: Target, clock: Clock, db: Database | None,
                keystore: Any) -> SignedIn | None:
     dialog = FirstRunDialog(tasks, target, clock, db=db, keystore=keystore)
@@ -58,7 +54,8 @@ def log_in(tasks: TaskRunner, db: Database, notice: str = "") -> SignedIn | None
         if change.exec() == Accepted:
             return replace(signed_in, login=replace(signed_in.login, must_change_password=False))
         log.info("sign-in: the temporary password was not replaced; back to the login")
-        notice = _tr("Your password was not changed. Sign in again and choose your own password.")
+        notice = QCoreApplication.translate("SignIn", "Your password was not changed. Sign in again and choose "
+                                                      "your own password.")
 
 
 def sign_in(tasks: TaskRunner, target: Target, clock: Clock, keystore: Any = None) -> SignedIn | None:
@@ -128,8 +125,8 @@ class Desk(QObject):
         old.suspend()
         log.info("signed out")
         self._apply_language(self.machine_language)    # before login: this desktop's language
-        signed_in = log_in(self.ctx.tasks, self.ctx.db,
-                           notice=_tr("{0} signed out. The next user signs in here.").format(self.ctx.actor.label))
+        notice = QCoreApplication.translate("SignIn", "{0} signed out. The next user signs in here.")
+        signed_in = log_in(self.ctx.tasks, self.ctx.db, notice=notice.format(self.ctx.actor.label))
         if signed_in is None:
             old.close()            # Quit: the last window closes and the app ends
             QApplication.quit()

@@ -228,8 +228,8 @@ class UnlockDialog(BusyDialog):
     def refused(self, error: BaseException) -> None:
         if not self.asks_passphrase:      # the key store failed: say why, then ask
             self._asking(True)
-            self.show_message(messages.describe(error) + " " + self.tr(
-                "Enter the database passphrase, or use the recovery key."))
+            self.show_message(self.tr("{0} Enter the database passphrase, or use the recovery key.")
+                              .format(messages.describe(error)))
         self.passphrase.clear()
         self.passphrase.setFocus()
 

@@ -4859,8 +4859,8 @@
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <source>Enter the database passphrase, or use the recovery key.</source>
-        <translation>请输入数据库口令，或使用恢复密钥。</translation>
+        <source>{0} Enter the database passphrase, or use the recovery key.</source>
+        <translation>{0}请输入数据库口令，或使用恢复密钥。</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-from test_app_start import Driver
+from test_app_start import Driver as _Driver
 from ui_helpers import PASSWORD, add_user
 
 from desktop.core import accounts
@@ -15,6 +15,24 @@ from desktop.core.model import Role
 from desktop.ui.login import LoginDialog, UnlockDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.signin import Desk
+
+
+_drivers: list[_Driver] = []
+
+
+class Driver(_Driver):
+    """Stopped when the test ends, so it never acts on the next test's dialogs."""
+
+    def __init__(self, steps) -> None:
+        super().__init__(steps)
+        _drivers.append(self)
+
+
+@pytest.fixture(autouse=True)
+def _stop_drivers():
+    yield
+    while _drivers:
+        _drivers.pop().timer.stop()
 
 
 def sign_in_as(db, username):

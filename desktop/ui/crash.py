@@ -151,7 +151,7 @@ class CrashGuard:
             return
         from desktop.ui.errors import show_error
 
-        show_error(error)
+        show_error(error, logged=True)
 
     def previous_crash(self) -> str:
         """What faulthandler wrote when the last run died hard ("" if it did not); logged, then cleared."""

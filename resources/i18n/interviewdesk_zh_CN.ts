@@ -4920,6 +4920,14 @@
         <source>Enable</source>
         <translation>启用</translation>
     </message>
+    <message>
+        <source>Password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
+        <source>The password of {0} ({1}) was reset. Give them this temporary password; at their next sign-in they must choose their own:</source>
+        <translation>{0} ({1}) 的密码已重置。请将以下临时密码告知本人；下次登录时须设置自己的密码：</translation>
+    </message>
 </context>
 <context>
     <name>ValidatedForm</name>

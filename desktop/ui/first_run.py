@@ -111,11 +111,11 @@ class FirstRunDialog(BusyDialog):
         self.strength.setFixedHeight(8)
         self.strength_text = QLabel()
         self.strength_text.setObjectName("hint")
-        self.os_unlock = QCheckBox(self.tr("On this computer, open the database without the passphrase "
-                                           "(protected by the operating system)"))
+        self.os_unlock = QCheckBox(self.tr("Open the database on this computer without the passphrase"))
         self.os_unlock.setEnabled(False)
         self.os_unlock_hint = hint_label(self.tr(
-            "Everyone then signs in with their own user name and password only. The passphrase and the "
+            "The operating system protects the key. Everyone then signs in with their own user name and "
+            "password only. The passphrase and the "
             "recovery key are still needed on another computer. Administrators can turn this off in "
             "Settings → Sign-in."))
         self.create_button = primary_button(self.tr("Create the database"))

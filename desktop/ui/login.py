@@ -230,6 +230,7 @@ class UnlockDialog(BusyDialog):
             self._asking(True)
             self.show_message(self.tr("{0} Enter the database passphrase, or use the recovery key.")
                               .format(messages.describe(error)))
+            self.adjustSize()     # the form and the reason were hidden when the dialog took its size
         self.passphrase.clear()
         self.passphrase.setFocus()
 

@@ -1812,12 +1812,12 @@
         <translation>欢迎使用面试协同台</translation>
     </message>
     <message>
-        <source>On this computer, open the database without the passphrase (protected by the operating system)</source>
-        <translation>在本机免口令打开数据库（由操作系统保护密钥）</translation>
+        <source>Open the database on this computer without the passphrase</source>
+        <translation>在本机免口令打开数据库</translation>
     </message>
     <message>
-        <source>Everyone then signs in with their own user name and password only. The passphrase and the recovery key are still needed on another computer. Administrators can turn this off in Settings → Sign-in.</source>
-        <translation>此后每个人只需用自己的用户名和密码登录。在其他电脑上仍需口令或恢复密钥。管理员可在“设置 → 登录方式”中关闭。</translation>
+        <source>The operating system protects the key. Everyone then signs in with their own user name and password only. The passphrase and the recovery key are still needed on another computer. Administrators can turn this off in Settings → Sign-in.</source>
+        <translation>密钥由操作系统保护。此后每个人只需用自己的用户名和密码登录。在其他电脑上仍需口令或恢复密钥。管理员可在“设置 → 登录方式”中关闭。</translation>
     </message>
     <message>
         <source>Create the database</source>
@@ -3915,6 +3915,14 @@
     <message>
         <source>When this is on, InterviewDesk opens the database on this computer with a key that the operating system protects (Windows: for every Windows user of this computer; Linux: in the system keyring), and everyone signs in with their own user name and password only. The database passphrase and the recovery key are still needed on another computer, or when the key slot cannot be opened.</source>
         <translation>开启后，面试协同台在本机使用由操作系统保护的密钥打开数据库（Windows：本机所有 Windows 用户均可使用；Linux：保存在系统密钥环中），每个人只需用自己的用户名和密码登录。在其他电脑上，或本机密钥槽无法打开时，仍需数据库口令或恢复密钥。</translation>
+    </message>
+    <message>
+        <source>Windows data protection (DPAPI)</source>
+        <translation>Windows 数据保护（DPAPI）</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
     </message>
     <message>
         <source>On: this computer opens the database with {0}; nobody is asked for the passphrase.</source>

@@ -16,9 +16,6 @@ from desktop.ui.widgets import hint_label, primary_button, title_label
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
-STORE_NAMES = {"dpapi": "Windows DPAPI", "keyring": "keyring"}
-
-
 class OsUnlockSettings(QWidget):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +60,10 @@ class OsUnlockSettings(QWidget):
     def _arrived(self, found: tuple[os_slot.OsSlotState, bool]) -> None:
         self.state, self.available = found
         if self.state.present:
+            store = {"dpapi": self.tr("Windows data protection (DPAPI)"),
+                     "keyring": self.tr("the system keyring")}.get(self.state.store, self.state.store)
             text = self.tr("On: this computer opens the database with {0}; nobody is asked for the passphrase.") \
-                .format(STORE_NAMES.get(self.state.store, self.state.store))
+                .format(store)
         elif self.available:
             text = self.tr("Off: the database passphrase is asked at every start.")
         else:

@@ -54,6 +54,10 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("INTERVIEWDESK_HOME", str(home))
     monkeypatch.delenv("INTERVIEWDESK_PASSPHRASE", raising=False)
+    # The database's OS key slot (desktop/integrations/keystore) uses a real keyring backend, a file
+    # in this test's home, configured the way an administrator would (keyring's own variable).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     return home
 
 

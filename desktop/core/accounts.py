@@ -184,6 +184,21 @@ def change_own_password(session: Session, actor: Actor, old_password: str, new_p
 class LoginResult:
     actor: Actor
     must_change_password: bool
+    language: str | None = None      # the user's own interface language; None: the machine's
+
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def set_own_language(session: Session, actor: Actor, language: str | None) -> None:
+    """Each user's interface language, applied at their login (None: follow this desktop's setting)."""
+    if language is not None and language not in LANGUAGES:
+        raise ValidationFailed({"language": "choice"})
+    user = session.get(User, actor.user_id)
+    if user is None:
+        raise NotFound("user", entity="user")
+    user.language = language
+    session.flush()
 
 
 def login(db: Database, username: str, password: str) -> LoginResult:
@@ -231,7 +246,7 @@ def login(db: Database, username: str, password: str) -> LoginResult:
                 user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
                 session.info["actor"] = _actor_for(user)
                 audit.record(session, "login", "User", user.id)
-                result = LoginResult(_actor_for(user), user.must_change_password)
+                result = LoginResult(_actor_for(user), user.must_change_password, user.language)
     if failure is not None:
         raise failure
     assert result is not None

@@ -25,6 +25,13 @@ class KeyFileMissing(DeskError):
     code = "keyfile_missing"
 
 
+class OsUnlockFailed(DeskError):
+    """This computer's key store (Windows DPAPI, the system keyring) could not open the database's
+    OS key slot. `reason`: no_store, no_slot, other_store, missing, refused, store_error."""
+
+    code = "os_unlock_failed"
+
+
 class DatabaseMissing(DeskError):
     code = "database_missing"
 

@@ -314,7 +314,7 @@ def _sort_key(record: str) -> tuple:
 
 # --- adopting the rows of an upgraded database -------------------------------------------------------
 
-ADOPTED_AT_REVISION = "0005_h_audit"   # the schema revision from which db check compares records
+ADOPTED_AT_REVISION = "0007"   # the schema revision from which db check compares records
 
 
 def adopt(session: Session) -> int:

@@ -19,6 +19,8 @@ CHANNELS = ("calendar", "email", "sms", "oa")
 
 
 def _exchange_configured(session: Session) -> bool:
+    if not settings.institution_value(session, "exchange.enabled"):
+        return False            # the Exchange client (exchangelib, a large import) only when switched on
     from desktop.integrations.exchange import config
     return config.configured(session)
 

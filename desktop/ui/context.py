@@ -39,6 +39,7 @@ class AppContext(QObject):
         self.dirs = dirs
         self.tasks = tasks
         self.language = language
+        self.keystore: Any = None    # this computer's key store for the OS key slot (embedded database)
         self.institution: dict[str, Any] = {k: s.default for k, s in settings.REGISTRY.items()
                                             if s.scope == "institution"}
         self.tz = ZoneInfo(DEFAULT_TIMEZONE)

@@ -101,8 +101,13 @@ class ErrorDialog(QDialog):
         QGuiApplication.clipboard().setText(self.message.text() + "\n\n" + self.details.toPlainText())
 
 
-def show_error(error: BaseException, parent: QWidget | None = None) -> ErrorDialog:
-    """Open the dialog without blocking (the caller's form stays open with its input)."""
+def show_error(error: BaseException, parent: QWidget | None = None, *, logged: bool = False) -> ErrorDialog:
+    """Open the dialog without blocking (the caller's form stays open with its input). An unexpected
+    error also goes to the log file (desktop/ui/crash.py), without its text."""
+    if not logged and not isinstance(error, DeskError):
+        from desktop.ui.crash import log, log_text
+
+        log.error("error shown to the user: %s", log_text(error))
     dialog = ErrorDialog(error, parent or QApplication.activeWindow())
     dialog.setModal(True)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

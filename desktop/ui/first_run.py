@@ -8,6 +8,7 @@ and it is never shown again. A server database needs no passphrase, so it has no
 from __future__ import annotations
 
 import importlib.util
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core import accounts
 from desktop.core.clock import Clock
 from desktop.core.errors import DeskError
-from desktop.core.storage import keys
+from desktop.core.storage import keys, os_slot
 from desktop.core.storage.connect import Target, initialise
 from desktop.core.storage.database import Actor, Database
 from desktop.ui import messages
@@ -31,8 +32,30 @@ from desktop.ui.widgets import hint_label, primary_button, title_label
 STEP_CREATE, STEP_RECOVERY, STEP_ADMIN = range(3)
 
 
+def recovery_key_lines(recovery: str) -> str:
+    """Two lines of four groups: the line breaks between groups, never inside one, and no dash hangs
+    at a line end (copied or typed, the key is the same: dashes and spaces do not count)."""
+    groups = recovery.split("-")
+    half = (len(groups) + 1) // 2
+    return "-".join(groups[:half]) + "\n" + "-".join(groups[half:])
+
+
 def demo_available() -> bool:
     return importlib.util.find_spec("desktop.core.demo") is not None
+
+
+def create_database(target: Target, passphrase: str, clock: Clock,
+                    keystore: Any = None) -> tuple[Database, str | None, BaseException | None]:
+    """The new database; with `keystore`, also its OS key slot. A key store that fails does not
+    undo the database: the problem is returned and shown, and Settings can try again."""
+    db, recovery = initialise(target, passphrase=passphrase or None, clock=clock)
+    problem: BaseException | None = None
+    if keystore is not None and db.path is not None:
+        try:
+            os_slot.turn_on_at_creation(db, keystore)
+        except DeskError as error:
+            problem = error
+    return db, recovery, problem
 
 
 def create_admin(db: Database, username: str, display_name: str, password: str, with_demo: bool) -> SignedIn:
@@ -48,9 +71,10 @@ def create_admin(db: Database, username: str, display_name: str, password: str, 
 
 class FirstRunDialog(BusyDialog):
     def __init__(self, tasks: TaskRunner, target: Target, clock: Clock, *, db: Database | None = None,
-                 parent: QWidget | None = None) -> None:
+                 keystore: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         self.target, self.clock = target, clock
+        self.keystore = keystore
         self.database = db
         self.recovery_key = ""
         self.signed_in: SignedIn | None = None
@@ -87,6 +111,13 @@ class FirstRunDialog(BusyDialog):
         self.strength.setFixedHeight(8)
         self.strength_text = QLabel()
         self.strength_text.setObjectName("hint")
+        self.os_unlock = QCheckBox(self.tr("Open the database on this computer without the passphrase"))
+        self.os_unlock.setEnabled(False)
+        self.os_unlock_hint = hint_label(self.tr(
+            "The operating system protects the key. Everyone then signs in with their own user name and "
+            "password only. The passphrase and the "
+            "recovery key are still needed on another computer. Administrators can turn this off in "
+            "Settings → Sign-in."))
         self.create_button = primary_button(self.tr("Create the database"))
         self.create_button.clicked.connect(self.create_database)
         form = QFormLayout()
@@ -111,6 +142,11 @@ class FirstRunDialog(BusyDialog):
             self.passphrase.textChanged.connect(self._passphrase_changed)
             self.passphrase_again.textChanged.connect(self._passphrase_changed)
         layout.addLayout(form)
+        if not self.target.is_server and self.keystore is not None:
+            layout.addWidget(self.os_unlock)
+            layout.addWidget(self.os_unlock_hint)
+            store = self.keystore   # whether the system has a usable store: asked off the UI thread
+            self.tasks.run_in_background(store.available, self._store_known, lambda _error: None, owner=self)
         layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -138,21 +174,30 @@ class FirstRunDialog(BusyDialog):
         self.strength_text.setText(words[score] + ("" if not problem else " — " + problem) if text else "")
         self.create_button.setEnabled(not problem and text == self.passphrase_again.text() and not self.working)
 
+    def _store_known(self, available: bool) -> None:
+        self.os_unlock.setEnabled(available)
+        self.os_unlock.setChecked(available)
+        if not available:
+            self.os_unlock.setToolTip(messages.os_unlock_text("no_store"))
+
     def create_database(self) -> None:
         if self.working:
             return
         target, clock, passphrase = self.target, self.clock, self.passphrase.text()
-        self.run(lambda: initialise(target, passphrase=passphrase or None, clock=clock), self._created)
+        store = self.keystore if self.os_unlock.isChecked() and self.os_unlock.isEnabled() else None
+        self.run(lambda: create_database(target, passphrase, clock, store), self._created)
 
-    def _created(self, created: tuple[Database, str | None]) -> None:
-        self.database, recovery = created
+    def _created(self, created: tuple[Database, str | None, BaseException | None]) -> None:
+        self.database, recovery, problem = created
+        if problem is not None:
+            self.show_message(self.tr("The database was created, but opening it without the passphrase could "
+                                      "not be set up: {0} Try again in Settings → Sign-in.")
+                              .format(messages.describe(problem)))
         self.passphrase.clear()
         self.passphrase_again.clear()
         if recovery:
             self.recovery_key = recovery
-            groups = recovery.split("-")
-            half = len(groups) // 2
-            self.key_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
+            self.key_label.setText(recovery_key_lines(recovery))
             self.steps.setCurrentIndex(STEP_RECOVERY)
         else:
             self.steps.setCurrentIndex(STEP_ADMIN)

@@ -50,7 +50,7 @@ def _has_users(db: Database) -> bool:
 
 
 def open_and_inspect(target: Target, clock: Clock, *, passphrase: str | None = None,
-                     recovery_key: str | None = None) -> Opened:
+                     recovery_key: str | None = None, keystore: Any = None) -> Opened:
     """Open (and migrate) the database, and say whether it has accounts yet."""
     if target.is_server:
         probe = open_server(target.url or "", clock=clock)
@@ -60,7 +60,7 @@ def open_and_inspect(target: Target, clock: Clock, *, passphrase: str | None = N
             probe.dispose()
         if empty:
             return Opened(None, False)
-    db = open_target(target, passphrase=passphrase, recovery_key=recovery_key, clock=clock)
+    db = open_target(target, passphrase=passphrase, recovery_key=recovery_key, keystore=keystore, clock=clock)
     try:
         return Opened(db, _has_users(db))
     except BaseException:
@@ -124,6 +124,12 @@ class BusyDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
+    def reject(self) -> None:
+        """Quit waits while a check runs: disabling the inputs moves the keyboard focus to the Quit
+        button, and an impatient second Enter must not close the app behind a login that succeeds."""
+        if not self.working:
+            super().reject()
+
     def refused(self, error: BaseException) -> None:
         """Subclasses reset fields after a refusal."""
 
@@ -132,12 +138,19 @@ class BusyDialog(QDialog):
 
 
 class UnlockDialog(BusyDialog):
-    """Asks for the database passphrase, or the recovery key written down at creation."""
+    """Asks for the database passphrase, or the recovery key written down at creation.
 
-    def __init__(self, tasks: TaskRunner, target: Target, clock: Clock, parent: QWidget | None = None) -> None:
+    With `keystore` (the database has an OS key slot), it first opens the database with this
+    computer's key store and asks nothing; only when that fails does it say why and ask."""
+
+    def __init__(self, tasks: TaskRunner, target: Target, clock: Clock, parent: QWidget | None = None, *,
+                 keystore: Any = None) -> None:
         super().__init__(tasks, parent)
         self.target, self.clock = target, clock
+        self.keystore = keystore
         self.opened: Opened | None = None
+        self.os_status = QLabel(self.tr("Opening the database with this computer's key store…"))
+        self.os_status.setWordWrap(True)
         self.setWindowTitle(APP_TITLE)
         self.setMinimumWidth(460)
         self.passphrase = secret_field()
@@ -161,10 +174,31 @@ class UnlockDialog(BusyDialog):
         location = hint_label(self.tr("Database: {0}").format(target.describe()))
         location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(location)
+        layout.addWidget(self.os_status)
         layout.addLayout(self.form)
         layout.addWidget(self.use_recovery)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._asking(keystore is None)
+
+    def _asking(self, ask: bool) -> None:
+        """The passphrase form, or the note that the key store is being asked."""
+        self.os_status.setVisible(not ask)
+        self.form.setRowVisible(0, ask and not self.use_recovery.isChecked())
+        self.form.setRowVisible(1, ask and self.use_recovery.isChecked())
+        self.use_recovery.setVisible(ask)
+        self.open_button.setVisible(ask)
+
+    @property
+    def asks_passphrase(self) -> bool:
+        return self.open_button.isVisibleTo(self)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.keystore is not None and self.opened is None and not self.working:
+            target, clock, store = self.target, self.clock, self.keystore
+            self.keystore = None   # one attempt; afterwards the passphrase or the recovery key
+            self.run(lambda: open_and_inspect(target, clock, keystore=store), self._opened)
 
     def _switch(self, recovery: bool) -> None:
         self.form.setRowVisible(0, not recovery)
@@ -192,6 +226,11 @@ class UnlockDialog(BusyDialog):
         self.accept()
 
     def refused(self, error: BaseException) -> None:
+        if not self.asks_passphrase:      # the key store failed: say why, then ask
+            self._asking(True)
+            self.show_message(self.tr("{0} Enter the database passphrase, or use the recovery key.")
+                              .format(messages.describe(error)))
+            self.adjustSize()     # the form and the reason were hidden when the dialog took its size
         self.passphrase.clear()
         self.passphrase.setFocus()
 
@@ -241,7 +280,7 @@ class LoginDialog(BusyDialog):
     """User name and password. With `locked_user`, the idle lock: only that user may continue."""
 
     def __init__(self, tasks: TaskRunner, db: Database, *, locked_user: str = "", idle_minutes: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 notice: str = "", parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         self.db = db
         self.signed_in: SignedIn | None = None
@@ -269,6 +308,9 @@ class LoginDialog(BusyDialog):
         if locked_user:
             layout.addWidget(hint_label(self.tr("InterviewDesk was locked after {0} minutes without activity. "
                                                 "Enter your password to continue.").format(idle_minutes)))
+        self.notice = hint_label(notice)
+        self.notice.setVisible(bool(notice))
+        layout.addWidget(self.notice)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

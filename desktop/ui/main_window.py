@@ -1,5 +1,7 @@
 """The main window: navigation on the left (pages the user's roles allow), the page on the right,
-and a status bar with who is signed in and which database is open. Locks after idle time."""
+and a status bar with who is signed in (and 注销/切换用户) and which database is open. Locks after
+idle time. One window serves one signed-in user: signing out builds the next user's window
+(desktop/ui/signin.Desk)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QProgressBar, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.core.permissions import Action
@@ -106,6 +108,8 @@ PAGES = (
 
 
 class MainWindow(QMainWindow):
+    sig_sign_out = Signal()     # the user signs out (unsaved work was asked about); Desk shows the login
+
     def __init__(self, ctx: "AppContext", *, idle_check_ms: int = 15_000,
                  reminder_interval_ms: int = MINUTE_MS) -> None:
         super().__init__()
@@ -145,8 +149,8 @@ class MainWindow(QMainWindow):
         cover_layout = QVBoxLayout(self.cover)
         cover_layout.addStretch(1)
         cover_layout.addWidget(title_label(APP_TITLE), 0, Qt.AlignmentFlag.AlignCenter)
-        cover_layout.addWidget(hint_label(self.tr("Locked. Sign in again to continue.")), 0,
-                               Qt.AlignmentFlag.AlignCenter)
+        self.cover_hint = hint_label(self.tr("Locked. Sign in again to continue."))
+        cover_layout.addWidget(self.cover_hint, 0, Qt.AlignmentFlag.AlignCenter)
         cover_layout.addStretch(1)
         self.screens = QStackedWidget()
         self.screens.addWidget(content)
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self.navigation.currentItemChanged.connect(self._navigated)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.request_sign_out)
+        self.sign_out_question: QMessageBox | None = None
         self.idle = IdleWatcher(ctx.clock, lambda: int(ctx.institution.get("security.idle_lock_minutes", 15)),
                                 check_every_ms=idle_check_ms, parent=self)
         self.idle.sig_idle.connect(self.lock)
@@ -184,8 +190,13 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setFixedWidth(120)
         self.busy.setFixedHeight(12)
+        self.sign_out_button = QPushButton(self.tr("Sign out / switch user"))
+        self.sign_out_button.setToolTip(self.tr("Sign out and let another user sign in (Ctrl+Shift+L); "
+                                                "the database stays open"))
+        self.sign_out_button.clicked.connect(self.request_sign_out)
         bar = self.statusBar()
         bar.addWidget(self.user_label)
+        bar.addWidget(self.sign_out_button)
         bar.addWidget(self.database_label, 1)
         self.notice_button = NoticeButton()
         self.notice_button.clicked.connect(self.open_notices)
@@ -315,6 +326,48 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs = []
         self.idle.resume()
         self.reminders.start()
+
+    # --- sign out / switch user ------------------------------------------------------------------
+
+    def unsaved_work(self) -> list[str]:
+        """Open forms and pages with edits not yet saved, by their titles."""
+        open_forms = [d.windowTitle() or APP_TITLE for d in self.findChildren(QDialog)
+                      if d.isVisible() and d is not self.lock_dialog and d is not self.sign_out_question]
+        edited = [self.specs[self.page_keys().index(key)].title() for key, page in self.pages.items()
+                  if any(getattr(w, "has_unsaved_changes", lambda: False)()
+                         for w in [page, *page.findChildren(QWidget)])]
+        return open_forms + edited
+
+    def request_sign_out(self) -> None:
+        if self.locked or self.sign_out_question is not None:
+            return
+        unsaved = self.unsaved_work()
+        if not unsaved:
+            self.sig_sign_out.emit()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, self.tr(
+            "Not saved yet: {0}. Sign out anyway? What was not saved is lost.").format("、".join(unsaved)),
+            parent=self)
+        self.sign_out_anyway = box.addButton(self.tr("Sign out anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.finished.connect(lambda _code: self._answered(box))
+        self.sign_out_question = box
+        box.open()
+
+    def _answered(self, box: QMessageBox) -> None:
+        self.sign_out_question = None
+        if box.clickedButton() is self.sign_out_anyway:
+            self.sig_sign_out.emit()
+
+    def suspend(self) -> None:
+        """Before the next user signs in: nothing of this user's stays on screen or keeps running."""
+        self.idle.stop()
+        self.reminders.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self.screens.setCurrentWidget(self.cover)
+        self.cover_hint.setText(self.tr("Signed out."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()

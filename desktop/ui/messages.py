@@ -283,6 +283,27 @@ def operational_text(error: BaseException) -> str:
     return ""
 
 
+def os_unlock_text(reason: str) -> str:
+    """Why this computer's key store did not open the database (the passphrase still does)."""
+    if reason == "no_store":
+        return QCoreApplication.translate("Messages", "This computer has no usable key store (Windows account "
+                                          "protection or the system keyring).")
+    if reason == "no_slot":
+        return QCoreApplication.translate("Messages", "Sign-in without the passphrase is not set up for this "
+                                          "database.")
+    if reason == "other_store":
+        return QCoreApplication.translate("Messages", "The database's key slot belongs to another kind of computer.")
+    if reason == "missing":
+        return QCoreApplication.translate("Messages", "This computer's keyring no longer holds the database's key "
+                                          "(it was deleted, or this is another computer).")
+    if reason == "refused":
+        return QCoreApplication.translate("Messages", "This computer's key store refused the database's key slot "
+                                          "(the file was copied from another computer, or Windows was reinstalled).")
+    if reason == "store_error":
+        return QCoreApplication.translate("Messages", "This computer's key store did not answer.")
+    return QCoreApplication.translate("Messages", "This computer's key store could not open the database.")
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     if not isinstance(error, errors.DeskError):
@@ -292,6 +313,8 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate("Messages", "Please correct the following:") + "\n" + validation_text(error)
     if isinstance(error, errors.WrongPassphrase):
         return QCoreApplication.translate("Messages", "Wrong passphrase, or the file is damaged; restore from backup.")
+    if isinstance(error, errors.OsUnlockFailed):
+        return os_unlock_text(str(p.get("reason", "")))
     if isinstance(error, errors.KeyFileMissing):
         return QCoreApplication.translate("Messages", "The key file next to the database ({0}) is missing. Restore it from the backup "
                   "together with the database.").format(p.get("name", error.detail))

@@ -1078,8 +1078,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>An administrator set a temporary password for you. Choose your own password to continue.</source>
-        <translation>管理员为您设置了临时密码。请设置您自己的密码后继续。</translation>
+        <source>Sign out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>An administrator set a temporary password for you. Choose your own password to continue. Enter the temporary password as the current password.</source>
+        <translation>管理员为您设置了临时密码。请设置您自己的密码后继续。“当前密码”一栏请填写临时密码。</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
@@ -1963,6 +1967,21 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>InterviewDesk must close after an internal error. The details are in the log file:
+{0}</source>
+        <translation>面试协同台发生内部错误，必须关闭。详细信息已写入日志文件：
+{0}</translation>
+    </message>
+    <message>
+        <source>InterviewDesk closed unexpectedly last time. What happened is in the log file; please send it to the IT office:
+{0}</source>
+        <translation>面试协同台上次意外关闭。经过已记录在日志文件中，请将其发送给信息科：
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
         <source>Select a request to decide on it.</source>
@@ -2267,6 +2286,14 @@
         <translation>欢迎使用面试协同台</translation>
     </message>
     <message>
+        <source>Open the database on this computer without the passphrase</source>
+        <translation>在本机免口令打开数据库</translation>
+    </message>
+    <message>
+        <source>The operating system protects the key. Everyone then signs in with their own user name and password only. The passphrase and the recovery key are still needed on another computer. Administrators can turn this off in Settings → Sign-in.</source>
+        <translation>密钥由操作系统保护。此后每个人只需用自己的用户名和密码登录。在其他电脑上仍需口令或恢复密钥。管理员可在“设置 → 登录方式”中关闭。</translation>
+    </message>
+    <message>
         <source>Create the database</source>
         <translation>创建数据库</translation>
     </message>
@@ -2317,6 +2344,10 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>The database was created, but opening it without the passphrase could not be set up: {0} Try again in Settings → Sign-in.</source>
+        <translation>数据库已创建，但未能设置免口令打开：{0} 请稍后在“设置 → 登录方式”中重试。</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -2541,6 +2572,10 @@
 <context>
     <name>GeneralSettings</name>
     <message>
+        <source>Your own language: other users of this computer keep theirs.</source>
+        <translation>这是您个人的语言设置，本机其他用户的语言不受影响。</translation>
+    </message>
+    <message>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
@@ -2559,10 +2594,6 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
-    </message>
-    <message>
-        <source>Saved. The new language applies after InterviewDesk is restarted.</source>
-        <translation>已保存。新的界面语言将在重新启动面试协同台后生效。</translation>
     </message>
 </context>
 <context>
@@ -3768,11 +3799,35 @@
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
+    <message>
+        <source>Sign out / switch user</source>
+        <translation>注销/切换用户</translation>
+    </message>
+    <message>
+        <source>Sign out and let another user sign in (Ctrl+Shift+L); the database stays open</source>
+        <translation>注销并让其他用户登录（Ctrl+Shift+L），数据库保持打开</translation>
+    </message>
     <message numerus="yes">
         <source>%n message(s) failed to send</source>
         <translation>
             <numerusform>%n 条消息发送失败</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not saved yet: {0}. Sign out anyway? What was not saved is lost.</source>
+        <translation>以下内容尚未保存：{0}。仍要注销吗？未保存的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>Sign out anyway</source>
+        <translation>仍然注销</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已注销。</translation>
     </message>
 </context>
 <context>
@@ -4513,6 +4568,34 @@
         <translation>无法使用文件或文件夹（系统错误 {0}）。</translation>
     </message>
     <message>
+        <source>This computer has no usable key store (Windows account protection or the system keyring).</source>
+        <translation>本机没有可用的密钥存储（Windows 数据保护或系统密钥环）。</translation>
+    </message>
+    <message>
+        <source>Sign-in without the passphrase is not set up for this database.</source>
+        <translation>此数据库未设置免口令打开。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s key slot belongs to another kind of computer.</source>
+        <translation>数据库的本机密钥槽属于另一类电脑。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring no longer holds the database&apos;s key (it was deleted, or this is another computer).</source>
+        <translation>本机密钥环中已没有此数据库的密钥（已被删除，或这是另一台电脑）。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store refused the database&apos;s key slot (the file was copied from another computer, or Windows was reinstalled).</source>
+        <translation>本机密钥存储无法打开数据库的本机密钥槽（文件是从其他电脑复制来的，或 Windows 已重装）。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store did not answer.</source>
+        <translation>本机密钥存储没有响应。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s key store could not open the database.</source>
+        <translation>本机密钥存储无法打开数据库。</translation>
+    </message>
+    <message>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
@@ -4793,6 +4876,57 @@
     <message>
         <source>No notices yet.</source>
         <translation>暂无通知。</translation>
+    </message>
+</context>
+<context>
+    <name>OsUnlockSettings</name>
+    <message>
+        <source>Checking this computer&apos;s key store…</source>
+        <translation>正在检查本机密钥存储…</translation>
+    </message>
+    <message>
+        <source>Turn on for this computer</source>
+        <translation>在本机开启</translation>
+    </message>
+    <message>
+        <source>Turn off and remove the key slot</source>
+        <translation>关闭并删除本机密钥槽</translation>
+    </message>
+    <message>
+        <source>Open the database without the passphrase</source>
+        <translation>免口令打开数据库</translation>
+    </message>
+    <message>
+        <source>When this is on, InterviewDesk opens the database on this computer with a key that the operating system protects (Windows: for every Windows user of this computer; Linux: in the system keyring), and everyone signs in with their own user name and password only. The database passphrase and the recovery key are still needed on another computer, or when the key slot cannot be opened.</source>
+        <translation>开启后，面试协同台在本机使用由操作系统保护的密钥打开数据库（Windows：本机所有 Windows 用户均可使用；Linux：保存在系统密钥环中），每个人只需用自己的用户名和密码登录。在其他电脑上，或本机密钥槽无法打开时，仍需数据库口令或恢复密钥。</translation>
+    </message>
+    <message>
+        <source>Windows data protection (DPAPI)</source>
+        <translation>Windows 数据保护（DPAPI）</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>On: this computer opens the database with {0}; nobody is asked for the passphrase.</source>
+        <translation>已开启：本机通过 {0} 打开数据库，不再询问口令。</translation>
+    </message>
+    <message>
+        <source>Off: the database passphrase is asked at every start.</source>
+        <translation>已关闭：每次启动都需输入数据库口令。</translation>
+    </message>
+    <message>
+        <source>Off.</source>
+        <translation>已关闭。</translation>
+    </message>
+    <message>
+        <source>Turned on. From the next start nobody is asked for the passphrase on this computer.</source>
+        <translation>已开启。从下次启动起，本机不再询问口令。</translation>
+    </message>
+    <message>
+        <source>Turned off and the key slot removed. The passphrase is asked at the next start.</source>
+        <translation>已关闭并删除本机密钥槽。下次启动时需输入口令。</translation>
     </message>
 </context>
 <context>
@@ -5473,8 +5607,23 @@
         <translation>审计锚点</translation>
     </message>
     <message>
+        <source>Sign-in</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Your password was not changed. Sign in again and choose your own password.</source>
+        <translation>您的密码未修改。请重新登录并设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>{0} signed out. The next user signs in here.</source>
+        <translation>{0} 已注销。请下一位用户在此登录。</translation>
     </message>
 </context>
 <context>
@@ -5796,6 +5945,10 @@
 <context>
     <name>UnlockDialog</name>
     <message>
+        <source>Opening the database with this computer&apos;s key store…</source>
+        <translation>正在用本机密钥存储打开数据库…</translation>
+    </message>
+    <message>
         <source>Use the recovery key instead</source>
         <translation>改用恢复密钥</translation>
     </message>
@@ -5822,6 +5975,10 @@
     <message>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <source>{0} Enter the database passphrase, or use the recovery key.</source>
+        <translation>{0}请输入数据库口令，或使用恢复密钥。</translation>
     </message>
 </context>
 <context>
@@ -5880,6 +6037,14 @@
     <message>
         <source>Enable</source>
         <translation>启用</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
+        <source>The password of {0} ({1}) was reset. Give them this temporary password; at their next sign-in they must choose their own:</source>
+        <translation>{0} ({1}) 的密码已重置。请将以下临时密码告知本人；下次登录时须设置自己的密码：</translation>
     </message>
 </context>
 <context>

@@ -54,8 +54,11 @@ def test_first_run_creates_an_encrypted_database_a_recovery_key_and_the_admin(qt
     path = dialog.target.path
     assert path.read_bytes()[:16] != b"SQLite format 3\x00"
 
-    key = dialog.key_label.text().replace("\n", "")
-    assert len(key.split("-")) == 8
+    lines = dialog.key_label.text().splitlines()
+    assert [len(line.split("-")) for line in lines] == [4, 4]      # broken between groups,
+    assert not any(line.startswith("-") or line.endswith("-") for line in lines)   # no dash left hanging
+    key = "-".join(lines)
+    assert len(key.split("-")) == 8 and all(len(group) == 4 for group in key.split("-"))
     assert not dialog.continue_button.isEnabled()
     dialog.reject()                      # the key step cannot be closed before it is acknowledged
     assert dialog.isVisible()

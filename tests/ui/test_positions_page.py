@@ -114,3 +114,24 @@ def test_the_detail_counts_applicants_per_stage(qtbot, page, ctx, embedded_db, d
     stages = {page.detail.stages.item(r, 0).text(): page.detail.stages.item(r, 1).text()
               for r in range(page.detail.stages.rowCount())}
     assert stages["已投递"] == "1" and stages["面试中"] == "2" and stages["已录用"] == "0"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_list_fits_a_1280_pixel_window_without_scrolling_sideways(qtbot, ctx, embedded_db, dept, qapp,
+                                                                      language):
+    from desktop.ui import i18n
+    from desktop.ui.main_window import MainWindow
+
+    i18n.install(qapp, language)
+    add_position(embedded_db, "YWK-2026-001", "临床医学博士后研究人员（心血管内科方向）", dept, headcount=12)
+    add_position(embedded_db, "IT-02", "网络管理员", dept, headcount=1, status="closed")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    page = window.open_page("positions")
+    qtbot.waitUntil(lambda: page.model.loaded_once and ctx.tasks.is_idle, timeout=10_000)
+    qtbot.wait(50)
+    assert page.table.horizontalScrollBar().maximum() == 0
+    assert page.table.columnWidth(1) >= 160          # the title keeps room to be read
+    window.close()

@@ -22,12 +22,16 @@ def page(qtbot, ctx):
     return widget
 
 
-def test_the_language_choice_is_kept_for_the_next_start(qtbot, page, ctx):
+def test_the_language_choice_is_the_users_own_and_leaves_this_desktops_setting_alone(qtbot, page, ctx,
+                                                                                      embedded_db):
     general = page.general
+    changes = []
+    ctx.sig_changed.connect(lambda entity, _ids: changes.append(entity))
     general.language.setCurrentIndex(general.language.findData("en"))
-    qtbot.waitUntil(lambda: not general.language_note.isHidden(), timeout=10_000)
-    assert "重新启动" in general.language_note.text()
-    assert settings.machine_value(app_dirs().machine_settings, "ui.language") == "en"
+    qtbot.waitUntil(lambda: "language" in changes, timeout=10_000)
+    assert ctx.language == "en"
+    assert accounts.login(embedded_db, ctx.actor.username, PASSWORD).language == "en"
+    assert settings.machine_value(app_dirs().machine_settings, "ui.language") == "zh_CN"
 
 
 def test_a_wrong_time_zone_is_explained_and_nothing_is_saved(qtbot, page, ctx, embedded_db):
@@ -103,3 +107,23 @@ def test_changing_my_password_needs_the_current_one(qtbot, runner, ctx, embedded
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.result() == ChangePasswordDialog.DialogCode.Accepted, timeout=10_000)
     assert accounts.login(embedded_db, ctx.actor.username, "Neues-Passwort-2").actor.user_id == ctx.actor.user_id
+
+
+def test_resetting_a_password_is_confirmed_with_the_temporary_password(qtbot, page, ctx, embedded_db):
+    from ui_helpers import add_user
+    from desktop.core.model import Role
+
+    add_user(embedded_db, "lisi", [(Role.INTERVIEWER, None)], display_name="李四")
+    users = page.users
+    users.load()
+    qtbot.waitUntil(lambda: users.model.rowCount() == 2, timeout=10_000)
+    users.table.selectRow(next(n for n, u in enumerate(users.model.rows) if u.username == "lisi"))
+    users.reset_button.click()
+    dialog = users.dialog
+    dialog.password.setText("Temp-pass-77")
+    dialog.again.setText("Temp-pass-77")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: users.confirmation is not None and users.confirmation.isVisible(), timeout=10_000)
+    assert "李四 (lisi)" in users.confirmation.text() and "已重置" in users.confirmation.text()
+    assert users.confirmation.informativeText() == "Temp-pass-77"
+    assert accounts.login(embedded_db, "lisi", "Temp-pass-77").must_change_password

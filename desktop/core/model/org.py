@@ -52,6 +52,7 @@ class User(Versioned, Base):
     last_login_at: Mapped[Optional[datetime]]
     exchange_mailbox: Mapped[Optional[str]] = mapped_column(String(254))
     away_until: Mapped[Optional[datetime]]
+    language: Mapped[Optional[str]] = mapped_column(String(8))   # the user's own UI language; None: the machine's
     created_at: Mapped[datetime]
 
     department: Mapped[Optional[Department]] = relationship()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
@@ -61,15 +62,17 @@ def _pre_migration_backup(db: Database, label: str) -> None:
 
 
 def open_target(target: Target, *, passphrase: str | None = None, recovery_key: str | None = None,
-                clock: Clock | None = None, maintain: bool = True) -> Database:
+                keystore: Any = None, clock: Clock | None = None, maintain: bool = True) -> Database:
     """Open an existing database and bring its schema to this program's version (after a backup).
     Only `initialise` creates: an embedded file without a schema is damaged, not new. `maintain=False`
-    (the health checks) skips refreshing the planner's statistics, which writes to the file."""
+    (the health checks) skips refreshing the planner's statistics, which writes to the file.
+    `keystore`: this computer's key store, for the key file's OS slot (no passphrase asked)."""
     if target.url:
         db = open_server(target.url, clock=clock)
     else:
         assert target.path is not None
-        db = open_embedded(target.path, passphrase=passphrase, recovery_key=recovery_key, clock=clock)
+        db = open_embedded(target.path, passphrase=passphrase, recovery_key=recovery_key, keystore=keystore,
+                           clock=clock)
     try:
         if db.is_embedded and migrate.is_empty(db):
             raise DatabaseDamaged("no_schema")

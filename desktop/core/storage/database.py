@@ -269,22 +269,28 @@ def create_embedded(path: Path, passphrase: str, *, clock: Clock | None = None) 
     return Database(_sqlcipher_engine(path, master), "sqlcipher", path, clock or SystemClock(), master), recovery
 
 
-def unlock_master_key(path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> MasterKey:
+def unlock_master_key(path: Path, *, passphrase: str | None = None, recovery_key: str | None = None,
+                      keystore: Any = None) -> MasterKey:
+    """With `keystore` (core.storage.os_slot.KeyStore): this computer's OS slot, no passphrase."""
     keys = KeyFile.read(key_file_for(path))
+    if keystore is not None:
+        from desktop.core.storage import os_slot
+
+        return os_slot.unlock(keys, keystore)
     if recovery_key is not None:
         return keys.unlock_with_recovery_key(recovery_key)
     return keys.unlock(passphrase or "")
 
 
 def open_embedded(path: Path, *, passphrase: str | None = None, recovery_key: str | None = None,
-                  clock: Clock | None = None) -> Database:
+                  keystore: Any = None, clock: Clock | None = None) -> Database:
     """Open an existing encrypted file; refuses network shares and never creates or alters a file
     when the key is wrong."""
     path = Path(path)
     refuse_network_path(path)
     switch.settle(path)              # a restore interrupted here is finished or rolled back first
     check_database_file(path)        # before asking Argon2 for anything
-    master = unlock_master_key(path, passphrase=passphrase, recovery_key=recovery_key)
+    master = unlock_master_key(path, passphrase=passphrase, recovery_key=recovery_key, keystore=keystore)
     verify_decrypts(path, master)    # before handing out an engine
     return Database(_sqlcipher_engine(path, master), "sqlcipher", path, clock or SystemClock(), master)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.permissions import Action
 from desktop.core.services.positions import PositionDetail
@@ -13,8 +14,11 @@ from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
 from desktop.ui.positions.detail import PositionDetailPanel
 from desktop.ui.positions.form import PositionForm
-from desktop.ui.positions.model import PositionTableModel
+from desktop.ui.positions.model import COL_TITLE, PositionTableModel
 from desktop.ui.widgets import SearchBox, hint_label, primary_button, scrolling, title_label
+
+MAX_OTHER = 150   # px: code, department, status… never squeeze the title out
+MIN_TITLE = 160
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -61,6 +65,7 @@ class PositionsPage(QWidget):
 
         self.search.sig_search.connect(self.model.set_search)
         self.status.currentIndexChanged.connect(self._status_changed)
+        self.model.sig_loaded.connect(self._fit_columns)
         self.model.sig_loaded.connect(self._loaded)
         self.model.sig_failed.connect(self._failed)
         self.table.sig_selected.connect(self.detail.show_position)
@@ -68,6 +73,27 @@ class PositionsPage(QWidget):
         self.detail.sig_edit.connect(self.edit_position)
         if not self.model.loaded_once and not self.model.loading:
             self.model.refresh()
+
+    def _fit_columns(self, _total: int = 0) -> None:
+        """The title takes the room that is left (at least MIN_TITLE), the other columns the width of
+        their content and header text (at most MAX_OTHER; narrower still when the window is), so the
+        list never scrolls sideways in a 1280-pixel window."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        metrics = header.fontMetrics()
+        wanted = {}
+        for column in range(self.model.columnCount()):
+            if column == COL_TITLE:
+                continue
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            label = metrics.horizontalAdvance(text) + (30 if column == self.model.sort_column() else 14)
+            wanted[column] = min(max(self.table.sizeHintForColumn(column), label), MAX_OTHER)
+        room = self.table.viewport().width() - MIN_TITLE
+        scale = min(1.0, room / max(sum(wanted.values()), 1))
+        for column, width in wanted.items():
+            self.table.setColumnWidth(column, max(40, int(width * scale)))
 
     def _loaded(self, total: int) -> None:
         self.count.setText(self.tr("%n position(s)", "", total))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.permissions import Action
-from desktop.core.services import config
+from desktop.core import accounts
 from desktop.core import labels
 from desktop.ui import i18n
 from desktop.ui.errors import show_error
@@ -22,6 +22,7 @@ from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
 from desktop.ui.settings.routing import ChannelRouting
 from desktop.ui.settings.templates import TemplatesPanel
+from desktop.ui.settings.unlock import OsUnlockSettings
 from desktop.ui.settings.users import UsersPanel
 from desktop.ui.widgets import hint_label, title_label
 
@@ -41,8 +42,7 @@ class GeneralSettings(QWidget):
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(self.language.findData(i18n.normalise(ctx.language)), 0))
         self.language.currentIndexChanged.connect(self.save_language)
-        self.language_note = hint_label()
-        self.language_note.hide()
+        self.language_note = hint_label(self.tr("Your own language: other users of this computer keep theirs."))
 
         actor = ctx.actor
         roles = labels.joined(dict.fromkeys(labels.role(role) for role, _dept in actor.grants)) or "—"
@@ -63,16 +63,23 @@ class GeneralSettings(QWidget):
         layout.addStretch(1)
 
     def save_language(self, _index: int = -1) -> None:
-        """A machine setting (this desktop only); takes effect at the next start."""
-        code, machine_file, actor = self.language.currentData(), self.ctx.machine_file, self.ctx.actor
-        self.ctx.run(lambda: config.set_values(None, actor, machine_file, {"ui.language": code}),
-                     lambda _keys: self._language_saved(code), lambda error: show_error(error, self), owner=self,
-                     write=True)
+        """The signed-in user's own language (other users of this desktop keep theirs); the window
+        is rebuilt in it at once (desktop/ui/signin.Desk listens for "language")."""
+        code, actor = self.language.currentData(), self.ctx.actor
+        if code == i18n.normalise(self.ctx.language):
+            return
+        self.language.setEnabled(False)
+        self.ctx.write(lambda session: accounts.set_own_language(session, actor, code),
+                       lambda _none: self._language_saved(code), self._language_refused, entity="language",
+                       owner=self)
 
     def _language_saved(self, code: str) -> None:
         self.ctx.language = code
-        self.language_note.setText(self.tr("Saved. The new language applies after InterviewDesk is restarted."))
-        self.language_note.show()
+        self.language.setEnabled(True)
+
+    def _language_refused(self, error: BaseException) -> None:
+        self.language.setEnabled(True)
+        show_error(error, self)
 
     def change_password(self) -> None:
         self.dialog = ChangePasswordDialog(self.ctx.tasks, self.ctx.db, self.ctx.actor, parent=self)
@@ -118,6 +125,10 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.routing, self.tr("Channels"))
             self.anchors = AnchorSettings(ctx)
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
+        self.unlock: OsUnlockSettings | None = None
+        if ctx.may(Action.SETTINGS_MANAGE) and ctx.db.is_embedded:
+            self.unlock = OsUnlockSettings(ctx)
+            self.tabs.addTab(self.unlock, self.tr("Sign-in"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)

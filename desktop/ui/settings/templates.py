@@ -174,6 +174,11 @@ class TemplatesPanel(QWidget):
         else:
             self.drafts.pop(self.shown, None)
 
+    def has_unsaved_changes(self) -> bool:
+        """Asked before signing out (desktop/ui/main_window.py)."""
+        self._stash()
+        return bool(self.drafts)
+
     def load(self) -> None:
         event, channel, locale = self.key()
         if channel is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLineEdit, QMessageBox, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.core import accounts
@@ -108,6 +109,7 @@ class UsersPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: EditDialog | None = None
+        self.confirmation: QMessageBox | None = None
         self.model = UserTableModel(ctx, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -177,7 +179,20 @@ class UsersPanel(QWidget):
         user = self.selected()
         if user is not None:
             self.dialog = ResetPasswordDialog(self.ctx, user.username, self)
-            self.dialog.open()
+            dialog = self.dialog
+            dialog.sig_saved.connect(lambda info: self._password_reset(info, dialog.password.text()))
+            dialog.open()
+
+    def _password_reset(self, info: UserInfo, temporary: str) -> None:
+        """Say that it worked, and show the temporary password once more to pass on to the user."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Password reset"), self.tr(
+            "The password of {0} ({1}) was reset. Give them this temporary password; at their next sign-in "
+            "they must choose their own:").format(info.display_name, info.username), parent=self)
+        box.setInformativeText(temporary)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirmation = box
+        box.open()
 
     def toggle_active(self) -> None:
         user = self.selected()

@@ -1,16 +1,16 @@
 """changes: why a change was asked for (a category kept for analysis), how a decision was given
 (in the app or by a reply to the approval mail), and the one-time codes approval mails carry
 
-Revision ID: 0005_h_change
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 import sqlalchemy as sa
 from alembic import op
 
 from desktop.core.model.base import UTCDateTime
 
-revision = "0005_h_change"  # alembic allows no "-" in an identifier
-down_revision = "0005_h_apply"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

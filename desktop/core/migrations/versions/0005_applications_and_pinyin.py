@@ -7,7 +7,7 @@ put 张 before 李; a pinyin key, computed by the program and indexed, lets the 
 them in the order officers expect. Existing candidates get their key here. Searches by phone or ID
 number are audited and limited per user: an index finds one user's recent searches in the log.
 
-Revision ID: 0005_h_apply
+Revision ID: 0005
 Revises: 0004
 """
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from alembic import op
 from desktop.core.model.base import UTCDateTime
 from desktop.core.sortkeys import KEY_LENGTH, name_sort_key
 
-revision = "0005_h_apply"   # alembic refuses "-" in revision ids
+revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None

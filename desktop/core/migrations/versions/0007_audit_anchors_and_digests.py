@@ -7,8 +7,8 @@ and secret fields are recorded in the log only masked, with a keyed digest so th
 compare live rows with the log; on PostgreSQL the digest key is a random secret kept in
 `audit_keys` (an embedded file derives it from its master key).
 
-Revision ID: 0005_h_audit
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 """
 import secrets
 
@@ -17,8 +17,8 @@ from alembic import op
 
 from desktop.core.model.base import UTCDateTime
 
-revision = "0005_h_audit"
-down_revision = "0005_h_change"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

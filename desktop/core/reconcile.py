@@ -42,7 +42,7 @@ ROW_ACTIONS = ("create", "update", "delete", "baseline")
 # its own record of delivery): these columns are not compared.
 OUTSIDE_LOG: dict[str, frozenset[str]] = {
     "OutboxEntry": frozenset({"state", "attempts", "last_error", "next_attempt_at", "claimed_by", "claimed_at",
-                              "sent_at", "external_id"}),
+                              "sent_at", "external_id", "sent_copy"}),
 }
 NEVER_COMPARED = frozenset({"version"})   # optimistic-lock counter; updates do not record it
 # The default approval chain that schema revision 0003 gives every institution: rows written by

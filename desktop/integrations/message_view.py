@@ -4,14 +4,17 @@ of an interview in its detail panel).
 Rendered by the code the delivery uses — the e-mail as `mail.smtp.message_for` composes it (text,
 HTML and the .ics attachment), the SMS text and its parts as the gateway sends them, the OA notice's
 title and text, the meeting's subject, place and body as Exchange gets them — from the entry's own
-payload, so a message waiting to go and one sent show their words the same way. Texts come from the
-message templates as they are now: an administrator's later edit shows here too (the viewer says
-so). A viewer who may not see the candidate's contacts (or name) gets the message rendered with
+payload. A message that went out is shown from the copy kept when it was sent (outbox
+`sent_copy`), exactly as its recipient got it; one still waiting is rendered from the message
+templates as they are now (the viewer says which). A viewer who may not see the candidate's contacts (or name) gets the message rendered with
 them masked, so nothing in clear reaches the window."""
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field, replace
+from email import policy as email_policy
+from email.parser import BytesParser
 from datetime import datetime
 from email.message import EmailMessage
 from typing import Any
@@ -54,6 +57,7 @@ class MessageView:
     sms_characters: int = 0
     problem: str = ""        # why the message could not be rendered (it would fail the same way when sent)
     masked: bool = False     # contacts (and maybe the name) shown masked to this viewer
+    as_sent: bool = False    # the copy kept when it went out, not rendered again from the templates
 
 
 def interview_messages(session: Session, actor: Actor, interview_id: int) -> list[overview.OutboxRow]:
@@ -88,6 +92,8 @@ def view(session: Session, actor: Actor, entry_id: int) -> MessageView:
     item = Item(entry.id, entry.dedupe_key, entry.interview_id, entry.channel, entry.kind,
                 may.recipient(entry.recipient), payload, entry.attempts, entry.version)
     masked = not (may.contacts and may.names)
+    if entry.sent_copy and not masked:   # a masked view is rendered anew, masked; the copy is in clear
+        return replace(_sent(entry.channel, entry.sent_copy, item), row=row, as_sent=True)
     try:
         shown = _render(session, item)
     except (DeliveryFailed, DeskError, KeyError, ValueError) as error:
@@ -110,6 +116,22 @@ def _render(session: Session, item: Item) -> MessageView:
     if item.channel == "calendar":
         return _meeting(item, empty)
     raise ValueError(f"no view for channel {item.channel}")
+
+
+def _sent(channel: str, copy: dict[str, Any], item: Item) -> MessageView:
+    """The message as it went out (outbox.Delivered.copy)."""
+    empty = overview.OutboxRow(item.id, datetime.min, item.channel, item.kind, item.recipient, "", 0, "", None)
+    if channel == "email":
+        message = BytesParser(policy=email_policy.default).parsebytes(base64.b64decode(copy["eml"]))
+        shown = _email(message, empty)
+        date = [("Date", str(message["Date"]))] if message["Date"] else []
+        return replace(shown, headers=shown.headers + date)
+    if channel == "sms":
+        text = str(copy.get("text", ""))
+        return MessageView(empty, text=text, sms_parts=templates.sms_parts(text),
+                           sms_characters=templates.sms_segments(text)[0], headers=[("To", item.recipient)])
+    return MessageView(empty, subject=str(copy.get("subject", "")), text=str(copy.get("text", "")),
+                       headers=[("To", item.recipient)])
 
 
 def _email(message: EmailMessage, row: overview.OutboxRow) -> MessageView:

@@ -3921,6 +3921,10 @@
         <translation>无法按模板生成该消息：{0}</translation>
     </message>
     <message>
+        <source>Exactly as it was sent.</source>
+        <translation>与发出时完全一致。</translation>
+    </message>
+    <message>
         <source>Made from the message templates as they are now.</source>
         <translation>内容按当前的消息模板生成。</translation>
     </message>
@@ -3935,6 +3939,10 @@
     <message>
         <source>Location</source>
         <translation>地点</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
     </message>
     <message>
         <source>Time</source>

@@ -67,6 +67,17 @@ def test_the_viewer_shows_the_email_exactly_as_the_relay_received_it(world, cert
     assert ics.text.encode() == sent_ics.get_payload(decode=True) and ics.size == len(ics.text.encode())
     assert "METHOD:REQUEST" in ics.text and "c1@example.cn" in ics.text
     assert ("To", "候选人1 <c1@example.cn>") in shown.headers
+    assert shown.as_sent and not before.as_sent
+
+    # An administrator rewords the invitation afterwards: the sent message still reads as it went out.
+    with world.db.session(ADMIN, write=True) as s:
+        current = templates.template_for(s, "invitation", "email")
+        templates.save(s, ADMIN, "invitation", "email", "zh_CN", "新标题 {position}", current.body)
+    with world.db.session(world.hr) as s:
+        again = message_view.view(s, world.hr, email)
+    assert (again.subject, again.text, again.html, again.attachments) == (
+        shown.subject, shown.text, shown.html, shown.attachments)
+    assert again.subject == str(message["Subject"]) and not again.subject.startswith("新标题")
 
 
 def test_the_sms_is_shown_with_its_parts_and_counts(world):

@@ -198,6 +198,7 @@ def test_a_server_error_then_success_sends_the_sms_exactly_once(world, clock, ga
     with world.db.session() as s:
         expected = templates.render(s, entry.kind, "sms", entry.payload).text
     assert sent["content"] == expected and "候选人1" in expected
+    assert entry.sent_copy == {"text": sent["content"]}       # what the 发件箱 viewer shows once sent
 
 
 def test_a_rate_limited_sms_waits_for_retry_after(world, clock, gateway):
@@ -250,4 +251,5 @@ def test_the_oa_webhook_receives_signed_json_with_an_idempotency_key(world, cloc
         rendered = templates.render(s, "approval_request", "oa", payload)
     assert notice["event"] == "approval_request" and notice["recipient"] == "hr_zhang" and notice["sequence"] == 3
     assert notice["title"] == rendered.subject and notice["text"] == rendered.text and rendered.text
+    assert rows(world, "oa")[0].sent_copy == {"subject": notice["title"], "text": notice["text"]}
     assert notice["sent_at"] == clock.now().isoformat() and notice["delivery_id"] == "oa:1:approval:3:zhangrenshi"

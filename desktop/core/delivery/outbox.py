@@ -62,6 +62,10 @@ class Item:
 @dataclass(frozen=True)
 class Delivered:
     external_id: str | None = None   # Message-ID, Exchange ItemId, gateway message id
+    # What went out, as the recipient got it (e-mail: the message's bytes in base64; SMS: the text;
+    # OA: title and text), kept with the entry so the 发件箱 viewer shows a sent message exactly
+    # even after its template is edited. None where the payload alone makes the message (meetings).
+    copy: dict[str, Any] | None = None
 
 
 class DeliveryFailed(Exception):
@@ -184,8 +188,9 @@ def mark_sent(session: Session, item: Item, delivered: Delivered) -> bool:
     """Record a delivery. False when the entry was taken from this worker meanwhile (its lease ran
     out, or HR cancelled it): the delivery happened, but the row now belongs to someone else."""
     now = session.info["clock"].now()
+    copy = {"sent_copy": delivered.copy} if delivered.copy is not None else {}
     return _finish(session, item, state=OutboxState.SENT, sent_at=now, last_error="",
-                   external_id=delivered.external_id, **_without_transient(item))
+                   external_id=delivered.external_id, **copy, **_without_transient(item))
 
 
 def mark_failed(session: Session, item: Item, failure: DeliveryFailed, *, rng: random.Random = random) -> str:

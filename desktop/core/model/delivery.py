@@ -39,6 +39,7 @@ class OutboxEntry(Versioned, Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[Optional[datetime]]
     external_id: Mapped[Optional[str]] = mapped_column(String(512))  # Message-ID, Exchange ItemId, ...
+    sent_copy: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)   # what went out (outbox.Delivered.copy)
 
 
 class CalendarItem(Versioned, Base):

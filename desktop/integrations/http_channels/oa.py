@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -102,7 +102,8 @@ class OaSender:
             config = OaConfig.load(session)
             rendered = rendered_text(session, item.kind, "oa", item.payload)
             now = session.info["clock"].now()
-        return push(config, notice_of(item, rendered.subject, rendered.text, now), item.dedupe_key, now)
+        delivered = push(config, notice_of(item, rendered.subject, rendered.text, now), item.dedupe_key, now)
+        return replace(delivered, copy={"subject": rendered.subject, "text": rendered.text})
 
     def send_test(self, recipient: str, overrides: Mapping[str, Any] | None = None) -> Delivered:
         """Settings' "Send test push", with the values as typed there."""

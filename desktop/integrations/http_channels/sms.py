@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -204,7 +204,7 @@ class SmsSender:
             config = SmsConfig.load(session)
             text = rendered_text(session, item.kind, "sms", item.payload).text
             now = session.info["clock"].now()
-        return send_sms(config, item.recipient, text, now)
+        return replace(send_sms(config, item.recipient, text, now), copy={"text": text})
 
     def send_test(self, phone: str, overrides: Mapping[str, Any] | None = None) -> Delivered:
         """The Settings tab's "Send test SMS", with the values as typed there."""

@@ -14,6 +14,7 @@ message costs more than the message itself.
 
 from __future__ import annotations
 
+import base64
 import re
 import smtplib
 import socket
@@ -230,7 +231,8 @@ class MailSender:
             message = message_for(session, config, item)
         with reasons():   # only the conversation with the server: a template or file error keeps its own name
             self._send(config, message)
-        return Delivered(external_id=message["Message-ID"])
+        return Delivered(external_id=message["Message-ID"],
+                         copy={"eml": base64.b64encode(message.as_bytes()).decode("ascii")})
 
     def _send(self, config: SmtpConfig, message: EmailMessage) -> None:
         conn = self._connection(config)

@@ -143,13 +143,14 @@ class MessageViewer(QDialog):
             self.problem.setText(self.tr("This message cannot be made from its template: {0}").format(shown.problem))
             self.problem.show()
         self._fill_tabs(shown)
-        notes = [self.tr("Made from the message templates as they are now.")]
+        notes = [self.tr("Exactly as it was sent.") if shown.as_sent
+                 else self.tr("Made from the message templates as they are now.")]
         if shown.masked:
             notes.append(self.tr("Contact data you may not see is masked."))
         self.note.setText(" ".join(notes))
 
     def _header_name(self, name: str) -> str:
-        return {"From": self.tr("From"), "Location": self.tr("Location"),
+        return {"From": self.tr("From"), "Location": self.tr("Location"), "Date": self.tr("Sent"),
                 "Time": self.tr("Time")}.get(name, name)
 
     def _fill_tabs(self, shown: message_view.MessageView) -> None:

@@ -6,7 +6,7 @@ through Qt's translation files (resources/i18n); Simplified Chinese is the defau
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.core import errors
 from desktop.core.failures import typed_failure
@@ -250,33 +250,33 @@ def sentences(*parts: str) -> str:
                    for i, p in enumerate(parts))
 
 
+_OPERATIONAL = (   # (failure, what happened, what the user can do), each said with "nothing was changed"
+    (errors.DiskFull, QT_TRANSLATE_NOOP("Messages", "The disk is full (or the storage quota is used up)."),
+     QT_TRANSLATE_NOOP("Messages", "Free some space, then try again.")),
+    (errors.StorageAccessDenied, QT_TRANSLATE_NOOP("Messages", "Access denied: this account may not read or write "
+                                                   "the file or folder (or the database account lacks the right)."),
+     QT_TRANSLATE_NOOP("Messages", "Ask the IT office for access.")),
+    (errors.ReadOnlyStorage, QT_TRANSLATE_NOOP("Messages", "The file, the disk or the database is read-only."),
+     QT_TRANSLATE_NOOP("Messages", "Choose a writable place or ask the IT office.")),
+    (errors.StorageIOError, QT_TRANSLATE_NOOP("Messages", "The disk reported a read or write error."),
+     QT_TRANSLATE_NOOP("Messages", "Have the IT office check the disk, and keep the latest backup at hand.")),
+    (errors.OutOfResources, QT_TRANSLATE_NOOP("Messages", "The computer or the database server ran out of "
+                                              "memory, open files or connections."),
+     QT_TRANSLATE_NOOP("Messages", "Close other programs and try again.")),
+    (errors.DatabaseOperationFailed, QT_TRANSLATE_NOOP("Messages", "The database refused the operation (a limit "
+                                                       "was reached or it was cancelled)."),
+     QT_TRANSLATE_NOOP("Messages", "Try again; if it happens again, tell the IT office.")),
+)
+
+
 def operational_text(error: BaseException) -> str:
     """A failure of the disk, the file system or the database server (desktop/core/failures.py)."""
     unchanged = QCoreApplication.translate("Messages", "The operation was not completed; the database keeps its "
                                            "previous state.")
-    if isinstance(error, errors.DiskFull):
-        return sentences(QCoreApplication.translate("Messages", "The disk is full (or the storage quota is used up)."),
-                          unchanged, QCoreApplication.translate("Messages", "Free some space, then try again."))
-    if isinstance(error, errors.StorageAccessDenied):
-        return sentences(QCoreApplication.translate("Messages", "Access denied: this account may not read or write "
-                                                     "the file or folder (or the database account lacks the right)."),
-                          unchanged, QCoreApplication.translate("Messages", "Ask the IT office for access."))
-    if isinstance(error, errors.ReadOnlyStorage):
-        return sentences(QCoreApplication.translate("Messages", "The file, the disk or the database is read-only."),
-                          unchanged, QCoreApplication.translate("Messages", "Choose a writable place or ask the IT office."))
-    if isinstance(error, errors.StorageIOError):
-        return sentences(QCoreApplication.translate("Messages", "The disk reported a read or write error."), unchanged,
-                          QCoreApplication.translate("Messages", "Have the IT office check the disk, and keep the "
-                                                     "latest backup at hand."))
-    if isinstance(error, errors.OutOfResources):
-        return sentences(QCoreApplication.translate("Messages", "The computer or the database server ran out of "
-                                                     "memory, open files or connections."),
-                          unchanged, QCoreApplication.translate("Messages", "Close other programs and try again."))
-    if isinstance(error, errors.DatabaseOperationFailed):
-        return sentences(QCoreApplication.translate("Messages", "The database refused the operation (a limit was "
-                                                     "reached or it was cancelled)."),
-                          unchanged, QCoreApplication.translate("Messages", "Try again; if it happens again, tell the "
-                                                                "IT office."))
+    for failure, happened, advice in _OPERATIONAL:
+        if isinstance(error, failure):
+            return sentences(QCoreApplication.translate("Messages", happened), unchanged,
+                             QCoreApplication.translate("Messages", advice))
     if isinstance(error, errors.StorageFailed):
         return sentences(QCoreApplication.translate("Messages", "A file or folder could not be used (system error "
                                                      "{0}).").format(error.params.get("errno", "")), unchanged)

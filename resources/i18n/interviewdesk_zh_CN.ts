@@ -123,10 +123,6 @@
         <source>Anchor folder</source>
         <translation>锚点文件夹</translation>
     </message>
-    <message>
-        <source>Nothing was saved.</source>
-        <translation>未保存任何内容。</translation>
-    </message>
 </context>
 <context>
     <name>AnchorWarning</name>
@@ -2271,10 +2267,6 @@
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Nothing was saved.</source>
-        <translation>未保存任何内容。</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -2519,10 +2511,6 @@
     <message>
         <source>Each institution&apos;s gateway has its own API: describe the request it expects. The signature is HMAC-SHA256 of the timestamp, a line break and the body. Secrets stay as saved unless you type a new one.</source>
         <translation>各单位的短信网关接口不同，请按网关要求描述请求。签名为对“时间戳 + 换行 + 请求体”计算的 HMAC-SHA256。密钥不重新输入则保持原值。</translation>
-    </message>
-    <message>
-        <source>Nothing was saved.</source>
-        <translation>未保存任何内容。</translation>
     </message>
     <message>
         <source>Unknown placeholder {0}. Allowed: {1}.</source>
@@ -3715,10 +3703,6 @@
     <message>
         <source>Check mailbox now</source>
         <translation>立即检查收件箱</translation>
-    </message>
-    <message>
-        <source>Nothing was saved.</source>
-        <translation>未保存任何内容。</translation>
     </message>
     <message>
         <source>Enter the address the test message goes to.</source>
@@ -5566,6 +5550,10 @@
     <message>
         <source>Not set</source>
         <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
     </message>
 </context>
 <context>

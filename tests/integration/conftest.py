@@ -1,6 +1,7 @@
 """Fixtures for integration tests that talk to Exchange: a loopback EWS server (tests/ews_server)
 with a service account that may impersonate, three interviewers and a room, and a factory for
-exchangelib accounts pointed at it."""
+exchangelib accounts pointed at it; and for those that send or read mail: a test CA and an SMTP
+relay on loopback."""
 
 from __future__ import annotations
 
@@ -44,3 +45,21 @@ def ews_account(ews_server):
         return make_account(ews_server.url, mailbox, access_type, **kwargs)
 
     return make
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory):
+    """A test CA and a server certificate for 127.0.0.1 (tests/mail_certs.py), one per test module."""
+    from mail_certs import make_certs
+
+    return make_certs(tmp_path_factory.mktemp("certs"))
+
+
+@pytest.fixture
+def relay(certs):
+    """A started SMTP relay on loopback: STARTTLS from the test CA, AUTH required (tests/smtp_server.py)."""
+    from smtp_server import SmtpServer
+
+    server = SmtpServer(certs).start()
+    yield server
+    server.stop()

@@ -29,34 +29,21 @@ from desktop.integrations.mail.smtp import MailSender
 
 from factories import SYSTEM
 from imap_server import ImapServer, Mailbox
-from mail_certs import Certs, make_certs
+from mail_certs import Certs
 from scheduling_helpers import BACKENDS, book, decide, world_copy
 from scheduling_world import STORY_DAY, World, local
 from smtp_server import PASSWORD as SMTP_PASSWORD
 from smtp_server import USER as SMTP_USER
-from smtp_server import SmtpServer
 
 IMAP_USER, IMAP_PASSWORD = "approvals@hospital.example.cn", "imap-Pass1"
 ADDRESSES = {"leader": "zhao.kz@hospital.example.cn", "personnel": "qian.cz@hospital.example.cn",
              "director": "sun.yz@hospital.example.cn"}
 
 
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
-
-
 @pytest.fixture(params=BACKENDS)
 def world(request, clock) -> World:
     clock.set(local(STORY_DAY, 8, 0))
     return world_copy(request, request.param, clock)
-
-
-@pytest.fixture
-def relay(certs):
-    server = SmtpServer(certs).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

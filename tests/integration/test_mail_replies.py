@@ -20,16 +20,11 @@ from desktop.integrations.mail.replies import MailboxUnavailable, poll_replies
 
 from factories import SYSTEM
 from imap_server import ImapServer, Mailbox
-from mail_certs import Certs, make_certs
+from mail_certs import Certs
 from scheduling_helpers import BACKENDS, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 
 USER, PASSWORD = "hr-replies@hospital.example.cn", 'Pa"ss-回复'
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 @pytest.fixture(params=BACKENDS)

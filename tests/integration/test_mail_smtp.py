@@ -25,22 +25,10 @@ from scheduling_world import STORY_DAY, World, local
 from smtp_server import PASSWORD, USER, SmtpServer, free_port
 
 
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
-
-
 @pytest.fixture(params=BACKENDS)
 def world(request, clock) -> World:
     clock.set(local(STORY_DAY, 8, 0))
     return world_copy(request, request.param, clock)
-
-
-@pytest.fixture
-def relay(certs):
-    server = SmtpServer(certs).start()
-    yield server
-    server.stop()
 
 
 def configure(w: World, port: int, certs: Certs, **changes) -> None:

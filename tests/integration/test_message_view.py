@@ -15,18 +15,12 @@ from desktop.core.notifications import templates
 from desktop.integrations import message_view
 from desktop.integrations.mail.smtp import MailSender
 from factories import actor
-from mail_certs import Certs, make_certs
 from scheduling_helpers import BACKENDS, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 from smtp_server import SmtpServer
 from test_mail_smtp import configure
 
 ADMIN = actor(Role.ADMIN, None)
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 @pytest.fixture(params=BACKENDS)

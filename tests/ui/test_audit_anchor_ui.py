@@ -87,6 +87,9 @@ def test_the_anchor_settings_are_saved_and_a_wrong_address_is_refused(qtbot, mak
     tab.save_button.click()
     idle(qtbot, ctx)
     assert not tab.form.errors["audit.anchor_email"].isHidden()
+    assert "audit.anchor_email" not in tab.form.errors["audit.anchor_email"].text()   # named by its label
+    assert tab.form.banner.text().startswith("未保存任何内容。")
+    assert "。 " not in tab.form.banner.text()
     with embedded_db.session() as s:
         assert s.scalar(select(Setting.key).where(Setting.key.like("audit.%"))) is None   # nothing saved
 

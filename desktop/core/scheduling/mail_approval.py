@@ -114,14 +114,7 @@ class MailOutcome:
 
 REFUSALS = ("disabled", "automatic", "unknown_code", "wrong_sender", "used_code", "step_decided", "no_verdict",
             "not_for_step", "comment_required", "not_allowed")
-_MAIL_EVENTS = (timeline.Event.MAIL_DECISION_REFUSED.value, timeline.Event.CHANGE_STEP.value,
-                timeline.Event.CHANGE_REJECTED.value)
-
-
-def _handled_before(session: Session, interview_id: int, message_id: str) -> bool:
-    details = session.scalars(select(TimelineEvent.detail).where(
-        TimelineEvent.interview_id == interview_id, TimelineEvent.kind.in_(_MAIL_EVENTS))).all()
-    return any((d or {}).get("message_id") == message_id for d in details)
+_MAIL_EVENTS = (timeline.Event.MAIL_DECISION_REFUSED, timeline.Event.CHANGE_STEP, timeline.Event.CHANGE_REJECTED)
 
 
 def _refuse(session: Session, interview_id: int, reply: MailReply, reason: str, request_id: int | None = None,
@@ -146,7 +139,7 @@ def decide_by_mail(session: Session, reply: MailReply) -> MailOutcome | None:
     interview_id = rows[0][1].interview_id if rows else reply.interview_id
     if interview_id is None:
         return None
-    if _handled_before(session, interview_id, reply.message_id):
+    if timeline.has_message(session, interview_id, reply.message_id, _MAIL_EVENTS):
         return MailOutcome(False, interview_id, repeated=True)
     if not enabled(session):
         return _refuse(session, interview_id, reply, "disabled")
@@ -193,7 +186,7 @@ def _mark_message(session: Session, interview_id: int, message_id: str) -> None:
     """Put the message's id on the decision's timeline entry, so a message read twice is noticed."""
     entry = session.scalar(select(TimelineEvent).where(
         TimelineEvent.interview_id == interview_id,
-        TimelineEvent.kind.in_(_MAIL_EVENTS[1:])).order_by(TimelineEvent.id.desc()).limit(1))
+        TimelineEvent.kind.in_([k.value for k in _MAIL_EVENTS[1:]])).order_by(TimelineEvent.id.desc()).limit(1))
     if entry is not None:
         entry.detail = dict(entry.detail or {}) | {"message_id": message_id}
 

@@ -65,3 +65,12 @@ def entries(session: Session, interview_id: int) -> list[TimelineEntry]:
     rows = session.scalars(select(TimelineEvent).where(TimelineEvent.interview_id == interview_id)
                            .order_by(TimelineEvent.at, TimelineEvent.id)).all()
     return [TimelineEntry(r.at, r.kind, r.actor_label, dict(r.detail or {})) for r in rows]
+
+
+def has_message(session: Session, interview_id: int, message_id: str, kinds: tuple[Event, ...]) -> bool:
+    """Whether one of the interview's entries of these kinds already carries this mail's Message-ID
+    (a mailbox read twice must not answer twice). An interview's timeline is short; reading it beats
+    a JSON query that differs per backend."""
+    details = session.scalars(select(TimelineEvent.detail).where(
+        TimelineEvent.interview_id == interview_id, TimelineEvent.kind.in_([k.value for k in kinds]))).all()
+    return any((d or {}).get("message_id") == message_id for d in details)

@@ -35,7 +35,7 @@ from desktop.core.errors import (
 from desktop.core.paths import app_dirs
 from desktop.core.storage import switch
 from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of, verify_decrypts
-from desktop.core.storage.files import check_database_file, fsync_file, refuse_if_in_use
+from desktop.core.storage.files import check_database_file, fsync_file, refuse_if_in_use, sha256_of, write_atomic
 from desktop.core.storage.health import CheckReport, check  # noqa: F401  (admin.check is the public name)
 from desktop.core.storage.keys import (
     KeyFile, MasterKey, check_passphrase, fsync_dir, key_file_for, read_key_file_text,
@@ -120,13 +120,13 @@ def backup(db: Database, dest: Path, clock: Clock) -> BackupReport:
     try:
         revision, counts, head = _export(db.path, key, partial)
         fsync_file(partial)
-        digest, size = _sha256(partial)
+        digest, size = sha256_of(partial)
         anchor = Anchor(head[0], head[1], created_at) if head else None
         manifest = {"format": MANIFEST_FORMAT, "created_at": created_at.astimezone(timezone.utc).isoformat(),
                     "source": db.path.name, "revision": revision, "row_counts": counts,
                     "sha256": digest, "size": size, "audit_anchor": anchor.as_dict() if anchor else None}
         manifest["mac"] = _manifest_mac(key, manifest)
-        _write_text_atomic(dest_keys, json.dumps(source_keys | {"backup": manifest}, indent=2))
+        write_atomic(dest_keys, json.dumps(source_keys | {"backup": manifest}, indent=2))
         wrote_keys = True
         os.replace(partial, dest)
         fsync_dir(dest.parent)
@@ -230,7 +230,7 @@ def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tup
         expected = dict(manifest.get("row_counts") or {})
         revision = manifest.get("revision")
         created_at = datetime.fromisoformat(manifest["created_at"])
-    digest, _size = _sha256(path)
+    digest, _size = sha256_of(path)
     if isinstance(manifest, dict) and manifest.get("sha256") != digest:
         problems.append("sha256")
     counts: dict[str, int] = {}
@@ -378,23 +378,3 @@ def _snapshot_schema(db: Database, label: str, stamp: str, now: datetime) -> Sch
         if "alembic_version" in tables:
             revision = conn.execute(text(f"SELECT version_num FROM {quote(source)}.alembic_version")).scalar()
     return SchemaSnapshot(schema, now, revision, counts)
-
-
-# --- files -----------------------------------------------------------------------------------------------
-
-def _sha256(path: Path) -> tuple[str, int]:
-    digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
-def _write_text_atomic(path: Path, content: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(content)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)

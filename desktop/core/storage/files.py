@@ -4,10 +4,14 @@ another program have it open?
 Both questions are answered without SQLite and without writing a byte: SQLite turns an empty file
 into a new database the moment it opens one, and it would gladly open a file that another program
 is about to lose under it.
+
+Beside them, the few ways storage writes and checks a file durably (a backup, a staged restore, a
+key file), kept in one place so that every copy is fsynced and hashed alike.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -98,3 +102,29 @@ else:
 def fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
+
+
+def write_synced(path: Path, content: str) -> None:
+    """Write text (UTF-8) and fsync it before returning."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Replace `path` with `content` in one rename from a synced temporary sibling (`<name>.tmp`):
+    a crash leaves the old file or the new one, never half of one. The caller syncs the folder."""
+    tmp = path.with_name(path.name + ".tmp")
+    write_synced(tmp, content)
+    os.replace(tmp, path)
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    """The file's SHA-256 (hex) and its size in bytes, read a MiB at a time."""
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size

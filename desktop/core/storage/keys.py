@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.core.errors import KeyFileDamaged, KeyFileMissing, WrongPassphrase
+from desktop.core.storage.files import write_atomic
 
 FORMAT = "interviewdesk-keys/1"
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
@@ -178,12 +179,7 @@ class KeyFile:
 
     def write(self, path: Path) -> None:
         """Write atomically: a temporary sibling, fsync, then rename over the old file."""
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(self.to_json())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        write_atomic(path, self.to_json())
         fsync_dir(path.parent)
 
 

@@ -21,7 +21,6 @@ forward: the staged files are complete and checked). `settle` does either.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -30,7 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import BackupInvalid
-from desktop.core.storage.files import fsync_file, refuse_if_in_use
+from desktop.core.storage.files import (
+    fsync_file, refuse_if_in_use, sha256_of, write_atomic, write_synced,
+)
 from desktop.core.storage.keys import fsync_dir, key_file_for
 
 SIDE_FILES = ("-wal", "-shm", "-journal")   # SQLite's companions of a database file
@@ -65,20 +66,18 @@ class Switch:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.backup, self.staged_database)
         fsync_file(self.staged_database)
-        if _sha256(self.staged_database) != self.sha256:  # the backup changed under us, or the copy is bad
+        if sha256_of(self.staged_database)[0] != self.sha256:  # the backup changed under us, or the copy is bad
             raise BackupInvalid("copy differs from the verified backup", problems=("sha256",))
 
     def stage_key_file(self) -> None:
         if self.key_file_json is not None:
-            _write_synced(self.staged_key_file, self.key_file_json)
+            write_synced(self.staged_key_file, self.key_file_json)
         fsync_dir(self.target.parent)
 
     def write_marker(self) -> None:
         refuse_if_in_use(self.target)   # the last moment to say no: nothing has been replaced yet
         body = {"format": MARKER_FORMAT, "sha256": self.sha256, "key_file": self.key_file_json is not None}
-        tmp = self.marker.with_name(self.marker.name + ".tmp")
-        _write_synced(tmp, json.dumps(body))
-        os.replace(tmp, self.marker)
+        write_atomic(self.marker, json.dumps(body))
         fsync_dir(self.target.parent)
 
     def replace_database(self) -> None:
@@ -171,18 +170,3 @@ def _replace_key_file(target: Path) -> None:
     except FileNotFoundError:   # the target keeps its own key file, or it was renamed already
         return
     fsync_dir(target.parent)
-
-
-def _write_synced(path: Path, content: str) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(content)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()

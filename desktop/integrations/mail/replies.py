@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.errors import CalendarFileInvalid, CalendarReplyRefused
-from desktop.core.model import Channel, Interview, OutboxEntry, TimelineEvent
+from desktop.core.model import Channel, Interview, OutboxEntry
 from desktop.core.notifications import routing
 from desktop.core.scheduling import attendance, calendar_files, mail_approval, timeline
 from desktop.core.storage.database import Actor, Database
@@ -166,14 +166,6 @@ def _answered_entry(session: Session, ids: list[str]) -> OutboxEntry | None:
     return next((by_id[i] for i in ids if i in by_id), None)
 
 
-def _already_recorded(session: Session, interview_id: int, message_id: str) -> bool:
-    # An interview's timeline is short; reading it beats a JSON query that differs per backend.
-    details = session.scalars(select(TimelineEvent.detail).where(
-        TimelineEvent.interview_id == interview_id,
-        TimelineEvent.kind == timeline.Event.CANDIDATE_REPLIED.value)).all()
-    return any((d or {}).get("message_id") == message_id for d in details)
-
-
 def record_message(session: Session, raw: bytes, keywords: tuple[str, ...], summary: ReplySummary) -> bool:
     """Record one message in `session`. Returns whether it was ours to process (then it is marked seen)."""
     message = message_from_bytes(raw, policy=default_policy)
@@ -212,7 +204,7 @@ def record_message(session: Session, raw: bytes, keywords: tuple[str, ...], summ
     if entry is None or routing.EVENT_AUDIENCE.get(entry.kind, routing.CANDIDATE) != routing.CANDIDATE:
         summary.unmatched += 1      # not a candidate's answer (staff mail is answered by people, to people)
         return False
-    if _already_recorded(session, entry.interview_id, message_id):
+    if timeline.has_message(session, entry.interview_id, message_id, (timeline.Event.CANDIDATE_REPLIED,)):
         summary.repeated += 1
         return True
     sequence = int(entry.payload.get("sequence", 0)) if entry.payload else None

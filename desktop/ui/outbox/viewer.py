@@ -20,8 +20,18 @@ from desktop.ui.widgets import hint_label, title_label
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
+
 def size_text(size: int) -> str:
     return f"{size} B" if size < 1024 else f"{size / 1024:.1f} KB"
+
+
+def _fact_value() -> QLabel:
+    """A value beside its name (recipient, a header, the subject): wrapped, and selectable so that
+    HR can copy it."""
+    value = QLabel()
+    value.setWordWrap(True)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return value
 
 
 class MessageViewer(QDialog):
@@ -38,15 +48,11 @@ class MessageViewer(QDialog):
         self.fact_labels: dict[str, QLabel] = {}
         for key, text in (("about", self.tr("About")), ("kind", self.tr("Kind")), ("recipient", self.tr("Recipient")),
                           ("state", self.tr("State"))):
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value = _fact_value()
             self.fact_labels[key] = value
             self.facts.addRow(text, value)
         self.header_labels: dict[str, QLabel] = {}
-        self.subject = QLabel()
-        self.subject.setWordWrap(True)
-        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subject = _fact_value()
         self.facts.addRow(self.tr("Subject"), self.subject)
         self.note = hint_label()
         self.note.setWordWrap(True)
@@ -131,9 +137,7 @@ class MessageViewer(QDialog):
                 continue
             label = self.header_labels.get(name)
             if label is None:
-                label = QLabel()
-                label.setWordWrap(True)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                label = _fact_value()
                 self.header_labels[name] = label
                 self.facts.addRow(self._header_name(name), label)
             label.setText(value)

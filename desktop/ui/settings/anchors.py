@@ -11,9 +11,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import anchors, settings
-from desktop.core.errors import DeskError, InvalidSetting
-from desktop.core.services import config
-from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.settings.inputs import StoredSettingsTab, stored
 from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
@@ -38,6 +35,8 @@ def _load(session) -> tuple[dict[str, Any], anchors.AnchorStatus]:
 
 
 class AnchorSettings(StoredSettingsTab, QWidget):
+    setting_label = staticmethod(anchor_label)
+
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -75,7 +74,7 @@ class AnchorSettings(StoredSettingsTab, QWidget):
         self.saved.setObjectName("success")
         self.saved.hide()
         self.save_button = primary_button(self.tr("Save anchor settings"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.save_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -118,33 +117,3 @@ class AnchorSettings(StoredSettingsTab, QWidget):
                                                   self.inputs["audit.anchor_folder"].text())
         if folder:
             self.inputs["audit.anchor_folder"].setText(folder)
-
-    def save(self) -> None:
-        changed = self.changed()
-        self.form.clear()
-        self.saved.hide()
-        if not changed:
-            self.saved.show()
-            return
-        actor, machine_file = self.ctx.actor, self.ctx.machine_file
-        self.save_button.setEnabled(False)
-        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, changed),
-                       lambda _keys: self._saved(changed), self._refused, entity="settings", owner=self)
-
-    def _saved(self, changed: dict[str, Any]) -> None:
-        self.save_button.setEnabled(True)
-        self.remember_saved(changed)
-        self.saved.show()
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if not isinstance(error, DeskError):
-            show_error(error, self)
-            return
-        text = messages.describe(error)
-        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
-        if key in self.form.errors:
-            text = text.replace(str(key), anchor_label(str(key)))
-            self.form.errors[key].setText(text)
-            self.form.errors[key].show()
-        self.form.show_message(self.tr("Nothing was saved.") + " " + text)

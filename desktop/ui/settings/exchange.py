@@ -24,11 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import settings
-from desktop.core.errors import DeskError, InvalidSetting
-from desktop.core.services import config
 from desktop.integrations.exchange.config import ExchangeConfig
 from desktop.integrations.exchange.connection import ConnectionReport, test_connection
-from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
 from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
@@ -71,6 +68,8 @@ def _label(key: str) -> str:
 
 
 class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
+    setting_label = staticmethod(_label)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -106,7 +105,7 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
         self.saved.hide()
         self.save_button = primary_button(self.tr("Save Exchange settings"))
         self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.test_mailbox = QLineEdit()
         self.test_mailbox.setPlaceholderText(self.tr("An interviewer's mailbox to try (optional)"))
         self.test_mailbox.setMinimumWidth(240)
@@ -151,39 +150,6 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
         if path:
             self.inputs["exchange.ca_file"].setText(path)
 
-    # --- loading and saving ------------------------------------------------------------------------
-
-    def save(self) -> None:
-        changed = self.changed()
-        self.form.clear()
-        self.saved.hide()
-        if not changed:
-            self.saved.show()
-            return
-        actor, machine_file = self.ctx.actor, self.ctx.machine_file
-        self.save_button.setEnabled(False)
-        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, changed),
-                       lambda _keys: self._saved(changed), self._refused, entity="settings", owner=self)
-
-    def _saved(self, changed: dict[str, Any]) -> None:
-        self.save_button.setEnabled(True)
-        self.remember_saved(changed)
-        self.saved.show()
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.test_button.setEnabled(True)
-        if not isinstance(error, DeskError):
-            show_error(error, self)
-            return
-        text = messages.describe(error)
-        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
-        if key in self.inputs:
-            text = text.replace(str(key), _label(str(key)))
-            self.form.errors[key].setText(text)
-            self.form.errors[key].show()
-        self.form.show_message(messages.sentences(self.tr("Nothing was saved."), text))
-
     # --- trying the server ---------------------------------------------------------------------------
 
     def test(self) -> None:
@@ -196,6 +162,9 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
                       lambda cfg: self.ctx.run(lambda: test_connection(cfg, mailbox), self._tested,
                                                self._test_failed, owner=self),
                       self._refused, owner=self)
+
+    def _idle(self) -> None:
+        self.test_button.setEnabled(True)
 
     def _tested(self, report: ConnectionReport) -> None:
         self.test_button.setEnabled(True)

@@ -76,6 +76,8 @@ def _save(session, actor, machine_file, changed: dict[str, Any]) -> list[str]:
 
 
 class GatewaySettings(inputs.StoredSettingsTab, QWidget):
+    store_settings = staticmethod(_save)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -117,7 +119,7 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
         self.saved.hide()
         self.save_button = primary_button(self.tr("Save SMS and OA settings"))
         self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
 
         sms_box, oa_box = QGroupBox(self.tr("SMS gateway")), QGroupBox(self.tr("OA webhook"))
         sms_box.setLayout(sms_form)
@@ -172,39 +174,8 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
 
     # --- loading and saving ----------------------------------------------------------------------
 
-    def save(self) -> None:
-        changed = self.changed()
-        self._clear()
-        if not changed:
-            self.saved.show()
-            return
-        actor, machine_file = self.ctx.actor, self.ctx.machine_file
-        self.save_button.setEnabled(False)
-        self.ctx.write(lambda session: _save(session, actor, machine_file, changed),
-                       lambda _keys: self._saved(changed), self._refused, entity="settings", owner=self)
-
-    def _saved(self, changed: dict[str, Any]) -> None:
-        self.save_button.setEnabled(True)
-        self.remember_saved(changed)
-        self.saved.show()
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if not isinstance(error, DeskError):
-            show_error(error, self)
-            return
-        text = self.describe(error)
-        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
-        for form in (self.form, self.oa_form):
-            if key in form.errors:
-                form.errors[key].setText(text)
-                form.errors[key].show()
-        self.form.show_message(messages.sentences(self.tr("Nothing was saved."), text))
-
-    def _clear(self) -> None:
-        self.form.clear()
-        self.oa_form.clear()
-        self.saved.hide()
+    def setting_forms(self) -> tuple:
+        return (self.form, self.oa_form)
 
     def describe(self, error: DeskError) -> str:
         """The SMS settings' own problems in words; the rest as everywhere else."""

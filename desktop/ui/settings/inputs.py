@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
+from desktop.core.errors import DeskError, InvalidSetting
+from desktop.core.services import config
+from desktop.ui import messages
 from desktop.ui.errors import show_error
 
 
@@ -96,8 +99,19 @@ def saved(inputs: dict[str, QWidget], loaded: dict[str, Any], values: dict[str, 
 
 
 class StoredSettingsTab:
-    """Loading and remembering for a settings tab (a QWidget with `ctx`, `inputs`, `loaded` and
-    `save_button`): the stored values come in off the UI thread, secrets only as set or not."""
+    """Loading, saving and remembering for a settings tab (a QWidget with `ctx`, `inputs`, `loaded`,
+    `form`, `saved` and `save_button`): the stored values come in off the UI thread, secrets only as
+    set or not; a refused save marks the field at fault and changes nothing. A tab overrides only
+    where it differs: how a key is named, which forms it has, what it checks before writing."""
+
+    # (session, actor, machine_file, changed) -> keys written; runs on the database worker
+    store_settings = staticmethod(config.set_values)
+
+    def setting_label(self, key: str) -> str:
+        return key
+
+    def setting_forms(self) -> tuple:
+        return (self.form,)
 
     def load(self) -> None:
         keys = tuple(self.inputs)
@@ -118,3 +132,54 @@ class StoredSettingsTab:
 
     def remember_saved(self, values: dict[str, Any]) -> None:
         self.ctx.use_institution_settings(saved(self.inputs, self.loaded, values))
+
+    def save(self, then=None) -> None:
+        """Write what changed in one transaction; `then` runs once the values are stored (at once
+        when nothing changed), not when the save is refused."""
+        changed = self.changed()
+        for form in self.setting_forms():
+            form.clear()
+        self.saved.hide()
+        if not changed:
+            self.saved.show()
+            if then is not None:
+                then()
+            return
+        actor, machine_file, store = self.ctx.actor, self.ctx.machine_file, self.store_settings
+        self.save_button.setEnabled(False)
+        self.ctx.write(lambda session: store(session, actor, machine_file, changed),
+                       lambda _keys: self._saved(changed, then), self._refused, entity="settings", owner=self)
+
+    def _saved(self, changed: dict[str, Any], then) -> None:
+        self.save_button.setEnabled(True)
+        self.remember_saved(changed)
+        self.saved.show()
+        if then is not None:
+            then()
+
+    def _idle(self) -> None:
+        """Buttons a tab disabled while it was busy come back (a refusal ends the work)."""
+
+    def describe(self, error: DeskError) -> str:
+        """The refusal in words, the setting named by its label rather than its key."""
+        text = messages.describe(error)
+        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
+        if key in self.inputs:
+            text = text.replace(str(key), self.setting_label(str(key)))
+        return text
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._idle()
+        if not isinstance(error, DeskError):
+            show_error(error, self)
+            return
+        text = self.describe(error)
+        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
+        forms = self.setting_forms()
+        for form in forms:
+            if key in form.errors:
+                form.errors[key].setText(text)
+                form.errors[key].show()
+        forms[0].show_message(messages.sentences(
+            QCoreApplication.translate("SettingInputs", "Nothing was saved."), text))

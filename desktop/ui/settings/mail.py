@@ -24,10 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import settings
 from desktop.core.delivery.outbox import DeliveryFailed
-from desktop.core.errors import DeskError, InvalidSetting
-from desktop.core.services import config
 from desktop.integrations.mail import replies, smtp
-from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
 from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
@@ -72,6 +69,8 @@ def _label(key: str) -> str:
 
 
 class MailSettings(inputs.StoredSettingsTab, QWidget):
+    setting_label = staticmethod(_label)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -142,46 +141,10 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
             line.setEchoMode(QLineEdit.EchoMode.Password)
         return line
 
-    # --- loading and saving ------------------------------------------------------------------------
-
-    def save(self, then=None) -> None:
-        changed = self.changed()
-        for form in self.forms:
-            form.clear()
-        self.saved.hide()
-        if not changed:
-            self.saved.show()
-            if then is not None:
-                then()
-            return
-        actor, machine_file = self.ctx.actor, self.ctx.machine_file
-        self.save_button.setEnabled(False)
-        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, changed),
-                       lambda _keys: self._saved(changed, then), self._refused, entity="settings", owner=self)
-
-    def _saved(self, changed: dict[str, Any], then) -> None:
-        self.save_button.setEnabled(True)
-        self.remember_saved(changed)
-        self.saved.show()
-        if then is not None:
-            then()
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self._idle()
-        if not isinstance(error, DeskError):
-            show_error(error, self)
-            return
-        text = messages.describe(error)
-        key = error.params.get("key") if isinstance(error, InvalidSetting) else None
-        if key in self.inputs:
-            text = text.replace(str(key), _label(str(key)))
-            form = next(f for f in self.forms if key in f.errors)
-            form.errors[key].setText(text)
-            form.errors[key].show()
-        self.forms[0].show_message(messages.sentences(self.tr("Nothing was saved."), text))
-
     # --- trying the servers --------------------------------------------------------------------------
+
+    def setting_forms(self) -> tuple:
+        return tuple(self.forms)
 
     def _busy(self, text: str) -> None:
         self.test_button.setEnabled(False)

@@ -39,10 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user", default="hr.wangli", help="a demo user (desktop/core/demo.py USERS)")
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--pages", default="", help="comma-separated page keys (default: all the user sees)")
+    parser.add_argument("--tabs", action="store_true",
+                        help="also save every tab of a page that has tabs (settings, approvals), as <page>-<n>.png")
     parser.add_argument("--now", default="", help="the clock, e.g. 2026-12-07T09:30+08:00 (default: now)")
     args = parser.parse_args(argv)
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     from desktop.core import accounts, demo
     from desktop.core.clock import ManualClock, SystemClock
@@ -78,11 +80,18 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         keys = [k for k in args.pages.split(",") if k] or window.page_keys()
         for key in keys:
-            window.open_page(key)
+            page = window.open_page(key)
             _wait(app, tasks)
             path = args.out / f"{key}.png"
             window.grab().save(str(path))
             print(path)
+            tabs = page.findChild(QTabWidget) if args.tabs else None
+            for index in range(1, tabs.count() if tabs is not None else 0):
+                tabs.setCurrentIndex(index)
+                _wait(app, tasks)
+                path = args.out / f"{key}-{index}.png"
+                window.grab().save(str(path))
+                print(path)
         window.close()
         tasks.wait_for_done()
         db.dispose()

@@ -132,6 +132,9 @@ _ALERT_KINDS = {
     "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined in Outlook"),
     "meeting_changed_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved or deleted in Outlook"),
 }
+_TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
+    "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),
+}
 _LIVE_STATES = {   # what the schedule, Today and the room board show, see scheduling.views.live_state
     "unconfirmed": QT_TRANSLATE_NOOP("Labels", "Unconfirmed"),
     "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed"),
@@ -302,6 +305,10 @@ def channel(code: str) -> str:
 
 def alert_kind(code: str) -> str:
     return _word(_ALERT_KINDS, code)
+
+
+def task_title(code: str) -> str:
+    return _word(_TASK_KINDS, code)
 
 
 def live_state(code: str) -> str:

@@ -25,7 +25,63 @@ def _shrink(widths: list[int], floors: list[int], available: int) -> list[int]:
     return [w - math.ceil((w - f) * share) for w, f in zip(widths, floors, strict=True)]
 
 
-class PagedTableView(QTableView):
+class FittedTableView(QTableView):
+    """A table whose columns share the width it has, so it never needs a horizontal scroll bar;
+    `size_columns()` measures them once there are rows. The user may still drag a column edge."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ideal: list[int] = []        # each column's width for its header and values, within limits
+        self._content: list[int] = []      # ... for its values and the bare header text (no sort arrow)
+        self._fitting = False
+        self._user_sized = False           # once the user drags a column edge, their widths stay
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def size_columns(self) -> None:
+        """Fit the columns to the rows the model has now, within limits."""
+        model = self.model()
+        self.resizeColumnsToContents()
+        columns = range(model.columnCount())
+        self._ideal = [max(MIN_COLUMN, min(self.columnWidth(c) + 12, MAX_COLUMN)) for c in columns]
+        header = self.horizontalHeader()
+        titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
+        self._content = [max(MIN_COLUMN, min(max(self.sizeHintForColumn(c), header.fontMetrics().horizontalAdvance(t)) + 12,
+                                             MAX_COLUMN)) for c, t in zip(columns, titles, strict=True)]
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The columns share the width the view has: their full widths when these fit; else first
+        the room kept for the sort arrow and the header's padding goes, then the model's ELASTIC
+        columns (long texts that may be cut, so times and names stay whole), then every column down
+        to MIN_COLUMN, widest most."""
+        if not self._ideal or self._user_sized:
+            return
+        hidden = {c for c in range(len(self._ideal)) if self.isColumnHidden(c)}
+        widths = [0 if c in hidden else w for c, w in enumerate(self._ideal)]
+        values = [0 if c in hidden else min(w, v) for c, (w, v) in enumerate(zip(self._ideal, self._content,
+                                                                                  strict=True))]
+        least = [0 if c in hidden else MIN_COLUMN for c in range(len(widths))]
+        elastic = set(getattr(self.model(), "ELASTIC", ()))
+        first = [m if c in elastic else v for c, (v, m) in enumerate(zip(values, least, strict=True))]
+        for floors in (values, first, least):
+            widths = _shrink(widths, floors, self.viewport().width())
+        self._fitting = True
+        for column, width in enumerate(widths):
+            if not self.isColumnHidden(column):
+                self.setColumnWidth(column, width)
+        self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.horizontalHeader().count() - 1
+        if not self._fitting and self._ideal and column != last and self.horizontalHeader().underMouse():
+            self._user_sized = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+
+class PagedTableView(FittedTableView):
     sig_selected = Signal(object)     # entity id, or None
     sig_activated = Signal(int)       # double-click or Enter on a row
 
@@ -54,11 +110,6 @@ class PagedTableView(QTableView):
         self._model = model
         self._kept: int | None = None
         self._sized = False
-        self._ideal: list[int] = []        # each column's width for its header and values, within limits
-        self._content: list[int] = []      # ... for its values and the bare header text (no sort arrow)
-        self._fitting = False
-        self._user_sized = False           # once the user drags a column edge, their widths stay
-        header.sectionResized.connect(self._section_resized)
         model.sig_loaded.connect(self._size_columns)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
@@ -76,46 +127,11 @@ class PagedTableView(QTableView):
             header.blockSignals(False)
 
     def _size_columns(self, _total: int) -> None:
-        """Fit the columns to the first page that has rows, within limits; the user may resize."""
+        """Fit the columns to the first page that has rows; the user may resize."""
         if self._sized or not self._model.rows:
             return
         self._sized = True
-        self.resizeColumnsToContents()
-        columns = range(self._model.columnCount())
-        self._ideal = [max(MIN_COLUMN, min(self.columnWidth(c) + 12, MAX_COLUMN)) for c in columns]
-        header = self.horizontalHeader()
-        titles = [str(self._model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns]
-        self._content = [max(MIN_COLUMN, min(max(self.sizeHintForColumn(c), header.fontMetrics().horizontalAdvance(t)) + 12,
-                                             MAX_COLUMN)) for c, t in zip(columns, titles, strict=True)]
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        """The columns share the width the view has, so a list never needs a horizontal scroll bar:
-        their full widths when these fit; else first the room kept for the sort arrow and the
-        header's padding goes, then every column gives way down to MIN_COLUMN, widest most."""
-        if not self._ideal or self._user_sized:
-            return
-        hidden = {c for c in range(len(self._ideal)) if self.isColumnHidden(c)}
-        widths = [0 if c in hidden else w for c, w in enumerate(self._ideal)]
-        values = [0 if c in hidden else min(w, v) for c, (w, v) in enumerate(zip(self._ideal, self._content,
-                                                                                  strict=True))]
-        least = [0 if c in hidden else MIN_COLUMN for c in range(len(widths))]
-        for floors in (values, least):
-            widths = _shrink(widths, floors, self.viewport().width())
-        self._fitting = True
-        for column, width in enumerate(widths):
-            if not self.isColumnHidden(column):
-                self.setColumnWidth(column, width)
-        self._fitting = False
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        last = self.horizontalHeader().count() - 1
-        if not self._fitting and self._sized and column != last and self.horizontalHeader().underMouse():
-            self._user_sized = True
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
+        self.size_columns()
 
     def _remember_selection(self) -> None:
         self._kept = self.selected_id()

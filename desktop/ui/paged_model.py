@@ -31,6 +31,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     PAGE_SIZE: ClassVar[int] = 200
     SORT_KEYS: ClassVar[tuple[str | None, ...]] = ()    # per column; None: not sortable
+    ELASTIC: ClassVar[tuple[int, ...]] = ()   # long-text columns that give way first when the view is narrow
     ENTITIES: ClassVar[frozenset[str]] = frozenset()    # sig_changed entities that refresh this list
     DEFAULT_SORT: ClassVar[str] = ""
 

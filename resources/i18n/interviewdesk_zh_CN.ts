@@ -3284,6 +3284,10 @@
         <translation>会议在 Outlook 中被移动或删除</translation>
     </message>
     <message>
+        <source>Not confirmed in time, call the candidate</source>
+        <translation>未在期限内确认，请电话联系候选人</translation>
+    </message>
+    <message>
         <source>Unconfirmed</source>
         <translation>未确认</translation>
     </message>

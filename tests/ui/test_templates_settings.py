@@ -137,3 +137,21 @@ def test_edits_are_kept_when_another_message_is_looked_at(qtbot, panel, embedded
     choose(qtbot, panel, "cancellation", "email")
     choose(qtbot, panel, "invitation", "email")
     assert "尚未保存" not in panel.state.text() and panel.body.toPlainText() == "{salutation}，改过的正文。"
+
+
+def test_every_field_shows_whole_in_the_settings_page_at_1366(qtbot, ctx, qapp):
+    from desktop.ui import i18n
+
+    i18n.install(qapp, "en")       # the longer labels
+    try:
+        page = SettingsPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1366 - 150, 700)
+        page.show()
+        page.tabs.setCurrentWidget(page.templates)
+        qtbot.waitUntil(lambda: ctx.tasks.is_idle and page.templates.fields.count() > 0, timeout=10_000)
+        qtbot.wait(20)
+        assert page.templates.fields.horizontalScrollBar().maximum() == 0
+        assert page.minimumSizeHint().width() <= 1366 - 150
+    finally:
+        i18n.install(qapp, "zh_CN")

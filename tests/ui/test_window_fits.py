@@ -117,3 +117,36 @@ def test_counts_use_plural_forms_and_english_has_no_chinese_punctuation(qtbot, m
         assert QCoreApplication.translate("CandidatesPage", "%n candidate(s)", None, 1) == "共 1 名候选人"
     assert labels.labelled("A", "b") == ("A：b" if language == "zh_CN" else "A: b")
     assert labels.with_note("A", "b") == ("A（b）" if language == "zh_CN" else "A (b)")
+
+
+def assert_readable(table, columns) -> None:
+    """Every value of these columns shows whole (no "…")."""
+    model = table.model()
+    for column in columns:
+        for row in range(min(10, model.rowCount())):
+            text = str(model.index(row, column).data() or "")
+            assert table.fontMetrics().horizontalAdvance(text) + 6 <= table.columnWidth(column), (text, column)
+
+
+def test_times_stay_whole_while_long_texts_give_way_at_1366(qtbot, make_ctx, busy_world, language):
+    """The outbox's times and the approver's Due column are readable; long texts are cut first."""
+    ctx = make_ctx(busy_world.hr)
+    ctx.clock.set(local(STORY_DAY, 8, 0))
+    win = window_at(qtbot, ctx, 1366, 768)
+    outbox = win.open_page("outbox")
+    idle(qtbot, ctx)
+    qtbot.wait(10)
+    assert outbox.model.rowCount() and outbox.table.horizontalScrollBar().maximum() == 0
+    assert_readable(outbox.table, (outbox.model.COL_CREATED, outbox.model.COL_TIME))
+    win.close()
+
+    ctx = make_ctx(busy_world.leader)
+    ctx.clock.set(local(STORY_DAY, 8, 0))
+    win = window_at(qtbot, ctx, 1366, 768)
+    approvals = win.open_page("approvals")
+    idle(qtbot, ctx)
+    qtbot.wait(10)
+    assert approvals.model.rowCount() == 1 and approvals.table.isVisible()
+    assert approvals.table.horizontalScrollBar().maximum() == 0
+    assert_readable(approvals.table, (approvals.model.COL_CANDIDATE, approvals.model.COL_MOVE,
+                                      approvals.model.COL_DUE))

@@ -93,32 +93,53 @@ class DeskAlert:
     detail: dict = field(default_factory=dict)
 
 
-def my_alerts(session: Session, actor: Actor) -> list[DeskAlert]:
-    """The user's open alerts, each with the candidate and time it is about (names only for
-    interviews in departments the user may see)."""
-    alerts = desk.my_alerts(session, actor)
-    ids = {a.interview_id for a in alerts if a.interview_id}
-    about: dict[int, tuple[str, datetime, str, int]] = {}
-    if ids:
-        for iid, name, starts, room, dept in session.execute(
-                select(Interview.id, Candidate.name, Interview.starts_at, Room.name, Position.department_id)
-                .join(Application, Application.id == Interview.application_id)
-                .join(Candidate, Candidate.id == Application.candidate_id)
-                .join(Position, Position.id == Application.position_id)
-                .outerjoin(Room, Room.id == Interview.room_id).where(Interview.id.in_(ids))):
-            about[iid] = (name, starts, room or "", dept)
+def _about(session: Session, actor: Actor, ids: set[int]) -> dict[int, tuple[str, datetime, str]]:
+    """Candidate name, start and room of the given interviews; name and room stay empty for
+    interviews outside the departments the user may see."""
+    about: dict[int, tuple[str, datetime, str]] = {}
+    if not ids:
+        return about
     try:
         depts = visible_departments(session, actor, Action.INTERVIEW_VIEW)
     except PermissionDenied:
         depts = set()
-    result = []
-    for a in alerts:
-        name, starts, room, dept = about.get(a.interview_id, ("", None, "", None))
-        if depts is not None and dept not in depts:
-            name, room = "", ""
-        result.append(DeskAlert(a.id, a.kind, a.raised_at, a.interview_id, a.change_request_id, name, starts, room,
-                                a.detail))
-    return result
+    for iid, name, starts, room, dept in session.execute(
+            select(Interview.id, Candidate.name, Interview.starts_at, Room.name, Position.department_id)
+            .join(Application, Application.id == Interview.application_id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Position, Position.id == Application.position_id)
+            .outerjoin(Room, Room.id == Interview.room_id).where(Interview.id.in_(ids))):
+        visible = depts is None or dept in depts
+        about[iid] = (name if visible else "", starts, (room or "") if visible else "")
+    return about
+
+
+def my_alerts(session: Session, actor: Actor) -> list[DeskAlert]:
+    """The user's open alerts, each with the candidate and time it is about (names only for
+    interviews in departments the user may see)."""
+    alerts = desk.my_alerts(session, actor)
+    about = _about(session, actor, {a.interview_id for a in alerts if a.interview_id})
+    return [DeskAlert(a.id, a.kind, a.raised_at, a.interview_id, a.change_request_id,
+                      *about.get(a.interview_id, ("", None, "")), a.detail) for a in alerts]
+
+
+@dataclass(frozen=True)
+class DeskTask:
+    id: int
+    title: str                  # a task kind (labels.task_title) or a free text
+    due_at: datetime
+    interview_id: int | None
+    candidate: str              # "" when the interview is outside the viewer's departments
+    starts_at: datetime | None
+    room: str
+
+
+def my_tasks(session: Session, actor: Actor) -> list[DeskTask]:
+    """The user's open follow-up tasks, each with the candidate and time it is about."""
+    tasks = desk.my_tasks(session, actor)
+    about = _about(session, actor, {t.interview_id for t in tasks if t.interview_id})
+    return [DeskTask(t.id, t.title, t.due_at, t.interview_id, *about.get(t.interview_id, ("", None, "")))
+            for t in tasks]
 
 
 @dataclass(frozen=True)
@@ -126,7 +147,7 @@ class TodayDesk:
     day: date
     interviews: list[views.TodayItem]
     alerts: list[DeskAlert]
-    tasks: list[desk.TaskInfo]
+    tasks: list[DeskTask]
     approvals: list[views.InboxItem]      # change requests waiting for this user's decision
     anchors: anchors.AnchorStatus | None = None   # administrators only: when the audit head last went out
 
@@ -139,7 +160,7 @@ def today_desk(session: Session, actor: Actor, day: date | None = None) -> Today
     hours = OfficeHours.load(session)
     day = day or hours.local(session.info["clock"].now()).date()
     anchor_status = anchors.status(session) if allowed(session, actor, Action.SETTINGS_MANAGE) else None
-    return TodayDesk(day, views.today(session, actor, day), my_alerts(session, actor), desk.my_tasks(session, actor),
+    return TodayDesk(day, views.today(session, actor, day), my_alerts(session, actor), my_tasks(session, actor),
                      views.inbox(session, actor), anchor_status)
 
 

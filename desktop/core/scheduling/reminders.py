@@ -100,7 +100,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
                            interview_id=interview.id, sequence=seq)):
             timeline.add(session, interview, timeline.Event.CONFIRMATION_OVERDUE, None, sequence=seq)
             if hr is not None:
-                session.add(FollowUpTask(interview_id=interview.id, assignee_id=hr, title="候选人未在期限内确认，请电话联系确认",
+                session.add(FollowUpTask(interview_id=interview.id, assignee_id=hr, title="call_unconfirmed",
                                          due_at=min(interview.starts_at, now + timedelta(minutes=30)), created_at=now))
         if not confirmed and interview.starts_at - timedelta(minutes=soon) <= now < interview.starts_at:
             _raise(session, raised, f"soon:{interview.id}:{seq}", "unconfirmed_soon", user_id=hr,

@@ -73,6 +73,7 @@ def snapshot_rows(entry: ApprovalEntry, zone) -> list[tuple[str, str, str, bool]
 
 class InboxTableModel(ListTableModel):
     COL_CANDIDATE, COL_KIND, COL_MOVE, COL_PARTY, COL_STEP, COL_DUE = range(6)
+    ELASTIC = (COL_PARTY, COL_STEP)     # the decision panel beside the list says both in full
 
     def __init__(self, ctx: "AppContext", parent=None) -> None:
         super().__init__(parent)

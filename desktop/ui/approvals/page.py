@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desktop.core.errors import DeskError, ValidationFailed
@@ -25,7 +25,7 @@ from desktop.core import labels
 from desktop.ui import messages
 from desktop.ui.approvals.models import InboxTableModel, approver_role, request_summary, snapshot_rows, step_text
 from desktop.ui.errors import show_error
-from desktop.ui.listview import PagedTableView
+from desktop.ui.listview import FittedTableView, PagedTableView
 from desktop.ui.overview.models import ChangeRequestTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import change_words
@@ -205,7 +205,7 @@ class ApprovalsPage(QWidget):
         head.addWidget(self.count, 1)
 
         self.model = InboxTableModel(ctx, self)
-        self.table = QTableView()
+        self.table = FittedTableView()     # the Due column stays in sight beside the decision panel
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -300,7 +300,7 @@ class ApprovalsPage(QWidget):
         self._wanted = None
         self.entries = found
         self.model.set_rows(found)
-        self.table.resizeColumnsToContents()
+        self.table.size_columns()
         self.count.setText(self.tr("%n request(s) waiting for you", "", len(found)))
         self.table.setVisible(bool(found))
         self.empty.setVisible(not found)

@@ -28,6 +28,7 @@ COL_UPDATED = 8
 class CandidateTableModel(PagedTableModel[CandidateRow]):
     SORT_KEYS = ("name", "gender", None, "education", "school", "years_experience", "source_channel",
                  "department", "updated_at")
+    ELASTIC = (COL_SCHOOL, COL_SOURCE)     # long names of schools and channels give way before the times
     ENTITIES = frozenset({"candidate"})
     DEFAULT_SORT = "name"
 

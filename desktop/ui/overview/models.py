@@ -43,6 +43,7 @@ class OutboxTableModel(PagedTableModel[OutboxRow]):
     COL_CREATED, COL_CANDIDATE, COL_POSITION, COL_TIME, COL_CHANNEL, COL_KIND, COL_RECIPIENT, COL_STATE, \
         COL_WHEN, COL_ATTEMPTS, COL_ERROR = range(11)
     SORT_KEYS = ("created_at", None, None, None, "channel", None, None, "state", None, None, None)
+    ELASTIC = (COL_POSITION, COL_KIND, COL_RECIPIENT, COL_ERROR)   # the times stay whole (English is wide)
     ENTITIES = frozenset({"outbox", "interview"})
     DEFAULT_SORT = "created_at"
 

@@ -43,6 +43,7 @@ class GeneralSettings(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(i18n.normalise(ctx.language)), 0))
         self.language.currentIndexChanged.connect(self.save_language)
         self.language_note = hint_label(self.tr("Your own language: other users of this computer keep theirs."))
+        self.language_note.setWordWrap(False)   # one short line; wrapped, the form squeezed it into three
 
         actor = ctx.actor
         roles = labels.joined(dict.fromkeys(labels.role(role) for role, _dept in actor.grants)) or "—"

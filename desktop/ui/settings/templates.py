@@ -162,6 +162,8 @@ class TemplatesPanel(QWidget):
             item = QListWidgetItem(f"{fields.FIELDS[field_id].label(self.ui_locale)}  {{{field_id}}}")
             item.setData(Qt.ItemDataRole.UserRole, field_id)
             self.fields.addItem(item)
+        bar = self.fields.verticalScrollBar().sizeHint().width()   # each field whole, no sideways scrolling
+        self.fields.setMinimumWidth(self.fields.sizeHintForColumn(0) + 2 * self.fields.frameWidth() + bar + 4)
         self.load()
 
     def _stash(self) -> None:

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.scheduling.desk_views import DeskAlert
-from desktop.core.scheduling.inbox import TaskInfo
+from desktop.core.scheduling.desk_views import DeskAlert, DeskTask
 from desktop.core.scheduling.risk import Risk
 from desktop.core.scheduling.views import InboxItem, TodayItem
 from desktop.core import labels
@@ -39,6 +38,17 @@ def alert_text(alert: DeskAlert, zone: tzinfo) -> str:
     if alert.kind == "approval_overdue" and alert.change_request_id:
         about.append(QCoreApplication.translate("TodayPage", "change request #{0}").format(alert.change_request_id))
     text = labels.alert_kind(alert.kind)
+    return labels.labelled(text, " ".join(about)) if about else text
+
+
+def task_text(task: DeskTask, zone: tzinfo) -> str:
+    """"Not confirmed in time, call the candidate: 张三 11-24 Tue 10:00 room 301"."""
+    about = [task.candidate] if task.candidate else []
+    if task.starts_at is not None and task.candidate:
+        about.append(words.when(zone, task.starts_at))
+    if task.room:
+        about.append(task.room)
+    text = labels.task_title(task.title)
     return labels.labelled(text, " ".join(about)) if about else text
 
 
@@ -136,13 +146,13 @@ class TaskTableModel(ListTableModel):
     def headers(self) -> list[str]:
         return [self.tr("Due"), self.tr("Task"), ""]
 
-    def display(self, row: TaskInfo, column: int) -> str:
+    def display(self, row: DeskTask, column: int) -> str:
         return {self.COL_DUE: self.ctx.local(row.due_at).strftime("%m-%d %H:%M"),
-                self.COL_TITLE: row.title}.get(column, "")
+                self.COL_TITLE: task_text(row, self.ctx.tz)}.get(column, "")
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_DUE:
-            row: TaskInfo = self.rows[index.row()]
+            row: DeskTask = self.rows[index.row()]
             if row.due_at <= self.ctx.clock.now():
                 return QColor(colors.CONFLICT)
         return super().data(index, role)

@@ -65,6 +65,8 @@ def problem_text(code: str) -> str:
         "too_long": QCoreApplication.translate("Messages", "is too long"),
         "range": QCoreApplication.translate("Messages", "is out of range"),
         "choice": QCoreApplication.translate("Messages", "is not one of the allowed choices"),
+        "closed": QCoreApplication.translate("Messages", "is closed (hired, not hired or withdrawn); move it back to "
+                                             "an open stage before booking"),
         "phone_chars": QCoreApplication.translate("Messages", "may only contain digits, spaces, dashes and a leading +86"),
         "phone_mobile": QCoreApplication.translate("Messages", "is not a valid mobile number (11 digits starting with 13–19); a landline needs its area code, e.g. 010-12345678 or 0571-8765432-123"),
         "phone_format": QCoreApplication.translate("Messages", "is not a valid phone number: give a mobile number (11 digits starting with 13–19) or a landline with area code, e.g. 010-12345678 or 0571-8765432-123"),

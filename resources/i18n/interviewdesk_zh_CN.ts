@@ -4172,6 +4172,10 @@
         <translation>不是允许的选项</translation>
     </message>
     <message>
+        <source>is closed (hired, not hired or withdrawn); move it back to an open stage before booking</source>
+        <translation>已结束（已录用、未录用或已撤回）；请先将其改回进行中的阶段，再安排面试</translation>
+    </message>
+    <message>
         <source>may only contain digits, spaces, dashes and a leading +86</source>
         <translation>只能包含数字、空格、短横线以及开头的 +86</translation>
     </message>

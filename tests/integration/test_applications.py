@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from desktop.core.errors import DuplicateRecord, InvalidState, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
-    Application, ApplicationEvent, ChangeKind, ChangeRequest, ChangeStatus, Interview, InterviewStatus, Role,
+    Application, ApplicationEvent, ChangeKind, ChangeRequest, ChangeStatus, Interview, InterviewMode, InterviewStatus,
+    Role, Round,
 )
-from desktop.core.scheduling import lookups
+from desktop.core.scheduling import booking, lookups
 from desktop.core.services import applications
 from desktop.core.services.applications import ApplicationInput, StageMove
 from factories import (
@@ -148,6 +149,12 @@ def test_not_hired_asks_before_touching_booked_interviews(db, office, clock):
         assert s.get(Interview, interview).status == InterviewStatus.SCHEDULED
         assert s.get(Application, app).closed_at == START
         assert lookups.find_applications(s, hr, "李娜") == []    # a closed application cannot be booked
+        round_id = s.scalar(select(Round.id).where(Round.position_id == position).order_by(Round.sequence))
+    with pytest.raises(ValidationFailed) as refused, db.session(hr, write=True) as s:   # not by the service either
+        booking.book(s, hr, booking.BookingInput(app, round_id, START + timedelta(days=3), 30, InterviewMode.VIDEO,
+                                                 (hr.user_id,), video_link="https://meet.example.cn/a"))
+    assert refused.value.problems == {"application_id": "closed"}
+    assert count(db, Interview) == 1
 
 
 def test_not_hired_with_cancel_files_the_cancellation_through_the_approval_chain(db, office):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit
 from desktop.core.errors import ConflictsFound, NotFound, ValidationFailed
 from desktop.core.model import (
-    Application, ApplicationStage, Interview, InterviewMode, InterviewParticipant, InterviewStatus,
+    CLOSED_STAGES, Application, ApplicationStage, Interview, InterviewMode, InterviewParticipant, InterviewStatus,
     ParticipantRole, Position, Round,
 )
 from desktop.core.permissions import Action, require
@@ -94,6 +94,8 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
     validate(data)
     application, department_id = _department_of_application(session, data.application_id)
     require(session, actor, Action.INTERVIEW_SCHEDULE, department_id)
+    if application.stage in CLOSED_STAGES:   # hired, not hired or withdrawn: reopen it first
+        raise ValidationFailed({"application_id": "closed"})
     rnd = session.get(Round, data.round_id)
     if rnd is None or rnd.position_id != application.position_id:
         raise ValidationFailed({"round_id": "choice"})

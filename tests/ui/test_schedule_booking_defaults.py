@@ -10,6 +10,7 @@ from PySide6.QtCore import QTime
 from scheduling_ui import idle, local
 
 from desktop.core.model import Holiday
+from desktop.ui.schedule.batch_dialog import BatchDialog
 from desktop.ui.schedule.booking_dialog import BookingDialog, qdate
 from desktop.ui.schedule.page import SchedulePage
 
@@ -48,6 +49,19 @@ def test_on_a_sunday_showing_last_weeks_sunday_the_booking_starts_on_monday_morn
     idle(qtbot, page.ctx)
     dialog = new_interview(qtbot, page)
     assert (dialog.day.date(), dialog.start.time()) == (qdate(date(2026, 11, 30)), QTime(8, 30))
+
+
+def test_batch_scheduling_also_starts_on_the_next_working_slot(qtbot, world, page, clock):
+    clock.set(local(SUNDAY, 15, 0))
+    page.day_button.click()
+    page.show_day(date(2026, 11, 22))          # the Sunday before: in the past and a day off
+    idle(qtbot, page.ctx)
+    page.batch_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, BatchDialog)
+    qtbot.addWidget(dialog)
+    idle(qtbot, page.ctx)
+    assert (dialog.day.date(), dialog.first.time()) == (qdate(date(2026, 11, 30)), QTime(8, 30))
 
 
 def test_a_holiday_monday_is_skipped_and_a_makeup_saturday_is_taken(qtbot, world, page, clock):

@@ -19,7 +19,7 @@ from desktop.core import labels
 from desktop.ui import messages
 from desktop.ui.forms import EditDialog
 from desktop.ui.schedule import words
-from desktop.ui.schedule.booking_dialog import pydate, qdate
+from desktop.ui.schedule.booking_dialog import first_free_start, pydate, qdate
 from desktop.ui.schedule.detail import fill_table, small_table
 from desktop.ui.schedule.pickers import PeoplePicker, RoomCombo
 from desktop.ui.widgets import hint_label, title_label
@@ -116,15 +116,19 @@ class BatchDialog(EditDialog):
         self._mode_changed()
         self.save_button.setEnabled(False)
         actor = ctx.actor
+        shown = day or ctx.today()
         ctx.read(lambda session: (lookups.positions(session, actor), lookups.rooms(session),
-                                  lookups.people(session, Role.INTERVIEWER)), self._choices_arrived,
-                 self._failed, owner=self)
+                                  lookups.people(session, Role.INTERVIEWER), first_free_start(session, shown)),
+                 self._choices_arrived, self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
         self.form.show_message(messages.describe(error))
 
     def _choices_arrived(self, found) -> None:
-        self.positions, rooms, interviewers = found
+        self.positions, rooms, interviewers, first_free = found
+        local = first_free.astimezone(self.ctx.tz)     # the next working slot, as 新建面试 starts
+        self.day.setDate(qdate(local.date()))
+        self.first.setTime(QTime(local.hour, local.minute))
         self.room.set_rooms(rooms)
         self.interviewers.set_people(interviewers)
         self.position.blockSignals(True)

@@ -235,7 +235,7 @@ class SchedulePage(QWidget):
         self.detail.show_interview(booked.interview_id)
 
     def batch(self) -> None:
-        self.dialog = BatchDialog(self.ctx, day=max(self.day, self.ctx.today()), parent=self)
+        self.dialog = BatchDialog(self.ctx, day=self.day, parent=self)   # it moves on to the next working slot
         self.dialog.sig_saved.connect(self._batch_booked)
         self.dialog.open()
 

@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
+from desktop.core.notifications import routing
 from desktop.core.model import AuditAnchor, AuditEntry, AuditHead, OutboxEntry, OutboxState
 
 log = logging.getLogger(__name__)
@@ -124,14 +125,13 @@ def publish_due(session: Session) -> Published:
         if not recipient:
             continue
         key = f"{KIND}:{channel}:{anchor.seq}:{now:%Y%m%d%H}"
-        if session.scalar(select(OutboxEntry.id).where(OutboxEntry.dedupe_key == key)) is not None:
-            continue
-        entry = OutboxEntry(dedupe_key=key, channel=channel, kind=KIND, recipient=recipient, payload=payload,
-                            created_at=now)
-        session.add(entry)
+        added = routing.queue(session, [(key, {"channel": channel, "kind": KIND, "recipient": recipient,
+                                               "payload": payload})])
+        if not added:
+            continue      # another desktop queued it this hour
         session.flush()
         session.add(AuditAnchor(seq=anchor.seq, hash=anchor.hash, made_at=now, witness=channel, target=recipient,
-                                outbox_entry_id=entry.id))
+                                outbox_entry_id=added[0].id))
         witnesses.append(channel)
     if folder:
         try:

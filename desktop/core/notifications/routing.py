@@ -37,19 +37,20 @@ def channels(session: Session, audience: str, event: str | None = None) -> tuple
     return tuple(c for c in CHANNELS[audience] if c in chosen)
 
 
-def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> int:
-    """Add the outbox rows whose dedupe key is not queued yet; returns how many were added."""
+def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[OutboxEntry]:
+    """Add the outbox rows whose dedupe key is not queued yet; returns the rows added (empty: all
+    were queued before)."""
     keys = [key for key, _ in entries]
     if not keys:
-        return 0
+        return []
     queued = set(session.scalars(select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(keys))))
     now = session.info["clock"].now()
-    added = 0
+    added = []
     for key, values in entries:
         if key not in queued:
             queued.add(key)
-            session.add(OutboxEntry(dedupe_key=key, created_at=now, **values))
-            added += 1
+            added.append(OutboxEntry(dedupe_key=key, created_at=now, **values))
+            session.add(added[-1])
     return added
 
 

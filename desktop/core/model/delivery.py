@@ -86,3 +86,21 @@ class MessageTemplate(Versioned, Base):
     body: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime]
     updated_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+
+class InboundMessage(Base):
+    """A message a candidate sent us (a text message polled from the SMS gateway, or an e-mail
+    reply), recorded once by its id on that channel, with what it was taken for."""
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10))          # sms, email
+    external_id: Mapped[str] = mapped_column(String(255))
+    received_at: Mapped[datetime]
+    sender: Mapped[str] = mapped_column(String(254), default="", info={"personal": True})
+    kind: Mapped[str] = mapped_column(String(20))             # confirmation, question, survey, progress, unmatched ...
+    candidate_id: Mapped[Optional[int]] = mapped_column(ForeignKey("candidates.id"), index=True)
+    interview_id: Mapped[Optional[int]] = mapped_column(ForeignKey("interviews.id"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")

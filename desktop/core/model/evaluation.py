@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -56,17 +56,54 @@ class Score(Base):
     remark: Mapped[str] = mapped_column(Text, default="")
 
 
+class QuestionTopic(StrEnum):
+    PAY = "pay"                  # 薪酬福利
+    GROWTH = "growth"            # 晋升发展
+    TEAM = "team"                # 团队与岗位职责
+    ARRANGEMENT = "arrangement"  # 工作安排
+    OTHER = "other"              # 其他
+
+
+class QuestionStatus(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+
+
 class CandidateQuestion(Versioned, Base):
-    """A question asked at the end of an interview, routed to an owner with a reply deadline."""
+    """A question a candidate asked (in the room, at the kiosk, or by replying to our mail or text
+    message), routed to an owner by topic, with a reply deadline in working time."""
 
     __tablename__ = "candidate_questions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"), index=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    interview_id: Mapped[Optional[int]] = mapped_column(ForeignKey("interviews.id"), index=True)
     question: Mapped[str] = mapped_column(Text)
-    owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
-    reply_due_at: Mapped[Optional[datetime]]
+    topic: Mapped[QuestionTopic] = mapped_column(enum_column(QuestionTopic), default=QuestionTopic.OTHER)
+    source: Mapped[str] = mapped_column(String(10))          # room, kiosk, email, sms
+    message_id: Mapped[Optional[str]] = mapped_column(String(255), unique=True)  # the reply it came in, read once
+    owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), index=True)
+    asked_at: Mapped[datetime]
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    reminded_at: Mapped[Optional[datetime]]
+    escalated_at: Mapped[Optional[datetime]]
+    status: Mapped[QuestionStatus] = mapped_column(enum_column(QuestionStatus), default=QuestionStatus.OPEN, index=True)
     answer: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[Optional[datetime]]
-    status: Mapped[str] = mapped_column(String(20), default="open")
-    created_at: Mapped[datetime]
+    answered_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    sla_met: Mapped[Optional[bool]] = mapped_column(Boolean)
+
+
+class SurveyResponse(Base):
+    """A candidate's answers to the short survey in the thank-you message (1-5 per question)."""
+
+    __tablename__ = "survey_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"), index=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(10))          # email, sms
+    received_at: Mapped[datetime]
+    answers: Mapped[list[int]] = mapped_column(JSON)
+    questions: Mapped[list[str]] = mapped_column(JSON)        # the questions as asked, in order
+    message_id: Mapped[Optional[str]] = mapped_column(String(255), unique=True)

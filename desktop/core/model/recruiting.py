@@ -95,8 +95,36 @@ class Round(Base):
     name: Mapped[str] = mapped_column(String(50))
     kind: Mapped[RoundKind] = mapped_column(enum_column(RoundKind))
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    # The closing checklist of this round (labels, in order); None: the institution's default list.
+    closing_checklist: Mapped[Optional[list[str]]] = mapped_column(JSON)
+    # How many questions the candidate is invited to ask at the end; None: the institution's default.
+    min_questions: Mapped[Optional[int]] = mapped_column(Integer)
 
     position: Mapped[Position] = relationship(back_populates="rounds")
+
+
+class RequirementKind(StrEnum):
+    EDUCATION = "education"      # value: an Education value, the lowest level that meets it
+    MAJOR = "major"              # value: accepted majors, comma-separated
+    YEARS = "years"              # value: minimum years of experience
+    CERTIFICATE = "certificate"  # value: certificates, comma-separated
+    SKILL = "skill"              # value: skills or keywords, comma-separated
+    CUSTOM = "custom"            # label names the institution's own field; value: keywords looked for
+
+
+class PositionRequirement(Base):
+    """One structured, weighted requirement of a position: what the match report measures."""
+
+    __tablename__ = "position_requirements"
+    __table_args__ = (UniqueConstraint("position_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position_id: Mapped[int] = mapped_column(ForeignKey("positions.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[RequirementKind] = mapped_column(enum_column(RequirementKind))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    value: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[int] = mapped_column(Integer, default=1)
 
 
 candidate_tags = Table(
@@ -126,6 +154,9 @@ class Candidate(Versioned, Base):
     years_experience: Mapped[int] = mapped_column(Integer, default=0)
     experience: Mapped[str] = mapped_column(Text, default="")
     skills: Mapped[str] = mapped_column(Text, default="")
+    certificates: Mapped[str] = mapped_column(Text, default="")     # comma-separated
+    # The institution's own profile fields (the CUSTOM requirements' labels) -> the candidate's text.
+    profile_extra: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, default=dict)
     resume_summary: Mapped[str] = mapped_column(Text, default="")
     source_channel: Mapped[str] = mapped_column(String(50), default="")
     department_id: Mapped[Optional[int]] = mapped_column(ForeignKey("departments.id"), index=True)

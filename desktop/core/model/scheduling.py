@@ -116,6 +116,12 @@ class Interview(Versioned, Base):
     checked_in_at: Mapped[Optional[datetime]]
     confirmation_due_at: Mapped[Optional[datetime]] = mapped_column(index=True)
     created_at: Mapped[datetime]
+    # The interview room: when it really began and ended, why it ran over, and the next step the
+    # candidate was told at the close (the thank-you message repeats it).
+    started_at: Mapped[Optional[datetime]]
+    ended_at: Mapped[Optional[datetime]] = mapped_column(index=True)
+    overtime_reason: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
 
     participants: Mapped[list["InterviewParticipant"]] = relationship(
         back_populates="interview", cascade="all, delete-orphan")
@@ -331,3 +337,29 @@ class Notice(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
     seen_at: Mapped[Optional[datetime]]
+
+
+class InterviewNote(Base):
+    """A note an interviewer wrote during the interview; kept with it for the scorecard."""
+
+    __tablename__ = "interview_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime]
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ChecklistTick(Base):
+    """One item of the round's closing checklist, ticked in the interview room, with its time."""
+
+    __tablename__ = "checklist_ticks"
+    __table_args__ = (UniqueConstraint("interview_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(200))
+    ticked_at: Mapped[datetime]
+    ticked_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))

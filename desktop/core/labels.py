@@ -131,6 +131,8 @@ _ALERT_KINDS = {
     "candidate_declined": QT_TRANSLATE_NOOP("Labels", "Candidate declined the invitation"),
     "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined in Outlook"),
     "meeting_changed_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved or deleted in Outlook"),
+    "room_planned_end": QT_TRANSLATE_NOOP("Labels", "The interview has reached its planned duration"),
+    "room_overtime": QT_TRANSLATE_NOOP("Labels", "The interview is 10 minutes over time, please wrap up"),
 }
 _TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
     "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),
@@ -171,6 +173,7 @@ _TIMELINE_EVENTS = {
     "cancelled": QT_TRANSLATE_NOOP("Labels", "Interview cancelled"),
     "started": QT_TRANSLATE_NOOP("Labels", "Interview started"),
     "finished": QT_TRANSLATE_NOOP("Labels", "Interview finished"),
+    "overtime": QT_TRANSLATE_NOOP("Labels", "Interview ran over time"),
     "conflict_overridden": QT_TRANSLATE_NOOP("Labels", "Conflict overridden with a reason"),
     "candidate_replied": QT_TRANSLATE_NOOP("Labels", "Candidate replied by e-mail"),
     "meeting_moved_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved in Outlook"),

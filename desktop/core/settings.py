@@ -252,6 +252,24 @@ for _spec in (
     register(_spec)
 
 
+def _checklist(value: str) -> None:
+    from desktop.core.interview_room import checklist_problem, parse_checklist
+
+    if checklist_problem(parse_checklist(value)):
+        raise InvalidSetting("room.closing_checklist: an item is too long or there are too many",
+                             key="room.closing_checklist", reason="format")
+
+
+# The interview room (desktop/core/interview_room.py): the default closing checklist (one item a line;
+# empty: the shipped list in the user's language) and how many questions the candidate is invited to
+# ask; a round may set its own.
+for _spec in (
+    SettingSpec("room.closing_checklist", "institution", str, "", max_length=2000, multiline=True, check=_checklist),
+    SettingSpec("room.min_questions", "institution", int, 2, minimum=0, maximum=10),
+):
+    register(_spec)
+
+
 def spec_of(key: str) -> SettingSpec:
     try:
         return REGISTRY[key]

@@ -94,7 +94,8 @@ class Round(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(50))
     kind: Mapped[RoundKind] = mapped_column(enum_column(RoundKind))
-    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    # the planned length of the interview in the room (面试进行 times against it)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=40)
     # The closing checklist of this round (labels, in order); None: the institution's default list.
     closing_checklist: Mapped[Optional[list[str]]] = mapped_column(JSON)
     # How many questions the candidate is invited to ask at the end; None: the institution's default.

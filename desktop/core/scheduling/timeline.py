@@ -39,6 +39,7 @@ class Event(StrEnum):
     CANCELLED = "cancelled"
     STARTED = "started"
     FINISHED = "finished"
+    OVERTIME = "overtime"                 # the interview room ran ten minutes past its planned duration
     CONFLICT_OVERRIDDEN = "conflict_overridden"
     CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail, for HR to read
     MEETING_MOVED_IN_OUTLOOK = "meeting_moved_in_outlook"       # read back from Exchange; HR gets an alert

@@ -131,7 +131,7 @@ def parse_checklist(text: str) -> list[str]:
 
 def checklist_problem(items: list[str]) -> str | None:
     if len(items) > ITEMS_MAX:
-        return "too_many"
+        return "range"
     for item in items:
         problem = text_problem(item, ITEM_MAX)
         if problem:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.core import errors
 from desktop.core.failures import typed_failure
+from desktop.core.interview_room import RoomRefused
 from desktop.core.notifications.templates import TemplateInvalid
 from desktop.core.validation import MAX_LENGTH
 from desktop.core.scheduling.calendar_files import HOLIDAY_YEARS, MAX_HOLIDAY_DAYS, MAX_HOLIDAY_EVENT_DAYS
@@ -51,7 +52,15 @@ def field_label(name: str) -> str:
         "booked": QCoreApplication.translate("Messages", "Booked interviews"),
         "experience": QCoreApplication.translate("Messages", "Experience"),
         "resume_summary": QCoreApplication.translate("Messages", "Résumé summary"),
+        "note": QCoreApplication.translate("Messages", "Note"),
+        "next_step": QCoreApplication.translate("Messages", "Next step"),
+        "overtime_reason": QCoreApplication.translate("Messages", "Reason for running over"),
     }
+    for room_field, text in (("duration_minutes", QCoreApplication.translate("Messages", "Planned minutes of round {0}")),
+                             ("min_questions", QCoreApplication.translate("Messages", "Questions of round {0}")),
+                             ("closing_checklist", QCoreApplication.translate("Messages", "Checklist of round {0}"))):
+        if name.startswith(room_field) and name[len(room_field):].isdigit():
+            return text.format(name[len(room_field):])
     if name.startswith("day") and name[3:].isdigit():
         return QCoreApplication.translate("Messages", "Name of day {0}").format(int(name[3:]) + 1)
     if name.startswith("step") and name[4:].isdigit():
@@ -107,6 +116,27 @@ def check_in_text(error: errors.CheckInRefused) -> str:
                                                            "Check-in for this interview was possible on {0} from {1} "
                                                            "to {2}."))
     return text.format(p.get("day", ""), p.get("opens", ""), p.get("closes", ""))
+
+
+def room_text(error: RoomRefused) -> str:
+    """The interview room refused an action (desktop/core/interview_room.py)."""
+    p = error.params
+    reason = p.get("reason")
+    if reason == "not_today":
+        return QCoreApplication.translate("Messages", "The interview can only be started on its day ({0}).").format(
+            p.get("day", ""))
+    if reason == "not_started":
+        return QCoreApplication.translate("Messages", "The interview has not been started yet.")
+    if reason == "ended":
+        return QCoreApplication.translate("Messages", "The interview has already ended; nothing was changed.")
+    if reason == "unticked":
+        from desktop.core import labels
+        return QCoreApplication.translate("Messages", "Closing items not ticked: {0}. Confirm to end anyway.").format(
+            labels.joined(str(i) for i in p.get("items", [])))
+    if reason == "overtime_reason":
+        return QCoreApplication.translate("Messages", "The interview ran {0} minutes over; please give the reason "
+                                          "before ending it.").format(p.get("minutes", ""))
+    return QCoreApplication.translate("Messages", "This closing item no longer exists; the list was reloaded.")
 
 
 def validation_text(error: errors.ValidationFailed) -> str:
@@ -454,6 +484,8 @@ def describe(error: BaseException) -> str:
         return check_in_text(error)
     if isinstance(error, TemplateInvalid):
         return template_text(error)
+    if isinstance(error, RoomRefused):
+        return room_text(error)
     if isinstance(error, errors.CalendarFileInvalid):
         return calendar_file_text(error)
     if isinstance(error, errors.CalendarReplyRefused):

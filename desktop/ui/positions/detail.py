@@ -78,6 +78,11 @@ class PositionDetailPanel(QFrame):
 
         self.rounds_title = title_label(self.tr("Interview rounds"), "sectionTitle")
         self.rounds = _table([self.tr("Round"), self.tr("Kind"), self.tr("Minutes")])
+        self.rounds_button = QPushButton(self.tr("Room settings of the rounds…"))
+        self.rounds_button.setToolTip(self.tr("Planned duration, closing checklist and the candidate's questions "
+                                              "of each round"))
+        self.rounds_button.clicked.connect(self.edit_rounds)
+        self.rounds_form = None
         self.stages_title = title_label(self.tr("Applicants per stage"), "sectionTitle")
         self.stages = _table([self.tr("Stage"), self.tr("Applicants")])
         self.applicants = ApplicationsPanel(ctx, for_position=True)
@@ -85,7 +90,7 @@ class PositionDetailPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         for widget in (self.placeholder, self.body, self.message, self.applicants, self.rounds_title, self.rounds,
-                       self.stages_title, self.stages):
+                       self.rounds_button, self.stages_title, self.stages):
             layout.addWidget(widget)
         layout.addStretch(1)
         self._sections = (self.body, self.applicants, self.rounds_title, self.rounds, self.stages_title, self.stages)
@@ -96,7 +101,24 @@ class PositionDetailPanel(QFrame):
         if self.detail is not None:
             self.sig_edit.emit(self.detail)
 
+    def edit_rounds(self) -> None:
+        """The rounds' room settings (desktop/ui/positions/rounds.py), read fresh before editing."""
+        from desktop.core.services import rounds
+        from desktop.ui.errors import show_error
+        from desktop.ui.positions.rounds import RoundsForm
+
+        if self.position_id is None:
+            return
+        actor, position_id = self.ctx.actor, self.position_id
+
+        def arrived(found) -> None:
+            self.rounds_form = RoundsForm(self.ctx, position_id, found, self)
+            self.rounds_form.open()
+        self.ctx.read(lambda session: rounds.position_rounds(session, actor, position_id), arrived,
+                      lambda error: show_error(error, self), owner=self)
+
     def _show_empty(self) -> None:
+        self.rounds_button.hide()
         self.title.setText("")
         self.placeholder.show()
         self.edit_button.hide()
@@ -128,6 +150,7 @@ class PositionDetailPanel(QFrame):
         for widget in self._sections:
             widget.show()
         self.edit_button.setVisible(detail.can_edit)
+        self.rounds_button.setVisible(detail.can_edit)
         v = self.values
         v["code"].setText(d.code)
         v["department"].setText(detail.department)

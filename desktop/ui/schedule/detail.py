@@ -107,11 +107,16 @@ class InterviewDetailPanel(QFrame):
         self.confirm_button.setMenu(confirm_menu)
         self.check_in_button = QPushButton(self.tr("Check in"))
         self.no_show_button = QPushButton(self.tr("Mark as no-show"))
+        self.room_button = QPushButton(self.tr("Enter interview room"))
+        self.room_button.setToolTip(self.tr("The timer, closing checklist, notes and closing scripts of the running "
+                                            "interview, in a window of its own"))
+        self.room_window = None
         self.actions = QWidget()
         grid = QGridLayout(self.actions)
         grid.setContentsMargins(0, 4, 0, 4)
         for n, button in enumerate((self.change_time_button, self.reschedule_button, self.cancel_button,
-                                    self.confirm_button, self.check_in_button, self.no_show_button)):
+                                    self.confirm_button, self.check_in_button, self.no_show_button,
+                                    self.room_button)):
             grid.addWidget(button, n // 2, n % 2)
         self.change_time_button.clicked.connect(self.change_time)
         self.reschedule_button.clicked.connect(self.candidate_moves)
@@ -120,6 +125,7 @@ class InterviewDetailPanel(QFrame):
         self.confirm_in_person.triggered.connect(self.confirmed_in_person)
         self.check_in_button.clicked.connect(self.check_in)
         self.no_show_button.clicked.connect(self.mark_no_show)
+        self.room_button.clicked.connect(self.enter_room)
 
         self.people_title = title_label(self.tr("Participants"), "sectionTitle")
         self.people = small_table([self.tr("Name"), self.tr("Role"), self.tr("Answer"), self.tr("Saw this version")])
@@ -267,6 +273,11 @@ class InterviewDetailPanel(QFrame):
         for button in (self.confirm_button, self.no_show_button):
             button.setVisible(may(Action.INTERVIEW_SCHEDULE))
         self.check_in_button.setVisible(may(Action.CHECK_IN))
+        # the interview room: for the panel and HR, on the interview's day
+        on_panel = d is not None and any(p.user_id == self.ctx.actor.user_id for p in d.participants)
+        self.room_button.setVisible(on_panel or may(Action.INTERVIEW_SCHEDULE))
+        self.room_button.setEnabled(d is not None and d.status not in ("cancelled", "no_show")
+                                    and self.ctx.local(d.starts_at).date() == self.ctx.today())
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -315,6 +326,13 @@ class InterviewDetailPanel(QFrame):
         self.check_in_dialog.accepted.connect(lambda: self._act(
             lambda session, actor, iid: attendance.check_in(session, actor, iid), self.tr("Checked in.")))
         self.check_in_dialog.open()
+
+    def enter_room(self) -> None:
+        from desktop.ui.room.window import InterviewRoomWindow
+
+        if self.interview_id is not None:
+            self.room_window = InterviewRoomWindow(self.ctx, self.interview_id)
+            self.room_window.show()
 
     def mark_no_show(self) -> None:
         self._act(lambda session, actor, iid: attendance.mark_no_show(session, actor, iid),

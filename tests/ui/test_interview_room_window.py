@@ -1,0 +1,150 @@
+"""面试进行 window, with the controllable clock: the start proposed once the candidate is checked in at
+the booked time, the timer amber at the planned end and red ten minutes later with a notice each
+time, the checklist ticked with times, a note saved, the closing script filled and copied, the
+question button handing over to the kiosk, and ending asking once (unticked items, the reason)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from scheduling_ui import STORY_DAY, book, idle, local
+
+from desktop.core.model import Interview, InterviewNote
+from desktop.core.scheduling import attendance, timeline
+from desktop.ui.room.window import InterviewRoomWindow
+
+
+@pytest.fixture
+def room(qtbot, make_ctx, world, clock):
+    def open_room(interview_id: int, actor=None) -> InterviewRoomWindow:
+        window = InterviewRoomWindow(make_ctx(actor or world.wang), interview_id)
+        qtbot.addWidget(window)
+        window.show()
+        idle(qtbot, window.ctx)
+        return window
+    return open_room
+
+
+def checked(window: InterviewRoomWindow) -> list[bool]:
+    return [window.checklist.item(n).checkState() == Qt.CheckState.Checked for n in range(window.checklist.count())]
+
+
+def test_the_whole_interview_in_the_window(qtbot, world, clock, room):
+    iid = book(world, 0, local(STORY_DAY, 10))
+    clock.set(local(STORY_DAY, 9, 50))
+    with world.db.session(world.reception, write=True) as s:
+        attendance.check_in(s, world.reception, iid)
+    window = room(iid)
+    assert "候选人1" in window.title.text() and "内科住院医师" in window.title.text()
+    assert window.ask_button.text() == "请候选人提问（至少 2 个）"
+    assert window.notice.isHidden() and window.start_button.isEnabled() and not window.end_button.isEnabled()
+    assert not window.checklist.isEnabled()
+
+    clock.set(local(STORY_DAY, 10, 0))
+    window.tick()
+    assert window.timer_label.property("phase") == "ready"
+    assert "开始面试" in window.notice.text() and not window.notice.isHidden()
+
+    window.start_button.click()
+    idle(qtbot, window.ctx)
+    assert window.end_button.isEnabled() and window.checklist.isEnabled()
+    assert window.timer_label.property("phase") == "running" and window.notice.isHidden()
+    clock.set(local(STORY_DAY, 10, 12, ) + timedelta(seconds=5))
+    window.tick()
+    assert window.timer_label.text() == "12:05 / 40:00"
+
+    window.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    idle(qtbot, window.ctx)
+    assert window.checklist.item(0).text() == "告知下一步流程及时限（10:12 已勾选）"
+    window.next_step.setText("2个工作日内通知结果")
+    window.next_step.editingFinished.emit()
+    window.note_edit.setPlainText("规培经历与岗位对口")
+    window.note_button.click()
+    idle(qtbot, window.ctx)
+    assert window.note_edit.toPlainText() == "" and window.notes.count() == 1
+    assert window.notes.item(0).text() == "10:12 王主任：规培经历与岗位对口"
+
+    asked = []
+    window.sig_ask_questions.connect(asked.append)
+    window.ask_button.click()
+    assert asked == [iid]
+
+    window.tabs.setCurrentWidget(window.scripts)
+    window.scripts.scenario.setCurrentIndex(window.scripts.scenario.findData("advance"))
+    window.scripts.strengths.boxes[0].setChecked(True)
+    window.scripts.concerns.own.setText("到岗时间")
+    script = window.scripts.text.toPlainText()
+    assert script.startswith("候选人1") and "内科住院医师" in script and "专业基础扎实" in script
+    assert "到岗时间方面" in script and "2个工作日内通知结果" in script
+    window.scripts.copy_button.click()
+    assert QGuiApplication.clipboard().text() == script
+
+    clock.set(local(STORY_DAY, 10, 40))
+    window.tick()
+    assert window.timer_label.property("phase") == "planned_end"
+    assert window.notice.text() == "面试已到计划时长（40 分钟）。"
+    clock.set(local(STORY_DAY, 10, 50))
+    window.tick()
+    assert window.timer_label.property("phase") == "overtime"
+    assert window.notice.text() == "当前面试已超时10分钟，请尽快收尾。"
+
+    clock.set(local(STORY_DAY, 10, 53))
+    window.end_button.click()
+    dialog = window.end_dialog
+    assert dialog is not None and "记录收尾备注" in dialog.findChildren(type(window.title))[0].text()
+    dialog.end_button.click()                       # no reason: asked again, nothing written
+    assert dialog.isVisible() and not dialog.problem.isHidden()
+    dialog.reason.setText("候选人补充说明规培经历")
+    dialog.end_button.click()
+    idle(qtbot, window.ctx)
+    assert window.timer_label.property("phase") == "ended"
+    assert not window.end_button.isEnabled() and not window.checklist.isEnabled()
+    with world.db.session() as s:
+        row = s.get(Interview, iid)
+        assert (row.status.value, row.ended_at, row.overtime_reason, row.next_step) == (
+            "finished", local(STORY_DAY, 10, 53), "候选人补充说明规培经历", "2个工作日内通知结果")
+        finished = [e.detail for e in timeline.entries(s, iid) if e.kind == "finished"]
+        assert finished[0]["unticked"] == ["询问候选人问题", "记录收尾备注"]
+        assert s.query(InterviewNote).count() == 1
+
+
+def test_ending_on_time_with_everything_ticked_asks_nothing_and_cancel_keeps_it_running(qtbot, world, clock, room):
+    iid = book(world, 0, local(STORY_DAY, 10))
+    clock.set(local(STORY_DAY, 10, 0))
+    window = room(iid, world.hr)
+    window.start_button.click()
+    idle(qtbot, window.ctx)
+    clock.set(local(STORY_DAY, 10, 30))
+    window.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    idle(qtbot, window.ctx)
+    window.end_button.click()
+    assert window.end_dialog is not None
+    assert window.end_dialog.reason.isHidden()          # on time: only the unticked items are named
+    window.end_dialog.reject()
+    idle(qtbot, window.ctx)
+    assert window.end_button.isEnabled()
+    for n in (1, 2):
+        window.checklist.item(n).setCheckState(Qt.CheckState.Checked)
+        idle(qtbot, window.ctx)
+    assert checked(window) == [True, True, True]
+    window.end_dialog = None
+    window.end_button.click()
+    idle(qtbot, window.ctx)
+    assert window.end_dialog is None and window.timer_label.property("phase") == "ended"
+
+
+def test_stay_on_top_and_the_english_window(qtbot, world, clock, room, qapp):
+    from desktop.ui import i18n
+
+    iid = book(world, 0, local(STORY_DAY, 10))
+    clock.set(local(STORY_DAY, 10, 0))
+    i18n.install(qapp, "en")
+    window = room(iid)
+    window.on_top.setChecked(True)
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint and window.isVisible()
+    window.on_top.setChecked(False)
+    assert not window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert window.start_button.text() == "Start interview"

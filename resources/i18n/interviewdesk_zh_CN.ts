@@ -2130,6 +2130,29 @@
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <source>End the interview</source>
+        <translation>结束面试</translation>
+    </message>
+    <message>
+        <source>These closing items are not ticked:</source>
+        <translation>以下收尾事项尚未勾选：</translation>
+    </message>
+    <message>
+        <source>e.g. the candidate explained their training in detail</source>
+        <translation>例如：候选人详细介绍了规培经历</translation>
+    </message>
+    <message>
+        <source>Please give the reason for running over.</source>
+        <translation>请填写超时原因。</translation>
+    </message>
+    <message>
+        <source>The interview ran {0} minutes over its planned duration. Why?</source>
+        <translation>本场面试已超出计划时长 {0} 分钟，原因是？</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Copy details</source>
@@ -2866,6 +2889,14 @@
         <translation>标记未到场</translation>
     </message>
     <message>
+        <source>Enter interview room</source>
+        <translation>进入面试间</translation>
+    </message>
+    <message>
+        <source>The timer, closing checklist, notes and closing scripts of the running interview, in a window of its own</source>
+        <translation>在单独的窗口中进行面试：计时、收尾清单、面试记录和收尾话术</translation>
+    </message>
+    <message>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
@@ -2971,6 +3002,85 @@
     <message>
         <source>{0} ({1}) · {2}</source>
         <translation>{0}（{1}）· {2}</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewRoomWindow</name>
+    <message>
+        <source>Interview room</source>
+        <translation>面试进行</translation>
+    </message>
+    <message>
+        <source>Stay on top</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Start interview</source>
+        <translation>开始面试</translation>
+    </message>
+    <message>
+        <source>End interview</source>
+        <translation>结束面试</translation>
+    </message>
+    <message>
+        <source>e.g. results within 2 working days</source>
+        <translation>例如：2个工作日内通知结果</translation>
+    </message>
+    <message>
+        <source>A note about the interview (kept with it for the scorecard)</source>
+        <translation>面试记录（随面试保存，供填写评价表参考）</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>Closing checklist</source>
+        <translation>收尾清单</translation>
+    </message>
+    <message>
+        <source>Next step told to the candidate</source>
+        <translation>已告知候选人的下一步</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>收尾</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Closing script</source>
+        <translation>收尾话术</translation>
+    </message>
+    <message>
+        <source>Planned: {0} min</source>
+        <translation>计划时长：{0} 分钟</translation>
+    </message>
+    <message>
+        <source>Ask the candidate&apos;s questions (at least {0})</source>
+        <translation>请候选人提问（至少 {0} 个）</translation>
+    </message>
+    <message>
+        <source>ticked {0}</source>
+        <translation>{0} 已勾选</translation>
+    </message>
+    <message>
+        <source>The candidate has checked in and the booked time has come. Start the interview?</source>
+        <translation>候选人已签到，预约时间已到。现在开始面试吗？</translation>
+    </message>
+    <message>
+        <source>The interview has reached its planned duration ({0} min).</source>
+        <translation>面试已到计划时长（{0} 分钟）。</translation>
+    </message>
+    <message>
+        <source>The interview is {0} minutes over time, please wrap up.</source>
+        <translation>当前面试已超时{0}分钟，请尽快收尾。</translation>
+    </message>
+    <message>
+        <source>The interview has ended.</source>
+        <translation>面试已结束。</translation>
     </message>
 </context>
 <context>
@@ -3284,6 +3394,14 @@
         <translation>会议在 Outlook 中被移动或删除</translation>
     </message>
     <message>
+        <source>The interview has reached its planned duration</source>
+        <translation>面试已到计划时长</translation>
+    </message>
+    <message>
+        <source>The interview is 10 minutes over time, please wrap up</source>
+        <translation>当前面试已超时10分钟，请尽快收尾</translation>
+    </message>
+    <message>
         <source>Not confirmed in time, call the candidate</source>
         <translation>未在期限内确认，请电话联系候选人</translation>
     </message>
@@ -3390,6 +3508,10 @@
     <message>
         <source>Interview finished</source>
         <translation>面试结束</translation>
+    </message>
+    <message>
+        <source>Interview ran over time</source>
+        <translation>面试超时</translation>
     </message>
     <message>
         <source>Conflict overridden with a reason</source>
@@ -4148,6 +4270,30 @@
         <translation>简历摘要</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>面试记录</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Reason for running over</source>
+        <translation>超时原因</translation>
+    </message>
+    <message>
+        <source>Planned minutes of round {0}</source>
+        <translation>第 {0} 轮计划时长</translation>
+    </message>
+    <message>
+        <source>Questions of round {0}</source>
+        <translation>第 {0} 轮候选人提问数</translation>
+    </message>
+    <message>
+        <source>Checklist of round {0}</source>
+        <translation>第 {0} 轮收尾清单</translation>
+    </message>
+    <message>
         <source>Name of day {0}</source>
         <translation>第 {0} 天的名称</translation>
     </message>
@@ -4286,6 +4432,30 @@
     <message>
         <source>Not checked in: the check-in time is over. Check-in for this interview was possible on {0} from {1} to {2}.</source>
         <translation>未签到：签到时间已过。该面试的签到时间为 {0} 的 {1} 至 {2}。</translation>
+    </message>
+    <message>
+        <source>The interview can only be started on its day ({0}).</source>
+        <translation>只能在面试当天（{0}）开始面试。</translation>
+    </message>
+    <message>
+        <source>The interview has not been started yet.</source>
+        <translation>面试尚未开始。</translation>
+    </message>
+    <message>
+        <source>The interview has already ended; nothing was changed.</source>
+        <translation>面试已结束，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Closing items not ticked: {0}. Confirm to end anyway.</source>
+        <translation>收尾清单尚有未勾选的事项：{0}。如仍要结束，请确认。</translation>
+    </message>
+    <message>
+        <source>The interview ran {0} minutes over; please give the reason before ending it.</source>
+        <translation>面试超时 {0} 分钟，请先填写超时原因再结束面试。</translation>
+    </message>
+    <message>
+        <source>This closing item no longer exists; the list was reloaded.</source>
+        <translation>收尾清单中已没有这一项，清单已重新加载。</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -5123,6 +5293,14 @@
         <translation>时长（分钟）</translation>
     </message>
     <message>
+        <source>Room settings of the rounds…</source>
+        <translation>各轮面试间设置…</translation>
+    </message>
+    <message>
+        <source>Planned duration, closing checklist and the candidate&apos;s questions of each round</source>
+        <translation>每一轮的计划时长、收尾清单和候选人提问数</translation>
+    </message>
+    <message>
         <source>Applicants per stage</source>
         <translation>各阶段应聘人数</translation>
     </message>
@@ -5395,6 +5573,96 @@
     </message>
 </context>
 <context>
+    <name>RoomSettings</name>
+    <message>
+        <source>Save defaults</source>
+        <translation>保存默认设置</translation>
+    </message>
+    <message>
+        <source>Save script</source>
+        <translation>保存话术</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Closing checklist</source>
+        <translation>收尾清单</translation>
+    </message>
+    <message>
+        <source>Candidate&apos;s questions at least</source>
+        <translation>候选人提问至少</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Preview on a sample candidate</source>
+        <translation>示例候选人预览</translation>
+    </message>
+    <message>
+        <source>Defaults for every round; a position&apos;s round may set its own checklist and number of questions. Leave the checklist empty to use the shipped list in each user&apos;s language; one item a line.</source>
+        <translation>适用于所有面试轮次的默认设置；岗位的某一轮可以单独设置收尾清单和提问数。收尾清单每行一项，留空则按各用户的语言使用系统自带清单。</translation>
+    </message>
+    <message>
+        <source>Closing scripts</source>
+        <translation>收尾话术</translation>
+    </message>
+    <message>
+        <source>Fields: {0}. A line whose field is empty is left out.</source>
+        <translation>可用字段：{0}。某行字段没有内容时，整行不显示。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Shipped text</source>
+        <translation>系统默认文本</translation>
+    </message>
+    <message>
+        <source>Edited text</source>
+        <translation>已修改的文本</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsForm</name>
+    <message>
+        <source>Interview rounds in the room</source>
+        <translation>各轮面试间设置</translation>
+    </message>
+    <message>
+        <source>{0}: planned minutes</source>
+        <translation>{0}：计划时长（分钟）</translation>
+    </message>
+    <message>
+        <source>{0}: candidate&apos;s questions</source>
+        <translation>{0}：候选人提问数</translation>
+    </message>
+    <message>
+        <source>Institution default</source>
+        <translation>单位默认</translation>
+    </message>
+    <message>
+        <source>{0}: closing checklist</source>
+        <translation>{0}：收尾清单</translation>
+    </message>
+    <message>
+        <source>One item a line; empty: the institution&apos;s default list</source>
+        <translation>每行一项；留空则使用单位默认清单</translation>
+    </message>
+</context>
+<context>
     <name>Schedule</name>
     <message>
         <source>Mon</source>
@@ -5550,6 +5818,37 @@
     </message>
 </context>
 <context>
+    <name>ScriptsPanel</name>
+    <message>
+        <source>Other strengths, comma-separated</source>
+        <translation>其他优势，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Other concerns, comma-separated</source>
+        <translation>其他顾虑，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>顾虑</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>SettingInputs</name>
     <message>
         <source>Set — type to replace</source>
@@ -5605,6 +5904,10 @@
     <message>
         <source>Channels</source>
         <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>Interview room</source>
+        <translation>面试间</translation>
     </message>
     <message>
         <source>Audit anchors</source>

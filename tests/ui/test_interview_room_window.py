@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from scheduling_ui import STORY_DAY, book, idle, local
 
+from sqlalchemy import select
+
 from desktop.core.model import Interview, InterviewNote
 from desktop.core.scheduling import attendance, timeline
 from desktop.ui.room.window import InterviewRoomWindow
@@ -148,3 +150,92 @@ def test_stay_on_top_and_the_english_window(qtbot, world, clock, room, qapp):
     window.on_top.setChecked(False)
     assert not window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert window.start_button.text() == "Start interview"
+
+
+def test_the_schedule_detail_opens_the_room_for_the_panel_on_the_interviews_day(qtbot, world, clock, make_ctx):
+    from desktop.ui.schedule.detail import InterviewDetailPanel
+
+    today = book(world, 0, local(STORY_DAY, 10))
+    tomorrow = book(world, 1, local(STORY_DAY + timedelta(days=1), 10))
+    clock.set(local(STORY_DAY, 9, 0))
+    for actor, visible in ((world.wang, True), (world.hr, True), (world.reception, False)):
+        panel = InterviewDetailPanel(make_ctx(actor))
+        qtbot.addWidget(panel)
+        panel.show_interview(today)
+        idle(qtbot, panel.ctx)
+        assert panel.room_button.isVisible() is visible and panel.room_button.isEnabled()
+    panel.ctx.actor = world.wang
+    panel = InterviewDetailPanel(make_ctx(world.wang))
+    qtbot.addWidget(panel)
+    panel.show_interview(tomorrow)
+    idle(qtbot, panel.ctx)
+    assert panel.room_button.text() == "进入面试间" and not panel.room_button.isEnabled()
+    panel.show_interview(today)
+    idle(qtbot, panel.ctx)
+    panel.room_button.click()
+    idle(qtbot, panel.ctx)
+    assert isinstance(panel.room_window, InterviewRoomWindow) and panel.room_window.isVisible()
+    assert panel.room_window.interview_id == today
+    panel.room_window.close()
+
+
+def test_the_rounds_room_settings_and_the_institutions_defaults(qtbot, world, clock, make_ctx, embedded_db):
+    from ui_helpers import add_user
+
+    from desktop.core.model import Role, Round
+    from desktop.core.services import rounds
+    from desktop.ui.positions.rounds import RoundsForm
+    from desktop.ui.settings.page import SettingsPage
+
+    ctx = make_ctx(world.hr)
+    with world.db.session(world.hr) as s:
+        found = rounds.position_rounds(s, world.hr, world.position)
+    assert [(r.name, r.duration_minutes, r.min_questions) for r in found] == [
+        ("初试", 40, None), ("复试", 40, None), ("终试", 40, None)]
+    form = RoundsForm(ctx, world.position, found)
+    qtbot.addWidget(form)
+    minutes, questions, checklist = form.inputs[1]
+    minutes.setValue(60)
+    questions.setValue(3)
+    checklist.setPlainText("告知下一步\n\n请候选人提问  ")
+    form.inputs[2][2].setPlainText("\n".join(f"第{n}项" for n in range(13)))     # too many: refused, nothing saved
+    form.save_button.click()
+    idle(qtbot, ctx)
+    assert not form.form.errors["closing_checklist3"].isHidden()
+    assert form.form.errors["closing_checklist3"].text() == "第 3 轮收尾清单：超出允许范围"
+    with world.db.session() as s:
+        assert s.scalar(select(Round.duration_minutes).where(Round.position_id == world.position,
+                                                             Round.sequence == 2)) == 40
+    form.inputs[2][2].setPlainText("")
+    form.save_button.click()
+    idle(qtbot, ctx)
+    with world.db.session() as s:
+        second = s.scalar(select(Round).where(Round.position_id == world.position, Round.sequence == 2))
+        assert (second.duration_minutes, second.min_questions, second.closing_checklist) == (
+            60, 3, ["告知下一步", "请候选人提问"])
+
+    admin = add_user(embedded_db, "xitong", [(Role.ADMIN, None)], display_name="系统管理员甲")
+    page = SettingsPage(make_ctx(admin))
+    qtbot.addWidget(page)
+    page.show()
+    idle(qtbot, page.room.ctx)
+    assert page.tabs.tabText(page.tabs.indexOf(page.room)) == "面试间"
+    tab = page.room
+    tab.checklist.setPlainText("告知结果通知时间\n询问候选人问题")
+    tab.min_questions.setValue(1)
+    tab.save_defaults.click()
+    idle(qtbot, tab.ctx)
+    assert tab.defaults_state.text() == "已保存。"
+    tab.body.setPlainText("{salutation}，{salary}")
+    assert not tab.problem.isHidden() and "salary" in tab.problem.text()
+    tab.body.setPlainText("{salutation}，感谢您应聘{position}岗位。")
+    assert tab.preview.toPlainText() == "张伟先生，感谢您应聘人事专员岗位。"
+    tab.save_script.click()
+    idle(qtbot, tab.ctx)
+    assert tab.script_state.text() == "已修改的文本" and tab.reset_script.isEnabled()
+    with world.db.session(world.wang) as s:
+        from desktop.core import closing_scripts, interview_room
+        assert closing_scripts.script_for(s, "low_match", "zh_CN").body == "{salutation}，感谢您应聘{position}岗位。"
+        first = s.scalar(select(Round).where(Round.position_id == world.position, Round.sequence == 1))
+        assert interview_room.round_checklist(s, first) == ["告知结果通知时间", "询问候选人问题"]
+        assert interview_room.round_min_questions(s, first) == 1

@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tabs", action="store_true",
                         help="also save every tab of a page that has tabs (settings, approvals), as <page>-<n>.png")
     parser.add_argument("--now", default="", help="the clock, e.g. 2026-12-07T09:30+08:00 (default: now)")
+    parser.add_argument("--room", action="store_true",
+                        help="also the interview room window (面试进行) of the next interview the user may run, "
+                             "started and 35 minutes on (needs --now), each tab as room-<n>.png")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -92,10 +95,55 @@ def main(argv: list[str] | None = None) -> int:
                 path = args.out / f"{key}-{index}.png"
                 window.grab().save(str(path))
                 print(path)
+        if args.room:
+            _room_shots(app, tasks, ctx, clock, args.out)
         window.close()
         tasks.wait_for_done()
         db.dispose()
     return 0
+
+
+def _room_shots(app, tasks, ctx, clock, out: Path) -> None:
+    """The room of the next interview the user may run, 35 minutes after it started (amber soon)."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QTabWidget
+    from sqlalchemy import select
+
+    from desktop.core import interview_room
+    from desktop.core.model import Interview
+    from desktop.core.storage.database import Actor
+    from desktop.ui.room.window import InterviewRoomWindow
+
+    now = clock.now()
+    with ctx.db.session(ctx.actor) as session:
+        rows = session.execute(select(Interview.id, Interview.starts_at).where(
+            Interview.starts_at >= now - timedelta(hours=10),
+            Interview.status.in_(interview_room.STARTABLE)).order_by(Interview.starts_at).limit(200)).all()
+        found = next(((i, at) for i, at in rows if interview_room.may_run(session, ctx.actor, i)), None)
+    if found is None or not hasattr(clock, "set"):
+        print("no interview to open the room of (the room needs --now)")
+        return
+    iid, starts_at = found
+    clock.set(max(starts_at, now))        # the demo books from tomorrow on: go to the interview's start
+    with ctx.db.session(Actor.command_line(), write=True) as session:
+        interview_room.start(session, Actor.command_line(), iid)
+    clock.set(max(starts_at, now) + timedelta(minutes=35))
+    room = InterviewRoomWindow(ctx, iid)
+    room.show()
+    _wait(app, tasks)
+    room.tick()
+    tabs = room.findChild(QTabWidget)
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        if tabs.widget(index).findChild(type(room.scripts)) is not None or tabs.widget(index) is room.scripts:
+            room.scripts.strengths.boxes[0].setChecked(True)
+            room.scripts.concerns.boxes[0].setChecked(True)
+        _wait(app, tasks, 0.5)
+        path = out / f"room-{index}.png"
+        room.grab().save(str(path))
+        print(path)
+    room.close()
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def test_the_whole_interview_in_the_window(qtbot, world, clock, room):
     window.ask_button.click()
     assert asked == [iid]
 
-    window.tabs.setCurrentWidget(window.scripts)
+    window.tabs.setCurrentIndex(2)
     window.scripts.scenario.setCurrentIndex(window.scripts.scenario.findData("advance"))
     window.scripts.strengths.boxes[0].setChecked(True)
     window.scripts.concerns.own.setText("到岗时间")

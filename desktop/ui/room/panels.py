@@ -62,7 +62,7 @@ class ScriptsPanel(QWidget):
         font = QFont(self.text.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         self.text.setFont(font)
-        self.text.setMinimumHeight(150)
+        self.text.setMinimumHeight(200)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copied = hint_label()
         self.scenario.currentIndexChanged.connect(lambda _i: self.update_text())

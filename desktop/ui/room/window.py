@@ -26,7 +26,7 @@ from desktop.core.interview_room import OVERTIME_MINUTES, RoomState
 from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.room.panels import EndDialog, ScriptsPanel
-from desktop.ui.widgets import hint_label, primary_button, title_label
+from desktop.ui.widgets import primary_button, scrolling, title_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -132,7 +132,7 @@ class InterviewRoomWindow(QWidget):
         notes_layout.addWidget(self.notes, 1)
         self.tabs.addTab(close, self.tr("Closing"))
         self.tabs.addTab(notes, self.tr("Notes"))
-        self.tabs.addTab(self.scripts, self.tr("Closing script"))
+        self.tabs.addTab(scrolling(self.scripts), self.tr("Closing script"))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.timer_label)

@@ -80,7 +80,7 @@ def test_the_whole_interview_in_the_window(qtbot, world, clock, room):
     window.scripts.concerns.own.setText("到岗时间")
     script = window.scripts.text.toPlainText()
     assert script.startswith("候选人1") and "内科住院医师" in script and "专业基础扎实" in script
-    assert "到岗时间方面" in script and "2个工作日内通知结果" in script
+    assert "关于到岗时间，" in script and "2个工作日内通知结果" in script
     window.scripts.copy_button.click()
     assert QGuiApplication.clipboard().text() == script
 

@@ -41,6 +41,7 @@ class RoomSettings(QWidget):
         self.checklist.setFixedHeight(90)
         self.min_questions = QSpinBox()
         self.min_questions.setRange(0, 10)
+        self.min_questions.setMaximumWidth(90)
         self.save_defaults = primary_button(self.tr("Save defaults"))
         self.defaults_state = hint_label()
 

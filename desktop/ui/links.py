@@ -70,6 +70,13 @@ class LinkServer(QObject):
         self.refused = 0
 
     def listen(self) -> bool:
+        """Listen under the name; False when another InterviewDesk of this user already does (asked
+        first: Qt would otherwise replace a live socket file, and Windows lets two pipes share a name)."""
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(500):
+            probe.abort()
+            return False
         if self.server.listen(self.name):
             return True
         QLocalServer.removeServer(self.name)    # left behind by an app that ended without closing it

@@ -152,7 +152,7 @@ class MyInterviewsPage(QWidget):
         if day == self.day:
             text = labels.with_note(self.tr("Today"), text)
         item = QListWidgetItem(text)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)       # a heading: shown in full colour, not selectable
         font = item.font()
         font.setBold(True)
         item.setFont(font)

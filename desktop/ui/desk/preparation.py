@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from desktop.core import labels
@@ -30,32 +30,41 @@ def _value() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # as tall as its wrapped text needs: a form row would otherwise keep one line's height
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 
 
 class Section(QWidget):
-    """A titled block of label/value rows; a row whose value is empty is hidden."""
+    """A titled block of label/value rows; a row whose value is empty is hidden. A grid, not a
+    form layout: it gives a wrapped value the height its lines need."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title_label(title, "sectionTitle")
-        self.form = QFormLayout()
-        self.form.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(1, 1)
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 8, 0, 0)
         self.column.addWidget(self.title)
-        self.column.addLayout(self.form)
+        self.column.addLayout(self.grid)
 
     def row(self, key: str, label: str) -> QLabel:
         value = _value()
-        self.values[key] = value
-        self.form.addRow(label, value)
+        caption = QLabel(label)
+        row = len(self.values)
+        self.grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(value, row, 1)
+        self.values[key], self.captions[key] = value, caption
         return value
 
     def set(self, key: str, text: str) -> None:
         self.values[key].setText(text)
-        self.form.setRowVisible(self.values[key], bool(text))
+        self.values[key].setVisible(bool(text))
+        self.captions[key].setVisible(bool(text))
 
 
 class PreparationView(QFrame):
@@ -141,6 +150,8 @@ class PreparationView(QFrame):
         layout.addWidget(self.placeholder)
         layout.addLayout(buttons)
         self.scroll = scrolling(self.content)
+        # a scroll bar appearing after the rows were measured would narrow them and clip wrapped text
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         layout.addWidget(self.scroll, 1)
         self.show_preparation(None)
 

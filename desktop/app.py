@@ -54,11 +54,34 @@ class ExchangeWhenEnabled:
             self._exchange.forget()
 
 
-def run_gui(target: Target | None, language: str | None) -> int:
-    """Start the desktop application; returns the process exit code."""
+def _link_handed_over(dirs: AppDirs, open_link: str | None, errors, links):
+    """(exit code, None) when this start ends here: the link was bad, or an InterviewDesk already
+    running for this user took it over. Otherwise (None, the listening LinkServer)."""
+    interview_id = None
+    if open_link is not None:
+        from desktop.core import links as core_links
+        from desktop.core.errors import BadLink
+
+        try:
+            interview_id = core_links.parse(open_link)
+        except BadLink as error:
+            errors.ErrorDialog(error).exec()
+            return 2, None, None
+    name = links.server_name(dirs.data)
+    if interview_id is not None and links.hand_over(name, str(interview_id)):
+        log.info("InterviewDesk ends: the link went to the app already running")
+        return 0, None, None
+    server = links.LinkServer(name)
+    server.listen()
+    return None, server, interview_id
+
+
+def run_gui(target: Target | None, language: str | None, open_link: str | None = None) -> int:
+    """Start the desktop application; returns the process exit code. `open_link`: an interview to
+    open once signed in (interviewdesk://interview/<id>), handed to the running app if there is one."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui import crash, errors, gc, i18n, style
+    from desktop.ui import crash, errors, gc, i18n, links, style
     from desktop.ui.context import AppContext
     from desktop.ui.signin import Desk, sign_in
     from desktop.ui.tasks import TaskRunner
@@ -68,11 +91,17 @@ def run_gui(target: Target | None, language: str | None) -> int:
     app.setOrganizationName("InterviewDesk")
     dirs = app_dirs()
     guard = crash.CrashGuard(dirs.logs).install()
+    link_server = None
     try:
         log.info("InterviewDesk starts")
         gc.install(app)
         style.apply(app)
         machine_language = i18n.install(app, _language(dirs, language))
+        ended, link_server, interview_id = _link_handed_over(dirs, open_link, errors, links)
+        if ended is not None:
+            return ended
+        if interview_id is not None:
+            link_server.pending.append(interview_id)    # opened once someone has signed in
         guard.tell_about_previous_crash()
         target = target or Target.resolve(dirs)
         tasks = TaskRunner()
@@ -87,17 +116,21 @@ def run_gui(target: Target | None, language: str | None) -> int:
         if signed_in is None:
             log.info("InterviewDesk ends: nobody signed in")
             return 0
-        return _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, AppContext, Desk)
+        return _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, AppContext, Desk,
+                         link_server)
     except Exception as error:   # start-up failed: logged and shown, never a silent exit
         guard.record(error, "start-up failed")
         dialog = errors.ErrorDialog(error)
         dialog.exec()
         return 1
     finally:
+        if link_server is not None:
+            link_server.close()
         guard.uninstall()
 
 
-def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, AppContext, Desk) -> int:
+def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, AppContext, Desk,
+              link_server=None) -> int:
     from desktop.ui.delivery import DeliveryService
     from desktop.ui.main_window import MainWindow
 
@@ -106,6 +139,8 @@ def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, Ap
     ctx.keystore = keystore
     desk = Desk(ctx, MainWindow, machine_language)
     desk.start(signed_in)
+    if link_server is not None:
+        link_server.deliver_to(desk.open_link)    # links from later starts (and the one this start got)
     delivery = DeliveryService(ctx)
     delivery.start()        # messages and calendar updates go out while the app runs
     code = app.exec()

@@ -30,6 +30,10 @@ SetCompressor /SOLID lzma
 !define DIST "..\dist\InterviewDesk"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPNAME}"
 !define ACTIVE_SETUP_KEY "Software\Microsoft\Active Setup\Installed Components\${APPNAME}.MachineSettings"
+; Links interviewdesk://interview/<id> (in OA pushes and interviewers' mail) open the interview in the
+; app: Windows runs InterviewDesk.exe --open <link>; a running InterviewDesk takes the link over.
+!define URL_SCHEME "interviewdesk"
+!define URL_KEY "Software\Classes\${URL_SCHEME}"
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
@@ -109,6 +113,11 @@ Section "InterviewDesk" SecMain
   WriteRegDWORD HKLM "${UNINSTALL_KEY}" "NoRepair" 1
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   WriteRegDWORD HKLM "${UNINSTALL_KEY}" "EstimatedSize" $0
+
+  WriteRegStr HKLM "${URL_KEY}" "" "URL:${APPTITLE}"
+  WriteRegStr HKLM "${URL_KEY}" "URL Protocol" ""
+  WriteRegStr HKLM "${URL_KEY}\DefaultIcon" "" '"$INSTDIR\InterviewDesk.exe",0'
+  WriteRegStr HKLM "${URL_KEY}\shell\open\command" "" '"$INSTDIR\InterviewDesk.exe" --open "%1"'
 SectionEnd
 
 Section "Machine settings" SecConfig
@@ -150,5 +159,6 @@ Section "Uninstall"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKLM "${ACTIVE_SETUP_KEY}"
+  DeleteRegKey HKLM "${URL_KEY}"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
 SectionEnd

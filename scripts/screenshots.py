@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         for key in keys:
             page = window.open_page(key)
             _wait(app, tasks)
+            if key == "desk" and page.rows:     # 我的面试 with its first interview's preparation
+                page.list.setCurrentRow(1)
+                _wait(app, tasks)
             path = args.out / f"{key}.png"
             window.grab().save(str(path))
             print(path)

@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         from desktop.app import run_gui
 
         target = Target.resolve(dirs, args.db, args.db_url) if (args.db or args.db_url) else None
-        return run_gui(target, args.lang)
+        return run_gui(target, args.lang, args.open_link)
     _install_translations(args.lang, dirs)
     return _run(args, dirs, clock)
 

@@ -38,6 +38,9 @@ def build() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the output (default: the machine "
                                                                "setting ui.language, else the system's)")
     parser.add_argument("--debug", action="store_true", help="show technical details (a traceback) on errors")
+    parser.add_argument("--open", metavar="LINK", dest="open_link",
+                        help="start the desktop app at an interview: interviewdesk://interview/ID or a bare ID "
+                             "(a running app on this computer takes the link over)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create the database and its first administrator")

@@ -302,3 +302,10 @@ class StorageFailed(DeskError):
 
     code = "os_error"
 
+
+
+class BadLink(DeskError):
+    """A link the app was asked to open is not a link to an interview. `reason`: empty, too_long,
+    scheme, kind, id."""
+
+    code = "bad_link"

@@ -232,6 +232,10 @@ for _spec in (
 ):
     register(_spec)
 
+# The interviewer's desk 我的面试 (desktop/core/scheduling/my_interviews.py): whether the panel sees the
+# recommendations submitted in the candidate's earlier rounds while preparing.
+register(SettingSpec("desk.show_earlier_results", "institution", bool, True))
+
 # --- channel "calendar": Exchange Web Services (desktop/integrations/exchange) ---------------------
 for _spec in (
     SettingSpec("exchange.enabled", "institution", bool, False),

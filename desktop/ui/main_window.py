@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from desktop.core.permissions import Action
-from desktop.core.scheduling import desk_views, inbox
+from desktop.core.model import Role
+from desktop.core.permissions import Action, roles_of
+from desktop.core.scheduling import desk_views, inbox, my_interviews
 from desktop.core import labels
+from desktop.ui.errors import show_error
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.login import LoginDialog, SignedIn
 from desktop.ui.notices import NoticeButton, NoticeDialog
@@ -44,6 +46,11 @@ class PageSpec:
 def _today(ctx):
     from desktop.ui.today.page import TodayPage
     return TodayPage(ctx)
+
+
+def _desk(ctx):
+    from desktop.ui.desk.page import MyInterviewsPage
+    return MyInterviewsPage(ctx)
 
 
 def _schedule(ctx):
@@ -94,6 +101,8 @@ def _settings(ctx):
 A = Action
 PAGES = (
     PageSpec("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), ((A.INTERVIEW_VIEW,),), _today),
+    # 我的面试: for those who can sit on a panel; a user on a panel without such a role gets it too
+    PageSpec("desk", QT_TRANSLATE_NOOP("MainWindow", "My interviews"), ((A.SCORECARD_SUBMIT,),), _desk),
     PageSpec("schedule", QT_TRANSLATE_NOOP("MainWindow", "Schedule"), ((A.INTERVIEW_VIEW,),), _schedule),
     PageSpec("board", QT_TRANSLATE_NOOP("MainWindow", "Room board"), ((A.ROOM_BOARD,),), _board),
     PageSpec("candidates", QT_TRANSLATE_NOOP("MainWindow", "Candidates"), ((A.CANDIDATE_VIEW,),), _candidates),
@@ -169,14 +178,40 @@ class MainWindow(QMainWindow):
         # the reminder engine runs on every desktop; the database raises each alert once
         self.reminders = ReminderService(ctx, interval_ms=reminder_interval_ms, parent=self)
         self.notifier = AlertNotifier(ctx, self.banner, self)
+        self.notifier.sig_open_interview.connect(self.open_interview)
         self.reminders.sig_new_alerts.connect(self.notifier.notify)
         self.reminders.sig_new_notices.connect(self.notifier.notify_notices)
         self.reminders.sig_unread.connect(self.notice_button.show_unread)
         self.reminders.sig_ticked.connect(self.refresh_badges)
         ctx.sig_changed.connect(self._changed)
         if self.specs:
-            self.navigation.setCurrentRow(0)
+            self.navigation.setCurrentRow(self._first_row())
+        if "desk" not in self.page_keys():
+            self._offer_desk_to_panel_members()
         self.reminders.start()
+
+    def _first_row(self) -> int:
+        """我的面试 first for someone who only interviews; the first page allowed otherwise."""
+        if roles_of(self.ctx.actor) == {Role.INTERVIEWER} and "desk" in self.page_keys():
+            return self.page_keys().index("desk")
+        return 0
+
+    def _offer_desk_to_panel_members(self) -> None:
+        actor = self.ctx.actor
+        self.ctx.read(lambda session: my_interviews.on_any_panel(session, actor),
+                      lambda on_panel: on_panel and self.add_page("desk"), lambda _error: None, owner=self)
+
+    def add_page(self, key: str) -> None:
+        """Offer one more page (in its place in PAGES), e.g. 我的面试 once the user is on a panel."""
+        if key in self.page_keys():
+            return
+        order = [spec.key for spec in PAGES]
+        spec = next(s for s in PAGES if s.key == key)
+        row = sum(1 for k in self.page_keys() if order.index(k) < order.index(key))
+        self.specs.insert(row, spec)
+        item = QListWidgetItem(spec.title())
+        item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        self.navigation.insertItem(row, item)
 
     def _status_bar(self) -> None:
         actor = self.ctx.actor
@@ -235,6 +270,35 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_interview(self, interview_id: int, starts_at=None) -> None:
+        """From a notice: 我的面试 when the user is on the panel, its day on the schedule otherwise."""
+        self.open_interview(interview_id)
+
+    def open_interview(self, interview_id: int) -> None:
+        """Open one interview where this user works on it (a notice, a tray message, a deep link)."""
+        actor = self.ctx.actor
+        self.ctx.read(lambda session: my_interviews.link_target(session, actor, interview_id), self._go_to,
+                      self._not_found, owner=self)
+
+    def open_link(self, interview_id: int) -> None:
+        """A deep link handed over by another start of the app: bring this window forward, then open."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.open_interview(interview_id)
+
+    def _go_to(self, target: my_interviews.LinkTarget) -> None:
+        if target.on_panel:
+            self.add_page("desk")
+            self.open_page("desk").open_interview(target.interview_id)
+        elif "schedule" in self.page_keys():
+            self.open_page("schedule").open_interview(target.interview_id, target.starts_at)
+
+    def _not_found(self, error: BaseException) -> None:
+        show_error(error, self)
+
+    def show_in_schedule(self, interview_id: int, starts_at) -> None:
         if "schedule" in self.page_keys():
             self.open_page("schedule").open_interview(interview_id, starts_at)
 
@@ -281,6 +345,8 @@ class MainWindow(QMainWindow):
                 page.sig_open_request.connect(self.open_change_request)
             if hasattr(page, "sig_open_settings"):
                 page.sig_open_settings.connect(self.open_settings_tab)
+            if hasattr(page, "sig_show_in_schedule"):
+                page.sig_show_in_schedule.connect(self.show_in_schedule)
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

@@ -336,6 +336,23 @@ def os_unlock_text(reason: str) -> str:
     return QCoreApplication.translate("Messages", "This computer's key store could not open the database.")
 
 
+_LINK_REASONS = {
+    "empty": QT_TRANSLATE_NOOP("Messages", "the link is empty"),
+    "too_long": QT_TRANSLATE_NOOP("Messages", "the link is too long"),
+    "scheme": QT_TRANSLATE_NOOP("Messages", "it is not an InterviewDesk link"),
+    "kind": QT_TRANSLATE_NOOP("Messages", "it does not lead to an interview"),
+    "id": QT_TRANSLATE_NOOP("Messages", "it names no interview number"),
+}
+
+
+def link_text(reason: str) -> str:
+    """Why a link handed to the app (interviewdesk --open …) was refused, and what a good one is."""
+    why = QCoreApplication.translate("Messages", _LINK_REASONS.get(reason, _LINK_REASONS["scheme"]))
+    return QCoreApplication.translate(
+        "Messages", "This link cannot be opened: {0}. A link to an interview looks like "
+        "interviewdesk://interview/123.").format(why)
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     if not isinstance(error, errors.DeskError):
@@ -480,6 +497,8 @@ def describe(error: BaseException) -> str:
         from desktop.core import labels
         return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
             labels.interview_status(status))
+    if isinstance(error, errors.BadLink):
+        return link_text(str(p.get("reason", "")))
     if isinstance(error, errors.CheckInRefused):
         return check_in_text(error)
     if isinstance(error, TemplateInvalid):

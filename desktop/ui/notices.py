@@ -1,7 +1,8 @@
 """My notices (我的通知): the signed-in user's in-app notices (a new interview, a change, an
 approval waiting, an approval's outcome), reached from the status bar's 我的通知 button with the
 number still unread. Opening a notice records that the user saw it; for an interviewer that is the
-"seen" entry on the interview's timeline that HR watches."""
+"seen" entry on the interview's timeline that HR watches. A notice about an interview on the
+user's panel opens it on 我的面试; others show it on the schedule."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ class NoticeButton(QToolButton):
 
 class NoticeDialog(QDialog):
     """The list of the user's notices, newest first; unread ones in bold. Opening one marks it read;
-    "Show in schedule" also goes to the interview."""
+    "Open in My interviews" (on the panel) or "Show in schedule" also goes to the interview."""
 
     sig_show_interview = Signal(int, object)   # interview id, its start (aware datetime)
     sig_read = Signal()
@@ -119,6 +120,8 @@ class NoticeDialog(QDialog):
         self.body.setText(notice.body if notice else "")
         self.read_button.setEnabled(notice is not None and notice.seen_at is None)
         self.show_button.setEnabled(notice is not None and notice.interview_id is not None)
+        self.show_button.setText(self.tr("Open in My interviews") if notice is not None and notice.on_panel
+                                 else self.tr("Show in schedule"))
 
     def _open(self, *, show: bool) -> None:
         item = self.list.currentItem()

@@ -121,6 +121,11 @@ class Desk(QObject):
             old.deleteLater()
         return self.window
 
+    def open_link(self, interview_id: int) -> None:
+        """A deep link (interviewdesk://interview/<id>): the signed-in user's window opens it."""
+        if self.window is not None:
+            self.window.open_link(interview_id)
+
     def switch_user(self) -> None:
         """The window has asked about unsaved work already; the database stays open."""
         old = self.window

@@ -93,6 +93,16 @@
     </message>
 </context>
 <context>
+    <name>MyInterviewsPage</name>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>%n interview</numerusform>
+            <numerusform>%n interviews</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutboxPage</name>
     <message numerus="yes">
         <source>%n message(s)</source>
@@ -109,6 +119,16 @@
         <translation>
             <numerusform>%n position</numerusform>
             <numerusform>%n positions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreparationView</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
         </translation>
     </message>
 </context>

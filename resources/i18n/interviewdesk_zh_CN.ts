@@ -51,6 +51,10 @@
         <translation>查看今日</translation>
     </message>
     <message>
+        <source>Open the interview</source>
+        <translation>打开该面试</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2119,6 +2123,61 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <source>Strongly recommend</source>
+        <translation>强烈推荐</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Do not recommend</source>
+        <translation>不推荐</translation>
+    </message>
+    <message>
+        <source>No recommendation</source>
+        <translation>未给出推荐意见</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Majors</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Years of experience</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Skills and keywords</source>
+        <translation>技能与关键词</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>{0} or higher</source>
+        <translation>{0}及以上</translation>
+    </message>
+    <message>
+        <source>at least {0} years</source>
+        <translation>至少 {0} 年</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Save</source>
@@ -2794,12 +2853,20 @@
         <translation>邮件回复审批</translation>
     </message>
     <message>
+        <source>Earlier rounds&apos; results on My interviews</source>
+        <translation>我的面试中显示前几轮结果</translation>
+    </message>
+    <message>
         <source>HR may allow it with a reason (e.g. a joint panel); otherwise it is refused</source>
         <translation>允许人事专员填写理由后安排（如联合面试）；不勾选则一律拒绝</translation>
     </message>
     <message>
         <source>Approvers may answer “agree” or “disagree” (同意 / 不同意) to the approval mail, with its one-time code</source>
         <translation>审批人可直接回复审批邮件“同意/不同意”（凭一次性审批码）</translation>
+    </message>
+    <message>
+        <source>Interviewers preparing a later round see the recommendations submitted in earlier rounds</source>
+        <translation>面试官准备后续轮次时可查看前几轮已提交的推荐意见</translation>
     </message>
     <message>
         <source>Needs e-mail among the approvers&apos; channels (Settings → Notification channels) and the reply mailbox (Settings → Mail). A reply from another address, with a wrong or used code, or for a step already decided is refused and shown on the interview&apos;s timeline.</source>
@@ -3858,6 +3925,10 @@
         <translation>今日</translation>
     </message>
     <message>
+        <source>My interviews</source>
+        <translation>我的面试</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
@@ -4766,6 +4837,30 @@
         <translation>本机密钥存储无法打开数据库。</translation>
     </message>
     <message>
+        <source>the link is empty</source>
+        <translation>链接为空</translation>
+    </message>
+    <message>
+        <source>the link is too long</source>
+        <translation>链接过长</translation>
+    </message>
+    <message>
+        <source>it is not an InterviewDesk link</source>
+        <translation>这不是面试协同台的链接</translation>
+    </message>
+    <message>
+        <source>it does not lead to an interview</source>
+        <translation>链接指向的不是面试</translation>
+    </message>
+    <message>
+        <source>it names no interview number</source>
+        <translation>链接中没有面试编号</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened: {0}. A link to an interview looks like interviewdesk://interview/123.</source>
+        <translation>无法打开此链接：{0}。面试链接的格式为 interviewdesk://interview/123。</translation>
+    </message>
+    <message>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
@@ -4999,6 +5094,39 @@
     </message>
 </context>
 <context>
+    <name>MyInterviewsPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>My interviews</source>
+        <translation>我的面试</translation>
+    </message>
+    <message>
+        <source>No interviews for you today or in the next {0} days.</source>
+        <translation>今天及未来 {0} 天内没有您参加的面试。</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interview(s)</source>
+        <translation>
+            <numerusform>共 %n 场面试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Not opened yet in this version</source>
+        <translation>尚未查看当前版本</translation>
+    </message>
+</context>
+<context>
     <name>NoticeButton</name>
     <message>
         <source>My notices ({0})</source>
@@ -5046,6 +5174,10 @@
     <message>
         <source>No notices yet.</source>
         <translation>暂无通知。</translation>
+    </message>
+    <message>
+        <source>Open in My interviews</source>
+        <translation>在我的面试中打开</translation>
     </message>
 </context>
 <context>
@@ -5446,6 +5578,207 @@
         <translation>
             <numerusform>共 %n 个岗位</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PreparationView</name>
+    <message>
+        <source>Pick an interview on the left to prepare for it.</source>
+        <translation>请在左侧选择一场面试，查看准备信息。</translation>
+    </message>
+    <message>
+        <source>Show in schedule</source>
+        <translation>在日程中显示</translation>
+    </message>
+    <message>
+        <source>Open video link</source>
+        <translation>打开视频链接</translation>
+    </message>
+    <message>
+        <source>Copy video link</source>
+        <translation>复制视频链接</translation>
+    </message>
+    <message>
+        <source>Time and place</source>
+        <translation>时间与地点</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Planned duration</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>视频链接</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>面试小组</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>我的角色</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Years of experience</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>工作经历</translation>
+    </message>
+    <message>
+        <source>Résumé summary</source>
+        <translation>简历摘要</translation>
+    </message>
+    <message>
+        <source>Further details</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
+        <source>Your roles may not see this department&apos;s candidate profiles; ask HR if you need them to prepare.</source>
+        <translation>您的角色无权查看该部门候选人的简历信息；如准备面试需要，请联系人事专员。</translation>
+    </message>
+    <message>
+        <source>Position requirements</source>
+        <translation>岗位要求</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Minimum years</source>
+        <translation>最低工作年限</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>岗位说明</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>要求项</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>No weighted requirements recorded for this position.</source>
+        <translation>该岗位尚未录入带权重的结构化要求。</translation>
+    </message>
+    <message>
+        <source>Match report</source>
+        <translation>匹配报告</translation>
+    </message>
+    <message>
+        <source>Earlier rounds</source>
+        <translation>前几轮面试</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>booked: {0}</source>
+        <translation>实际预约 {0}</translation>
+    </message>
+    <message>
+        <source>Not on the panel</source>
+        <translation>不在面试小组中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None submitted</source>
+        <translation>尚无已提交的评价</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>This is the candidate&apos;s first round for this position.</source>
+        <translation>这是该候选人应聘此岗位的第一轮面试。</translation>
+    </message>
+    <message>
+        <source>Your institution does not show earlier rounds&apos; results here (Settings → Institution).</source>
+        <translation>本单位设置为不在此显示前几轮结果（设置 → 单位设置）。</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
     </message>
 </context>
 <context>

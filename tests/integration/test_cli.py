@@ -301,10 +301,13 @@ def test_an_unexpected_error_gives_a_message_and_a_hint_but_no_personal_data(cli
 
 def test_without_a_command_the_desktop_application_starts(monkeypatch, tmp_path):
     started = []
-    monkeypatch.setattr("desktop.app.run_gui", lambda target, language: started.append((target, language)) or 0)
+    monkeypatch.setattr("desktop.app.run_gui", lambda target, language, link=None: started.append(
+        (target, language, link)) or 0)
     from desktop.cli import main
 
     assert main([]) == 0
     assert main(["--db", str(tmp_path / "x.db"), "--lang", "en"]) == 0
-    assert started[0] == (None, None)
+    assert main(["--open", "interviewdesk://interview/42"]) == 0     # a link Windows hands over
+    assert started[0] == (None, None, None)
     assert started[1][0].path == tmp_path / "x.db" and started[1][1] == "en"
+    assert started[2] == (None, None, "interviewdesk://interview/42")

@@ -53,7 +53,8 @@ def test_an_interviewer_sees_the_interview_pages_but_not_outbox_reports_or_archi
     interviewer = add_user(embedded_db, "mianshi", [(Role.INTERVIEWER, None)])
     win = MainWindow(make_ctx(interviewer))
     qtbot.addWidget(win)
-    assert win.page_keys() == ["today", "schedule", "candidates", "positions", "approvals", "settings"]
+    assert win.page_keys() == ["today", "desk", "schedule", "candidates", "positions", "approvals", "settings"]
+    assert win.stack.currentWidget() is win.pages["desk"]    # only an interviewer: 我的面试 first
     qtbot.waitUntil(lambda: win.ctx.tasks.is_idle, timeout=10_000)
     candidates = win.open_page("candidates")
     assert candidates.new_button is None     # no button for what the role may not do

@@ -1,6 +1,6 @@
 """My notices (我的通知): an interviewer sees 我的通知 (1) when an interview is booked for them, a new
 notice is announced once, and opening it marks it read and puts "seen" on the interview's timeline;
-"Show in schedule" goes to the interview's day."""
+"Open in My interviews" opens it on the interviewer's desk; HR's notices show it on the schedule."""
 
 from __future__ import annotations
 
@@ -44,13 +44,14 @@ def test_an_interviewer_reads_a_new_interview_notice_and_hr_sees_it_was_seen(qtb
     assert dialog.list.count() == 1 and dialog.status.text() == "共 1 条通知，1 条未读"
     dialog.list.setCurrentRow(0)
     assert "行政楼301" in dialog.body.text() and dialog.show_button.isEnabled()
+    assert dialog.show_button.text() == "在我的面试中打开"
     with qtbot.waitSignal(dialog.sig_show_interview) as shown:
         dialog.show_button.click()
         idle(qtbot, window.ctx)
     assert shown.args[0] == interview_id
     idle(qtbot, window.ctx)
-    schedule = window.pages["schedule"]
-    assert window.stack.currentWidget() is schedule and schedule.day == date(2026, 11, 24)
+    desk = window.pages["desk"]                      # 王主任 sits on its panel: it opens on 我的面试
+    assert window.stack.currentWidget() is desk and desk.detail.interview_id == interview_id
     assert window.notice_button.text() == "我的通知"
     with world.db.session() as s:
         seen = s.scalars(select(TimelineEvent).where(TimelineEvent.interview_id == interview_id,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied
-from desktop.core.model import Alert, FollowUpTask, Interview, Notice, OutboxEntry, OutboxState
+from desktop.core.model import Alert, FollowUpTask, Interview, InterviewParticipant, Notice, OutboxEntry, OutboxState
 from desktop.core.permissions import Action, allowed, require
 from desktop.core.scheduling import attendance
 from desktop.core.storage.database import Actor
@@ -26,6 +26,7 @@ class NoticeInfo:
     created_at: datetime
     seen_at: datetime | None
     interview_starts_at: datetime | None = None
+    on_panel: bool = False      # the user sits on the interview's panel: it opens on 我的面试
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,16 @@ class TaskInfo:
 
 
 def my_notices(session: Session, actor: Actor, *, unseen_only: bool = False, limit: int = 200) -> list[NoticeInfo]:
-    query = (select(Notice, Interview.starts_at).outerjoin(Interview, Interview.id == Notice.interview_id)
+    query = (select(Notice, Interview.starts_at, InterviewParticipant.id)
+             .outerjoin(Interview, Interview.id == Notice.interview_id)
+             .outerjoin(InterviewParticipant, (InterviewParticipant.interview_id == Notice.interview_id)
+                        & (InterviewParticipant.user_id == actor.user_id))
              .where(Notice.user_id == actor.user_id))
     if unseen_only:
         query = query.where(Notice.seen_at.is_(None))
     rows = session.execute(query.order_by(Notice.created_at.desc(), Notice.id.desc()).limit(limit)).all()
-    return [NoticeInfo(n.id, n.interview_id, n.title, n.body, n.created_at, n.seen_at, starts) for n, starts in rows]
+    return [NoticeInfo(n.id, n.interview_id, n.title, n.body, n.created_at, n.seen_at, starts, member is not None)
+            for n, starts, member in rows]
 
 
 def open_notice(session: Session, actor: Actor, notice_id: int) -> NoticeInfo:
@@ -70,8 +75,11 @@ def open_notice(session: Session, actor: Actor, notice_id: int) -> NoticeInfo:
     session.flush()
     starts = session.scalar(select(Interview.starts_at).where(Interview.id == notice.interview_id)) \
         if notice.interview_id is not None else None
+    on_panel = notice.interview_id is not None and session.scalar(select(InterviewParticipant.id).where(
+        InterviewParticipant.interview_id == notice.interview_id,
+        InterviewParticipant.user_id == actor.user_id)) is not None
     return NoticeInfo(notice.id, notice.interview_id, notice.title, notice.body, notice.created_at, notice.seen_at,
-                      starts)
+                      starts, on_panel)
 
 
 def my_alerts(session: Session, actor: Actor, limit: int = 200) -> list[AlertInfo]:

@@ -5,6 +5,7 @@ The body (UTF-8 JSON):
     {"event": "approval_request",          the message kind (a template event id)
      "title": "…", "text": "…",            from the templates (Settings → 消息模板, channel "oa")
      "interview_id": 42, "sequence": 3,     the interview and its version (null when none)
+     "link": "interviewdesk://interview/42", opens the interview in the app (null when none)
      "recipient": "wangfang",              the OA account the notice is for
      "sent_at": "2026-11-23T01:00:00+00:00",
      "delivery_id": "oa:42:…"}             the outbox entry's dedupe key (as in the header below)
@@ -34,7 +35,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import links, settings
 from desktop.core.delivery.outbox import Delivered, Item, PermanentFailure
 from desktop.core.storage.database import Database
 from desktop.integrations.http_channels import http
@@ -75,7 +76,9 @@ def build_request(config: OaConfig, notice: Mapping[str, Any], dedupe_key: str, 
 
 def notice_of(item: Item, title: str, text: str, now: datetime) -> dict[str, Any]:
     return {"event": item.kind, "title": title, "text": text, "interview_id": item.interview_id,
-            "sequence": item.payload.get("sequence"), "recipient": item.recipient,
+            "sequence": item.payload.get("sequence"),
+            "link": links.interview_link(item.interview_id) if item.interview_id is not None else None,
+            "recipient": item.recipient,
             "sent_at": now.isoformat(), "delivery_id": item.dedupe_key}
 
 
@@ -111,6 +114,7 @@ class OaSender:
             config = OaConfig.load(session, overrides)
             now = session.info["clock"].now()
         notice = {"event": "test", "title": TEST_TITLE, "text": TEST_TEXT, "interview_id": None, "sequence": None,
+                  "link": None,
                   "recipient": recipient, "sent_at": now.isoformat(), "delivery_id": f"oa:test:{int(now.timestamp())}"}
         return push(config, notice, notice["delivery_id"], now)
 

@@ -46,6 +46,7 @@ _LABELS = {
     "scheduling.allow_interviewer_overlap_override": QT_TRANSLATE_NOOP(
         "InstitutionSettings", "Interviewer in two interviews at once"),
     "approval.decide_by_mail": QT_TRANSLATE_NOOP("InstitutionSettings", "Decisions by replying to the approval mail"),
+    "desk.show_earlier_results": QT_TRANSLATE_NOOP("InstitutionSettings", "Earlier rounds' results on My interviews"),
 }
 _CHECKS = {   # what ticking a yes/no setting means
     "scheduling.allow_interviewer_overlap_override": QT_TRANSLATE_NOOP(
@@ -53,6 +54,8 @@ _CHECKS = {   # what ticking a yes/no setting means
     "approval.decide_by_mail": QT_TRANSLATE_NOOP(
         "InstitutionSettings",
         "Approvers may answer “agree” or “disagree” (同意 / 不同意) to the approval mail, with its one-time code"),
+    "desk.show_earlier_results": QT_TRANSLATE_NOOP(
+        "InstitutionSettings", "Interviewers preparing a later round see the recommendations submitted in earlier rounds"),
 }
 _TIPS = {
     "approval.decide_by_mail": QT_TRANSLATE_NOOP(
@@ -73,7 +76,7 @@ class InstitutionSettings(QWidget):
             "confirmation.deadline_minutes", "attendance.checkin_window_before_minutes",
             "attendance.checkin_window_after_minutes", "notify.sender_name",
             "notify.contact_name", "notify.contact_phone", "scheduling.allow_interviewer_overlap_override",
-            "approval.decide_by_mail")
+            "approval.decide_by_mail", "desk.show_earlier_results")
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)

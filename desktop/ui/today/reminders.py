@@ -82,9 +82,11 @@ class ReminderService(QObject):
 
 
 class AlertBanner(QFrame):
-    """Shown above the pages when the desktop has no system tray."""
+    """Shown above the pages when the desktop has no system tray. A notice about an interview on
+    the user's panel offers to open it on 我的面试."""
 
     sig_open_today = Signal()
+    sig_open_interview = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,27 +95,42 @@ class AlertBanner(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open Today"))
+        self.interview_button = QPushButton(self.tr("Open the interview"))
+        self.interview_button.hide()
+        self.interview_id: int | None = None
         self.close_button = QPushButton(self.tr("Close"))
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         row.addWidget(self.text, 1)
+        row.addWidget(self.interview_button)
         row.addWidget(self.open_button)
         row.addWidget(self.close_button)
         self.open_button.clicked.connect(self._open)
+        self.interview_button.clicked.connect(self._open_interview)
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
-    def show_lines(self, lines: list[str]) -> None:
+    def show_lines(self, lines: list[str], interview_id: int | None = None) -> None:
         self.text.setText("\n".join(lines[-5:]))
+        self.interview_id = interview_id
+        self.interview_button.setVisible(interview_id is not None)
         self.show()
 
     def _open(self) -> None:
         self.hide()
         self.sig_open_today.emit()
 
+    def _open_interview(self) -> None:
+        self.hide()
+        if self.interview_id is not None:
+            self.sig_open_interview.emit(self.interview_id)
+
 
 class AlertNotifier(QObject):
-    """Tray message when there is a tray, the banner otherwise; each alert once."""
+    """Tray message when there is a tray, the banner otherwise; each alert once. Clicking the message
+    of a single notice about an interview on the user's panel opens it on 我的面试."""
+
+    sig_open_interview = Signal(int)
 
     def __init__(self, ctx: "AppContext", banner: AlertBanner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,14 +138,23 @@ class AlertNotifier(QObject):
         self.banner = banner
         self.lines: list[str] = []
         self.tray: QSystemTrayIcon | None = None
+        self.clicked_interview: int | None = None     # what clicking the last tray message opens
+        banner.sig_open_interview.connect(self.sig_open_interview)
         if QSystemTrayIcon.isSystemTrayAvailable():
             icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip(APP_TITLE)
-            self.tray.messageClicked.connect(banner.sig_open_today)
+            self.tray.messageClicked.connect(self._message_clicked)
             self.tray.show()
 
+    def _message_clicked(self) -> None:
+        if self.clicked_interview is not None:
+            self.sig_open_interview.emit(self.clicked_interview)
+        else:
+            self.banner.sig_open_today.emit()
+
     def notify(self, alerts: list[DeskAlert]) -> None:
+        self.clicked_interview = None
         texts = [alert_text(a, self.ctx.tz) for a in alerts]
         self.lines = (self.lines + texts)[-20:]
         if self.tray is not None and self.tray.supportsMessages():
@@ -143,9 +169,11 @@ class AlertNotifier(QObject):
         which carry no candidate's personal data."""
         texts = [n.title for n in notices]
         self.lines = (self.lines + texts)[-20:]
+        mine = [n.interview_id for n in notices if n.interview_id is not None and n.on_panel]
+        self.clicked_interview = mine[0] if len(notices) == 1 and mine else None
         if self.tray is not None and self.tray.supportsMessages():
             title = texts[0] if len(texts) == 1 else self.tr("My notices: {0} new").format(len(texts))
             self.tray.showMessage(APP_TITLE, title if len(texts) == 1 else title + "\n" + "\n".join(texts[:4]),
                                   QSystemTrayIcon.MessageIcon.Information, 10_000)
         else:
-            self.banner.show_lines(texts)
+            self.banner.show_lines(texts, self.clicked_interview)

@@ -5599,6 +5599,14 @@
         <translation>复制视频链接</translation>
     </message>
     <message>
+        <source>Enter interview room</source>
+        <translation>进入面试间</translation>
+    </message>
+    <message>
+        <source>The timer, closing checklist, notes and closing scripts of the running interview, in a window of its own</source>
+        <translation>在单独的窗口中进行面试：计时、收尾清单、面试记录和收尾话术</translation>
+    </message>
+    <message>
         <source>Time and place</source>
         <translation>时间与地点</translation>
     </message>

@@ -58,7 +58,9 @@ def test_the_interviewer_prepares_on_my_interviews_and_opening_records_seen(qtbo
     assert values["name"].text() == "候选人1" and values["phone"].text() == "138****8000"
     assert values["email"].text() == "c***@example.cn"
     assert detail.when.values["place"].text() == "行政楼301（行政楼三层）"
-    assert detail.when.values["planned"].text() == "30 分钟" and detail.when.values["me"].text() == "面试官"
+    # the round plans 40 minutes (the default); this interview was booked for 30
+    assert detail.when.values["planned"].text() == "40 分钟（实际预约 30 分钟）"
+    assert detail.when.values["me"].text() == "面试官"
     assert "李医生" in detail.when.values["panel"].text()
     assert detail.no_requirements.isVisible() and detail.earlier_note.text() == "这是该候选人应聘此岗位的第一轮面试。"
     assert not detail.match_section.isVisible() and not detail.open_video_button.isVisible()
@@ -72,6 +74,17 @@ def test_the_interviewer_prepares_on_my_interviews_and_opening_records_seen(qtbo
     page.list.setCurrentRow(1)                                      # seen already: read only, nothing added
     idle(qtbot, window.ctx)
     assert detail.interview_id == today and seen(world, today) == [world.wang.user_id]
+
+    assert detail.room_button.isVisible() and detail.room_button.isEnabled()     # today's interview
+    detail.room_button.click()
+    idle(qtbot, window.ctx)
+    assert detail.room_window is not None and detail.room_window.isVisible()
+    detail.room_window.close()
+    page.list.setCurrentRow(3)
+    idle(qtbot, window.ctx)
+    assert detail.room_button.isVisible() and not detail.room_button.isEnabled()  # tomorrow's: not yet
+    page.list.setCurrentRow(1)
+    idle(qtbot, window.ctx)
 
     detail.schedule_button.click()                                  # 王主任 may see the schedule too
     idle(qtbot, window.ctx)

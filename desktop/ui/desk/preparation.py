@@ -89,6 +89,11 @@ class PreparationView(QFrame):
         self.copy_video_button = QPushButton(self.tr("Copy video link"))
         self.copy_video_button.clicked.connect(self._copy_video)
         self.copied = hint_label()
+        self.room_button = QPushButton(self.tr("Enter interview room"))
+        self.room_button.setToolTip(self.tr("The timer, closing checklist, notes and closing scripts of the running "
+                                            "interview, in a window of its own"))
+        self.room_button.clicked.connect(self.enter_room)
+        self.room_window = None
 
         self.when = Section(self.tr("Time and place"))
         for key, text in (("time", self.tr("Time")), ("planned", self.tr("Planned duration")),
@@ -132,7 +137,7 @@ class PreparationView(QFrame):
         self.earlier_note = hint_label()
 
         buttons = QHBoxLayout()
-        for button in (self.schedule_button, self.open_video_button, self.copy_video_button):
+        for button in (self.room_button, self.schedule_button, self.open_video_button, self.copy_video_button):
             buttons.addWidget(button)
         buttons.addWidget(self.copied, 1)
         self.content = QWidget()
@@ -170,6 +175,10 @@ class PreparationView(QFrame):
         self.placeholder.setVisible(not shown)
         self.scroll.setVisible(shown)
         self.schedule_button.setEnabled(shown)
+        # the interview room opens on the interview's day, for the panel and HR (the room checks again)
+        self.room_button.setVisible(shown and (bool(found.my_role) or self.ctx.may(Action.INTERVIEW_SCHEDULE)))
+        self.room_button.setEnabled(shown and found.status not in ("cancelled", "no_show")
+                                    and self.ctx.local(found.starts_at).date() == self.ctx.today())
         self.copied.clear()
         if found is None:
             self.heading.clear()
@@ -255,6 +264,13 @@ class PreparationView(QFrame):
     def _show_in_schedule(self) -> None:
         if self.preparation is not None:
             self.sig_show_in_schedule.emit(self.preparation.interview_id, self.preparation.starts_at)
+
+    def enter_room(self) -> None:
+        from desktop.ui.room.window import InterviewRoomWindow
+
+        if self.interview_id is not None:
+            self.room_window = InterviewRoomWindow(self.ctx, self.interview_id)
+            self.room_window.show()
 
     def _open_video(self) -> None:
         if self.preparation is not None and self.preparation.video_link:

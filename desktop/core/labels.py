@@ -131,6 +131,7 @@ _ALERT_KINDS = {
     "candidate_declined": QT_TRANSLATE_NOOP("Labels", "Candidate declined the invitation"),
     "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined in Outlook"),
     "meeting_changed_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved or deleted in Outlook"),
+    "low_match": QT_TRANSLATE_NOOP("Labels", "Low match with the position"),
 }
 _TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
     "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),
@@ -175,6 +176,7 @@ _TIMELINE_EVENTS = {
     "candidate_replied": QT_TRANSLATE_NOOP("Labels", "Candidate replied by e-mail"),
     "meeting_moved_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved in Outlook"),
     "meeting_deleted_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting deleted in Outlook"),
+    "match_alert": QT_TRANSLATE_NOOP("Labels", "Low match: HR and the panel warned"),
 }
 _STEP_KINDS = {
     "approve": QT_TRANSLATE_NOOP("Labels", "Approval"),
@@ -222,6 +224,7 @@ _OUTBOX_KINDS = {
     "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
     "audit_anchor": QT_TRANSLATE_NOOP("Labels", "Audit log anchor"),
+    "match_alert": QT_TRANSLATE_NOOP("Labels", "Low match alert"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)

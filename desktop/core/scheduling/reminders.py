@@ -18,7 +18,7 @@ from desktop.core.model import (
     InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
 )
 from desktop.core.notifications import routing
-from desktop.core.scheduling import alerts, chains, effects, timeline
+from desktop.core.scheduling import alerts, chains, effects, match_alerts, timeline
 
 ACTIVE = (InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED, InterviewStatus.PENDING_APPROVAL)
 LATE_MINUTES = 10
@@ -118,6 +118,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
                        interview_id=interview.id, minutes=NO_SHOW_MINUTES)
     _remind_day_before(session, candidates, now)
     _escalate(session, raised, now)
+    match_alerts.evaluate(session, now, raised)
     session.flush()
     return raised
 

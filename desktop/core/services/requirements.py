@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from desktop.core import matching
 from desktop.core.errors import NotFound, StaleWrite, ValidationFailed
@@ -133,7 +134,8 @@ def replace_requirements(session: Session, actor: Actor, position_id: int, items
     for n, item in enumerate(items):
         session.add(PositionRequirement(position_id=p.id, ordinal=n, kind=RequirementKind(item.kind),
                                         label=item.label, value=item.value, weight=item.weight))
-    p.updated_at = session.info["clock"].now()     # a new version: an open editor elsewhere must reload
+    p.updated_at = session.info["clock"].now()
+    flag_modified(p, "updated_at")   # a new version even within the same second: an open editor elsewhere must reload
     session.flush()
     return p.version
 

@@ -749,7 +749,7 @@
         <translation>技能</translation>
     </message>
     <message>
-        <source>Certificates and other fields</source>
+        <source>Certificates and more</source>
         <translation>证书及其他信息</translation>
     </message>
     <message>

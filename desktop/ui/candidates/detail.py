@@ -53,7 +53,7 @@ class CandidateDetailPanel(QFrame):
                             ("school", self.tr("School")), ("major", self.tr("Major")),
                             ("years_experience", self.tr("Years of experience")), ("source_channel", self.tr("Source")),
                             ("department", self.tr("Department")), ("skills", self.tr("Skills")),
-                            ("certificates", self.tr("Certificates and other fields")),
+                            ("certificates", self.tr("Certificates and more")),
                             ("talent_pool", self.tr("Talent pool")), ("history", self.tr("Attendance")),
                             ("updated", self.tr("Updated"))):
             value = QLabel()

@@ -133,6 +133,7 @@ _ALERT_KINDS = {
     "meeting_changed_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved or deleted in Outlook"),
     "room_planned_end": QT_TRANSLATE_NOOP("Labels", "The interview has reached its planned duration"),
     "room_overtime": QT_TRANSLATE_NOOP("Labels", "The interview is 10 minutes over time, please wrap up"),
+    "low_match": QT_TRANSLATE_NOOP("Labels", "Low match with the position"),
 }
 _TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
     "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),
@@ -178,6 +179,7 @@ _TIMELINE_EVENTS = {
     "candidate_replied": QT_TRANSLATE_NOOP("Labels", "Candidate replied by e-mail"),
     "meeting_moved_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved in Outlook"),
     "meeting_deleted_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting deleted in Outlook"),
+    "match_alert": QT_TRANSLATE_NOOP("Labels", "Low match: HR and the panel warned"),
 }
 _STEP_KINDS = {
     "approve": QT_TRANSLATE_NOOP("Labels", "Approval"),
@@ -225,6 +227,7 @@ _OUTBOX_KINDS = {
     "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
     "audit_anchor": QT_TRANSLATE_NOOP("Labels", "Audit log anchor"),
+    "match_alert": QT_TRANSLATE_NOOP("Labels", "Low match alert"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)

@@ -235,6 +235,14 @@ for _spec in (
 # The interviewer's desk 我的面试 (desktop/core/scheduling/my_interviews.py): whether the panel sees the
 # recommendations submitted in the candidate's earlier rounds while preparing.
 register(SettingSpec("desk.show_earlier_results", "institution", bool, True))
+# The match report (desktop/core/matching.py): how long before an interview HR and the panel are
+# warned of a low match, below which score, and the institution's own profile fields candidates fill in.
+for _spec in (
+    SettingSpec("match.alert_minutes_before", "institution", int, 10, minimum=1, maximum=24 * 60),
+    SettingSpec("match.alert_threshold", "institution", int, 30, minimum=0, maximum=100),
+    SettingSpec("match.profile_fields", "institution", str, "", max_length=500),   # comma-separated labels
+):
+    register(_spec)
 
 # --- channel "calendar": Exchange Web Services (desktop/integrations/exchange) ---------------------
 for _spec in (

@@ -16,6 +16,12 @@ from desktop.core.validation import MAX_LENGTH
 from desktop.core.scheduling.calendar_files import HOLIDAY_YEARS, MAX_HOLIDAY_DAYS, MAX_HOLIDAY_EVENT_DAYS
 
 
+_REQUIREMENT_PARTS = {   # the columns of a position's requirements table (desktop/ui/positions/requirements.py)
+    "kind": QT_TRANSLATE_NOOP("Messages", "kind"), "label": QT_TRANSLATE_NOOP("Messages", "name"),
+    "value": QT_TRANSLATE_NOOP("Messages", "what is required"), "weight": QT_TRANSLATE_NOOP("Messages", "weight"),
+}
+
+
 def field_label(name: str) -> str:
     labels = {
         "name": QCoreApplication.translate("Messages", "Name"), "gender": QCoreApplication.translate("Messages", "Gender"), "phone": QCoreApplication.translate("Messages", "Phone"), "email": QCoreApplication.translate("Messages", "E-mail"),
@@ -55,6 +61,9 @@ def field_label(name: str) -> str:
         "note": QCoreApplication.translate("Messages", "Note"),
         "next_step": QCoreApplication.translate("Messages", "Next step"),
         "overtime_reason": QCoreApplication.translate("Messages", "Reason for running over"),
+        "certificates": QCoreApplication.translate("Messages", "Certificates"),
+        "profile_extra": QCoreApplication.translate("Messages", "Further profile fields"),
+        "requirements": QCoreApplication.translate("Messages", "Requirements"),
     }
     for room_field, text in (("duration_minutes", QCoreApplication.translate("Messages", "Planned minutes of round {0}")),
                              ("min_questions", QCoreApplication.translate("Messages", "Questions of round {0}")),
@@ -65,6 +74,10 @@ def field_label(name: str) -> str:
         return QCoreApplication.translate("Messages", "Name of day {0}").format(int(name[3:]) + 1)
     if name.startswith("step") and name[4:].isdigit():
         return QCoreApplication.translate("Messages", "Step {0}").format(name[4:])
+    row, _, part = name.removeprefix("requirement").partition("_")
+    if name.startswith("requirement") and row.isdigit() and part in _REQUIREMENT_PARTS:   # requirement3_value
+        return QCoreApplication.translate("Messages", "Requirement {0}, {1}").format(
+            row, QCoreApplication.translate("Messages", _REQUIREMENT_PARTS[part]))
     return labels.get(name, name)
 
 
@@ -101,6 +114,7 @@ def problem_text(code: str) -> str:
         "position_not_open": QCoreApplication.translate("Messages", "is not open for applications"),
         "restricted": QCoreApplication.translate("Messages", "has asked to restrict the processing of their data"),
         "unchanged": QCoreApplication.translate("Messages", "is already the current stage"),
+        "too_many": QCoreApplication.translate("Messages", "are too many"),
     }
     return texts.get(code, code)
 

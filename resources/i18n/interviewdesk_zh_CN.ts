@@ -186,6 +186,10 @@
         <translation>变更阶段…</translation>
     </message>
     <message>
+        <source>Match with the position</source>
+        <translation>与岗位的匹配度</translation>
+    </message>
+    <message>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
@@ -749,6 +753,10 @@
         <translation>技能</translation>
     </message>
     <message>
+        <source>Certificates and more</source>
+        <translation>证书及其他信息</translation>
+    </message>
+    <message>
         <source>Talent pool</source>
         <translation>人才库</translation>
     </message>
@@ -864,6 +872,18 @@
     <message>
         <source>Skills</source>
         <translation>技能</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Separate with commas, e.g. 执业医师资格证, 英语六级</source>
+        <translation>用逗号分隔，例如：执业医师资格证，英语六级</translation>
+    </message>
+    <message>
+        <source>Further profile fields</source>
+        <translation>其他信息</translation>
     </message>
     <message>
         <source>Experience</source>
@@ -3469,6 +3489,10 @@
         <translation>当前面试已超时10分钟，请尽快收尾</translation>
     </message>
     <message>
+        <source>Low match with the position</source>
+        <translation>与岗位匹配度较低</translation>
+    </message>
+    <message>
         <source>Not confirmed in time, call the candidate</source>
         <translation>未在期限内确认，请电话联系候选人</translation>
     </message>
@@ -3597,6 +3621,10 @@
         <translation>会议在 Outlook 中被删除</translation>
     </message>
     <message>
+        <source>Low match: HR and the panel warned</source>
+        <translation>匹配度较低，已提醒人事及面试官</translation>
+    </message>
+    <message>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
@@ -3723,6 +3751,10 @@
     <message>
         <source>Audit log anchor</source>
         <translation>审计日志锚点</translation>
+    </message>
+    <message>
+        <source>Low match alert</source>
+        <translation>匹配度较低提醒</translation>
     </message>
     <message>
         <source>, </source>
@@ -4009,6 +4041,91 @@
     <message>
         <source>Signed out.</source>
         <translation>已注销。</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReport</name>
+    <message>
+        <source>Met</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>部分符合</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>不符合</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReportView</name>
+    <message>
+        <source>Select an application to see how the candidate matches the position.</source>
+        <translation>选择一条应聘记录，查看候选人与岗位的匹配情况。</translation>
+    </message>
+    <message>
+        <source>Match with the position: {0} of {1} requirements met. Each requirement counts by its weight; partly met counts half.</source>
+        <translation>与岗位的匹配度：{1} 项要求中符合 {0} 项。各项按权重计分，部分符合计一半。</translation>
+    </message>
+    <message>
+        <source>The position states no requirements.</source>
+        <translation>该岗位未设置任何要求。</translation>
+    </message>
+    <message>
+        <source>Weight {0}</source>
+        <translation>权重 {0}</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Nothing in the profile shows it.</source>
+        <translation>简历资料中未见相关内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MatchSettings</name>
+    <message>
+        <source>Warn below this match (%)</source>
+        <translation>匹配度低于此值时提醒（%）</translation>
+    </message>
+    <message>
+        <source>Minutes before the interview</source>
+        <translation>面试开始前提醒（分钟）</translation>
+    </message>
+    <message>
+        <source>Own profile fields</source>
+        <translation>本单位自定义简历字段</translation>
+    </message>
+    <message>
+        <source>Separate with commas, e.g. 外语水平, 政治面貌, 职称</source>
+        <translation>用逗号分隔，例如：外语水平，政治面貌，职称</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save match settings</source>
+        <translation>保存匹配度设置</translation>
+    </message>
+    <message>
+        <source>Every candidate is measured against the position&apos;s weighted requirements (edited with the position). When an interview is about to start and its candidate matches below the threshold, HR and every panel member get an alert here and a message through their channels, with the main gaps and what to check; a threshold of 0 sends none.</source>
+        <translation>每位候选人都按岗位的加权要求（在岗位中编辑）计算匹配度。面试即将开始而候选人匹配度低于下限时，人事专员和每位面试官都会在本系统中收到提醒，并通过各自的渠道收到消息，说明主要差距和建议重点确认的内容；下限设为 0 则不提醒。</translation>
+    </message>
+    <message>
+        <source>Own profile fields are asked for on every candidate&apos;s form, besides the names of the positions&apos; own-field requirements.</source>
+        <translation>除岗位“自定义字段”要求中的名称外，每位候选人的表单还会填写这里列出的自定义字段。</translation>
     </message>
 </context>
 <context>
@@ -4353,6 +4470,18 @@
         <translation>超时原因</translation>
     </message>
     <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Further profile fields</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>岗位要求</translation>
+    </message>
+    <message>
         <source>Planned minutes of round {0}</source>
         <translation>第 {0} 轮计划时长</translation>
     </message>
@@ -4371,6 +4500,10 @@
     <message>
         <source>Step {0}</source>
         <translation>第{0}步</translation>
+    </message>
+    <message>
+        <source>Requirement {0}, {1}</source>
+        <translation>第 {0} 项要求的{1}</translation>
     </message>
     <message>
         <source>is required</source>
@@ -4491,6 +4624,10 @@
     <message>
         <source>is already the current stage</source>
         <translation>已是当前阶段</translation>
+    </message>
+    <message>
+        <source>are too many</source>
+        <translation>数量过多</translation>
     </message>
     <message>
         <source>Not checked in: the interview is not today. Check-in for it is possible on {0} from {1} to {2}.</source>
@@ -4759,6 +4896,22 @@
     <message>
         <source>The disk is full (or the storage quota is used up).</source>
         <translation>磁盘已满（或存储配额已用完）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>what is required</source>
+        <translation>具体要求</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Free some space, then try again.</source>
@@ -5515,6 +5668,14 @@
         <source>Closing date</source>
         <translation>截止日期</translation>
     </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位信息</translation>
+    </message>
+    <message>
+        <source>Match requirements</source>
+        <translation>匹配要求</translation>
+    </message>
 </context>
 <context>
     <name>PositionTableModel</name>
@@ -5821,6 +5982,85 @@
     <message>
         <source>Applicants per stage and interviews, per position</source>
         <translation>各岗位各阶段应聘人数及面试场次</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsEditor</name>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Years of experience</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Skills / keywords</source>
+        <translation>技能/关键词</translation>
+    </message>
+    <message>
+        <source>Own field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Accepted majors, e.g. 临床医学, 内科学</source>
+        <translation>可接受的专业，例如：临床医学，内科学</translation>
+    </message>
+    <message>
+        <source>e.g. 执业医师资格证</source>
+        <translation>例如：执业医师资格证</translation>
+    </message>
+    <message>
+        <source>Separate with commas, e.g. Python, 公文写作</source>
+        <translation>用逗号分隔，例如：Python，公文写作</translation>
+    </message>
+    <message>
+        <source>Words looked for, e.g. 英语六级</source>
+        <translation>要查找的关键词，例如：英语六级</translation>
+    </message>
+    <message>
+        <source>The match report measures every candidate against these requirements. Weight 1–10 says how much each counts; a requirement partly met counts half. Without any, the report uses the minimum education, years and skills of the position.</source>
+        <translation>匹配报告按这些要求衡量每位候选人。权重 1–10 表示每项要求的分量；部分符合计一半。未设置时，按岗位的最低学历、工作年限和技能计算。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What is required</source>
+        <translation>具体要求</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Add requirement</source>
+        <translation>添加要求</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Required, e.g. 外语水平</source>
+        <translation>必填，例如：外语水平</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可不填</translation>
     </message>
 </context>
 <context>
@@ -6249,6 +6489,10 @@
     <message>
         <source>Interview room</source>
         <translation>面试间</translation>
+    </message>
+    <message>
+        <source>Match report</source>
+        <translation>匹配度</translation>
     </message>
     <message>
         <source>Audit anchors</source>

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import matching, settings
 from desktop.core.model import (
     Application,
     Candidate,
@@ -372,6 +372,11 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("decision", "审批结果", "Decision", lambda p, _f, loc, _c: _word(p, "decision", loc)),
     Field("decision_comment", "审批意见", "Approver's comment", _key("decision_comment")),
     Field("minutes_late", "迟到分钟数", "Minutes late", _key("minutes_late")),
+    Field("match_score", "匹配度（百分比）", "Match score (per cent)",
+          lambda p, _f, loc, _c: matching.payload_texts(p.get("match"), loc)[0]),
+    Field("match_gaps", "主要差距", "Main gaps", lambda p, _f, loc, _c: matching.payload_texts(p.get("match"), loc)[1]),
+    Field("match_focus", "建议重点确认", "What to check above all",
+          lambda p, _f, loc, _c: matching.payload_texts(p.get("match"), loc)[2]),
     Field("reply_by", "答复截止日期", "Reply by", lambda p, _f, loc, _c: _date(p.get("reply_by"), loc)),
     Field("report_date", "报到日期", "Start date", lambda p, _f, loc, _c: _date(p.get("report_date"), loc)),
     Field("institution", "单位名称", "Institution", lambda _p, f, _l, _c: f.institution),

@@ -88,6 +88,8 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("confirmation_overdue", "候选人逾期未确认", "Confirmation overdue", "hr",
           frozenset(_STAFF | {"confirm_deadline"})),
     Event("late_alert", "候选人迟到提醒", "Late arrival alert", "hr", frozenset(_STAFF | {"minutes_late"})),
+    Event("match_alert", "匹配度较低提醒", "Low match alert", "hr",
+          frozenset(_STAFF | {"match_score", "match_gaps", "match_focus"})),
     Event("reception_change", "前台：面试改期或取消", "Reception: interview moved or cancelled", "reception",
           frozenset(_STAFF | _CHANGE | {"previous_time", "previous_room"})),
     Event("thank_you", "面试致谢", "Thank you after the interview", "candidate", frozenset(_CANDIDATE)),
@@ -328,6 +330,9 @@ SAMPLE_PEOPLE = {
     "requester": "李娜", "approver": "赵科长", "approval_step": "部门领导审批", "change_kind": "reschedule",
     "reason": "候选人因临时出差申请改期", "decision": "approved", "decision_comment": "同意。", "minutes_late": 12,
     "approval_code": "K7QM-4TXD",
+    "match": {"score": 28, "gaps": [
+        {"kind": "education", "label": "学历", "weight": 3, "verdict": "partly", "required": "master", "has": "bachelor"},
+        {"kind": "skill", "label": "技能", "weight": 2, "verdict": "missed", "required": "Python", "missing": ["Python"]}]},
 }
 
 

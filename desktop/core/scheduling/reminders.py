@@ -18,7 +18,7 @@ from desktop.core.model import (
     InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
 )
 from desktop.core.notifications import routing
-from desktop.core.scheduling import alerts, chains, effects, timeline
+from desktop.core.scheduling import alerts, chains, effects, match_alerts, timeline
 
 ACTIVE = (InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED, InterviewStatus.PENDING_APPROVAL)
 LATE_MINUTES = 10
@@ -119,6 +119,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     _remind_day_before(session, candidates, now)
     _escalate(session, raised, now)
     raised.kinds += interview_room.evaluate(session, now, raised.alerts)
+    match_alerts.evaluate(session, now, raised)
     session.flush()
     return raised
 

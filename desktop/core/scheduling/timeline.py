@@ -44,6 +44,7 @@ class Event(StrEnum):
     CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail, for HR to read
     MEETING_MOVED_IN_OUTLOOK = "meeting_moved_in_outlook"       # read back from Exchange; HR gets an alert
     MEETING_DELETED_IN_OUTLOOK = "meeting_deleted_in_outlook"
+    MATCH_ALERT = "match_alert"                   # HR and the panel warned of a low match before the start
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from desktop.core.validation import (
 )
 
 PERSONAL_FIELDS = ("phone", "email", "id_number", "birth_date")
+MAX_PROFILE_FIELDS = 30
+PROFILE_LABEL_LENGTH = 100
 SEARCH_WINDOW = timedelta(hours=1)     # the identifier-search limit counts this far back
 SORTS = {
     "name": Candidate.name_sort_key, "gender": Candidate.gender,     # by pinyin (sortkeys.py)
@@ -52,6 +54,9 @@ class CandidateInput:
     source_channel: str = ""
     department_id: int | None = None
     talent_pool_consent: bool = False
+    certificates: str = ""                      # comma-separated
+    # The institution's own profile fields (Settings → match.profile_fields, custom requirements) by label.
+    profile_extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,13 @@ def validate(data: CandidateInput, today: date) -> CandidateInput:
         problem = name_problem(getattr(data, key), MAX_LENGTH[key], required=key == "name")
         if problem:
             problems[key] = problem
-    for key in ("experience", "skills", "resume_summary"):
+    for key in ("experience", "skills", "resume_summary", "certificates"):
         problem = text_problem(getattr(data, key), MAX_LENGTH[key])
         if problem:
             problems[key] = problem
+    extra = _profile_extra_problems(data.profile_extra)
+    if extra:
+        problems["profile_extra"] = extra
     for key, check in (("phone", phone_problem), ("email", email_problem)):
         problem = check(getattr(data, key))
         if problem:
@@ -126,7 +134,24 @@ def validate(data: CandidateInput, today: date) -> CandidateInput:
                    email=data.email.strip().lower(), id_number=data.id_number.strip().upper(),
                    school=clean_name(data.school), major=clean_name(data.major),
                    source_channel=clean_name(data.source_channel), experience=clean_text(data.experience),
-                   skills=clean_text(data.skills), resume_summary=clean_text(data.resume_summary))
+                   skills=clean_text(data.skills), resume_summary=clean_text(data.resume_summary),
+                   certificates=", ".join(w.strip() for w in re.split(r"[,，;；、\n]", data.certificates) if w.strip()),
+                   profile_extra={clean_name(k): clean_text(str(v)) for k, v in data.profile_extra.items()
+                                  if clean_text(str(v or ""))})
+
+
+def _profile_extra_problems(extra: dict[str, str]) -> str | None:
+    """The institution's own fields: at most MAX_PROFILE_FIELDS, each a short name and a text."""
+    if not isinstance(extra, dict):
+        return "choice"
+    if len(extra) > MAX_PROFILE_FIELDS:
+        return "too_many"
+    for label, value in extra.items():
+        problem = (name_problem(str(label), PROFILE_LABEL_LENGTH)
+                   or text_problem(str(value or ""), MAX_LENGTH["profile_field"]))
+        if problem:
+            return problem
+    return None
 
 
 def _visible(session: Session, actor: Actor):
@@ -269,7 +294,8 @@ def _input_of(c: Candidate) -> CandidateInput:
         name=c.name, gender=c.gender.value, phone=c.phone or "", email=c.email or "", id_number=c.id_number or "",
         education=c.education.value, school=c.school, major=c.major, years_experience=c.years_experience,
         experience=c.experience, skills=c.skills, resume_summary=c.resume_summary, source_channel=c.source_channel,
-        department_id=c.department_id, talent_pool_consent=c.talent_pool_consent)
+        department_id=c.department_id, talent_pool_consent=c.talent_pool_consent, certificates=c.certificates or "",
+        profile_extra={str(k): str(v) for k, v in (c.profile_extra or {}).items()})
 
 
 def get_candidate(session: Session, actor: Actor, candidate_id: int) -> CandidateDetail:
@@ -315,8 +341,9 @@ def get_for_edit(session: Session, actor: Actor, candidate_id: int) -> tuple[Can
 
 def _apply(c: Candidate, data: CandidateInput) -> None:
     for name in ("name", "gender", "education", "school", "major", "years_experience", "experience", "skills",
-                 "resume_summary", "source_channel", "department_id", "talent_pool_consent"):
+                 "resume_summary", "source_channel", "department_id", "talent_pool_consent", "certificates"):
         setattr(c, name, getattr(data, name))
+    c.profile_extra = dict(data.profile_extra)
     c.phone = data.phone or None
     c.phone_tail = phone_tail(data.phone) or None
     c.email = data.email or None

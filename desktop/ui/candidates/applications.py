@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.core import labels
+from desktop.core import labels, matching
 from desktop.core.errors import InvalidState, ValidationFailed
 from desktop.core.permissions import Action
 from desktop.core.scheduling import lookups
@@ -20,6 +20,7 @@ from desktop.core.services import applications
 from desktop.core.services.applications import ApplicationInput, ApplicationRow, StageMove
 from desktop.ui import messages
 from desktop.ui.forms import EditDialog
+from desktop.ui.matching.report import MatchReportView, report_locale
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
@@ -236,6 +237,10 @@ class ApplicationsPanel(QWidget):
         self.history.setMaximumHeight(96)
         self.history.setWordWrap(True)
         self.history.hide()
+        self.match_title = title_label(self.tr("Match with the position"), "sectionTitle")
+        self.match = MatchReportView()
+        self.match_title.hide()
+        self.match.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -244,6 +249,8 @@ class ApplicationsPanel(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.history)
+        layout.addWidget(self.match_title)
+        layout.addWidget(self.match)
         self.summary.hide()
 
         self.apply_button.clicked.connect(self.apply)
@@ -331,10 +338,26 @@ class ApplicationsPanel(QWidget):
         if row is None:
             self.history.clear()
             self.history.hide()
+            self._show_match(None)
             return
         actor, generation = self.ctx.actor, self._generation
         self.ctx.read(lambda session: applications.timeline(session, actor, row.id),
                       lambda events: self._timeline_arrived(generation, events), self._failed, owner=self)
+        locale = report_locale(self.ctx.language)
+        self.ctx.read(lambda session: matching.report_for_application(session, actor, row.id, locale),
+                      lambda report: self._match_arrived(generation, row.id, report),
+                      lambda _error: self._show_match(None), owner=self)
+
+    def _match_arrived(self, generation: int, application_id: int, report: matching.MatchReport) -> None:
+        selected = self.selected()
+        if generation == self._generation and selected is not None and selected.id == application_id:
+            self._show_match(report)
+
+    def _show_match(self, report: matching.MatchReport | None) -> None:
+        """The selected application's match report; none (not selected, or not for this user's eyes): hidden."""
+        self.match.show_report(report)
+        self.match_title.setVisible(report is not None)
+        self.match.setVisible(report is not None)
 
     def _timeline_arrived(self, generation: int, events: list[applications.EventRow]) -> None:
         if generation != self._generation:

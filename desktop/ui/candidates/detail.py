@@ -53,6 +53,7 @@ class CandidateDetailPanel(QFrame):
                             ("school", self.tr("School")), ("major", self.tr("Major")),
                             ("years_experience", self.tr("Years of experience")), ("source_channel", self.tr("Source")),
                             ("department", self.tr("Department")), ("skills", self.tr("Skills")),
+                            ("certificates", self.tr("Certificates and more")),
                             ("talent_pool", self.tr("Talent pool")), ("history", self.tr("Attendance")),
                             ("updated", self.tr("Updated"))):
             value = QLabel()
@@ -139,6 +140,8 @@ class CandidateDetailPanel(QFrame):
         v["source_channel"].setText(d.source_channel)
         v["department"].setText(detail.department)
         v["skills"].setText(d.skills)
+        v["certificates"].setText("\n".join([d.certificates] * bool(d.certificates)
+                                            + [labels.labelled(k, t) for k, t in d.profile_extra.items()]))
         v["talent_pool"].setText(
             self.tr("Consent given on {0}").format(detail.consent_date.isoformat())
             if d.talent_pool_consent and detail.consent_date else labels.yes_no(d.talent_pool_consent))

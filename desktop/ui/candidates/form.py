@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from desktop.core.errors import ValidationFailed
-from desktop.core.services import candidates
+from desktop.core.services import candidates, requirements
 from desktop.core.services.candidates import CandidateInput
 from desktop.core import labels
 from desktop.ui.forms import DepartmentPicker, EditDialog
@@ -62,6 +62,13 @@ class CandidateForm(EditDialog):
         self.department = add("department_id", self.tr("Department"),
                               DepartmentPicker(ctx, optional=True, none_text=self.tr("(not assigned)")))
         self.skills = add("skills", self.tr("Skills"), QLineEdit())
+        self.certificates = add("certificates", self.tr("Certificates"), QLineEdit())
+        self.certificates.setPlaceholderText(self.tr("Separate with commas, e.g. 执业医师资格证, 英语六级"))
+        self.extra_box = add("profile_extra", self.tr("Further profile fields"), QWidget())
+        self.extra_layout = QFormLayout(self.extra_box)
+        self.extra_layout.setContentsMargins(0, 0, 0, 0)
+        self.extra: dict[str, QLineEdit] = {}
+        self.extra_values: dict[str, str] = {}
         self.experience = add("experience", self.tr("Experience"), _text_box())
         self.resume = add("resume_summary", self.tr("Résumé summary"), _text_box())
         self.consent = add("talent_pool_consent", "", QCheckBox(self.tr("Agrees to be kept in the talent pool")))
@@ -69,6 +76,24 @@ class CandidateForm(EditDialog):
         self.fill(data or CandidateInput(name=""))
         self.wait_for(self.department)
         self.validate_live()
+        self._show_extra_row(False)
+        ctx.read(requirements.profile_fields, self._profile_fields_arrived, owner=self)
+
+    def _show_extra_row(self, visible: bool) -> None:
+        self.extra_box.parentWidget().setVisible(visible)
+        label = self.form_layout.labelForField(self.extra_box.parentWidget())
+        if label is not None:
+            label.setVisible(visible)
+
+    def _profile_fields_arrived(self, names: list[str]) -> None:
+        """The institution's own fields (Settings → Match report, and the names of custom requirements),
+        then any this candidate has from before, so nothing stored is lost."""
+        for name in dict.fromkeys([*names, *self.extra_values]):
+            edit = QLineEdit(self.extra_values.get(name, ""))
+            edit.setMaxLength(2000)
+            self.extra[name] = edit
+            self.extra_layout.addRow(name, edit)
+        self._show_extra_row(bool(self.extra))
 
     def fill(self, data: CandidateInput) -> None:
         self.name.setText(data.name)
@@ -83,6 +108,10 @@ class CandidateForm(EditDialog):
         self.source.setCurrentText(data.source_channel)
         self.department.select(data.department_id)
         self.skills.setText(data.skills)
+        self.certificates.setText(data.certificates)
+        self.extra_values = dict(data.profile_extra)
+        for name, edit in self.extra.items():
+            edit.setText(self.extra_values.get(name, ""))
         self.experience.setPlainText(data.experience)
         self.resume.setPlainText(data.resume_summary)
         self.consent.setChecked(data.talent_pool_consent)
@@ -94,7 +123,9 @@ class CandidateForm(EditDialog):
             school=self.school.text(), major=self.major.text(), years_experience=self.years.value(),
             experience=self.experience.toPlainText(), skills=self.skills.text(),
             resume_summary=self.resume.toPlainText(), source_channel=self.source.currentText().strip(),
-            department_id=self.department.department_id(), talent_pool_consent=self.consent.isChecked())
+            department_id=self.department.department_id(), talent_pool_consent=self.consent.isChecked(),
+            certificates=self.certificates.text(),
+            profile_extra=self.extra_values | {name: edit.text() for name, edit in self.extra.items()})
 
     def live_problems(self) -> dict[str, str]:
         try:

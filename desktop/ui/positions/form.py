@@ -7,12 +7,17 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPlainTextEdit, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+)
 
-from desktop.core.services import positions
+from desktop.core.errors import ValidationFailed
+from desktop.core.services import positions, requirements
 from desktop.core.services.positions import PositionInput
 from desktop.core import labels
+from desktop.ui.errors import show_error
 from desktop.ui.forms import DepartmentPicker, EditDialog
+from desktop.ui.positions.requirements import RequirementsEditor
 from desktop.ui.widgets import select_data
 
 if TYPE_CHECKING:
@@ -55,7 +60,7 @@ class PositionForm(EditDialog):
         self.position_id = position_id
         self.version = version
         self.setWindowTitle(self.tr("Edit position") if position_id else self.tr("New position"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         add = self.form.add
         self.code = add("code", self.tr("Code *"), QLineEdit())
         self.code.setPlaceholderText(self.tr("e.g. HR-2026-01"))
@@ -79,9 +84,42 @@ class PositionForm(EditDialog):
         today = ctx.today()
         self.opened_on = add("opened_on", self.tr("Opening date"), OptionalDate(self.tr("set"), today))
         self.closes_on = add("closes_on", self.tr("Closing date"), OptionalDate(self.tr("set"), today))
-        self.assemble()
+        self.requirements = RequirementsEditor()
+        self._assemble_in_tabs()
         self.fill(data or PositionInput(code="", title="", department_id=None))
         self.wait_for(self.department)
+        self.requirements_ready = position_id is None
+        if position_id is not None:      # saving before they arrive would drop them
+            actor = ctx.actor
+            ctx.read(lambda session: requirements.get_requirements(session, actor, position_id),
+                     self._requirements_arrived, lambda error: show_error(error, self), owner=self)
+
+    def _assemble_in_tabs(self) -> None:
+        """The position's fields on one tab and its match requirements on the other: together they
+        would not fit a 768-pixel-high screen."""
+        self.tabs = QTabWidget()
+        page = QWidget()
+        page.setLayout(self.form_layout)
+        self.tabs.addTab(page, self.tr("Position"))
+        self.tabs.addTab(self.requirements, self.tr("Match requirements"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+    def _requirements_arrived(self, found: requirements.PositionRequirements) -> None:
+        self.requirements.set_requirements([] if found.legacy else found.requirements)
+        self.requirements_ready = True
+        self.save_button.setEnabled(self.department.ready and not self.saving)
+
+    def _picker_ready(self) -> None:
+        self.save_button.setEnabled(not self.saving and self.requirements_ready)
+
+    def _refused(self, error: BaseException) -> None:
+        super()._refused(error)
+        if isinstance(error, ValidationFailed) and any(k.startswith("requirement") for k in error.problems) \
+                and not any(k in self.form.errors for k in error.problems):
+            self.tabs.setCurrentWidget(self.requirements)
 
     def fill(self, data: PositionInput) -> None:
         self.code.setText(data.code)
@@ -105,10 +143,17 @@ class PositionForm(EditDialog):
             opened_on=self.opened_on.value(), closes_on=self.closes_on.value())
 
     def work(self):
-        data, actor = self.entered(), self.ctx.actor
+        """The position and its requirements in one unit of work: a refused requirement saves neither."""
+        data, actor, items = self.entered(), self.ctx.actor, self.requirements.requirements()
         if self.position_id is None:
-            return (lambda session: positions.create_position(session, actor, data)), "position", \
-                (lambda new_id: (new_id,))
+            def create(session):
+                new_id = positions.create_position(session, actor, data)
+                requirements.replace_requirements(session, actor, new_id, items, None)
+                return new_id
+            return create, "position", (lambda new_id: (new_id,))
         position_id, version = self.position_id, self.version
-        return (lambda session: positions.update_position(session, actor, position_id, data, version)), \
-            "position", (lambda _version: (position_id,))
+
+        def update(session):
+            positions.update_position(session, actor, position_id, data, version)
+            return requirements.replace_requirements(session, actor, position_id, items, None)
+        return update, "position", (lambda _version: (position_id,))

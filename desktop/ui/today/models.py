@@ -35,6 +35,8 @@ def alert_text(alert: DeskAlert, zone: tzinfo) -> str:
         about.append(words.when(zone, alert.starts_at))
     if alert.room:
         about.append(alert.room)
+    if alert.kind == "low_match" and alert.detail.get("score") is not None:   # the score first: 28%
+        about.insert(0, f"{int(alert.detail['score'])}%")
     if alert.kind == "approval_overdue" and alert.change_request_id:
         about.append(QCoreApplication.translate("TodayPage", "change request #{0}").format(alert.change_request_id))
     text = labels.alert_kind(alert.kind)

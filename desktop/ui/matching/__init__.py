@@ -1,0 +1,1 @@
+"""The match report in the UI: a view any page (candidates, the interviewer's desk) can embed."""

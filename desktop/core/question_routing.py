@@ -15,6 +15,7 @@ from desktop.core.errors import NotFound, ValidationFailed
 from desktop.core.model import Application, Candidate, Interview, Position, QuestionTopic, Role, RoleGrant, User
 from desktop.core.permissions import DepartmentTree
 from desktop.core.scheduling.office import OfficeHours
+from desktop.core.storage.database import Actor
 from desktop.core.validation import clean_text, text_problem
 
 MAX_QUESTION = 1000
@@ -172,3 +173,11 @@ def deadline(session: Session, asked_at: datetime) -> tuple[datetime, datetime]:
     working = hours.working_minutes_between(asked_at, due)
     remind = hours.add_working_minutes(asked_at, working / 2) if working > 0 else asked_at + (due - asked_at) / 2
     return due, remind
+
+
+def is_hr_for(session: Session, actor: Actor, department_id: int | None) -> bool:
+    if actor.system:
+        return True
+    tree = DepartmentTree.load(session)
+    return any(role == Role.HR_OFFICER.value and (scope is None or tree.covers(scope, department_id))
+               for role, scope in actor.grants)

@@ -19,13 +19,15 @@ from sqlalchemy.orm import Session
 from desktop.core import settings
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
-    Application, Candidate, CandidateQuestion, Interview, QuestionStatus, QuestionTopic, Role, Round, User,
+    Application, Candidate, CandidateQuestion, Interview, QuestionStatus, QuestionTopic, Round, User,
 )
 from desktop.core.notifications import routing
-from desktop.core.permissions import Action, DepartmentTree, allowed
+from desktop.core.permissions import Action, allowed
 from desktop.core.question_routing import (  # noqa: F401  (re-exported: the questions' vocabulary)
-    KEYWORDS, MAX_QUESTION, Context, classify, context, deadline, hr_of, leader_of, owner_for, question_problem, superiors_of,
+    KEYWORDS, MAX_QUESTION, Context, classify, context, deadline, hr_of, is_hr_for, leader_of, owner_for,
+    question_problem, superiors_of,
 )
+from desktop.core.question_views import QuestionRow, open_questions, owner_choices  # noqa: F401
 from desktop.core.scheduling import alerts, timeline
 from desktop.core.storage.database import Actor
 from desktop.core.validation import clean_text
@@ -222,14 +224,6 @@ def may_answer(session: Session, actor: Actor, question: CandidateQuestion, ctx:
     if question.escalated_at is not None and actor.user_id in superiors_of(session, question.owner_id):
         return True
     return is_hr_for(session, actor, ctx.department_id)
-
-
-def is_hr_for(session: Session, actor: Actor, department_id: int | None) -> bool:
-    if actor.system:
-        return True
-    tree = DepartmentTree.load(session)
-    return any(role == Role.HR_OFFICER.value and (scope is None or tree.covers(scope, department_id))
-               for role, scope in actor.grants)
 
 
 def answer_messages(session: Session, question: CandidateQuestion, ctx: Context, text: str) -> list[tuple[str, dict]]:

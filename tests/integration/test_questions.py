@@ -237,3 +237,49 @@ def test_a_late_answer_misses_the_sla_and_hr_of_the_department_may_answer(world,
         answered = questions.answer(s, w.hr, question.id, "每年有两次外出进修机会。")
     assert not answered.sla_met
     assert _question(w, question.id).sla_met is False
+
+
+def test_lists_show_each_viewer_their_questions_and_hr_may_reassign(world, clock):
+    w = world
+    interview_id = _interview(w, clock)
+    growth = _capture(w, interview_id, "以后有哪些培训机会？")          # the department leader's
+    pay = _capture(w, interview_id, "工资待遇怎么样？")                 # HR's
+    with w.db.session(w.leader) as s:
+        mine = questions.open_questions(s, w.leader)
+    assert [(r.id, r.can_answer, r.can_reassign) for r in mine] == [(growth.id, True, False)]
+    assert mine[0].candidate == "候选人1" and mine[0].position == "内科住院医师" and mine[0].owner == "赵科长"
+    with w.db.session(w.hr) as s:
+        every = questions.open_questions(s, w.hr)
+        assert [r.id for r in questions.open_questions(s, w.hr, mine=True)] == [pay.id]
+        assert (w.li.user_id, "李医生") in questions.owner_choices(s)
+    assert sorted(r.id for r in every) == sorted([growth.id, pay.id]) and all(r.can_reassign for r in every)
+    with w.db.session(w.li) as s:
+        assert questions.open_questions(s, w.li) == []
+    with pytest.raises(PermissionDenied):
+        with w.db.session(w.leader, write=True) as s:
+            questions.reassign(s, w.leader, growth.id, w.li.user_id)
+    with w.db.session(w.hr, write=True) as s:
+        moved = questions.reassign(s, w.hr, growth.id, w.li.user_id)
+    assert moved.owner_id == w.li.user_id and moved.due_at == growth.due_at
+    with w.db.session(w.li) as s:
+        assert [r.id for r in questions.open_questions(s, w.li)] == [growth.id]
+    with w.db.session(w.li, write=True) as s:
+        questions.answer(s, w.li, growth.id, "每年有两次外出进修机会。")
+    with w.db.session(w.hr) as s:
+        answered = questions.open_questions(s, w.hr, answered=True)
+    assert [(r.id, r.answered_by, r.sla_met) for r in answered] == [(growth.id, "李医生", True)]
+    assert "question_reassigned" in _timeline(w, interview_id)
+
+
+def test_after_escalation_the_superior_sees_and_may_answer(world, clock):
+    w = world
+    interview_id = _interview(w, clock)
+    question = _capture(w, interview_id, "以后有哪些培训机会？")          # the leader's; superior: directors
+    with w.db.session(w.director) as s:
+        assert [r.can_answer for r in questions.open_questions(s, w.director)] == [False]
+    clock.set(question.due_at + timedelta(minutes=5))
+    _evaluate(w)
+    with w.db.session(w.director) as s:
+        assert [r.can_answer for r in questions.open_questions(s, w.director)] == [True]
+    with w.db.session(w.director, write=True) as s:
+        assert not questions.answer(s, w.director, question.id, "每年有两次外出进修机会。").sla_met

@@ -100,9 +100,11 @@ def open_questions(session: Session, actor: Actor, *, answered: bool = False, mi
     return found
 
 
-def owner_choices(session: Session) -> list[tuple[int, str]]:
-    """The people a question may be handed to: active users holding a role that answers questions."""
-    rows = session.execute(select(User.id, User.display_name).join(RoleGrant, RoleGrant.user_id == User.id)
+def owner_choices(session: Session) -> list[tuple[int, str, str]]:
+    """The people a question may be handed to, as (id, name, user name): active users holding a
+    role that answers questions."""
+    rows = session.execute(select(User.id, User.display_name, User.username)
+                           .join(RoleGrant, RoleGrant.user_id == User.id)
                            .where(User.is_active, RoleGrant.role.in_(OWNER_ROLES))
                            .order_by(User.display_name, User.id)).all()
-    return list(dict.fromkeys((user_id, name) for user_id, name in rows))
+    return list(dict.fromkeys((user_id, name, username) for user_id, name, username in rows))

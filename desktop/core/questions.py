@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from desktop.core import settings
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
-    Application, Candidate, CandidateQuestion, Interview, QuestionStatus, QuestionTopic, Round, User,
+    Application, Candidate, CandidateQuestion, Interview, Position, QuestionStatus, QuestionTopic, Round, User,
 )
-from desktop.core.notifications import routing
+from desktop.core.notifications import routing, templates
 from desktop.core.permissions import Action, allowed
 from desktop.core.question_routing import (  # noqa: F401  (re-exported: the questions' vocabulary)
     KEYWORDS, MAX_QUESTION, Context, classify, context, deadline, hr_of, is_hr_for, leader_of, owner_for,
@@ -141,6 +141,26 @@ def capture_many(session: Session, actor: Actor | None, *, interview_id: int, te
     return [_captured(session, q) for q in added]
 
 
+@dataclass(frozen=True)
+class KioskInfo:
+    position: str
+    minimum: int
+
+
+def kiosk_info(session: Session, actor: Actor, interview_id: int) -> KioskInfo:
+    """What the candidate's question form shows: the position's name (nothing personal) and how many
+    questions the round asks for."""
+    row = session.execute(select(Position.title, Position.department_id)
+                          .join(Application, Application.position_id == Position.id)
+                          .join(Interview, Interview.application_id == Application.id)
+                          .where(Interview.id == interview_id)).first()
+    if row is None:
+        raise NotFound("interview", entity="interview")
+    if not allowed(session, actor, Action.INTERVIEW_VIEW, row.department_id):
+        raise PermissionDenied(Action.INTERVIEW_VIEW.value, action=Action.INTERVIEW_VIEW.value)
+    return KioskInfo(row.title, minimum_for(session, interview_id))
+
+
 def minimum_for(session: Session, interview_id: int) -> int:
     """How many questions the closing step asks for: the round's own minimum, else the setting."""
     value = session.scalar(select(Round.min_questions).join(Interview, Interview.round_id == Round.id)
@@ -249,7 +269,7 @@ def answer(session: Session, actor: Actor, question_id: int, text: str) -> Answe
     if question is None:
         raise NotFound("question", entity="question")
     if question.status == QuestionStatus.ANSWERED:
-        raise InvalidState("question answered", status="answered")
+        raise InvalidState("question answered", status="question_answered")
     ctx = context(session, question.candidate_id, question.interview_id)
     if not may_answer(session, actor, question, ctx):
         raise PermissionDenied("question.answer", action="question.answer")
@@ -266,6 +286,20 @@ def answer(session: Session, actor: Actor, question_id: int, text: str) -> Answe
     return Answered(question.id, now, bool(question.sla_met), tuple(values["channel"] for _, values in entries))
 
 
+def preview(session: Session, actor: Actor, question_id: int, text: str, channel: str = "email"):
+    """The message the candidate would receive with this answer (templates.Rendered), for the answer
+    dialog; nothing is written."""
+    question = session.get(CandidateQuestion, question_id)
+    if question is None:
+        raise NotFound("question", entity="question")
+    ctx = context(session, question.candidate_id, question.interview_id)
+    if not may_answer(session, actor, question, ctx):
+        raise PermissionDenied("question.answer", action="question.answer")
+    candidate = session.get(Candidate, question.candidate_id)
+    payload = _payload(session, question, ctx) | {"candidate_name": candidate.name, "answer": clean_text(text)}
+    return templates.render(session, "question_answer", channel, payload)
+
+
 def reassign(session: Session, actor: Actor, question_id: int, owner_id: int, *, version: int | None = None) -> Captured:
     """HR hands an open question to someone else; the deadline stays, a reminder not yet sent goes
     to the new owner."""
@@ -276,7 +310,7 @@ def reassign(session: Session, actor: Actor, question_id: int, owner_id: int, *,
     if not is_hr_for(session, actor, ctx.department_id):
         raise PermissionDenied("question.reassign", action="question.reassign")
     if question.status == QuestionStatus.ANSWERED:
-        raise InvalidState("question answered", status="answered")
+        raise InvalidState("question answered", status="question_answered")
     if session.scalar(select(User.id).where(User.id == owner_id, User.is_active)) is None:
         raise ValidationFailed({"owner_id": "choice"})
     if version is not None and version != question.version:

@@ -251,7 +251,7 @@ def test_lists_show_each_viewer_their_questions_and_hr_may_reassign(world, clock
     with w.db.session(w.hr) as s:
         every = questions.open_questions(s, w.hr)
         assert [r.id for r in questions.open_questions(s, w.hr, mine=True)] == [pay.id]
-        assert (w.li.user_id, "李医生") in questions.owner_choices(s)
+        assert (w.li.user_id, "李医生", "li") in questions.owner_choices(s)
     assert sorted(r.id for r in every) == sorted([growth.id, pay.id]) and all(r.can_reassign for r in every)
     with w.db.session(w.li) as s:
         assert questions.open_questions(s, w.li) == []

@@ -197,3 +197,25 @@ def test_the_right_password_returns_to_the_interviewer_and_keeps_what_was_typed(
     from shiboken6 import isValid
     assert not isValid(window) or not window.isVisible()      # closed (and deleted)
     assert kiosk_questions(world) == ["第一个问题：科室有几个病区？", "还没提交的问题：可以参观病房吗？"]
+
+
+def test_the_settings_tab_routes_topics_and_sets_the_deadline(qtbot, make_ctx, world, hr_admin):
+    from desktop.core import settings
+    from desktop.ui.settings.questions import QuestionSettings
+
+    ctx = make_ctx(hr_admin)
+    tab = QuestionSettings(ctx)
+    qtbot.addWidget(tab)
+    idle(qtbot, ctx)
+    assert tab.owners["pay"].currentData() == "hr" and tab.owners["growth"].currentData() == "dept_leader"
+    assert (tab.amount.value(), tab.unit.currentData(), tab.minimum.value()) == (1, "d", 2)
+    tab.owners["other"].setCurrentIndex(tab.owners["other"].findData("user:li"))
+    tab.amount.setValue(4)
+    tab.unit.setCurrentIndex(tab.unit.findData("h"))
+    tab.minimum.setValue(3)
+    tab.save_button.click()
+    idle(qtbot, ctx)
+    with world.db.session() as s:
+        assert settings.question_routing(settings.institution_value(s, "questions.routing"))["other"] == "user:li"
+        assert settings.institution_value(s, "questions.deadline") == "4h"
+        assert int(settings.institution_value(s, "questions.min_per_round")) == 3

@@ -64,12 +64,20 @@ def field_label(name: str) -> str:
         "certificates": QCoreApplication.translate("Messages", "Certificates"),
         "profile_extra": QCoreApplication.translate("Messages", "Further profile fields"),
         "requirements": QCoreApplication.translate("Messages", "Requirements"),
+        "question": QCoreApplication.translate("Messages", "Question"),
+        "questions": QCoreApplication.translate("Messages", "Questions"),
+        "answer": QCoreApplication.translate("Messages", "Answer"),
+        "topic": QCoreApplication.translate("Messages", "Topic"),
+        "owner_id": QCoreApplication.translate("Messages", "Owner"),
+        "interview_id": QCoreApplication.translate("Messages", "Interview"),
     }
     for room_field, text in (("duration_minutes", QCoreApplication.translate("Messages", "Planned minutes of round {0}")),
                              ("min_questions", QCoreApplication.translate("Messages", "Questions of round {0}")),
                              ("closing_checklist", QCoreApplication.translate("Messages", "Checklist of round {0}"))):
         if name.startswith(room_field) and name[len(room_field):].isdigit():
             return text.format(name[len(room_field):])
+    if name.startswith("question") and name[8:].isdigit():
+        return QCoreApplication.translate("Messages", "Question {0}").format(name[8:])
     if name.startswith("day") and name[3:].isdigit():
         return QCoreApplication.translate("Messages", "Name of day {0}").format(int(name[3:]) + 1)
     if name.startswith("step") and name[4:].isdigit():
@@ -506,6 +514,9 @@ def describe(error: BaseException) -> str:
         if status == "booked_interviews":
             return QCoreApplication.translate("Messages", "{0} interview(s) are still booked for this application. "
                                               "Say whether to keep them or to cancel them.").format(p.get("count", ""))
+        if status == "question_answered":
+            return QCoreApplication.translate("Messages", "This question has already been answered; the list "
+                                              "shows the answer.")
         if status == "not_checked_in":
             return QCoreApplication.translate("Messages", "The candidate is not checked in; there is nothing to undo.")
         from desktop.core import labels

@@ -20,6 +20,7 @@ EVENT_AUDIENCE = {
     "interviewer_assignment": INTERVIEWER, "interviewer_change": INTERVIEWER, "approval_request": APPROVER,
     "approval_result": HR, "confirmation_overdue": HR, "late_alert": HR, "reception_change": RECEPTION,
     "match_alert": HR,
+    "question_answer": CANDIDATE, "question_reminder": HR, "question_escalated": HR,
 }
 
 

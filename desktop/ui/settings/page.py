@@ -22,6 +22,7 @@ from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
 from desktop.ui.settings.room import RoomSettings
 from desktop.ui.settings.matching import MatchSettings
+from desktop.ui.settings.questions import QuestionSettings
 from desktop.ui.settings.routing import ChannelRouting
 from desktop.ui.settings.templates import TemplatesPanel
 from desktop.ui.settings.unlock import OsUnlockSettings
@@ -107,6 +108,7 @@ class SettingsPage(QWidget):
         self.anchors: AnchorSettings | None = None
         self.room: RoomSettings | None = None
         self.matching: MatchSettings | None = None
+        self.questions: QuestionSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -132,6 +134,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.room, self.tr("Interview room"))
             self.matching = MatchSettings(ctx)
             self.tabs.addTab(self.matching, self.tr("Match report"))
+            self.questions = QuestionSettings(ctx)
+            self.tabs.addTab(self.questions, self.tr("Candidate questions"))
             self.anchors = AnchorSettings(ctx)
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
         self.unlock: OsUnlockSettings | None = None

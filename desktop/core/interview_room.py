@@ -146,7 +146,7 @@ def round_checklist(session: Session, rnd: Round, locale: str = "zh_CN") -> list
 def round_min_questions(session: Session, rnd: Round) -> int:
     if rnd.min_questions is not None:
         return rnd.min_questions
-    return int(settings.institution_value(session, "room.min_questions"))
+    return int(settings.institution_value(session, "questions.min_per_round"))
 
 
 # --- reading ----------------------------------------------------------------------------------------

@@ -241,6 +241,9 @@ for _spec in (
     SettingSpec("match.alert_minutes_before", "institution", int, 10, minimum=1, maximum=24 * 60),
     SettingSpec("match.alert_threshold", "institution", int, 30, minimum=0, maximum=100),
     SettingSpec("match.profile_fields", "institution", str, "", max_length=500),   # comma-separated labels
+):
+    register(_spec)
+
 # Candidate questions (desktop/core/questions.py): who answers each topic, and by when.
 QUESTION_TOPICS = ("pay", "growth", "team", "arrangement", "other")
 QUESTION_ROUTING_DEFAULT = {"pay": "hr", "growth": "dept_leader", "team": "dept_leader", "arrangement": "hr",
@@ -304,13 +307,10 @@ def _checklist(value: str) -> None:
 
 
 # The interview room (desktop/core/interview_room.py): the default closing checklist (one item a line;
-# empty: the shipped list in the user's language) and how many questions the candidate is invited to
-# ask; a round may set its own.
-for _spec in (
-    SettingSpec("room.closing_checklist", "institution", str, "", max_length=2000, multiline=True, check=_checklist),
-    SettingSpec("room.min_questions", "institution", int, 2, minimum=0, maximum=10),
-):
-    register(_spec)
+# empty: the shipped list in the user's language); a round may set its own. How many questions the
+# candidate is invited to ask is questions.min_per_round (edited on the room's settings tab).
+register(SettingSpec("room.closing_checklist", "institution", str, "", max_length=2000, multiline=True,
+                     check=_checklist))
 
 
 def spec_of(key: str) -> SettingSpec:

@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>InterviewRoomWindow</name>
+    <message numerus="yes">
+        <source>The candidate sent %n question(s); each is routed to its owner.</source>
+        <translation>
+            <numerusform>The candidate sent %n question; it is routed to its owner.</numerusform>
+            <numerusform>The candidate sent %n questions; each is routed to its owner.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n message(s) failed to send</source>

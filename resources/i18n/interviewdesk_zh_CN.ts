@@ -3208,6 +3208,12 @@
         <source>The interview has ended.</source>
         <translation>面试已结束。</translation>
     </message>
+    <message numerus="yes">
+        <source>The candidate sent %n question(s); each is routed to its owner.</source>
+        <translation>
+            <numerusform>候选人提交了 %n 个问题，每个问题已交给负责回答的人。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskWindow</name>
@@ -6177,10 +6183,6 @@
     <message>
         <source>Answer within</source>
         <translation>答复时限</translation>
-    </message>
-    <message>
-        <source>Questions to ask for at the end</source>
-        <translation>收尾时请候选人提问的数量</translation>
     </message>
     <message>
         <source>Save</source>

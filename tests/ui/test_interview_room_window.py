@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from scheduling_ui import STORY_DAY, book, idle, local
+from factories import PASSWORD
 
 from sqlalchemy import select
 
@@ -71,8 +72,20 @@ def test_the_whole_interview_in_the_window(qtbot, world, clock, room):
 
     asked = []
     window.sig_ask_questions.connect(asked.append)
-    window.ask_button.click()
+    window.ask_button.click()                      # the candidate's form, full screen, until the password
     assert asked == [iid]
+    kiosk = window.kiosk
+    idle(qtbot, window.ctx)
+    assert kiosk.isVisible() and kiosk.isFullScreen()
+    kiosk.text.setPlainText("请问科室的值班安排是怎样的？")
+    kiosk.submit_button.click()
+    idle(qtbot, window.ctx)
+    kiosk.corner.click()
+    kiosk.password.setText(PASSWORD)
+    kiosk.unlock_button.click()
+    idle(qtbot, window.ctx)
+    qtbot.waitUntil(lambda: window.kiosk is None, timeout=5000)
+    assert window.questions_taken.text() == "候选人提交了 1 个问题，每个问题已交给负责回答的人。"
 
     window.tabs.setCurrentIndex(2)
     window.scripts.scenario.setCurrentIndex(window.scripts.scenario.findData("advance"))

@@ -63,7 +63,9 @@ def test_the_interviewer_prepares_on_my_interviews_and_opening_records_seen(qtbo
     assert detail.when.values["me"].text() == "面试官"
     assert "李医生" in detail.when.values["panel"].text()
     assert detail.no_requirements.isVisible() and detail.earlier_note.text() == "这是该候选人应聘此岗位的第一轮面试。"
-    assert not detail.match_section.isVisible() and not detail.open_video_button.isVisible()
+    assert not detail.open_video_button.isVisible()
+    qtbot.waitUntil(lambda: detail.match_section.isVisible(), timeout=5000)   # read apart, then shown
+    assert page.match_view.score.text().endswith("%")
     assert seen(world, today) == [world.wang.user_id] and seen(world, tomorrow) == []
     idle(qtbot, window.ctx)
     assert not page.list.item(1).font().bold() and page.selected_interview() == today   # the reload kept it

@@ -208,14 +208,12 @@ def test_the_settings_tab_routes_topics_and_sets_the_deadline(qtbot, make_ctx, w
     qtbot.addWidget(tab)
     idle(qtbot, ctx)
     assert tab.owners["pay"].currentData() == "hr" and tab.owners["growth"].currentData() == "dept_leader"
-    assert (tab.amount.value(), tab.unit.currentData(), tab.minimum.value()) == (1, "d", 2)
+    assert (tab.amount.value(), tab.unit.currentData()) == (1, "d")
     tab.owners["other"].setCurrentIndex(tab.owners["other"].findData("user:li"))
     tab.amount.setValue(4)
     tab.unit.setCurrentIndex(tab.unit.findData("h"))
-    tab.minimum.setValue(3)
     tab.save_button.click()
     idle(qtbot, ctx)
     with world.db.session() as s:
         assert settings.question_routing(settings.institution_value(s, "questions.routing"))["other"] == "user:li"
         assert settings.institution_value(s, "questions.deadline") == "4h"
-        assert int(settings.institution_value(s, "questions.min_per_round")) == 3

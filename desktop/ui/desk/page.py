@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from desktop.core import labels
+from desktop.core import labels, matching
 from desktop.core.scheduling import my_interviews
 from desktop.core.scheduling.my_interviews import DeskList, DeskRow, Preparation
 from desktop.ui.desk.preparation import PreparationView
 from desktop.ui.errors import show_error
+from desktop.ui.matching.report import MatchReportView, report_locale
 from desktop.ui.schedule import words
 from desktop.ui.widgets import hint_label, title_label
 
@@ -67,6 +68,9 @@ class MyInterviewsPage(QWidget):
         self.more_button.hide()
         self.detail = PreparationView(ctx)
         self.detail.sig_show_in_schedule.connect(self.sig_show_in_schedule)
+        self.match_view = MatchReportView()
+        self.detail.set_match_view(self.match_view)
+        self.detail.match_section.hide()          # until an interview's report arrives
         self.problem = hint_label()
         self.problem.setObjectName("formError")
         self.problem.hide()
@@ -223,8 +227,19 @@ class MyInterviewsPage(QWidget):
                            ids=lambda found: (found.interview_id,), owner=self)
 
     def _prepared(self, opening: int, found: Preparation) -> None:
+        if opening != self._opening:
+            return
+        self.detail.show_preparation(found)
+        self.detail.match_section.hide()
+        actor, locale, interview_id = self.ctx.actor, report_locale(self.ctx.language), found.interview_id
+        self.ctx.read(lambda session: matching.report_for_interview(session, actor, interview_id, locale),
+                      lambda report: self._matched(opening, report), lambda _error: None, owner=self)
+
+    def _matched(self, opening: int, report: matching.MatchReport) -> None:
+        """The match report under the position's requirements (read apart: the preparation shows at once)."""
         if opening == self._opening:
-            self.detail.show_preparation(found)
+            self.match_view.show_report(report)
+            self.detail.match_section.show()
 
     def _not_opened(self, opening: int, error: BaseException) -> None:
         if opening != self._opening:

@@ -26,7 +26,7 @@ from desktop.core.interview_room import OVERTIME_MINUTES, RoomState
 from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.room.panels import EndDialog, ScriptsPanel
-from desktop.ui.widgets import primary_button, scrolling, title_label
+from desktop.ui.widgets import hint_label, primary_button, scrolling, title_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -82,6 +82,8 @@ class InterviewRoomWindow(QWidget):
         self.next_step.setMaxLength(interview_room.NEXT_STEP_MAX)
         self.next_step.setPlaceholderText(self.tr("e.g. results within 2 working days"))
         self.ask_button = QPushButton()
+        self.questions_taken = hint_label()
+        self.kiosk = None
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(self.tr("A note about the interview (kept with it for the scorecard)"))
         self.note_edit.setMaximumHeight(90)
@@ -100,6 +102,7 @@ class InterviewRoomWindow(QWidget):
         self.next_step.textChanged.connect(lambda _t: self._script_values())
         self.note_button.clicked.connect(self.save_note)
         self.ask_button.clicked.connect(lambda: self.sig_ask_questions.emit(self.interview_id))
+        self.sig_ask_questions.connect(self.ask_questions)
         ctx.sig_changed.connect(self._changed)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -125,6 +128,7 @@ class InterviewRoomWindow(QWidget):
         close_layout.addWidget(QLabel(self.tr("Next step told to the candidate")))
         close_layout.addWidget(self.next_step)
         close_layout.addWidget(self.ask_button)
+        close_layout.addWidget(self.questions_taken)
         notes = QWidget()
         notes_layout = QVBoxLayout(notes)
         notes_layout.addWidget(self.note_edit)
@@ -237,6 +241,22 @@ class InterviewRoomWindow(QWidget):
         if phase in ("ready", "planned_end", "overtime"):
             self.raise_()
             self.activateWindow()
+
+    def ask_questions(self, interview_id: int) -> None:
+        """The candidate's own question form, full screen on this PC or tablet, until the interviewer
+        unlocks it with their password."""
+        from desktop.ui.questions.kiosk import open_kiosk
+
+        if self.kiosk is None:
+            self.kiosk = open_kiosk(self.ctx, interview_id, None)
+            self.kiosk.sig_closed.connect(self._questions_taken)
+
+    def _questions_taken(self, count: int) -> None:
+        self.kiosk = None
+        self.questions_taken.setText(self.tr("The candidate sent %n question(s); each is routed to its owner.",
+                                             "", count))
+        self.raise_()
+        self.activateWindow()
 
     def _show_notice(self, text: str, phase: str) -> None:
         color, background = PHASE_COLORS.get(phase, PHASE_COLORS["waiting"])

@@ -19,7 +19,7 @@ from desktop.ui.widgets import hint_label, primary_button
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
-KEYS = ("questions.routing", "questions.deadline", "questions.min_per_round")
+KEYS = ("questions.routing", "questions.deadline")   # the minimum per round: the interview room tab
 
 
 class QuestionSettings(QWidget):
@@ -44,9 +44,6 @@ class QuestionSettings(QWidget):
         deadline.addWidget(self.unit)
         deadline.addStretch(1)
         form.addRow(self.tr("Answer within"), deadline)
-        self.minimum = QSpinBox()
-        self.minimum.setRange(0, 10)
-        form.addRow(self.tr("Questions to ask for at the end"), self.minimum)
         self.save_button = primary_button(self.tr("Save"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
@@ -88,14 +85,12 @@ class QuestionSettings(QWidget):
         deadline = str(values.get("questions.deadline") or "1d")
         self.amount.setValue(int(deadline[:-1]))
         self.unit.setCurrentIndex(max(self.unit.findData(deadline[-1]), 0))
-        self.minimum.setValue(int(values.get("questions.min_per_round") or 0))
         self.save_button.setEnabled(True)
 
     def chosen(self) -> dict[str, str]:
         routing = {topic: box.currentData() for topic, box in self.owners.items()}
         return {"questions.routing": json.dumps(routing, ensure_ascii=False),
-                "questions.deadline": f"{self.amount.value()}{self.unit.currentData()}",
-                "questions.min_per_round": str(self.minimum.value())}
+                "questions.deadline": f"{self.amount.value()}{self.unit.currentData()}"}
 
     def save(self) -> None:
         values, actor, machine_file = self.chosen(), self.ctx.actor, self.ctx.machine_file

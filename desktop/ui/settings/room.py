@@ -70,7 +70,7 @@ class RoomSettings(QWidget):
         self.save_script.clicked.connect(self.store_script)
         self.reset_script.clicked.connect(self.reset)
         ctx.read(lambda s: (config.get_value(s, ctx.machine_file, "room.closing_checklist"),
-                            config.get_value(s, ctx.machine_file, "room.min_questions")),
+                            config.get_value(s, ctx.machine_file, "questions.min_per_round")),
                  self._defaults_arrived, lambda error: show_error(error, self), owner=self)
         self.load_script()
 
@@ -120,7 +120,7 @@ class RoomSettings(QWidget):
 
     def store_defaults(self) -> None:
         values = {"room.closing_checklist": "\n".join(parse_checklist(self.checklist.toPlainText())),
-                  "room.min_questions": self.min_questions.value()}
+                  "questions.min_per_round": self.min_questions.value()}
         ctx, actor = self.ctx, self.ctx.actor
         self.save_defaults.setEnabled(False)
         self.ctx.write(lambda s: config.set_values(s, actor, ctx.machine_file, values), self._defaults_saved,

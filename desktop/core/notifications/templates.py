@@ -90,7 +90,14 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("late_alert", "候选人迟到提醒", "Late arrival alert", "hr", frozenset(_STAFF | {"minutes_late"})),
     Event("reception_change", "前台：面试改期或取消", "Reception: interview moved or cancelled", "reception",
           frozenset(_STAFF | _CHANGE | {"previous_time", "previous_room"})),
-    Event("thank_you", "面试致谢", "Thank you after the interview", "candidate", frozenset(_CANDIDATE)),
+    Event("thank_you", "面试致谢（含问卷）", "Thank you after the interview (with survey)", "candidate",
+          frozenset(_CANDIDATE | {"next_step", "survey"})),
+    Event("survey_thanks", "问卷答复确认", "Survey answers received", "candidate",
+          frozenset(_CANDIDATE | {"survey_answers"})),
+    Event("survey_clarify", "问卷答复格式提示", "Survey answer unclear", "candidate",
+          frozenset(_CANDIDATE | {"survey"})),
+    Event("progress_answer", "应聘进度答复", "Progress answer", "candidate",
+          frozenset(_SIGN | {"salutation", "candidate_name", "position", "progress", "stage", "next_step"})),
     Event("result_pass", "面试结果（通过）", "Result: passed", "candidate", frozenset(_CANDIDATE)),
     Event("result_regret", "面试结果（未通过）", "Result: not this time", "candidate", frozenset(_CANDIDATE)),
     Event("offer_notice", "录用通知", "Offer notice", "candidate", frozenset(_CANDIDATE | {"reply_by", "report_date"})),
@@ -328,6 +335,13 @@ SAMPLE_PEOPLE = {
     "requester": "李娜", "approver": "赵科长", "approval_step": "部门领导审批", "change_kind": "reschedule",
     "reason": "候选人因临时出差申请改期", "decision": "approved", "decision_comment": "同意。", "minutes_late": 12,
     "approval_code": "K7QM-4TXD",
+    # after the interview: the thank-you's survey, a survey answer, a progress answer
+    "next_step": "我们将在2个工作日内通知您结果", "survey_answers": [5, 4, 5], "stage": "interviewing",
+    "visibility": "stage_and_next",
+    "survey_questions": ["您对本次面试的整体体验打几分？", "面试官是否清楚介绍了岗位与后续流程？", "面试的时间与地点安排是否方便？"],
+    "survey_questions_en": ["How would you rate the interview overall?",
+                            "Did the interviewers explain the position and the next steps clearly?",
+                            "Were the time and place of the interview convenient?"],
 }
 
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core import settings
+from desktop.core import after_interview, settings
 from desktop.core.model import (
     ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -118,6 +118,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
                        interview_id=interview.id, minutes=NO_SHOW_MINUTES)
     _remind_day_before(session, candidates, now)
     _escalate(session, raised, now)
+    after_interview.queue_thank_yous(session, now)
     session.flush()
     return raised
 

@@ -40,7 +40,11 @@ class Event(StrEnum):
     STARTED = "started"
     FINISHED = "finished"
     CONFLICT_OVERRIDDEN = "conflict_overridden"
-    CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail, for HR to read
+    CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail or SMS, for HR to read
+    THANKED = "thanked"                           # the thank-you (with the survey) queued after the end
+    SURVEY_ANSWERED = "survey_answered"           # the candidate's scores, stored
+    SURVEY_UNCLEAR = "survey_unclear"             # an answer we could not read (clarified once, then noted)
+    PROGRESS_ANSWERED = "progress_answered"       # a "进度" reply answered automatically
     MEETING_MOVED_IN_OUTLOOK = "meeting_moved_in_outlook"       # read back from Exchange; HR gets an alert
     MEETING_DELETED_IN_OUTLOOK = "meeting_deleted_in_outlook"
 

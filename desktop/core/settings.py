@@ -219,20 +219,20 @@ for _spec in (
 # a request like the outgoing one, signed with sms.secret, and where the messages are in the answer.
 _FIELD = r"[\w.-]{1,100}"
 for _spec in (
-    SettingSpec("sms.inbox_enabled", "institution", bool, False),
-    SettingSpec("sms.inbox_url", "institution", str, "", pattern=_URL, max_length=2048),
-    SettingSpec("sms.inbox_method", "institution", str, "GET", choices=("GET", "POST")),
-    SettingSpec("sms.inbox_headers", "institution", str, "",
-                check=lambda text: placeholders.check_header_object(text, "sms.inbox_headers"),
+    SettingSpec("sms_inbox.enabled", "institution", bool, False),
+    SettingSpec("sms_inbox.url", "institution", str, "", pattern=_URL, max_length=2048),
+    SettingSpec("sms_inbox.method", "institution", str, "GET", choices=("GET", "POST")),
+    SettingSpec("sms_inbox.headers", "institution", str, "",
+                check=lambda text: placeholders.check_header_object(text, "sms_inbox.headers"),
                 max_length=4000, multiline=True),
-    SettingSpec("sms.inbox_since_param", "institution", str, "since", pattern=r"[\w.-]{0,64}"),
-    SettingSpec("sms.inbox_since_format", "institution", str, "unix", choices=("unix", "iso")),
-    SettingSpec("sms.inbox_list_path", "institution", str, "data", pattern=r"[\w.-]{0,100}"),
-    SettingSpec("sms.inbox_id_field", "institution", str, "id", pattern=_FIELD),
-    SettingSpec("sms.inbox_phone_field", "institution", str, "mobile", pattern=_FIELD),
-    SettingSpec("sms.inbox_text_field", "institution", str, "content", pattern=_FIELD),
-    SettingSpec("sms.inbox_time_field", "institution", str, "time", pattern=r"[\w.-]{0,100}"),
-    SettingSpec("sms.inbox_interval_minutes", "institution", int, 2, minimum=1, maximum=24 * 60),
+    SettingSpec("sms_inbox.since_param", "institution", str, "since", pattern=r"[\w.-]{0,64}"),
+    SettingSpec("sms_inbox.since_format", "institution", str, "unix", choices=("unix", "iso")),
+    SettingSpec("sms_inbox.list_path", "institution", str, "data", pattern=r"[\w.-]{0,100}"),
+    SettingSpec("sms_inbox.id_field", "institution", str, "id", pattern=_FIELD),
+    SettingSpec("sms_inbox.phone_field", "institution", str, "mobile", pattern=_FIELD),
+    SettingSpec("sms_inbox.text_field", "institution", str, "content", pattern=_FIELD),
+    SettingSpec("sms_inbox.time_field", "institution", str, "time", pattern=r"[\w.-]{0,100}"),
+    SettingSpec("sms_inbox.interval_minutes", "institution", int, 2, minimum=1, maximum=24 * 60),
 ):
     register(_spec)
 
@@ -258,8 +258,7 @@ def _survey_questions_en(value: str) -> None:
 # After the interview (desktop/core/after_interview.py, desktop/core/candidate_replies.py): the
 # thank-you with its short survey, and what a candidate's "进度" reply is told.
 SURVEY_DEFAULT = "您对本次面试的整体体验打几分？\n面试官是否清楚介绍了岗位与后续流程？\n面试的时间与地点安排是否方便？"
-SURVEY_DEFAULT_EN = ("How would you rate the interview overall?\nDid the interviewers explain the position and "
-                     "the next steps clearly?\nWere the time and place of the interview convenient?")
+SURVEY_DEFAULT_EN = "Your overall rating?\nWere the position and next steps explained?\nWere time and place convenient?"
 for _spec in (
     SettingSpec("after.thank_you_enabled", "institution", bool, True),
     SettingSpec("after.next_step_default", "institution", str, "我们将在2个工作日内通知您结果", max_length=200),

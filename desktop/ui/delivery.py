@@ -96,8 +96,8 @@ class DeliveryService(QObject):
             self.replies_timer.start(int(values.get("mail.replies_interval_minutes") or 5) * MINUTE_MS)
         else:
             self.replies_timer.stop()
-        if values.get("sms.inbox_enabled") and values.get("sms.inbox_url"):
-            self.sms_timer.start(int(values.get("sms.inbox_interval_minutes") or 2) * MINUTE_MS)
+        if values.get("sms_inbox.enabled") and values.get("sms_inbox.url"):
+            self.sms_timer.start(int(values.get("sms_inbox.interval_minutes") or 2) * MINUTE_MS)
         else:
             self.sms_timer.stop()
         if "calendar" in channels:

@@ -332,7 +332,7 @@ _AFTER = {
     },
     "en": {
         "survey_how": "Reply with one digit per question (1 to 5, 5 is best), in order, e.g. {0}",
-        "survey_how_sms": "Reply with {0} digits from 1 to 5, e.g. {1}",
+        "survey_how_sms": "Reply {0} scores 1-5, e.g. {1}",
         "next_interview": "an interview on {0}", "wait": "please watch for our notice",
         "applied": "applied, awaiting screening", "screening": "being screened", "interviewing": "interviews",
         "on_hold": "under final review", "offer": "proposed for hiring, details to follow", "hired": "hired",

@@ -339,9 +339,8 @@ SAMPLE_PEOPLE = {
     "next_step": "我们将在2个工作日内通知您结果", "survey_answers": [5, 4, 5], "stage": "interviewing",
     "visibility": "stage_and_next",
     "survey_questions": ["您对本次面试的整体体验打几分？", "面试官是否清楚介绍了岗位与后续流程？", "面试的时间与地点安排是否方便？"],
-    "survey_questions_en": ["How would you rate the interview overall?",
-                            "Did the interviewers explain the position and the next steps clearly?",
-                            "Were the time and place of the interview convenient?"],
+    "survey_questions_en": ["Your overall rating?", "Were the position and next steps explained?",
+                            "Were time and place convenient?"],
 }
 
 

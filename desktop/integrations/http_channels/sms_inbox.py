@@ -41,9 +41,9 @@ READER = Actor(user_id=None, username="sms-replies", display_name="短信回复"
 OVERLAP = timedelta(minutes=10)
 FIRST_LOOK_BACK = timedelta(days=1)
 MAX_MESSAGES = 500           # per poll; the rest come next time
-KEYS = ("sms.inbox_enabled", "sms.inbox_url", "sms.inbox_method", "sms.inbox_headers", "sms.inbox_since_param",
-        "sms.inbox_since_format", "sms.inbox_list_path", "sms.inbox_id_field", "sms.inbox_phone_field",
-        "sms.inbox_text_field", "sms.inbox_time_field", "sms.inbox_interval_minutes")
+KEYS = ("sms_inbox.enabled", "sms_inbox.url", "sms_inbox.method", "sms_inbox.headers", "sms_inbox.since_param",
+        "sms_inbox.since_format", "sms_inbox.list_path", "sms_inbox.id_field", "sms_inbox.phone_field",
+        "sms_inbox.text_field", "sms_inbox.time_field", "sms_inbox.interval_minutes")
 _SHARED = ("sms.secret", "sms.signature_header", "sms.timestamp_header", "sms.timeout_seconds", "sms.ca_file")
 
 
@@ -80,8 +80,8 @@ class InboxConfig:
         for key, value in (overrides or {}).items():
             if key in values:
                 values[key] = settings.spec_of(key).parse(value)
-        fields = {key.removeprefix("sms.").removeprefix("inbox_"): value for key, value in values.items()
-                  if key not in ("sms.inbox_enabled", "sms.inbox_interval_minutes")}
+        fields = {key.partition(".")[2]: value for key, value in values.items()
+                  if key not in ("sms_inbox.enabled", "sms_inbox.interval_minutes")}
         return cls(**fields, zone=ZoneInfo(settings.institution_value(session, "office.timezone")))
 
 

@@ -131,6 +131,7 @@ _ALERT_KINDS = {
     "candidate_declined": QT_TRANSLATE_NOOP("Labels", "Candidate declined the invitation"),
     "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined in Outlook"),
     "meeting_changed_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved or deleted in Outlook"),
+    "inbound_message": QT_TRANSLATE_NOOP("Labels", "Text message to read"),
 }
 _TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
     "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),
@@ -172,7 +173,11 @@ _TIMELINE_EVENTS = {
     "started": QT_TRANSLATE_NOOP("Labels", "Interview started"),
     "finished": QT_TRANSLATE_NOOP("Labels", "Interview finished"),
     "conflict_overridden": QT_TRANSLATE_NOOP("Labels", "Conflict overridden with a reason"),
-    "candidate_replied": QT_TRANSLATE_NOOP("Labels", "Candidate replied by e-mail"),
+    "candidate_replied": QT_TRANSLATE_NOOP("Labels", "Candidate replied"),
+    "thanked": QT_TRANSLATE_NOOP("Labels", "Thank-you and survey sent"),
+    "survey_answered": QT_TRANSLATE_NOOP("Labels", "Survey answered"),
+    "survey_unclear": QT_TRANSLATE_NOOP("Labels", "Survey answer unclear"),
+    "progress_answered": QT_TRANSLATE_NOOP("Labels", "Progress query answered"),
     "meeting_moved_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved in Outlook"),
     "meeting_deleted_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting deleted in Outlook"),
 }
@@ -222,6 +227,10 @@ _OUTBOX_KINDS = {
     "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
     "audit_anchor": QT_TRANSLATE_NOOP("Labels", "Audit log anchor"),
+    "thank_you": QT_TRANSLATE_NOOP("Labels", "Thank-you and survey"),
+    "survey_thanks": QT_TRANSLATE_NOOP("Labels", "Survey received"),
+    "survey_clarify": QT_TRANSLATE_NOOP("Labels", "Survey: please answer again"),
+    "progress_answer": QT_TRANSLATE_NOOP("Labels", "Progress answer"),
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)

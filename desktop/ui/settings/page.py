@@ -13,6 +13,7 @@ from desktop.core import labels
 from desktop.ui import i18n
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
+from desktop.ui.settings.after import AfterInterviewSettings
 from desktop.ui.settings.anchors import AnchorSettings
 from desktop.ui.settings.chains import ChainsPanel
 from desktop.ui.settings.exchange import ExchangeSettings
@@ -103,6 +104,7 @@ class SettingsPage(QWidget):
         self.templates: TemplatesPanel | None = None
         self.routing: ChannelRouting | None = None
         self.anchors: AnchorSettings | None = None
+        self.after: AfterInterviewSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -124,6 +126,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.templates, self.tr("Message templates"))
             self.routing = ChannelRouting(ctx)
             self.tabs.addTab(self.routing, self.tr("Channels"))
+            self.after = AfterInterviewSettings(ctx)
+            self.tabs.addTab(self.after, self.tr("After the interview"))
             self.anchors = AnchorSettings(ctx)
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
         self.unlock: OsUnlockSettings | None = None

@@ -126,6 +126,7 @@ _ALERT_KINDS = {
     "approval_overdue": QT_TRANSLATE_NOOP("Labels", "Approval overdue"),
     "calendar_failed": QT_TRANSLATE_NOOP("Labels", "Calendar update failed"),
     "question_overdue": QT_TRANSLATE_NOOP("Labels", "Question reply overdue"),
+    "question_reminder": QT_TRANSLATE_NOOP("Labels", "Question awaits your answer"),
     "no_show_suggested": QT_TRANSLATE_NOOP("Labels", "Not arrived 30 minutes after the start"),
     "unconfirmed_soon": QT_TRANSLATE_NOOP("Labels", "Starts soon, not confirmed"),
     "candidate_declined": QT_TRANSLATE_NOOP("Labels", "Candidate declined the invitation"),
@@ -180,6 +181,11 @@ _TIMELINE_EVENTS = {
     "progress_answered": QT_TRANSLATE_NOOP("Labels", "Progress query answered"),
     "meeting_moved_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved in Outlook"),
     "meeting_deleted_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting deleted in Outlook"),
+    "question_asked": QT_TRANSLATE_NOOP("Labels", "Candidate asked a question"),
+    "question_reminded": QT_TRANSLATE_NOOP("Labels", "Question owner reminded"),
+    "question_escalated": QT_TRANSLATE_NOOP("Labels", "Question overdue, escalated"),
+    "question_answered": QT_TRANSLATE_NOOP("Labels", "Question answered"),
+    "question_reassigned": QT_TRANSLATE_NOOP("Labels", "Question handed to someone else"),
 }
 _STEP_KINDS = {
     "approve": QT_TRANSLATE_NOOP("Labels", "Approval"),
@@ -227,10 +233,29 @@ _OUTBOX_KINDS = {
     "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
     "audit_anchor": QT_TRANSLATE_NOOP("Labels", "Audit log anchor"),
+<<<<<<< HEAD
     "thank_you": QT_TRANSLATE_NOOP("Labels", "Thank-you and survey"),
     "survey_thanks": QT_TRANSLATE_NOOP("Labels", "Survey received"),
     "survey_clarify": QT_TRANSLATE_NOOP("Labels", "Survey: please answer again"),
     "progress_answer": QT_TRANSLATE_NOOP("Labels", "Progress answer"),
+=======
+    "question_answer": QT_TRANSLATE_NOOP("Labels", "Answer to a question"),
+    "question_reminder": QT_TRANSLATE_NOOP("Labels", "Question reminder"),
+    "question_escalated": QT_TRANSLATE_NOOP("Labels", "Question overdue"),
+}
+_QUESTION_TOPICS = {
+    "pay": QT_TRANSLATE_NOOP("Labels", "Pay and benefits"),
+    "growth": QT_TRANSLATE_NOOP("Labels", "Promotion and development"),
+    "team": QT_TRANSLATE_NOOP("Labels", "Team and duties"),
+    "arrangement": QT_TRANSLATE_NOOP("Labels", "Working arrangements"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+_QUESTION_SOURCES = {
+    "room": QT_TRANSLATE_NOOP("Labels", "In the room"),
+    "kiosk": QT_TRANSLATE_NOOP("Labels", "Candidate form"),
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail reply"),
+    "sms": QT_TRANSLATE_NOOP("Labels", "SMS reply"),
+>>>>>>> questions
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)
@@ -350,6 +375,17 @@ def risk_reason(code: str, count: int = 0) -> str:
 
 def outbox_kind(code: str) -> str:
     return _word(_OUTBOX_KINDS, code)
+
+
+QUESTION_TOPICS = tuple(_QUESTION_TOPICS)
+
+
+def question_topic(code: str) -> str:
+    return _word(_QUESTION_TOPICS, code)
+
+
+def question_source(code: str) -> str:
+    return _word(_QUESTION_SOURCES, code)
 
 
 def labelled(label: str, text: str) -> str:

@@ -292,6 +292,40 @@ for _spec in (
 ):
     register(_spec)
 
+# Candidate questions (desktop/core/questions.py): who answers each topic, and by when.
+QUESTION_TOPICS = ("pay", "growth", "team", "arrangement", "other")
+QUESTION_ROUTING_DEFAULT = {"pay": "hr", "growth": "dept_leader", "team": "dept_leader", "arrangement": "hr",
+                            "other": "hr"}
+_QUESTION_OWNER = re.compile(r"hr|dept_leader|user:[^\s:]{1,64}")
+
+
+def question_routing(value: str) -> dict[str, str]:
+    """The routing setting as {topic: owner rule}, every topic present (the default fills gaps);
+    raises InvalidSetting on anything but a JSON object of known topics to "hr", "dept_leader" or
+    "user:<username>"."""
+    key = "questions.routing"
+    try:
+        data = json.loads(value) if value else {}
+    except ValueError:
+        raise InvalidSetting(f"{key}: not JSON", key=key, reason="format") from None
+    if not isinstance(data, dict):
+        raise InvalidSetting(f"{key}: not an object", key=key, reason="format")
+    for topic, rule in data.items():
+        if topic not in QUESTION_TOPICS or not isinstance(rule, str) or not _QUESTION_OWNER.fullmatch(rule):
+            raise InvalidSetting(f"{key}: {topic}", key=key, reason="format")
+    return QUESTION_ROUTING_DEFAULT | data
+
+
+for _spec in (
+    SettingSpec("questions.routing", "institution", str, json.dumps(QUESTION_ROUTING_DEFAULT),
+                check=question_routing, max_length=2000, multiline=True),
+    # "1d": N working days (office calendar: weekends, holidays, 调休); "4h": N hours of working time
+    SettingSpec("questions.deadline", "institution", str, "1d", pattern=r"([1-9]|[1-9]\d)[dh]"),
+    # questions the closing step asks the candidate for, unless the round sets its own (rounds.min_questions)
+    SettingSpec("questions.min_per_round", "institution", int, 2, minimum=0, maximum=10),
+):
+    register(_spec)
+
 # --- channel "calendar": Exchange Web Services (desktop/integrations/exchange) ---------------------
 for _spec in (
     SettingSpec("exchange.enabled", "institution", bool, False),

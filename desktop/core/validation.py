@@ -21,7 +21,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[
 MAX_LENGTH = {
     "name": 100, "display_name": 100, "username": 64, "title": 120, "code": 32, "school": 100,
     "major": 100, "source_channel": 50, "skills": 2000, "experience": 20000, "resume_summary": 20000,
-    "description": 20000, "holiday_name": 100,
+    "description": 20000, "holiday_name": 100, "question": 1000, "answer": 4000,
 }
 # Characters that change how text around them is shown without being seen themselves: the
 # bidirectional embeddings, overrides and isolates (a name can be made to read backwards).

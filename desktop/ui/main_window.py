@@ -71,6 +71,11 @@ def _approvals(ctx):
     return ApprovalsPage(ctx)
 
 
+def _questions(ctx):
+    from desktop.ui.questions.page import QuestionsPage
+    return QuestionsPage(ctx)
+
+
 def _outbox(ctx):
     from desktop.ui.outbox.page import OutboxPage
     return OutboxPage(ctx)
@@ -100,6 +105,7 @@ PAGES = (
     PageSpec("positions", QT_TRANSLATE_NOOP("MainWindow", "Positions"), ((A.POSITION_VIEW,),), _positions),
     PageSpec("approvals", QT_TRANSLATE_NOOP("MainWindow", "Approvals"), ((A.INTERVIEW_VIEW,), (A.APPROVAL_DECIDE, A.CHANGE_REQUEST)),
              _approvals),
+    PageSpec("questions", QT_TRANSLATE_NOOP("MainWindow", "Candidate questions"), ((A.INTERVIEW_VIEW,),), _questions),
     PageSpec("outbox", QT_TRANSLATE_NOOP("MainWindow", "Outbox"), ((A.OUTBOX_VIEW,),), _outbox),
     PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), ((A.REPORTS_VIEW,),), _reports),
     PageSpec("archive", QT_TRANSLATE_NOOP("MainWindow", "Archive"), ((A.ARCHIVE_VIEW,),), _archive),

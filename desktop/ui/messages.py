@@ -51,7 +51,15 @@ def field_label(name: str) -> str:
         "booked": QCoreApplication.translate("Messages", "Booked interviews"),
         "experience": QCoreApplication.translate("Messages", "Experience"),
         "resume_summary": QCoreApplication.translate("Messages", "Résumé summary"),
+        "question": QCoreApplication.translate("Messages", "Question"),
+        "questions": QCoreApplication.translate("Messages", "Questions"),
+        "answer": QCoreApplication.translate("Messages", "Answer"),
+        "topic": QCoreApplication.translate("Messages", "Topic"),
+        "owner_id": QCoreApplication.translate("Messages", "Owner"),
+        "interview_id": QCoreApplication.translate("Messages", "Interview"),
     }
+    if name.startswith("question") and name[8:].isdigit():
+        return QCoreApplication.translate("Messages", "Question {0}").format(name[8:])
     if name.startswith("day") and name[3:].isdigit():
         return QCoreApplication.translate("Messages", "Name of day {0}").format(int(name[3:]) + 1)
     if name.startswith("step") and name[4:].isdigit():
@@ -92,6 +100,7 @@ def problem_text(code: str) -> str:
         "position_not_open": QCoreApplication.translate("Messages", "is not open for applications"),
         "restricted": QCoreApplication.translate("Messages", "has asked to restrict the processing of their data"),
         "unchanged": QCoreApplication.translate("Messages", "is already the current stage"),
+        "too_many": QCoreApplication.translate("Messages", "are too many at once (at most 20)"),
     }
     return texts.get(code, code)
 
@@ -445,6 +454,9 @@ def describe(error: BaseException) -> str:
         if status == "booked_interviews":
             return QCoreApplication.translate("Messages", "{0} interview(s) are still booked for this application. "
                                               "Say whether to keep them or to cancel them.").format(p.get("count", ""))
+        if status == "question_answered":
+            return QCoreApplication.translate("Messages", "This question has already been answered; the list "
+                                              "shows the answer.")
         if status == "not_checked_in":
             return QCoreApplication.translate("Messages", "The candidate is not checked in; there is nothing to undo.")
         from desktop.core import labels

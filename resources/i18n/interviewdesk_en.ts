@@ -123,6 +123,30 @@
     </message>
 </context>
 <context>
+    <name>QuestionsPage</name>
+    <message numerus="yes">
+        <source>%n answered question(s)</source>
+        <translation>
+            <numerusform>%n answered question</numerusform>
+            <numerusform>%n answered questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open question(s)</source>
+        <translation>
+            <numerusform>%n open question</numerusform>
+            <numerusform>%n open questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoomBoardPage</name>
     <message numerus="yes">
         <source>%n candidate(s) expected</source>

@@ -207,6 +207,45 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer the candidate&apos;s question</source>
+        <translation>答复候选人提问</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答复截止</translation>
+    </message>
+    <message>
+        <source>Your answer, as the candidate should read it</source>
+        <translation>请输入答复内容（候选人将直接看到）</translation>
+    </message>
+    <message>
+        <source>Send the answer</source>
+        <translation>发送答复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>What the candidate receives (e-mail)</source>
+        <translation>候选人将收到的内容（邮件）</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsPanel</name>
     <message>
         <source>Applicants</source>
@@ -3099,6 +3138,65 @@
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Your questions</source>
+        <translation>您的提问</translation>
+    </message>
+    <message>
+        <source>Thank you for coming today. Is there anything you would like to ask us? Type one question at a time and press Submit question. We answer every question within one working day, by e-mail or text message.</source>
+        <translation>感谢您今天参加面试！您对我们有什么想了解的吗？请每次输入一个问题，然后点击“提交问题”。每个问题我们都会在一个工作日内通过邮件或短信答复您。</translation>
+    </message>
+    <message>
+        <source>Type your question here</source>
+        <translation>请在这里输入您的问题</translation>
+    </message>
+    <message>
+        <source>Submit question</source>
+        <translation>提交问题</translation>
+    </message>
+    <message>
+        <source>No more questions</source>
+        <translation>没有更多问题</translation>
+    </message>
+    <message>
+        <source>Thank you! Please let the interviewer know that you have finished.</source>
+        <translation>谢谢！请告知面试官您已填写完毕。</translation>
+    </message>
+    <message>
+        <source>Interviewer&apos;s password</source>
+        <translation>面试官密码</translation>
+    </message>
+    <message>
+        <source>Return to the interviewer&apos;s view</source>
+        <translation>返回面试官界面</translation>
+    </message>
+    <message>
+        <source>Back to the questions</source>
+        <translation>返回提问</translation>
+    </message>
+    <message>
+        <source>For the interviewer: enter your password to leave this screen.</source>
+        <translation>面试官专用：输入您的密码以退出此界面。</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>面试官</translation>
+    </message>
+    <message>
+        <source>Questions sent: {0} (we would be glad to hear at least {1})</source>
+        <translation>已提交问题：{0} 个（欢迎至少提出 {1} 个问题）</translation>
+    </message>
+    <message>
+        <source>Questions sent: {0}</source>
+        <translation>已提交问题：{0} 个</translation>
+    </message>
+    <message>
+        <source>Please type your question first.</source>
+        <translation>请先输入您的问题。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Administrator</source>
@@ -3389,6 +3487,10 @@
         <translation>提问回复超时</translation>
     </message>
     <message>
+        <source>Question awaits your answer</source>
+        <translation>候选人提问待您答复</translation>
+    </message>
+    <message>
         <source>Not arrived 30 minutes after the start</source>
         <translation>开始30分钟仍未到场</translation>
     </message>
@@ -3531,6 +3633,26 @@
     <message>
         <source>Meeting deleted in Outlook</source>
         <translation>会议在 Outlook 中被删除</translation>
+    </message>
+    <message>
+        <source>Candidate asked a question</source>
+        <translation>候选人提出问题</translation>
+    </message>
+    <message>
+        <source>Question owner reminded</source>
+        <translation>已提醒答复负责人</translation>
+    </message>
+    <message>
+        <source>Question overdue, escalated</source>
+        <translation>提问逾期未答复，已上报</translation>
+    </message>
+    <message>
+        <source>Question answered</source>
+        <translation>提问已答复</translation>
+    </message>
+    <message>
+        <source>Question handed to someone else</source>
+        <translation>提问已改派</translation>
     </message>
     <message>
         <source>Approval</source>
@@ -3695,6 +3817,54 @@
     <message>
         <source>Progress answer</source>
         <translation>进度答复</translation>
+    </message>
+    <message>
+        <source>Answer to a question</source>
+        <translation>提问答复</translation>
+    </message>
+    <message>
+        <source>Question reminder</source>
+        <translation>提问答复提醒</translation>
+    </message>
+    <message>
+        <source>Question overdue</source>
+        <translation>提问逾期未答复</translation>
+    </message>
+    <message>
+        <source>Pay and benefits</source>
+        <translation>薪酬福利</translation>
+    </message>
+    <message>
+        <source>Promotion and development</source>
+        <translation>晋升发展</translation>
+    </message>
+    <message>
+        <source>Team and duties</source>
+        <translation>团队与岗位职责</translation>
+    </message>
+    <message>
+        <source>Working arrangements</source>
+        <translation>工作安排</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>面试现场</translation>
+    </message>
+    <message>
+        <source>Candidate form</source>
+        <translation>候选人自助填写</translation>
+    </message>
+    <message>
+        <source>E-mail reply</source>
+        <translation>邮件回复</translation>
+    </message>
+    <message>
+        <source>SMS reply</source>
+        <translation>短信回复</translation>
     </message>
     <message>
         <source>, </source>
@@ -3915,6 +4085,10 @@
     <message>
         <source>Approvals</source>
         <translation>审批</translation>
+    </message>
+    <message>
+        <source>Candidate questions</source>
+        <translation>候选人提问</translation>
     </message>
     <message>
         <source>Outbox</source>
@@ -4309,6 +4483,34 @@
         <translation>简历摘要</translation>
     </message>
     <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <source>Question {0}</source>
+        <translation>第 {0} 个问题</translation>
+    </message>
+    <message>
         <source>Name of day {0}</source>
         <translation>第 {0} 天的名称</translation>
     </message>
@@ -4435,6 +4637,10 @@
     <message>
         <source>is already the current stage</source>
         <translation>已是当前阶段</translation>
+    </message>
+    <message>
+        <source>are too many at once (at most 20)</source>
+        <translation>一次提交过多（最多 20 个）</translation>
     </message>
     <message>
         <source>Not checked in: the interview is not today. Check-in for it is possible on {0} from {1} to {2}.</source>
@@ -4949,6 +5155,10 @@
         <translation>该应聘仍有 {0} 场已安排的面试。请选择保留还是取消。</translation>
     </message>
     <message>
+        <source>This question has already been answered; the list shows the answer.</source>
+        <translation>该提问已有人答复，可在列表中查看答复内容。</translation>
+    </message>
+    <message>
         <source>The candidate is not checked in; there is nothing to undo.</source>
         <translation>候选人尚未签到，无需撤销。</translation>
     </message>
@@ -5432,6 +5642,196 @@
     </message>
 </context>
 <context>
+    <name>QuestionSettings</name>
+    <message>
+        <source>Leader of the position&apos;s department</source>
+        <translation>岗位所在部门领导</translation>
+    </message>
+    <message>
+        <source>HR officer of the interview</source>
+        <translation>该面试的人事专员</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>个工作小时</translation>
+    </message>
+    <message>
+        <source>Answer within</source>
+        <translation>答复时限</translation>
+    </message>
+    <message>
+        <source>Questions to ask for at the end</source>
+        <translation>收尾时请候选人提问的数量</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Each candidate question goes to the owner of its topic. Working days follow the holiday calendar, including working weekend days. The owner is reminded at half time; at the deadline their superior and HR are told. A round may ask for its own number of questions.</source>
+        <translation>候选人的每个提问按类别交给相应负责人答复。工作日按节假日日历计算（含调休上班日）。时限过半时提醒负责人；到期未答复时通知其上级和人事专员。各面试轮次可单独设置提问数量。</translation>
+    </message>
+    <message>
+        <source>Saved. New questions follow these rules.</source>
+        <translation>已保存。新的提问将按此规则处理。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionTableModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>提问时间</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} 天 {1} 小时</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分钟</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>overdue by {0}</source>
+        <translation>已逾期 {0}</translation>
+    </message>
+    <message>
+        <source>{0} left</source>
+        <translation>剩余 {0}</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Open questions</source>
+        <translation>待答复的提问</translation>
+    </message>
+    <message>
+        <source>Answered questions</source>
+        <translation>已答复的提问</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>只看我负责的</translation>
+    </message>
+    <message>
+        <source>Candidate questions</source>
+        <translation>候选人提问</translation>
+    </message>
+    <message>
+        <source>No questions are waiting for an answer.</source>
+        <translation>目前没有待答复的提问。</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Hand to someone else…</source>
+        <translation>改派…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answered question(s)</source>
+        <translation>
+            <numerusform>已答复 %n 个提问</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open question(s)</source>
+        <translation>
+            <numerusform>待答复 %n 个提问</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 个已逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No answered questions yet.</source>
+        <translation>还没有已答复的提问。</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answer sent to the candidate by {0}.</source>
+        <translation>答复已通过{0}发送给候选人。</translation>
+    </message>
+    <message>
+        <source>Answer saved; the candidate has no e-mail address or mobile number on file, so please tell them yourself.</source>
+        <translation>答复已保存；候选人没有登记邮箱或手机号码，请您另行告知。</translation>
+    </message>
+    <message>
+        <source>The question has a new owner.</source>
+        <translation>提问已改派给新的负责人。</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Hand the question to someone else</source>
+        <translation>改派提问</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Owner now</source>
+        <translation>当前负责人</translation>
+    </message>
+</context>
+<context>
     <name>ReportTableModel</name>
     <message>
         <source>Code</source>
@@ -5770,6 +6170,10 @@
     <message>
         <source>After the interview</source>
         <translation>面试后</translation>
+    </message>
+    <message>
+        <source>Candidate questions</source>
+        <translation>候选人提问</translation>
     </message>
     <message>
         <source>Audit anchors</source>

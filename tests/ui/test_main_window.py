@@ -13,9 +13,9 @@ from desktop.core.model import Role
 from desktop.ui.errors import ErrorDialog
 from desktop.ui.main_window import MainWindow
 
-ALL_PAGES = ["today", "schedule", "board", "candidates", "positions", "approvals", "outbox", "reports", "archive",
-             "settings"]
-CHINESE_TITLES = ["今日", "日程", "前台看板", "候选人", "岗位", "审批", "发件箱", "报表", "档案", "设置"]
+ALL_PAGES = ["today", "schedule", "board", "candidates", "positions", "approvals", "questions", "outbox", "reports",
+             "archive", "settings"]
+CHINESE_TITLES = ["今日", "日程", "前台看板", "候选人", "岗位", "审批", "候选人提问", "发件箱", "报表", "档案", "设置"]
 
 
 @pytest.fixture
@@ -53,7 +53,8 @@ def test_an_interviewer_sees_the_interview_pages_but_not_outbox_reports_or_archi
     interviewer = add_user(embedded_db, "mianshi", [(Role.INTERVIEWER, None)])
     win = MainWindow(make_ctx(interviewer))
     qtbot.addWidget(win)
-    assert win.page_keys() == ["today", "schedule", "candidates", "positions", "approvals", "settings"]
+    assert win.page_keys() == ["today", "schedule", "candidates", "positions", "approvals", "questions",
+                               "settings"]
     qtbot.waitUntil(lambda: win.ctx.tasks.is_idle, timeout=10_000)
     candidates = win.open_page("candidates")
     assert candidates.new_button is None     # no button for what the role may not do

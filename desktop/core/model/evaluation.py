@@ -85,6 +85,7 @@ class CandidateQuestion(Versioned, Base):
     owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), index=True)
     asked_at: Mapped[datetime]
     due_at: Mapped[datetime] = mapped_column(index=True)
+    remind_at: Mapped[datetime] = mapped_column(index=True)   # half of the working time to due_at
     reminded_at: Mapped[Optional[datetime]]
     escalated_at: Mapped[Optional[datetime]]
     status: Mapped[QuestionStatus] = mapped_column(enum_column(QuestionStatus), default=QuestionStatus.OPEN, index=True)

@@ -19,6 +19,7 @@ EVENT_AUDIENCE = {
     "invitation": CANDIDATE, "change_notice": CANDIDATE, "cancellation": CANDIDATE, "reminder_day_before": CANDIDATE,
     "interviewer_assignment": INTERVIEWER, "interviewer_change": INTERVIEWER, "approval_request": APPROVER,
     "approval_result": HR, "confirmation_overdue": HR, "late_alert": HR, "reception_change": RECEPTION,
+    "question_answer": CANDIDATE, "question_reminder": HR, "question_escalated": HR,
 }
 
 

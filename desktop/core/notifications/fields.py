@@ -188,6 +188,7 @@ _WORDS = {
         "approved": "同意", "rejected": "不同意", "filed": "已备案", "confirmed": "已确认",
         "approve": "审批", "file": "备案", "confirm": "确认", "candidate": "候选人", "interviewer": "面试官",
         "hr": "人事专员",
+        "pay": "薪酬福利", "growth": "晋升发展", "team": "团队与岗位职责", "arrangement": "工作安排", "other": "其他",
         "confirm_email": "直接回复本邮件“确认”", "confirm_sms": "回复短信“1”",
         "confirm_any": "回复邮件“确认”或回复短信“1”",
         "ask_by": "请于{0}前{1}，确认参加。", "ask": "请{0}，确认参加。", "list": "、",
@@ -201,6 +202,8 @@ _WORDS = {
         "approved": "approved", "rejected": "rejected", "filed": "filed", "confirmed": "confirmed",
         "approve": "approval", "file": "filing", "confirm": "confirmation", "candidate": "the candidate",
         "interviewer": "an interviewer", "hr": "HR",
+        "pay": "pay and benefits", "growth": "promotion and development", "team": "team and duties",
+        "arrangement": "working arrangements", "other": "other",
         "confirm_email": "reply to this e-mail with “confirm”", "confirm_sms": "reply “1” to this text message",
         "confirm_any": "reply “confirm” to our e-mail or “1” to our text message",
         "ask_by": "Please {1} by {0} to confirm that you will attend.",
@@ -449,6 +452,7 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("minutes_late", "迟到分钟数", "Minutes late", _key("minutes_late")),
     Field("reply_by", "答复截止日期", "Reply by", lambda p, _f, loc, _c: _date(p.get("reply_by"), loc)),
     Field("report_date", "报到日期", "Start date", lambda p, _f, loc, _c: _date(p.get("report_date"), loc)),
+<<<<<<< HEAD
     Field("next_step", "下一步安排及时限", "Next step and when", lambda p, f, loc, _c: next_step(p, f, loc)),
     Field("survey", "满意度问卷（题目及答法）", "Survey (questions and how to answer)",
           lambda p, _f, loc, c: survey(p, loc, c)),
@@ -457,6 +461,13 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("stage", "应聘当前阶段", "Current stage of the application", lambda p, _f, loc, _c: stage(p, loc)),
     Field("progress", "应聘进度答复（按可见范围）", "Progress answer (as far as visible)",
           lambda p, f, loc, _c: progress(p, f, loc)),
+=======
+    Field("question", "候选人的提问", "The candidate's question", _key("question")),
+    Field("answer", "答复内容", "The answer", _key("answer")),
+    Field("question_topic", "提问类别", "Topic of the question", lambda p, _f, loc, _c: _word(p, "question_topic", loc)),
+    Field("question_due", "答复截止时间", "Reply due by", lambda p, f, loc, _c: _when(p.get("question_due"), f, loc)),
+    Field("question_owner", "答复负责人", "Who answers", _key("question_owner")),
+>>>>>>> questions
     Field("institution", "单位名称", "Institution", lambda _p, f, _l, _c: f.institution),
     Field("sender", "落款（发件部门）", "Signed by", lambda _p, f, loc, _c: sender(f, loc)),
     Field("contact", "联系人及电话", "Contact person and phone", lambda _p, f, loc, _c: contact(f, loc)),

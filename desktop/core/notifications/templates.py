@@ -71,6 +71,7 @@ _CANDIDATE = _SIGN | _INTERVIEW | {"salutation", "candidate_name"}
 _CONFIRM = {"confirm_deadline", "how_to_confirm", "confirm_request"}
 _STAFF = _SIGN | _INTERVIEW | {"recipient_name", "candidate_name", "interviewers"}
 _CHANGE = {"change_kind", "change_summary", "reason"}
+_QUESTION = {"question", "question_topic", "question_due", "question_owner"}
 
 EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("invitation", "面试邀请", "Interview invitation", "candidate", frozenset(_CANDIDATE | _CONFIRM)),
@@ -101,6 +102,12 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("result_pass", "面试结果（通过）", "Result: passed", "candidate", frozenset(_CANDIDATE)),
     Event("result_regret", "面试结果（未通过）", "Result: not this time", "candidate", frozenset(_CANDIDATE)),
     Event("offer_notice", "录用通知", "Offer notice", "candidate", frozenset(_CANDIDATE | {"reply_by", "report_date"})),
+    Event("question_answer", "候选人提问的答复", "Answer to a candidate's question", "candidate",
+          frozenset(_CANDIDATE | {"question", "answer"})),
+    Event("question_reminder", "候选人提问待答复提醒", "Candidate question: reply reminder", "hr",
+          frozenset(_STAFF | _QUESTION)),
+    Event("question_escalated", "候选人提问逾期未答复", "Candidate question: reply overdue", "hr",
+          frozenset(_STAFF | _QUESTION)),
 )}
 
 
@@ -335,6 +342,9 @@ SAMPLE_PEOPLE = {
     "requester": "李娜", "approver": "赵科长", "approval_step": "部门领导审批", "change_kind": "reschedule",
     "reason": "候选人因临时出差申请改期", "decision": "approved", "decision_comment": "同意。", "minutes_late": 12,
     "approval_code": "K7QM-4TXD",
+    "question": "请问这个岗位需要值夜班吗？多久轮一次？", "question_topic": "arrangement",
+    "question_owner": "赵科长",
+    "answer": "需要。住院医师一般每周值一次夜班，值班次日下午可以调休。",
     # after the interview: the thank-you's survey, a survey answer, a progress answer
     "next_step": "我们将在2个工作日内通知您结果", "survey_answers": [5, 4, 5], "stage": "interviewing",
     "visibility": "stage_and_next",
@@ -359,6 +369,7 @@ def _with_people(payload: dict[str, Any], now: datetime, starts: datetime) -> di
     return payload | SAMPLE_PEOPLE | {
         "confirm_by": min(now + timedelta(hours=1), max(starts, now)).isoformat(),
         "approval_due": (now + timedelta(hours=4)).isoformat(),
+        "question_due": (now + timedelta(days=1)).isoformat(),
         "proposed_change": {"starts_at": moved.isoformat(), "ends_at": (moved + timedelta(minutes=30)).isoformat()},
         "reply_by": (now + timedelta(days=7)).date().isoformat(),
         "report_date": (now + timedelta(days=30)).date().isoformat()}

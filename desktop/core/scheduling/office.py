@@ -92,6 +92,58 @@ class OfficeHours:
         day = self.local(start).date()
         return any(ws <= start and end <= we for ws, we in self.windows(day))
 
+    # --- working time: deadlines counted in working days or working hours (candidate questions) ---
+
+    def working_start_at_or_after(self, instant: datetime, search_days: int = 366) -> datetime:
+        """`instant` when it lies in working time, else the start of the next working period (the
+        end of the lunch break, the next working morning, skipping weekends and holidays)."""
+        first = self.local(instant).date()
+        for offset in range(search_days):
+            for window_start, window_end in self.windows(first + timedelta(days=offset)):
+                if instant < window_end:
+                    return max(instant, window_start)
+        return instant    # no working day within a year: the calendar is misconfigured
+
+    def add_working_days(self, start: datetime, days: int) -> datetime:
+        """`days` working days after `start`: the same office clock time on the `days`-th next working
+        day (Friday 16:00 + 1 -> Monday 16:00, or Tuesday when Monday is a holiday; a 调休 Saturday
+        counts). A start outside working time counts from the next working period's start (Saturday
+        10:00 + 1 -> Tuesday 08:30)."""
+        begin = self.local(self.working_start_at_or_after(start))
+        day = begin.date()
+        for _ in range(days):
+            day += timedelta(days=1)
+            for _guard in range(366):
+                if self.is_working_day(day):
+                    break
+                day += timedelta(days=1)
+        return datetime.combine(day, begin.time(), tzinfo=self.zone).astimezone(timezone.utc)
+
+    def add_working_minutes(self, start: datetime, minutes: float, search_days: int = 366) -> datetime:
+        """The instant `minutes` of working time after `start` (evenings, lunch breaks, weekends and
+        holidays do not count)."""
+        left = timedelta(minutes=minutes)
+        first = self.local(start).date()
+        for offset in range(search_days):
+            for window_start, window_end in self.windows(first + timedelta(days=offset)):
+                if window_end <= start:
+                    continue
+                begin = max(start, window_start)
+                if begin + left <= window_end:
+                    return begin + left
+                left -= window_end - begin
+        return start + timedelta(minutes=minutes)   # misconfigured calendar: plain time
+
+    def working_minutes_between(self, start: datetime, end: datetime) -> float:
+        """Minutes of working time from `start` to `end` (0 when `end` is not after `start`)."""
+        total = timedelta()
+        for day in self.days(self.local(start).date(), self.local(end).date()):
+            for window_start, window_end in self.windows(day):
+                overlap = min(end, window_end) - max(start, window_start)
+                if overlap > timedelta():
+                    total += overlap
+        return total.total_seconds() / 60
+
     def days(self, first: date, last: date):
         day = first
         while day <= last:

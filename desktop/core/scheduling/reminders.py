@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core import after_interview, settings
+from desktop.core import after_interview, questions, settings
 from desktop.core.model import (
     ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -119,6 +119,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     _remind_day_before(session, candidates, now)
     _escalate(session, raised, now)
     after_interview.queue_thank_yous(session, now)
+    questions.evaluate(session, now, raised)
     session.flush()
     return raised
 

@@ -47,6 +47,11 @@ class Event(StrEnum):
     PROGRESS_ANSWERED = "progress_answered"       # a "进度" reply answered automatically
     MEETING_MOVED_IN_OUTLOOK = "meeting_moved_in_outlook"       # read back from Exchange; HR gets an alert
     MEETING_DELETED_IN_OUTLOOK = "meeting_deleted_in_outlook"
+    QUESTION_ASKED = "question_asked"             # a candidate question captured (desktop/core/questions.py)
+    QUESTION_REMINDED = "question_reminded"       # half of its reply time gone: the owner reminded
+    QUESTION_ESCALATED = "question_escalated"     # its deadline passed: the owner's superior and HR told
+    QUESTION_ANSWERED = "question_answered"
+    QUESTION_REASSIGNED = "question_reassigned"
 
 
 @dataclass(frozen=True)

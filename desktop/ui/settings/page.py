@@ -21,6 +21,7 @@ from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
+from desktop.ui.settings.questions import QuestionSettings
 from desktop.ui.settings.routing import ChannelRouting
 from desktop.ui.settings.templates import TemplatesPanel
 from desktop.ui.settings.unlock import OsUnlockSettings
@@ -105,6 +106,7 @@ class SettingsPage(QWidget):
         self.routing: ChannelRouting | None = None
         self.anchors: AnchorSettings | None = None
         self.after: AfterInterviewSettings | None = None
+        self.questions: QuestionSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -128,6 +130,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.routing, self.tr("Channels"))
             self.after = AfterInterviewSettings(ctx)
             self.tabs.addTab(self.after, self.tr("After the interview"))
+            self.questions = QuestionSettings(ctx)
+            self.tabs.addTab(self.questions, self.tr("Candidate questions"))
             self.anchors = AnchorSettings(ctx)
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
         self.unlock: OsUnlockSettings | None = None

@@ -99,6 +99,7 @@ def upgrade() -> None:
         sa.Column("owner_id", sa.Integer(), nullable=True),
         _time("asked_at", nullable=False),
         _time("due_at", nullable=False),
+        _time("remind_at", nullable=False),
         _time("reminded_at"),
         _time("escalated_at"),
         sa.Column("status", sa.String(length=32), nullable=False),
@@ -114,7 +115,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_candidate_questions")),
         sa.UniqueConstraint("message_id", name=op.f("uq_candidate_questions_message_id")),
     )
-    for column in ("candidate_id", "interview_id", "owner_id", "due_at", "status"):
+    for column in ("candidate_id", "interview_id", "owner_id", "due_at", "remind_at", "status"):
         op.create_index(op.f(f"ix_candidate_questions_{column}"), "candidate_questions", [column])
 
     op.create_table(

@@ -1,0 +1,322 @@
+"""候选人提问 Candidate questions: the questions a user owns (and those escalated to them), or for HR
+every question of its departments, by deadline with the time left (red once overdue); answered
+ones on demand. An answer is written in a dialog that previews the message the candidate receives;
+HR may hand a question to someone else."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.core import labels, questions
+from desktop.core.errors import DeskError, ValidationFailed
+from desktop.core.question_views import QuestionRow
+from desktop.ui import messages
+from desktop.ui.errors import show_error
+from desktop.ui.listview import FittedTableView
+from desktop.ui.paged_model import ROW_ROLE
+from desktop.ui.questions.models import QuestionTableModel, time_left
+from desktop.ui.widgets import hint_label, primary_button, title_label
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+ENTITY = "candidate_question"
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setStyleSheet("color: #c0392b;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class AnswerDialog(QDialog):
+    """The question in full, the answer, and the message the candidate will receive (e-mail)."""
+
+    def __init__(self, ctx: "AppContext", row: QuestionRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.row = ctx, row
+        self.setWindowTitle(self.tr("Answer the candidate's question"))
+        self.asked = QLabel(labels.labelled(self.tr("Asked"), labels.joined(
+            (row.candidate, row.position or "—", labels.question_topic(row.topic), ctx.format_time(row.asked_at)))))
+        self.asked.setWordWrap(True)
+        self.question = QLabel(row.question)
+        self.question.setObjectName("questionText")
+        self.question.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.question.setWordWrap(True)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.due = hint_label(labels.labelled(self.tr("Answer due"), labels.with_note(
+            ctx.format_time(row.due_at), time_left(ctx.clock.now(), row.due_at))))
+        self.answer = QPlainTextEdit()
+        self.answer.setPlaceholderText(self.tr("Your answer, as the candidate should read it"))
+        self.answer.setMinimumHeight(110)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setObjectName("answerPreview")
+        self.preview.setMinimumHeight(160)
+        self.error = _error_label()
+        self.buttons = QDialogButtonBox()
+        self.send_button = primary_button(self.tr("Send the answer"))
+        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        self.send_button.clicked.connect(self.send)
+        self.buttons.rejected.connect(self.reject)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(400)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self.answer.textChanged.connect(self._preview_timer.start)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.asked)
+        layout.addWidget(self.question)
+        layout.addWidget(self.due)
+        layout.addWidget(title_label(self.tr("Answer"), "sectionTitle"))
+        layout.addWidget(self.answer, 1)
+        layout.addWidget(title_label(self.tr("What the candidate receives (e-mail)"), "sectionTitle"))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(640, 600)
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        self._preview_generation = getattr(self, "_preview_generation", 0) + 1
+        generation = self._preview_generation
+        actor, question_id, text = self.ctx.actor, self.row.id, self.answer.toPlainText()
+        self.ctx.read(lambda session: questions.preview(session, actor, question_id, text),
+                      lambda rendered: self._previewed(generation, rendered),
+                      lambda error: self.preview.setPlainText(messages.describe(error)), owner=self)
+
+    def _previewed(self, generation: int, rendered) -> None:
+        if generation != self._preview_generation:     # an older text's preview, arriving late
+            return
+        self.preview.setPlainText(labels.labelled(self.tr("Subject"), rendered.subject) + "\n\n" + rendered.text)
+
+    def send(self) -> None:
+        problem = questions.question_problem(self.answer.toPlainText(), questions.MAX_ANSWER)
+        if problem:
+            self.error.setText(messages.describe(ValidationFailed({"answer": problem})))
+            self.error.show()
+            self.answer.setFocus()
+            return
+        self.error.hide()
+        self.send_button.setEnabled(False)
+        actor, question_id, text = self.ctx.actor, self.row.id, self.answer.toPlainText()
+        self.ctx.write(lambda session: questions.answer(session, actor, question_id, text), self._sent,
+                       self._refused, entity=ENTITY, ids=lambda _result: (question_id,), owner=self)
+
+    def _sent(self, result: questions.Answered) -> None:
+        self.answered = result
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.send_button.setEnabled(True)
+        self.error.setText(messages.describe(error))
+        self.error.show()
+        if not isinstance(error, DeskError):
+            show_error(error, self)
+
+
+class ReassignDialog(QDialog):
+    """HR hands an open question to another person; the deadline stays."""
+
+    def __init__(self, ctx: "AppContext", row: QuestionRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.row = ctx, row
+        self.setWindowTitle(self.tr("Hand the question to someone else"))
+        self.people = QComboBox()
+        self.people.setEnabled(False)
+        self.error = _error_label()
+        buttons = QDialogButtonBox()
+        self.ok = primary_button(self.tr("Hand over"))
+        self.ok.setEnabled(False)
+        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        question = QLabel(row.question)
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        layout.addWidget(QLabel(labels.labelled(self.tr("Owner now"), row.owner or "—")))
+        layout.addWidget(self.people)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        ctx.read(questions.owner_choices, self._arrived, lambda error: show_error(error, self), owner=self)
+
+    def _arrived(self, people: list[tuple[int, str, str]]) -> None:
+        for user_id, name, username in people:
+            if user_id != self.row.owner_id:
+                self.people.addItem(labels.with_note(name, username), user_id)
+        self.people.setEnabled(True)
+        self.ok.setEnabled(self.people.count() > 0)
+
+    def save(self) -> None:
+        actor, question_id, owner_id = self.ctx.actor, self.row.id, self.people.currentData()
+        version = self.row.version
+        self.ok.setEnabled(False)
+        self.ctx.write(lambda session: questions.reassign(session, actor, question_id, owner_id, version=version),
+                       lambda _result: self.accept(), self._refused, entity=ENTITY,
+                       ids=lambda _result: (question_id,), owner=self)
+
+    def _refused(self, error: BaseException) -> None:
+        self.ok.setEnabled(True)
+        self.error.setText(messages.describe(error))
+        self.error.show()
+
+
+class QuestionsPage(QWidget):
+    def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self.loading = False
+        self.dialog: QDialog | None = None
+        self.count = hint_label()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.state = QComboBox()
+        self.state.addItem(self.tr("Open questions"), False)
+        self.state.addItem(self.tr("Answered questions"), True)
+        self.mine = QCheckBox(self.tr("Only mine"))
+        head = QHBoxLayout()
+        head.addWidget(title_label(self.tr("Candidate questions")))
+        head.addSpacing(16)
+        head.addWidget(self.count, 1)
+        head.addWidget(self.state)
+        head.addWidget(self.mine)
+
+        self.model = QuestionTableModel(ctx, self)
+        self.table = FittedTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = hint_label(self.tr("No questions are waiting for an answer."))
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer_button = primary_button(self.tr("Answer…"))
+        self.reassign_button = QPushButton(self.tr("Hand to someone else…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.detail, 1)
+        buttons.addWidget(self.reassign_button)
+        buttons.addWidget(self.answer_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.status)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.state.currentIndexChanged.connect(lambda _i: self.load())
+        self.mine.toggled.connect(lambda _on: self.load())
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.table.doubleClicked.connect(lambda _index: self.answer_selected())
+        self.answer_button.clicked.connect(self.answer_selected)
+        self.reassign_button.clicked.connect(self.reassign_selected)
+        ctx.sig_changed.connect(self._changed)
+        self._selected()
+        self.load()
+
+    def _changed(self, entity: str, _ids: object) -> None:
+        if entity in (ENTITY, "interview", "settings"):
+            self.load()
+
+    def load(self) -> None:
+        self._generation += 1
+        generation, actor = self._generation, self.ctx.actor
+        answered, mine = bool(self.state.currentData()), self.mine.isChecked()
+        self.loading = True
+        self.ctx.read(lambda session: questions.open_questions(session, actor, answered=answered, mine=mine),
+                      lambda rows: self._arrived(generation, answered, rows),
+                      lambda error: self._failed(generation, error), owner=self)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.loading = False
+            show_error(error, self)
+
+    def _arrived(self, generation: int, answered: bool, rows: list[QuestionRow]) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        kept = self.selected()
+        self.model.answered = answered
+        self.model.set_rows(rows)
+        self.table.size_columns()
+        overdue = sum(1 for r in rows if self.model.overdue(r))
+        if answered:
+            self.count.setText(self.tr("%n answered question(s)", "", len(rows)))
+        else:
+            self.count.setText(labels.with_note(self.tr("%n open question(s)", "", len(rows)),
+                                                self.tr("%n overdue", "", overdue)) if overdue
+                               else self.tr("%n open question(s)", "", len(rows)))
+        self.empty.setText(self.tr("No answered questions yet.") if answered
+                           else self.tr("No questions are waiting for an answer."))
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        ids = [r.id for r in rows]
+        if kept is not None and kept.id in ids:
+            self.table.selectRow(ids.index(kept.id))
+        self._selected()
+
+    def selected(self) -> QuestionRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _selected(self, *_args) -> None:
+        row = self.selected()
+        self.answer_button.setEnabled(row is not None and row.can_answer)
+        self.reassign_button.setVisible(row is not None and row.can_reassign)
+        if row is None:
+            self.detail.setText("")
+        elif row.status == "answered":
+            self.detail.setText(labels.labelled(labels.with_note(self.tr("Answer"), row.answered_by), row.answer))
+        else:
+            self.detail.setText(labels.labelled(labels.question_source(row.source), row.question))
+
+    def answer_selected(self) -> None:
+        row = self.selected()
+        if row is None or not row.can_answer:
+            return
+        self.dialog = AnswerDialog(self.ctx, row, self)
+        self.dialog.accepted.connect(self._answered)
+        self.dialog.open()
+
+    def _answered(self) -> None:
+        result = getattr(self.dialog, "answered", None)
+        if result is None:
+            return
+        if result.channels:
+            text = self.tr("Answer sent to the candidate by {0}.").format(
+                labels.joined(labels.channel(c) for c in result.channels))
+        else:
+            text = self.tr("Answer saved; the candidate has no e-mail address or mobile number on file, so "
+                           "please tell them yourself.")
+        self.show_status(text)
+
+    def reassign_selected(self) -> None:
+        row = self.selected()
+        if row is None or not row.can_reassign:
+            return
+        self.dialog = ReassignDialog(self.ctx, row, self)
+        self.dialog.accepted.connect(lambda: self.show_status(self.tr("The question has a new owner.")))
+        self.dialog.open()
+
+    def show_status(self, text: str) -> None:
+        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setText(text)
+        self.status.setVisible(bool(text))

@@ -233,12 +233,10 @@ _OUTBOX_KINDS = {
     "late_alert": QT_TRANSLATE_NOOP("Labels", "Late alert"),
     "confirmation_overdue": QT_TRANSLATE_NOOP("Labels", "Confirmation overdue"),
     "audit_anchor": QT_TRANSLATE_NOOP("Labels", "Audit log anchor"),
-<<<<<<< HEAD
     "thank_you": QT_TRANSLATE_NOOP("Labels", "Thank-you and survey"),
     "survey_thanks": QT_TRANSLATE_NOOP("Labels", "Survey received"),
     "survey_clarify": QT_TRANSLATE_NOOP("Labels", "Survey: please answer again"),
     "progress_answer": QT_TRANSLATE_NOOP("Labels", "Progress answer"),
-=======
     "question_answer": QT_TRANSLATE_NOOP("Labels", "Answer to a question"),
     "question_reminder": QT_TRANSLATE_NOOP("Labels", "Question reminder"),
     "question_escalated": QT_TRANSLATE_NOOP("Labels", "Question overdue"),
@@ -255,7 +253,6 @@ _QUESTION_SOURCES = {
     "kiosk": QT_TRANSLATE_NOOP("Labels", "Candidate form"),
     "email": QT_TRANSLATE_NOOP("Labels", "E-mail reply"),
     "sms": QT_TRANSLATE_NOOP("Labels", "SMS reply"),
->>>>>>> questions
 }
 _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown in one line
 _LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)

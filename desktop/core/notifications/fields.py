@@ -452,7 +452,6 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("minutes_late", "迟到分钟数", "Minutes late", _key("minutes_late")),
     Field("reply_by", "答复截止日期", "Reply by", lambda p, _f, loc, _c: _date(p.get("reply_by"), loc)),
     Field("report_date", "报到日期", "Start date", lambda p, _f, loc, _c: _date(p.get("report_date"), loc)),
-<<<<<<< HEAD
     Field("next_step", "下一步安排及时限", "Next step and when", lambda p, f, loc, _c: next_step(p, f, loc)),
     Field("survey", "满意度问卷（题目及答法）", "Survey (questions and how to answer)",
           lambda p, _f, loc, c: survey(p, loc, c)),
@@ -461,13 +460,11 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("stage", "应聘当前阶段", "Current stage of the application", lambda p, _f, loc, _c: stage(p, loc)),
     Field("progress", "应聘进度答复（按可见范围）", "Progress answer (as far as visible)",
           lambda p, f, loc, _c: progress(p, f, loc)),
-=======
     Field("question", "候选人的提问", "The candidate's question", _key("question")),
     Field("answer", "答复内容", "The answer", _key("answer")),
     Field("question_topic", "提问类别", "Topic of the question", lambda p, _f, loc, _c: _word(p, "question_topic", loc)),
     Field("question_due", "答复截止时间", "Reply due by", lambda p, f, loc, _c: _when(p.get("question_due"), f, loc)),
     Field("question_owner", "答复负责人", "Who answers", _key("question_owner")),
->>>>>>> questions
     Field("institution", "单位名称", "Institution", lambda _p, f, _l, _c: f.institution),
     Field("sender", "落款（发件部门）", "Signed by", lambda _p, f, loc, _c: sender(f, loc)),
     Field("contact", "联系人及电话", "Contact person and phone", lambda _p, f, loc, _c: contact(f, loc)),

@@ -215,6 +215,66 @@ for _spec in (
 ):
     register(_spec)
 
+# Polling the SMS gateway for candidates' replies (desktop/integrations/http_channels/sms_inbox.py):
+# a request like the outgoing one, signed with sms.secret, and where the messages are in the answer.
+_FIELD = r"[\w.-]{1,100}"
+for _spec in (
+    SettingSpec("sms_inbox.enabled", "institution", bool, False),
+    SettingSpec("sms_inbox.url", "institution", str, "", pattern=_URL, max_length=2048),
+    SettingSpec("sms_inbox.method", "institution", str, "GET", choices=("GET", "POST")),
+    SettingSpec("sms_inbox.headers", "institution", str, "",
+                check=lambda text: placeholders.check_header_object(text, "sms_inbox.headers"),
+                max_length=4000, multiline=True),
+    SettingSpec("sms_inbox.since_param", "institution", str, "since", pattern=r"[\w.-]{0,64}"),
+    SettingSpec("sms_inbox.since_format", "institution", str, "unix", choices=("unix", "iso")),
+    SettingSpec("sms_inbox.list_path", "institution", str, "data", pattern=r"[\w.-]{0,100}"),
+    SettingSpec("sms_inbox.id_field", "institution", str, "id", pattern=_FIELD),
+    SettingSpec("sms_inbox.phone_field", "institution", str, "mobile", pattern=_FIELD),
+    SettingSpec("sms_inbox.text_field", "institution", str, "content", pattern=_FIELD),
+    SettingSpec("sms_inbox.time_field", "institution", str, "time", pattern=r"[\w.-]{0,100}"),
+    SettingSpec("sms_inbox.interval_minutes", "institution", int, 2, minimum=1, maximum=24 * 60),
+):
+    register(_spec)
+
+
+def _survey_questions(value: str) -> None:
+    """Three to five questions, one a line (the thank-you message numbers them)."""
+    lines = [line for line in value.splitlines() if line.strip()]
+    if not 3 <= len(lines) <= 5:
+        raise InvalidSetting("survey: 3 to 5 questions", key="survey.questions", reason="survey_count",
+                             count=len(lines))
+    if any(len(line.strip()) > 100 for line in lines):
+        raise InvalidSetting("survey: question too long", key="survey.questions", reason="too_long", limit=100)
+
+
+def _survey_questions_en(value: str) -> None:
+    if value.strip():
+        try:
+            _survey_questions(value)
+        except InvalidSetting as error:
+            raise InvalidSetting(str(error), **(error.params | {"key": "survey.questions_en"})) from None
+
+
+# After the interview (desktop/core/after_interview.py, desktop/core/candidate_replies.py): the
+# thank-you with its short survey, and what a candidate's "进度" reply is told.
+SURVEY_DEFAULT = "您对本次面试的整体体验打几分？\n面试官是否清楚介绍了岗位与后续流程？\n面试的时间与地点安排是否方便？"
+SURVEY_DEFAULT_EN = "Your overall rating?\nWere the position and next steps explained?\nWere time and place convenient?"
+for _spec in (
+    SettingSpec("after.thank_you_enabled", "institution", bool, True),
+    SettingSpec("after.next_step_default", "institution", str, "我们将在2个工作日内通知您结果", max_length=200),
+    SettingSpec("survey.enabled", "institution", bool, True),
+    SettingSpec("survey.questions", "institution", str, SURVEY_DEFAULT, max_length=600, multiline=True,
+                check=_survey_questions),
+    SettingSpec("survey.questions_en", "institution", str, SURVEY_DEFAULT_EN, max_length=600, multiline=True,
+                check=_survey_questions_en),
+    # what an automatic answer to "进度" may say: the stage and next step, the stage only, or only
+    # that HR will be in touch
+    SettingSpec("replies.progress_visibility", "institution", str, "stage_and_next",
+                choices=("stage_and_next", "stage", "contact_only")),
+):
+    register(_spec)
+
+
 def _phone_numbers(value: str) -> None:
     """One or more numbers to call (mobile or landline with area code and extension), separated by
     commas or slashes: "010-12345678 转 123 / 13800138000"."""

@@ -1,5 +1,5 @@
 """Delivery while the app runs: the outbox worker with the institution's configured channels, the
-periodic read of candidates' mail replies, and the read-back of interviewers' calendars.
+periodic read of candidates' mail and text-message replies, and the read-back of interviewers' calendars.
 
 All of it runs on threads of its own, never on the UI thread and never in the task runner's pools
 (a slow SMTP or Exchange server must not hold up the pages' database reads). A write made in the
@@ -47,6 +47,8 @@ class DeliveryService(QObject):
         self._sig_built.connect(self._built, Qt.ConnectionType.QueuedConnection)
         self.replies_timer = QTimer(self)
         self.replies_timer.timeout.connect(self.poll_replies)
+        self.sms_timer = QTimer(self)
+        self.sms_timer.timeout.connect(self.poll_sms)
         self.calendar_timer = QTimer(self)
         self.calendar_timer.timeout.connect(self.sync_calendars)
         self._started = False
@@ -94,6 +96,10 @@ class DeliveryService(QObject):
             self.replies_timer.start(int(values.get("mail.replies_interval_minutes") or 5) * MINUTE_MS)
         else:
             self.replies_timer.stop()
+        if values.get("sms_inbox.enabled") and values.get("sms_inbox.url"):
+            self.sms_timer.start(int(values.get("sms_inbox.interval_minutes") or 2) * MINUTE_MS)
+        else:
+            self.sms_timer.stop()
         if "calendar" in channels:
             self.calendar_timer.start(int(values.get("exchange.sync_interval_minutes") or 5) * MINUTE_MS)
         else:
@@ -114,6 +120,7 @@ class DeliveryService(QObject):
     def stop(self) -> None:
         self._started = False
         self.replies_timer.stop()
+        self.sms_timer.stop()
         self.calendar_timer.stop()
         worker, self.worker = self.worker, None
         if worker is not None:
@@ -137,6 +144,11 @@ class DeliveryService(QObject):
         from desktop.integrations.mail.replies import poll_replies
         db = self.ctx.db
         self._in_background(lambda: poll_replies(db), "reading mail replies")
+
+    def poll_sms(self) -> None:
+        from desktop.integrations.http_channels.sms_inbox import poll_inbox
+        db = self.ctx.db
+        self._in_background(lambda: poll_inbox(db), "reading text-message replies")
 
     def sync_calendars(self) -> None:
         from desktop.integrations.exchange.sync import sync_responses

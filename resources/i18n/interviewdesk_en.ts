@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>GatewaySettings</name>
+    <message numerus="yes">
+        <source>The gateway answered: %n message(s) since the last one read.</source>
+        <translation>
+            <numerusform>The gateway answered: %n message since the last one read.</numerusform>
+            <numerusform>The gateway answered: %n messages since the last one read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HolidaysPanel</name>
     <message numerus="yes">
         <source>Imported %n day(s), updated {0}.</source>

@@ -45,6 +45,69 @@
     </message>
 </context>
 <context>
+    <name>AfterInterviewSettings</name>
+    <message>
+        <source>Thank-you message</source>
+        <translation>致谢消息</translation>
+    </message>
+    <message>
+        <source>Next step when none was told</source>
+        <translation>未告知下一步时的默认说法</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>满意度问卷</translation>
+    </message>
+    <message>
+        <source>Questions (one a line)</source>
+        <translation>问卷题目（每行一题）</translation>
+    </message>
+    <message>
+        <source>Questions in English</source>
+        <translation>英文题目</translation>
+    </message>
+    <message>
+        <source>Answer to “进度”</source>
+        <translation>“进度”查询的答复</translation>
+    </message>
+    <message>
+        <source>Stage and next step</source>
+        <translation>当前阶段及下一步</translation>
+    </message>
+    <message>
+        <source>Stage only</source>
+        <translation>仅当前阶段</translation>
+    </message>
+    <message>
+        <source>Only that HR will be in touch</source>
+        <translation>仅告知人事处将联系本人</translation>
+    </message>
+    <message>
+        <source>Send within 10 minutes of the interview&apos;s end</source>
+        <translation>面试结束后10分钟内发送</translation>
+    </message>
+    <message>
+        <source>Ask 3 to 5 questions, answered 1 to 5 by replying with digits</source>
+        <translation>3至5道题，候选人回复数字1至5作答</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>After each interview the candidate is thanked by e-mail and SMS, told the next step the interviewer gave at the close, and asked a short survey. The wording is in Message templates. A candidate who replies “进度” or “progress” is answered at once with what you allow here.</source>
+        <translation>每场面试结束后，系统通过邮件和短信向候选人致谢，告知面试官收尾时说明的下一步安排，并附一份简短问卷。消息措辞在“消息模板”中修改。候选人回复“进度”或“progress”时，系统按此处允许的范围自动答复。</translation>
+    </message>
+    <message>
+        <source>Write 3 to 5 questions, one a line (now {0}).</source>
+        <translation>请填写3至5道题，每行一题（现为{0}道）。</translation>
+    </message>
+</context>
+<context>
     <name>AlertBanner</name>
     <message>
         <source>Open Today</source>
@@ -2602,6 +2665,42 @@
         <translation>内部 CA 证书文件</translation>
     </message>
     <message>
+        <source>Read candidates&apos; replies</source>
+        <translation>收取候选人回复</translation>
+    </message>
+    <message>
+        <source>Incoming messages URL</source>
+        <translation>上行短信接口地址</translation>
+    </message>
+    <message>
+        <source>Parameter for “since”</source>
+        <translation>“起始时间”参数名</translation>
+    </message>
+    <message>
+        <source>“Since” as</source>
+        <translation>起始时间格式</translation>
+    </message>
+    <message>
+        <source>Where the list is in the answer</source>
+        <translation>应答中消息列表的位置</translation>
+    </message>
+    <message>
+        <source>Sender number field</source>
+        <translation>发送号码字段</translation>
+    </message>
+    <message>
+        <source>Text field</source>
+        <translation>短信内容字段</translation>
+    </message>
+    <message>
+        <source>Time field</source>
+        <translation>时间字段</translation>
+    </message>
+    <message>
+        <source>Read every (minutes)</source>
+        <translation>收取间隔（分钟）</translation>
+    </message>
+    <message>
         <source>Webhook URL</source>
         <translation>推送地址（Webhook）</translation>
     </message>
@@ -2624,6 +2723,10 @@
     <message>
         <source>Test SMS to</source>
         <translation>测试短信发往</translation>
+    </message>
+    <message>
+        <source>Test fetch</source>
+        <translation>测试收取</translation>
     </message>
     <message>
         <source>Test push to (OA account)</source>
@@ -2650,8 +2753,16 @@
         <translation>OA 推送接口</translation>
     </message>
     <message>
+        <source>SMS replies from candidates</source>
+        <translation>候选人短信回复</translation>
+    </message>
+    <message>
         <source>Each institution&apos;s gateway has its own API: describe the request it expects. The signature is HMAC-SHA256 of the timestamp, a line break and the body. Secrets stay as saved unless you type a new one.</source>
         <translation>各单位的短信网关接口不同，请按网关要求描述请求。签名为对“时间戳 + 换行 + 请求体”计算的 HMAC-SHA256。密钥不重新输入则保持原值。</translation>
+    </message>
+    <message>
+        <source>Replies are read with the signature settings above. The answer must be JSON: name where the list of messages is (a dotted path such as data.items; empty when the answer is the list) and the fields of each message.</source>
+        <translation>收取回复使用上面的签名设置。网关应答须为 JSON：请填写消息列表所在位置（用点分隔的路径，如 data.items；应答本身即为列表时留空）以及每条消息的字段名。</translation>
     </message>
     <message>
         <source>Unknown placeholder {0}. Allowed: {1}.</source>
@@ -2676,6 +2787,20 @@
     <message>
         <source>Enter the URL first.</source>
         <translation>请先填写地址。</translation>
+    </message>
+    <message>
+        <source>Asking the gateway…</source>
+        <translation>正在向网关查询…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The gateway answered: %n message(s) since the last one read.</source>
+        <translation>
+            <numerusform>网关应答：自上次收取以来有 %n 条短信。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read replies: {0}</source>
+        <translation>无法收取回复：{0}</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -3601,6 +3726,10 @@
         <translation>与岗位匹配度较低</translation>
     </message>
     <message>
+        <source>Text message to read</source>
+        <translation>待阅读的短信</translation>
+    </message>
+    <message>
         <source>Not confirmed in time, call the candidate</source>
         <translation>未在期限内确认，请电话联系候选人</translation>
     </message>
@@ -3715,10 +3844,6 @@
     <message>
         <source>Conflict overridden with a reason</source>
         <translation>已说明理由并忽略冲突</translation>
-    </message>
-    <message>
-        <source>Candidate replied by e-mail</source>
-        <translation>候选人邮件回复</translation>
     </message>
     <message>
         <source>Meeting moved in Outlook</source>
@@ -3869,6 +3994,26 @@
         <translation>面试邀请</translation>
     </message>
     <message>
+        <source>Candidate replied</source>
+        <translation>候选人回复</translation>
+    </message>
+    <message>
+        <source>Thank-you and survey sent</source>
+        <translation>已发送致谢及问卷</translation>
+    </message>
+    <message>
+        <source>Survey answered</source>
+        <translation>问卷已答复</translation>
+    </message>
+    <message>
+        <source>Survey answer unclear</source>
+        <translation>问卷答复无法识别</translation>
+    </message>
+    <message>
+        <source>Progress query answered</source>
+        <translation>已自动答复进度查询</translation>
+    </message>
+    <message>
         <source>Change notice</source>
         <translation>变更通知</translation>
     </message>
@@ -3883,6 +4028,22 @@
     <message>
         <source>Low match alert</source>
         <translation>匹配度较低提醒</translation>
+    </message>
+    <message>
+        <source>Thank-you and survey</source>
+        <translation>致谢及问卷</translation>
+    </message>
+    <message>
+        <source>Survey received</source>
+        <translation>问卷答复确认</translation>
+    </message>
+    <message>
+        <source>Survey: please answer again</source>
+        <translation>问卷：请重新作答</translation>
+    </message>
+    <message>
+        <source>Progress answer</source>
+        <translation>进度答复</translation>
     </message>
     <message>
         <source>Answer to a question</source>
@@ -6891,6 +7052,10 @@
     <message>
         <source>Match report</source>
         <translation>匹配度</translation>
+    </message>
+    <message>
+        <source>After the interview</source>
+        <translation>面试后</translation>
     </message>
     <message>
         <source>Candidate questions</source>

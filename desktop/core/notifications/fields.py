@@ -320,6 +320,81 @@ def _word(payload: dict[str, Any], key: str, locale: str) -> str:
     return words(locale).get(value, value) if value else ""
 
 
+# --- after the interview: the survey, the next step, progress answers -----------------------------
+
+_AFTER = {
+    "zh_CN": {
+        "survey_how": "请直接回复数字（1-5分，5分最好），按题目顺序，如：{0}",
+        "survey_how_sms": "请回复{0}个1-5的数字，如：{1}",
+        "next_interview": "面试安排在{0}", "wait": "请留意我们的通知",
+        "applied": "已报名，等待资格审查", "screening": "资格审查中", "interviewing": "面试阶段",
+        "on_hold": "综合评定中", "offer": "拟录用，后续安排另行通知", "hired": "已录用",
+        "rejected": "本次应聘流程已结束", "withdrawn": "已撤回应聘",
+        "progress": "您应聘的{0}岗位当前进度：{1}。", "progress_next": "下一步：{0}。",
+        "progress_contact": "您的应聘正在处理中，人事处将与您联系。",
+    },
+    "en": {
+        "survey_how": "Reply with one digit per question (1 to 5, 5 is best), in order, e.g. {0}",
+        "survey_how_sms": "Reply {0} scores 1-5, e.g. {1}",
+        "next_interview": "an interview on {0}", "wait": "please watch for our notice",
+        "applied": "applied, awaiting screening", "screening": "being screened", "interviewing": "interviews",
+        "on_hold": "under final review", "offer": "proposed for hiring, details to follow", "hired": "hired",
+        "rejected": "the selection for this application has ended", "withdrawn": "withdrawn",
+        "progress": "Your application for {0}: {1}.", "progress_next": "Next step: {0}.",
+        "progress_contact": "Your application is in progress; Human Resources will contact you.",
+    },
+}
+
+
+def _after(locale: str) -> dict[str, str]:
+    return _AFTER["en" if locale == "en" else "zh_CN"]
+
+
+def _example(count: int) -> str:
+    return " ".join("545"[i % 3] for i in range(count))
+
+
+def survey(payload: dict[str, Any], locale: str, channel: str) -> str:
+    """The numbered questions and how to answer: one a line by e-mail, on one line by SMS."""
+    questions = payload.get("survey_questions_en" if locale == "en" else "survey_questions") \
+        or payload.get("survey_questions") or []
+    if not questions:
+        return ""
+    w = _after(locale)
+    if channel == "sms":
+        numbered = " ".join(f"{n}.{q}" for n, q in enumerate(questions, 1))
+        return f"{numbered} {w['survey_how_sms'].format(len(questions), _example(len(questions)))}"
+    lines = [f"{n}. {q}" for n, q in enumerate(questions, 1)]
+    return "\n".join(lines + [w["survey_how"].format(_example(len(questions)))])
+
+
+def next_step(payload: dict[str, Any], facts: Facts, locale: str) -> str:
+    """The next step as the candidate was told it (the room's closing checklist), else an interview
+    booked next, else nothing."""
+    if payload.get("next_at"):
+        return _after(locale)["next_interview"].format(_when(payload["next_at"], facts, locale))
+    return _text(payload, "next_step").strip().rstrip("。.！!；;，, ")
+
+
+def stage(payload: dict[str, Any], locale: str) -> str:
+    code = _text(payload, "stage")
+    return _after(locale).get(code, "") if code else ""
+
+
+def progress(payload: dict[str, Any], facts: Facts, locale: str) -> str:
+    """What a "进度" reply is told, as far as replies.progress_visibility allows."""
+    w = _after(locale)
+    visibility = payload.get("visibility") or "contact_only"
+    if visibility == "contact_only" or not stage(payload, locale):
+        return w["progress_contact"]
+    text = w["progress"].format(_text(payload, "position"), stage(payload, locale))
+    if visibility == "stage_and_next":
+        following = next_step(payload, facts, locale)
+        if following:
+            text += (" " if locale == "en" else "") + w["progress_next"].format(following)
+    return text
+
+
 @dataclass(frozen=True)
 class Field:
     id: str
@@ -382,6 +457,14 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
           lambda p, _f, loc, _c: matching.payload_texts(p.get("match"), loc)[2]),
     Field("reply_by", "答复截止日期", "Reply by", lambda p, _f, loc, _c: _date(p.get("reply_by"), loc)),
     Field("report_date", "报到日期", "Start date", lambda p, _f, loc, _c: _date(p.get("report_date"), loc)),
+    Field("next_step", "下一步安排及时限", "Next step and when", lambda p, f, loc, _c: next_step(p, f, loc)),
+    Field("survey", "满意度问卷（题目及答法）", "Survey (questions and how to answer)",
+          lambda p, _f, loc, c: survey(p, loc, c)),
+    Field("survey_answers", "候选人的问卷评分", "The candidate's survey scores",
+          lambda p, _f, _l, _c: " ".join(str(a) for a in p.get("survey_answers") or [])),
+    Field("stage", "应聘当前阶段", "Current stage of the application", lambda p, _f, loc, _c: stage(p, loc)),
+    Field("progress", "应聘进度答复（按可见范围）", "Progress answer (as far as visible)",
+          lambda p, f, loc, _c: progress(p, f, loc)),
     Field("question", "候选人的提问", "The candidate's question", _key("question")),
     Field("answer", "答复内容", "The answer", _key("answer")),
     Field("question_topic", "提问类别", "Topic of the question", lambda p, _f, loc, _c: _word(p, "question_topic", loc)),

@@ -93,7 +93,14 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
           frozenset(_STAFF | {"match_score", "match_gaps", "match_focus"})),
     Event("reception_change", "前台：面试改期或取消", "Reception: interview moved or cancelled", "reception",
           frozenset(_STAFF | _CHANGE | {"previous_time", "previous_room"})),
-    Event("thank_you", "面试致谢", "Thank you after the interview", "candidate", frozenset(_CANDIDATE)),
+    Event("thank_you", "面试致谢（含问卷）", "Thank you after the interview (with survey)", "candidate",
+          frozenset(_CANDIDATE | {"next_step", "survey"})),
+    Event("survey_thanks", "问卷答复确认", "Survey answers received", "candidate",
+          frozenset(_CANDIDATE | {"survey_answers"})),
+    Event("survey_clarify", "问卷答复格式提示", "Survey answer unclear", "candidate",
+          frozenset(_CANDIDATE | {"survey"})),
+    Event("progress_answer", "应聘进度答复", "Progress answer", "candidate",
+          frozenset(_SIGN | {"salutation", "candidate_name", "position", "progress", "stage", "next_step"})),
     Event("result_pass", "面试结果（通过）", "Result: passed", "candidate", frozenset(_CANDIDATE)),
     Event("result_regret", "面试结果（未通过）", "Result: not this time", "candidate", frozenset(_CANDIDATE)),
     Event("offer_notice", "录用通知", "Offer notice", "candidate", frozenset(_CANDIDATE | {"reply_by", "report_date"})),
@@ -340,9 +347,15 @@ SAMPLE_PEOPLE = {
     "match": {"score": 28, "gaps": [
         {"kind": "education", "label": "学历", "weight": 3, "verdict": "partly", "required": "master", "has": "bachelor"},
         {"kind": "skill", "label": "技能", "weight": 2, "verdict": "missed", "required": "Python", "missing": ["Python"]}]},
-    "approval_code": "K7QM-4TXD", "question": "请问这个岗位需要值夜班吗？多久轮一次？", "question_topic": "arrangement",
+    "question": "请问这个岗位需要值夜班吗？多久轮一次？", "question_topic": "arrangement",
     "question_owner": "赵科长",
     "answer": "需要。住院医师一般每周值一次夜班，值班次日下午可以调休。",
+    # after the interview: the thank-you's survey, a survey answer, a progress answer
+    "next_step": "我们将在2个工作日内通知您结果", "survey_answers": [5, 4, 5], "stage": "interviewing",
+    "visibility": "stage_and_next",
+    "survey_questions": ["您对本次面试的整体体验打几分？", "面试官是否清楚介绍了岗位与后续流程？", "面试的时间与地点安排是否方便？"],
+    "survey_questions_en": ["Your overall rating?", "Were the position and next steps explained?",
+                            "Were time and place convenient?"],
 }
 
 

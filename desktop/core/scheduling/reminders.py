@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core import interview_room, questions, settings
+from desktop.core import after_interview, interview_room, questions, settings
 from desktop.core.model import (
     ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -120,6 +120,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     _escalate(session, raised, now)
     raised.kinds += interview_room.evaluate(session, now, raised.alerts)
     match_alerts.evaluate(session, now, raised)
+    after_interview.queue_thank_yous(session, now)
     questions.evaluate(session, now, raised)
     session.flush()
     return raised

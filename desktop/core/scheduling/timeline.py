@@ -41,7 +41,11 @@ class Event(StrEnum):
     FINISHED = "finished"
     OVERTIME = "overtime"                 # the interview room ran ten minutes past its planned duration
     CONFLICT_OVERRIDDEN = "conflict_overridden"
-    CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail, for HR to read
+    CANDIDATE_REPLIED = "candidate_replied"       # a text reply by e-mail or SMS, for HR to read
+    THANKED = "thanked"                           # the thank-you (with the survey) queued after the end
+    SURVEY_ANSWERED = "survey_answered"           # the candidate's scores, stored
+    SURVEY_UNCLEAR = "survey_unclear"             # an answer we could not read (clarified once, then noted)
+    PROGRESS_ANSWERED = "progress_answered"       # a "进度" reply answered automatically
     MEETING_MOVED_IN_OUTLOOK = "meeting_moved_in_outlook"       # read back from Exchange; HR gets an alert
     MEETING_DELETED_IN_OUTLOOK = "meeting_deleted_in_outlook"
     MATCH_ALERT = "match_alert"                   # HR and the panel warned of a low match before the start

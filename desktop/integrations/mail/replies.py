@@ -6,10 +6,11 @@ message:
 - a calendar answer (text/calendar, METHOD:REPLY) from the candidate's mail program is recorded by
   the iCalendar capability (`calendar_files.record_reply`);
 - otherwise the message is matched to the notice it answers by In-Reply-To/References against the
-  Message-IDs the outbox recorded. When the new text (the quoted notice stripped) is one of the
-  confirmation keywords on its first line, the candidate's confirmation of that version of the
-  interview is recorded; every matched text also lands on the interview's timeline, so HR reads
-  questions such as "可以改到明天吗" where they look after the interview.
+  Message-IDs the outbox recorded. The new text (the quoted notice stripped) goes to
+  `desktop.core.candidate_replies`, which takes it for a confirmation (a keyword on its first
+  line), a progress query, a survey answer to the thank-you, or a question for the question
+  desk; every matched text also lands on the interview's timeline, so HR reads replies such as
+  "可以改到明天吗" where they look after the interview.
 
 - a reply to an approval mail (or one carrying an approval mail's one-time code) goes to
   `scheduling.mail_approval`, which decides the step or refuses and says why on the timeline; it is
@@ -39,9 +40,10 @@ from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.errors import CalendarFileInvalid, CalendarReplyRefused
-from desktop.core.model import Channel, Interview, OutboxEntry
+from desktop.core import candidate_replies
+from desktop.core.model import Application, Channel, Interview, OutboxEntry
 from desktop.core.notifications import routing
-from desktop.core.scheduling import attendance, calendar_files, mail_approval, timeline
+from desktop.core.scheduling import calendar_files, mail_approval, timeline
 from desktop.core.storage.database import Actor, Database
 from desktop.integrations import ical
 from desktop.integrations.mail.tls import ConfigurationProblem, context
@@ -69,6 +71,9 @@ class ReplySummary:
     calendar_replies: int = 0
     confirmations: int = 0    # text replies that confirmed
     noted: int = 0            # text replies put on the timeline for HR to read
+    questions: int = 0        # of those noted: captured as candidate questions (desktop/core/candidate_replies.py)
+    surveys: int = 0          # of those noted: survey answers stored
+    progress: int = 0         # of those noted: progress queries answered
     unmatched: int = 0        # left unseen: not an answer to anything we sent
     repeated: int = 0         # processed before (the \Seen flag had not stuck)
     decisions: int = 0        # approval steps decided by a reply to the approval mail
@@ -146,14 +151,6 @@ def new_text(text: str) -> str:
     return "\n".join(kept).strip()
 
 
-def confirms(text: str, keywords: tuple[str, ...], message: EmailMessage) -> bool:
-    """Whether the whole first line is a confirmation keyword. Automatic replies never confirm."""
-    if str(message.get("Auto-Submitted", "no")).strip().lower() != "no":
-        return False
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    return first.strip("。.!！~～ ").casefold() in keywords
-
-
 # --- recording ----------------------------------------------------------------------------------
 
 def _answered_entry(session: Session, ids: list[str]) -> OutboxEntry | None:
@@ -205,21 +202,30 @@ def record_message(session: Session, raw: bytes, keywords: tuple[str, ...], summ
         summary.unmatched += 1      # not a candidate's answer (staff mail is answered by people, to people)
         return False
     if timeline.has_message(session, entry.interview_id, message_id, (timeline.Event.CANDIDATE_REPLIED,)):
-        summary.repeated += 1
+        summary.repeated += 1       # recorded before inbound_messages existed, or by the handler below
         return True
     sequence = int(entry.payload.get("sequence", 0)) if entry.payload else None
-    confirmed = confirms(text, keywords, message)
-    interview = session.get(Interview, entry.interview_id)
-    timeline.add(session, interview, timeline.Event.CANDIDATE_REPLIED, None, channel=Channel.EMAIL.value,
-                 sequence=sequence, message_id=message_id, text=text[:EXCERPT], confirmed=confirmed)
-    if confirmed:
-        attendance.record_confirmation(session, None, interview.id, Channel.EMAIL, sequence=sequence,
-                                       note="邮件回复：" + text[:100])
+    candidate_id = (entry.payload or {}).get("candidate_id") or _candidate_of(session, entry.interview_id)
+    handled = candidate_replies.handle(session, candidate_replies.Reply(
+        channel=Channel.EMAIL.value, message_id=message_id, candidate_id=candidate_id,
+        interview_id=entry.interview_id, sequence=sequence, text=text, sender=parseaddr(str(message.get("From", "")))[1],
+        automatic=str(message.get("Auto-Submitted", "no")).strip().lower() != "no", keywords=keywords))
+    if handled.kind == "repeated":
+        summary.repeated += 1
+    elif handled.kind == "confirmation":
         summary.confirmations += 1
     else:
         summary.noted += 1
+        summary.questions += handled.kind == "question"
+        summary.surveys += handled.kind == "survey"
+        summary.progress += handled.kind == "progress"
     session.flush()
     return True
+
+
+def _candidate_of(session: Session, interview_id: int) -> int | None:
+    return session.scalar(select(Application.candidate_id).join(Interview, Interview.application_id == Application.id)
+                          .where(Interview.id == interview_id))
 
 
 # --- the mailbox --------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ def timeline_detail(kind: str, detail: dict, zone: tzinfo | None = None) -> str:
         return str(detail.get("reason") or "")
     if kind == "conflict_overridden" or detail.get("override_reason"):
         return str(detail.get("reason") or detail.get("override_reason") or "")
+    if kind == "survey_answered":
+        return " ".join(str(a) for a in detail.get("answers") or [])
     if kind == "candidate_replied":   # the candidate's own words on one line, for HR to read
         return " ".join(line.strip() for line in str(detail.get("text") or "").split("\n") if line.strip())
     if kind in ("interviewer_accepted", "interviewer_declined", "interviewer_tentative", "meeting_moved_in_outlook",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -29,7 +30,7 @@ from desktop.core.delivery.outbox import DeliveryFailed
 from desktop.core.delivery.placeholders import SMS_PLACEHOLDERS
 from desktop.core.errors import DeskError, InvalidSetting
 from desktop.core.services import config
-from desktop.integrations.http_channels import oa, sms
+from desktop.integrations.http_channels import oa, sms, sms_inbox
 from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
@@ -55,13 +56,25 @@ _LABELS = {
     "sms.message_id_field": QT_TRANSLATE_NOOP("GatewaySettings", "Message id field"),
     "sms.timeout_seconds": QT_TRANSLATE_NOOP("GatewaySettings", "Timeout (seconds)"),
     "sms.ca_file": QT_TRANSLATE_NOOP("GatewaySettings", "Internal CA certificate file"),
+    "sms_inbox.enabled": QT_TRANSLATE_NOOP("GatewaySettings", "Read candidates' replies"),
+    "sms_inbox.url": QT_TRANSLATE_NOOP("GatewaySettings", "Incoming messages URL"),
+    "sms_inbox.method": QT_TRANSLATE_NOOP("GatewaySettings", "Method"),
+    "sms_inbox.headers": QT_TRANSLATE_NOOP("GatewaySettings", "Extra headers (JSON object)"),
+    "sms_inbox.since_param": QT_TRANSLATE_NOOP("GatewaySettings", "Parameter for “since”"),
+    "sms_inbox.since_format": QT_TRANSLATE_NOOP("GatewaySettings", "“Since” as"),
+    "sms_inbox.list_path": QT_TRANSLATE_NOOP("GatewaySettings", "Where the list is in the answer"),
+    "sms_inbox.id_field": QT_TRANSLATE_NOOP("GatewaySettings", "Message id field"),
+    "sms_inbox.phone_field": QT_TRANSLATE_NOOP("GatewaySettings", "Sender number field"),
+    "sms_inbox.text_field": QT_TRANSLATE_NOOP("GatewaySettings", "Text field"),
+    "sms_inbox.time_field": QT_TRANSLATE_NOOP("GatewaySettings", "Time field"),
+    "sms_inbox.interval_minutes": QT_TRANSLATE_NOOP("GatewaySettings", "Read every (minutes)"),
     "oa.url": QT_TRANSLATE_NOOP("GatewaySettings", "Webhook URL"),
     "oa.secret": QT_TRANSLATE_NOOP("GatewaySettings", "Signing secret"),
     "oa.timeout_seconds": QT_TRANSLATE_NOOP("GatewaySettings", "Timeout (seconds)"),
     "oa.ca_file": QT_TRANSLATE_NOOP("GatewaySettings", "Internal CA certificate file"),
 }
 SECRETS = ("sms.secret", "oa.secret")
-LONG_TEXT = ("sms.headers", "sms.body_template")
+LONG_TEXT = ("sms.headers", "sms.body_template", "sms_inbox.headers")
 
 
 def label_of(key: str) -> str:
@@ -88,6 +101,10 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
         self.form = ValidatedForm(sms_form, self.banner)
         for key in sms.KEYS:
             self._add(self.form, key)
+        inbox_form = QFormLayout()
+        self.inbox_form = ValidatedForm(inbox_form, QLabel())
+        for key in sms_inbox.KEYS:
+            self._add(self.inbox_form, key)
         self.oa_form = ValidatedForm(oa_form, QLabel())
         for key in oa.KEYS:
             self._add(self.oa_form, key)
@@ -105,6 +122,10 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
         self.push_result = hint_label()
         sms_form.addRow(self.tr("Test SMS to"), self._row(self.test_phone, self.test_sms_button))
         sms_form.addRow("", self.sms_result)
+        self.test_fetch_button = QPushButton(self.tr("Test fetch"))
+        self.test_fetch_button.clicked.connect(self.test_fetch)
+        self.fetch_result = hint_label()
+        inbox_form.addRow("", self._row(self.test_fetch_button, self.fetch_result, stretch=True))
         oa_form.addRow(self.tr("Test push to (OA account)"), self._row(self.test_recipient, self.test_push_button))
         oa_form.addRow("", self.push_result)
 
@@ -122,7 +143,9 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
         self.save_button.clicked.connect(lambda: self.save())
 
         sms_box, oa_box = QGroupBox(self.tr("SMS gateway")), QGroupBox(self.tr("OA webhook"))
+        inbox_box = QGroupBox(self.tr("SMS replies from candidates"))
         sms_box.setLayout(sms_form)
+        inbox_box.setLayout(inbox_form)
         oa_box.setLayout(oa_form)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -133,6 +156,11 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
             "a new one.")))
         column.addWidget(self.banner)
         column.addWidget(sms_box)
+        column.addWidget(hint_label(self.tr(
+            "Replies are read with the signature settings above. The answer must be JSON: name where the list "
+            "of messages is (a dotted path such as data.items; empty when the answer is the list) and the "
+            "fields of each message.")))
+        column.addWidget(inbox_box)
         column.addWidget(oa_box)
         column.addLayout(self._row(self.save_button, self.saved, stretch=True))
         column.addLayout(self._row(self.preview_button, stretch=True))
@@ -156,8 +184,10 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
 
     def _add(self, form: ValidatedForm, key: str) -> None:
         spec = settings.spec_of(key)
-        if spec.kind is int:
-            widget: QWidget = QSpinBox()
+        if spec.kind is bool:
+            widget: QWidget = QCheckBox()
+        elif spec.kind is int:
+            widget = QSpinBox()
             widget.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
         elif spec.choices:
             widget = QComboBox()
@@ -175,7 +205,7 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
     # --- loading and saving ----------------------------------------------------------------------
 
     def setting_forms(self) -> tuple:
-        return (self.form, self.oa_form)
+        return (self.form, self.inbox_form, self.oa_form)
 
     def describe(self, error: DeskError) -> str:
         """The SMS settings' own problems in words; the rest as everywhere else."""
@@ -214,6 +244,32 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
         self.ctx.run(lambda: sender.send_test(recipient, overrides),
                      lambda _d: self._tested(self.test_push_button, self.push_result, None),
                      lambda error: self._tested(self.test_push_button, self.push_result, error), owner=self)
+
+    def test_fetch(self) -> None:
+        """测试收取: ask the gateway for replies with the values as typed; nothing is recorded."""
+        db, overrides = self.ctx.db, {k: v for k, v in self.changed().items() if k.startswith(("sms.", "sms_inbox."))}
+        self.test_fetch_button.setEnabled(False)
+        self.fetch_result.setObjectName("hint")
+        self.fetch_result.setText(self.tr("Asking the gateway…"))
+        self.ctx.run(lambda: sms_inbox.try_fetch(db, overrides), self._fetched, self._fetch_failed, owner=self)
+
+    def _fetched(self, count: int) -> None:
+        self.test_fetch_button.setEnabled(True)
+        self.fetch_result.setObjectName("success")
+        self.fetch_result.setText(self.tr("The gateway answered: %n message(s) since the last one read.", "", count))
+        self.fetch_result.style().polish(self.fetch_result)
+
+    def _fetch_failed(self, error: BaseException) -> None:
+        self.test_fetch_button.setEnabled(True)
+        if isinstance(error, sms_inbox.InboxUnavailable):
+            self.fetch_result.setObjectName("fieldError")
+            self.fetch_result.setText(self.tr("Could not read replies: {0}").format(error.reason))
+        elif isinstance(error, DeskError):
+            self.fetch_result.setObjectName("fieldError")
+            self.fetch_result.setText(self.tr("Could not read replies: {0}").format(self.describe(error)))
+        else:
+            show_error(error, self)
+        self.fetch_result.style().polish(self.fetch_result)
 
     def _testing(self, button: QPushButton, result: QLabel) -> None:
         button.setEnabled(False)

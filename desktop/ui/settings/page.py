@@ -13,6 +13,7 @@ from desktop.core import labels
 from desktop.ui import i18n
 from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
+from desktop.ui.settings.after import AfterInterviewSettings
 from desktop.ui.settings.anchors import AnchorSettings
 from desktop.ui.settings.chains import ChainsPanel
 from desktop.ui.settings.exchange import ExchangeSettings
@@ -108,6 +109,7 @@ class SettingsPage(QWidget):
         self.anchors: AnchorSettings | None = None
         self.room: RoomSettings | None = None
         self.matching: MatchSettings | None = None
+        self.after: AfterInterviewSettings | None = None
         self.questions: QuestionSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
@@ -134,6 +136,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.room, self.tr("Interview room"))
             self.matching = MatchSettings(ctx)
             self.tabs.addTab(self.matching, self.tr("Match report"))
+            self.after = AfterInterviewSettings(ctx)
+            self.tabs.addTab(self.after, self.tr("After the interview"))
             self.questions = QuestionSettings(ctx)
             self.tabs.addTab(self.questions, self.tr("Candidate questions"))
             self.anchors = AnchorSettings(ctx)

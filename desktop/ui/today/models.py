@@ -31,6 +31,8 @@ def alert_text(alert: DeskAlert, zone: tzinfo) -> str:
     about = [alert.candidate] if alert.candidate else []
     if alert.detail.get("who"):   # the interviewer who declined, moved or deleted it in Outlook
         about.insert(0, str(alert.detail["who"]))
+    if alert.kind == "inbound_message":   # a text message from an unknown number: its words, for HR
+        about.append(str(alert.detail.get("text") or ""))
     if alert.starts_at is not None and alert.candidate:
         about.append(words.when(zone, alert.starts_at))
     if alert.room:

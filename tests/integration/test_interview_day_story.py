@@ -1,0 +1,291 @@
+"""Interview day, the acceptance story of issue 11, on both backends with the controllable clock and
+every server on loopback (SMTP relay with STARTTLS and AUTH, the candidate-reply IMAP mailbox, an SMS
+gateway and an OA webhook over HTTP). Each step goes through the app's own services, the minute job
+(`reminders.evaluate`) and the outbox worker, as the desktop runs them:
+
+Friday afternoon the candidate arrives, the panel starts the interview, the minute job tells the
+panel at the planned end and ten minutes later; the closing checklist is ticked and the next step
+told; the candidate types two questions at the kiosk (one about promotion, routed to the department
+leader); the interview ends and the thank-you with its survey reaches the candidate's mailbox within
+ten minutes. The leader's question is due one working day later, across the weekend and a Monday
+holiday: the leader is reminded at half time and the superior and HR are told at the deadline, each
+once; the leader's answer reaches the candidate's mailbox. The candidate answers the survey "5 4 5"
+and asks "进度" by replying to the thank-you; both are answered. The interview's timeline shows it all,
+in order.
+
+The second test feeds the bad inputs of the acceptance that no other test sends over a text message:
+an unreadable survey answer ("五 四", "9 9 9"), an empty message, an oversized question and a message
+from an unknown number; and a kiosk with too many questions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import make_msgid
+
+import pytest
+from http_gateway import Gateway, answer
+from imap_server import ImapServer, Mailbox
+from scheduling_helpers import BACKENDS, book, world_copy
+from scheduling_world import STORY_DAY, World, local
+from smtp_server import PASSWORD, USER, SmtpServer
+from sqlalchemy import select
+
+from desktop.core import interview_room, questions, settings
+from desktop.core.delivery.worker import OutboxWorker
+from desktop.core.errors import ValidationFailed
+from desktop.core.model import (
+    Alert, CandidateQuestion, Holiday, InboundMessage, Interview, OutboxEntry, QuestionTopic, SurveyResponse,
+)
+from desktop.core.scheduling import attendance, reminders, timeline
+from desktop.integrations import senders
+from desktop.integrations.http_channels.sms_inbox import poll_inbox
+from desktop.integrations.mail.replies import poll_replies
+
+from factories import SYSTEM
+
+IMAP_USER, IMAP_PASSWORD = "hr-replies@hospital.example.cn", "Imap-pass-1"
+FRIDAY = date(2026, 11, 27)
+SATURDAY, SUNDAY, MONDAY, TUESDAY = (FRIDAY + timedelta(days=n) for n in (1, 2, 3, 4))   # Monday: a holiday
+CANDIDATE_MAIL, CANDIDATE_PHONE = "c1@example.cn", "13800138000"
+
+
+@pytest.fixture(params=BACKENDS)
+def world(request, clock) -> World:
+    clock.set(local(STORY_DAY, 8, 0))
+    return world_copy(request, request.param, clock)
+
+
+@pytest.fixture
+def servers(certs):
+    relay = SmtpServer(certs).start()
+    sms, oa = Gateway(), Gateway()
+    box = Mailbox(IMAP_USER, IMAP_PASSWORD)
+    imap = ImapServer(box, tls=certs.server_context()).start()
+    yield {"relay": relay, "sms": sms, "oa": oa, "box": box, "imap": imap}
+    imap.stop()
+    oa.close()
+    sms.close()
+    relay.stop()
+
+
+def configure(w: World, servers, certs, **changes) -> None:
+    values = {
+        "mail.smtp_host": "127.0.0.1", "mail.smtp_port": servers["relay"].port, "mail.smtp_security": "starttls",
+        "mail.smtp_username": USER, "mail.smtp_password": PASSWORD, "mail.ca_file": str(certs.ca_file),
+        "mail.from_address": "hr@hospital.example.cn", "mail.from_name": "市第一医院人事处",
+        "mail.imap_host": "127.0.0.1", "mail.imap_port": servers["imap"].port, "mail.imap_security": "starttls",
+        "mail.imap_username": IMAP_USER, "mail.imap_password": IMAP_PASSWORD, "mail.timeout_seconds": 5,
+        "sms.url": servers["sms"].url + "/send", "oa.url": servers["oa"].url + "/hook", "oa.secret": "oa-secret",
+    } | changes
+    with w.db.session(SYSTEM, write=True) as s:
+        for key, value in values.items():
+            settings.store_institution(s, key, value, "测试")
+        s.add(Holiday(day=MONDAY, name="临时假日", is_workday=False))
+
+
+# --- acting as the desktop does ---------------------------------------------------------------------
+
+def at(w: World, moment) -> None:
+    w.db.clock.set(moment)
+
+
+def act(w: World, actor, fn, *args, **kwargs):
+    with w.db.session(actor, write=True) as s:
+        return fn(s, actor, *args, **kwargs)
+
+
+def minute_job(w: World, prefix: str = "") -> list[str]:
+    """One run of the minute job; the kinds of alert it raised (those starting with `prefix`)."""
+    with w.db.session(write=True) as s:
+        return sorted(k for k in reminders.evaluate(s).kinds if k.startswith(prefix))
+
+
+def deliver(w: World) -> int:
+    """The outbox worker's pass; every configured channel delivers (the calendar has no Exchange here
+    and waits, as an unconfigured channel does)."""
+    outcome = OutboxWorker(w.db, senders.configured_senders(w.db)).run_once().outcome
+    assert outcome.failed == 0, outcome.errors
+    return outcome.sent
+
+
+def mails_to(servers, address: str) -> list[EmailMessage]:
+    return [m for m in servers["relay"].mailbox.messages() if address in m["To"]]
+
+
+def text_of(mail: EmailMessage) -> str:
+    return mail.get_body(("plain",)).get_content()
+
+
+def reply(box: Mailbox, answers: str, text: str) -> None:
+    """The candidate answers our mail from their mail program: a new Message-ID, In-Reply-To and
+    References naming ours, the new text above the quoted message."""
+    message = EmailMessage(policy=SMTP)
+    message["From"], message["To"], message["Subject"] = CANDIDATE_MAIL, IMAP_USER, "回复：感谢您参加面试"
+    message["Message-ID"] = make_msgid(domain="example.cn")
+    message["In-Reply-To"] = message["References"] = answers
+    message.set_content(text + "\n\n-----原始邮件-----\n发件人: 市第一医院人事处\n感谢您参加我单位内科住院医师岗位初试")
+    box.put(message.as_bytes())
+
+
+def question_alerts(w: World, question_id: int) -> list[tuple[str, int]]:
+    with w.db.session() as s:
+        return sorted((a.kind, a.user_id) for a in s.scalars(select(Alert).where(Alert.kind.like("question%")))
+                      if a.detail.get("question_id") == question_id)
+
+
+def oa_notices(servers, event: str) -> list[str]:
+    return sorted(r.json()["recipient"] for r in servers["oa"].received if r.json()["event"] == event)
+
+
+STORY = ("checked_in", "started", "overtime", "question_asked", "finished", "thanked", "question_answered",
+         "question_reminded", "question_escalated", "survey_answered", "progress_answered")
+
+
+# --- the story ---------------------------------------------------------------------------------------
+
+def test_interview_day_from_arrival_to_the_answered_survey_and_progress(world, servers, certs):
+    w = world
+    configure(w, servers, certs)
+    iid = book(w, 0, local(FRIDAY, 15, 0), minutes=40).interview_id         # booked on Tuesday for Friday
+    deliver(w)
+    [invitation] = mails_to(servers, CANDIDATE_MAIL)
+    assert "面试通知" in invitation["Subject"]
+
+    # Friday: arrival, start, the panel hears at the planned end and ten minutes later, once each
+    at(w, local(FRIDAY, 14, 55))
+    assert act(w, w.reception, attendance.check_in, iid) == 0
+    at(w, local(FRIDAY, 15, 0))
+    with w.db.session(w.wang) as s:
+        assert interview_room.room_state(s, w.wang, iid).phase(w.db.clock.now()) == "ready"
+    started = act(w, w.wang, interview_room.start, iid)
+    assert (started.status, started.planned_minutes) == ("in_progress", 40)
+    for moment, expected in ((local(FRIDAY, 15, 39), []), (local(FRIDAY, 15, 40), ["room_planned_end"]),
+                             (local(FRIDAY, 15, 41), []), (local(FRIDAY, 15, 49), []),
+                             (local(FRIDAY, 15, 50), ["room_overtime"]), (local(FRIDAY, 15, 50), [])):
+        at(w, moment)
+        assert minute_job(w, "room_") == expected, moment
+    with w.db.session() as s:
+        assert sorted(s.scalars(select(Alert.kind).where(Alert.interview_id == iid, Alert.kind.like("room_%"),
+                                                         Alert.user_id == w.wang.user_id))) == [
+            "room_overtime", "room_planned_end"]
+
+    # the close: checklist ticked with times, next step told, two questions typed at the kiosk
+    at(w, local(FRIDAY, 15, 51))
+    act(w, w.wang, interview_room.tick_item, iid, 1)
+    act(w, w.wang, interview_room.set_next_step, iid, "2个工作日内通知结果")
+    act(w, w.wang, interview_room.tick_item, iid, 2)
+    at(w, local(FRIDAY, 15, 52))
+    growth, night = act(w, w.wang, questions.capture_many, interview_id=iid, source="kiosk",
+                        texts=["以后有没有晋升和职业发展的机会？", "", "需要值夜班吗？"])
+    assert (growth.topic, growth.owner_id, growth.owner_name) == (QuestionTopic.GROWTH, w.leader.user_id, "赵科长")
+    assert (night.topic, night.owner_id) == (QuestionTopic.ARRANGEMENT, w.hr.user_id)
+    # one working day: Saturday, Sunday and the Monday holiday do not count; half of the working time
+    # (98 minutes on Friday, 352 on Tuesday before 15:52) is gone at Tuesday 10:37
+    assert growth.due_at == local(TUESDAY, 15, 52)
+    with w.db.session() as s:
+        assert s.get(CandidateQuestion, growth.id).remind_at == local(TUESDAY, 10, 37)
+    at(w, local(FRIDAY, 15, 53))
+    act(w, w.wang, interview_room.tick_item, iid, 3)
+    act(w, w.wang, interview_room.add_note, iid, "临床基础扎实；关心晋升通道。")
+    with w.db.session(w.wang) as s:
+        room = interview_room.room_state(s, w.wang, iid)
+    assert [i.ticked_at for i in room.checklist] == [local(FRIDAY, 15, 51)] * 2 + [local(FRIDAY, 15, 53)]
+
+    at(w, local(FRIDAY, 15, 54))
+    ended = act(w, w.wang, interview_room.end, iid, "候选人提问较多")
+    assert (ended.duration_minutes, ended.overtime_minutes, ended.unticked) == (54, 14, ())
+
+    # the thank-you with the survey, within ten minutes of the end, in the candidate's mailbox
+    at(w, local(FRIDAY, 15, 55))
+    minute_job(w)
+    minute_job(w)                                                   # the next minute adds nothing
+    with w.db.session() as s:
+        thanks = s.scalars(select(OutboxEntry).where(OutboxEntry.interview_id == iid,
+                                                     OutboxEntry.kind == "thank_you")).all()
+        assert sorted((t.channel, t.recipient) for t in thanks) == [("email", CANDIDATE_MAIL), ("sms", CANDIDATE_PHONE)]
+        assert all(t.created_at - local(FRIDAY, 15, 54) <= timedelta(minutes=10) for t in thanks)
+    deliver(w)
+    thank_you = mails_to(servers, CANDIDATE_MAIL)[-1]
+    body = text_of(thank_you)
+    assert "内科住院医师" in thank_you["Subject"] and "候选人1" in body
+    assert "下一步：2个工作日内通知结果" in body
+    assert "1. 您对本次面试的整体体验打几分？" in body and "如：5 4 5" in body
+    with w.db.session() as s:
+        thanks_id = s.scalar(select(OutboxEntry.external_id).where(
+            OutboxEntry.interview_id == iid, OutboxEntry.kind == "thank_you", OutboxEntry.channel == "email"))
+    assert thanks_id and thanks_id == thank_you["Message-ID"]
+
+    # HR answers the night-shift question at once; the leader's waits over the long weekend
+    at(w, local(FRIDAY, 16, 30))
+    assert act(w, w.hr, questions.answer, night.id, "内科住院医师需参加夜班轮值，每月约四次，有夜班补贴。").sla_met
+    for moment in (local(FRIDAY, 17, 30), local(SATURDAY, 12, 0), local(SUNDAY, 12, 0), local(MONDAY, 10, 0),
+                   local(MONDAY, 16, 0), local(TUESDAY, 10, 36)):
+        at(w, moment)
+        assert minute_job(w, "question") == [], moment
+    at(w, local(TUESDAY, 10, 37))
+    assert minute_job(w, "question") == ["question_reminder"]
+    for _ in range(3):
+        assert minute_job(w, "question") == []                      # once
+    assert question_alerts(w, growth.id) == [("question_reminder", w.leader.user_id)]
+    at(w, local(TUESDAY, 15, 51))
+    assert minute_job(w, "question") == []
+    at(w, local(TUESDAY, 15, 52))
+    assert minute_job(w, "question") == ["question_overdue", "question_overdue"]
+    for _ in range(3):
+        assert minute_job(w, "question") == []
+    # 内科's leader has no department above: the directors, and the interview's HR owner
+    assert question_alerts(w, growth.id) == sorted([("question_reminder", w.leader.user_id),
+                                                    ("question_overdue", w.director.user_id),
+                                                    ("question_overdue", w.hr.user_id)])
+    deliver(w)
+    assert oa_notices(servers, "question_reminder") == ["leader"]
+    assert oa_notices(servers, "question_escalated") == ["director", "hr_zhang"]
+
+    # the leader answers; the answer reaches the candidate's mailbox; the SLA was missed
+    at(w, local(TUESDAY, 16, 20))
+    answered = act(w, w.leader, questions.answer, growth.id, "医院每年组织两次职称晋升评审，另有外出进修机会。")
+    assert not answered.sla_met and answered.channels == ("email", "sms")
+    deliver(w)
+    answers = [m for m in mails_to(servers, CANDIDATE_MAIL) if "关于您的提问的答复" in m["Subject"]]
+    assert len(answers) == 2
+    assert "以后有没有晋升和职业发展的机会？" in text_of(answers[-1])
+    assert "医院每年组织两次职称晋升评审" in text_of(answers[-1])
+    with w.db.session() as s:
+        stored = s.get(CandidateQuestion, growth.id)
+        assert (stored.status, stored.answered_by_id, stored.sla_met) == ("answered", w.leader.user_id, False)
+
+    # the candidate replies to the thank-you: the survey, then 进度
+    at(w, local(TUESDAY, 18, 0))
+    reply(servers["box"], thanks_id, "5 4 5")
+    assert poll_replies(w.db).surveys == 1
+    with w.db.session() as s:
+        [response] = s.scalars(select(SurveyResponse)).all()
+        assert (response.interview_id, response.answers, response.channel) == (iid, [5, 4, 5], "email")
+    deliver(w)
+    acknowledged = mails_to(servers, CANDIDATE_MAIL)[-1]
+    assert "问卷" in acknowledged["Subject"] and "5 4 5" in text_of(acknowledged)
+
+    at(w, local(TUESDAY, 18, 5))
+    reply(servers["box"], thanks_id, "进度")
+    assert poll_replies(w.db).progress == 1
+    deliver(w)
+    progress = mails_to(servers, CANDIDATE_MAIL)[-1]
+    assert "进度" in progress["Subject"] and "下一步：2个工作日内通知结果" in text_of(progress)
+    assert poll_replies(w.db).fetched == 0                           # each reply read once
+
+    with w.db.session() as s:
+        entries = [e for e in timeline.entries(s, iid) if e.kind in STORY]
+        assert s.get(Interview, iid).overtime_reason == "候选人提问较多"
+    assert [e.kind for e in entries] == [
+        "checked_in", "started", "overtime", "question_asked", "question_asked", "finished", "thanked",
+        "question_answered", "question_reminded", "question_escalated", "question_answered",
+        "survey_answered", "progress_answered"]
+    assert [e.at for e in entries] == sorted(e.at for e in entries)
+    finished = next(e for e in entries if e.kind == "finished").detail
+    assert (finished["duration_minutes"], finished["overtime_minutes"], finished["overtime_reason"]) == (
+        54, 14, "候选人提问较多")
+    asked = [e.detail for e in entries if e.kind == "question_asked"]
+    assert [(d["source"], d["owner_id"]) for d in asked] == [("kiosk", w.leader.user_id), ("kiosk", w.hr.user_id)]
+    assert [e.detail["sla_met"] for e in entries if e.kind == "question_answered"] == [True, False]

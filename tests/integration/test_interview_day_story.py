@@ -289,3 +289,84 @@ def test_interview_day_from_arrival_to_the_answered_survey_and_progress(world, s
     asked = [e.detail for e in entries if e.kind == "question_asked"]
     assert [(d["source"], d["owner_id"]) for d in asked] == [("kiosk", w.leader.user_id), ("kiosk", w.hr.user_id)]
     assert [e.detail["sla_met"] for e in entries if e.kind == "question_answered"] == [True, False]
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+STRANGER = "13912345678"
+
+
+def texts(*items: tuple[str, str, str]) -> tuple:
+    """The gateway's answer listing incoming text messages (id, number, text) received at 10:40."""
+    return answer(200, {"code": 0, "data": {"items": [
+        {"id": i, "mobile": phone, "content": text, "time": "2026-11-24 10:40:00"} for i, phone, text in items]}})
+
+
+def sent_texts(servers) -> list[tuple[str, str]]:
+    """(number, text) of every text message the gateway was asked to send."""
+    return [(r.json()["mobile"], r.json()["content"]) for r in servers["sms"].received if r.path == "/send"]
+
+
+def test_bad_replies_by_text_message_get_a_clear_result_and_nothing_is_lost(world, servers, certs):
+    w = world
+    configure(w, servers, certs, **{"sms_inbox.enabled": True, "sms_inbox.url": servers["sms"].url + "/replies",
+                                    "sms_inbox.list_path": "data.items"})
+    iid = book(w, 0, local(STORY_DAY, 10, 0)).interview_id
+    at(w, local(STORY_DAY, 9, 55))
+    act(w, w.reception, attendance.check_in, iid)
+    at(w, local(STORY_DAY, 10, 31))                  # nobody pressed 结束面试: the booked end counts
+    minute_job(w)
+    deliver(w)
+    assert "请回复3个1-5的数字" in [text for number, text in sent_texts(servers) if number == CANDIDATE_PHONE][-1]
+
+    oversized = "请问" + "科室轮转安排" * 200 + "？"
+    batch = texts(("g-1", CANDIDATE_PHONE, "五 四"), ("g-2", CANDIDATE_PHONE, "9 9 9"), ("g-3", CANDIDATE_PHONE, ""),
+                  ("g-4", CANDIDATE_PHONE, oversized), ("g-5", STRANGER, "5 4 5"))
+    servers["sms"].script = [batch, batch]
+    at(w, local(STORY_DAY, 10, 45))
+    first = poll_inbox(w.db)
+    again = poll_inbox(w.db)                                          # the gateway lists them again
+    assert first.kinds == {"survey_unclear": 2, "noted": 2, "unmatched": 1}
+    assert (again.recorded, again.repeated) == (0, 5)
+    with w.db.session() as s:
+        inbound = {m.external_id: m for m in s.scalars(select(InboundMessage))}
+        assert {k: m.kind for k, m in inbound.items()} == {"g-1": "survey_unclear", "g-2": "survey_unclear",
+                                                           "g-3": "noted", "g-4": "noted", "g-5": "unmatched"}
+        assert inbound["g-4"].text == oversized and inbound["g-3"].text == ""          # kept whole for HR
+        assert s.scalars(select(CandidateQuestion)).all() == []       # too long to be a question
+        assert s.scalars(select(SurveyResponse)).all() == []          # a stranger's digits answer nothing
+        [stranger] = s.scalars(select(Alert).where(Alert.kind == "inbound_message")).all()
+        assert stranger.detail["text"] == "5 4 5" and not stranger.detail["known"]
+        unclear = [e.detail for e in timeline.entries(s, iid) if e.kind == "survey_unclear"]
+        assert [(d["reason"], d["clarified"]) for d in unclear] == [("numerals", True), ("range", False)]
+        answered = sorted(s.scalars(select(OutboxEntry.kind).where(OutboxEntry.kind.in_(
+            ("survey_clarify", "survey_thanks", "progress_answer")))))
+    assert answered == ["survey_clarify"]                             # one clarification, never a loop
+    before = len(sent_texts(servers))
+    deliver(w)
+    [(number, clarification)] = sent_texts(servers)[before:]
+    assert number == CANDIDATE_PHONE and "未能识别您的评分" in clarification
+
+    servers["sms"].script = [texts(("g-6", CANDIDATE_PHONE, "5 4 5"))]
+    assert poll_inbox(w.db).kinds == {"survey": 1}                    # the clarified answer is taken
+    with w.db.session() as s:
+        [response] = s.scalars(select(SurveyResponse)).all()
+        assert (response.answers, response.channel, response.interview_id) == ([5, 4, 5], "sms", iid)
+    before = len(sent_texts(servers))
+    deliver(w)
+    assert [number for number, _ in sent_texts(servers)[before:]] == [CANDIDATE_PHONE]
+    assert STRANGER not in [number for number, _ in sent_texts(servers)]
+
+
+def test_a_kiosk_with_too_many_questions_saves_none_and_says_so(world):
+    w = world
+    iid = book(w, 0, local(STORY_DAY, 10, 0)).interview_id
+    at(w, local(STORY_DAY, 10, 35))
+    typed = [f"第{n}个问题：科室有几位带教老师？" for n in range(1, questions.MAX_PER_KIOSK + 2)]
+    with pytest.raises(ValidationFailed) as refused:
+        act(w, w.wang, questions.capture_many, interview_id=iid, source="kiosk", texts=typed)
+    assert refused.value.problems == {"questions": "too_many"}
+    with w.db.session() as s:
+        assert s.scalars(select(CandidateQuestion)).all() == []
+    assert len(act(w, w.wang, questions.capture_many, interview_id=iid, source="kiosk",
+                   texts=typed[:questions.MAX_PER_KIOSK])) == questions.MAX_PER_KIOSK

@@ -124,7 +124,7 @@ def test_preparation_shows_requirements_place_duration_and_earlier_rounds(world)
 
     found = prepare(world, world.wang, second_round)
     assert (found.round, found.room, found.room_location, found.planned_minutes) == ("复试", "行政楼大会议室",
-                                                                                     "行政楼一层", 30)
+                                                                                     "行政楼一层", 40)
     assert [(r.kind, r.label, r.value, r.weight) for r in found.position.requirements] == [
         ("education", "学历", "master", 3), ("skill", "技能", "心电图,急救", 2)]
     assert found.position.department and found.panel[0].name == "王主任"

@@ -44,7 +44,7 @@ def test_booking_with_the_slot_finder(qtbot, world, ctx, dialog):
     qtbot.waitUntil(lambda: dialog.application.count() == 1, timeout=10_000)
     idle(qtbot, ctx)
     assert "内科住院医师" in dialog.application.currentText()
-    assert dialog.round.count() == 3 and dialog.duration.value() == 30
+    assert dialog.round.count() == 3 and dialog.duration.value() == 40     # the round's planned minutes
     tick(dialog.interviewers, world.wang.user_id)
     dialog.find_button.click()
     idle(qtbot, ctx)
@@ -96,7 +96,7 @@ def test_batch_scheduling_previews_then_books_consecutive_slots(qtbot, world, ct
     dialog.preview_button.click()
     idle(qtbot, ctx)
     assert [dialog.plan.item(r, 1).text() for r in range(dialog.plan.rowCount())] == [
-        "11-24 周二 09:00–09:30", "11-24 周二 09:40–10:10", "11-24 周二 10:20–10:50"]
+        "11-24 周二 09:00–09:40", "11-24 周二 09:50–10:30", "11-24 周二 10:40–11:20"]
     with world.db.session() as s:
         assert s.scalar(select(Interview.id)) is None      # a preview writes nothing
 
@@ -105,7 +105,7 @@ def test_batch_scheduling_previews_then_books_consecutive_slots(qtbot, world, ct
     with world.db.session() as s:
         starts = sorted(s.scalars(select(Interview.starts_at)))
         people = set(s.scalars(select(InterviewParticipant.user_id)))
-    assert starts == [local(STORY_DAY, 9, 0), local(STORY_DAY, 9, 40), local(STORY_DAY, 10, 20)]
+    assert starts == [local(STORY_DAY, 9, 0), local(STORY_DAY, 9, 50), local(STORY_DAY, 10, 40)]
     assert people == {world.li.user_id}
 
 

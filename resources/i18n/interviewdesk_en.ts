@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message numerus="yes">
+        <source>at least %n year(s)</source>
+        <translation>
+            <numerusform>at least %n year</numerusform>
+            <numerusform>at least %n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GatewaySettings</name>
     <message numerus="yes">
         <source>The gateway answered: %n message(s) since the last one read.</source>

@@ -2294,9 +2294,11 @@
         <source>{0} or higher</source>
         <translation>{0}及以上</translation>
     </message>
-    <message>
-        <source>at least {0} years</source>
-        <translation>至少 {0} 年</translation>
+    <message numerus="yes">
+        <source>at least %n year(s)</source>
+        <translation>
+            <numerusform>至少 %n 年</numerusform>
+        </translation>
     </message>
 </context>
 <context>

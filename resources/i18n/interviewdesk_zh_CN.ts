@@ -7295,6 +7295,10 @@
         <translation>今日面试</translation>
     </message>
     <message>
+        <source>answer due {0}</source>
+        <translation>答复截止 {0}</translation>
+    </message>
+    <message>
         <source>change request #{0}</source>
         <translation>变更申请 #{0}</translation>
     </message>

@@ -3349,8 +3349,8 @@
         <translation>您的提问</translation>
     </message>
     <message>
-        <source>Thank you for coming today. Is there anything you would like to ask us? Type one question at a time and press Submit question. We answer every question within one working day, by e-mail or text message.</source>
-        <translation>感谢您今天参加面试！您对我们有什么想了解的吗？请每次输入一个问题，然后点击“提交问题”。每个问题我们都会在一个工作日内通过邮件或短信答复您。</translation>
+        <source>Thank you for coming today. Is there anything you would like to ask us? Type one question at a time and press Submit question. We answer every question within {0}, by e-mail or text message.</source>
+        <translation>感谢您今天参加面试！您对我们有什么想了解的吗？请每次输入一个问题，然后点击“提交问题”。每个问题我们都会在 {0} 内通过邮件或短信答复您。</translation>
     </message>
     <message>
         <source>Type your question here</source>
@@ -3387,6 +3387,18 @@
     <message>
         <source>Interviewer</source>
         <translation>面试官</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hour(s)</source>
+        <translation>
+            <numerusform>%n 个工作小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <source>Questions sent: {0} (we would be glad to hear at least {1})</source>

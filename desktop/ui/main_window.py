@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
     QPushButton, QStackedWidget, QVBoxLayout, QWidget,
@@ -114,7 +114,7 @@ PAGES = (
     PageSpec("positions", QT_TRANSLATE_NOOP("MainWindow", "Positions"), ((A.POSITION_VIEW,),), _positions),
     PageSpec("approvals", QT_TRANSLATE_NOOP("MainWindow", "Approvals"), ((A.INTERVIEW_VIEW,), (A.APPROVAL_DECIDE, A.CHANGE_REQUEST)),
              _approvals),
-    PageSpec("questions", QT_TRANSLATE_NOOP("MainWindow", "Candidate questions"), ((A.INTERVIEW_VIEW,),), _questions),
+    PageSpec("questions", QT_TRANSLATE_NOOP("MainWindow", "Questions"), ((A.INTERVIEW_VIEW,),), _questions),
     PageSpec("outbox", QT_TRANSLATE_NOOP("MainWindow", "Outbox"), ((A.OUTBOX_VIEW,),), _outbox),
     PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), ((A.REPORTS_VIEW,),), _reports),
     PageSpec("archive", QT_TRANSLATE_NOOP("MainWindow", "Archive"), ((A.ARCHIVE_VIEW,),), _archive),
@@ -139,12 +139,12 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)    # the page lists need the rest: keep page names short
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for spec in self.specs:
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
-        self._fit_navigation()
         self.stack = QStackedWidget()
         content = QWidget()
         row = QHBoxLayout(content)
@@ -219,17 +219,6 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(spec.title())
         item.setData(Qt.ItemDataRole.UserRole, spec.key)
         self.navigation.insertItem(row, item)
-        self._fit_navigation()
-
-    def _fit_navigation(self) -> None:
-        """As wide as the longest page name needs (English names run longer than Chinese ones:
-        "Candidate questions" was cut off at the old fixed 150 pixels)."""
-        font = QFont(self.navigation.font())
-        font.setPointSizeF(11)           # the navigation's size in style.py
-        metrics = QFontMetrics(font)
-        widest = max((metrics.horizontalAdvance(self.navigation.item(n).text())
-                      for n in range(self.navigation.count())), default=0)
-        self.navigation.setFixedWidth(max(150, widest + 16 * 2 + 3 + 12))   # item padding, marker, slack
 
     def _status_bar(self) -> None:
         actor = self.ctx.actor

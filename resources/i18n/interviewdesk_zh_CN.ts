@@ -4332,7 +4332,7 @@
         <translation>审批</translation>
     </message>
     <message>
-        <source>Candidate questions</source>
+        <source>Questions</source>
         <translation>候选人提问</translation>
     </message>
     <message>

@@ -45,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--room", action="store_true",
                         help="also the interview room window (面试进行) of the next interview the user may run, "
                              "started and 35 minutes on (needs --now), each tab as room-<n>.png")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="also the candidate's question form (kiosk) of that room, with a question typed "
+                             "(kiosk.png) and its password prompt (kiosk-password.png); implies --room")
+    parser.add_argument("--dialogs", action="store_true",
+                        help="also the dialogs of the pages: the answer to a candidate question (answer.png), the "
+                             "position form's requirements tab (position-form.png, position-form-1.png)")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -91,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             path = args.out / f"{key}.png"
             window.grab().save(str(path))
             print(path)
+            if key == "desk":                   # the rest of the preparation, a screen at a time
+                _scrolled_shots(app, tasks, window, page, args.out / key)
             tabs = page.findChild(QTabWidget) if args.tabs else None
             for index in range(1, tabs.count() if tabs is not None else 0):
                 tabs.setCurrentIndex(index)
@@ -98,16 +106,76 @@ def main(argv: list[str] | None = None) -> int:
                 path = args.out / f"{key}-{index}.png"
                 window.grab().save(str(path))
                 print(path)
-        if args.room:
-            _room_shots(app, tasks, ctx, clock, args.out)
+        if args.dialogs:
+            _dialog_shots(app, tasks, window, args.out)
+        if args.room or args.kiosk:
+            _room_shots(app, tasks, ctx, clock, args.out, kiosk=args.kiosk)
         window.close()
         tasks.wait_for_done()
         db.dispose()
     return 0
 
 
-def _room_shots(app, tasks, ctx, clock, out: Path) -> None:
-    """The room of the next interview the user may run, 35 minutes after it started (amber soon)."""
+def _scrolled_shots(app, tasks, window, page, stem: Path) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    area = max(page.findChildren(QScrollArea), key=lambda a: a.verticalScrollBar().maximum(), default=None)
+    if area is None:
+        return
+    bar, n = area.verticalScrollBar(), 0
+    while bar.value() < bar.maximum() and n < 5:
+        n += 1
+        bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
+        _wait(app, tasks, 0.3)
+        _save(window, stem.with_name(f"{stem.name}-more-{n}.png"))
+    bar.setValue(0)
+
+
+def _save(widget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def _dialog_shots(app, tasks, window, out: Path) -> None:
+    """The dialogs a page opens, each on top of its page as the user would see it."""
+    keys = window.page_keys()
+    if "questions" in keys:
+        page = window.open_page("questions")
+        _wait(app, tasks)
+        for row in range(page.model.rowCount()):
+            page.table.selectRow(row)
+            if page.selected() is not None and page.selected().can_answer:
+                page.answer_selected()
+                _wait(app, tasks)
+                page.dialog.answer.setPlainText("您好！本岗位实行岗位绩效工资，由基本工资、绩效工资和津贴补贴组成，"
+                                                "试用期满后按医院薪酬制度执行。")   # demo text, as typed
+                _wait(app, tasks)
+                _save(page.dialog, out / "answer.png")
+                page.dialog.reject()
+                break
+        else:
+            print("no question this user may answer")
+    if "positions" in keys:
+        page = window.open_page("positions")
+        _wait(app, tasks)
+        page.table.selectRow(0)
+        _wait(app, tasks)
+        detail = page.detail.detail
+        if detail is not None and detail.can_edit:
+            page.edit_position(detail)
+            _wait(app, tasks)
+            for index in range(page.form.tabs.count()):
+                page.form.tabs.setCurrentIndex(index)
+                _wait(app, tasks, 0.5)
+                _save(page.form, out / ("position-form.png" if index == 0 else f"position-form-{index}.png"))
+            page.form.reject()
+        else:
+            print("no position this user may edit")
+
+
+def _room_shots(app, tasks, ctx, clock, out: Path, kiosk: bool = False) -> None:
+    """The room of the interview the user is running (the demo has one today), else of the next one
+    they may run, started and 35 minutes on (amber soon)."""
     from datetime import timedelta
 
     from PySide6.QtWidgets import QTabWidget
@@ -118,20 +186,27 @@ def _room_shots(app, tasks, ctx, clock, out: Path) -> None:
     from desktop.core.storage.database import Actor
     from desktop.ui.room.window import InterviewRoomWindow
 
+    from desktop.core.model import InterviewStatus
+
     now = clock.now()
     with ctx.db.session(ctx.actor) as session:
+        running = session.scalars(select(Interview.id).where(
+            Interview.starts_at >= now - timedelta(hours=10), Interview.starts_at <= now,
+            Interview.status == InterviewStatus.IN_PROGRESS).order_by(Interview.starts_at)).all()
+        iid = next((i for i in running if interview_room.may_run(session, ctx.actor, i)), None)
         rows = session.execute(select(Interview.id, Interview.starts_at).where(
             Interview.starts_at >= now - timedelta(hours=10),
             Interview.status.in_(interview_room.STARTABLE)).order_by(Interview.starts_at).limit(200)).all()
         found = next(((i, at) for i, at in rows if interview_room.may_run(session, ctx.actor, i)), None)
-    if found is None or not hasattr(clock, "set"):
+    if iid is None and (found is None or not hasattr(clock, "set")):
         print("no interview to open the room of (the room needs --now)")
         return
-    iid, starts_at = found
-    clock.set(max(starts_at, now))        # the demo books from tomorrow on: go to the interview's start
-    with ctx.db.session(Actor.command_line(), write=True) as session:
-        interview_room.start(session, Actor.command_line(), iid)
-    clock.set(max(starts_at, now) + timedelta(minutes=35))
+    if iid is None:
+        iid, starts_at = found
+        clock.set(max(starts_at, now))        # go to the interview's start
+        with ctx.db.session(Actor.command_line(), write=True) as session:
+            interview_room.start(session, Actor.command_line(), iid)
+        clock.set(max(starts_at, now) + timedelta(minutes=35))
     room = InterviewRoomWindow(ctx, iid)
     room.show()
     _wait(app, tasks)
@@ -146,6 +221,17 @@ def _room_shots(app, tasks, ctx, clock, out: Path) -> None:
         path = out / f"room-{index}.png"
         room.grab().save(str(path))
         print(path)
+    if kiosk:
+        room.ask_questions(iid)
+        _wait(app, tasks)
+        form = room.kiosk
+        form.text.setPlainText("请问入职后是否有带教老师？试用期多长时间？")
+        _wait(app, tasks, 0.5)
+        _save(form, out / "kiosk.png")
+        form.ask_password()
+        _wait(app, tasks, 0.5)
+        _save(form, out / "kiosk-password.png")
+        form._leave()        # as the interviewer's password does
     room.close()
 
 

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import demo_day, settings
 from desktop.core.accounts import actor_for_user, hash_password
 from desktop.core.clock import ManualClock
 from desktop.core.model import (
@@ -172,6 +172,7 @@ class DemoSummary:
     first_interview: datetime | None
     last_interview: datetime | None
     password: str = DEMO_PASSWORD
+    day: demo_day.DaySummary = demo_day.DaySummary()
 
 
 def has_candidates(session: Session) -> bool:
@@ -189,6 +190,7 @@ def populate(db: Database, *, seed: int = 7, candidates: int = 200, interviews: 
 class _Builder:
     def __init__(self, session: Session, rng: random.Random, now: datetime) -> None:
         self.s, self.rng, self.now = session, rng, now
+        self.day_rng = random.Random(rng.getstate()[1][0])   # the interview day's draws leave the rest as it was
         self.actor = Actor.command_line()
         self.today = now.astimezone(ZONE).date()
         self.dept: dict[str, int] = {}
@@ -221,6 +223,7 @@ class _Builder:
                       for i, (n, loc, cap) in enumerate(ROOMS)]
         self.s.add_all(self.rooms)
         self.positions = [self._position(*p) for p in POSITIONS]
+        demo_day.requirements(self, {family: majors for family, (_s, majors, _k) in FAMILIES.items()})
         self._chains()
         policies = self._policies()
         apps = self._candidates(candidates, interviews)
@@ -229,11 +232,12 @@ class _Builder:
         outbox = self._outbox(booked)
         alerts = self._alerts(booked, requests)
         archived = self._archive(apps, policies[1])
+        day = demo_day.build(self, {i.application_id for i in booked})
         self.s.flush()
         starts = sorted(i.starts_at for i in booked)
         return DemoSummary(len(DEPARTMENTS), len(USERS), len(self.positions), len(self.rooms), candidates,
                            len(apps), len(booked), len(requests), outbox, alerts, archived,
-                           starts[0] if starts else None, starts[-1] if starts else None)
+                           starts[0] if starts else None, starts[-1] if starts else None, day=day)
 
     # --- organisation ---------------------------------------------------------------------------
 
@@ -357,7 +361,8 @@ class _Builder:
             education=education.value, school=school, major=major, years_experience=years, experience=experience,
             skills=", ".join(picked), resume_summary=f"应聘{position.title}，熟悉{picked[0]}与{picked[-1]}。",
             source_channel=rng.choices([s for s, _ in SOURCES], weights=[w for _, w in SOURCES])[0],
-            department_id=position.department_id, talent_pool_consent=rng.random() < 0.3)
+            department_id=position.department_id, talent_pool_consent=rng.random() < 0.3,
+            certificates=demo_day.certificates(self.day_rng, self.family[position.id]))
 
     # --- interviews ----------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.core.model import (
@@ -52,11 +52,15 @@ def open_questions(session: Session, actor: Actor, *, answered: bool = False, mi
     newest first. Overseers (HR, personnel office, directors) see their departments' questions;
     everyone else the questions they own and those escalated to them. `mine`: owned by the viewer."""
     owner, answerer = aliased(User), aliased(User)
+    # a question without an interview (mailed before any was booked) is about the candidate's latest
+    # application, as question_routing.context routed it
+    latest = (select(Application.id).where(Application.candidate_id == CandidateQuestion.candidate_id)
+              .order_by(Application.id.desc()).limit(1).correlate(CandidateQuestion).scalar_subquery())
     query = (select(CandidateQuestion, Candidate.name, Position.title, Position.department_id, owner.display_name,
                     answerer.display_name)
              .join(Candidate, Candidate.id == CandidateQuestion.candidate_id)
              .outerjoin(Interview, Interview.id == CandidateQuestion.interview_id)
-             .outerjoin(Application, Application.id == Interview.application_id)
+             .outerjoin(Application, Application.id == func.coalesce(Interview.application_id, latest))
              .outerjoin(Position, Position.id == Application.position_id)
              .outerjoin(owner, owner.id == CandidateQuestion.owner_id)
              .outerjoin(answerer, answerer.id == CandidateQuestion.answered_by_id))

@@ -114,7 +114,7 @@ PAGES = (
     PageSpec("positions", QT_TRANSLATE_NOOP("MainWindow", "Positions"), ((A.POSITION_VIEW,),), _positions),
     PageSpec("approvals", QT_TRANSLATE_NOOP("MainWindow", "Approvals"), ((A.INTERVIEW_VIEW,), (A.APPROVAL_DECIDE, A.CHANGE_REQUEST)),
              _approvals),
-    PageSpec("questions", QT_TRANSLATE_NOOP("MainWindow", "Candidate questions"), ((A.INTERVIEW_VIEW,),), _questions),
+    PageSpec("questions", QT_TRANSLATE_NOOP("MainWindow", "Questions"), ((A.INTERVIEW_VIEW,),), _questions),
     PageSpec("outbox", QT_TRANSLATE_NOOP("MainWindow", "Outbox"), ((A.OUTBOX_VIEW,),), _outbox),
     PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), ((A.REPORTS_VIEW,),), _reports),
     PageSpec("archive", QT_TRANSLATE_NOOP("MainWindow", "Archive"), ((A.ARCHIVE_VIEW,),), _archive),
@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(150)
+        self.navigation.setFixedWidth(150)    # the page lists need the rest: keep page names short
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for spec in self.specs:
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)

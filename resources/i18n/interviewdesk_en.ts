@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message numerus="yes">
+        <source>at least %n year(s)</source>
+        <translation>
+            <numerusform>at least %n year</numerusform>
+            <numerusform>at least %n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GatewaySettings</name>
     <message numerus="yes">
         <source>The gateway answered: %n message(s) since the last one read.</source>
@@ -99,6 +109,23 @@
         <translation>
             <numerusform>The candidate sent %n question; it is routed to its owner.</numerusform>
             <numerusform>The candidate sent %n questions; each is routed to its owner.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message numerus="yes">
+        <source>%n working hour(s)</source>
+        <translation>
+            <numerusform>%n working hour</numerusform>
+            <numerusform>%n working hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
         </translation>
     </message>
 </context>

@@ -2294,9 +2294,11 @@
         <source>{0} or higher</source>
         <translation>{0}及以上</translation>
     </message>
-    <message>
-        <source>at least {0} years</source>
-        <translation>至少 {0} 年</translation>
+    <message numerus="yes">
+        <source>at least %n year(s)</source>
+        <translation>
+            <numerusform>至少 %n 年</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3347,8 +3349,8 @@
         <translation>您的提问</translation>
     </message>
     <message>
-        <source>Thank you for coming today. Is there anything you would like to ask us? Type one question at a time and press Submit question. We answer every question within one working day, by e-mail or text message.</source>
-        <translation>感谢您今天参加面试！您对我们有什么想了解的吗？请每次输入一个问题，然后点击“提交问题”。每个问题我们都会在一个工作日内通过邮件或短信答复您。</translation>
+        <source>Thank you for coming today. Is there anything you would like to ask us? Type one question at a time and press Submit question. We answer every question within {0}, by e-mail or text message.</source>
+        <translation>感谢您今天参加面试！您对我们有什么想了解的吗？请每次输入一个问题，然后点击“提交问题”。每个问题我们都会在 {0} 内通过邮件或短信答复您。</translation>
     </message>
     <message>
         <source>Type your question here</source>
@@ -3385,6 +3387,18 @@
     <message>
         <source>Interviewer</source>
         <translation>面试官</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hour(s)</source>
+        <translation>
+            <numerusform>%n 个工作小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <source>Questions sent: {0} (we would be glad to hear at least {1})</source>
@@ -4318,7 +4332,7 @@
         <translation>审批</translation>
     </message>
     <message>
-        <source>Candidate questions</source>
+        <source>Questions</source>
         <translation>候选人提问</translation>
     </message>
     <message>
@@ -7291,6 +7305,10 @@
     <message>
         <source>Today&apos;s interviews</source>
         <translation>今日面试</translation>
+    </message>
+    <message>
+        <source>answer due {0}</source>
+        <translation>答复截止 {0}</translation>
     </message>
     <message>
         <source>change request #{0}</source>

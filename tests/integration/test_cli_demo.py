@@ -106,3 +106,29 @@ def test_demo_command_fills_an_empty_database_once(cli, database, monkeypatch):
 
     again = cli("--db", path, "demo")
     assert again.code == 1 and "已有候选人" in again.err
+
+
+def test_demo_shows_the_interview_day(db, clock):
+    """林刚 has a day to show on the demo's clock (Monday 09:00): one interview checked in and
+    running, more to come today, last Friday's held and thanked with its survey answered; open
+    questions with owners, one of them overdue; positions with weighted requirements and
+    candidates with certificates."""
+    from desktop.core.model import CandidateQuestion, InterviewStatus, PositionRequirement, QuestionStatus, SurveyResponse
+
+    summary = demo.populate(db)
+    now = clock.now()
+    today = now.astimezone(SHANGHAI).date()
+    with db.session() as s:
+        lingang = s.scalar(select(User.id).where(User.username == "xx.lingang"))
+        mine = s.scalars(select(Interview).join(InterviewParticipant).where(InterviewParticipant.user_id == lingang)).all()
+        on_today = [i for i in mine if i.starts_at.astimezone(SHANGHAI).date() == today]
+        running = [i for i in on_today if i.status is InterviewStatus.IN_PROGRESS]
+        assert len(running) == 1 and running[0].checked_in_at is not None and running[0].started_at <= now
+        assert len(on_today) >= 3 and any(i.starts_at > now for i in on_today)
+        assert any(i.status is InterviewStatus.FINISHED and i.ended_at for i in mine)
+        open_ = s.scalars(select(CandidateQuestion).where(CandidateQuestion.status == QuestionStatus.OPEN)).all()
+        assert len(open_) >= 3 and all(q.owner_id for q in open_)
+        assert any(q.due_at < now for q in open_) and any(q.due_at > now for q in open_)
+        assert s.scalar(select(SurveyResponse.answers)) == [5, 4, 5]
+        assert s.scalar(select(func.count(PositionRequirement.position_id.distinct()))) == _count(s, Position)
+        assert s.scalar(select(func.count()).where(Candidate.certificates != "")) > summary.candidates // 2

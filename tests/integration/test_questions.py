@@ -283,3 +283,17 @@ def test_after_escalation_the_superior_sees_and_may_answer(world, clock):
         assert [r.can_answer for r in questions.open_questions(s, w.director)] == [True]
     with w.db.session(w.director, write=True) as s:
         assert not questions.answer(s, w.director, question.id, "每年有两次外出进修机会。").sla_met
+
+
+def test_a_mailed_question_of_a_candidate_without_an_interview_shows_their_position(world, clock):
+    """A question by mail before any interview belongs to the candidate's application: the lists show
+    its position (not "—"), HR of the department sees it and the leader sees the name unmasked."""
+    w = world
+    with w.db.session(SYSTEM, write=True) as s:
+        asked = questions.capture(s, None, candidate_id=w.candidates[1], interview_id=None,
+                                  text="以后有哪些培训和晋升机会？", source="email", message_id="<m1@example.com>")
+    with w.db.session(w.leader) as s:
+        mine = questions.open_questions(s, w.leader)
+    assert [(r.id, r.position, r.candidate) for r in mine] == [(asked.id, "内科住院医师", "候选人2")]
+    with w.db.session(w.hr) as s:
+        assert [r.id for r in questions.open_questions(s, w.hr)] == [asked.id]

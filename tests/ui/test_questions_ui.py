@@ -217,3 +217,14 @@ def test_the_settings_tab_routes_topics_and_sets_the_deadline(qtbot, make_ctx, w
     with world.db.session() as s:
         assert settings.question_routing(settings.institution_value(s, "questions.routing"))["other"] == "user:li"
         assert settings.institution_value(s, "questions.deadline") == "4h"
+
+
+def test_the_kiosk_promises_the_configured_answer_time(qtbot, make_ctx, world, interview, kiosks):
+    """The candidate is told the deadline the office set (questions.deadline), not always one day."""
+    ctx = make_ctx(world.wang)
+    ctx.institution["questions.deadline"] = "4h"
+    window = open_kiosk(ctx, interview, None)
+    kiosks.append(window)
+    idle(qtbot, ctx)
+    text = window.welcome.text()
+    assert ("4 个工作小时" in text or "within 4 working hour" in text) and "一个工作日" not in text

@@ -117,7 +117,7 @@ class PreparationView(QFrame):
                           ("skills", self.tr("Skills")), ("description", self.tr("Description"))):
             self.position.row(key, text)
         self.requirements = small_table([self.tr("Requirement"), self.tr("Wanted"), self.tr("Weight")])
-        self.requirements.setMaximumHeight(170)
+        self.requirements.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.no_requirements = hint_label(self.tr("No weighted requirements recorded for this position."))
         self.position.column.addWidget(self.requirements)
         self.position.column.addWidget(self.no_requirements)
@@ -231,15 +231,20 @@ class PreparationView(QFrame):
         pos, s = p.position, self.position
         s.set("title", labels.with_note(pos.title, pos.code))
         s.set("department", pos.department)
-        s.set("education", desk_words.requirement_value("education", pos.education))
-        s.set("years", desk_words.requirement_value("years", str(pos.min_years)) if pos.min_years else "")
-        s.set("skills", desk_words.requirement_value("skill", pos.skills))
+        legacy = not pos.requirements       # the weighted table below says it all when there is one
+        s.set("education", desk_words.requirement_value("education", pos.education) if legacy else "")
+        s.set("years", desk_words.requirement_value("years", str(pos.min_years)) if legacy and pos.min_years else "")
+        s.set("skills", desk_words.requirement_value("skill", pos.skills) if legacy else "")
         s.set("description", pos.description)
         fill_table(self.requirements, [(desk_words.requirement_kind(r.kind, r.label),
                                         desk_words.requirement_value(r.kind, r.value), str(r.weight))
                                        for r in pos.requirements])
-        self.requirements.setVisible(bool(pos.requirements))
-        self.no_requirements.setVisible(not pos.requirements)
+        # every row at once: a table scrolling inside the scrolling preparation hides rows
+        table = self.requirements
+        table.setFixedHeight(table.horizontalHeader().height() + table.verticalHeader().length()
+                             + 2 * table.frameWidth())
+        table.setVisible(bool(pos.requirements))
+        self.no_requirements.setVisible(legacy)
 
     def _earlier(self, p: Preparation) -> None:
         rows = []

@@ -42,5 +42,8 @@ def requirement_value(kind: str, value: str) -> str:
     if kind == "education":
         return QCoreApplication.translate("Desk", "{0} or higher").format(labels.education(value))
     if kind == "years":
-        return QCoreApplication.translate("Desk", "at least {0} years").format(value)
+        years = int(value) if value.strip().isdigit() else None
+        if years is None:
+            return value
+        return QCoreApplication.translate("Desk", "at least %n year(s)", "", years)
     return labels.joined(v.strip() for v in value.replace("，", ",").split(",") if v.strip()) or value

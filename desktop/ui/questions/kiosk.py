@@ -49,7 +49,8 @@ class KioskWindow(QWidget):
         self.position.setWordWrap(True)
         self.welcome = QLabel(self.tr("Thank you for coming today. Is there anything you would like to ask us? "
                                       "Type one question at a time and press Submit question. We answer every "
-                                      "question within one working day, by e-mail or text message."))
+                                      "question within {0}, by e-mail or text message.").format(
+                                          self._answer_time(ctx.institution.get("questions.deadline"))))
         self.welcome.setWordWrap(True)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setStyleSheet(BIG)
@@ -137,6 +138,14 @@ class KioskWindow(QWidget):
         self._show_progress()
 
     # --- what the candidate sees -------------------------------------------------------------------
+
+    def _answer_time(self, setting) -> str:
+        """The deadline the candidate is promised, as configured (questions.deadline: "1d", "4h")."""
+        text = str(setting or "1d")
+        amount = int(text[:-1]) if text[:-1].isdigit() else 1
+        if text.endswith("h"):
+            return self.tr("%n working hour(s)", "", amount)
+        return self.tr("%n working day(s)", "", amount)
 
     def set_info(self, info: questions.KioskInfo) -> None:
         self.position.setText(info.position)

@@ -3,7 +3,7 @@ user's open alerts, and their follow-up tasks."""
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -39,6 +39,10 @@ def alert_text(alert: DeskAlert, zone: tzinfo) -> str:
         about.append(alert.room)
     if alert.kind == "low_match" and alert.detail.get("score") is not None:   # the score first: 28%
         about.insert(0, f"{int(alert.detail['score'])}%")
+    if alert.kind in ("question_reminder", "question_overdue") and alert.detail.get("due_at"):
+        # a question mailed before any interview has no interview to name: its deadline says which
+        due = datetime.fromisoformat(str(alert.detail["due_at"]))
+        about.append(QCoreApplication.translate("TodayPage", "answer due {0}").format(words.when(zone, due)))
     if alert.kind == "approval_overdue" and alert.change_request_id:
         about.append(QCoreApplication.translate("TodayPage", "change request #{0}").format(alert.change_request_id))
     text = labels.alert_kind(alert.kind)

@@ -53,7 +53,7 @@ from minute_job_data import DAY, SHANGHAI, Size, build, hr_ids, local  # noqa: E
 
 OUT = ROOT / "bench" / "out" / "minute_job"
 PASSPHRASE = "Bench-passphrase-2026"  # protects generated data only
-FORMAT = 3
+FORMAT = 4
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 TARGET_MS = 50.0
 PARTS = {   # (module, attribute) of each part of the minute job, timed inside the real runs

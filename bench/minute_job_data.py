@@ -251,7 +251,8 @@ def _interviews(conn, rng: random.Random, size: Size, position_of: list[int]) ->
             events.append(("confirmed", created + timedelta(hours=2)))
             confirmations.append({"interview_id": iid, "party": "candidate", "user_id": None, "sequence": 0,
                                   "channel": "sms", "confirmed_at": created + timedelta(hours=2), "note": ""})
-        keys = [("email", "invitation"), ("sms", "invitation"), ("email", "reminder_day_before")]
+        keys = [("email", "invitation"), ("sms", "invitation"), ("email", "reminder_day_before"),
+                ("sms", "reminder_day_before")]
         if past and status == InterviewStatus.FINISHED:
             events += [("checked_in", starts), ("started", row["started_at"]), ("finished", row["ended_at"]),
                        ("thanked", row["ended_at"] + timedelta(minutes=1))]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
@@ -67,20 +67,25 @@ def ended_at(interview: Interview) -> datetime | None:
 
 
 def _due(session: Session, now: datetime) -> list[Interview]:
-    """Interviews whose end has passed in the last LOOK_BACK, not thanked yet: two indexed ranges
-    (ended_at, starts_at) and one look at the timeline for those, whatever the table's size."""
+    """Interviews whose end has passed in the last LOOK_BACK, not thanked yet: two index ranges
+    (ended_at; starts_at for those nobody ended) read as plain rows, and a look at the timeline for
+    those; only the interviews due are loaded."""
     since = now - LOOK_BACK
     thanked = select(TimelineEvent.id).where(TimelineEvent.interview_id == Interview.id,
                                              TimelineEvent.kind == timeline.Event.THANKED.value).exists()
-    held = (Interview.checked_in_at.is_not(None) | Interview.started_at.is_not(None)
-            | (Interview.mode == InterviewMode.VIDEO) | Interview.status.in_(
-                (InterviewStatus.FINISHED, InterviewStatus.IN_PROGRESS)))
-    rows = session.scalars(select(Interview).where(
-        Interview.status.not_in(NOT_HELD), ~thanked,
-        or_(Interview.ended_at.between(since, now),
-            Interview.ended_at.is_(None) & held
-            & Interview.starts_at.between(since - LONGEST - OVERTIME_CAP, now)))).all()
-    return [i for i in rows if (end := ended_at(i)) is not None and since <= end <= now]
+    columns = (Interview.id, Interview.status, Interview.ended_at, Interview.starts_at, Interview.duration_minutes,
+               Interview.started_at, Interview.checked_in_at, Interview.mode)
+    pressed = session.execute(select(*columns).where(
+        Interview.ended_at.between(since, now), Interview.status.not_in(NOT_HELD), ~thanked)).all()
+    # ended_at IS NULL is left to Python: as a condition it would lead SQLite to every interview never ended
+    unpressed = session.execute(select(*columns).where(
+        Interview.starts_at.between(since - LONGEST - OVERTIME_CAP, now), Interview.status.not_in(NOT_HELD),
+        ~thanked)).all()
+    ids = {r.id for r in pressed} | {r.id for r in unpressed if r.ended_at is None}
+    due = [r.id for r in pressed + unpressed if r.id in ids and (end := ended_at(r)) is not None and since <= end <= now]
+    if not due:
+        return []
+    return list(session.scalars(select(Interview).where(Interview.id.in_(set(due))).order_by(Interview.id)))
 
 
 def queue_thank_yous(session: Session, now: datetime | None = None) -> Thanked:

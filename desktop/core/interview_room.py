@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core import settings
 from desktop.core.errors import DeskError, InvalidState, NotFound, ValidationFailed
 from desktop.core.model import (
-    Application, Candidate, ChecklistTick, Interview, InterviewNote, InterviewStatus, Position, Round, User,
+    Alert, Application, Candidate, ChecklistTick, Interview, InterviewNote, InterviewParticipant, InterviewStatus,
+    Position, Round, User,
 )
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import alerts, timeline
@@ -341,33 +342,48 @@ def end(session: Session, actor: Actor, interview_id: int, overtime_reason: str 
 def evaluate(session: Session, now: datetime, raised: list[int] | None = None) -> list[str]:
     """Notices for the panels of running interviews: at the planned end (面试已到计划时长) and
     OVERTIME_MINUTES after it (当前面试已超时10分钟，请尽快收尾), once per interview and panel member.
-    Reads only interviews booked within twelve hours of now (an index range), in progress."""
+    Every minute on every desktop: plain rows of the interviews booked within twelve hours of now (an
+    index range) that are in progress, their panels and the notices they already have, in three
+    queries whatever their number; an alert is written only when new."""
     rows = session.execute(
-        select(Interview, Round.duration_minutes).options(selectinload(Interview.participants))
+        select(Interview.id, Interview.started_at, Interview.ended_at, Round.duration_minutes)
         .join(Round, Round.id == Interview.round_id)
         .where(Interview.starts_at > now - timedelta(hours=12), Interview.starts_at < now + timedelta(hours=12),
-               Interview.status == InterviewStatus.IN_PROGRESS, Interview.started_at.is_not(None),
-               Interview.ended_at.is_(None))).all()
+               Interview.status == InterviewStatus.IN_PROGRESS, Interview.started_at.is_not(None))).all()
+    due = [(r.id, r.started_at + timedelta(minutes=r.duration_minutes or DEFAULT_PLANNED_MINUTES),
+            r.duration_minutes or DEFAULT_PLANNED_MINUTES) for r in rows if r.ended_at is None]
+    due = [d for d in due if d[1] <= now]
+    if not due:
+        return []
+    ids = [d[0] for d in due]
+    panels: dict[int, list[int]] = {}
+    for interview_id, user_id in session.execute(
+            select(InterviewParticipant.interview_id, InterviewParticipant.user_id)
+            .where(InterviewParticipant.interview_id.in_(ids))
+            .order_by(InterviewParticipant.interview_id, InterviewParticipant.user_id)):
+        panels.setdefault(interview_id, []).append(user_id)
+    known = set(session.scalars(select(Alert.dedupe_key).where(
+        Alert.interview_id.in_(ids), Alert.kind.in_(("room_planned_end", "room_overtime")))))
     kinds: list[str] = []
-    for interview, planned in rows:
-        planned = planned or DEFAULT_PLANNED_MINUTES
-        planned_end = interview.started_at + timedelta(minutes=planned)
-        panel = sorted({p.user_id for p in interview.participants})
-        for kind, due, minutes in (("room_planned_end", planned_end, planned),
-                                   ("room_overtime", planned_end + timedelta(minutes=OVERTIME_MINUTES),
-                                    OVERTIME_MINUTES)):
-            if now < due:
+    for interview_id, planned_end, planned in due:
+        for kind, at, minutes in (("room_planned_end", planned_end, planned),
+                                  ("room_overtime", planned_end + timedelta(minutes=OVERTIME_MINUTES),
+                                   OVERTIME_MINUTES)):
+            if now < at:
                 continue
             first = False
-            for user_id in panel:
-                alert = alerts.raise_once(session, f"{kind}:{interview.id}:{user_id}", kind, user_id=user_id,
-                                          interview_id=interview.id, detail={"minutes": minutes})
+            for user_id in panels.get(interview_id, ()):
+                key = f"{kind}:{interview_id}:{user_id}"
+                if key in known:
+                    continue
+                alert = alerts.raise_once(session, key, kind, user_id=user_id, interview_id=interview_id,
+                                          detail={"minutes": minutes})
                 if alert is not None:
                     first = True
                     kinds.append(kind)
                     if raised is not None:
                         raised.append(alert.id)
             if first and kind == "room_overtime":
-                timeline.add(session, interview, timeline.Event.OVERTIME, None, at=now, minutes=OVERTIME_MINUTES,
+                timeline.add(session, interview_id, timeline.Event.OVERTIME, None, at=now, minutes=OVERTIME_MINUTES,
                              planned_minutes=planned)
     return kinds

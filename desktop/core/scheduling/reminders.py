@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import String, cast, exists, literal, select
+from sqlalchemy.orm import Session
 
 from desktop.core import after_interview, interview_room, questions, settings
 from desktop.core.model import (
-    ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
-    InterviewMode, InterviewStatus, OutboxEntry, Party, Application, Position,
+    Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
+    InterviewMode, InterviewParticipant, InterviewStatus, OutboxEntry, Party, Application, Position,
 )
 from desktop.core.notifications import routing
 from desktop.core.scheduling import alerts, chains, effects, match_alerts, timeline
@@ -23,6 +23,7 @@ from desktop.core.scheduling import alerts, chains, effects, match_alerts, timel
 ACTIVE = (InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED, InterviewStatus.PENDING_APPROVAL)
 LATE_MINUTES = 10
 NO_SHOW_MINUTES = 30
+BOOKING_HORIZON = timedelta(days=3660)   # no interview is booked further ahead (bounds an index range)
 
 
 @dataclass
@@ -47,11 +48,11 @@ def _raise(session: Session, raised: Raised, key: str, kind: str, *, user_id: in
     return True
 
 
-def _remind_day_before(session: Session, interviews: list[Interview], now: datetime) -> None:
+def _remind_day_before(session: Session, interviews: list, now: datetime) -> None:
     """The candidate's reminder, a day ahead (and at least two hours before), unless the notice of
     this version went out in the last twelve hours and already told them. Two queries for all the
     interviews this minute, not two per interview (the engine runs every minute on every desktop);
-    the candidate's details are looked up only for a reminder not yet queued."""
+    the interview and the candidate's details are loaded only for a reminder not yet queued."""
     window = [i for i in interviews if i.starts_at - timedelta(hours=24) <= now < i.starts_at - timedelta(hours=2)]
     if not window:
         return
@@ -62,61 +63,101 @@ def _remind_day_before(session: Session, interviews: list[Interview], now: datet
     channels = routing.channels(session, routing.CANDIDATE, "reminder_day_before")
     wanted = {i.id: {f"{c}:{i.id}:candidate:{i.sequence}:reminder_day_before" for c in channels} for i in window}
     queued = set(session.scalars(select(OutboxEntry.dedupe_key).where(
-        OutboxEntry.dedupe_key.in_(set().union(*wanted.values())))))
-    for interview in window:
-        if interview.id in told or (wanted[interview.id] and wanted[interview.id] <= queued):
+        OutboxEntry.interview_id.in_(ids), OutboxEntry.kind == "reminder_day_before")))
+    for row in window:
+        if row.id in told or (wanted[row.id] and wanted[row.id] <= queued):
             continue
+        interview = session.get(Interview, row.id)
         entries = effects.candidate_messages(session, interview, "reminder_day_before")
         if routing.queue(session, entries):
             timeline.add(session, interview, timeline.Event.REMINDER_SENT, None, at=now,
                          channels=[values["channel"] for _, values in entries], sequence=interview.sequence)
 
 
-def _confirmed(session: Session, interview: Interview) -> bool:
-    return session.scalar(select(Confirmation.id).where(
-        Confirmation.interview_id == interview.id, Confirmation.party == Party.CANDIDATE,
-        Confirmation.sequence == interview.sequence)) is not None
+NEAR = (Interview.id, Interview.sequence, Interview.starts_at, Interview.mode, Interview.checked_in_at,
+        Interview.confirmation_due_at, Interview.hr_owner_id)
 
 
-def _interviewers(interview: Interview) -> list[int]:
-    return sorted(p.user_id for p in interview.participants)
+def _near(session: Session, now: datetime, soon: int) -> list:
+    """The active interviews from twelve hours ago to a day ahead (or `soon` minutes, if longer):
+    those every check but the confirmation deadline is about. Plain rows, one index range."""
+    ahead = now + max(timedelta(hours=24), timedelta(minutes=soon))
+    return session.execute(select(*NEAR).where(
+        Interview.status.in_(ACTIVE), Interview.starts_at > now - timedelta(hours=12),
+        Interview.starts_at < ahead)).all()
+
+
+def _overdue_ahead(session: Session, now: datetime, soon: int) -> list:
+    """Interviews further ahead whose candidate let the confirmation deadline pass: the check is in
+    the query (no confirmation of the current version, no alert yet), so confirmed ones cost nothing."""
+    ahead = now + max(timedelta(hours=24), timedelta(minutes=soon))
+    key = literal("confirm:") + cast(Interview.id, String) + literal(":") + cast(Interview.sequence, String)
+    confirmed = exists().where(Confirmation.interview_id == Interview.id, Confirmation.party == Party.CANDIDATE,
+                               Confirmation.sequence == Interview.sequence)
+    alerted = exists().where(Alert.interview_id == Interview.id, Alert.dedupe_key == key)
+    # both ends of the range on starts_at, so that SQLite walks the few interviews ahead rather than
+    # every past interview's (long passed) confirmation deadline
+    return session.execute(select(*NEAR).where(
+        Interview.starts_at >= ahead, Interview.starts_at < now + BOOKING_HORIZON, Interview.status.in_(ACTIVE),
+        Interview.confirmation_due_at <= now, ~confirmed, ~alerted)).all()
+
+
+def _panels(session: Session, interview_ids: list[int]) -> dict[int, list[int]]:
+    panels: dict[int, list[int]] = {}
+    if interview_ids:
+        for interview_id, user_id in session.execute(
+                select(InterviewParticipant.interview_id, InterviewParticipant.user_id)
+                .where(InterviewParticipant.interview_id.in_(interview_ids))
+                .order_by(InterviewParticipant.interview_id, InterviewParticipant.user_id)):
+            panels.setdefault(interview_id, []).append(user_id)
+    return panels
 
 
 def evaluate(session: Session, now: datetime | None = None) -> Raised:
+    """Everything due by `now`. Every minute on every desktop, so it reads plain rows in a few
+    queries whatever the number of interviews (no query per interview), knows which alerts exist
+    already, and loads an interview only to raise something new about it."""
     now = now or session.info["clock"].now()
     raised = Raised()
     soon = settings.institution_value(session, "reminders.unconfirmed_minutes_before")
-    candidates = session.scalars(
-        select(Interview).options(selectinload(Interview.participants))
-        .where(Interview.status.in_(ACTIVE), Interview.starts_at > now - timedelta(hours=12),
-               # an interview booked weeks ahead has its confirmation deadline an hour after booking
-               (Interview.starts_at < now + timedelta(days=14)) | (Interview.confirmation_due_at <= now))).all()
-    for interview in candidates:
-        seq = interview.sequence
-        hr = interview.hr_owner_id
-        confirmed = _confirmed(session, interview)
-        if (not confirmed and interview.confirmation_due_at is not None and interview.confirmation_due_at <= now
-                and _raise(session, raised, f"confirm:{interview.id}:{seq}", "confirmation_overdue", user_id=hr,
-                           interview_id=interview.id, sequence=seq)):
-            timeline.add(session, interview, timeline.Event.CONFIRMATION_OVERDUE, None, sequence=seq)
+    near = _near(session, now, soon)
+    rows = near + _overdue_ahead(session, now, soon)
+    ids = {r.id for r in near}
+    confirmed = {(i, seq) for i, seq in session.execute(select(Confirmation.interview_id, Confirmation.sequence).where(
+        Confirmation.interview_id.in_(ids), Confirmation.party == Party.CANDIDATE))} if ids else set()
+    known = set(session.scalars(select(Alert.dedupe_key).where(Alert.interview_id.in_(ids)))) if ids else set()
+    late = [r for r in near if r.mode == InterviewMode.ONSITE and r.checked_in_at is None
+            and r.starts_at + timedelta(minutes=LATE_MINUTES) <= now]
+    panels = _panels(session, [r.id for r in late])
+
+    def fire(key: str, kind: str, **kwargs) -> bool:
+        return key not in known and _raise(session, raised, key, kind, **kwargs)
+
+    for row in rows:
+        seq = row.sequence
+        hr = row.hr_owner_id
+        is_confirmed = row.id in ids and (row.id, seq) in confirmed   # further ahead: the query checked
+        if (not is_confirmed and row.confirmation_due_at is not None and row.confirmation_due_at <= now
+                and fire(f"confirm:{row.id}:{seq}", "confirmation_overdue", user_id=hr, interview_id=row.id,
+                         sequence=seq)):
+            timeline.add(session, row.id, timeline.Event.CONFIRMATION_OVERDUE, None, sequence=seq)
             if hr is not None:
-                session.add(FollowUpTask(interview_id=interview.id, assignee_id=hr, title="call_unconfirmed",
-                                         due_at=min(interview.starts_at, now + timedelta(minutes=30)), created_at=now))
-        if not confirmed and interview.starts_at - timedelta(minutes=soon) <= now < interview.starts_at:
-            _raise(session, raised, f"soon:{interview.id}:{seq}", "unconfirmed_soon", user_id=hr,
-                   interview_id=interview.id, minutes=soon)
-        if interview.mode == InterviewMode.ONSITE and interview.checked_in_at is None:
-            if interview.starts_at + timedelta(minutes=LATE_MINUTES) <= now:
-                first = False
-                for user_id in sorted({hr, *_interviewers(interview)} - {None}):
-                    first |= _raise(session, raised, f"late:{interview.id}:{seq}:{user_id}", "late", user_id=user_id,
-                                    interview_id=interview.id, minutes=LATE_MINUTES)
-                if first:
-                    timeline.add(session, interview, timeline.Event.LATE, None, at=now, minutes=LATE_MINUTES)
-            if interview.starts_at + timedelta(minutes=NO_SHOW_MINUTES) <= now:
-                _raise(session, raised, f"noshow:{interview.id}:{seq}", "no_show_suggested", user_id=hr,
-                       interview_id=interview.id, minutes=NO_SHOW_MINUTES)
-    _remind_day_before(session, candidates, now)
+                session.add(FollowUpTask(interview_id=row.id, assignee_id=hr, title="call_unconfirmed",
+                                         due_at=min(row.starts_at, now + timedelta(minutes=30)), created_at=now))
+        if not is_confirmed and row.starts_at - timedelta(minutes=soon) <= now < row.starts_at:
+            fire(f"soon:{row.id}:{seq}", "unconfirmed_soon", user_id=hr, interview_id=row.id, minutes=soon)
+    for row in late:
+        seq = row.sequence
+        first = False
+        for user_id in sorted({row.hr_owner_id, *panels.get(row.id, ())} - {None}):
+            first |= fire(f"late:{row.id}:{seq}:{user_id}", "late", user_id=user_id, interview_id=row.id,
+                          minutes=LATE_MINUTES)
+        if first:
+            timeline.add(session, row.id, timeline.Event.LATE, None, at=now, minutes=LATE_MINUTES)
+        if row.starts_at + timedelta(minutes=NO_SHOW_MINUTES) <= now:
+            fire(f"noshow:{row.id}:{seq}", "no_show_suggested", user_id=row.hr_owner_id, interview_id=row.id,
+                 minutes=NO_SHOW_MINUTES)
+    _remind_day_before(session, near, now)
     _escalate(session, raised, now)
     raised.kinds += interview_room.evaluate(session, now, raised.alerts)
     match_alerts.evaluate(session, now, raised)

@@ -99,17 +99,20 @@ def queue_thank_yous(session: Session, now: datetime | None = None) -> Thanked:
     chinese, english = survey_questions(session)
     default_step = str(settings.institution_value(session, "after.next_step_default") or "")
     done = []
-    for interview in due:
-        extra = {"next_step": interview.next_step.strip() or default_step, "survey_questions": chinese,
-                 "survey_questions_en": english, "ended_at": ended_at(interview).isoformat()}
-        info = effects.details(session, interview) | extra
-        entries = effects.candidate_messages(session, interview, EVENT, info, confirm=False)
-        added = routing.queue(session, entries)
-        if entries and not added:      # another desktop queued it a moment ago and marks it
-            continue
-        timeline.add(session, interview, timeline.Event.THANKED, None, at=now,
-                     channels=[values["channel"] for _, values in entries], survey=bool(chinese),
-                     pressed=interview.ended_at is not None)
-        done.append(interview.id)
+    with session.no_autoflush:      # read everything, then write once (a flush extends the audit chain)
+        messages = {}
+        for interview in due:
+            extra = {"next_step": interview.next_step.strip() or default_step, "survey_questions": chinese,
+                     "survey_questions_en": english, "ended_at": ended_at(interview).isoformat()}
+            info = effects.details(session, interview) | extra
+            messages[interview] = effects.candidate_messages(session, interview, EVENT, info, confirm=False)
+        added = {row.dedupe_key for row in routing.queue(session, [e for entries in messages.values() for e in entries])}
+        for interview, entries in messages.items():
+            if entries and not added & {key for key, _ in entries}:   # another desktop queued it and marks it
+                continue
+            timeline.add(session, interview, timeline.Event.THANKED, None, at=now,
+                         channels=[values["channel"] for _, values in entries], survey=bool(chinese),
+                         pressed=interview.ended_at is not None)
+            done.append(interview.id)
     session.flush()
     return Thanked(tuple(done))

@@ -364,26 +364,20 @@ def evaluate(session: Session, now: datetime, raised: list[int] | None = None) -
         panels.setdefault(interview_id, []).append(user_id)
     known = set(session.scalars(select(Alert.dedupe_key).where(
         Alert.interview_id.in_(ids), Alert.kind.in_(("room_planned_end", "room_overtime")))))
-    kinds: list[str] = []
+    wanted, planned_of = [], {}
     for interview_id, planned_end, planned in due:
+        planned_of[interview_id] = planned
         for kind, at, minutes in (("room_planned_end", planned_end, planned),
                                   ("room_overtime", planned_end + timedelta(minutes=OVERTIME_MINUTES),
                                    OVERTIME_MINUTES)):
-            if now < at:
-                continue
-            first = False
-            for user_id in panels.get(interview_id, ()):
-                key = f"{kind}:{interview_id}:{user_id}"
-                if key in known:
-                    continue
-                alert = alerts.raise_once(session, key, kind, user_id=user_id, interview_id=interview_id,
-                                          detail={"minutes": minutes})
-                if alert is not None:
-                    first = True
-                    kinds.append(kind)
-                    if raised is not None:
-                        raised.append(alert.id)
-            if first and kind == "room_overtime":
-                timeline.add(session, interview_id, timeline.Event.OVERTIME, None, at=now, minutes=OVERTIME_MINUTES,
-                             planned_minutes=planned)
-    return kinds
+            if now >= at:
+                wanted += [alerts.Wanted(f"{kind}:{interview_id}:{user_id}", kind, user_id, interview_id,
+                                         detail={"minutes": minutes})
+                           for user_id in panels.get(interview_id, ()) if f"{kind}:{interview_id}:{user_id}" not in known]
+    new = alerts.raise_many(session, wanted)
+    if raised is not None:
+        raised.extend(a.id for a in new)
+    for interview_id in dict.fromkeys(a.interview_id for a in new if a.kind == "room_overtime"):
+        timeline.add(session, interview_id, timeline.Event.OVERTIME, None, at=now, minutes=OVERTIME_MINUTES,
+                     planned_minutes=planned_of[interview_id])
+    return [a.kind for a in new]

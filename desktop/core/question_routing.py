@@ -92,6 +92,18 @@ def context(session: Session, candidate_id: int, interview_id: int | None) -> Co
     return Context(candidate_id, None, position)
 
 
+def contexts(session: Session, questions: list) -> dict[int, Context]:
+    """`context` of many questions at once (the minute job's): one query for those asked about an
+    interview, `context` one by one for the few that were not."""
+    interview_ids = {q.interview_id for q in questions if q.interview_id is not None}
+    found = {interview.id: (interview, position) for interview, position in session.execute(
+        select(Interview, Position).join(Application, Application.id == Interview.application_id)
+        .join(Position, Position.id == Application.position_id).where(Interview.id.in_(interview_ids)))} \
+        if interview_ids else {}
+    return {q.id: Context(q.candidate_id, *found[q.interview_id]) if q.interview_id in found
+            else context(session, q.candidate_id, q.interview_id) for q in questions}
+
+
 def _leaders(session: Session) -> dict[int, list[int]]:
     """Active department leaders by the department their grant names (institution-wide grants are
     no department's leader), lowest id first; read once per unit of work."""
@@ -152,7 +164,10 @@ def superiors_of(session: Session, owner_id: int | None) -> set[int]:
     parent department when the owner leads theirs); the directors when there is none."""
     if owner_id is None:
         return set()
-    department_id = session.scalar(select(User.department_id).where(User.id == owner_id))
+    departments: dict[int, int | None] = session.info.setdefault("_user_departments", {})
+    if owner_id not in departments:
+        departments[owner_id] = session.scalar(select(User.department_id).where(User.id == owner_id))
+    department_id = departments[owner_id]
     tree = DepartmentTree.load(session)
     if owner_id in _leaders(session).get(department_id, []):
         department_id = tree.parents.get(department_id) if department_id is not None else None

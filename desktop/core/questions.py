@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import question_routing, settings
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
     Application, Candidate, CandidateQuestion, Interview, Position, QuestionStatus, QuestionTopic, Round, User,
@@ -172,54 +172,70 @@ def minimum_for(session: Session, interview_id: int) -> int:
 
 def _payload(session: Session, question: CandidateQuestion, ctx: Context | None = None) -> dict:
     ctx = ctx or context(session, question.candidate_id, question.interview_id)
-    owner = session.scalar(select(User.display_name).where(User.id == question.owner_id)) if question.owner_id else ""
+    names: dict[int, str | None] = session.info.setdefault("_user_names", {})   # the same few owners, many questions
+    if question.owner_id and question.owner_id not in names:
+        names[question.owner_id] = session.scalar(select(User.display_name).where(User.id == question.owner_id))
+    owner = names.get(question.owner_id) if question.owner_id else ""
     return {"candidate_id": question.candidate_id, "question_id": question.id, "question": question.question,
             "question_topic": QuestionTopic(question.topic).value, "question_due": question.due_at.isoformat(),
             "question_owner": owner or "", "position": ctx.position.title if ctx.position else ""}
 
 
-def _raise(session: Session, raised, key: str, kind: str, user_id: int, question: CandidateQuestion) -> bool:
-    alert = alerts.raise_once(session, key, kind, user_id=user_id, interview_id=question.interview_id,
-                              detail={"question_id": question.id, "due_at": question.due_at.isoformat()})
-    if alert is None:
-        return False
-    if raised is not None:
-        raised.alerts.append(alert.id)
-        raised.kinds.append(kind)
-    return True
+def _wanted(key: str, kind: str, user_id: int, question: CandidateQuestion) -> alerts.Wanted:
+    return alerts.Wanted(key, kind, user_id, question.interview_id,
+                         detail={"question_id": question.id, "due_at": question.due_at.isoformat()})
 
 
 def evaluate(session: Session, now: datetime, raised=None) -> None:
     """Reminders and escalations due by `now`, each once (the question's reminded_at/escalated_at and
-    the alerts' dedupe keys): two indexed queries when nothing is due."""
-    overdue = session.scalars(select(CandidateQuestion).where(
-        CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.escalated_at.is_(None),
-        CandidateQuestion.due_at <= now).order_by(CandidateQuestion.id)).all()
-    for question in overdue:
-        question.escalated_at = now
-        question.reminded_at = question.reminded_at or now     # past the deadline a reminder is moot
-        ctx = context(session, question.candidate_id, question.interview_id)
-        targets = sorted(t for t in superiors_of(session, question.owner_id) | {hr_of(session, ctx)} if t is not None)
-        told = {t for t in targets if _raise(session, raised, f"question_overdue:{question.id}:{t}",
-                                             "question_overdue", t, question)}
-        routing.staff_messages(session, routing.HR, told, "question_escalated", f"question{question.id}:escalated",
-                               _payload(session, question, ctx), question.interview_id)
-        if question.interview_id is not None:
-            timeline.add(session, question.interview_id, timeline.Event.QUESTION_ESCALATED, None, at=now,
-                         question_id=question.id, to=targets, owner_id=question.owner_id)
-    due = session.scalars(select(CandidateQuestion).where(
-        CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.reminded_at.is_(None),
-        CandidateQuestion.remind_at <= now).order_by(CandidateQuestion.id)).all()
-    for question in due:
-        question.reminded_at = now
-        if question.owner_id is not None and _raise(session, raised, f"question_reminder:{question.id}",
-                                                    "question_reminder", question.owner_id, question):
-            routing.staff_messages(session, routing.HR, {question.owner_id}, "question_reminder",
-                                   f"question{question.id}:reminder", _payload(session, question),
-                                   question.interview_id)
-        if question.interview_id is not None:
-            timeline.add(session, question.interview_id, timeline.Event.QUESTION_REMINDED, None, at=now,
-                         question_id=question.id, owner_id=question.owner_id)
+    the alerts' dedupe keys): two indexed queries when nothing is due. Everything is read before
+    anything is written, and the alerts are raised together, so the run flushes (and extends the
+    audit chain) once rather than once per question."""
+    with session.no_autoflush:
+        overdue = session.scalars(select(CandidateQuestion).where(
+            CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.escalated_at.is_(None),
+            CandidateQuestion.due_at <= now).order_by(CandidateQuestion.id)).all()
+        due = [q for q in session.scalars(select(CandidateQuestion).where(
+            CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.reminded_at.is_(None),
+            CandidateQuestion.remind_at <= now).order_by(CandidateQuestion.id)) if q not in overdue]
+        if not overdue and not due:
+            return
+        found = question_routing.contexts(session, [*overdue, *due])
+        escalations = []
+        for question in overdue:
+            ctx = found[question.id]
+            targets = sorted(t for t in superiors_of(session, question.owner_id) | {hr_of(session, ctx)}
+                             if t is not None)
+            escalations.append((question, targets, _payload(session, question, ctx)))
+        reminders = [(question, _payload(session, question, found[question.id])) for question in due]
+        wanted = [_wanted(f"question_overdue:{q.id}:{t}", "question_overdue", t, q)
+                  for q, targets, _ in escalations for t in targets]
+        wanted += [_wanted(f"question_reminder:{q.id}", "question_reminder", q.owner_id, q)
+                   for q, _ in reminders if q.owner_id is not None]
+        new = alerts.raise_many(session, wanted)
+        if raised is not None:
+            raised.alerts.extend(a.id for a in new)
+            raised.kinds.extend(a.kind for a in new)
+        fresh = {a.dedupe_key for a in new}
+        messages: list[tuple[str, dict]] = []
+        for question, targets, payload in escalations:
+            question.escalated_at = now
+            question.reminded_at = question.reminded_at or now     # past the deadline a reminder is moot
+            told = {t for t in targets if f"question_overdue:{question.id}:{t}" in fresh}
+            messages += routing.staff_entries(session, routing.HR, told, "question_escalated",
+                                              f"question{question.id}:escalated", payload, question.interview_id)
+            if question.interview_id is not None:
+                timeline.add(session, question.interview_id, timeline.Event.QUESTION_ESCALATED, None, at=now,
+                             question_id=question.id, to=targets, owner_id=question.owner_id)
+        for question, payload in reminders:
+            question.reminded_at = now
+            if f"question_reminder:{question.id}" in fresh:
+                messages += routing.staff_entries(session, routing.HR, {question.owner_id}, "question_reminder",
+                                                  f"question{question.id}:reminder", payload, question.interview_id)
+            if question.interview_id is not None:
+                timeline.add(session, question.interview_id, timeline.Event.QUESTION_REMINDED, None, at=now,
+                             question_id=question.id, owner_id=question.owner_id)
+        routing.queue(session, messages)
     session.flush()
 
 

@@ -288,6 +288,9 @@ class Confirmation(Base):
 
 class TimelineEvent(Base):
     __tablename__ = "timeline_events"
+    # "has this interview had an event of this kind" (thanked, a reply's Message-ID) is asked every
+    # minute: one index seek rather than a walk through the interview's whole timeline
+    __table_args__ = (Index("ix_timeline_events_interview_kind", "interview_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"), index=True)

@@ -61,18 +61,37 @@ def staff_messages(session: Session, audience: str, user_ids: set[int], event: s
     (which carries meetings, not messages): OA by user name, e-mail and SMS to the address and phone
     in their account when they have one. `key` makes the dedupe key unique per occasion.
     `email_extra` adds values to one user's e-mail only (an approval mail's one-time reply code)."""
+    queue(session, staff_entries(session, audience, user_ids, event, key, payload, interview_id, email_extra))
+
+
+def staff_entries(session: Session, audience: str, user_ids: set[int], event: str, key: str,
+                  payload: dict[str, Any], interview_id: int | None = None,
+                  email_extra: dict[int, dict[str, Any]] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """The outbox rows `staff_messages` queues, for a caller that queues many occasions at once."""
     wanted = [c for c in channels(session, audience, event) if c != "calendar"]
     if not wanted or not user_ids:
-        return
-    users = session.execute(select(User.id, User.username, User.display_name, User.email, User.phone)
-                            .where(User.id.in_(user_ids), User.is_active)).all()
+        return []
+    users = _contacts(session, user_ids)
     entries = []
     for channel in wanted:
-        for user_id, username, name, email, phone in sorted(users):
+        for user_id, username, name, email, phone in users:
             recipient = {"oa": username, "email": email, "sms": phone}[channel]
             if recipient:
                 extra = (email_extra or {}).get(user_id, {}) if channel == "email" else {}
                 entries.append((f"{channel}:{key}:user{user_id}", dict(
                     interview_id=interview_id, channel=channel, kind=event, recipient=recipient,
                     payload=payload | {"user_id": user_id, "recipient_name": name} | extra)))
-    queue(session, entries)
+    return entries
+
+
+def _contacts(session: Session, user_ids: set[int]) -> list[tuple]:
+    """(id, user name, name, e-mail, phone) of the active ones among `user_ids`, by id; read once per
+    unit of work and person (the minute job messages the same few people about many things)."""
+    known: dict[int, tuple | None] = session.info.setdefault("_staff_contacts", {})
+    missing = set(user_ids) - known.keys()
+    if missing:
+        rows = {row[0]: tuple(row) for row in session.execute(
+            select(User.id, User.username, User.display_name, User.email, User.phone)
+            .where(User.id.in_(missing), User.is_active))}
+        known.update({user_id: rows.get(user_id) for user_id in missing})
+    return [known[u] for u in sorted(user_ids) if known[u] is not None]

@@ -94,36 +94,39 @@ def evaluate(session: Session, now: datetime, raised: Any = None) -> list[int]:
         return []
     stored = _requirements(session, {r.position_id for r in rows})
     panels = _panels(session, [r.id for r in rows])
-    done: list[int] = []
-    for row in rows:
-        report = _report(row, stored.get(row.position_id, []))
-        if report.score >= threshold:
-            continue
-        done += _alert(session, row.id, row.hr_owner_id, panels.get(row.id, set()), report, threshold, minutes)
+    low = [(row, report) for row in rows
+           if (report := _report(row, stored.get(row.position_id, []))).score < threshold]
+    detail = {"threshold": threshold, "minutes": minutes}
+    new = alerts.raise_many(session, [
+        alerts.Wanted(key(row.id, row.sequence, user_id), KIND, user_id, row.id, detail=detail | {"score": report.score})
+        for row, report in low for user_id in sorted({row.hr_owner_id, *panels.get(row.id, set())} - {None})])
+    told: dict[int, list[int]] = {}
+    for alert in new:
+        told.setdefault(alert.interview_id, []).append(alert.user_id)
+    messages: list[tuple[str, dict[str, Any]]] = []
+    with session.no_autoflush:      # read everything, then write once (a flush extends the audit chain)
+        for row, report in low:
+            if row.id in told:
+                messages += _tell(session, row.id, row.hr_owner_id, told[row.id], report, threshold)
+        routing.queue(session, messages)
+    done = [a.id for a in new]
     if raised is not None:
         raised.alerts.extend(done)
         raised.kinds.extend([KIND] * len(done))
     return done
 
 
-def _alert(session: Session, interview_id: int, hr_id: int | None, panel: set[int], report: matching.MatchReport,
-           threshold: int, minutes: int) -> list[int]:
+def _tell(session: Session, interview_id: int, hr_id: int | None, users: list[int], report: matching.MatchReport,
+          threshold: int) -> list[tuple[str, dict[str, Any]]]:
+    """The timeline entry, and the message to each newly alerted person through their channels (the
+    outbox rows, for the caller to queue with the others)."""
     interview = session.get(Interview, interview_id)
-    detail = {"score": report.score, "threshold": threshold, "minutes": minutes}
-    payload: dict[str, Any] | None = None
-    raised: list[int] = []
-    for user_id in sorted({hr_id, *panel} - {None}):
-        alert = alerts.raise_once(session, key(interview.id, interview.sequence, user_id), KIND, user_id=user_id,
-                                  interview_id=interview.id, detail=detail)
-        if alert is None:
-            continue
-        raised.append(alert.id)
-        if payload is None:
-            payload = effects.details(session, interview) | {"match": matching.to_payload(report), "alert": KIND}
+    payload = effects.details(session, interview) | {"match": matching.to_payload(report), "alert": KIND}
+    messages = []
+    for user_id in users:
         audience = routing.HR if user_id == hr_id else routing.INTERVIEWER
-        routing.staff_messages(session, audience, {user_id}, EVENT, f"match:{interview.id}:{interview.sequence}",
-                               payload, interview.id)
-    if raised:
-        timeline.add(session, interview, timeline.Event.MATCH_ALERT, None, score=report.score, threshold=threshold,
-                     sequence=interview.sequence)
-    return raised
+        messages += routing.staff_entries(session, audience, {user_id}, EVENT,
+                                          f"match:{interview.id}:{interview.sequence}", payload, interview.id)
+    timeline.add(session, interview, timeline.Event.MATCH_ALERT, None, score=report.score, threshold=threshold,
+                 sequence=interview.sequence)
+    return messages

@@ -40,12 +40,19 @@ def _raise(session: Session, raised: Raised, key: str, kind: str, *, user_id: in
         return False
     raised.alerts.append(alert.id)
     raised.kinds.append(kind)
-    if kind in routing.ALERT_EVENTS and user_id is not None and interview_id is not None:
-        interview = session.get(Interview, interview_id)
-        audience = routing.HR if user_id == interview.hr_owner_id else routing.INTERVIEWER
-        routing.staff_messages(session, audience, {user_id}, routing.ALERT_EVENTS[kind], f"alert:{key}",
-                               effects.details(session, interview) | {"alert": kind, **detail}, interview_id)
+    _message(session, alert)
     return True
+
+
+def _message(session: Session, alert) -> None:
+    """The message an alert of a kind in routing.ALERT_EVENTS sends through the person's channels."""
+    if alert.kind in routing.ALERT_EVENTS and alert.user_id is not None and alert.interview_id is not None:
+        interview = session.get(Interview, alert.interview_id)
+        audience = routing.HR if alert.user_id == interview.hr_owner_id else routing.INTERVIEWER
+        routing.staff_messages(session, audience, {alert.user_id}, routing.ALERT_EVENTS[alert.kind],
+                               f"alert:{alert.dedupe_key}",
+                               effects.details(session, interview) | {"alert": alert.kind, **alert.detail},
+                               alert.interview_id)
 
 
 def _remind_day_before(session: Session, interviews: list, now: datetime) -> None:
@@ -130,33 +137,42 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
             and r.starts_at + timedelta(minutes=LATE_MINUTES) <= now]
     panels = _panels(session, [r.id for r in late])
 
-    def fire(key: str, kind: str, **kwargs) -> bool:
-        return key not in known and _raise(session, raised, key, kind, **kwargs)
+    wanted: list[alerts.Wanted] = []
+
+    def want(key: str, kind: str, user_id: int | None, interview_id: int, **detail) -> None:
+        if key not in known:
+            wanted.append(alerts.Wanted(key, kind, user_id, interview_id, detail=detail))
 
     for row in rows:
         seq = row.sequence
-        hr = row.hr_owner_id
         is_confirmed = row.id in ids and (row.id, seq) in confirmed   # further ahead: the query checked
-        if (not is_confirmed and row.confirmation_due_at is not None and row.confirmation_due_at <= now
-                and fire(f"confirm:{row.id}:{seq}", "confirmation_overdue", user_id=hr, interview_id=row.id,
-                         sequence=seq)):
-            timeline.add(session, row.id, timeline.Event.CONFIRMATION_OVERDUE, None, sequence=seq)
-            if hr is not None:
-                session.add(FollowUpTask(interview_id=row.id, assignee_id=hr, title="call_unconfirmed",
-                                         due_at=min(row.starts_at, now + timedelta(minutes=30)), created_at=now))
+        if not is_confirmed and row.confirmation_due_at is not None and row.confirmation_due_at <= now:
+            want(f"confirm:{row.id}:{seq}", "confirmation_overdue", row.hr_owner_id, row.id, sequence=seq)
         if not is_confirmed and row.starts_at - timedelta(minutes=soon) <= now < row.starts_at:
-            fire(f"soon:{row.id}:{seq}", "unconfirmed_soon", user_id=hr, interview_id=row.id, minutes=soon)
+            want(f"soon:{row.id}:{seq}", "unconfirmed_soon", row.hr_owner_id, row.id, minutes=soon)
     for row in late:
-        seq = row.sequence
-        first = False
         for user_id in sorted({row.hr_owner_id, *panels.get(row.id, ())} - {None}):
-            first |= fire(f"late:{row.id}:{seq}:{user_id}", "late", user_id=user_id, interview_id=row.id,
-                          minutes=LATE_MINUTES)
-        if first:
-            timeline.add(session, row.id, timeline.Event.LATE, None, at=now, minutes=LATE_MINUTES)
+            want(f"late:{row.id}:{row.sequence}:{user_id}", "late", user_id, row.id, minutes=LATE_MINUTES)
         if row.starts_at + timedelta(minutes=NO_SHOW_MINUTES) <= now:
-            fire(f"noshow:{row.id}:{seq}", "no_show_suggested", user_id=row.hr_owner_id, interview_id=row.id,
+            want(f"noshow:{row.id}:{row.sequence}", "no_show_suggested", row.hr_owner_id, row.id,
                  minutes=NO_SHOW_MINUTES)
+    # raised together (one flush), then what each new alert brings with it
+    by_id = {r.id: r for r in rows}
+    late_now: dict[int, None] = {}
+    for alert in alerts.raise_many(session, wanted):
+        raised.alerts.append(alert.id)
+        raised.kinds.append(alert.kind)
+        row = by_id[alert.interview_id]
+        if alert.kind == "confirmation_overdue":
+            timeline.add(session, row.id, timeline.Event.CONFIRMATION_OVERDUE, None, sequence=row.sequence)
+            if row.hr_owner_id is not None:
+                session.add(FollowUpTask(interview_id=row.id, assignee_id=row.hr_owner_id, title="call_unconfirmed",
+                                         due_at=min(row.starts_at, now + timedelta(minutes=30)), created_at=now))
+        elif alert.kind == "late":
+            late_now[row.id] = None
+        _message(session, alert)
+    for interview_id in late_now:
+        timeline.add(session, interview_id, timeline.Event.LATE, None, at=now, minutes=LATE_MINUTES)
     _remind_day_before(session, near, now)
     _escalate(session, raised, now)
     raised.kinds += interview_room.evaluate(session, now, raised.alerts)

@@ -7,7 +7,9 @@
   checklist_ticks keep what happened in the room;
 - candidate_questions (never written before this revision) is made again with the candidate, the
   topic, the source, the deadline, reminder, escalation, answer and SLA;
-- survey_responses and inbound_messages keep candidates' replies, each read once.
+- survey_responses and inbound_messages keep candidates' replies, each read once;
+- timeline_events gets an index on (interview_id, kind): the minute job asks whether an interview
+  has been thanked, every minute, for every interview that ended today.
 
 Revision ID: 0010
 Revises: 0009
@@ -154,9 +156,11 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_inbound_messages_candidate_id"), "inbound_messages", ["candidate_id"])
     op.create_index(op.f("ix_inbound_messages_interview_id"), "inbound_messages", ["interview_id"])
+    op.create_index("ix_timeline_events_interview_kind", "timeline_events", ["interview_id", "kind"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_timeline_events_interview_kind", table_name="timeline_events")
     for table in ("inbound_messages", "survey_responses", "candidate_questions", "checklist_ticks",
                   "interview_notes", "position_requirements"):
         op.drop_table(table)

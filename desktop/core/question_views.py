@@ -104,6 +104,39 @@ def open_questions(session: Session, actor: Actor, *, answered: bool = False, mi
     return found
 
 
+@dataclass(frozen=True)
+class AskedAndAnswered:
+    """One question on the candidate's record, with its answer (or who owes it, by when)."""
+
+    id: int
+    asked_at: datetime
+    topic: str
+    source: str
+    question: str
+    owner: str
+    due_at: datetime
+    status: str
+    answer: str
+    answered_at: datetime | None
+    answered_by: str
+    sla_met: bool | None
+
+
+def of_candidate(session: Session, candidate_id: int, limit: int = 50) -> list[AskedAndAnswered]:
+    """Every question the candidate asked, newest first: the candidate's record keeps them with the
+    answers (the caller has checked that the viewer may see this candidate)."""
+    owner, answerer = aliased(User), aliased(User)
+    rows = session.execute(
+        select(CandidateQuestion, owner.display_name, answerer.display_name)
+        .outerjoin(owner, owner.id == CandidateQuestion.owner_id)
+        .outerjoin(answerer, answerer.id == CandidateQuestion.answered_by_id)
+        .where(CandidateQuestion.candidate_id == candidate_id)
+        .order_by(CandidateQuestion.asked_at.desc(), CandidateQuestion.id.desc()).limit(limit)).all()
+    return [AskedAndAnswered(q.id, q.asked_at, str(q.topic), q.source, q.question, owner_name or "", q.due_at,
+                             str(q.status), q.answer, q.answered_at, answered_by or "", q.sla_met)
+            for q, owner_name, answered_by in rows]
+
+
 def owner_choices(session: Session) -> list[tuple[int, str, str]]:
     """The people a question may be handed to, as (id, name, user name): active users holding a
     role that answers questions."""

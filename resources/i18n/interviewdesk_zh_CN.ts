@@ -879,6 +879,10 @@
         <translation>显示完整信息；本次查看将记入审计日志</translation>
     </message>
     <message>
+        <source>Questions and answers</source>
+        <translation>提问与答复</translation>
+    </message>
+    <message>
         <source>Consent given on {0}</source>
         <translation>已于 {0} 同意入库</translation>
     </message>
@@ -899,6 +903,22 @@
         <translation>
             <numerusform>迟到 %n 次</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>问</translation>
+    </message>
+    <message>
+        <source>answered by {0} on {1}, {2}</source>
+        <translation>{0} 于 {1} 答复，{2}</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>答</translation>
+    </message>
+    <message>
+        <source>Not answered yet: {0}, due {1}</source>
+        <translation>待答复：负责人 {0}，截止 {1}</translation>
     </message>
 </context>
 <context>

@@ -228,3 +228,27 @@ def test_the_kiosk_promises_the_configured_answer_time(qtbot, make_ctx, world, i
     idle(qtbot, ctx)
     text = window.welcome.text()
     assert ("4 个工作小时" in text or "within 4 working hour" in text) and "一个工作日" not in text
+
+
+def test_the_candidates_record_keeps_each_question_with_its_answer(qtbot, make_ctx, world, interview, clock):
+    from desktop.ui.candidates.detail import CandidateDetailPanel
+
+    pay = capture(world, interview, "请问试用期的工资是多少？")
+    capture(world, interview, "请问科室一般几点下班？")
+    clock.set(local(STORY_DAY, 11, 0))
+    with world.db.session(world.hr, write=True) as s:
+        questions.answer(s, world.hr, pay.id, "试用期工资为转正后的百分之九十。")
+    ctx = make_ctx(world.hr)
+    panel = CandidateDetailPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_candidate(world.candidates[0])
+    idle(qtbot, ctx)
+    assert panel.questions_title.isVisible() and panel.questions_title.text() == "提问与答复"
+    blocks = panel.questions.text().split("\n\n")
+    assert len(blocks) == 2
+    answered = next(b for b in blocks if "试用期" in b)
+    assert "问：请问试用期的工资是多少？" in answered
+    assert "答：试用期工资为转正后的百分之九十。（" in answered and "按时" in answered
+    waiting = next(b for b in blocks if "下班" in b)
+    assert "待答复：负责人" in waiting and "截止" in waiting

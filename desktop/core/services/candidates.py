@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.core import audit
+from desktop.core import audit, question_views
 from desktop.core.errors import NotFound, PermissionDenied, SearchRefused, StaleWrite, ValidationFailed
 from desktop.core.model import Application, AuditEntry, Candidate, Department, Education, Gender, Position
 from desktop.core.model.recruiting import EDUCATION_RANK
@@ -99,6 +99,7 @@ class CandidateDetail:
     created_at: datetime
     updated_at: datetime
     applications: list[ApplicationInfo] = field(default_factory=list)
+    questions: list = field(default_factory=list)     # question_views.AskedAndAnswered, newest first
 
 
 def validate(data: CandidateInput, today: date) -> CandidateInput:
@@ -319,7 +320,8 @@ def get_candidate(session: Session, actor: Actor, candidate_id: int) -> Candidat
         birth_date="****-**-**" if c.birth_date else "", consent_date=c.consent_date,
         reschedule_count=c.reschedule_count, no_show_count=c.no_show_count, late_count=c.late_count,
         created_at=c.created_at, updated_at=c.updated_at,
-        applications=[ApplicationInfo(a.id, a.position_id, a.title, a.stage.value, a.applied_at) for a in apps])
+        applications=[ApplicationInfo(a.id, a.position_id, a.title, a.stage.value, a.applied_at) for a in apps],
+        questions=question_views.of_candidate(session, c.id))
 
 
 def reveal(session: Session, actor: Actor, candidate_id: int, field_name: str) -> str:

@@ -13,6 +13,7 @@ from desktop.core.services.candidates import CandidateDetail
 from desktop.core import labels
 from desktop.ui import messages
 from desktop.ui.candidates.applications import ApplicationsPanel
+from desktop.ui.questions.models import sla_word
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
@@ -79,6 +80,11 @@ class CandidateDetailPanel(QFrame):
         self.message.hide()
 
         self.applications = ApplicationsPanel(ctx, for_position=False)
+        # 提问与答复: what the candidate asked (room, kiosk, mail, text message) and what we answered
+        self.questions_title = title_label(self.tr("Questions and answers"), "sectionTitle")
+        self.questions = QLabel()
+        self.questions.setWordWrap(True)
+        self.questions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -86,6 +92,8 @@ class CandidateDetailPanel(QFrame):
         layout.addWidget(self.body)
         layout.addWidget(self.message)
         layout.addWidget(self.applications)
+        layout.addWidget(self.questions_title)
+        layout.addWidget(self.questions)
         layout.addStretch(1)
         self._show_empty()
         ctx.sig_changed.connect(self._changed)
@@ -100,7 +108,8 @@ class CandidateDetailPanel(QFrame):
     def _show_empty(self) -> None:
         self.title.setText("")
         self.placeholder.show()
-        for widget in (self.body, self.applications, self.edit_button, self.message):
+        for widget in (self.body, self.applications, self.edit_button, self.message, self.questions_title,
+                       self.questions):
             widget.hide()
 
     def show_candidate(self, candidate_id: int | None) -> None:
@@ -152,8 +161,27 @@ class CandidateDetailPanel(QFrame):
         for name, button in self.reveal_buttons.items():
             has_value = bool(v[name].text())
             button.setVisible(detail.can_reveal and name in detail.masked and has_value)
+        self._show_questions(detail.questions)
         if self.applications.owner is None or self.applications.owner[0] != detail.id:
             self.applications.show_for(detail.id, d.name)
+
+    def _show_questions(self, asked: list) -> None:
+        self.questions_title.setVisible(bool(asked))
+        self.questions.setVisible(bool(asked))
+        blocks = []
+        for q in asked:
+            head = " · ".join((self.ctx.format_time(q.asked_at), labels.question_topic(q.topic),
+                               labels.question_source(q.source)))
+            lines = [head, labels.labelled(self.tr("Q"), q.question)]
+            if q.status == "answered":
+                by = self.tr("answered by {0} on {1}, {2}").format(q.answered_by or "—", self.ctx.format_time(q.answered_at),
+                                                                   sla_word(q.sla_met))
+                lines.append(labels.with_note(labels.labelled(self.tr("A"), q.answer), by))
+            else:
+                lines.append(self.tr("Not answered yet: {0}, due {1}").format(q.owner or "—",
+                                                                             self.ctx.format_time(q.due_at)))
+            blocks.append("\n".join(lines))
+        self.questions.setText("\n\n".join(blocks))
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

@@ -138,10 +138,13 @@ def _save(widget, path: Path) -> None:
 
 def _dialog_shots(app, tasks, window, out: Path) -> None:
     """The dialogs a page opens, each on top of its page as the user would see it."""
+    from desktop.ui.paged_model import ROW_ROLE
+
     keys = window.page_keys()
     if "questions" in keys:
         page = window.open_page("questions")
         _wait(app, tasks)
+        asker = page.model.index(0, 0).data(ROW_ROLE).candidate if page.model.rowCount() else ""
         for row in range(page.model.rowCount()):
             page.table.selectRow(row)
             if page.selected() is not None and page.selected().can_answer:
@@ -155,6 +158,13 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
                 break
         else:
             print("no question this user may answer")
+        if asker and "candidates" in keys and "*" not in asker:    # the asker's record: 提问与答复
+            candidates = window.open_page("candidates")
+            candidates.model.set_search(asker)
+            _wait(app, tasks)
+            candidates.table.selectRow(0)
+            _wait(app, tasks)
+            _scrolled_shots(app, tasks, window, candidates, out / "candidate-questions")
     if "positions" in keys:
         page = window.open_page("positions")
         _wait(app, tasks)

@@ -23,6 +23,7 @@ from desktop.core.model import (
 )
 from desktop.core.notifications import routing, templates
 from desktop.core.permissions import Action, allowed
+from desktop.core.services.overview import mask_name
 from desktop.core.question_routing import (  # noqa: F401  (re-exported: the questions' vocabulary)
     KEYWORDS, MAX_QUESTION, Context, classify, context, deadline, hr_of, is_hr_for, leader_of, owner_for,
     question_problem, superiors_of,
@@ -312,7 +313,11 @@ def preview(session: Session, actor: Actor, question_id: int, text: str, channel
     if not may_answer(session, actor, question, ctx):
         raise PermissionDenied("question.answer", action="question.answer")
     candidate = session.get(Candidate, question.candidate_id)
-    payload = _payload(session, question, ctx) | {"candidate_name": candidate.name, "answer": clean_text(text)}
+    # an owner who may not see the department's candidates (a person named in the routing) reads the
+    # name masked here too, as in the list; the message itself carries the full name
+    name = candidate.name if actor.system or allowed(session, actor, Action.CANDIDATE_VIEW, ctx.department_id) \
+        else mask_name(candidate.name)
+    payload = _payload(session, question, ctx) | {"candidate_name": name, "answer": clean_text(text)}
     return templates.render(session, "question_answer", channel, payload)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desktop.core import questions, settings
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from desktop.core.model import Alert, CandidateQuestion, Holiday, OutboxEntry, QuestionTopic, TimelineEvent
+from desktop.core.model import Alert, Candidate, CandidateQuestion, Holiday, OutboxEntry, QuestionTopic, TimelineEvent
 from desktop.core.scheduling import reminders
 
 from factories import SYSTEM
@@ -297,3 +297,24 @@ def test_a_mailed_question_of_a_candidate_without_an_interview_shows_their_posit
     assert [(r.id, r.position, r.candidate) for r in mine] == [(asked.id, "内科住院医师", "候选人2")]
     with w.db.session(w.hr) as s:
         assert [r.id for r in questions.open_questions(s, w.hr)] == [asked.id]
+
+
+def test_an_owner_from_another_department_previews_the_answer_with_the_name_masked(world, clock):
+    from factories import add_user
+
+    from desktop.core.model import Role
+
+    w = world
+    interview_id = _interview(w, clock)
+    canteen = add_user(w.db, "canteen", [(Role.INTERVIEWER, w.other_dept)], display_name="食堂经理",
+                       department_id=w.other_dept)
+    with w.db.session(SYSTEM, write=True) as s:
+        settings.store_institution(s, "questions.routing", json.dumps({"other": "user:canteen"}), "test")
+    asked = _capture(w, interview_id, "医院食堂怎么样？")
+    assert asked.owner_id == canteen.user_id
+    with w.db.session(canteen) as s:
+        seen = questions.preview(s, canteen, asked.id, "食堂有三层，供应早中晚三餐。").text
+    with w.db.session(w.hr) as s:
+        name = s.get(Candidate, w.candidates[0]).name
+        full = questions.preview(s, w.hr, asked.id, "食堂有三层，供应早中晚三餐。").text
+    assert name in full and name not in seen and name[0] in seen     # 候* for the canteen manager

@@ -30,7 +30,7 @@ SetCompressor /SOLID lzma
 !define DIST "..\dist\InterviewDesk"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPNAME}"
 !define ACTIVE_SETUP_KEY "Software\Microsoft\Active Setup\Installed Components\${APPNAME}.MachineSettings"
-; Links interviewdesk://interview/<id> (in OA pushes and interviewers' mail) open the interview in the
+; Links interviewdesk://interview/<id> (in OA pushes) open the interview in the
 ; app: Windows runs InterviewDesk.exe --open <link>; a running InterviewDesk takes the link over.
 !define URL_SCHEME "interviewdesk"
 !define URL_KEY "Software\Classes\${URL_SCHEME}"

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import anchors
 from desktop.ui.errors import show_error
-from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_input, stored
-from desktop.ui.widgets import ValidatedForm, hint_label
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_form, setting_input, stored
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -37,12 +37,7 @@ class AnchorSettings(StoredSettingsTab, QWidget):
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx)
         for key in _LABELS:
             self.inputs[key] = setting_input(key, width=360)
         self.inputs["audit.anchor_email"].setPlaceholderText("dangan@example.cn")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +28,7 @@ from desktop.core.errors import DeskError, InvalidSetting
 from desktop.core.services import config
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.widgets import primary_button
+from desktop.ui.widgets import ValidatedForm, primary_button
 
 
 def stored(session: Session, keys: Iterable[str]) -> dict[str, Any]:
@@ -58,6 +59,19 @@ def setting_input(key: str, width: int | None = None) -> QWidget:
     if spec.secret:
         line.setEchoMode(QLineEdit.EchoMode.Password)
     return line
+
+
+def setting_form(tab: QWidget, ctx) -> QFormLayout:
+    """Starts a settings tab with one form: sets `tab.ctx`, `tab.loaded` (nothing yet), `tab.form` (a
+    ValidatedForm whose fields keep their size) and `tab.inputs` (none yet); returns the form's layout
+    for the tab to place."""
+    tab.ctx = ctx
+    tab.loaded = {}
+    layout = QFormLayout()
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    tab.form = ValidatedForm(layout, QLabel())
+    tab.inputs = {}
+    return layout
 
 
 def save_row(tab: QWidget, text: str) -> QHBoxLayout:

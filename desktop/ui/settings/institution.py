@@ -6,15 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.core import settings
 from desktop.core.errors import DeskError, InvalidSetting
 from desktop.core.services import config
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.settings.inputs import save_row, setting_input
-from desktop.ui.widgets import ValidatedForm, hint_label
+from desktop.ui.settings.inputs import save_row, setting_form, setting_input
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -79,12 +79,7 @@ class InstitutionSettings(QWidget):
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx)
         for key in self.KEYS:
             spec = settings.spec_of(key)
             if spec.kind is bool:

@@ -4,13 +4,13 @@ position poorly, and the institution's own profile fields candidates are asked f
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_input
-from desktop.ui.widgets import ValidatedForm, hint_label
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_form, setting_input
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -31,12 +31,7 @@ class MatchSettings(StoredSettingsTab, QWidget):
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx)
         for key in _LABELS:
             self.inputs[key] = self.form.add(key, match_label(key), setting_input(key, width=420))
         self.inputs["match.alert_threshold"].setSuffix(" %")

@@ -91,10 +91,6 @@
         <translation>3至5道题，候选人回复数字1至5作答</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -165,10 +161,6 @@
     <message>
         <source>Choose…</source>
         <translation>选择…</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
     <message>
         <source>Save anchor settings</source>
@@ -2469,10 +2461,6 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
         <source>Save Exchange settings</source>
         <translation>保存 Exchange 设置</translation>
     </message>
@@ -2757,10 +2745,6 @@
     <message>
         <source>Preview requests</source>
         <translation>预览请求</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
     <message>
         <source>Save SMS and OA settings</source>
@@ -3077,10 +3061,6 @@
     <message>
         <source>Needs e-mail among the approvers&apos; channels (Settings → Notification channels) and the reply mailbox (Settings → Mail). A reply from another address, with a wrong or used code, or for a step already decided is refused and shown on the interview&apos;s timeline.</source>
         <translation>需在“通知渠道”中为审批人启用邮件，并在“邮件”中设置回复收件邮箱。非登记邮箱发来的回复、审批码错误或已用过、或该环节已办结的回复均不受理，并记入该面试的时间线。</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
     <message>
         <source>Save institution settings</source>
@@ -4281,10 +4261,6 @@
         <translation>回复（IMAP）</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
         <source>Save mail settings</source>
         <translation>保存邮件设置</translation>
     </message>
@@ -4485,10 +4461,6 @@
     <message>
         <source> min</source>
         <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
     </message>
     <message>
         <source>Save match settings</source>
@@ -7031,6 +7003,10 @@
     <message>
         <source>Not set</source>
         <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Nothing was saved.</source>

@@ -63,3 +63,25 @@ def relay(certs):
     server = SmtpServer(certs).start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def mail_servers(certs):
+    """Every delivery server on loopback, started: the SMTP relay ("relay"), the candidate-reply IMAP
+    mailbox ("box", served by "imap" with STARTTLS), an SMS gateway ("sms") and an OA webhook ("oa"),
+    both tests/http_gateway.py; "certs" is the test CA. Point the app at them with
+    delivery_helpers.delivery_settings."""
+    from delivery_helpers import IMAP_PASSWORD, IMAP_USER
+    from http_gateway import Gateway
+    from imap_server import ImapServer, Mailbox
+    from smtp_server import SmtpServer
+
+    relay = SmtpServer(certs).start()
+    sms, oa = Gateway(), Gateway()
+    box = Mailbox(IMAP_USER, IMAP_PASSWORD)
+    imap = ImapServer(box, tls=certs.server_context()).start()
+    yield {"certs": certs, "relay": relay, "sms": sms, "oa": oa, "box": box, "imap": imap}
+    imap.stop()
+    oa.close()
+    sms.close()
+    relay.stop()

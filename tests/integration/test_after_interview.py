@@ -12,14 +12,12 @@ from email.policy import SMTP
 from email.utils import make_msgid
 
 import pytest
-from http_gateway import Gateway
-from imap_server import ImapServer, Mailbox
+from delivery_helpers import IMAP_USER, delivery_settings, store_settings
+from imap_server import Mailbox
 from scheduling_helpers import BACKENDS, book, world_copy
 from scheduling_world import STORY_DAY, World, local
-from smtp_server import PASSWORD, USER, SmtpServer
 from sqlalchemy import select, update
 
-from desktop.core import settings
 from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.model import (
     Alert, CandidateQuestion, InboundMessage, Interview, InterviewStatus, OutboxEntry, SurveyResponse,
@@ -30,8 +28,6 @@ from desktop.integrations.mail.replies import poll_replies
 
 from factories import SYSTEM
 
-IMAP_USER, IMAP_PASSWORD = "hr-replies@hospital.example.cn", "Imap-pass-1"
-
 
 @pytest.fixture(params=BACKENDS)
 def world(request, clock) -> World:
@@ -39,29 +35,8 @@ def world(request, clock) -> World:
     return world_copy(request, request.param, clock)
 
 
-@pytest.fixture
-def servers(certs):
-    relay = SmtpServer(certs).start()
-    sms = Gateway()
-    box = Mailbox(IMAP_USER, IMAP_PASSWORD)
-    imap = ImapServer(box, tls=certs.server_context()).start()
-    yield {"relay": relay, "sms": sms, "box": box, "imap": imap}
-    imap.stop()
-    sms.close()
-    relay.stop()
-
-
-def configure(w: World, servers, certs, **changes) -> None:
-    values = {
-        "mail.smtp_host": "127.0.0.1", "mail.smtp_port": servers["relay"].port, "mail.smtp_security": "starttls",
-        "mail.smtp_username": USER, "mail.smtp_password": PASSWORD, "mail.ca_file": str(certs.ca_file),
-        "mail.from_address": "hr@hospital.example.cn", "mail.from_name": "市第一医院人事处",
-        "mail.imap_host": "127.0.0.1", "mail.imap_port": servers["imap"].port, "mail.imap_security": "starttls",
-        "mail.imap_username": IMAP_USER, "mail.imap_password": IMAP_PASSWORD, "mail.timeout_seconds": 5,
-        "sms.url": servers["sms"].url + "/send"} | changes
-    with w.db.session(SYSTEM, write=True) as s:
-        for key, value in values.items():
-            settings.store_institution(s, key, value, "测试")
+def configure(w: World, mail_servers, **changes) -> None:
+    store_settings(w, delivery_settings(mail_servers) | {"mail.timeout_seconds": 5} | changes)
 
 
 def deliver(w: World) -> None:
@@ -118,8 +93,8 @@ def reply(box: Mailbox, answers: str, text: str, *, automatic: bool = False) -> 
     box.put(message.as_bytes())
 
 
-def thank_you_sent(w: World, servers, certs, **pressed) -> tuple[int, str]:
-    configure(w, servers, certs)
+def thank_you_sent(w: World, mail_servers, **pressed) -> tuple[int, str]:
+    configure(w, mail_servers)
     iid = held(w, 0, 10, **pressed)
     w.db.clock.set(local(STORY_DAY, 10, 31))
     minute(w)
@@ -128,9 +103,9 @@ def thank_you_sent(w: World, servers, certs, **pressed) -> tuple[int, str]:
     return iid, mail.external_id
 
 
-def test_the_thank_you_follows_a_pressed_end_within_minutes_with_the_next_step_and_the_survey(world, servers, certs):
+def test_the_thank_you_follows_a_pressed_end_within_minutes_with_the_next_step_and_the_survey(world, mail_servers):
     w = world
-    configure(w, servers, certs)
+    configure(w, mail_servers)
     iid = held(w, 0, 10, pressed_at=local(STORY_DAY, 10, 20), next_step="3个工作日内电话通知复试安排。")
     w.db.clock.set(local(STORY_DAY, 10, 19))
     minute(w)
@@ -145,19 +120,19 @@ def test_the_thank_you_follows_a_pressed_end_within_minutes_with_the_next_step_a
     assert kinds(w, iid).count("thanked") == 1
 
     deliver(w)
-    invitation, sent = servers["relay"].mailbox.messages()
+    invitation, sent = mail_servers["relay"].mailbox.messages()
     assert "面试通知" in invitation["Subject"]
     body = sent.get_body(("plain",)).get_content()
     assert "c1@example.cn" in sent["To"] and "内科住院医师" in sent["Subject"]
     assert "候选人1" in body and "下一步：3个工作日内电话通知复试安排" in body
     assert "1. 您对本次面试的整体体验打几分？" in body and "如：5 4 5" in body
-    sms = servers["sms"].received[-1].json()["content"]
+    sms = mail_servers["sms"].received[-1].json()["content"]
     assert "3个工作日内电话通知复试安排。" in sms and "请回复3个1-5的数字" in sms
 
 
-def test_without_the_button_the_booked_end_counts_for_interviews_that_took_place(world, servers, certs):
+def test_without_the_button_the_booked_end_counts_for_interviews_that_took_place(world, mail_servers):
     w = world
-    configure(w, servers, certs, **{"after.next_step_default": "我们将在5个工作日内通知您结果"})
+    configure(w, mail_servers, **{"after.next_step_default": "我们将在5个工作日内通知您结果"})
     came = held(w, 0, 10)                                      # checked in, nobody pressed 结束面试
     absent = held(w, 1, 9, check_in=False)                    # never came, not marked yet
     cancelled = held(w, 2, 11)
@@ -174,9 +149,9 @@ def test_without_the_button_the_booked_end_counts_for_interviews_that_took_place
     assert thank_yous(w, absent) == [] and thank_yous(w, cancelled) == []
 
 
-def test_a_started_interview_running_over_is_not_thanked_in_the_middle(world, servers, certs):
+def test_a_started_interview_running_over_is_not_thanked_in_the_middle(world, mail_servers):
     w = world
-    configure(w, servers, certs)
+    configure(w, mail_servers)
     iid = held(w, 0, 10)
     with w.db.session(SYSTEM, write=True) as s:
         attendance.mark_started(s, SYSTEM, iid)
@@ -188,10 +163,10 @@ def test_a_started_interview_running_over_is_not_thanked_in_the_middle(world, se
     assert len(thank_yous(w, iid)) == 2
 
 
-def test_survey_answers_are_stored_and_an_unreadable_one_is_clarified_once(world, servers, certs):
+def test_survey_answers_are_stored_and_an_unreadable_one_is_clarified_once(world, mail_servers):
     w = world
-    iid, thanks_id = thank_you_sent(w, servers, certs)
-    box = servers["box"]
+    iid, thanks_id = thank_you_sent(w, mail_servers)
+    box = mail_servers["box"]
     reply(box, thanks_id, "五 四")
     reply(box, thanks_id, "9 9 9")
     summary = poll_replies(w.db)
@@ -213,16 +188,16 @@ def test_survey_answers_are_stored_and_an_unreadable_one_is_clarified_once(world
     assert taken == ["survey_unclear", "survey_unclear", "survey", "noted"]
     assert outbox_kinds(w, iid) == ["invitation", "survey_clarify", "survey_thanks", "thank_you"]
     deliver(w)
-    acknowledged = servers["relay"].mailbox.messages()[-1]
+    acknowledged = mail_servers["relay"].mailbox.messages()[-1]
     assert "5 4 5" in acknowledged.get_body(("plain",)).get_content()
     assert poll_replies(w.db).fetched == 0                     # each message read once
 
 
-def test_progress_is_answered_and_a_question_reaches_the_question_desk(world, servers, certs):
+def test_progress_is_answered_and_a_question_reaches_the_question_desk(world, mail_servers):
     w = world
-    iid, thanks_id = thank_you_sent(w, servers, certs, pressed_at=local(STORY_DAY, 10, 25),
+    iid, thanks_id = thank_you_sent(w, mail_servers, pressed_at=local(STORY_DAY, 10, 25),
                                     next_step="2个工作日内通知结果")
-    box = servers["box"]
+    box = mail_servers["box"]
     reply(box, thanks_id, "进度")
     reply(box, thanks_id, "Progress", automatic=True)          # an auto-reply is never answered
     reply(box, thanks_id, "请问复试大概什么时候安排？")
@@ -238,26 +213,26 @@ def test_progress_is_answered_and_a_question_reaches_the_question_desk(world, se
         assert len(inbound[3].text) == 10_003                  # nothing lost
     assert outbox_kinds(w, iid) == ["invitation", "progress_answer", "thank_you"]
     deliver(w)
-    answer = servers["relay"].mailbox.messages()[-1].get_body(("plain",)).get_content()
+    answer = mail_servers["relay"].mailbox.messages()[-1].get_body(("plain",)).get_content()
     assert "内科住院医师岗位当前进度：面试阶段" in answer or "当前进度" in answer
     assert "下一步：2个工作日内通知结果" in answer
 
 
-def test_progress_visibility_limits_the_answer(world, servers, certs):
+def test_progress_visibility_limits_the_answer(world, mail_servers):
     w = world
-    iid, thanks_id = thank_you_sent(w, servers, certs)
-    configure(w, servers, certs, **{"replies.progress_visibility": "contact_only"})
-    reply(servers["box"], thanks_id, "进度。")
+    iid, thanks_id = thank_you_sent(w, mail_servers)
+    configure(w, mail_servers, **{"replies.progress_visibility": "contact_only"})
+    reply(mail_servers["box"], thanks_id, "进度。")
     poll_replies(w.db)
     deliver(w)
-    answer = servers["relay"].mailbox.messages()[-1].get_body(("plain",)).get_content()
+    answer = mail_servers["relay"].mailbox.messages()[-1].get_body(("plain",)).get_content()
     assert "人事处将与您联系" in answer and "当前进度" not in answer and "下一步" not in answer
 
 
-def test_a_reply_to_an_unknown_message_is_left_unmatched(world, servers, certs):
+def test_a_reply_to_an_unknown_message_is_left_unmatched(world, mail_servers):
     w = world
-    thank_you_sent(w, servers, certs)
-    reply(servers["box"], "<never-sent@hospital.example.cn>", "进度")
+    thank_you_sent(w, mail_servers)
+    reply(mail_servers["box"], "<never-sent@hospital.example.cn>", "进度")
     summary = poll_replies(w.db)
     assert (summary.fetched, summary.unmatched, summary.progress) == (1, 1, 0)
     with w.db.session() as s:
@@ -266,10 +241,10 @@ def test_a_reply_to_an_unknown_message_is_left_unmatched(world, servers, certs):
     assert poll_replies(w.db).fetched == 1                     # left unseen for a person
 
 
-def test_a_confirmation_keyword_after_the_interview_is_not_a_confirmation(world, servers, certs):
+def test_a_confirmation_keyword_after_the_interview_is_not_a_confirmation(world, mail_servers):
     w = world
-    iid, thanks_id = thank_you_sent(w, servers, certs, pressed_at=local(STORY_DAY, 10, 25))
-    reply(servers["box"], thanks_id, "确认")
+    iid, thanks_id = thank_you_sent(w, mail_servers, pressed_at=local(STORY_DAY, 10, 25))
+    reply(mail_servers["box"], thanks_id, "确认")
     assert poll_replies(w.db).confirmations == 0
     with w.db.session() as s:
         assert s.scalar(select(InboundMessage.kind)) == "noted"

@@ -25,14 +25,14 @@ from email.policy import SMTP
 from email.utils import make_msgid
 
 import pytest
-from http_gateway import Gateway, answer
-from imap_server import ImapServer, Mailbox
+from delivery_helpers import IMAP_USER, delivery_settings, store_settings
+from http_gateway import answer
+from imap_server import Mailbox
 from scheduling_helpers import BACKENDS, book, world_copy
 from scheduling_world import STORY_DAY, World, local
-from smtp_server import PASSWORD, USER, SmtpServer
 from sqlalchemy import select
 
-from desktop.core import interview_room, questions, settings
+from desktop.core import interview_room, questions
 from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.errors import ValidationFailed
 from desktop.core.model import (
@@ -45,7 +45,6 @@ from desktop.integrations.mail.replies import poll_replies
 
 from factories import SYSTEM
 
-IMAP_USER, IMAP_PASSWORD = "hr-replies@hospital.example.cn", "Imap-pass-1"
 FRIDAY = date(2026, 11, 27)
 SATURDAY, SUNDAY, MONDAY, TUESDAY = (FRIDAY + timedelta(days=n) for n in (1, 2, 3, 4))   # Monday: a holiday
 CANDIDATE_MAIL, CANDIDATE_PHONE = "c1@example.cn", "13800138000"
@@ -57,31 +56,9 @@ def world(request, clock) -> World:
     return world_copy(request, request.param, clock)
 
 
-@pytest.fixture
-def servers(certs):
-    relay = SmtpServer(certs).start()
-    sms, oa = Gateway(), Gateway()
-    box = Mailbox(IMAP_USER, IMAP_PASSWORD)
-    imap = ImapServer(box, tls=certs.server_context()).start()
-    yield {"relay": relay, "sms": sms, "oa": oa, "box": box, "imap": imap}
-    imap.stop()
-    oa.close()
-    sms.close()
-    relay.stop()
-
-
-def configure(w: World, servers, certs, **changes) -> None:
-    values = {
-        "mail.smtp_host": "127.0.0.1", "mail.smtp_port": servers["relay"].port, "mail.smtp_security": "starttls",
-        "mail.smtp_username": USER, "mail.smtp_password": PASSWORD, "mail.ca_file": str(certs.ca_file),
-        "mail.from_address": "hr@hospital.example.cn", "mail.from_name": "市第一医院人事处",
-        "mail.imap_host": "127.0.0.1", "mail.imap_port": servers["imap"].port, "mail.imap_security": "starttls",
-        "mail.imap_username": IMAP_USER, "mail.imap_password": IMAP_PASSWORD, "mail.timeout_seconds": 5,
-        "sms.url": servers["sms"].url + "/send", "oa.url": servers["oa"].url + "/hook", "oa.secret": "oa-secret",
-    } | changes
+def configure(w: World, mail_servers, **changes) -> None:
+    store_settings(w, delivery_settings(mail_servers, oa=True) | {"mail.timeout_seconds": 5} | changes)
     with w.db.session(SYSTEM, write=True) as s:
-        for key, value in values.items():
-            settings.store_institution(s, key, value, "测试")
         s.add(Holiday(day=MONDAY, name="临时假日", is_workday=False))
 
 
@@ -110,8 +87,8 @@ def deliver(w: World) -> int:
     return outcome.sent
 
 
-def mails_to(servers, address: str) -> list[EmailMessage]:
-    return [m for m in servers["relay"].mailbox.messages() if address in m["To"]]
+def mails_to(mail_servers, address: str) -> list[EmailMessage]:
+    return [m for m in mail_servers["relay"].mailbox.messages() if address in m["To"]]
 
 
 def text_of(mail: EmailMessage) -> str:
@@ -135,8 +112,8 @@ def question_alerts(w: World, question_id: int) -> list[tuple[str, int]]:
                       if a.detail.get("question_id") == question_id)
 
 
-def oa_notices(servers, event: str) -> list[str]:
-    return sorted(r.json()["recipient"] for r in servers["oa"].received if r.json()["event"] == event)
+def oa_notices(mail_servers, event: str) -> list[str]:
+    return sorted(r.json()["recipient"] for r in mail_servers["oa"].received if r.json()["event"] == event)
 
 
 STORY = ("checked_in", "started", "overtime", "question_asked", "finished", "thanked", "question_answered",
@@ -145,12 +122,12 @@ STORY = ("checked_in", "started", "overtime", "question_asked", "finished", "tha
 
 # --- the story ---------------------------------------------------------------------------------------
 
-def test_interview_day_from_arrival_to_the_answered_survey_and_progress(world, servers, certs):
+def test_interview_day_from_arrival_to_the_answered_survey_and_progress(world, mail_servers):
     w = world
-    configure(w, servers, certs)
+    configure(w, mail_servers)
     iid = book(w, 0, local(FRIDAY, 15, 0), minutes=40).interview_id         # booked on Tuesday for Friday
     deliver(w)
-    [invitation] = mails_to(servers, CANDIDATE_MAIL)
+    [invitation] = mails_to(mail_servers, CANDIDATE_MAIL)
     assert "面试通知" in invitation["Subject"]
 
     # Friday: arrival, start, the panel hears at the planned end and ten minutes later, once each
@@ -207,7 +184,7 @@ def test_interview_day_from_arrival_to_the_answered_survey_and_progress(world, s
         assert sorted((t.channel, t.recipient) for t in thanks) == [("email", CANDIDATE_MAIL), ("sms", CANDIDATE_PHONE)]
         assert all(t.created_at - local(FRIDAY, 15, 54) <= timedelta(minutes=10) for t in thanks)
     deliver(w)
-    thank_you = mails_to(servers, CANDIDATE_MAIL)[-1]
+    thank_you = mails_to(mail_servers, CANDIDATE_MAIL)[-1]
     body = text_of(thank_you)
     assert "内科住院医师" in thank_you["Subject"] and "候选人1" in body
     assert "下一步：2个工作日内通知结果" in body
@@ -240,15 +217,15 @@ def test_interview_day_from_arrival_to_the_answered_survey_and_progress(world, s
                                                     ("question_overdue", w.director.user_id),
                                                     ("question_overdue", w.hr.user_id)])
     deliver(w)
-    assert oa_notices(servers, "question_reminder") == ["leader"]
-    assert oa_notices(servers, "question_escalated") == ["director", "hr_zhang"]
+    assert oa_notices(mail_servers, "question_reminder") == ["leader"]
+    assert oa_notices(mail_servers, "question_escalated") == ["director", "hr_zhang"]
 
     # the leader answers; the answer reaches the candidate's mailbox; the SLA was missed
     at(w, local(TUESDAY, 16, 20))
     answered = act(w, w.leader, questions.answer, growth.id, "医院每年组织两次职称晋升评审，另有外出进修机会。")
     assert not answered.sla_met and answered.channels == ("email", "sms")
     deliver(w)
-    answers = [m for m in mails_to(servers, CANDIDATE_MAIL) if "关于您的提问的答复" in m["Subject"]]
+    answers = [m for m in mails_to(mail_servers, CANDIDATE_MAIL) if "关于您的提问的答复" in m["Subject"]]
     assert len(answers) == 2
     assert "以后有没有晋升和职业发展的机会？" in text_of(answers[-1])
     assert "医院每年组织两次职称晋升评审" in text_of(answers[-1])
@@ -258,20 +235,20 @@ def test_interview_day_from_arrival_to_the_answered_survey_and_progress(world, s
 
     # the candidate replies to the thank-you: the survey, then 进度
     at(w, local(TUESDAY, 18, 0))
-    reply(servers["box"], thanks_id, "5 4 5")
+    reply(mail_servers["box"], thanks_id, "5 4 5")
     assert poll_replies(w.db).surveys == 1
     with w.db.session() as s:
         [response] = s.scalars(select(SurveyResponse)).all()
         assert (response.interview_id, response.answers, response.channel) == (iid, [5, 4, 5], "email")
     deliver(w)
-    acknowledged = mails_to(servers, CANDIDATE_MAIL)[-1]
+    acknowledged = mails_to(mail_servers, CANDIDATE_MAIL)[-1]
     assert "问卷" in acknowledged["Subject"] and "5 4 5" in text_of(acknowledged)
 
     at(w, local(TUESDAY, 18, 5))
-    reply(servers["box"], thanks_id, "进度")
+    reply(mail_servers["box"], thanks_id, "进度")
     assert poll_replies(w.db).progress == 1
     deliver(w)
-    progress = mails_to(servers, CANDIDATE_MAIL)[-1]
+    progress = mails_to(mail_servers, CANDIDATE_MAIL)[-1]
     assert "进度" in progress["Subject"] and "下一步：2个工作日内通知结果" in text_of(progress)
     assert poll_replies(w.db).fetched == 0                           # each reply read once
 
@@ -302,14 +279,14 @@ def texts(*items: tuple[str, str, str]) -> tuple:
         {"id": i, "mobile": phone, "content": text, "time": "2026-11-24 10:40:00"} for i, phone, text in items]}})
 
 
-def sent_texts(servers) -> list[tuple[str, str]]:
+def sent_texts(mail_servers) -> list[tuple[str, str]]:
     """(number, text) of every text message the gateway was asked to send."""
-    return [(r.json()["mobile"], r.json()["content"]) for r in servers["sms"].received if r.path == "/send"]
+    return [(r.json()["mobile"], r.json()["content"]) for r in mail_servers["sms"].received if r.path == "/send"]
 
 
-def test_bad_replies_by_text_message_get_a_clear_result_and_nothing_is_lost(world, servers, certs):
+def test_bad_replies_by_text_message_get_a_clear_result_and_nothing_is_lost(world, mail_servers):
     w = world
-    configure(w, servers, certs, **{"sms_inbox.enabled": True, "sms_inbox.url": servers["sms"].url + "/replies",
+    configure(w, mail_servers, **{"sms_inbox.enabled": True, "sms_inbox.url": mail_servers["sms"].url + "/replies",
                                     "sms_inbox.list_path": "data.items"})
     iid = book(w, 0, local(STORY_DAY, 10, 0)).interview_id
     at(w, local(STORY_DAY, 9, 55))
@@ -317,12 +294,12 @@ def test_bad_replies_by_text_message_get_a_clear_result_and_nothing_is_lost(worl
     at(w, local(STORY_DAY, 10, 31))                  # nobody pressed 结束面试: the booked end counts
     minute_job(w)
     deliver(w)
-    assert "请回复3个1-5的数字" in [text for number, text in sent_texts(servers) if number == CANDIDATE_PHONE][-1]
+    assert "请回复3个1-5的数字" in [text for number, text in sent_texts(mail_servers) if number == CANDIDATE_PHONE][-1]
 
     oversized = "请问" + "科室轮转安排" * 200 + "？"
     batch = texts(("g-1", CANDIDATE_PHONE, "五 四"), ("g-2", CANDIDATE_PHONE, "9 9 9"), ("g-3", CANDIDATE_PHONE, ""),
                   ("g-4", CANDIDATE_PHONE, oversized), ("g-5", STRANGER, "5 4 5"))
-    servers["sms"].script = [batch, batch]
+    mail_servers["sms"].script = [batch, batch]
     at(w, local(STORY_DAY, 10, 45))
     first = poll_inbox(w.db)
     again = poll_inbox(w.db)                                          # the gateway lists them again
@@ -342,20 +319,20 @@ def test_bad_replies_by_text_message_get_a_clear_result_and_nothing_is_lost(worl
         answered = sorted(s.scalars(select(OutboxEntry.kind).where(OutboxEntry.kind.in_(
             ("survey_clarify", "survey_thanks", "progress_answer")))))
     assert answered == ["survey_clarify"]                             # one clarification, never a loop
-    before = len(sent_texts(servers))
+    before = len(sent_texts(mail_servers))
     deliver(w)
-    [(number, clarification)] = sent_texts(servers)[before:]
+    [(number, clarification)] = sent_texts(mail_servers)[before:]
     assert number == CANDIDATE_PHONE and "未能识别您的评分" in clarification
 
-    servers["sms"].script = [texts(("g-6", CANDIDATE_PHONE, "5 4 5"))]
+    mail_servers["sms"].script = [texts(("g-6", CANDIDATE_PHONE, "5 4 5"))]
     assert poll_inbox(w.db).kinds == {"survey": 1}                    # the clarified answer is taken
     with w.db.session() as s:
         [response] = s.scalars(select(SurveyResponse)).all()
         assert (response.answers, response.channel, response.interview_id) == ([5, 4, 5], "sms", iid)
-    before = len(sent_texts(servers))
+    before = len(sent_texts(mail_servers))
     deliver(w)
-    assert [number for number, _ in sent_texts(servers)[before:]] == [CANDIDATE_PHONE]
-    assert STRANGER not in [number for number, _ in sent_texts(servers)]
+    assert [number for number, _ in sent_texts(mail_servers)[before:]] == [CANDIDATE_PHONE]
+    assert STRANGER not in [number for number, _ in sent_texts(mail_servers)]
 
 
 def test_a_kiosk_with_too_many_questions_saves_none_and_says_so(world):

@@ -14,25 +14,18 @@ from email.policy import SMTP
 from email.utils import make_msgid
 
 import pytest
+from delivery_helpers import IMAP_USER, delivery_settings, store_settings
 from exchange_helpers import SERVICE_ACCOUNT, SERVICE_PASSWORD, WANG, give_mailboxes
-from factories import SYSTEM
-from http_gateway import Gateway
 from icalendar import Calendar
-from imap_server import ImapServer, Mailbox
-from mail_certs import make_certs
 from scheduling_helpers import BACKENDS, approve_default_chain, book, request, world_copy
 from scheduling_world import STORY_DAY, World, local
-from smtp_server import PASSWORD, USER, SmtpServer
 from sqlalchemy import select
 
-from desktop.core import settings
 from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.model import ChangeKind, Interview, OutboxEntry, OutboxState, Party
 from desktop.core.scheduling import changes, timeline
 from desktop.integrations import senders
 from desktop.integrations.mail.replies import poll_replies
-
-IMAP_USER, IMAP_PASSWORD = "hr-replies@hospital.example.cn", "Imap-pass-1"
 
 
 @pytest.fixture(params=BACKENDS)
@@ -42,35 +35,18 @@ def world(request, clock) -> World:
 
 
 @pytest.fixture
-def servers(tmp_path, ews_server):
-    certs = make_certs(tmp_path / "certs")
-    relay = SmtpServer(certs).start()
-    sms, oa = Gateway(), Gateway()
-    box = Mailbox(IMAP_USER, IMAP_PASSWORD)
-    imap = ImapServer(box, tls=certs.server_context()).start()
-    yield {"certs": certs, "relay": relay, "sms": sms, "oa": oa, "box": box, "imap": imap, "ews": ews_server}
-    imap.stop()
-    oa.close()
-    sms.close()
-    relay.stop()
+def servers(mail_servers, ews_server):
+    return mail_servers | {"ews": ews_server}
 
 
 def configure(w: World, servers) -> None:
-    values = {
+    exchange = {
         "exchange.enabled": True, "exchange.ews_url": servers["ews"].url, "exchange.auth": "NTLM",
         "exchange.username": SERVICE_ACCOUNT, "exchange.password": SERVICE_PASSWORD,
         "exchange.service_mailbox": SERVICE_ACCOUNT, "exchange.mode": "impersonation",
         "exchange.version": "Exchange2016", "exchange.timeout_seconds": 5,
-        "mail.smtp_host": "127.0.0.1", "mail.smtp_port": servers["relay"].port, "mail.smtp_security": "starttls",
-        "mail.smtp_username": USER, "mail.smtp_password": PASSWORD, "mail.ca_file": str(servers["certs"].ca_file),
-        "mail.from_address": "hr@hospital.example.cn", "mail.from_name": "市第一医院人事处",
-        "mail.imap_host": "127.0.0.1", "mail.imap_port": servers["imap"].port, "mail.imap_security": "starttls",
-        "mail.imap_username": IMAP_USER, "mail.imap_password": IMAP_PASSWORD, "mail.replies_enabled": True,
-        "sms.url": servers["sms"].url + "/send", "oa.url": servers["oa"].url + "/hook", "oa.secret": "oa-secret",
     }
-    with w.db.session(SYSTEM, write=True) as s:
-        for key, value in values.items():
-            settings.store_institution(s, key, value, "测试")
+    store_settings(w, exchange | delivery_settings(servers, oa=True) | {"mail.replies_enabled": True})
     give_mailboxes(w)
 
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.core import labels
 from desktop.core.errors import DeskError, InvalidSetting
-from desktop.ui.settings.inputs import StoredSettingsTab
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row
+from desktop.ui.widgets import ValidatedForm, hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -64,16 +64,7 @@ class AfterInterviewSettings(StoredSettingsTab, QWidget):
                             ("survey.enabled", survey), ("survey.questions", questions),
                             ("survey.questions_en", english), ("replies.progress_visibility", visibility)):
             self.inputs[key] = self.form.add(key, label_of(key), widget)
-        self.saved = QLabel(self.tr("Saved."))
-        self.saved.setObjectName("success")
-        self.saved.hide()
-        self.save_button = primary_button(self.tr("Save"))
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(lambda: self.save())
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.saved)
-        buttons.addStretch(1)
+        buttons = save_row(self, self.tr("Save"))
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
         column.addWidget(hint_label(self.tr(

@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core import anchors, settings
+from desktop.core import anchors
 from desktop.ui.errors import show_error
-from desktop.ui.settings.inputs import StoredSettingsTab, stored
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_form, setting_input, stored
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -39,21 +37,9 @@ class AnchorSettings(StoredSettingsTab, QWidget):
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx)
         for key in _LABELS:
-            spec = settings.spec_of(key)
-            if spec.kind is int:
-                widget: QWidget = QSpinBox()
-                widget.setRange(spec.minimum or 1, spec.maximum or 24)
-            else:
-                widget = QLineEdit()
-                widget.setMinimumWidth(360)
-            self.inputs[key] = widget
+            self.inputs[key] = setting_input(key, width=360)
         self.inputs["audit.anchor_email"].setPlaceholderText("dangan@example.cn")
         self.browse = QPushButton(self.tr("Choose…"))
         self.browse.clicked.connect(self.choose_folder)
@@ -70,16 +56,7 @@ class AnchorSettings(StoredSettingsTab, QWidget):
                 self.form.add(key, anchor_label(key), self.inputs[key])
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.saved = QLabel(self.tr("Saved."))
-        self.saved.setObjectName("success")
-        self.saved.hide()
-        self.save_button = primary_button(self.tr("Save anchor settings"))
-        self.save_button.clicked.connect(lambda: self.save())
-        self.save_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.saved)
-        buttons.addStretch(1)
+        buttons = save_row(self, self.tr("Save anchor settings"))
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
         column.addWidget(hint_label(self.tr(

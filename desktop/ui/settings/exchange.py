@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from desktop.integrations.exchange.config import ExchangeConfig
 from desktop.integrations.exchange.connection import ConnectionReport, test_connection
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+from desktop.ui.widgets import ValidatedForm, hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -100,12 +98,7 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
             self.inputs[key] = widget
         column.addLayout(layout)
 
-        self.saved = QLabel(self.tr("Saved."))
-        self.saved.setObjectName("success")
-        self.saved.hide()
-        self.save_button = primary_button(self.tr("Save Exchange settings"))
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(lambda: self.save())
+        row = inputs.save_row(self, self.tr("Save Exchange settings"))
         self.test_mailbox = QLineEdit()
         self.test_mailbox.setPlaceholderText(self.tr("An interviewer's mailbox to try (optional)"))
         self.test_mailbox.setMinimumWidth(240)
@@ -114,10 +107,6 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.save_button)
-        row.addWidget(self.saved)
-        row.addStretch(1)
         row.addWidget(self.test_mailbox)
         row.addWidget(self.test_button)
         column.addLayout(row)
@@ -127,22 +116,12 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
 
     def _widget(self, key: str) -> QWidget:
         spec = settings.spec_of(key)
-        if spec.kind is bool:
-            return QCheckBox()
-        if spec.kind is int:
-            spin = QSpinBox()
-            spin.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
-            return spin
         if spec.choices:
             combo = QComboBox()
             for code in spec.choices:
                 combo.addItem(QCoreApplication.translate("ExchangeSettings", _CHOICES[code]), code)
             return combo
-        line = QLineEdit()
-        line.setMinimumWidth(320)
-        if spec.secret:
-            line.setEchoMode(QLineEdit.EchoMode.Password)
-        return line
+        return inputs.setting_input(key, width=320)
 
     def choose_ca_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Internal CA certificate"), "",

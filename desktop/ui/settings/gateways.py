@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from desktop.integrations.http_channels import oa, sms, sms_inbox
 from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+from desktop.ui.widgets import ValidatedForm, hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -73,7 +71,6 @@ _LABELS = {
     "oa.timeout_seconds": QT_TRANSLATE_NOOP("GatewaySettings", "Timeout (seconds)"),
     "oa.ca_file": QT_TRANSLATE_NOOP("GatewaySettings", "Internal CA certificate file"),
 }
-SECRETS = ("sms.secret", "oa.secret")
 LONG_TEXT = ("sms.headers", "sms.body_template", "sms_inbox.headers")
 
 
@@ -135,12 +132,7 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
         self.preview.setReadOnly(True)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.preview.setMinimumHeight(160)
-        self.saved = QLabel(self.tr("Saved."))
-        self.saved.setObjectName("success")
-        self.saved.hide()
-        self.save_button = primary_button(self.tr("Save SMS and OA settings"))
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(lambda: self.save())
+        saves = inputs.save_row(self, self.tr("Save SMS and OA settings"))
 
         sms_box, oa_box = QGroupBox(self.tr("SMS gateway")), QGroupBox(self.tr("OA webhook"))
         inbox_box = QGroupBox(self.tr("SMS replies from candidates"))
@@ -162,7 +154,7 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
             "fields of each message.")))
         column.addWidget(inbox_box)
         column.addWidget(oa_box)
-        column.addLayout(self._row(self.save_button, self.saved, stretch=True))
+        column.addLayout(saves)
         column.addLayout(self._row(self.preview_button, stretch=True))
         column.addWidget(self.preview)
         scroll = QScrollArea()
@@ -184,22 +176,14 @@ class GatewaySettings(inputs.StoredSettingsTab, QWidget):
 
     def _add(self, form: ValidatedForm, key: str) -> None:
         spec = settings.spec_of(key)
-        if spec.kind is bool:
-            widget: QWidget = QCheckBox()
-        elif spec.kind is int:
-            widget = QSpinBox()
-            widget.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
-        elif spec.choices:
-            widget = QComboBox()
+        if spec.choices:
+            widget: QWidget = QComboBox()
             widget.addItems(spec.choices)
         elif key in LONG_TEXT:
             widget = QPlainTextEdit()
             widget.setFixedHeight(64)
         else:
-            widget = QLineEdit()
-            widget.setMinimumWidth(320)
-            if key in SECRETS:
-                widget.setEchoMode(QLineEdit.EchoMode.Password)
+            widget = inputs.setting_input(key, width=320)
         self.inputs[key] = form.add(key, label_of(key), widget)
 
     # --- loading and saving ----------------------------------------------------------------------

@@ -13,6 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -25,6 +28,7 @@ from desktop.core.errors import DeskError, InvalidSetting
 from desktop.core.services import config
 from desktop.ui import messages
 from desktop.ui.errors import show_error
+from desktop.ui.widgets import ValidatedForm, primary_button
 
 
 def stored(session: Session, keys: Iterable[str]) -> dict[str, Any]:
@@ -36,6 +40,55 @@ def stored(session: Session, keys: Iterable[str]) -> dict[str, Any]:
 def secret_hint(is_set: bool) -> str:
     return (QCoreApplication.translate("SettingInputs", "Set — type to replace") if is_set
             else QCoreApplication.translate("SettingInputs", "Not set"))
+
+
+def setting_input(key: str, width: int | None = None) -> QWidget:
+    """The input a setting's spec asks for: a check box for yes or no, a spin box over the spec's range
+    for a number, otherwise a line edit (`width` its minimum width), masked for a secret. A tab that
+    offers choices or several lines builds those itself."""
+    spec = settings.spec_of(key)
+    if spec.kind is bool:
+        return QCheckBox()
+    if spec.kind is int:
+        spin = QSpinBox()
+        spin.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
+        return spin
+    line = QLineEdit()
+    if width is not None:
+        line.setMinimumWidth(width)
+    if spec.secret:
+        line.setEchoMode(QLineEdit.EchoMode.Password)
+    return line
+
+
+def setting_form(tab: QWidget, ctx) -> QFormLayout:
+    """Starts a settings tab with one form: sets `tab.ctx`, `tab.loaded` (nothing yet), `tab.form` (a
+    ValidatedForm whose fields keep their size) and `tab.inputs` (none yet); returns the form's layout
+    for the tab to place."""
+    tab.ctx = ctx
+    tab.loaded = {}
+    layout = QFormLayout()
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    tab.form = ValidatedForm(layout, QLabel())
+    tab.inputs = {}
+    return layout
+
+
+def save_row(tab: QWidget, text: str) -> QHBoxLayout:
+    """A settings tab's save row: its primary button `text` (off until the stored values arrive; a click
+    calls `tab.save()`), the hidden "Saved." shown after a save, then a stretch, after which a tab may
+    add its own buttons. Sets `tab.save_button` and `tab.saved`."""
+    tab.saved = QLabel(QCoreApplication.translate("SettingInputs", "Saved."))
+    tab.saved.setObjectName("success")
+    tab.saved.hide()
+    tab.save_button = primary_button(text)
+    tab.save_button.setEnabled(False)
+    tab.save_button.clicked.connect(lambda: tab.save())
+    row = QHBoxLayout()
+    row.addWidget(tab.save_button)
+    row.addWidget(tab.saved)
+    row.addStretch(1)
+    return row
 
 
 def show(inputs: dict[str, QWidget], values: dict[str, Any]) -> None:

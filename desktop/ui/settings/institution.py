@@ -6,16 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.core import settings
 from desktop.core.errors import DeskError, InvalidSetting
 from desktop.core.services import config
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+from desktop.ui.settings.inputs import save_row, setting_form, setting_input
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -80,39 +79,22 @@ class InstitutionSettings(QWidget):
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx)
         for key in self.KEYS:
             spec = settings.spec_of(key)
             if spec.kind is bool:
                 widget: QWidget = QCheckBox(QCoreApplication.translate("InstitutionSettings", _CHECKS[key]))
                 if key in _TIPS:
                     widget.setToolTip(QCoreApplication.translate("InstitutionSettings", _TIPS[key]))
-            elif spec.kind is int:
-                widget = QSpinBox()
-                widget.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
             elif key == "office.timezone":
                 widget = QComboBox()
                 widget.setEditable(True)
                 widget.addItems(TIMEZONES)
             else:
-                widget = QLineEdit()
+                widget = setting_input(key)
             widget.setMinimumWidth(320 if key in ("office.name", "notify.sender_name") else 160)
             self.inputs[key] = self.form.add(key, setting_label(key), widget)
-        self.saved = QLabel(self.tr("Saved."))
-        self.saved.setObjectName("success")
-        self.saved.hide()
-        self.save_button = primary_button(self.tr("Save institution settings"))
-        self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.saved)
-        buttons.addStretch(1)
+        buttons = save_row(self, self.tr("Save institution settings"))
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
         column.addWidget(hint_label(self.tr("These settings apply to every desktop using this database.")))

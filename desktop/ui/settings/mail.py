@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from desktop.core.delivery.outbox import DeliveryFailed
 from desktop.integrations.mail import replies, smtp
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+from desktop.ui.widgets import ValidatedForm, hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -94,12 +92,7 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
             boxes.addWidget(group, 1)
         column.addLayout(boxes)
 
-        self.saved = QLabel(self.tr("Saved."))
-        self.saved.setObjectName("success")
-        self.saved.hide()
-        self.save_button = primary_button(self.tr("Save mail settings"))
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(lambda: self.save())
+        row = inputs.save_row(self, self.tr("Save mail settings"))
         self.test_address = QLineEdit()
         self.test_address.setPlaceholderText(self.tr("Address for the test message"))
         self.test_address.setMinimumWidth(240)
@@ -110,10 +103,6 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.save_button)
-        row.addWidget(self.saved)
-        row.addStretch(1)
         row.addWidget(self.test_address)
         row.addWidget(self.test_button)
         row.addWidget(self.check_button)
@@ -124,22 +113,12 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
 
     def _widget(self, key: str) -> QWidget:
         spec = settings.spec_of(key)
-        if spec.kind is bool:
-            return QCheckBox()
-        if spec.kind is int:
-            spin = QSpinBox()
-            spin.setRange(spec.minimum or 0, spec.maximum or 1_000_000)
-            return spin
         if spec.choices:
             combo = QComboBox()
             for code in ("starttls", "ssl", "none"):
                 combo.addItem(QCoreApplication.translate("MailSettings", _SECURITY[code]), code)
             return combo
-        line = QLineEdit()
-        line.setMinimumWidth(220)
-        if spec.secret:
-            line.setEchoMode(QLineEdit.EchoMode.Password)
-        return line
+        return inputs.setting_input(key, width=220)
 
     # --- trying the servers --------------------------------------------------------------------------
 

@@ -4,14 +4,13 @@ position poorly, and the institution's own profile fields candidates are asked f
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop.core import settings
-from desktop.ui.settings.inputs import StoredSettingsTab
-from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_form, setting_input
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -32,34 +31,14 @@ class MatchSettings(StoredSettingsTab, QWidget):
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx)
         for key in _LABELS:
-            spec = settings.spec_of(key)
-            if spec.kind is int:
-                widget: QWidget = QSpinBox()
-                widget.setRange(spec.minimum or 0, spec.maximum or 100)
-            else:
-                widget = QLineEdit()
-                widget.setMinimumWidth(420)
-                widget.setPlaceholderText(self.tr("Separate with commas, e.g. 外语水平, 政治面貌, 职称"))
-            self.inputs[key] = self.form.add(key, match_label(key), widget)
+            self.inputs[key] = self.form.add(key, match_label(key), setting_input(key, width=420))
         self.inputs["match.alert_threshold"].setSuffix(" %")
         self.inputs["match.alert_minutes_before"].setSuffix(self.tr(" min"))
-        self.saved = QLabel(self.tr("Saved."))
-        self.saved.setObjectName("success")
-        self.saved.hide()
-        self.save_button = primary_button(self.tr("Save match settings"))
-        self.save_button.clicked.connect(lambda: self.save())
-        self.save_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.saved)
-        buttons.addStretch(1)
+        self.inputs["match.profile_fields"].setPlaceholderText(
+            self.tr("Separate with commas, e.g. 外语水平, 政治面貌, 职称"))
+        buttons = save_row(self, self.tr("Save match settings"))
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 16, 16, 16)
         column.addWidget(hint_label(self.tr(

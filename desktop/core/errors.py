@@ -309,3 +309,32 @@ class BadLink(DeskError):
     scheme, kind, id."""
 
     code = "bad_link"
+
+
+class ContractIncomplete(DeskError):
+    """A labour contract may not be issued: mandatory items of 劳动合同法 第十七条 are missing.
+    `missing_items` names the items the template has no place for (codes of
+    desktop.core.contracts.MANDATORY_ITEMS); `missing_fields` the values not filled in for this person
+    (field codes); `unknown_fields` placeholders of the template nothing can fill. Codes only."""
+
+    code = "contract_incomplete"
+
+    def __init__(self, missing_items: tuple[str, ...] = (), missing_fields: tuple[str, ...] = (),
+                 unknown_fields: tuple[str, ...] = ()) -> None:
+        super().__init__("contract incomplete: " + ", ".join((*missing_items, *missing_fields, *unknown_fields)),
+                         missing_items=missing_items, missing_fields=missing_fields, unknown_fields=unknown_fields)
+        self.missing_items = missing_items
+        self.missing_fields = missing_fields
+        self.unknown_fields = unknown_fields
+
+
+class SigningCertificateInvalid(DeskError):
+    """The institution's signing certificate (PKCS#12 file) cannot be used. `reason`: missing (no file
+    or empty), damaged (not a PKCS#12 file), wrong_password, no_key (no private key or certificate
+    inside), not_yet_valid, expired."""
+
+    code = "signing_certificate"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"signing certificate: {reason}", reason=reason)
+        self.reason = reason

@@ -121,7 +121,8 @@ class CardView:
 def template_view(t: ScorecardTemplate) -> TemplateView:
     return TemplateView(t.id, t.line, t.revision, t.round_id, t.round_kind.value, t.name, Decimal(t.pass_at),
                         Decimal(t.fail_below), t.automatic,
-                        tuple(CriterionView(c.id, c.position, c.name, c.weight, dict(c.anchors), c.description) for c in t.criteria))
+                        tuple(CriterionView(c.id, c.position, c.name, c.weight, dict(c.anchors), c.description)
+                              for c in t.criteria))
 
 
 def _line(round_id: int | None, kind: RoundKind) -> str:

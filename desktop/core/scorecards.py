@@ -30,7 +30,7 @@ from desktop.core.validation import clean_text, text_problem
 
 COMMENT_MAX, REMARKS_MAX, REASON_MAX = 1000, 2000, 500
 
-_ANCHORS = {"4": "基本达到要求，有明显不足", "7": "良好，达到岗位要求", "10": "出色，明显超出岗位要求"}
+DEFAULT_ANCHORS = {"4": "基本达到要求，有明显不足", "7": "良好，达到岗位要求", "10": "出色，明显超出岗位要求"}
 SHIPPED: dict[RoundKind, tuple[str, tuple[tuple[str, int], ...]]] = {
     RoundKind.HR: ("HR面", (("沟通能力", 40), ("求职动机", 30), ("稳定性与匹配", 30))),
     RoundKind.BUSINESS: ("业务面", (("专业能力", 40), ("解决问题", 30), ("实操", 30))),
@@ -167,7 +167,7 @@ def _write_template(session: Session, actor: Actor, round_id: int | None, kind: 
 
 def shipped_input(kind: RoundKind) -> TemplateInput:
     name, criteria = SHIPPED[kind]
-    return TemplateInput(name, tuple(CriterionInput(n, w, _ANCHORS) for n, w in criteria))
+    return TemplateInput(name, tuple(CriterionInput(n, w, DEFAULT_ANCHORS) for n, w in criteria))
 
 
 def save_template(session: Session, actor: Actor, data: TemplateInput, *, round_id: int | None = None,

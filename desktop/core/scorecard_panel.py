@@ -121,7 +121,8 @@ def calibration(session: Session, actor: Actor, interview_id: int) -> Calibratio
     totals = tuple(card.weighted_total for card in cards)
     submitted = {card.interviewer_id for card in cards}
     waiting = [uid for uid in _panel(interview) if uid not in submitted]
-    names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(waiting)))) if waiting else {}
+    names = {uid: name for uid, name in session.execute(select(User.id, User.display_name)
+                                                        .where(User.id.in_(waiting)))}
     return Calibration(interview_id, tuple((card.interviewer_id, card.interviewer) for card in cards), tuple(rows),
                        totals, tuple(card.recommendation for card in cards),
                        mean([t for t in totals if t is not None]), tuple(names[u] for u in waiting))

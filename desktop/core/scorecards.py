@@ -260,6 +260,17 @@ def card_view(session: Session, card: Scorecard | None, template: ScorecardTempl
                     card.submitted_at, card.reopened_at, card.reopen_reason)
 
 
+def _panel_template(session: Session, interview: Interview, *, create: bool) -> ScorecardTemplate | TemplateView:
+    """A panel scores one interview on one version: the one its first scorecard was started on, else
+    the round's current template (written from the shipped default at the first save if none)."""
+    started = session.scalar(select(Scorecard.template_id).where(Scorecard.interview_id == interview.id,
+                                                                 Scorecard.template_id.is_not(None))
+                             .order_by(Scorecard.id).limit(1))
+    if started is not None:
+        return session.get(ScorecardTemplate, started)
+    return _template_for(session, session.get(Round, interview.round_id), create=create)
+
+
 def my_scorecard(session: Session, actor: Actor, interview_id: int) -> CardView:
     """The acting interviewer's scorecard of the interview (a blank one on the round's template if not
     started), with the interview notes at hand in the room (desktop.core.interview_room)."""
@@ -267,7 +278,7 @@ def my_scorecard(session: Session, actor: Actor, interview_id: int) -> CardView:
     _require_panel(session, actor, interview)
     card = _own(session, interview_id, actor.user_id)
     template = session.get(ScorecardTemplate, card.template_id) if card else \
-        _template_for(session, session.get(Round, interview.round_id), create=False)
+        _panel_template(session, interview, create=False)
     return card_view(session, card, template, interview_id, actor.user_id)
 
 
@@ -299,7 +310,7 @@ def _write_card(session: Session, actor: Actor, interview_id: int, data: CardInp
     if card is not None and card.status == ScorecardStatus.SUBMITTED:
         raise InvalidState("scorecard already submitted", reason="submitted")
     template = session.get(ScorecardTemplate, card.template_id) if card else \
-        _template_for(session, session.get(Round, interview.round_id), create=True)
+        _panel_template(session, interview, create=True)
     problems = _problems(data, template, final=final)
     if problems:
         raise ValidationFailed(problems)

@@ -163,7 +163,13 @@ def test_a_template_in_use_gets_a_new_version_and_old_scores_keep_theirs(world):
     assert changed.revision == 2 and changed.id != first.id
     mine = read(w, w.wang, scorecards.my_scorecard, iid)
     assert mine.template.id == first.id and [s.score for s in mine.scores] == [8, 6]
-    assert read(w, w.li, scorecards.my_scorecard, iid).template.id == changed.id   # not started: the new one
+    # the rest of this panel scores on the same version; the next interview on the new one
+    assert read(w, w.li, scorecards.my_scorecard, iid).template.id == first.id
+    act(w, w.li, scorecards.submit, iid, card(7, 7))
+    partial = read(w, w.hr, panel.calibration, iid)
+    assert [r.criterion for r in partial.rows] == ["沟通", "专业"] and partial.waiting_for == ("赵科长",)
+    later = book(w, 1, local(STORY_DAY, 14), interviewers=(w.li.user_id,)).interview_id
+    assert read(w, w.li, scorecards.my_scorecard, later).template.id == changed.id
     with pytest.raises(PermissionDenied):        # the institution's default: 人事处 or the administrator
         act(w, w.hr, scorecards.save_template, scorecards.shipped_input(RoundKind.BUSINESS), kind=RoundKind.BUSINESS)
     default = act(w, w.personnel, scorecards.save_template, scorecards.shipped_input(RoundKind.BUSINESS),

@@ -181,12 +181,16 @@ def test_independence_calibration_and_the_rule_confirmed(world):
     w = world
     iid = panel_of_three(w)
     act(w, w.wang, scorecards.submit, iid, card(8, 7, 8))
-    with pytest.raises(PermissionDenied):         # 李医生 has not submitted: the others stay hidden
+    with pytest.raises(PermissionDenied):         # 李医生 has not started: the others stay hidden
         read(w, w.li, panel.panel_scorecards, iid)
+    act(w, w.li, scorecards.save_draft, iid, card(6, None, None, rec=None))
+    for look in (panel.panel_scorecards, panel.calibration):      # nor with a draft
+        with pytest.raises(PermissionDenied):
+            read(w, w.li, look, iid)
     with pytest.raises(InvalidState) as early:
         act(w, w.hr, panel.propose, iid)
     assert early.value.params["missing"] == 2
-    act(w, w.li, scorecards.submit, iid, card(7, 7, 7))
+    act(w, w.li, scorecards.submit, iid, card(7, 7, 7, version=1))
     assert [c.interviewer for c in read(w, w.li, panel.panel_scorecards, iid)] == ["王主任", "李医生"]
     act(w, w.leader, scorecards.submit, iid, card(2, 7, 7, rec=STRONG, comments={1: "表达不清"}))
 
@@ -230,3 +234,32 @@ def test_the_chair_saying_no_leaves_it_to_hr(world):
     act(w, w.li, scorecards.submit, iid, card(9, 9, 9, comments={1: "a", 2: "b", 3: "c"}))
     act(w, w.leader, scorecards.submit, iid, card(9, 9, 9, comments={1: "a", 2: "b", 3: "c"}))
     assert act(w, w.hr, panel.propose, iid).explanation == "加权平均 9.0 ≥ 7.0，但主考官不推荐，由人事决定"
+
+
+def test_an_automatic_round_decides_by_itself_unless_the_rule_leaves_it_to_hr(world):
+    w = world
+    rule = TemplateInput("初试", tuple(CriterionInput(n, 50, ANCHORS) for n in ("沟通", "专业")),
+                         pass_at=Decimal("6.5"), fail_below=Decimal(4), automatic=True)
+    act(w, w.hr, scorecards.save_template, rule, round_id=w.round1)
+    iid = book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id,)).interview_id
+    act(w, w.wang, scorecards.submit, iid, card(7, 6))
+    done = act(w, w.hr, panel.propose, iid)
+    assert (done.proposed, done.outcome, done.explanation, done.decided_by) == ("passed", "passed",
+                                                                                "加权平均 6.5 ≥ 6.5", "")
+    other = book(w, 1, local(STORY_DAY, 11), interviewers=(w.wang.user_id,)).interview_id
+    act(w, w.wang, scorecards.submit, other, card(5, 5))
+    left = act(w, w.hr, panel.propose, other)
+    assert (left.proposed, left.outcome) == ("hr_decides", "")
+
+
+def test_two_hr_officers_settling_the_same_decision_one_wins(world):
+    w = world
+    iid = book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id,)).interview_id
+    act(w, w.wang, scorecards.submit, iid, card(8, 8, 8))
+    seen = act(w, w.hr, panel.propose, iid).version
+    act(w, w.hr, panel.settle, iid, seen)
+    with pytest.raises(StaleWrite):
+        act(w, w.hr, panel.settle, iid, seen, DecisionOutcome.FAILED, "另一位人事专员的意见")
+    assert read(w, w.hr, panel.decision_of, iid).outcome == "passed"
+    with pytest.raises(PermissionDenied):         # an interviewer does not decide
+        read(w, w.wang, panel.decision_of, iid)

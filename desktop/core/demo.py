@@ -28,16 +28,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core import demo_day, settings
+from desktop.core import demo_day, scorecards, settings
 from desktop.core.accounts import actor_for_user, hash_password
 from desktop.core.clock import ManualClock
 from desktop.core.model import (
     Alert, Application, ApplicationStage, ApprovalChain, ApprovalStep, ArchiveRecord, Candidate, ChangeKind,
     ChangeRequest, Channel, Confirmation, Education, Interview, InterviewMode,
     InterviewParticipant, InterviewStatus, OutboxEntry, OutboxState, Party, Position, ResponseState,
-    RetentionPolicy, Role, RoleGrant, Room, RoundKind, ScorecardCriterion, StepKind, TimelineEvent, User, Verdict,
+    RetentionPolicy, Role, RoleGrant, Room, RoundKind, StepKind, TimelineEvent, User, Verdict,
 )
 from desktop.core.scheduling import changes, effects
+from desktop.core.scorecard_rules import CriterionInput
 from desktop.core.services.candidates import CandidateInput, create_candidate
 from desktop.core.services.departments import create_department
 from desktop.core.services.positions import PositionInput, create_position
@@ -267,8 +268,8 @@ class _Builder:
         self.family[pid], self.root[pid] = family, dept.split("-")[0]
         for rnd in position.rounds:
             rnd.duration_minutes = ROUND_MINUTES[rnd.kind]
-            self.s.add_all(ScorecardCriterion(round_id=rnd.id, position=n + 1, name=name, max_score=5)
-                           for n, name in enumerate(CRITERIA[rnd.kind]))
+            scorecards.save_template(self.s, self.actor, scorecards.TemplateInput(rnd.name, tuple(
+                CriterionInput(name, 25, scorecards.DEFAULT_ANCHORS) for name in CRITERIA[rnd.kind])), round_id=rnd.id)
         return position
 
     def _chains(self) -> None:

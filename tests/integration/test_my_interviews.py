@@ -14,7 +14,7 @@ from desktop.core import settings
 from desktop.core.errors import NotFound
 from desktop.core.model import (
     Interview, InterviewMode, InterviewParticipant, InterviewStatus, Notice, ParticipantRole, PositionRequirement,
-    Recommendation, RequirementKind, Role, Scorecard, TimelineEvent,
+    Recommendation, RequirementKind, Role, Scorecard, ScorecardStatus, TimelineEvent,
 )
 from desktop.core.scheduling import my_interviews
 from factories import SYSTEM, add_interview, add_user
@@ -118,7 +118,8 @@ def test_preparation_shows_requirements_place_duration_and_earlier_rounds(world)
         s.scalar(select(InterviewParticipant).where(InterviewParticipant.interview_id == second_round)).role = \
             ParticipantRole.INTERVIEWER
         s.add_all([Scorecard(interview_id=first_round, interviewer_id=world.li.user_id,
-                             recommendation=Recommendation.YES, remarks="基础扎实", submitted_at=local(STORY_DAY - timedelta(days=3), 11)),
+                             recommendation=Recommendation.YES, remarks="基础扎实", status=ScorecardStatus.SUBMITTED,
+                             submitted_at=local(STORY_DAY - timedelta(days=3), 11)),
                    Scorecard(interview_id=first_round, interviewer_id=world.hr.user_id,
                              recommendation=Recommendation.NO, remarks="草稿")])     # not submitted: not shown
 

@@ -6,8 +6,8 @@ from desktop.core.model.delivery import (
     CalendarItem, CalendarSyncState, InboundMessage, MessageTemplate, OutboxEntry, OutboxState,
 )
 from desktop.core.model.evaluation import (
-    CandidateQuestion, QuestionStatus, QuestionTopic, Recommendation, Score, Scorecard, ScorecardCriterion,
-    SurveyResponse,
+    CandidateQuestion, DecisionOutcome, QuestionStatus, QuestionTopic, Recommendation, RoundDecision, Score,
+    Scorecard, ScorecardCriterion, ScorecardStatus, ScorecardTemplate, SurveyResponse,
 )
 from desktop.core.model.offers import Contract, Offer, OfferStatus
 from desktop.core.model.org import Department, Role, RoleGrant, User
@@ -27,7 +27,7 @@ __all__ = [
     "Alert", "Application", "ApplicationEvent", "ApplicationStage", "CLOSED_STAGES", "ApprovalChain",
     "ApprovalMailCode", "ApprovalStep", "ArchiveRecord", "AuditAnchor", "AuditEntry",
     "AuditHead", "Base", "BusyBlock", "CalendarItem", "CalendarSyncState", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
-    "Channel", "ChecklistTick", "Confirmation", "Contract", "Decision", "Delegation", "Department", "Education", "FollowUpTask",
+    "Channel", "ChecklistTick", "Confirmation", "Contract", "Decision", "DecisionOutcome", "RoundDecision", "ScorecardStatus", "ScorecardTemplate", "Delegation", "Department", "Education", "FollowUpTask",
     "Gender", "Holiday", "InboundMessage", "Interview", "InterviewMode", "InterviewNote", "InterviewParticipant", "InterviewStatus", "MessageTemplate",
     "Notice",
     "Offer", "OfferStatus", "OutboxEntry", "OutboxState", "ParticipantRole", "Party", "PersonalDataRequest",

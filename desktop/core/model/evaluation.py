@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
+from desktop.core.model.recruiting import RoundKind
 
 
 class Recommendation(StrEnum):
@@ -18,17 +19,56 @@ class Recommendation(StrEnum):
     NO = "no"
 
 
-class ScorecardCriterion(Base):
-    __tablename__ = "scorecard_criteria"
-    __table_args__ = (UniqueConstraint("round_id", "position"),)
+class ScorecardStatus(StrEnum):
+    DRAFT = "draft"            # autosaved, the interviewer may still change it
+    SUBMITTED = "submitted"    # locked; counts for the panel and the decision
+    REOPENED = "reopened"      # HR opened it again with a reason; the interviewer submits again
+
+
+class DecisionOutcome(StrEnum):
+    PASSED = "passed"          # 通过
+    FAILED = "failed"          # 未通过
+    HR_DECIDES = "hr_decides"  # HR决定 (the rule leaves it to HR)
+
+
+class ScorecardTemplate(Base):
+    """One version of the scorecard of a round (round_id) or the institution's default for a round kind
+    (round_id NULL). `line` names the versions of one template ("round:12", "kind:hr"); a version that
+    scores were submitted on is never changed: editing it makes the next version current."""
+
+    __tablename__ = "scorecard_templates"
+    __table_args__ = (UniqueConstraint("line", "revision"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
+    line: Mapped[str] = mapped_column(String(40), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    round_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
+    round_kind: Mapped[RoundKind] = mapped_column(enum_column(RoundKind))
+    name: Mapped[str] = mapped_column(String(100))
+    # the decision rule of the round: average >= pass_at (and no 不推荐 from the chair) passes,
+    # below fail_below fails, otherwise HR decides; automatic: the rule's outcome needs no confirmation
+    pass_at: Mapped[float] = mapped_column(Numeric(4, 2), default=7)
+    fail_below: Mapped[float] = mapped_column(Numeric(4, 2), default=5)
+    automatic: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+    criteria: Mapped[list["ScorecardCriterion"]] = relationship(
+        order_by="ScorecardCriterion.position", cascade="all, delete-orphan")
+
+
+class ScorecardCriterion(Base):
+    __tablename__ = "scorecard_criteria"
+    __table_args__ = (UniqueConstraint("template_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("scorecard_templates.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(100))
     description: Mapped[str] = mapped_column(Text, default="")
-    weight: Mapped[float] = mapped_column(Numeric(5, 2), default=1)
-    max_score: Mapped[int] = mapped_column(Integer, default=5)
+    weight: Mapped[int] = mapped_column(Integer)          # percent; a template's weights sum to 100
+    anchors: Mapped[dict[str, str]] = mapped_column(JSON)  # what 4, 7 and 10 mean: {"4": ..., "7": ..., "10": ...}
 
 
 class Scorecard(Versioned, Base):
@@ -38,9 +78,15 @@ class Scorecard(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"))
     interviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    template_id: Mapped[Optional[int]] = mapped_column(ForeignKey("scorecard_templates.id"), index=True)
+    status: Mapped[ScorecardStatus] = mapped_column(enum_column(ScorecardStatus), default=ScorecardStatus.DRAFT)
     recommendation: Mapped[Optional[Recommendation]] = mapped_column(enum_column(Recommendation))
     remarks: Mapped[str] = mapped_column(Text, default="")
+    saved_at: Mapped[Optional[datetime]]
     submitted_at: Mapped[Optional[datetime]]
+    reopened_at: Mapped[Optional[datetime]]
+    reopened_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
 
     scores: Mapped[list["Score"]] = relationship(cascade="all, delete-orphan")
 
@@ -52,8 +98,30 @@ class Score(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     scorecard_id: Mapped[int] = mapped_column(ForeignKey("scorecards.id", ondelete="CASCADE"))
     criterion_id: Mapped[int] = mapped_column(ForeignKey("scorecard_criteria.id"))
-    score: Mapped[int] = mapped_column(Integer)
-    remark: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[Optional[int]] = mapped_column(Integer)   # None in a draft not yet scored here
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class RoundDecision(Versioned, Base):
+    """The result of one round of an application: what the rule proposed and why, and HR's
+    confirmation or override with its reason."""
+
+    __tablename__ = "round_decisions"
+    __table_args__ = (UniqueConstraint("interview_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"))
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("scorecard_templates.id"))
+    average: Mapped[Optional[float]] = mapped_column(Numeric(5, 2))
+    proposed: Mapped[DecisionOutcome] = mapped_column(enum_column(DecisionOutcome))
+    explanation: Mapped[str] = mapped_column(Text)
+    proposed_at: Mapped[datetime]
+    outcome: Mapped[Optional[DecisionOutcome]] = mapped_column(enum_column(DecisionOutcome))
+    overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[Optional[datetime]]
 
 
 class QuestionTopic(StrEnum):

@@ -21,7 +21,7 @@ from desktop.core import settings
 from desktop.core.errors import NotFound
 from desktop.core.model import (
     Application, Candidate, Department, Interview, InterviewParticipant, InterviewStatus, Position,
-    PositionRequirement, Room, Round, Scorecard, User,
+    PositionRequirement, Room, Round, Scorecard, ScorecardStatus, User,
 )
 from desktop.core.permissions import Action, allowed
 from desktop.core.scheduling import attendance, views
@@ -246,7 +246,8 @@ def _earlier(session: Session, interview: Interview, show_results: bool) -> list
         for interview_id, name, recommendation, submitted_at in session.execute(
                 select(Scorecard.interview_id, User.display_name, Scorecard.recommendation, Scorecard.submitted_at)
                 .join(User, User.id == Scorecard.interviewer_id)
-                .where(Scorecard.interview_id.in_([r[0] for r in rows]), Scorecard.submitted_at.is_not(None))
+                .where(Scorecard.interview_id.in_([r[0] for r in rows]),
+                       Scorecard.status == ScorecardStatus.SUBMITTED)
                 .order_by(Scorecard.submitted_at, Scorecard.id)):
             results.setdefault(interview_id, []).append(
                 EarlierResult(name, recommendation.value if recommendation else "", submitted_at))

@@ -70,7 +70,11 @@ def field_label(name: str) -> str:
         "topic": QCoreApplication.translate("Messages", "Topic"),
         "owner_id": QCoreApplication.translate("Messages", "Owner"),
         "interview_id": QCoreApplication.translate("Messages", "Interview"),
+        "recommendation": QCoreApplication.translate("Messages", "Overall recommendation"),
+        "remarks": QCoreApplication.translate("Messages", "Remarks"),
     }
+    if name.startswith("scores.") and name[7:].isdigit():
+        return QCoreApplication.translate("Messages", "Score of criterion {0}").format(name[7:])
     for room_field, text in (("duration_minutes", QCoreApplication.translate("Messages", "Planned minutes of round {0}")),
                              ("min_questions", QCoreApplication.translate("Messages", "Questions of round {0}")),
                              ("closing_checklist", QCoreApplication.translate("Messages", "Checklist of round {0}"))):
@@ -123,6 +127,10 @@ def problem_text(code: str) -> str:
         "restricted": QCoreApplication.translate("Messages", "has asked to restrict the processing of their data"),
         "unchanged": QCoreApplication.translate("Messages", "is already the current stage"),
         "too_many": QCoreApplication.translate("Messages", "are too many"),
+        "out_of_range": QCoreApplication.translate("Messages", "is outside the allowed range"),
+        "missing": QCoreApplication.translate("Messages", "has no score yet"),
+        "comment_required": QCoreApplication.translate("Messages", "needs a comment (a score of 3 or less, or 9 or "
+                                                       "more)"),
     }
     return texts.get(code, code)
 
@@ -375,6 +383,26 @@ def link_text(reason: str) -> str:
         "interviewdesk://interview/123.").format(why)
 
 
+SCORECARD_STATES = ("submitted", "not_on_panel", "not_submitted", "scores_missing", "decided")
+
+
+def scorecard_state_text(reason: str, p: dict) -> str:
+    if reason == "submitted":
+        return QCoreApplication.translate("Messages", "This scorecard has already been submitted (perhaps on another "
+                                          "desktop) and is locked. HR can reopen it if it must change.")
+    if reason == "not_on_panel":
+        return QCoreApplication.translate("Messages", "Only interviewers on this interview's panel fill in its "
+                                          "scorecard.")
+    if reason == "not_submitted":
+        return QCoreApplication.translate("Messages", "This scorecard has not been submitted; there is nothing "
+                                          "to reopen.")
+    if reason == "scores_missing":
+        return QCoreApplication.translate("Messages", "{0} interviewer(s) of the panel have not submitted their "
+                                          "scorecard yet; the rule waits for all of them.").format(p.get("missing", ""))
+    return QCoreApplication.translate("Messages", "This round has already been decided; the decision shown is the "
+                                      "current one.")
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     if not isinstance(error, errors.DeskError):
@@ -431,6 +459,9 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate("Messages", "This record already exists.")
     if isinstance(error, errors.NotFound):
         return QCoreApplication.translate("Messages", "The record no longer exists.")
+    if isinstance(error, errors.PermissionDenied) and p.get("reason") == "own_scorecard_first":
+        return QCoreApplication.translate("Messages", "Submit your own scorecard first; the panel's scores are "
+                                          "shown to you after that.")
     if isinstance(error, errors.PermissionDenied):
         return QCoreApplication.translate("Messages", "You do not have permission for this action.")
     if isinstance(error, errors.LoginFailed):
@@ -500,6 +531,8 @@ def describe(error: BaseException) -> str:
     if isinstance(error, errors.AlreadyDecided):
         return QCoreApplication.translate("Messages", "Someone else has already dealt with this request. "
                                           "The list shows where it stands now.")
+    if isinstance(error, errors.InvalidState) and p.get("reason") in SCORECARD_STATES:
+        return scorecard_state_text(str(p["reason"]), p)
     if isinstance(error, errors.InvalidState):
         status = str(p.get("status", ""))
         if status == "change_pending":

@@ -4853,6 +4853,18 @@
         <translation>面试</translation>
     </message>
     <message>
+        <source>Overall recommendation</source>
+        <translation>总体推荐</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Score of criterion {0}</source>
+        <translation>第 {0} 项评分</translation>
+    </message>
+    <message>
         <source>Planned minutes of round {0}</source>
         <translation>第 {0} 轮计划时长</translation>
     </message>
@@ -5003,6 +5015,18 @@
     <message>
         <source>are too many</source>
         <translation>数量过多</translation>
+    </message>
+    <message>
+        <source>is outside the allowed range</source>
+        <translation>超出允许范围</translation>
+    </message>
+    <message>
+        <source>has no score yet</source>
+        <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>needs a comment (a score of 3 or less, or 9 or more)</source>
+        <translation>须填写评语（评分不高于3分或不低于9分）</translation>
     </message>
     <message>
         <source>Not checked in: the interview is not today. Check-in for it is possible on {0} from {1} to {2}.</source>
@@ -5389,6 +5413,26 @@
         <translation>无法打开此链接：{0}。面试链接的格式为 interviewdesk://interview/123。</translation>
     </message>
     <message>
+        <source>This scorecard has already been submitted (perhaps on another desktop) and is locked. HR can reopen it if it must change.</source>
+        <translation>此评分表已经提交（可能是在另一台电脑上），已锁定。如需修改，请人事处重新开放。</translation>
+    </message>
+    <message>
+        <source>Only interviewers on this interview&apos;s panel fill in its scorecard.</source>
+        <translation>只有本场面试小组的面试官才能填写评分表。</translation>
+    </message>
+    <message>
+        <source>This scorecard has not been submitted; there is nothing to reopen.</source>
+        <translation>此评分表尚未提交，无需重新开放。</translation>
+    </message>
+    <message>
+        <source>{0} interviewer(s) of the panel have not submitted their scorecard yet; the rule waits for all of them.</source>
+        <translation>面试小组还有 {0} 位面试官未提交评分表；规则须等全部提交后才能判定。</translation>
+    </message>
+    <message>
+        <source>This round has already been decided; the decision shown is the current one.</source>
+        <translation>本轮已有结论；显示的是当前结论。</translation>
+    </message>
+    <message>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
@@ -5455,6 +5499,10 @@
     <message>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Submit your own scorecard first; the panel&apos;s scores are shown to you after that.</source>
+        <translation>请先提交您自己的评分表；提交后才能看到面试小组其他成员的评分。</translation>
     </message>
     <message>
         <source>You do not have permission for this action.</source>
@@ -6145,6 +6193,14 @@
     <message>
         <source>The timer, closing checklist, notes and closing scripts of the running interview, in a window of its own</source>
         <translation>在单独的窗口中进行面试：计时、收尾清单、面试记录和收尾话术</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Score the candidate on the round&apos;s criteria; the draft is saved as you type</source>
+        <translation>按本轮的评分项给候选人评分；填写时草稿自动保存</translation>
     </message>
     <message>
         <source>Time and place</source>
@@ -6961,6 +7017,73 @@
     <message>
         <source>Interview booked; the invitations are on their way.</source>
         <translation>面试已预约，邀请正在发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardDialog</name>
+    <message>
+        <source>Scorecard</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Remarks for HR and the panel (optional)</source>
+        <translation>给人事处和面试小组的备注（选填）</translation>
+    </message>
+    <message>
+        <source>Overall recommendation</source>
+        <translation>总体推荐</translation>
+    </message>
+    <message>
+        <source>No notes were taken in the interview room.</source>
+        <translation>面试间里没有记录笔记。</translation>
+    </message>
+    <message>
+        <source>Interview notes</source>
+        <translation>面试笔记</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Submitted — locked</source>
+        <translation>已提交，已锁定</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>A score of 3 or less, or 9 or more, needs a comment.</source>
+        <translation>评分不高于3分或不低于9分时须填写评语。</translation>
+    </message>
+    <message>
+        <source>Weighted total</source>
+        <translation>加权总分</translation>
+    </message>
+    <message>
+        <source>Unsaved changes…</source>
+        <translation>有未保存的修改…</translation>
+    </message>
+    <message>
+        <source>Submitted at {0}</source>
+        <translation>已于 {0} 提交</translation>
+    </message>
+    <message>
+        <source>Draft saved at {0}</source>
+        <translation>草稿已保存于 {0}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,11 @@ class PreparationView(QFrame):
                                             "interview, in a window of its own"))
         self.room_button.clicked.connect(self.enter_room)
         self.room_window = None
+        self.scorecard_button = QPushButton(self.tr("Scorecard"))
+        self.scorecard_button.setToolTip(self.tr("Score the candidate on the round's criteria; the draft is saved "
+                                                 "as you type"))
+        self.scorecard_button.clicked.connect(self.open_scorecard)
+        self.scorecard_dialog = None
 
         self.when = Section(self.tr("Time and place"))
         for key, text in (("time", self.tr("Time")), ("planned", self.tr("Planned duration")),
@@ -137,7 +142,7 @@ class PreparationView(QFrame):
         self.earlier_note = hint_label()
 
         buttons = QHBoxLayout()
-        for button in (self.room_button, self.schedule_button, self.open_video_button, self.copy_video_button):
+        for button in (self.room_button, self.scorecard_button, self.schedule_button, self.open_video_button, self.copy_video_button):
             buttons.addWidget(button)
         buttons.addWidget(self.copied, 1)
         self.content = QWidget()
@@ -179,6 +184,10 @@ class PreparationView(QFrame):
         self.room_button.setVisible(shown and (bool(found.my_role) or self.ctx.may(Action.INTERVIEW_SCHEDULE)))
         self.room_button.setEnabled(shown and found.status not in ("cancelled", "no_show")
                                     and self.ctx.local(found.starts_at).date() == self.ctx.today())
+        # 评分: for the interviewers of the panel (observers do not score), once the interview has begun
+        self.scorecard_button.setVisible(shown and found.my_role == "interviewer")
+        self.scorecard_button.setEnabled(shown and found.status not in ("cancelled", "no_show")
+                                         and found.starts_at <= self.ctx.clock.now())
         self.copied.clear()
         if found is None:
             self.heading.clear()
@@ -276,6 +285,14 @@ class PreparationView(QFrame):
         if self.interview_id is not None:
             self.room_window = InterviewRoomWindow(self.ctx, self.interview_id)
             self.room_window.show()
+
+    def open_scorecard(self) -> None:
+        from desktop.ui.desk.scorecard import ScorecardDialog
+
+        if self.preparation is not None:
+            self.scorecard_dialog = ScorecardDialog(self.ctx, self.preparation.interview_id,
+                                                    self.preparation.candidate.name, self)
+            self.scorecard_dialog.show()
 
     def _open_video(self) -> None:
         if self.preparation is not None and self.preparation.video_link:

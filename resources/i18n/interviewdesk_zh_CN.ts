@@ -789,6 +789,89 @@
     </message>
 </context>
 <context>
+    <name>CalibrationDialog</name>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>HR decides</source>
+        <translation>由人事处决定</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>评分校准</translation>
+    </message>
+    <message>
+        <source>Highlighted: more than 3 points from the panel&apos;s mean on that criterion.</source>
+        <translation>高亮：该项评分与组内平均相差超过3分。</translation>
+    </message>
+    <message>
+        <source>Apply the rule</source>
+        <translation>按规则判定</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Reason (required to override the rule)</source>
+        <translation>原因（改判时必填）</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>改判</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>面试结论</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Panel mean</source>
+        <translation>组内平均</translation>
+    </message>
+    <message>
+        <source>Weighted total</source>
+        <translation>加权总分</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>推荐意见</translation>
+    </message>
+    <message>
+        <source>More than 3 points from the panel&apos;s mean ({0})</source>
+        <translation>与组内平均（{0}）相差超过3分</translation>
+    </message>
+    <message>
+        <source>Not submitted yet</source>
+        <translation>尚未提交</translation>
+    </message>
+    <message>
+        <source>No proposal yet: apply the rule once every interviewer has submitted.</source>
+        <translation>尚无判定：全部面试官提交后可按规则判定。</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The rule proposes</source>
+        <translation>规则建议</translation>
+    </message>
+</context>
+<context>
     <name>CandidateDetailPanel</name>
     <message>
         <source>Edit</source>
@@ -6201,6 +6284,14 @@
     <message>
         <source>Score the candidate on the round&apos;s criteria; the draft is saved as you type</source>
         <translation>按本轮的评分项给候选人评分；填写时草稿自动保存</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>评分校准</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s scores side by side (for interviewers once their own scorecard is submitted)</source>
+        <translation>并列查看面试小组的评分（面试官须先提交自己的评分表）</translation>
     </message>
     <message>
         <source>Time and place</source>

@@ -99,6 +99,11 @@ class PreparationView(QFrame):
                                                  "as you type"))
         self.scorecard_button.clicked.connect(self.open_scorecard)
         self.scorecard_dialog = None
+        self.calibration_button = QPushButton(self.tr("Calibration"))
+        self.calibration_button.setToolTip(self.tr("The panel's scores side by side (for interviewers once their own "
+                                                   "scorecard is submitted)"))
+        self.calibration_button.clicked.connect(self.open_calibration)
+        self.calibration_dialog = None
 
         self.when = Section(self.tr("Time and place"))
         for key, text in (("time", self.tr("Time")), ("planned", self.tr("Planned duration")),
@@ -142,7 +147,7 @@ class PreparationView(QFrame):
         self.earlier_note = hint_label()
 
         buttons = QHBoxLayout()
-        for button in (self.room_button, self.scorecard_button, self.schedule_button, self.open_video_button, self.copy_video_button):
+        for button in (self.room_button, self.scorecard_button, self.calibration_button, self.schedule_button, self.open_video_button, self.copy_video_button):
             buttons.addWidget(button)
         buttons.addWidget(self.copied, 1)
         self.content = QWidget()
@@ -188,6 +193,8 @@ class PreparationView(QFrame):
         self.scorecard_button.setVisible(shown and found.my_role == "interviewer")
         self.scorecard_button.setEnabled(shown and found.status not in ("cancelled", "no_show")
                                          and found.starts_at <= self.ctx.clock.now())
+        self.calibration_button.setVisible(shown and (found.my_role == "interviewer"
+                                                      or self.ctx.may(Action.INTERVIEW_SCHEDULE)))
         self.copied.clear()
         if found is None:
             self.heading.clear()
@@ -293,6 +300,14 @@ class PreparationView(QFrame):
             self.scorecard_dialog = ScorecardDialog(self.ctx, self.preparation.interview_id,
                                                     self.preparation.candidate.name, self)
             self.scorecard_dialog.show()
+
+    def open_calibration(self) -> None:
+        from desktop.ui.desk.calibration import CalibrationDialog
+
+        if self.preparation is not None:
+            self.calibration_dialog = CalibrationDialog(self.ctx, self.preparation.interview_id,
+                                                        self.preparation.candidate.name, self)
+            self.calibration_dialog.show()
 
     def _open_video(self) -> None:
         if self.preparation is not None and self.preparation.video_link:

@@ -1,0 +1,213 @@
+"""评分校准 Calibration: the panel's submitted scorecards side by side — a row per criterion, a column
+per interviewer, the weighted totals and recommendations — with every score more than 3 points from
+the panel's mean on its criterion highlighted. For HR and leaders of the department, and for an
+interviewer after submitting their own (the core refuses otherwise; the refusal is said here).
+
+HR also sees the round's decision: the rule's proposal with its explanation
+(scorecard_panel.propose), then 确认 (confirm) or 改判 (override, with a reason) through
+scorecard_panel.settle."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import labels, scorecard_panel
+from desktop.core.model import DecisionOutcome
+from desktop.core.permissions import Action
+from desktop.core.scorecard_panel import Calibration, DecisionView
+from desktop.ui.desk import words as desk_words
+from desktop.ui.widgets import hint_label, primary_button, title_label
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+FLAG_COLOUR = QColor("#f8d7a8")
+_OUTCOMES = {
+    "passed": QT_TRANSLATE_NOOP("CalibrationDialog", "Passed"),
+    "failed": QT_TRANSLATE_NOOP("CalibrationDialog", "Not passed"),
+    "hr_decides": QT_TRANSLATE_NOOP("CalibrationDialog", "HR decides"),
+}
+
+
+def outcome_word(code: str) -> str:
+    return QCoreApplication.translate("CalibrationDialog", _OUTCOMES[code]) if code in _OUTCOMES else code
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+class CalibrationDialog(QDialog):
+    def __init__(self, ctx: "AppContext", interview_id: int, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id = interview_id
+        self.calibration: Calibration | None = None
+        self.decision: DecisionView | None = None
+        self.hr = ctx.may(Action.INTERVIEW_SCHEDULE)
+        self.setWindowTitle(labels.with_note(self.tr("Calibration"), title) if title else self.tr("Calibration"))
+        self.resize(1000, 600)
+
+        self.table = QTableWidget()
+        self.table.setObjectName("calibration")
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.waiting = hint_label()
+        self.legend = hint_label(self.tr("Highlighted: more than 3 points from the panel's mean on that criterion."))
+        self.problem = hint_label()
+        self.problem.setObjectName("formError")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+        self.proposal = QLabel()
+        self.proposal.setWordWrap(True)
+        self.propose_button = QPushButton(self.tr("Apply the rule"))
+        self.propose_button.clicked.connect(self.propose)
+        self.confirm_button = primary_button(self.tr("Confirm"))
+        self.confirm_button.clicked.connect(self.confirm)
+        self.override_outcome = QComboBox()
+        for code in (DecisionOutcome.PASSED.value, DecisionOutcome.FAILED.value):
+            self.override_outcome.addItem(outcome_word(code), code)
+        self.override_reason = QLineEdit()
+        self.override_reason.setPlaceholderText(self.tr("Reason (required to override the rule)"))
+        self.override_button = QPushButton(self.tr("Override"))
+        self.override_button.clicked.connect(self.override)
+        self.decision_box = QWidget()
+        box = QVBoxLayout(self.decision_box)
+        box.setContentsMargins(0, 8, 0, 0)
+        box.addWidget(title_label(self.tr("Decision"), "sectionTitle"))
+        box.addWidget(self.proposal)
+        actions = QHBoxLayout()
+        for w in (self.propose_button, self.confirm_button, self.override_outcome):
+            actions.addWidget(w)
+        actions.addWidget(self.override_reason, 1)
+        actions.addWidget(self.override_button)
+        box.addLayout(actions)
+        self.decision_box.setVisible(self.hr)
+
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.tr("Calibration"), "sectionTitle"))
+        layout.addWidget(self.problem)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.decision_box)
+        layout.addLayout(bottom)
+        ctx.sig_changed.connect(self._changed)
+        self._decision_shown(None)
+        self.load()
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        actor, interview_id = self.ctx.actor, self.interview_id
+        self.ctx.read(lambda session: scorecard_panel.calibration(session, actor, interview_id), self._arrived,
+                      self._failed, owner=self)
+        if self.hr:
+            self.ctx.read(lambda session: scorecard_panel.decision_of(session, actor, interview_id),
+                          self._decision_shown, self._failed, owner=self)
+
+    def _changed(self, entity: str, ids: object) -> None:
+        if entity in ("scorecard", "decision") and (not ids or self.interview_id in ids):
+            self.load()
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.ui.messages import describe
+
+        self.problem.setText(describe(error))
+        self.problem.show()
+
+    def _arrived(self, c: Calibration) -> None:
+        self.calibration = c
+        names = [name for _uid, name in c.interviewers]
+        t = self.table
+        t.clear()
+        t.setColumnCount(len(names) + 1)
+        t.setHorizontalHeaderLabels(names + [self.tr("Panel mean")])
+        t.setRowCount(len(c.rows) + 2)
+        t.setVerticalHeaderLabels([labels.with_note(r.criterion, f"{r.weight}%") for r in c.rows]
+                                  + [self.tr("Weighted total"), self.tr("Recommendation")])
+        for i, r in enumerate(c.rows):
+            for j, ((uid, _name), score) in enumerate(zip(c.interviewers, r.scores)):
+                item = _cell("" if score is None else str(score))
+                if uid in r.flagged:
+                    item.setBackground(QBrush(FLAG_COLOUR))
+                    item.setToolTip(self.tr("More than 3 points from the panel's mean ({0})").format(r.mean))
+                t.setItem(i, j, item)
+            t.setItem(i, len(names), _cell("" if r.mean is None else f"{r.mean:.2f}"))
+        n = len(c.rows)
+        for j, total in enumerate(c.totals):
+            t.setItem(n, j, _cell("" if total is None else f"{total:.2f}"))
+            t.setItem(n + 1, j, _cell(desk_words.recommendation(c.recommendations[j])))
+        t.setItem(n, len(names), _cell("" if c.panel_average is None else f"{c.panel_average:.2f}"))
+        t.resizeColumnsToContents()
+        self.waiting.setText(labels.labelled(self.tr("Not submitted yet"), labels.joined(c.waiting_for))
+                             if c.waiting_for else "")
+        self.waiting.setVisible(bool(c.waiting_for))
+        self._buttons()
+
+    # --- the decision --------------------------------------------------------------------------
+
+    def _decision_shown(self, d: DecisionView | None) -> None:
+        self.decision = d
+        if d is None:
+            self.proposal.setText(self.tr("No proposal yet: apply the rule once every interviewer has submitted."))
+        elif d.outcome:
+            head = labels.labelled(self.tr("Decided"), outcome_word(d.outcome))
+            note = labels.joined(t for t in (d.decided_by, self.ctx.format_time(d.decided_at),
+                                             labels.labelled(self.tr("Reason"), d.reason) if d.reason else "") if t)
+            self.proposal.setText(labels.with_note(head, note) + "\n" + d.explanation)
+        else:
+            self.proposal.setText(labels.labelled(self.tr("The rule proposes"), outcome_word(d.proposed))
+                                  + "\n" + d.explanation)
+        self._buttons()
+
+    def _buttons(self) -> None:
+        d = self.decision
+        open_ = d is not None and not d.outcome
+        ready = self.calibration is not None and not self.calibration.waiting_for
+        self.propose_button.setEnabled(ready and (d is None or open_))
+        self.confirm_button.setEnabled(open_ and d.proposed != DecisionOutcome.HR_DECIDES.value)
+        for w in (self.override_outcome, self.override_reason, self.override_button):
+            w.setEnabled(open_)
+
+    def propose(self) -> None:
+        actor, interview_id = self.ctx.actor, self.interview_id
+        self._write(lambda session: scorecard_panel.propose(session, actor, interview_id))
+
+    def confirm(self) -> None:
+        if self.decision is not None:
+            actor, interview_id, version = self.ctx.actor, self.interview_id, self.decision.version
+            self._write(lambda session: scorecard_panel.settle(session, actor, interview_id, version))
+
+    def override(self) -> None:
+        """改判, or HR's own decision where the rule left it to HR; the core asks for the reason."""
+        if self.decision is not None:
+            actor, interview_id, version = self.ctx.actor, self.interview_id, self.decision.version
+            outcome, reason = DecisionOutcome(self.override_outcome.currentData()), self.override_reason.text()
+            self._write(lambda session: scorecard_panel.settle(session, actor, interview_id, version, outcome,
+                                                               reason))
+
+    def _write(self, fn) -> None:
+        interview_id = self.interview_id
+        self.problem.hide()
+        self.ctx.write(fn, self._decision_shown, self._refused, entity="decision", ids=lambda _d: (interview_id,),
+                       owner=self)
+
+    def _refused(self, error: BaseException) -> None:
+        self._failed(error)
+        self.load()

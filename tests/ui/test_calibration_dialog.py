@@ -1,0 +1,86 @@
+"""评分校准: the panel's scores side by side with the outliers highlighted; an interviewer sees it only
+after submitting; HR applies the rule, sees its explanation, and confirms it (an override without a
+reason is refused with nothing saved)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scheduling_ui import book, idle, local
+from sqlalchemy import select
+
+from desktop.core import scorecards
+from desktop.core.model import DecisionOutcome, Recommendation, RoundDecision
+from desktop.core.scorecards import CardInput, ScoreInput
+from desktop.ui.desk.calibration import FLAG_COLOUR, CalibrationDialog
+
+MONDAY = date(2026, 11, 23)
+
+
+def score(world, actor, interview_id: int, values: list[int]) -> None:
+    with world.db.session(actor, write=True) as s:
+        scorecards.submit(s, actor, interview_id, CardInput(
+            {i + 1: ScoreInput(v, "说明" if v <= 3 or v >= 9 else "") for i, v in enumerate(values)},
+            Recommendation.YES))
+
+
+def dialog_for(qtbot, ctx, interview_id: int) -> CalibrationDialog:
+    dialog = CalibrationDialog(ctx, interview_id, "候选人1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle(qtbot, ctx)
+    return dialog
+
+
+def decision(world, interview_id: int) -> RoundDecision | None:
+    with world.db.session() as s:
+        found = s.scalar(select(RoundDecision).where(RoundDecision.interview_id == interview_id))
+        if found is not None:
+            s.expunge(found)
+        return found
+
+
+def test_hr_calibrates_the_panel_and_confirms_the_rule(qtbot, make_ctx, world, clock):
+    clock.set(local(MONDAY, 8, 0))
+    interview = book(world, 0, local(MONDAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
+    clock.set(local(MONDAY, 11, 0))
+    score(world, world.wang, interview, [8, 8, 8])
+
+    early = dialog_for(qtbot, make_ctx(world.li), interview)            # li has not submitted: not shown
+    assert early.problem.isVisibleTo(early) and early.problem.text().startswith("请先提交您自己的评分表")
+    assert not early.decision_box.isVisibleTo(early)
+
+    score(world, world.li, interview, [8, 3, 8])
+    dialog = dialog_for(qtbot, make_ctx(world.hr), interview)
+    t = dialog.table
+    assert [t.horizontalHeaderItem(j).text() for j in range(t.columnCount())] == ["王主任", "李医生", "组内平均"]
+    assert t.item(0, 0).text() == "8" and t.item(1, 1).text() == "3"
+    assert t.item(1, 1).background().color() != FLAG_COLOUR                 # 3 from 5.5 is 2.5: not flagged
+    assert t.item(3, 0).text() == "8.00" and t.item(3, 2).text() == "7.25"
+    assert dialog.propose_button.isEnabled() and not dialog.confirm_button.isEnabled()
+
+    dialog.propose()
+    idle(qtbot, dialog.ctx)
+    assert "7.25" in dialog.proposal.text() and "通过" in dialog.proposal.text()
+    dialog.override_outcome.setCurrentIndex(dialog.override_outcome.findData("failed"))
+    dialog.override()                                                         # no reason given
+    idle(qtbot, dialog.ctx)
+    assert dialog.problem.isVisibleTo(dialog) and decision(world, interview).outcome is None
+    dialog.confirm()
+    idle(qtbot, dialog.ctx)
+    found = decision(world, interview)
+    assert found.outcome == DecisionOutcome.PASSED and not found.overridden
+    assert dialog.proposal.text().startswith("已决定") and not dialog.confirm_button.isEnabled()
+
+
+def test_a_score_far_from_the_panel_is_highlighted(qtbot, make_ctx, world, clock):
+    clock.set(local(MONDAY, 8, 0))
+    interview = book(world, 0, local(MONDAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
+    clock.set(local(MONDAY, 11, 0))
+    score(world, world.wang, interview, [9, 8, 8])
+    score(world, world.li, interview, [2, 8, 8])
+    dialog = dialog_for(qtbot, make_ctx(world.wang), interview)                # after his own submit
+    t = dialog.table
+    assert t.item(0, 0).background().color() == FLAG_COLOUR and t.item(0, 1).background().color() == FLAG_COLOUR
+    assert t.item(1, 0).background().color() != FLAG_COLOUR
+    assert not dialog.decision_box.isVisibleTo(dialog)                         # interviewers do not decide

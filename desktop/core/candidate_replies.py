@@ -8,9 +8,11 @@ replies.py; SMS: integrations/http_channels/sms_inbox.py). In this order:
    yet: "5 4 5", "5,4,5", one per line, full-width digits; stored and acknowledged. An answer we
    cannot read ("五 四", "9 9 9", too few) gets ONE polite clarification per interview; a second
    is only noted on the timeline, so an unreadable answer never starts a loop of messages;
-4. a question ("？", 吗/怎么/什么/是否/多少, how/what/when...): captured as a candidate question,
+4. "同意" / "agree" (the whole message) after the result message that asked for it: consent to
+   the talent pool (desktop/core/decision_effects.py);
+5. a question ("？", 吗/怎么/什么/是否/多少, how/what/when...): captured as a candidate question,
    routed and timed by desktop/core/questions.py;
-5. anything else: on the interview's timeline for HR to read, as before.
+6. anything else: on the interview's timeline for HR to read, as before.
 
 Automatic replies (out-of-office) are only noted: answering them could start a loop between two
 machines. Every reply is recorded once (inbound_messages: channel + the message's id), and the
@@ -29,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.core import questions, settings
+from desktop.core import decision_effects, questions, settings
 from desktop.core.errors import ValidationFailed
 from desktop.core.model import (
     Application, Candidate, Channel, InboundMessage, Interview, InterviewStatus, OutboxEntry, Position,
@@ -67,7 +69,8 @@ class Reply:
 
 @dataclass(frozen=True)
 class Handled:
-    kind: str        # repeated, unmatched, confirmation, progress, survey, survey_unclear, question, noted, automatic
+    kind: str        # repeated, unmatched, confirmation, progress, survey, survey_unclear, talent_consent,
+                     # question, noted, automatic
     inbound_id: int | None = None
     confirmed: bool = False
     question_id: int | None = None
@@ -156,6 +159,8 @@ def _decide(session: Session, reply: Reply, interview: Interview | None) -> tupl
             return "survey", (parsed, asked)
         if isinstance(parsed, Unclear):
             return "survey_unclear", parsed.reason
+    if decision_effects.is_consent(text):
+        return "talent_consent", None
     if is_question(text):
         return "question", None
     return "noted", None
@@ -225,6 +230,11 @@ def _act(session: Session, reply: Reply, interview: Interview | None, inbound: I
         timeline.add(session, interview, timeline.Event.SURVEY_UNCLEAR, None, at=now, channel=reply.channel,
                      reason=found, clarified=clarified, message_id=reply.message_id)
         return Handled(kind, inbound.id, clarified=clarified)
+    if kind == "talent_consent":
+        if not decision_effects.consent(session, reply.candidate_id, now):    # nothing asked, or given before
+            inbound.kind = "noted"
+            return Handled("noted", inbound.id)
+        return Handled(kind, inbound.id)
     if kind == "question":
         try:
             with session.begin_nested():

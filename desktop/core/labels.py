@@ -133,6 +133,10 @@ _ALERT_KINDS = {
     "interviewer_declined": QT_TRANSLATE_NOOP("Labels", "Interviewer declined in Outlook"),
     "meeting_changed_in_outlook": QT_TRANSLATE_NOOP("Labels", "Meeting moved or deleted in Outlook"),
     "room_planned_end": QT_TRANSLATE_NOOP("Labels", "The interview has reached its planned duration"),
+    "propose_next_round": QT_TRANSLATE_NOOP("Labels", "Passed: book the next round"),
+    "offer_step_open": QT_TRANSLATE_NOOP("Labels", "Passed the last round: the offer step is open"),
+    "scorecard_reminder": QT_TRANSLATE_NOOP("Labels", "Your scorecard is due soon"),
+    "scorecard_overdue": QT_TRANSLATE_NOOP("Labels", "Scorecard overdue"),
     "room_overtime": QT_TRANSLATE_NOOP("Labels", "The interview is 10 minutes over time, please wrap up"),
     "low_match": QT_TRANSLATE_NOOP("Labels", "Low match with the position"),
     "inbound_message": QT_TRANSLATE_NOOP("Labels", "Text message to read"),
@@ -246,6 +250,10 @@ _OUTBOX_KINDS = {
     "question_answer": QT_TRANSLATE_NOOP("Labels", "Answer to a question"),
     "question_reminder": QT_TRANSLATE_NOOP("Labels", "Question reminder"),
     "question_escalated": QT_TRANSLATE_NOOP("Labels", "Question overdue"),
+    "result_pass": QT_TRANSLATE_NOOP("Labels", "Result: passed"),
+    "result_regret": QT_TRANSLATE_NOOP("Labels", "Result: not this time"),
+    "scorecard_reminder": QT_TRANSLATE_NOOP("Labels", "Scorecard reminder"),
+    "scorecard_overdue": QT_TRANSLATE_NOOP("Labels", "Scorecard overdue"),
 }
 _QUESTION_TOPICS = {
     "pay": QT_TRANSLATE_NOOP("Labels", "Pay and benefits"),

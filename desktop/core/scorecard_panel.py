@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core import decision_effects
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
     DecisionOutcome, Interview, ParticipantRole, RoundDecision, Scorecard, ScorecardStatus, ScorecardTemplate, User,
@@ -179,6 +180,8 @@ def propose(session: Session, actor: Actor, interview_id: int, chair_id: int | N
     row.explanation, row.proposed_at = result.explanation, now
     if template.automatic and result.outcome != DecisionOutcome.HR_DECIDES:
         row.outcome, row.decided_at = result.outcome, now
+        session.flush()
+        decision_effects.on_decided(session, row)
     session.flush()
     return _decision_view(session, row)
 
@@ -211,4 +214,5 @@ def settle(session: Session, actor: Actor, interview_id: int, expected_version: 
     row.outcome, row.overridden, row.reason = outcome, overriding, reason
     row.decided_by_id, row.decided_at = actor.user_id, session.info["clock"].now()
     session.flush()
+    decision_effects.on_decided(session, row)
     return _decision_view(session, row)

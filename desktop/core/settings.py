@@ -275,6 +275,17 @@ for _spec in (
     register(_spec)
 
 
+# After the decision (desktop/core/decision_effects.py, desktop/core/scorecard_deadlines.py): what
+# the candidate's feedback shows and how soon it is due; when scorecards are due after the interview.
+for _spec in (
+    SettingSpec("feedback.visibility", "institution", str, "result", choices=("result", "scores")),
+    SettingSpec("feedback.within_hours", "institution", int, 24, minimum=1, maximum=14 * 24),
+    SettingSpec("scorecards.deadline_hours", "institution", int, 24, minimum=1, maximum=14 * 24),
+    SettingSpec("scorecards.remind_hours", "institution", int, 20, minimum=1, maximum=14 * 24),
+):
+    register(_spec)
+
+
 def _phone_numbers(value: str) -> None:
     """One or more numbers to call (mobile or landline with area code and extension), separated by
     commas or slashes: "010-12345678 转 123 / 13800138000"."""

@@ -3815,6 +3815,22 @@
         <translation>面试已到计划时长</translation>
     </message>
     <message>
+        <source>Passed: book the next round</source>
+        <translation>已通过：请安排下一轮面试</translation>
+    </message>
+    <message>
+        <source>Passed the last round: the offer step is open</source>
+        <translation>已通过最后一轮：可进入录用环节</translation>
+    </message>
+    <message>
+        <source>Your scorecard is due soon</source>
+        <translation>您的面试评价即将到期</translation>
+    </message>
+    <message>
+        <source>Scorecard overdue</source>
+        <translation>面试评价逾期未提交</translation>
+    </message>
+    <message>
         <source>The interview is 10 minutes over time, please wrap up</source>
         <translation>当前面试已超时10分钟，请尽快收尾</translation>
     </message>
@@ -4153,6 +4169,18 @@
     <message>
         <source>Question overdue</source>
         <translation>提问逾期未答复</translation>
+    </message>
+    <message>
+        <source>Result: passed</source>
+        <translation>面试结果（通过）</translation>
+    </message>
+    <message>
+        <source>Result: not this time</source>
+        <translation>面试结果（未通过）</translation>
+    </message>
+    <message>
+        <source>Scorecard reminder</source>
+        <translation>面试评价提醒</translation>
     </message>
     <message>
         <source>Pay and benefits</source>

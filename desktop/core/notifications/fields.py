@@ -395,6 +395,19 @@ def progress(payload: dict[str, Any], facts: Facts, locale: str) -> str:
     return text
 
 
+def feedback(payload: dict[str, Any], locale: str) -> str:
+    """The interview feedback as far as feedback.visibility allowed when the decision was made:
+    nothing beyond the result, or the panel's weighted average and the average per criterion."""
+    shown = payload.get("feedback") or {}
+    if shown.get("visibility") != "scores" or not shown.get("average"):
+        return ""
+    if locale == "en":
+        parts = [f"weighted average {shown['average']} of 10"] + [f"{n} {v}" for n, v in shown.get("criteria") or []]
+        return "; ".join(parts)
+    parts = [f"加权平均 {shown['average']} 分（满分 10 分）"] + [f"{n} {v} 分" for n, v in shown.get("criteria") or []]
+    return "；".join(parts)
+
+
 @dataclass(frozen=True)
 class Field:
     id: str
@@ -462,6 +475,8 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
           lambda p, _f, loc, c: survey(p, loc, c)),
     Field("survey_answers", "候选人的问卷评分", "The candidate's survey scores",
           lambda p, _f, _l, _c: " ".join(str(a) for a in p.get("survey_answers") or [])),
+    Field("feedback", "面试反馈（按可见范围）", "Interview feedback (as far as visible)",
+          lambda p, _f, loc, _c: feedback(p, loc)),
     Field("stage", "应聘当前阶段", "Current stage of the application", lambda p, _f, loc, _c: stage(p, loc)),
     Field("progress", "应聘进度答复（按可见范围）", "Progress answer (as far as visible)",
           lambda p, f, loc, _c: progress(p, f, loc)),

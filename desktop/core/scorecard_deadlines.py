@@ -1,0 +1,114 @@
+"""When scorecards are due (面试评价时限): scorecards.deadline_hours after the interview's end
+(default 24 h), a reminder to the interviewer at scorecards.remind_hours (default 20 h), and at
+the deadline an escalation to the leader of the position's department, each once (the alerts'
+dedupe keys), from the minute job. They are in-app alerts (the desktop notice on the person's
+Today page). Whether each interviewer submitted in time is read back by `timeliness`
+(submitted_at against the due time) for the reports.
+
+The minute job reads everything first and raises the alerts together (one flush), like
+desktop/core/questions.evaluate; only interviews ended within the last week past the deadline are
+looked at, so an old interview never scored is not chased for ever."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core import settings
+from desktop.core.model import (
+    Application, Interview, InterviewParticipant, ParticipantRole, Position, Scorecard, ScorecardStatus, User,
+)
+from desktop.core.question_routing import leader_of
+from desktop.core.scheduling import alerts
+
+CHASED_FOR = timedelta(days=7)
+
+
+def hours(session: Session) -> tuple[timedelta, timedelta]:
+    """(reminder after the end, deadline after the end); a reminder set at or past the deadline is none."""
+    deadline = timedelta(hours=settings.institution_value(session, "scorecards.deadline_hours"))
+    remind = timedelta(hours=settings.institution_value(session, "scorecards.remind_hours"))
+    return min(remind, deadline), deadline
+
+
+def _pending(session: Session, now: datetime, remind: timedelta, deadline: timedelta) -> list[tuple]:
+    """(interview id, ended_at, department id, interviewer id) of the scorecards not submitted yet
+    of interviews ended between the chase window's start and the reminder time."""
+    rows = session.execute(
+        select(Interview.id, Interview.ended_at, Position.department_id, InterviewParticipant.user_id)
+        .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
+        .join(Application, Application.id == Interview.application_id)
+        .join(Position, Position.id == Application.position_id)
+        .where(Interview.ended_at.is_not(None), Interview.ended_at <= now - remind,
+               Interview.ended_at > now - deadline - CHASED_FOR,
+               InterviewParticipant.role == ParticipantRole.INTERVIEWER)
+        .order_by(Interview.id, InterviewParticipant.user_id)).all()
+    if not rows:
+        return []
+    done = set(session.execute(select(Scorecard.interview_id, Scorecard.interviewer_id).where(
+        Scorecard.interview_id.in_({r[0] for r in rows}), Scorecard.status == ScorecardStatus.SUBMITTED)).all())
+    return [r for r in rows if (r[0], r[3]) not in done]
+
+
+def evaluate(session: Session, now: datetime, raised=None) -> None:
+    """Reminders and escalations due by `now`, each once."""
+    with session.no_autoflush:
+        remind, deadline = hours(session)
+        pending = _pending(session, now, remind, deadline)
+        if not pending:
+            return
+        wanted: list[alerts.Wanted] = []
+        leaders: dict[int | None, int | None] = {}
+        for interview_id, ended_at, department_id, user_id in pending:
+            due = ended_at + deadline
+            detail = {"interviewer_id": user_id, "due_at": due.isoformat()}
+            if now >= due:
+                if department_id not in leaders:
+                    leaders[department_id] = leader_of(session, department_id)
+                leader = leaders[department_id]
+                if leader is not None and leader != user_id:
+                    wanted.append(alerts.Wanted(f"scorecard_overdue:{interview_id}:{user_id}", "scorecard_overdue",
+                                                leader, interview_id, detail=detail))
+            elif remind < deadline:
+                wanted.append(alerts.Wanted(f"scorecard_reminder:{interview_id}:{user_id}", "scorecard_reminder",
+                                            user_id, interview_id, detail=detail))
+        new = alerts.raise_many(session, wanted)
+        if raised is not None:
+            raised.alerts.extend(a.id for a in new)
+            raised.kinds.extend(a.kind for a in new)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    interviewer_id: int
+    interviewer: str
+    due_at: datetime
+    submitted_at: datetime | None
+    on_time: bool | None          # None: not submitted and not due yet
+
+
+def timeliness(session: Session, interview_id: int, now: datetime) -> tuple[Timeliness, ...]:
+    """Per interviewer of the panel: when the scorecard was due and whether it came in time. Empty
+    while the interview has not ended."""
+    interview = session.get(Interview, interview_id)
+    if interview is None or interview.ended_at is None:
+        return ()
+    _remind, deadline = hours(session)
+    due = interview.ended_at + deadline
+    panel = session.execute(select(InterviewParticipant.user_id, User.display_name)
+                            .join(User, User.id == InterviewParticipant.user_id)
+                            .where(InterviewParticipant.interview_id == interview_id,
+                                   InterviewParticipant.role == ParticipantRole.INTERVIEWER)
+                            .order_by(InterviewParticipant.id)).all()
+    submitted = dict(session.execute(select(Scorecard.interviewer_id, Scorecard.submitted_at).where(
+        Scorecard.interview_id == interview_id, Scorecard.status == ScorecardStatus.SUBMITTED)).all())
+    out = []
+    for user_id, name in panel:
+        at = submitted.get(user_id)
+        on_time = (at <= due) if at is not None else (False if now > due else None)
+        out.append(Timeliness(user_id, name, due, at, on_time))
+    return tuple(out)

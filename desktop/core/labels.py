@@ -86,6 +86,7 @@ _CHANGE_KINDS = {
     "room": QT_TRANSLATE_NOOP("Labels", "Room change"),
     "swap_interviewer": QT_TRANSLATE_NOOP("Labels", "Interviewer change"),
     "cancel": QT_TRANSLATE_NOOP("Labels", "Cancellation"),
+    "offer": QT_TRANSLATE_NOOP("Labels", "Offer (before it goes out)"),   # chains named for offers only
 }
 _PARTIES = {
     "candidate": QT_TRANSLATE_NOOP("Labels", "Candidate"),

@@ -3604,6 +3604,10 @@
         <translation>取消面试</translation>
     </message>
     <message>
+        <source>Offer (before it goes out)</source>
+        <translation>录用通知（发出前审批）</translation>
+    </message>
+    <message>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>

@@ -1,0 +1,159 @@
+"""Offers on both backends: a draft through the two-step chain named for offers (人事处 → 分管领导),
+a rejection back to HR, chains of interview changes not governing offers, the phone answer with its
+note, accepted offers never over the position's headcount (the refusal says by how many), an answer
+after the deadline refused and the offer expired, withdrawal. Every refusal writes nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.core import offers
+from desktop.core.errors import InvalidState, PermissionDenied, ValidationFailed
+from desktop.core.model import ApplicationEvent, Offer, OfferStatus, Position, Role
+from desktop.core.offers import OfferInput, PayLine
+from desktop.core.scheduling.chains import ChainInput, StepInput, save_chain
+
+from factories import actor
+from scheduling_helpers import BACKENDS, world_copy
+from scheduling_world import STORY_DAY, World, local
+
+ADMIN = actor(Role.ADMIN, None)
+PAY = (PayLine("岗位工资", "2,800 元/月"), PayLine("薪级工资", "1,200 元/月"),
+       PayLine("绩效工资", "按考核", "绩效工资按单位绩效考核办法发放"))
+
+
+@pytest.fixture(params=BACKENDS)
+def world(request, clock) -> World:
+    clock.set(local(STORY_DAY, 8, 0))
+    return world_copy(request, request.param, clock)
+
+
+def act(w: World, who, fn, *args, **kwargs):
+    with w.db.session(who, write=True) as s:
+        return fn(s, who, *args, **kwargs)
+
+
+def offer_input(w: World, n: int = 0, **changes) -> OfferInput:
+    values = dict(application_id=w.applications[n], pay=PAY, start_date=STORY_DAY + timedelta(days=30),
+                  probation_months=3, work_place="本院门诊楼", reply_by=local(STORY_DAY + timedelta(days=7), 17))
+    return OfferInput(**(values | changes))
+
+
+def two_step_chain(w: World) -> int:
+    return act(w, ADMIN, save_chain, ChainInput("录用审批", None, "offer", False, (
+        StepInput("approve", role="personnel_office", deadline_minutes=24 * 60),
+        StepInput("approve", role="director", deadline_minutes=24 * 60))))
+
+
+def status(w: World, offer_id: int) -> str:
+    with w.db.session() as s:
+        return s.get(Offer, offer_id).status.value
+
+
+def events(w: World, offer_id: int) -> list[str]:
+    with w.db.session() as s:
+        rows = s.scalars(select(ApplicationEvent).order_by(ApplicationEvent.id)).all()
+        return [e.kind for e in rows if (e.detail or {}).get("offer_id") == offer_id]
+
+
+def sent_offer(w: World, n: int = 0) -> int:
+    offer_id = act(w, w.hr, offers.create, offer_input(w, n))
+    act(w, w.hr, offers.submit, offer_id)        # no chain for offers: approved at once
+    return offer_id
+
+
+def test_two_step_approval_then_accepted_by_phone(world, clock):
+    w = world
+    two_step_chain(w)
+    act(w, ADMIN, save_chain, ChainInput("全院变更", None, None, False, (StepInput("approve", role="dept_leader"),)))
+    offer_id = act(w, w.hr, offers.create, offer_input(w))
+    assert act(w, w.hr, offers.submit, offer_id) == OfferStatus.PENDING_APPROVAL
+    with pytest.raises(PermissionDenied):
+        act(w, w.director, offers.decide, offer_id, True)        # not the director's step yet
+    with pytest.raises(PermissionDenied):
+        act(w, w.leader, offers.decide, offer_id, True)          # the chain of interview changes is not the offer's
+    assert act(w, w.personnel, offers.decide, offer_id, True, "同意") == OfferStatus.PENDING_APPROVAL
+    clock.advance(timedelta(hours=1))
+    assert act(w, w.director, offers.decide, offer_id, True) == OfferStatus.SENT
+    with pytest.raises(ValidationFailed) as refused:
+        act(w, w.hr, offers.record_answer, offer_id, True, "")   # a phone answer needs its note
+    assert refused.value.problems == {"note": "required"}
+    assert act(w, w.hr, offers.record_answer, offer_id, True, "电话确认接受，下周报到") == OfferStatus.ACCEPTED
+    with w.db.session() as s:
+        seen = offers.view(s, w.hr, offer_id)
+    assert (seen.status, seen.answer_note, seen.pay) == ("accepted", "电话确认接受，下周报到", PAY)
+    assert events(w, offer_id) == ["offer_drafted", "offer_submitted", "offer_step", "offer_step", "offer_approved",
+                                   "offer_accepted"]
+
+
+def test_rejection_returns_the_offer_to_hr_with_its_reason(world):
+    w = world
+    two_step_chain(w)
+    offer_id = act(w, w.hr, offers.create, offer_input(w))
+    act(w, w.hr, offers.submit, offer_id)
+    with pytest.raises(ValidationFailed):
+        act(w, w.personnel, offers.decide, offer_id, False, "  ")
+    assert status(w, offer_id) == "pending_approval"
+    assert act(w, w.personnel, offers.decide, offer_id, False, "薪级工资核定有误") == OfferStatus.DRAFT
+    with w.db.session() as s:
+        step = s.scalars(select(ApplicationEvent).where(ApplicationEvent.kind == "offer_step")).one()
+        assert (step.detail["verdict"], step.detail["comment"], step.detail["role"]) == (
+            "rejected", "薪级工资核定有误", "personnel_office")
+
+
+def test_bad_offer_input_is_refused_with_every_problem(world):
+    w = world
+    bad = offer_input(w, pay=(PayLine("", "1"),), probation_months=7, work_place=" ",
+                      reply_by=local(STORY_DAY, 7))
+    with pytest.raises(ValidationFailed) as refused:
+        act(w, w.hr, offers.create, bad)
+    assert refused.value.problems == {"pay1": "required", "probation_months": "range", "work_place": "required",
+                                      "reply_by": "past"}
+    with w.db.session() as s:
+        assert s.scalar(select(func.count(Offer.id))) == 0
+
+
+def test_accepted_offers_never_exceed_the_headcount(world):
+    w = world
+    with w.db.session(write=True) as s:
+        s.get(Position, w.position).headcount = 1
+    first, second = sent_offer(w, 0), sent_offer(w, 1)
+    act(w, w.hr, offers.record_answer, first, True, "电话接受")
+    with pytest.raises(InvalidState) as refused:
+        act(w, w.hr, offers.record_answer, second, True, "电话接受")
+    assert (refused.value.params["status"], refused.value.params["over"], refused.value.params["headcount"]) == (
+        "headcount_exceeded", 1, 1)
+    assert status(w, second) == "sent"
+    with pytest.raises(InvalidState):                      # a new offer is stopped before approval too
+        act(w, w.hr, offers.submit, act(w, w.hr, offers.create, offer_input(w, 2)))
+    act(w, w.hr, offers.record_answer, second, False, "电话婉拒")
+    assert status(w, second) == "declined"
+
+
+def test_an_answer_after_the_deadline_is_refused_and_the_offer_expires(world, clock):
+    w = world
+    offer_id = sent_offer(w)
+    clock.set(local(STORY_DAY + timedelta(days=7), 17, 1))
+    with pytest.raises(InvalidState) as refused:
+        act(w, w.hr, offers.record_answer, offer_id, True, "电话接受")
+    assert refused.value.params["status"] == "offer_expired"
+    assert status(w, offer_id) == "sent"
+    with w.db.session(write=True) as s:
+        assert offers.expire_due(s) == [offer_id]
+    assert status(w, offer_id) == "expired"
+    assert events(w, offer_id)[-1] == "offer_expired"
+
+
+def test_withdrawal_needs_a_reason_and_closes_the_offer(world):
+    w = world
+    offer_id = sent_offer(w)
+    with pytest.raises(ValidationFailed):
+        act(w, w.hr, offers.withdraw, offer_id, "")
+    act(w, w.hr, offers.withdraw, offer_id, "岗位调整")
+    assert status(w, offer_id) == "withdrawn"
+    with pytest.raises(InvalidState):
+        act(w, w.hr, offers.record_answer, offer_id, True, "电话接受")
+    assert act(w, w.hr, offers.create, offer_input(w)) > offer_id    # a closed offer does not block a new one

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 from typing import Any
 
 from sqlalchemy import func, select
@@ -23,13 +24,18 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
-    Application, ApplicationEvent, ApprovalChain, ApprovalStep, ChangeKind, Offer, OfferStatus, Position,
+    Application, ApplicationEvent, ApprovalChain, ApprovalStep, Candidate, ChangeKind, Interview, Offer, OfferStatus,
+    Position,
 )
+from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import chains
 from desktop.core.storage.database import Actor
 from desktop.core.validation import clean_text
 
+OFFICE_TZ = ZoneInfo("Asia/Shanghai")
+ACCEPT_WORDS = frozenset({"接受", "同意", "accept", "yes"})
+DECLINE_WORDS = frozenset({"拒绝", "不接受", "decline", "no"})
 OPEN = (OfferStatus.DRAFT, OfferStatus.PENDING_APPROVAL, OfferStatus.SENT)
 LABEL_MAX, AMOUNT_MAX, NOTE_MAX, PLACE_MAX = 40, 40, 200, 200
 
@@ -169,9 +175,8 @@ def submit(session: Session, actor: Actor, offer_id: int, expected_version: int 
     _headcount(session, offer, "submit")
     chain = offer_chain(session, department)
     if chain is None or not chain.steps:
-        offer.status = OfferStatus.SENT
-        offer.sent_at = _now(session)
         _event(session, actor, offer, "offer_approved", chain=None)
+        _send(session, offer)
     else:
         offer.status = OfferStatus.PENDING_APPROVAL
         offer.chain_id = chain.id
@@ -209,11 +214,55 @@ def decide(session: Session, actor: Actor, offer_id: int, approve: bool, comment
         if following:
             _enter_step(session, offer, chain, following[0])
         else:
-            offer.status, offer.current_step, offer.step_due_at = OfferStatus.SENT, 0, None
-            offer.sent_at = _now(session)
+            offer.current_step, offer.step_due_at = 0, None
             _event(session, actor, offer, "offer_approved", chain=chain.name)
+            _send(session, offer)
     session.flush()
     return offer.status
+
+
+def _send(session: Session, offer: Offer) -> None:
+    """Approved: the offer notice (with the letter as PDF, desktop/integrations/mail/smtp.py) goes to
+    the candidate through the outbox, by e-mail and, when there is a phone number, by text message.
+    The mail is filed under the application's latest interview, so a reply finds its way back."""
+    application = session.get(Application, offer.application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    position = session.get(Position, application.position_id)
+    interview_id = session.scalar(select(Interview.id).where(Interview.application_id == application.id)
+                                  .order_by(Interview.starts_at.desc()).limit(1))
+    offer.status = OfferStatus.SENT
+    offer.sent_at = _now(session)
+    payload = {"candidate_id": candidate.id, "candidate_name": candidate.name, "position": position.title,
+               "offer_id": offer.id, "reply_by": offer.reply_by.astimezone(OFFICE_TZ).date().isoformat(),
+               "report_date": offer.start_date.isoformat()}
+    entries = [(f"{channel}:offer{offer.id}:candidate:offer_notice", dict(
+        interview_id=interview_id, channel=channel, kind="offer_notice", recipient=address, payload=payload))
+        for channel, address in (("email", candidate.email), ("sms", candidate.phone)) if address]
+    routing.queue(session, entries)
+    _event(session, None, offer, "offer_sent", channels=[c for c, _ in entries])
+
+
+def answer_word(text: str) -> bool | None:
+    """True for 接受, False for 拒绝 (the first line, punctuation and width ignored), None otherwise."""
+    import unicodedata
+
+    line = next((part.strip() for part in text.split("\n") if part.strip()), "")
+    word = unicodedata.normalize("NFKC", line).strip("。.!！~～ \t\r").casefold()
+    return True if word in ACCEPT_WORDS else False if word in DECLINE_WORDS else None
+
+
+def awaiting_answer(session: Session, candidate_id: int, interview_id: int | None) -> Offer | None:
+    """The candidate's offer awaiting an answer: the one of the answered mail's application, else
+    the only one the candidate has."""
+    query = select(Offer).join(Application, Application.id == Offer.application_id).where(
+        Application.candidate_id == candidate_id, Offer.status == OfferStatus.SENT)
+    if interview_id is not None:
+        application_id = session.scalar(select(Interview.application_id).where(Interview.id == interview_id))
+        found = session.scalars(query.where(Offer.application_id == application_id)).first()
+        if found is not None:
+            return found
+    rows = session.scalars(query).all()
+    return rows[0] if len(rows) == 1 else None
 
 
 def _headcount(session: Session, offer: Offer, when: str) -> None:

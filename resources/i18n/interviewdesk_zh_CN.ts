@@ -3748,6 +3748,10 @@
         <translation>待阅读的短信</translation>
     </message>
     <message>
+        <source>Offer answer not taken (too late or no place left)</source>
+        <translation>录用答复未被受理（已逾期或名额已满）</translation>
+    </message>
+    <message>
         <source>Not confirmed in time, call the candidate</source>
         <translation>未在期限内确认，请电话联系候选人</translation>
     </message>

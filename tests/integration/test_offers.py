@@ -12,12 +12,12 @@ from sqlalchemy import func, select
 
 from desktop.core import offers
 from desktop.core.errors import InvalidState, PermissionDenied, ValidationFailed
-from desktop.core.model import ApplicationEvent, Offer, OfferStatus, Position, Role
+from desktop.core.model import Alert, ApplicationEvent, Offer, OfferStatus, OutboxEntry, Position, Role
 from desktop.core.offers import OfferInput, PayLine
 from desktop.core.scheduling.chains import ChainInput, StepInput, save_chain
 
 from factories import actor
-from scheduling_helpers import BACKENDS, world_copy
+from scheduling_helpers import BACKENDS, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 
 ADMIN = actor(Role.ADMIN, None)
@@ -85,7 +85,7 @@ def test_two_step_approval_then_accepted_by_phone(world, clock):
     with w.db.session() as s:
         seen = offers.view(s, w.hr, offer_id)
     assert (seen.status, seen.answer_note, seen.pay) == ("accepted", "电话确认接受，下周报到", PAY)
-    assert events(w, offer_id) == ["offer_drafted", "offer_submitted", "offer_step", "offer_step", "offer_approved",
+    assert events(w, offer_id) == ["offer_drafted", "offer_submitted", "offer_step", "offer_step", "offer_approved", "offer_sent",
                                    "offer_accepted"]
 
 
@@ -157,3 +157,67 @@ def test_withdrawal_needs_a_reason_and_closes_the_offer(world):
     with pytest.raises(InvalidState):
         act(w, w.hr, offers.record_answer, offer_id, True, "电话接受")
     assert act(w, w.hr, offers.create, offer_input(w)) > offer_id    # a closed offer does not block a new one
+
+
+# --- the letter by mail and the candidate's answer ------------------------------------------------
+
+def reply(w: World, offer_id: int, text: str, message_id: str):
+    from desktop.core import candidate_replies
+
+    with w.db.session(write=True) as s:
+        entry = s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "offer_notice",
+                                                    OutboxEntry.channel == "email")).one()
+        return candidate_replies.handle(s, candidate_replies.Reply(
+            channel="email", message_id=message_id, candidate_id=entry.payload["candidate_id"],
+            interview_id=entry.interview_id, sequence=None, text=text, sender="c1@example.cn"))
+
+
+def test_the_approved_offer_goes_out_with_its_letter_and_the_candidate_accepts_by_reply(world, relay, certs, clock):
+    from desktop.core.delivery.worker import OutboxWorker
+    from desktop.integrations.mail.smtp import MailSender
+
+    from test_mail_smtp import configure
+
+    w = world
+    configure(w, relay.port, certs)
+    two_step_chain(w)
+    interview_id = book(w, 0, local(STORY_DAY, 10)).interview_id
+    offer_id = act(w, w.hr, offers.create, offer_input(w))
+    act(w, w.hr, offers.submit, offer_id)
+    act(w, w.personnel, offers.decide, offer_id, True)
+    with w.db.session() as s:          # nothing goes out before the last step
+        assert s.scalar(select(func.count(OutboxEntry.id)).where(OutboxEntry.kind == "offer_notice")) == 0
+    act(w, w.director, offers.decide, offer_id, True)
+    with w.db.session(write=True) as s:    # the invitation's mail is not what this test is about
+        for other in s.scalars(select(OutboxEntry).where(OutboxEntry.kind != "offer_notice")):
+            s.delete(other)
+    OutboxWorker(w.db, [MailSender(w.db)]).run_once()
+
+    [message] = relay.mailbox.messages()
+    assert str(message["Subject"]) == "录用通知：内科住院医师岗位"
+    [pdf] = [p for p in message.walk() if p.get_content_type() == "application/pdf"]
+    assert pdf.get_filename() == "录用通知书.pdf"
+    data = pdf.get_content()
+    assert data.startswith(b"%PDF") and b"FontFile2" in data          # the CJK font travels with it
+    with w.db.session() as s:
+        entry = s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "offer_notice",
+                                                    OutboxEntry.channel == "email")).one()
+        assert entry.interview_id == interview_id      # a reply to this mail finds its way back
+
+    handled = reply(w, offer_id, "接受！\n谢谢", "<r1@example.cn>")
+    assert (handled.kind, handled.offer_id) == ("offer_answer", offer_id)
+    assert status(w, offer_id) == "accepted"
+    assert events(w, offer_id)[-3:] == ["offer_approved", "offer_sent", "offer_accepted"]
+
+
+def test_an_acceptance_by_reply_after_the_deadline_is_refused_and_hr_alerted(world, clock):
+    w = world
+    book(w, 0, local(STORY_DAY, 10))
+    offer_id = sent_offer(w)
+    clock.set(local(STORY_DAY + timedelta(days=8), 9))
+    handled = reply(w, offer_id, "接受", "<late@example.cn>")
+    assert handled.kind == "offer_refused"
+    assert status(w, offer_id) == "sent"
+    with w.db.session() as s:
+        [alert] = s.scalars(select(Alert).where(Alert.kind == "offer_answer_refused")).all()
+        assert alert.detail["reason"] == "offer_expired"

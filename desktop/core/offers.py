@@ -29,13 +29,14 @@ from desktop.core.model import (
 )
 from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
-from desktop.core.scheduling import chains
+from desktop.core.scheduling import alerts, chains
 from desktop.core.storage.database import Actor
 from desktop.core.validation import clean_text
 
 OFFICE_TZ = ZoneInfo("Asia/Shanghai")
 ACCEPT_WORDS = frozenset({"接受", "同意", "accept", "yes"})
 DECLINE_WORDS = frozenset({"拒绝", "不接受", "decline", "no"})
+REMIND_BEFORE = timedelta(hours=24)
 OPEN = (OfferStatus.DRAFT, OfferStatus.PENDING_APPROVAL, OfferStatus.SENT)
 LABEL_MAX, AMOUNT_MAX, NOTE_MAX, PLACE_MAX = 40, 40, 200, 200
 
@@ -147,6 +148,23 @@ def create(session: Session, actor: Actor, data: OfferInput) -> int:
     return offer.id
 
 
+def update(session: Session, actor: Actor, offer_id: int, data: OfferInput, expected_version: int | None = None) -> None:
+    """HR edits a draft (a new one, or one an approver returned)."""
+    offer = _load(session, offer_id, expected_version)
+    if data.application_id != offer.application_id:
+        raise ValidationFailed({"application_id": "choice"})
+    clean = _validate(session, data)
+    require(session, actor, Action.CANDIDATE_EDIT, _department(session, offer.application_id))
+    if offer.status != OfferStatus.DRAFT:
+        raise InvalidState("not a draft", status=offer.status.value)
+    offer.pay = [[p.label.strip(), p.amount.strip(), p.note.strip()] for p in data.pay]
+    offer.salary = " + ".join(p.label.strip() for p in data.pay)[:100]
+    offer.grade, offer.start_date, offer.probation_months = data.grade.strip()[:50], data.start_date, data.probation_months
+    offer.work_place, offer.reply_by, offer.expires_on = clean["place"], data.reply_by, data.reply_by.date()
+    _event(session, actor, offer, "offer_edited")
+    session.flush()
+
+
 def offer_chain(session: Session, department_id: int | None) -> ApprovalChain | None:
     """The chain named for offers (change kind "offer") of the department or its nearest ancestor,
     else institution-wide; chains for every kind of interview change do not govern offers."""
@@ -225,6 +243,8 @@ def _send(session: Session, offer: Offer) -> None:
     """Approved: the offer notice (with the letter as PDF, desktop/integrations/mail/smtp.py) goes to
     the candidate through the outbox, by e-mail and, when there is a phone number, by text message.
     The mail is filed under the application's latest interview, so a reply finds its way back."""
+    if offer.reply_by is None or offer.reply_by <= _now(session):
+        raise InvalidState("reply deadline passed", status="reply_by_passed")
     application = session.get(Application, offer.application_id)
     candidate = session.get(Candidate, application.candidate_id)
     position = session.get(Position, application.position_id)
@@ -316,15 +336,45 @@ def withdraw(session: Session, actor: Actor, offer_id: int, reason: str, expecte
     session.flush()
 
 
-def expire_due(session: Session) -> list[int]:
+def expire_due(session: Session, now: datetime | None = None) -> list[int]:
     """Offers sent whose reply deadline passed without an answer: expired (minute job)."""
-    now = _now(session)
+    now = now or _now(session)
     due = session.scalars(select(Offer).where(Offer.status == OfferStatus.SENT, Offer.reply_by < now)).all()
     for offer in due:
         offer.status = OfferStatus.EXPIRED
         _event(session, None, offer, "offer_expired")
     session.flush()
     return [o.id for o in due]
+
+
+def evaluate(session: Session, now: datetime, raised: Any) -> None:
+    """The minute job (reminders.evaluate): HR's reminder 24 h before an unanswered offer's reply
+    deadline, expiry after it, and the deputy (else the step's approvers) told of an approval step
+    past its deadline. `raised`: reminders.Raised, the alerts added are appended to it."""
+    def note(alert) -> None:
+        if alert is not None:
+            raised.alerts.append(alert.id)
+            raised.kinds.append(alert.kind)
+
+    due = session.execute(select(Offer.id, Offer.reply_by, Application.hr_owner_id)
+                          .join(Application, Application.id == Offer.application_id)
+                          .where(Offer.status == OfferStatus.SENT, Offer.reply_by <= now + REMIND_BEFORE,
+                                 Offer.reply_by > now)).all()
+    for offer_id, reply_by, hr_owner_id in due:
+        note(alerts.raise_once(session, f"offer_reply_due:{offer_id}", "offer_reply_due", user_id=hr_owner_id,
+                               detail={"offer_id": offer_id, "reply_by": reply_by.isoformat()}))
+    expire_due(session, now)
+    stuck = session.execute(select(Offer, ApprovalStep, Position.department_id)
+                            .join(ApprovalStep, (ApprovalStep.chain_id == Offer.chain_id)
+                                  & (ApprovalStep.position == Offer.current_step))
+                            .join(Application, Application.id == Offer.application_id)
+                            .join(Position, Position.id == Application.position_id)
+                            .where(Offer.status == OfferStatus.PENDING_APPROVAL, Offer.step_due_at <= now)).all()
+    for offer, step, department_id in stuck:
+        targets = {step.escalate_to_id} if step.escalate_to_id else chains.step_approvers(session, step, department_id)
+        for user_id in sorted(targets):
+            note(alerts.raise_once(session, f"offer_step:{offer.id}:{step.position}:{user_id}", "offer_step_overdue",
+                                   user_id=user_id, detail={"offer_id": offer.id, "step": step.position}))
 
 
 def view(session: Session, actor: Actor, offer_id: int) -> OfferView:

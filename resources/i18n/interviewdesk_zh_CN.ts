@@ -3748,6 +3748,14 @@
         <translation>待阅读的短信</translation>
     </message>
     <message>
+        <source>Offer unanswered, reply deadline within 24 hours</source>
+        <translation>录用通知未答复，距答复截止不足 24 小时</translation>
+    </message>
+    <message>
+        <source>Offer approval step past its deadline</source>
+        <translation>录用审批环节已超期</translation>
+    </message>
+    <message>
         <source>Offer answer not taken (too late or no place left)</source>
         <translation>录用答复未被受理（已逾期或名额已满）</translation>
     </message>

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from desktop.core import offers
 from desktop.core.errors import InvalidState, PermissionDenied, ValidationFailed
-from desktop.core.model import Alert, ApplicationEvent, Offer, OfferStatus, OutboxEntry, Position, Role
+from desktop.core.model import Alert, Application, ApplicationEvent, Offer, OfferStatus, OutboxEntry, Position, Role
 from desktop.core.offers import OfferInput, PayLine
 from desktop.core.scheduling.chains import ChainInput, StepInput, save_chain
 
@@ -221,3 +221,53 @@ def test_an_acceptance_by_reply_after_the_deadline_is_refused_and_hr_alerted(wor
     with w.db.session() as s:
         [alert] = s.scalars(select(Alert).where(Alert.kind == "offer_answer_refused")).all()
         assert alert.detail["reason"] == "offer_expired"
+
+
+def test_the_minute_job_reminds_hr_a_day_before_the_deadline_expires_and_tells_the_deputy(world, clock):
+    from desktop.core.scheduling import reminders
+
+    w = world
+    with w.db.session(write=True) as s:
+        s.get(Application, w.applications[0]).hr_owner_id = w.hr.user_id
+    answered_late = sent_offer(w)
+    act(w, ADMIN, save_chain, ChainInput("录用审批", None, "offer", False, (
+        StepInput("approve", role="personnel_office", deadline_minutes=60, escalate_to_id=w.deputy.user_id),)))
+    waiting = act(w, w.hr, offers.create, offer_input(w, 1))
+    act(w, w.hr, offers.submit, waiting)
+
+    def minute(at):
+        clock.set(at)
+        with w.db.session(write=True) as s:
+            return reminders.evaluate(s).kinds
+
+    assert "offer_step_overdue" not in minute(local(STORY_DAY, 8, 59))
+    assert minute(local(STORY_DAY, 9, 0)).count("offer_step_overdue") == 1
+    act(w, w.deputy, offers.decide, waiting, True, "代为审批")        # the deputy may act after the deadline
+    assert status(w, waiting) == "sent"
+    assert "offer_reply_due" not in minute(local(STORY_DAY + timedelta(days=6), 16, 59))
+    assert minute(local(STORY_DAY + timedelta(days=6), 17, 0)).count("offer_reply_due") == 2     # both unanswered
+    assert "offer_reply_due" not in minute(local(STORY_DAY + timedelta(days=6), 17, 1))    # once
+    minute(local(STORY_DAY + timedelta(days=7), 17, 1))
+    assert status(w, answered_late) == "expired"
+    with w.db.session() as s:
+        reminded = s.scalars(select(Alert.user_id).where(Alert.kind == "offer_reply_due").order_by(Alert.id)).all()
+        overdue = s.scalars(select(Alert).where(Alert.kind == "offer_step_overdue")).one()
+        assert (reminded, overdue.user_id) == ([w.hr.user_id, None], w.deputy.user_id)
+    assert status(w, waiting) == "expired"
+
+
+def test_an_offer_whose_reply_deadline_passed_in_approval_is_not_sent_but_edited(world, clock):
+    w = world
+    two_step_chain(w)
+    offer_id = act(w, w.hr, offers.create, offer_input(w))
+    act(w, w.hr, offers.submit, offer_id)
+    act(w, w.personnel, offers.decide, offer_id, True)
+    clock.set(local(STORY_DAY + timedelta(days=7), 18))
+    with pytest.raises(InvalidState) as refused:
+        act(w, w.director, offers.decide, offer_id, True)
+    assert refused.value.params["status"] == "reply_by_passed" and status(w, offer_id) == "pending_approval"
+    act(w, w.director, offers.decide, offer_id, False, "答复期限已过，请修改")
+    act(w, w.hr, offers.update, offer_id, offer_input(w, reply_by=local(STORY_DAY + timedelta(days=14), 17)))
+    act(w, w.hr, offers.submit, offer_id)
+    act(w, w.personnel, offers.decide, offer_id, True)
+    assert act(w, w.director, offers.decide, offer_id, True) == OfferStatus.SENT

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import String, cast, exists, literal, select
 from sqlalchemy.orm import Session
 
-from desktop.core import after_interview, interview_room, questions, settings
+from desktop.core import after_interview, interview_room, offers, questions, settings
 from desktop.core.model import (
     Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewParticipant, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -179,6 +179,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     match_alerts.evaluate(session, now, raised)
     after_interview.queue_thank_yous(session, now)
     questions.evaluate(session, now, raised)
+    offers.evaluate(session, now, raised)
     session.flush()
     return raised
 

@@ -1,6 +1,9 @@
 """What a candidate's reply is taken for, whichever channel brought it (mail: integrations/mail/
 replies.py; SMS: integrations/http_channels/sms_inbox.py). In this order:
 
+0. "接受" / "拒绝" on the first line while the candidate has an offer awaiting the answer
+   (desktop/core/offers.py): recorded as the answer; one refused (after the reply deadline, or
+   over the headcount) is kept with an alert for HR;
 1. a confirmation keyword on the first line ("确认", "1"), while the interview is still ahead;
 2. "进度" / "progress" (the whole message): the application's stage and next step are answered at
    once, as far as replies.progress_visibility allows;
@@ -31,8 +34,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.core import decision_effects, questions, settings
-from desktop.core.errors import ValidationFailed
+from desktop.core import decision_effects, offers, questions, settings
+from desktop.core.errors import InvalidState, ValidationFailed
 from desktop.core.model import (
     Application, Candidate, Channel, InboundMessage, Interview, InterviewStatus, OutboxEntry, Position,
     SurveyResponse,
@@ -69,11 +72,12 @@ class Reply:
 
 @dataclass(frozen=True)
 class Handled:
-    kind: str        # repeated, unmatched, confirmation, progress, survey, survey_unclear, talent_consent,
-                     # question, noted, automatic
+    kind: str        # repeated, unmatched, offer_answer, offer_refused, confirmation, progress, survey,
+                     # survey_unclear, talent_consent, question, noted, automatic
     inbound_id: int | None = None
     confirmed: bool = False
     question_id: int | None = None
+    offer_id: int | None = None     # offer_answer / offer_refused: the offer the answer was about
     survey_id: int | None = None
     clarified: bool = False         # survey_unclear: the one clarification went out now
 
@@ -147,6 +151,10 @@ def _decide(session: Session, reply: Reply, interview: Interview | None) -> tupl
     text = reply.text.strip()
     if reply.automatic or not text:
         return ("automatic" if reply.automatic else "noted"), None
+    accepted = offers.answer_word(text)
+    offer = offers.awaiting_answer(session, reply.candidate_id, reply.interview_id) if accepted is not None else None
+    if offer is not None:
+        return "offer_answer", (offer.id, accepted)
     ahead = interview is not None and interview.status in UPCOMING and interview.ended_at is None
     if ahead and is_confirmation(text, reply.keywords if reply.keywords is not None else confirm_keywords(session)):
         return "confirmation", None
@@ -200,6 +208,19 @@ def _act(session: Session, reply: Reply, interview: Interview | None, inbound: I
          found: Any, now: datetime) -> Handled:
     from desktop.core.scheduling import attendance     # attendance imports the scheduling package
 
+    if kind == "offer_answer":
+        offer_id, accepted = found
+        try:
+            with session.begin_nested():
+                offers.record_answer(session, None, offer_id, accepted, note=reply.text.strip()[:100],
+                                     channel=reply.channel)
+        except InvalidState as refused:        # too late, or no place left: HR talks to the candidate
+            inbound.kind = "offer_refused"
+            alerts.raise_once(session, f"offer_answer:{inbound.id}", "offer_answer_refused", user_id=None,
+                              interview_id=reply.interview_id,
+                              detail={"offer_id": offer_id, "accepted": accepted, "reason": refused.params["status"]})
+            return Handled("offer_refused", inbound.id, offer_id=offer_id)
+        return Handled(kind, inbound.id, offer_id=offer_id)
     if kind == "confirmation":
         attendance.record_confirmation(session, None, interview.id, Channel(reply.channel), sequence=reply.sequence,
                                        note=("邮件回复：" if reply.channel == "email" else "短信回复：") + reply.text[:100],

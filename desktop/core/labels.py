@@ -86,6 +86,7 @@ _CHANGE_KINDS = {
     "room": QT_TRANSLATE_NOOP("Labels", "Room change"),
     "swap_interviewer": QT_TRANSLATE_NOOP("Labels", "Interviewer change"),
     "cancel": QT_TRANSLATE_NOOP("Labels", "Cancellation"),
+    "offer": QT_TRANSLATE_NOOP("Labels", "Offer (before it goes out)"),   # chains named for offers only
 }
 _PARTIES = {
     "candidate": QT_TRANSLATE_NOOP("Labels", "Candidate"),
@@ -140,6 +141,9 @@ _ALERT_KINDS = {
     "room_overtime": QT_TRANSLATE_NOOP("Labels", "The interview is 10 minutes over time, please wrap up"),
     "low_match": QT_TRANSLATE_NOOP("Labels", "Low match with the position"),
     "inbound_message": QT_TRANSLATE_NOOP("Labels", "Text message to read"),
+    "offer_reply_due": QT_TRANSLATE_NOOP("Labels", "Offer unanswered, reply deadline within 24 hours"),
+    "offer_step_overdue": QT_TRANSLATE_NOOP("Labels", "Offer approval step past its deadline"),
+    "offer_answer_refused": QT_TRANSLATE_NOOP("Labels", "Offer answer not taken (too late or no place left)"),
 }
 _TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
     "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),

@@ -3687,6 +3687,10 @@
         <translation>取消面试</translation>
     </message>
     <message>
+        <source>Offer (before it goes out)</source>
+        <translation>录用通知（发出前审批）</translation>
+    </message>
+    <message>
         <source>Candidate</source>
         <translation>候选人</translation>
     </message>
@@ -3841,6 +3845,18 @@
     <message>
         <source>Text message to read</source>
         <translation>待阅读的短信</translation>
+    </message>
+    <message>
+        <source>Offer unanswered, reply deadline within 24 hours</source>
+        <translation>录用通知未答复，距答复截止不足 24 小时</translation>
+    </message>
+    <message>
+        <source>Offer approval step past its deadline</source>
+        <translation>录用审批环节已超期</translation>
+    </message>
+    <message>
+        <source>Offer answer not taken (too late or no place left)</source>
+        <translation>录用答复未被受理（已逾期或名额已满）</translation>
     </message>
     <message>
         <source>Not confirmed in time, call the candidate</source>

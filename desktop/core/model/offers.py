@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import Any, Optional
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -36,6 +36,15 @@ class Offer(Versioned, Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[Optional[datetime]]
     responded_at: Mapped[Optional[datetime]]
+    # issue 12 §3: the salary structure as [[label, amount, note], ...], probation, place, reply deadline
+    pay: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    probation_months: Mapped[int] = mapped_column(Integer, default=0)
+    work_place: Mapped[str] = mapped_column(String(200), default="")
+    reply_by: Mapped[Optional[datetime]]                                # UTC; after it an answer is refused
+    chain_id: Mapped[Optional[int]] = mapped_column(ForeignKey("approval_chains.id"))
+    current_step: Mapped[int] = mapped_column(Integer, default=0)       # position of the step awaiting a decision
+    step_due_at: Mapped[Optional[datetime]]
+    answer_note: Mapped[str] = mapped_column(Text, default="")          # HR's note of an answer given by phone
 
 
 class Contract(Versioned, Base):

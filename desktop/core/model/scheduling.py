@@ -45,6 +45,7 @@ class ChangeKind(StrEnum):
     ROOM = "room"
     SWAP_INTERVIEWER = "swap_interviewer"
     CANCEL = "cancel"
+    OFFER = "offer"          # an offer (录用通知) before it goes out: only chains named for offers govern it
 
 
 class Party(StrEnum):

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import String, cast, exists, literal, select
 from sqlalchemy.orm import Session
 
-from desktop.core import after_interview, interview_room, questions, scorecard_deadlines, settings
+from desktop.core import after_interview, interview_room, offers, questions, scorecard_deadlines, settings
 from desktop.core.model import (
     Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewParticipant, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -180,6 +180,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     after_interview.queue_thank_yous(session, now)
     questions.evaluate(session, now, raised)
     scorecard_deadlines.evaluate(session, now, raised)
+    offers.evaluate(session, now, raised)
     session.flush()
     return raised
 

@@ -107,3 +107,29 @@ def render_offer_letter(letter: OfferLetter) -> bytes:
     footer = page_footer(f"{letter.institution} 录用通知书")
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
+
+
+def letter_for(session, offer_id: int) -> "OfferLetter":
+    """The letter of a stored offer: the position, the candidate, what HR entered, the office's
+    name and contact (settings office.name, notify.contact_name / contact_phone, mail.from_address)."""
+    from desktop.core import settings
+    from desktop.core.model import Application, Candidate, Department, Offer, Position
+
+    offer = session.get(Offer, offer_id)
+    application = session.get(Application, offer.application_id)
+    candidate = session.get(Candidate, application.candidate_id)
+    position = session.get(Position, application.position_id)
+    department = session.get(Department, position.department_id) if position.department_id else None
+
+    def value(key: str) -> str:
+        return str(settings.institution_value(session, key) or "")
+
+    gender = candidate.gender.value
+    return OfferLetter(
+        institution=value("office.name"), candidate_name=candidate.name,
+        salutation={"male": "先生", "female": "女士"}.get(gender, ""), position=position.title,
+        department=department.name if department else "", pay=tuple(PayItem(*line) for line in offer.pay),
+        start_date=offer.start_date, probation_months=offer.probation_months, work_place=offer.work_place,
+        reply_deadline=offer.reply_by, issued_on=(offer.sent_at or offer.created_at).astimezone(OFFICE_TZ).date(),
+        contact_name=value("notify.contact_name") or value("notify.sender_name"),
+        contact_phone=value("notify.contact_phone"), contact_email=value("mail.from_address"))

@@ -169,7 +169,8 @@ def connect(config: SmtpConfig) -> smtplib.SMTP:
 
 
 def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str, html: str, now: datetime,
-            calendar: tuple[bytes | str, str] | None = None) -> EmailMessage:
+            calendar: tuple[bytes | str, str] | None = None,
+            attachments: tuple[tuple[bytes, str], ...] = ()) -> EmailMessage:
     """The message as sent. `to` and the sender are (display name, address); `calendar` is the
     iCalendar object and its METHOD. Headers in Chinese are encoded by the SMTP policy."""
     if not _ADDRESS.fullmatch(to[1]):
@@ -193,12 +194,15 @@ def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str,
                                    params={"method": method, "charset": "utf-8"})
         else:
             message.add_attachment(body, subtype="calendar", filename=name, params={"method": method})
+    for pdf, filename in attachments:           # (bytes, file name) of a PDF: the offer letter
+        message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
     return message
 
 
 def message_for(session: Session, config: SmtpConfig, item: Item) -> EmailMessage:
     """The e-mail an outbox entry sends: the template's text and HTML, with the interview as an
-    .ics attachment for invitations, changes and cancellations. The 发件箱 viewer shows this same
+    .ics attachment for invitations, changes and cancellations, the offer letter as a PDF with an
+    offer notice. The 发件箱 viewer shows this same
     message, so HR reads what the candidate reads."""
     rendered = templates.render(session, item.kind, CHANNEL, item.payload)
     now = session.info["clock"].now()
@@ -208,8 +212,13 @@ def message_for(session: Session, config: SmtpConfig, item: Item) -> EmailMessag
         method = CALENDAR_METHODS[item.kind]
         calendar = (ical.invitation(item.payload, organizer=(config.from_name, config.from_address),
                                     attendee=(name, item.recipient), method=method, stamp=now), method)
+    attachments: tuple[tuple[bytes, str], ...] = ()
+    if item.kind == "offer_notice" and item.payload.get("offer_id"):
+        from desktop.integrations.documents.offer_letter import letter_for, render_offer_letter
+
+        attachments = ((render_offer_letter(letter_for(session, int(item.payload["offer_id"]))), "录用通知书.pdf"),)
     return compose(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
-                   html=rendered.html, now=now, calendar=calendar)
+                   html=rendered.html, now=now, calendar=calendar, attachments=attachments)
 
 
 class MailSender:

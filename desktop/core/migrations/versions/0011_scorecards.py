@@ -120,9 +120,24 @@ def upgrade() -> None:
         sa.UniqueConstraint("interview_id", name=op.f("uq_round_decisions_interview_id")),
     )
     op.create_index(op.f("ix_round_decisions_application_id"), "round_decisions", ["application_id"])
+    with op.batch_alter_table("offers") as batch:   # issue 12 §3: the offer service
+        batch.add_column(sa.Column("pay", sa.JSON(), nullable=False, server_default="[]"))
+        batch.add_column(sa.Column("probation_months", sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(sa.Column("work_place", sa.String(length=200), nullable=False, server_default=""))
+        batch.add_column(_time("reply_by"))
+        batch.add_column(sa.Column("chain_id", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("current_step", sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(_time("step_due_at"))
+        batch.add_column(sa.Column("answer_note", sa.Text(), nullable=False, server_default=""))
+        batch.create_foreign_key(op.f("fk_offers_chain_id_approval_chains"), "approval_chains", ["chain_id"], ["id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("offers") as batch:
+        batch.drop_constraint(op.f("fk_offers_chain_id_approval_chains"), type_="foreignkey")
+        for column in ("answer_note", "step_due_at", "current_step", "chain_id", "reply_by", "work_place",
+                       "probation_months", "pay"):
+            batch.drop_column(column)
     op.drop_index(op.f("ix_round_decisions_application_id"), table_name="round_decisions")
     op.drop_table("round_decisions")
     op.drop_table("scores")

@@ -3528,6 +3528,14 @@
         <translation>重新开启</translation>
     </message>
     <message>
+        <source>Labour contract issued</source>
+        <translation>劳动合同已签发</translation>
+    </message>
+    <message>
+        <source>Labour contract signed by the candidate</source>
+        <translation>候选人已签署劳动合同</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>招聘中</translation>
     </message>

@@ -2101,6 +2101,81 @@
     </message>
 </context>
 <context>
+    <name>ContractSettings</name>
+    <message>
+        <source>Signing certificate (.p12/.pfx)</source>
+        <translation>单位签名证书（.p12/.pfx）</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>证书密码</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s address</source>
+        <translation>单位住所</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人或主要负责人</translation>
+    </message>
+    <message>
+        <source>Place of signing</source>
+        <translation>签订地点</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Rest and leave</source>
+        <translation>休息休假</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Labour protection</source>
+        <translation>劳动保护与职业危害防护</translation>
+    </message>
+    <message>
+        <source>Other statutory matters</source>
+        <translation>其他法定事项</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose certificate file…</source>
+        <translation>选择证书文件…</translation>
+    </message>
+    <message>
+        <source>Check certificate</source>
+        <translation>检查证书</translation>
+    </message>
+    <message>
+        <source>Issued labour contracts are signed with the institution&apos;s certificate (PAdES). The texts below fill the mandatory items of Article 17 of the Labour Contract Law; the institution&apos;s name is the one on the Institution tab.</source>
+        <translation>签发的劳动合同以单位证书加盖电子签名（PAdES）。以下文字用于填写《劳动合同法》第十七条规定的必备条款；单位名称取自“单位设置”页。</translation>
+    </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation>单位签名证书</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificates (*.p12 *.pfx)</source>
+        <translation>PKCS#12 证书 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>The certificate can sign: {0}, valid until {1}.</source>
+        <translation>证书可用于签名：{0}，有效期至 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>InterviewDesk must close after an internal error. The details are in the log file:
@@ -7078,6 +7153,10 @@
     <message>
         <source>Candidate questions</source>
         <translation>候选人提问</translation>
+    </message>
+    <message>
+        <source>Labour contracts</source>
+        <translation>劳动合同</translation>
     </message>
     <message>
         <source>Audit anchors</source>

@@ -7,6 +7,7 @@ Run in a worker (ctx.write / ctx.read): signing runs pyHanko's own asyncio loop.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from desktop.core.contract_issuing import ContractCheck, ContractTerms, IssuedCo
 from desktop.core.errors import SigningCertificateInvalid
 from desktop.core.storage.database import Actor
 from desktop.integrations.documents.contract import render_contract
-from desktop.integrations.documents.signing import load_certificates, sign_pdf, validate_pdf
+from desktop.integrations.documents.signing import certificate_summary, load_certificates, sign_pdf, validate_pdf
 
 
 def _certificate(session: Session) -> tuple[bytes, str]:
@@ -30,6 +31,13 @@ def _certificate(session: Session) -> tuple[bytes, str]:
     except OSError:
         raise SigningCertificateInvalid("missing") from None
     return data, password
+
+
+def check_certificate(session: Session) -> tuple[str, datetime]:
+    """The configured certificate's subject and end of validity (Settings → 劳动合同 "Check certificate").
+    Raises SigningCertificateInvalid with the reason (missing, damaged, wrong_password, no_key, expired)."""
+    pkcs12, password = _certificate(session)
+    return certificate_summary(pkcs12, password, now=session.info["clock"].now())
 
 
 def issue_contract(session: Session, actor: Actor, offer_id: int, terms: ContractTerms) -> IssuedContract:

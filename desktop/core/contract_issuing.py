@@ -125,6 +125,36 @@ def save_template(session: Session, actor: Actor, name: str, title: str,
     return _as_template(row)
 
 
+HEADING_MARK = "== "
+
+
+def template_text(template: ContractTemplate) -> str:
+    """The template as the administrator edits it: the title on the first line, then each clause as a
+    line "== heading" followed by its text ({field} placeholders, see contracts.FIELD_LABELS)."""
+    parts = [template.title]
+    for clause in template.clauses:
+        parts += ["", HEADING_MARK + clause.heading, clause.text]
+    return "\n".join(parts) + "\n"
+
+
+def parse_template_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(title, clauses) from template_text's format; ValidationFailed {"clauses": "format"} when there
+    is no title or text stands before the first clause heading."""
+    lines = (text or "").replace("\r\n", "\n").split("\n")
+    title, rest = lines[0].strip(), lines[1:]
+    if not title or title.startswith(HEADING_MARK.strip()):
+        raise ValidationFailed({"title": "required"})
+    clauses: list[list[str]] = []
+    for line in rest:
+        if line.startswith(HEADING_MARK.strip()):
+            clauses.append([line[len(HEADING_MARK.strip()):].strip(), ""])
+        elif clauses:
+            clauses[-1][1] += line + "\n"
+        elif line.strip():
+            raise ValidationFailed({"clauses": "format"})
+    return title, tuple((h, t.strip()) for h, t in clauses)
+
+
 # --- issuing -----------------------------------------------------------------------------------
 
 def _cn_date(d: date) -> str:

@@ -2176,6 +2176,37 @@
     </message>
 </context>
 <context>
+    <name>ContractTemplateSettings</name>
+    <message>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>The title on the first line; each clause starts with a line &quot;== heading&quot; followed by its text. Saving checks that every mandatory item of Article 17 of the Labour Contract Law has its place; contracts already issued keep the version they were issued on. Fields: {0}</source>
+        <translation>第一行为合同标题；每一条款以“== 条款标题”一行开始，其后为条款正文。保存时检查《劳动合同法》第十七条规定的必备条款是否齐全；已签发的合同保留签发时的版本。可用字段：{0}</translation>
+    </message>
+    <message>
+        <source>Version {0} in use</source>
+        <translation>正在使用第{0}版</translation>
+    </message>
+    <message>
+        <source>Shipped template in use</source>
+        <translation>正在使用内置模板</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>version {0}</source>
+        <translation>第{0}版</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>InterviewDesk must close after an internal error. The details are in the log file:
@@ -7157,6 +7188,10 @@
     <message>
         <source>Labour contracts</source>
         <translation>劳动合同</translation>
+    </message>
+    <message>
+        <source>Contract template</source>
+        <translation>合同模板</translation>
     </message>
     <message>
         <source>Audit anchors</source>

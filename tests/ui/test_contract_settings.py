@@ -63,3 +63,33 @@ def test_certificate_checked_with_a_wrong_then_the_right_password(qtbot, ctx, em
 def test_no_certificate_file_is_named(qtbot, ctx):
     panel = ready(qtbot, ContractSettings(ctx))
     assert check(qtbot, panel) == "未找到单位签名证书文件，或文件为空。"
+
+
+def test_the_contract_template_is_saved_in_versions_and_one_without_social_insurance_is_refused(qtbot, ctx,
+                                                                                                 embedded_db):
+    from sqlalchemy import func, select
+
+    from desktop.core import contract_issuing
+    from desktop.core.model import ContractTemplateRow
+    from desktop.ui.settings.contract_template import ContractTemplateSettings
+
+    panel = ContractTemplateSettings(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(panel.save_button.isEnabled, timeout=10_000)
+    assert panel.version.text() == "正在使用内置模板" and "== 第五条 社会保险" in panel.text.toPlainText()
+
+    text = panel.text.toPlainText()
+    panel.text.setPlainText(text.replace("== 第五条 社会保险\n{social_insurance}。\n", ""))
+    panel.save_button.click()
+    qtbot.waitUntil(lambda: panel.save_button.isEnabled() and not panel.result.isHidden(), timeout=10_000)
+    assert panel.result.text() == "合同模板缺少《劳动合同法》第十七条规定的必备条款：社会保险。劳动合同不能签发。"
+    with embedded_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ContractTemplateRow)) == 0
+
+    panel.text.setPlainText(text.replace("劳动合同书", "聘用合同书", 1))
+    panel.save_button.click()
+    qtbot.waitUntil(lambda: panel.save_button.isEnabled() and not panel.result.isHidden(), timeout=10_000)
+    assert panel.version.text() == "正在使用第1版"
+    with embedded_db.session() as s:
+        assert contract_issuing.current_template(s).title == "聘用合同书"

@@ -117,15 +117,17 @@ def test_one_flipped_byte_in_the_stored_pdf_is_flagged(world):
         assert issuing.verify_contract(s, world.hr, issued.id).status == "tampered"
 
 
-@pytest.mark.parametrize("broken", ["damaged", "wrong_password", "missing"])
-def test_a_bad_certificate_refuses_with_its_reason_and_nothing_saved(world, tmp_path, certs, broken):
+@pytest.mark.parametrize("broken", ["damaged", "wrong_password", "missing", "expired"])
+def test_a_bad_certificate_refuses_with_its_reason_and_nothing_saved(world, clock, tmp_path, certs, broken):
     with world.db.session(ADMIN, write=True) as s:
         if broken == "damaged":
             (tmp_path / "institution.p12").write_bytes(certs.pkcs12[:-40] + b"\x00" * 40)
         elif broken == "wrong_password":
             settings.store_institution(s, "contracts.pkcs12_password", "不是这个密码", "test")
-        else:
+        elif broken == "missing":
             settings.store_institution(s, "contracts.pkcs12_path", str(tmp_path / "nowhere.p12"), "test")
+    if broken == "expired":
+        clock.set(certs.not_after + timedelta(days=1))
     offer_id = offer(world)
     before = count(world, AuditEntry)
     with pytest.raises(SigningCertificateInvalid) as caught:

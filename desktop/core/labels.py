@@ -57,6 +57,8 @@ _APPLICATION_EVENTS = {
     "applied": QT_TRANSLATE_NOOP("Labels", "Application made"),
     "stage_changed": QT_TRANSLATE_NOOP("Labels", "Stage changed"),
     "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
+    "contract_issued": QT_TRANSLATE_NOOP("Labels", "Labour contract issued"),
+    "contract_signed": QT_TRANSLATE_NOOP("Labels", "Labour contract signed by the candidate"),
 }
 _POSITION_STATUSES = {
     "open": QT_TRANSLATE_NOOP("Labels", "Open"),

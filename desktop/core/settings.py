@@ -462,3 +462,29 @@ def store_institution(session: Session, key: str, value: Any, actor_label: str) 
         row.value = value
         row.updated_at = clock.now()
         row.updated_by = actor_label
+
+
+# Labour contracts (desktop/core/contract_issuing.py): the institution's signing certificate (a PKCS#12
+# file the administrator configures, its password a secret), the CA to validate signed contracts
+# against (empty: the CA certificates inside the PKCS#12 file), and the institution's standing
+# values the contract template fills in (劳动合同法 第十七条). The employer's name is office.name.
+for _spec in (
+    SettingSpec("contracts.pkcs12_path", "institution", str, "", max_length=1024),
+    SettingSpec("contracts.pkcs12_password", "institution", str, "", secret=True, max_length=1024),
+    SettingSpec("contracts.ca_file", "institution", str, "", max_length=1024),
+    SettingSpec("contracts.employer_address", "institution", str, ""),
+    SettingSpec("contracts.employer_representative", "institution", str, "", max_length=100),
+    SettingSpec("contracts.signing_place", "institution", str, "", max_length=100),
+    SettingSpec("contracts.working_hours", "institution", str,
+                "乙方实行标准工时制度，每日工作8小时，每周工作40小时", max_length=500, multiline=True),
+    SettingSpec("contracts.rest_and_leave", "institution", str,
+                "乙方依法享受法定节假日、年休假、婚丧假、产假等假期", max_length=500, multiline=True),
+    SettingSpec("contracts.social_insurance", "institution", str,
+                "甲方依法为乙方缴纳养老、医疗、失业、工伤、生育保险和住房公积金", max_length=500, multiline=True),
+    SettingSpec("contracts.labour_protection", "institution", str,
+                "甲方按照国家规定为乙方提供符合标准的劳动条件和劳动保护用品，对可能产生职业危害的岗位如实告知并采取防护措施",
+                max_length=500, multiline=True),
+    SettingSpec("contracts.other_legal_matters", "institution", str,
+                "法律、法规规定应当纳入劳动合同的其他事项，依照有关规定执行", max_length=500, multiline=True),
+):
+    register(_spec)

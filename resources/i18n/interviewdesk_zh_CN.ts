@@ -2184,6 +2184,112 @@
     </message>
 </context>
 <context>
+    <name>ContractSettings</name>
+    <message>
+        <source>Signing certificate (.p12/.pfx)</source>
+        <translation>单位签名证书（.p12/.pfx）</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>证书密码</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Institution&apos;s address</source>
+        <translation>单位住所</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人或主要负责人</translation>
+    </message>
+    <message>
+        <source>Place of signing</source>
+        <translation>签订地点</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Rest and leave</source>
+        <translation>休息休假</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Labour protection</source>
+        <translation>劳动保护与职业危害防护</translation>
+    </message>
+    <message>
+        <source>Other statutory matters</source>
+        <translation>其他法定事项</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose certificate file…</source>
+        <translation>选择证书文件…</translation>
+    </message>
+    <message>
+        <source>Check certificate</source>
+        <translation>检查证书</translation>
+    </message>
+    <message>
+        <source>Issued labour contracts are signed with the institution&apos;s certificate (PAdES). The texts below fill the mandatory items of Article 17 of the Labour Contract Law; the institution&apos;s name is the one on the Institution tab.</source>
+        <translation>签发的劳动合同以单位证书加盖电子签名（PAdES）。以下文字用于填写《劳动合同法》第十七条规定的必备条款；单位名称取自“单位设置”页。</translation>
+    </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation>单位签名证书</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificates (*.p12 *.pfx)</source>
+        <translation>PKCS#12 证书 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>The certificate can sign: {0}, valid until {1}.</source>
+        <translation>证书可用于签名：{0}，有效期至 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractTemplateSettings</name>
+    <message>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>The title on the first line; each clause starts with a line &quot;== heading&quot; followed by its text. Saving checks that every mandatory item of Article 17 of the Labour Contract Law has its place; contracts already issued keep the version they were issued on. Fields: {0}</source>
+        <translation>第一行为合同标题；每一条款以“== 条款标题”一行开始，其后为条款正文。保存时检查《劳动合同法》第十七条规定的必备条款是否齐全；已签发的合同保留签发时的版本。可用字段：{0}</translation>
+    </message>
+    <message>
+        <source>Version {0} in use</source>
+        <translation>正在使用第{0}版</translation>
+    </message>
+    <message>
+        <source>Shipped template in use</source>
+        <translation>正在使用内置模板</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>version {0}</source>
+        <translation>第{0}版</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>InterviewDesk must close after an internal error. The details are in the log file:
@@ -3609,6 +3715,14 @@
     <message>
         <source>Reopened</source>
         <translation>重新开启</translation>
+    </message>
+    <message>
+        <source>Labour contract issued</source>
+        <translation>劳动合同已签发</translation>
+    </message>
+    <message>
+        <source>Labour contract signed by the candidate</source>
+        <translation>候选人已签署劳动合同</translation>
     </message>
     <message>
         <source>Open</source>
@@ -7328,6 +7442,14 @@
     <message>
         <source>Candidate questions</source>
         <translation>候选人提问</translation>
+    </message>
+    <message>
+        <source>Labour contracts</source>
+        <translation>劳动合同</translation>
+    </message>
+    <message>
+        <source>Contract template</source>
+        <translation>合同模板</translation>
     </message>
     <message>
         <source>Audit anchors</source>

@@ -9,7 +9,7 @@ from desktop.core.model.evaluation import (
     CandidateQuestion, DecisionOutcome, QuestionStatus, QuestionTopic, Recommendation, RoundDecision, Score,
     Scorecard, ScorecardCriterion, ScorecardStatus, ScorecardTemplate, SurveyResponse,
 )
-from desktop.core.model.offers import Contract, Offer, OfferStatus
+from desktop.core.model.offers import Contract, ContractDocument, ContractTemplateRow, Offer, OfferStatus
 from desktop.core.model.org import Department, Role, RoleGrant, User
 from desktop.core.model.recruiting import (
     CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, Candidate, Education, Gender, PersonalDataRequest,
@@ -27,7 +27,7 @@ __all__ = [
     "Alert", "Application", "ApplicationEvent", "ApplicationStage", "CLOSED_STAGES", "ApprovalChain",
     "ApprovalMailCode", "ApprovalStep", "ArchiveRecord", "AuditAnchor", "AuditEntry",
     "AuditHead", "Base", "BusyBlock", "CalendarItem", "CalendarSyncState", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
-    "Channel", "ChecklistTick", "Confirmation", "Contract", "Decision", "DecisionOutcome", "RoundDecision", "ScorecardStatus", "ScorecardTemplate", "Delegation", "Department", "Education", "FollowUpTask",
+    "Channel", "ChecklistTick", "Confirmation", "Contract", "ContractDocument", "ContractTemplateRow", "Decision", "DecisionOutcome", "RoundDecision", "ScorecardStatus", "ScorecardTemplate", "Delegation", "Department", "Education", "FollowUpTask",
     "Gender", "Holiday", "InboundMessage", "Interview", "InterviewMode", "InterviewNote", "InterviewParticipant", "InterviewStatus", "MessageTemplate",
     "Notice",
     "Offer", "OfferStatus", "OutboxEntry", "OutboxState", "ParticipantRole", "Party", "PersonalDataRequest",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -57,5 +57,41 @@ class Contract(Versioned, Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[Optional[date]] = mapped_column(Date)
     probation_months: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
-    signed_at: Mapped[Optional[datetime]]
+    status: Mapped[str] = mapped_column(String(20), default="draft")   # issued, signed
+    signed_at: Mapped[Optional[datetime]]                                  # the candidate signed
+    template_id: Mapped[Optional[int]] = mapped_column(ForeignKey("contract_templates.id"))
+    issued_at: Mapped[Optional[datetime]]                                  # the institution signed
+    issued_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+
+class ContractTemplateRow(Base):
+    """A structured contract template (desktop.core.contracts.ContractTemplate) in versions: a saved
+    template is never changed, saving again writes the next version and makes it current."""
+
+    __tablename__ = "contract_templates"
+    __table_args__ = (UniqueConstraint("name", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    title: Mapped[str] = mapped_column(String(100))
+    clauses: Mapped[list[Any]] = mapped_column(JSON, default=list)   # [[heading, text], ...]
+    created_at: Mapped[datetime]
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+
+class ContractDocument(Base):
+    """A file of a contract, kept in the (encrypted) database: the issued PDF signed by the
+    institution, the candidate's signed scan, or the candidate's signature image."""
+
+    __tablename__ = "contract_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))        # issued, scan, signature
+    media_type: Mapped[str] = mapped_column(String(50))
+    data: Mapped[bytes] = mapped_column(LargeBinary, info={"personal": True})
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime]
+    added_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))

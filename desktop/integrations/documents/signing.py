@@ -108,6 +108,13 @@ def sign_pdf(pdf: bytes, pkcs12_data: bytes, password: str, *, now: datetime, re
     return out.getvalue()
 
 
+def certificate_summary(pkcs12_data: bytes, password: str, *, now: datetime) -> tuple[str, datetime]:
+    """The signing certificate's subject and end of validity, for the administrator checking the file.
+    Raises SigningCertificateInvalid as sign_pdf would."""
+    cert = _load_pkcs12(pkcs12_data, password, now).signing_cert
+    return cert.subject.human_friendly, cert.not_valid_after
+
+
 def load_certificates(data: bytes) -> list[asn1_x509.Certificate]:
     """Trust roots from PEM (one or more) or DER bytes."""
     if pem.detect(data):

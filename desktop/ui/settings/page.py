@@ -16,6 +16,8 @@ from desktop.ui.password import ChangePasswordDialog
 from desktop.ui.settings.after import AfterInterviewSettings
 from desktop.ui.settings.anchors import AnchorSettings
 from desktop.ui.settings.chains import ChainsPanel
+from desktop.ui.settings.contract_template import ContractTemplateSettings
+from desktop.ui.settings.contracts import ContractSettings
 from desktop.ui.settings.exchange import ExchangeSettings
 from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
@@ -111,6 +113,8 @@ class SettingsPage(QWidget):
         self.matching: MatchSettings | None = None
         self.after: AfterInterviewSettings | None = None
         self.questions: QuestionSettings | None = None
+        self.contracts: ContractSettings | None = None
+        self.contract_template: ContractTemplateSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -140,6 +144,10 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.after, self.tr("After the interview"))
             self.questions = QuestionSettings(ctx)
             self.tabs.addTab(self.questions, self.tr("Candidate questions"))
+            self.contracts = ContractSettings(ctx)
+            self.tabs.addTab(self.contracts, self.tr("Labour contracts"))
+            self.contract_template = ContractTemplateSettings(ctx)
+            self.tabs.addTab(self.contract_template, self.tr("Contract template"))
             self.anchors = AnchorSettings(ctx)
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
         self.unlock: OsUnlockSettings | None = None

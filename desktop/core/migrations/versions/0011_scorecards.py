@@ -7,7 +7,10 @@
   of 4, 7 and 10, scores nullable (a draft) with a comment;
 - scorecards gain their template version, status (draft/submitted/reopened), autosave time and the
   reopening (who, when, why); a scorecard already submitted is marked submitted;
-- round_decisions: the rule's proposal with its explanation, and HR's confirmation or override.
+- round_decisions: the rule's proposal with its explanation, and HR's confirmation or override;
+- contract_templates (structured labour contract templates in versions) and contract_documents (the
+  issued signed PDF, the candidate's scan or signature image); contracts gain their template, when and
+  by whom they were issued.
 
 Revision ID: 0011
 Revises: 0010
@@ -130,9 +133,65 @@ def upgrade() -> None:
         batch.add_column(_time("step_due_at"))
         batch.add_column(sa.Column("answer_note", sa.Text(), nullable=False, server_default=""))
         batch.create_foreign_key(op.f("fk_offers_chain_id_approval_chains"), "approval_chains", ["chain_id"], ["id"])
+    _contracts_upgrade()
+
+
+def _contracts_upgrade() -> None:
+    op.create_table(
+        "contract_templates",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("is_current", sa.Boolean(), nullable=False),
+        sa.Column("title", sa.String(length=100), nullable=False),
+        sa.Column("clauses", sa.JSON(), nullable=False),
+        _time("created_at", nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["created_by_id"], ["users.id"],
+                                name=op.f("fk_contract_templates_created_by_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_contract_templates")),
+        sa.UniqueConstraint("name", "version", name=op.f("uq_contract_templates_name")),
+    )
+    op.create_index(op.f("ix_contract_templates_name"), "contract_templates", ["name"])
+    with op.batch_alter_table("contracts") as batch:
+        batch.add_column(sa.Column("template_id", sa.Integer(), nullable=True))
+        batch.add_column(_time("issued_at"))
+        batch.add_column(sa.Column("issued_by_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key(op.f("fk_contracts_template_id_contract_templates"), "contract_templates",
+                                 ["template_id"], ["id"])
+        batch.create_foreign_key(op.f("fk_contracts_issued_by_id_users"), "users", ["issued_by_id"], ["id"])
+    op.create_table(
+        "contract_documents",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("contract_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("media_type", sa.String(length=50), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        _time("added_at", nullable=False),
+        sa.Column("added_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["contract_id"], ["contracts.id"], ondelete="CASCADE",
+                                name=op.f("fk_contract_documents_contract_id_contracts")),
+        sa.ForeignKeyConstraint(["added_by_id"], ["users.id"], name=op.f("fk_contract_documents_added_by_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_contract_documents")),
+    )
+    op.create_index(op.f("ix_contract_documents_contract_id"), "contract_documents", ["contract_id"])
+
+
+def _contracts_downgrade() -> None:
+    op.drop_index(op.f("ix_contract_documents_contract_id"), table_name="contract_documents")
+    op.drop_table("contract_documents")
+    with op.batch_alter_table("contracts") as batch:
+        batch.drop_constraint(op.f("fk_contracts_issued_by_id_users"), type_="foreignkey")
+        batch.drop_constraint(op.f("fk_contracts_template_id_contract_templates"), type_="foreignkey")
+        for column in ("issued_by_id", "issued_at", "template_id"):
+            batch.drop_column(column)
+    op.drop_index(op.f("ix_contract_templates_name"), table_name="contract_templates")
+    op.drop_table("contract_templates")
 
 
 def downgrade() -> None:
+    _contracts_downgrade()
     with op.batch_alter_table("offers") as batch:
         batch.drop_constraint(op.f("fk_offers_chain_id_approval_chains"), type_="foreignkey")
         for column in ("answer_note", "step_due_at", "current_step", "chain_id", "reply_by", "work_place",

@@ -185,6 +185,17 @@ def _terms_problems(terms: ContractTerms) -> dict[str, str]:
     return problems
 
 
+def _offer_pay(offer: Offer) -> str:
+    """The offer's salary structure with its amounts ("岗位工资 2,800 元/月、…"); offer.salary holds only
+    the labels, so it is the fallback for offers recorded without their pay lines."""
+    lines = []
+    for line in offer.pay or ():
+        label, amount, note = (list(line) + ["", "", ""])[:3]
+        if label:
+            lines.append(f"{label} {amount}".strip() + (f"（{note}）" if note else ""))
+    return "、".join(lines) or offer.salary
+
+
 def _values(session: Session, offer: Offer, app: Application, terms: ContractTerms) -> dict[str, str]:
     value = lambda key: str(settings.institution_value(session, key) or "")  # noqa: E731
     cand = app.candidate
@@ -197,7 +208,7 @@ def _values(session: Session, offer: Offer, app: Application, terms: ContractTer
         "probation": f"{terms.probation_months} 个月" if terms.probation_months else "无",
         "position": app.position.title, "job_content": terms.job_content, "work_place": terms.work_place,
         "working_hours": value("contracts.working_hours"), "rest_and_leave": value("contracts.rest_and_leave"),
-        "pay": terms.pay or offer.salary, "social_insurance": value("contracts.social_insurance"),
+        "pay": terms.pay or _offer_pay(offer), "social_insurance": value("contracts.social_insurance"),
         "labour_protection": value("contracts.labour_protection"),
         "other_legal_matters": value("contracts.other_legal_matters"),
         "signing_place": value("contracts.signing_place"),

@@ -24,10 +24,10 @@ from desktop.core import contract_issuing, contracts, offers, scorecards
 from desktop.core import scorecard_panel as panel
 from desktop.core.contract_issuing import ContractTerms
 from desktop.core.delivery.worker import OutboxWorker
-from desktop.core.errors import ContractIncomplete
+from desktop.core.errors import ContractIncomplete, StaleWrite
 from desktop.core.model import (
-    Alert, Application, ApplicationEvent, Candidate, ContractDocument, ContractTemplateRow, InboundMessage, Offer,
-    OfferStatus, OutboxEntry, Recommendation, Round,
+    Alert, ApplicationEvent, Candidate, ContractDocument, ContractTemplateRow, InboundMessage, Offer,
+    OfferStatus, OutboxEntry, Position, Recommendation, Round,
 )
 from desktop.core.offers import OfferInput, PayLine
 from desktop.core.scheduling.chains import ChainInput, StepInput, save_chain
@@ -206,9 +206,61 @@ def test_a_contract_template_without_social_insurance_is_refused_with_the_item_n
     w = world
     bare = without("social_insurance")
     with w.db.session(ADMIN, write=True) as s, pytest.raises(ContractIncomplete) as caught:
-        contract_issuing.save_template(s, ADMIN, bare.name, bare.title, tuple((c.heading, c.text) for c in bare.clauses))
+        clauses = tuple((c.heading, c.text) for c in bare.clauses)
+        contract_issuing.save_template(s, ADMIN, bare.name, bare.title, clauses)
     assert caught.value.missing_items == ("social_insurance",)
     assert "社会保险" in contracts.describe(caught.value)
     with w.db.session() as s:
         assert s.scalars(select(ContractTemplateRow)).all() == []
-        assert s.get(Application, w.applications[0]) is not None
+        assert contract_issuing.current_template(s) == contracts.DEFAULT_TEMPLATE     # issuing keeps the vetted one
+
+
+# --- bad input along the story that the service tests leave out -------------------------------------
+
+def test_two_approvers_on_two_desktops_exactly_one_decides_the_step(world):
+    w = world
+    act(w, ADMIN, save_chain, ChainInput("录用审批", None, "offer", False, (
+        StepInput("approve", role="personnel_office"), StepInput("approve", role="director"))))
+    offer_id = act(w, w.hr, offers.create, OfferInput(
+        application_id=w.applications[0], pay=PAY, start_date=date(2027, 1, 4), probation_months=3,
+        work_place="本院门诊楼", reply_by=local(STORY_DAY + timedelta(days=7), 17)))
+    act(w, w.hr, offers.submit, offer_id)
+    with w.db.session() as s:
+        loaded = s.get(Offer, offer_id).version            # both desktops show the same offer
+    act(w, w.personnel, offers.decide, offer_id, True, "同意", loaded)
+    with pytest.raises(StaleWrite):                         # the second one is told, nothing written
+        act(w, w.personnel, offers.decide, offer_id, False, "不同意", loaded)
+    with w.db.session() as s:
+        assert (s.get(Offer, offer_id).status, s.get(Offer, offer_id).current_step) == (
+            OfferStatus.PENDING_APPROVAL, 2)               # waiting for the second step
+    assert offer_events(w, offer_id).count("offer_step") == 1
+
+
+def test_an_acceptance_by_mail_over_the_headcount_is_refused_and_hr_alerted(world, mail_servers):
+    w = world
+    with w.db.session(ADMIN, write=True) as s:
+        s.get(Position, w.position).headcount = 1
+    book(w, 0, local(STORY_DAY, 10))
+    ids = []
+    for n in (0, 1):
+        ids.append(act(w, w.hr, offers.create, OfferInput(
+            application_id=w.applications[n], pay=PAY, start_date=date(2027, 1, 4), probation_months=3,
+            work_place="本院门诊楼", reply_by=local(STORY_DAY + timedelta(days=7), 17))))
+        act(w, w.hr, offers.submit, ids[-1])                # no chain for offers: sent at once
+    act(w, w.hr, offers.record_answer, ids[1], True, "电话接受")   # the only place is taken
+    deliver(w)
+    reply_by_mail(w, mail_servers, outbox_for(w, w.candidates[0]), "接受")
+    with w.db.session() as s:
+        assert s.get(Offer, ids[0]).status == OfferStatus.SENT
+        [alert] = s.scalars(select(Alert).where(Alert.kind == "offer_answer_refused")).all()
+        assert (alert.detail["offer_id"], alert.detail["reason"]) == (ids[0], "headcount_exceeded")
+        assert s.scalars(select(InboundMessage.kind)).all() == ["offer_refused"]
+
+
+def outbox_for(w: World, candidate_id: int) -> OutboxEntry:
+    with w.db.session() as s:
+        row = s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "offer_notice", OutboxEntry.channel == "email")
+                        ).all()
+        [mine] = [r for r in row if r.payload["candidate_id"] == candidate_id]
+        s.expunge(mine)
+        return mine

@@ -181,6 +181,25 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
             page.form.reject()
         else:
             print("no position this user may edit")
+    if "candidates" in keys:                      # 录用通知… of the first candidate's first application
+        page = window.open_page("candidates")
+        _wait(app, tasks)
+        page.table.selectRow(0)
+        _wait(app, tasks)
+        panel = page.detail.applications
+        if panel.rows:
+            panel.table.selectRow(0)
+            _wait(app, tasks)
+            section = panel.offer
+            if section.offer_button.isVisible() and section.offer_button.isEnabled():
+                section.edit_offer()
+                _wait(app, tasks)
+                for row, amount in enumerate(("2,800 元/月", "1,200 元/月", "按考核")):
+                    section.dialog.pay.set_amount(row, amount)     # demo text, as typed
+                section.dialog.place.setText("本院门诊楼二层人事处报到")
+                _wait(app, tasks, 0.5)
+                _save(section.dialog, out / "offer-dialog.png")
+                section.dialog.reject()
 
 
 def _room_shots(app, tasks, ctx, clock, out: Path, kiosk: bool = False) -> None:

@@ -59,6 +59,16 @@ _APPLICATION_EVENTS = {
     "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
     "contract_issued": QT_TRANSLATE_NOOP("Labels", "Labour contract issued"),
     "contract_signed": QT_TRANSLATE_NOOP("Labels", "Labour contract signed by the candidate"),
+    "offer_drafted": QT_TRANSLATE_NOOP("Labels", "Offer drafted"),
+    "offer_edited": QT_TRANSLATE_NOOP("Labels", "Offer edited"),
+    "offer_submitted": QT_TRANSLATE_NOOP("Labels", "Offer submitted for approval"),
+    "offer_step": QT_TRANSLATE_NOOP("Labels", "Offer approval step decided"),
+    "offer_approved": QT_TRANSLATE_NOOP("Labels", "Offer approved"),
+    "offer_sent": QT_TRANSLATE_NOOP("Labels", "Offer sent to the candidate"),
+    "offer_accepted": QT_TRANSLATE_NOOP("Labels", "Offer accepted"),
+    "offer_declined": QT_TRANSLATE_NOOP("Labels", "Offer declined"),
+    "offer_withdrawn": QT_TRANSLATE_NOOP("Labels", "Offer withdrawn"),
+    "offer_expired": QT_TRANSLATE_NOOP("Labels", "Offer expired"),
 }
 _POSITION_STATUSES = {
     "open": QT_TRANSLATE_NOOP("Labels", "Open"),

@@ -13,6 +13,12 @@ from desktop.core.paths import resources_dir
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 _installed: list[QTranslator] = []
+_current = [DEFAULT_LANGUAGE]
+
+
+def current() -> str:
+    """The language installed last ("zh_CN" or "en"), for texts core words in both languages."""
+    return _current[0]
 
 
 def system_language() -> str:
@@ -52,6 +58,7 @@ def install(app: QCoreApplication, language: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = normalise(language)
+    _current[0] = language
     if language == "en":   # the source language: only the plural forms ("1 interview", "2 interviews")
         plurals = _compiled("en")
         translator = QTranslator(app)

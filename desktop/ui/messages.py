@@ -72,6 +72,16 @@ def field_label(name: str) -> str:
         "interview_id": QCoreApplication.translate("Messages", "Interview"),
         "recommendation": QCoreApplication.translate("Messages", "Overall recommendation"),
         "remarks": QCoreApplication.translate("Messages", "Remarks"),
+        "pay": QCoreApplication.translate("Messages", "Salary structure"),
+        "start_date": QCoreApplication.translate("Messages", "Start date"),
+        "probation_months": QCoreApplication.translate("Messages", "Probation"),
+        "work_place": QCoreApplication.translate("Messages", "Work place"),
+        "reply_by": QCoreApplication.translate("Messages", "Reply by"),
+        "file": QCoreApplication.translate("Messages", "File"),
+        "job_content": QCoreApplication.translate("Messages", "Job content"),
+        "employee_address": QCoreApplication.translate("Messages", "Employee's address"),
+        "starts_on": QCoreApplication.translate("Messages", "Starts on"),
+        "ends_on": QCoreApplication.translate("Messages", "Ends on"),
     }
     if name.startswith("scores.") and name[7:].isdigit():
         return QCoreApplication.translate("Messages", "Score of criterion {0}").format(name[7:])
@@ -129,6 +139,12 @@ def problem_text(code: str) -> str:
         "too_many": QCoreApplication.translate("Messages", "are too many"),
         "out_of_range": QCoreApplication.translate("Messages", "is outside the allowed range"),
         "missing": QCoreApplication.translate("Messages", "has no score yet"),
+        "past": QCoreApplication.translate("Messages", "is in the past"),
+        "after_start": QCoreApplication.translate("Messages", "is after the start date"),
+        "before_start": QCoreApplication.translate("Messages", "is not after the start"),
+        "invalid": QCoreApplication.translate("Messages", "contains characters that cannot be stored, or is too long"),
+        "unreadable": QCoreApplication.translate("Messages", "cannot be read; choose the file again"),
+        "type": QCoreApplication.translate("Messages", "is not a PDF, PNG or JPEG file of the allowed kind"),
         "comment_required": QCoreApplication.translate("Messages", "needs a comment (a score of 3 or less, or 9 or "
                                                        "more)"),
     }
@@ -513,6 +529,15 @@ def describe(error: BaseException) -> str:
             return QCoreApplication.translate("Messages", "{0} belongs to the other part of the settings file "
                                               "(“machine” or “institution”).").format(key)
         return QCoreApplication.translate("Messages", "{0}: the value has the wrong format.").format(key)
+    if isinstance(error, errors.ContractIncomplete):
+        from desktop.core import contracts
+        from desktop.ui import i18n
+        return contracts.describe(error, i18n.current())
+    if isinstance(error, errors.SigningCertificateInvalid):
+        from desktop.integrations.documents import signing
+        from desktop.ui import i18n
+        return QCoreApplication.translate("Messages", "The institution's signing certificate cannot be used: {0} "
+                                          "Nothing was issued.").format(signing.reason_text(error, i18n.current()))
     if isinstance(error, errors.ConflictsFound):
         if error.overridable:
             head = QCoreApplication.translate("Messages", "There are conflicts. Give a reason to book anyway, "

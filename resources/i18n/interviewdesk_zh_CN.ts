@@ -240,6 +240,38 @@
         <source>Subject</source>
         <translation>标题</translation>
     </message>
+    <message>
+        <source>Record answer</source>
+        <translation>记录答复</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Who called whom, when, what was said</source>
+        <translation>谁与谁通话、何时、说了什么</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应聘</translation>
+    </message>
+    <message>
+        <source>Answer *</source>
+        <translation>答复 *</translation>
+    </message>
+    <message>
+        <source>Note *</source>
+        <translation>备注 *</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationsPanel</name>
@@ -2290,6 +2322,81 @@
     </message>
 </context>
 <context>
+    <name>ContractViewDialog</name>
+    <message>
+        <source>Labour contract {0}</source>
+        <translation>劳动合同 {0}</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>正在验证签名…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Signature valid: the contract is unchanged since the institution signed it.</source>
+        <translation>签名有效：合同自单位签章后未被改动。</translation>
+    </message>
+    <message>
+        <source>TAMPERED: the contract was changed after it was signed. Do not use this copy.</source>
+        <translation>已被篡改：合同在签章后被改动，请勿使用此文件。</translation>
+    </message>
+    <message>
+        <source>Changed after signing: content was added after the signature. Check it before use.</source>
+        <translation>签章后有改动：签名之后添加了内容，使用前请核对。</translation>
+    </message>
+    <message>
+        <source>The signature is intact but its certificate is not trusted (Settings → Labour contracts: CA certificate).</source>
+        <translation>签名完整，但其证书不受信任（设置 → 劳动合同：CA 证书）。</translation>
+    </message>
+    <message>
+        <source>The stored file carries no signature.</source>
+        <translation>保存的文件没有签名。</translation>
+    </message>
+    <message>
+        <source>The stored file is damaged and cannot be checked.</source>
+        <translation>保存的文件已损坏，无法验证。</translation>
+    </message>
+    <message>
+        <source>No signed file is stored for this contract.</source>
+        <translation>此合同没有保存签章文件。</translation>
+    </message>
+    <message>
+        <source>Signed by: {0}</source>
+        <translation>签章单位：{0}</translation>
+    </message>
+    <message>
+        <source>Issued: {0}</source>
+        <translation>签发时间：{0}</translation>
+    </message>
+    <message>
+        <source>Signed by the candidate: {0}</source>
+        <translation>候选人签字：{0}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>Save contract</source>
+        <translation>保存合同</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>InterviewDesk must close after an internal error. The details are in the log file:
@@ -3532,6 +3639,77 @@
     </message>
 </context>
 <context>
+    <name>IssueContractDialog</name>
+    <message>
+        <source>Issue labour contract</source>
+        <translation>签发劳动合同</translation>
+    </message>
+    <message>
+        <source>Issue and sign</source>
+        <translation>签发并签章</translation>
+    </message>
+    <message>
+        <source>Fixed term</source>
+        <translation>固定期限</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>无固定期限</translation>
+    </message>
+    <message>
+        <source>For a defined task</source>
+        <translation>以完成一定工作任务为期限</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Empty: the offer&apos;s salary structure</source>
+        <translation>留空：按录用通知的薪酬结构</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应聘</translation>
+    </message>
+    <message>
+        <source>Contract term</source>
+        <translation>合同期限</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <source>Probation</source>
+        <translation>试用期</translation>
+    </message>
+    <message>
+        <source>Job content *</source>
+        <translation>工作内容 *</translation>
+    </message>
+    <message>
+        <source>Work place *</source>
+        <translation>工作地点 *</translation>
+    </message>
+    <message>
+        <source>Employee&apos;s address *</source>
+        <translation>劳动者住址 *</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>劳动报酬</translation>
+    </message>
+    <message>
+        <source>Before issuing, every mandatory item of Article 17 of the Labour Contract Law is checked; the contract is then signed with the institution&apos;s certificate (Settings → Labour contracts).</source>
+        <translation>签发前检查《劳动合同法》第十七条的每项必备条款；随后用单位证书签章（设置 → 劳动合同）。</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Your questions</source>
@@ -3723,6 +3901,46 @@
     <message>
         <source>Labour contract signed by the candidate</source>
         <translation>候选人已签署劳动合同</translation>
+    </message>
+    <message>
+        <source>Offer drafted</source>
+        <translation>录用通知已起草</translation>
+    </message>
+    <message>
+        <source>Offer edited</source>
+        <translation>录用通知已修改</translation>
+    </message>
+    <message>
+        <source>Offer submitted for approval</source>
+        <translation>录用通知已提交审批</translation>
+    </message>
+    <message>
+        <source>Offer approval step decided</source>
+        <translation>录用审批环节已决定</translation>
+    </message>
+    <message>
+        <source>Offer approved</source>
+        <translation>录用通知已批准</translation>
+    </message>
+    <message>
+        <source>Offer sent to the candidate</source>
+        <translation>录用通知已发给候选人</translation>
+    </message>
+    <message>
+        <source>Offer accepted</source>
+        <translation>候选人接受录用</translation>
+    </message>
+    <message>
+        <source>Offer declined</source>
+        <translation>候选人拒绝录用</translation>
+    </message>
+    <message>
+        <source>Offer withdrawn</source>
+        <translation>录用通知已撤回</translation>
+    </message>
+    <message>
+        <source>Offer expired</source>
+        <translation>录用通知已过期</translation>
     </message>
     <message>
         <source>Open</source>
@@ -5102,6 +5320,46 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Salary structure</source>
+        <translation>薪酬结构</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <source>Probation</source>
+        <translation>试用期</translation>
+    </message>
+    <message>
+        <source>Work place</source>
+        <translation>工作地点</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Job content</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>Employee&apos;s address</source>
+        <translation>劳动者住址</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
         <source>Score of criterion {0}</source>
         <translation>第 {0} 项评分</translation>
     </message>
@@ -5264,6 +5522,30 @@
     <message>
         <source>has no score yet</source>
         <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>is in the past</source>
+        <translation>已经过去</translation>
+    </message>
+    <message>
+        <source>is after the start date</source>
+        <translation>晚于报到日期</translation>
+    </message>
+    <message>
+        <source>is not after the start</source>
+        <translation>不晚于起始日期</translation>
+    </message>
+    <message>
+        <source>contains characters that cannot be stored, or is too long</source>
+        <translation>含有无法保存的字符，或过长</translation>
+    </message>
+    <message>
+        <source>cannot be read; choose the file again</source>
+        <translation>无法读取，请重新选择文件</translation>
+    </message>
+    <message>
+        <source>is not a PDF, PNG or JPEG file of the allowed kind</source>
+        <translation>不是允许的 PDF、PNG 或 JPEG 文件</translation>
     </message>
     <message>
         <source>needs a comment (a score of 3 or less, or 9 or more)</source>
@@ -5834,6 +6116,10 @@
         <translation>{0}：取值格式不正确。</translation>
     </message>
     <message>
+        <source>The institution&apos;s signing certificate cannot be used: {0} Nothing was issued.</source>
+        <translation>单位签名证书无法使用：{0}合同未签发。</translation>
+    </message>
+    <message>
         <source>There are conflicts. Give a reason to book anyway, or choose another time:</source>
         <translation>存在以下冲突。如仍要安排，请填写忽略冲突的理由；或另选时间：</translation>
     </message>
@@ -6002,6 +6288,132 @@
     </message>
 </context>
 <context>
+    <name>OfferDialog</name>
+    <message>
+        <source>Offer</source>
+        <translation>录用通知</translation>
+    </message>
+    <message>
+        <source>Edit offer</source>
+        <translation>修改录用通知</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Submit for approval after saving</source>
+        <translation>保存后提交审批</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应聘</translation>
+    </message>
+    <message>
+        <source>Salary structure *</source>
+        <translation>薪酬结构 *</translation>
+    </message>
+    <message>
+        <source>Start date *</source>
+        <translation>报到日期 *</translation>
+    </message>
+    <message>
+        <source>Probation</source>
+        <translation>试用期</translation>
+    </message>
+    <message>
+        <source>Work place *</source>
+        <translation>工作地点 *</translation>
+    </message>
+    <message>
+        <source>Reply by *</source>
+        <translation>答复期限 *</translation>
+    </message>
+    <message>
+        <source>The offer goes to the candidate by mail (with the letter as PDF) once the approval chain for offers has approved it; without such a chain it goes out at once.</source>
+        <translation>录用审批链批准后，录用通知（附 PDF 录用函）即通过邮件发给候选人；未设置录用审批链时立即发出。</translation>
+    </message>
+</context>
+<context>
+    <name>OfferSection</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting approval (step {0})</source>
+        <translation>审批中（第 {0} 步）</translation>
+    </message>
+    <message>
+        <source>Sent, reply by {0}</source>
+        <translation>已发出，答复期限 {0}</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Expired without an answer</source>
+        <translation>逾期未答复，已过期</translation>
+    </message>
+    <message>
+        <source>Offer…</source>
+        <translation>录用通知…</translation>
+    </message>
+    <message>
+        <source>Record answer…</source>
+        <translation>记录答复…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Issue labour contract…</source>
+        <translation>签发劳动合同…</translation>
+    </message>
+    <message>
+        <source>Attach signed copy…</source>
+        <translation>上传签字件…</translation>
+    </message>
+    <message>
+        <source>View contract</source>
+        <translation>查看合同</translation>
+    </message>
+    <message>
+        <source>Offer: none yet.</source>
+        <translation>录用通知：暂无。</translation>
+    </message>
+    <message>
+        <source>Offer: {0}</source>
+        <translation>录用通知：{0}</translation>
+    </message>
+    <message>
+        <source>signed by the candidate {0}</source>
+        <translation>候选人已签字 {0}</translation>
+    </message>
+    <message>
+        <source>awaiting the candidate&apos;s signature</source>
+        <translation>待候选人签字</translation>
+    </message>
+    <message>
+        <source>Labour contract {0}: issued {1}, {2}</source>
+        <translation>劳动合同 {0}：签发于 {1}，{2}</translation>
+    </message>
+</context>
+<context>
     <name>OsUnlockSettings</name>
     <message>
         <source>Checking this computer&apos;s key store…</source>
@@ -6162,6 +6574,29 @@
     <message>
         <source>Sent / next attempt</source>
         <translation>发送时间 / 下次尝试</translation>
+    </message>
+</context>
+<context>
+    <name>PayTable</name>
+    <message>
+        <source>Part</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除所选行</translation>
     </message>
 </context>
 <context>
@@ -7476,6 +7911,49 @@
     </message>
 </context>
 <context>
+    <name>SignedCopyDialog</name>
+    <message>
+        <source>Attach the signed copy</source>
+        <translation>上传签字件</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Signed paper, scanned (PDF or image)</source>
+        <translation>纸质签字件扫描（PDF 或图片）</translation>
+    </message>
+    <message>
+        <source>Signature captured on a pad (image)</source>
+        <translation>手写板签名（图片）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应聘</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File *</source>
+        <translation>文件 *</translation>
+    </message>
+    <message>
+        <source>Signed copy</source>
+        <translation>签字件</translation>
+    </message>
+    <message>
+        <source>PDF or image (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF 或图片 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>SlotList</name>
     <message>
         <source>No free slot in the next two weeks for everyone taking part.</source>
@@ -7905,6 +8383,29 @@
     <message>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>未保存。请修改标出的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw offer</source>
+        <translation>撤回录用通知</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Kept on the application&apos;s timeline</source>
+        <translation>记录在应聘的时间线上</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应聘</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
     </message>
 </context>
 </TS>

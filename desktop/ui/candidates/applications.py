@@ -19,6 +19,7 @@ from desktop.core.scheduling import lookups
 from desktop.core.services import applications
 from desktop.core.services.applications import ApplicationInput, ApplicationRow, StageMove
 from desktop.ui import messages
+from desktop.ui.candidates.offer_section import OfferSection
 from desktop.ui.forms import EditDialog
 from desktop.ui.matching.report import MatchReportView, report_locale
 from desktop.ui.widgets import hint_label, title_label
@@ -237,6 +238,7 @@ class ApplicationsPanel(QWidget):
         self.history.setMaximumHeight(96)
         self.history.setWordWrap(True)
         self.history.hide()
+        self.offer = OfferSection(ctx)
         self.match_title = title_label(self.tr("Match with the position"), "sectionTitle")
         self.match = MatchReportView()
         self.match_title.hide()
@@ -249,6 +251,7 @@ class ApplicationsPanel(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.history)
+        layout.addWidget(self.offer)
         layout.addWidget(self.match_title)
         layout.addWidget(self.match)
         self.summary.hide()
@@ -338,8 +341,10 @@ class ApplicationsPanel(QWidget):
         if row is None:
             self.history.clear()
             self.history.hide()
+            self.offer.show_for(None)
             self._show_match(None)
             return
+        self.offer.show_for(row.id, f"{row.candidate} — " + labels.with_note(row.position, row.position_code))
         actor, generation = self.ctx.actor, self._generation
         self.ctx.read(lambda session: applications.timeline(session, actor, row.id),
                       lambda events: self._timeline_arrived(generation, events), self._failed, owner=self)
@@ -380,8 +385,8 @@ class ApplicationsPanel(QWidget):
             text += " " + self.tr("{0} booked interview(s) kept").format(len(d["kept_interviews"]))
         if d.get("cancel_requests"):
             text += " " + self.tr("cancellation requested for {0} interview(s)").format(len(d["cancel_requests"]))
-        if d.get("reason"):
-            text += f" — {d['reason']}"
+        if d.get("reason") or d.get("note") or d.get("comment"):
+            text += f" — {d.get('reason') or d.get('note') or d.get('comment')}"
         return text
 
     # --- actions -----------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ class Calibration:
     recommendations: tuple[str, ...]
     panel_average: Decimal | None
     waiting_for: tuple[str, ...]                   # names of panel members not submitted yet
+    scorecard_ids: tuple[int, ...] = ()            # the submitted scorecards, in the order of interviewers
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def calibration(session: Session, actor: Actor, interview_id: int) -> Calibratio
                                                         .where(User.id.in_(waiting)))}
     return Calibration(interview_id, tuple((card.interviewer_id, card.interviewer) for card in cards), tuple(rows),
                        totals, tuple(card.recommendation for card in cards),
-                       mean([t for t in totals if t is not None]), tuple(names[u] for u in waiting))
+                       mean([t for t in totals if t is not None]), tuple(names[u] for u in waiting),
+                       tuple(card.id for card in cards))
 
 
 def _decision_view(session: Session, d: RoundDecision) -> DecisionView:

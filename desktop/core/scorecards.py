@@ -206,6 +206,12 @@ def _template_for(session: Session, rnd: Round, *, create: bool) -> ScorecardTem
     return _write_template(session, Actor.command_line(), None, rnd.kind, shipped_input(rnd.kind))
 
 
+def kind_template(session: Session, kind: RoundKind) -> TemplateView:
+    """The institution's default template of a round kind as it is now (the shipped one if none is saved)."""
+    found = _current(session, _line(None, kind))
+    return template_view(found) if found is not None else _shipped_view(kind)
+
+
 def round_template(session: Session, round_id: int) -> TemplateView:
     """The template a new scorecard of this round is scored on (the shipped default if none is saved)."""
     rnd = session.get(Round, round_id)

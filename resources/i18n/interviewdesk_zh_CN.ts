@@ -863,6 +863,18 @@
         <translation>面试结论</translation>
     </message>
     <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reopen scorecard</source>
+        <translation>重新开放评分表</translation>
+    </message>
+    <message>
+        <source>Reopen the scorecard of</source>
+        <translation>重新开放评分表：</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -901,6 +913,10 @@
     <message>
         <source>The rule proposes</source>
         <translation>规则建议</translation>
+    </message>
+    <message>
+        <source>The round is decided: its scorecards stay as they are.</source>
+        <translation>本轮已决定，评分表保持不变。</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +2798,13 @@
     </message>
 </context>
 <context>
+    <name>FeedbackSettings</name>
+    <message>
+        <source>Save feedback settings</source>
+        <translation>保存反馈设置</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to InterviewDesk</source>
@@ -3444,6 +3467,14 @@
     <message>
         <source>The timer, closing checklist, notes and closing scripts of the running interview, in a window of its own</source>
         <translation>在单独的窗口中进行面试：计时、收尾清单、面试记录和收尾话术</translation>
+    </message>
+    <message>
+        <source>Calibrate scores</source>
+        <translation>评分校准</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s scorecards side by side, the round&apos;s decision, and reopening a submitted scorecard</source>
+        <translation>面试组评分并列对照、本轮结论，以及重新开放已提交的评分表</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -7771,6 +7802,165 @@
     </message>
 </context>
 <context>
+    <name>ScorecardSettings</name>
+    <message>
+        <source>The candidate&apos;s feedback shows</source>
+        <translation>候选人反馈内容</translation>
+    </message>
+    <message>
+        <source>Feedback sent within (hours)</source>
+        <translation>反馈发送时限（小时）</translation>
+    </message>
+    <message>
+        <source>Scorecards due after the interview (hours)</source>
+        <translation>评分表提交时限（面试结束后，小时）</translation>
+    </message>
+    <message>
+        <source>Remind interviewers after (hours)</source>
+        <translation>提醒面试官时间（面试结束后，小时）</translation>
+    </message>
+    <message>
+        <source>The result only</source>
+        <translation>仅结果</translation>
+    </message>
+    <message>
+        <source>The result and the score of each criterion</source>
+        <translation>结果及各评价项得分</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>必须填写</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <source>is there twice</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 100</source>
+        <translation>必须是 1 到 100 的整数</translation>
+    </message>
+    <message>
+        <source>are too long (at most 200 characters each)</source>
+        <translation>过长（每项最多 200 字）</translation>
+    </message>
+    <message>
+        <source>are too many (at most 12)</source>
+        <translation>过多（最多 12 项）</translation>
+    </message>
+    <message>
+        <source>is not valid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评价项</translation>
+    </message>
+    <message>
+        <source>Weight %</source>
+        <translation>权重 %</translation>
+    </message>
+    <message>
+        <source>4 means</source>
+        <translation>4 分含义</translation>
+    </message>
+    <message>
+        <source>7 means</source>
+        <translation>7 分含义</translation>
+    </message>
+    <message>
+        <source>10 means</source>
+        <translation>10 分含义</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>添加评价项</translation>
+    </message>
+    <message>
+        <source>Remove selected criterion</source>
+        <translation>删除所选评价项</translation>
+    </message>
+    <message>
+        <source>Decide automatically (without HR&apos;s confirmation)</source>
+        <translation>自动决定（无需人事确认）</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存评分表</translation>
+    </message>
+    <message>
+        <source>Round kind</source>
+        <translation>轮次类型</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>评分表名称</translation>
+    </message>
+    <message>
+        <source>Passed at a weighted average of at least</source>
+        <translation>加权平均不低于此分为通过</translation>
+    </message>
+    <message>
+        <source>not passed below</source>
+        <translation>低于此分为未通过</translation>
+    </message>
+    <message>
+        <source>The default scorecard of each round kind; a round&apos;s own template, where it has one, comes first. Weights sum to 100 %; scores are 0 to 10. A template already scored on is kept for those scorecards and saving makes the next version.</source>
+        <translation>各轮次类型的默认评分表；轮次若有自己的评分表，则以其为准。权重合计 100 %，评分 0 到 10 分。已有人评分的评分表保持不变，保存后生成新版本。</translation>
+    </message>
+    <message>
+        <source>Interview feedback</source>
+        <translation>面试反馈</translation>
+    </message>
+    <message>
+        <source>Shipped default, not saved yet</source>
+        <translation>出厂默认，尚未保存</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>第 {0} 版</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>what 4, 7 and 10 mean</source>
+        <translation>4、7、10 分含义</translation>
+    </message>
+    <message>
+        <source>Criterion {0}, {1}</source>
+        <translation>评价项 {0} 的{1}</translation>
+    </message>
+    <message>
+        <source>The weights sum to {0} %; they must sum to 100 %.</source>
+        <translation>权重合计为 {0} %，必须合计为 100 %。</translation>
+    </message>
+    <message>
+        <source>The pass mark must not be below the fail mark (both 0 to 10).</source>
+        <translation>通过分数不得低于未通过分数（均为 0 到 10）。</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>评价项</translation>
+    </message>
+</context>
+<context>
     <name>ScriptsPanel</name>
     <message>
         <source>Other strengths, comma-separated</source>
@@ -7877,6 +8067,10 @@
     <message>
         <source>Candidate questions</source>
         <translation>候选人提问</translation>
+    </message>
+    <message>
+        <source>Scorecards</source>
+        <translation>评分表</translation>
     </message>
     <message>
         <source>Labour contracts</source>

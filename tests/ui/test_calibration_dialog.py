@@ -84,3 +84,55 @@ def test_a_score_far_from_the_panel_is_highlighted(qtbot, make_ctx, world, clock
     assert t.item(0, 0).background().color() == FLAG_COLOUR and t.item(0, 1).background().color() == FLAG_COLOUR
     assert t.item(1, 0).background().color() != FLAG_COLOUR
     assert not dialog.decision_box.isVisibleTo(dialog)                         # interviewers do not decide
+
+
+def test_hr_reopens_a_submitted_scorecard_with_a_reason(qtbot, make_ctx, world, clock):
+    from desktop.core.model import Scorecard, ScorecardStatus
+
+    clock.set(local(MONDAY, 8, 0))
+    interview = book(world, 0, local(MONDAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
+    clock.set(local(MONDAY, 11, 0))
+    score(world, world.wang, interview, [8, 8, 8])
+    score(world, world.li, interview, [7, 7, 7])
+    dialog = dialog_for(qtbot, make_ctx(world.hr), interview)
+    assert dialog.reopen_box.isVisibleTo(dialog) and dialog.reopen_whose.count() == 2
+    dialog.reopen_whose.setCurrentIndex(dialog.reopen_whose.findText("李医生"))
+    dialog.reopen()                                                            # no reason: refused
+    idle(qtbot, dialog.ctx)
+    assert dialog.problem.isVisibleTo(dialog)
+    dialog.reopen_reason.setText("评分录错")
+    dialog.reopen()
+    idle(qtbot, dialog.ctx)
+    with world.db.session() as s:
+        card = s.scalar(select(Scorecard).where(Scorecard.interview_id == interview,
+                                                Scorecard.interviewer_id == world.li.user_id))
+        assert card.status == ScorecardStatus.REOPENED and card.reopen_reason == "评分录错"
+    assert dialog.reopen_whose.count() == 1 and dialog.waiting.text().endswith("李医生")
+    assert not dialog.propose_button.isEnabled()                              # waiting for 李医生 again
+
+    wang = dialog_for(qtbot, make_ctx(world.wang), interview)
+    assert not wang.reopen_box.isVisibleTo(wang)
+
+
+def test_the_schedule_detail_opens_calibration_for_hr_and_leaders(qtbot, make_ctx, world, clock):
+    from desktop.ui.schedule.detail import InterviewDetailPanel
+
+    clock.set(local(MONDAY, 8, 0))
+    interview = book(world, 0, local(MONDAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
+    clock.set(local(MONDAY, 11, 0))
+    for actor, shown in ((world.hr, True), (world.leader, True), (world.reception, False)):
+        panel = InterviewDetailPanel(make_ctx(actor))
+        qtbot.addWidget(panel)
+        panel.show_interview(interview)
+        idle(qtbot, panel.ctx)
+        assert (not panel.calibration_button.isHidden()) is shown
+    panel = InterviewDetailPanel(make_ctx(world.leader))
+    qtbot.addWidget(panel)
+    panel.show_interview(interview)
+    idle(qtbot, panel.ctx)
+    assert panel.calibration_button.text() == "评分校准" and panel.calibration_button.isEnabled()
+    panel.calibration_button.click()
+    idle(qtbot, panel.ctx)
+    assert isinstance(panel.calibration_dialog, CalibrationDialog) and panel.calibration_dialog.isVisible()
+    assert panel.calibration_dialog.waiting.text().endswith("李医生")
+    panel.calibration_dialog.close()

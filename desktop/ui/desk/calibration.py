@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import labels, scorecard_panel
+from desktop.core import labels, scorecard_panel, scorecards
 from desktop.core.model import DecisionOutcome
 from desktop.core.permissions import Action
 from desktop.core.scorecard_panel import Calibration, DecisionView
@@ -94,6 +94,21 @@ class CalibrationDialog(QDialog):
         box.addLayout(actions)
         self.decision_box.setVisible(self.hr)
 
+        # HR opens a submitted scorecard again for its interviewer, with the reason (audited)
+        self.reopen_whose = QComboBox()
+        self.reopen_reason = QLineEdit()
+        self.reopen_reason.setPlaceholderText(self.tr("Reason (required)"))
+        self.reopen_button = QPushButton(self.tr("Reopen scorecard"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.reopen_box = QWidget()
+        reopen_row = QHBoxLayout(self.reopen_box)
+        reopen_row.setContentsMargins(0, 4, 0, 0)
+        reopen_row.addWidget(QLabel(self.tr("Reopen the scorecard of")))
+        reopen_row.addWidget(self.reopen_whose)
+        reopen_row.addWidget(self.reopen_reason, 1)
+        reopen_row.addWidget(self.reopen_button)
+        self.reopen_box.setVisible(self.hr)
+
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -106,6 +121,7 @@ class CalibrationDialog(QDialog):
         layout.addWidget(self.legend)
         layout.addWidget(self.waiting)
         layout.addWidget(self.decision_box)
+        layout.addWidget(self.reopen_box)
         layout.addLayout(bottom)
         ctx.sig_changed.connect(self._changed)
         self._decision_shown(None)
@@ -158,6 +174,11 @@ class CalibrationDialog(QDialog):
         self.waiting.setText(labels.labelled(self.tr("Not submitted yet"), labels.joined(c.waiting_for))
                              if c.waiting_for else "")
         self.waiting.setVisible(bool(c.waiting_for))
+        chosen = self.reopen_whose.currentData()
+        self.reopen_whose.clear()
+        for (_uid, name), card_id in zip(c.interviewers, c.scorecard_ids):
+            self.reopen_whose.addItem(name, card_id)
+        self.reopen_whose.setCurrentIndex(max(self.reopen_whose.findData(chosen), 0))   # kept across a reload
         self._buttons()
 
     # --- the decision --------------------------------------------------------------------------
@@ -184,6 +205,10 @@ class CalibrationDialog(QDialog):
         self.confirm_button.setEnabled(open_ and d.proposed != DecisionOutcome.HR_DECIDES.value)
         for w in (self.override_outcome, self.override_reason, self.override_button):
             w.setEnabled(open_)
+        settled = d is not None and bool(d.outcome)          # a decided round keeps its scorecards
+        for w in (self.reopen_whose, self.reopen_reason, self.reopen_button):
+            w.setEnabled(self.reopen_whose.count() > 0 and not settled)
+            w.setToolTip(self.tr("The round is decided: its scorecards stay as they are.") if settled else "")
 
     def propose(self) -> None:
         actor, interview_id = self.ctx.actor, self.interview_id
@@ -201,6 +226,18 @@ class CalibrationDialog(QDialog):
             outcome, reason = DecisionOutcome(self.override_outcome.currentData()), self.override_reason.text()
             self._write(lambda session: scorecard_panel.settle(session, actor, interview_id, version, outcome,
                                                                reason))
+
+    def reopen(self) -> None:
+        card_id = self.reopen_whose.currentData()
+        if card_id is None:
+            return
+        actor, interview_id, reason = self.ctx.actor, self.interview_id, self.reopen_reason.text()
+        self.problem.hide()
+        self.ctx.write(lambda session: scorecards.reopen(session, actor, card_id, reason), self._reopened,
+                       self._refused, entity="scorecard", ids=lambda _c: (interview_id,), owner=self)
+
+    def _reopened(self, _card) -> None:
+        self.reopen_reason.clear()               # the change signal brings the table anew
 
     def _write(self, fn) -> None:
         interview_id = self.interview_id

@@ -111,12 +111,17 @@ class InterviewDetailPanel(QFrame):
         self.room_button.setToolTip(self.tr("The timer, closing checklist, notes and closing scripts of the running "
                                             "interview, in a window of its own"))
         self.room_window = None
+        self.calibration_button = QPushButton(self.tr("Calibrate scores"))
+        self.calibration_button.setToolTip(self.tr("The panel's scorecards side by side, the round's decision, and "
+                                                   "reopening a submitted scorecard"))
+        self.calibration_dialog = None
+        self.calibration_button.setVisible(ctx.may(Action.INTERVIEW_SCHEDULE) or ctx.may(Action.APPROVAL_DECIDE))
         self.actions = QWidget()
         grid = QGridLayout(self.actions)
         grid.setContentsMargins(0, 4, 0, 4)
         for n, button in enumerate((self.change_time_button, self.reschedule_button, self.cancel_button,
                                     self.confirm_button, self.check_in_button, self.no_show_button,
-                                    self.room_button)):
+                                    self.room_button, self.calibration_button)):
             grid.addWidget(button, n // 2, n % 2)
         self.change_time_button.clicked.connect(self.change_time)
         self.reschedule_button.clicked.connect(self.candidate_moves)
@@ -126,6 +131,7 @@ class InterviewDetailPanel(QFrame):
         self.check_in_button.clicked.connect(self.check_in)
         self.no_show_button.clicked.connect(self.mark_no_show)
         self.room_button.clicked.connect(self.enter_room)
+        self.calibration_button.clicked.connect(self.calibrate)
 
         self.people_title = title_label(self.tr("Participants"), "sectionTitle")
         self.people = small_table([self.tr("Name"), self.tr("Role"), self.tr("Answer"), self.tr("Saw this version")])
@@ -278,6 +284,8 @@ class InterviewDetailPanel(QFrame):
         self.room_button.setVisible(on_panel or may(Action.INTERVIEW_SCHEDULE))
         self.room_button.setEnabled(d is not None and d.status not in ("cancelled", "no_show")
                                     and self.ctx.local(d.starts_at).date() == self.ctx.today())
+        # 评分校准 (shown to HR and leaders only): once the interview has begun
+        self.calibration_button.setEnabled(d is not None and started and d.status not in ("cancelled", "no_show"))
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -333,6 +341,13 @@ class InterviewDetailPanel(QFrame):
         if self.interview_id is not None:
             self.room_window = InterviewRoomWindow(self.ctx, self.interview_id)
             self.room_window.show()
+
+    def calibrate(self) -> None:
+        from desktop.ui.desk.calibration import CalibrationDialog
+
+        if self.interview_id is not None and self.detail is not None:
+            self.calibration_dialog = CalibrationDialog(self.ctx, self.interview_id, self.detail.candidate, self)
+            self.calibration_dialog.open()
 
     def mark_no_show(self) -> None:
         self._act(lambda session, actor, iid: attendance.mark_no_show(session, actor, iid),

@@ -24,6 +24,7 @@ from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
 from desktop.ui.settings.room import RoomSettings
+from desktop.ui.settings.scorecard_settings import ScorecardSettings
 from desktop.ui.settings.matching import MatchSettings
 from desktop.ui.settings.questions import QuestionSettings
 from desktop.ui.settings.routing import ChannelRouting
@@ -115,6 +116,7 @@ class SettingsPage(QWidget):
         self.questions: QuestionSettings | None = None
         self.contracts: ContractSettings | None = None
         self.contract_template: ContractTemplateSettings | None = None
+        self.scorecards: ScorecardSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -144,6 +146,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.after, self.tr("After the interview"))
             self.questions = QuestionSettings(ctx)
             self.tabs.addTab(self.questions, self.tr("Candidate questions"))
+            self.scorecards = ScorecardSettings(ctx)
+            self.tabs.addTab(self.scorecards, self.tr("Scorecards"))
             self.contracts = ContractSettings(ctx)
             self.tabs.addTab(self.contracts, self.tr("Labour contracts"))
             self.contract_template = ContractTemplateSettings(ctx)

@@ -150,6 +150,26 @@
     </message>
 </context>
 <context>
+    <name>OfferApprovals</name>
+    <message numerus="yes">
+        <source>%n offer(s) waiting for you</source>
+        <translation>
+            <numerusform>%n offer waiting for you</numerusform>
+            <numerusform>%n offers waiting for you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfferDecisionPanel</name>
+    <message numerus="yes">
+        <source>Probation: %n month(s)</source>
+        <translation>
+            <numerusform>Probation: %n month</numerusform>
+            <numerusform>Probation: %n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutboxPage</name>
     <message numerus="yes">
         <source>%n message(s)</source>

@@ -425,6 +425,10 @@
         <source>All change requests</source>
         <translation>全部变更申请</translation>
     </message>
+    <message>
+        <source>Offers waiting for me</source>
+        <translation>待我审批的录用通知</translation>
+    </message>
     <message numerus="yes">
         <source>%n request(s) waiting for you</source>
         <translation>
@@ -6319,6 +6323,124 @@
     </message>
 </context>
 <context>
+    <name>OfferApprovals</name>
+    <message>
+        <source>No offer is waiting for your decision.</source>
+        <translation>没有待您审批的录用通知。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s) waiting for you</source>
+        <translation>
+            <numerusform>%n 份录用通知待您审批</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offer #{0} sent back to HR for revision.</source>
+        <translation>录用通知 #{0} 已退回人事修改。</translation>
+    </message>
+    <message>
+        <source>Offer #{0} approved; it is being sent to the candidate.</source>
+        <translation>录用通知 #{0} 已审批通过，正在发送给候选人。</translation>
+    </message>
+    <message>
+        <source>Offer #{0} approved; it moves on to the next step.</source>
+        <translation>录用通知 #{0} 已同意，转入下一审批环节。</translation>
+    </message>
+    <message>
+        <source>This offer is no longer waiting for approval; the list is refreshed.</source>
+        <translation>该录用通知已不在待审批状态，列表已刷新。</translation>
+    </message>
+    <message>
+        <source>The offer&apos;s reply deadline has passed; HR must set a new one before it can be sent.</source>
+        <translation>该录用通知的答复截止时间已过，需由人事重新设定后才能发出。</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDecisionPanel</name>
+    <message>
+        <source>Select an offer to decide on it.</source>
+        <translation>请选择一份录用通知进行审批。</translation>
+    </message>
+    <message>
+        <source>Salary item</source>
+        <translation>薪酬项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Comment (required to send back)</source>
+        <translation>意见（退回时必填）</translation>
+    </message>
+    <message>
+        <source>Salary structure</source>
+        <translation>薪酬结构</translation>
+    </message>
+    <message>
+        <source>Offer: {0} · {1} (#{2})</source>
+        <translation>录用通知：{0} · {1}（#{2}）</translation>
+    </message>
+    <message>
+        <source>due {0}</source>
+        <translation>{0} 前处理</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>（已超时）</translation>
+    </message>
+    <message>
+        <source>Start date: {0}</source>
+        <translation>报到日期：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Probation: %n month(s)</source>
+        <translation>
+            <numerusform>试用期：%n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Work place: {0}</source>
+        <translation>工作地点：{0}</translation>
+    </message>
+    <message>
+        <source>Reply by: {0}</source>
+        <translation>答复截止：{0}</translation>
+    </message>
+    <message>
+        <source>Submitted by {0} on {1}</source>
+        <translation>由 {0} 于 {1} 提交</translation>
+    </message>
+    <message>
+        <source>You decide on behalf of {0}, who is away.</source>
+        <translation>{0} 不在岗，由您代为审批。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>备案</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>{0}: {1} (#{2})</source>
+        <translation>{0}：{1}（#{2}）</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
     <name>OfferDialog</name>
     <message>
         <source>Offer</source>
@@ -6367,6 +6489,29 @@
     <message>
         <source>The offer goes to the candidate by mail (with the letter as PDF) once the approval chain for offers has approved it; without such a chain it goes out at once.</source>
         <translation>录用审批链批准后，录用通知（附 PDF 录用函）即通过邮件发给候选人；未设置录用审批链时立即发出。</translation>
+    </message>
+</context>
+<context>
+    <name>OfferInboxModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,8 @@ and its deadline, for whom the user acts, the decisions so far and the conflict 
 calendar is now — decided with a comment by the buttons the step allows, which name the request
 they act on. After a decision nothing else is selected in its place, so the next click cannot land
 on a request the user has not read. A second tab lists every change request and its state; a
-double-click opens one."""
+double-click opens one. A third tab lists the offers waiting for this user's step
+(desktop/ui/approvals/offers.py)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from desktop.core.scheduling import changes, desk_views
 from desktop.core.scheduling.desk_views import ApprovalEntry
 from desktop.core import labels
 from desktop.ui import messages
+from desktop.ui.approvals.offers import OfferApprovals
 from desktop.ui.approvals.models import InboxTableModel, approver_role, request_summary, snapshot_rows, step_text
 from desktop.ui.errors import show_error
 from desktop.ui.listview import FittedTableView, PagedTableView
@@ -246,6 +248,8 @@ class ApprovalsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("Waiting for me"))
         self.tabs.addTab(everything, self.tr("All change requests"))
+        self.offers = OfferApprovals(ctx, self.show_status)      # offers waiting for this user's step
+        self.tabs.addTab(self.offers, self.tr("Offers waiting for me"))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.status)

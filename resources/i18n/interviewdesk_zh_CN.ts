@@ -6394,6 +6394,10 @@
         <translation>（已超时）</translation>
     </message>
     <message>
+        <source>step {0} of {1}</source>
+        <translation>第 {0} 步，共 {1} 步</translation>
+    </message>
+    <message>
         <source>Start date: {0}</source>
         <translation>报到日期：{0}</translation>
     </message>

@@ -63,7 +63,7 @@ def test_two_approvers_approve_in_the_page_and_the_offer_is_sent(qtbot, make_ctx
     assert tab.model.rowCount() == 1 and tab.count.text() == "1 份录用通知待您审批"
     panel = tab.panel
     assert panel.entry.offer_id == offer_id
-    assert "人事处审批" in panel.step.text()
+    assert "人事处审批" in panel.step.text() and "第 1 步，共 2 步" in panel.step.text()
     assert [panel.pay.item(r, 0).text() for r in range(panel.pay.rowCount())] == ["岗位工资", "薪级工资", "绩效工资"]
     assert "本院门诊楼" in panel.facts.text() and (STORY_DAY + timedelta(days=30)).isoformat() in panel.facts.text()
     assert world.hr.label in panel.facts.text()

@@ -101,7 +101,7 @@ class OfferDecisionPanel(QFrame):
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.placeholder)
+        layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.body, 1)
         self.show_entry(None)
 
@@ -123,8 +123,8 @@ class OfferDecisionPanel(QFrame):
             due = self.tr("due {0}").format(self.ctx.local(entry.step_due_at).strftime("%m-%d %H:%M"))
             if entry.step_due_at <= self.ctx.clock.now():
                 due += " " + self.tr("(overdue)")
-        self.step.setText(f"<b>{step_text(entry)}</b>　{self.tr('step {0} of {1}').format(entry.step, entry.step_count)}"
-                          f"　{due}")
+        where = self.tr("step {0} of {1}").format(entry.step, entry.step_count)
+        self.step.setText(f"<b>{step_text(entry)}</b>　{where}　{due}")
         lines = [
             self.tr("Start date: {0}").format(entry.start_date.isoformat() if entry.start_date else "—"),
             self.tr("Probation: %n month(s)", "", entry.probation_months),
@@ -186,7 +186,7 @@ class OfferApprovals(QWidget):
         column = QVBoxLayout(inbox)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.count)
-        column.addWidget(self.empty)
+        column.addWidget(self.empty, 1)     # hidden with the list shown, so the list takes the room
         column.addWidget(self.table, 1)
         splitter = QSplitter()
         splitter.addWidget(inbox)
@@ -226,6 +226,7 @@ class OfferApprovals(QWidget):
         self.model.set_rows(found)
         self.table.size_columns()
         self.count.setText(self.tr("%n offer(s) waiting for you", "", len(found)))
+        self.count.setVisible(bool(found))
         self.table.setVisible(bool(found))
         self.empty.setVisible(not found)
         ids = [e.offer_id for e in found]

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from desktop.core import after_interview, anchors, interview_room, questions  # noqa: E402
+from desktop.core import after_interview, anchors, interview_room, offers, questions, scorecard_deadlines  # noqa: E402
 from desktop.core.clock import ManualClock  # noqa: E402
 from desktop.core.errors import DeskError  # noqa: E402
 from desktop.core.model import Alert, Interview, InterviewMode, OutboxEntry, Round  # noqa: E402
@@ -65,6 +65,8 @@ PARTS = {   # (module, attribute) of each part of the minute job, timed inside t
     "  match_alerts.evaluate": (match_alerts, "evaluate"),
     "  after_interview.queue_thank_yous": (after_interview, "queue_thank_yous"),
     "  questions.evaluate": (questions, "evaluate"),
+    "  scorecard_deadlines.evaluate": (scorecard_deadlines, "evaluate"),
+    "  offers.evaluate": (offers, "evaluate"),
     "desk_views.my_alerts": (desk_views, "my_alerts"),
 }
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import (
-    Application, Interview, InterviewParticipant, ParticipantRole, Position, Scorecard, ScorecardStatus, User,
+    Alert, Application, Interview, InterviewParticipant, ParticipantRole, Position, Scorecard, ScorecardStatus, User,
 )
 from desktop.core.question_routing import leader_of
 from desktop.core.scheduling import alerts
@@ -36,7 +36,15 @@ def hours(session: Session) -> tuple[timedelta, timedelta]:
 
 def _pending(session: Session, now: datetime, remind: timedelta, deadline: timedelta) -> list[tuple]:
     """(interview id, ended_at, department id, interviewer id) of the scorecards not submitted yet
-    of interviews ended between the chase window's start and the reminder time."""
+    of interviews ended between the chase window's start and the reminder time, leaving out those
+    escalated already (their last step is done: an index lookup each, so the minute job does not carry
+    a week of overdue scorecards into every run)."""
+    key = (literal("scorecard_overdue:") + cast(Interview.id, String) + literal(":")
+           + cast(InterviewParticipant.user_id, String))
+    escalated = exists().where(Alert.dedupe_key == key)
+    reminded = exists().where(Alert.dedupe_key == (
+        literal("scorecard_reminder:") + cast(Interview.id, String) + literal(":")
+        + cast(InterviewParticipant.user_id, String)))
     rows = session.execute(
         select(Interview.id, Interview.ended_at, Position.department_id, InterviewParticipant.user_id)
         .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
@@ -44,7 +52,8 @@ def _pending(session: Session, now: datetime, remind: timedelta, deadline: timed
         .join(Position, Position.id == Application.position_id)
         .where(Interview.ended_at.is_not(None), Interview.ended_at <= now - remind,
                Interview.ended_at > now - deadline - CHASED_FOR,
-               InterviewParticipant.role == ParticipantRole.INTERVIEWER)
+               InterviewParticipant.role == ParticipantRole.INTERVIEWER, ~escalated,
+               or_(~reminded, Interview.ended_at <= now - deadline))    # reminded: nothing to do until due
         .order_by(Interview.id, InterviewParticipant.user_id)).all()
     if not rows:
         return []

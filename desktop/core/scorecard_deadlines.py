@@ -7,14 +7,16 @@ Today page). Whether each interviewer submitted in time is read back by `timelin
 
 The minute job reads everything first and raises the alerts together (one flush), like
 desktop/core/questions.evaluate; only interviews ended within the last week past the deadline are
-looked at, so an old interview never scored is not chased for ever."""
+looked at, so an old interview never scored is not chased for ever, and after a process's first run
+only those whose reminder or deadline came since the last run (scheduling/watermarks.py), so a week
+of overdue scorecards is not read again every minute."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import String, cast, exists, literal, or_, select
+from sqlalchemy import String, cast, exists, literal, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
@@ -22,7 +24,7 @@ from desktop.core.model import (
     Alert, Application, Interview, InterviewParticipant, ParticipantRole, Position, Scorecard, ScorecardStatus, User,
 )
 from desktop.core.question_routing import leader_of
-from desktop.core.scheduling import alerts
+from desktop.core.scheduling import alerts, watermarks
 
 CHASED_FOR = timedelta(days=7)
 
@@ -34,26 +36,23 @@ def hours(session: Session) -> tuple[timedelta, timedelta]:
     return min(remind, deadline), deadline
 
 
-def _pending(session: Session, now: datetime, remind: timedelta, deadline: timedelta) -> list[tuple]:
-    """(interview id, ended_at, department id, interviewer id) of the scorecards not submitted yet
-    of interviews ended between the chase window's start and the reminder time, leaving out those
-    escalated already (their last step is done: an index lookup each, so the minute job does not carry
-    a week of overdue scorecards into every run)."""
-    key = (literal("scorecard_overdue:") + cast(Interview.id, String) + literal(":")
-           + cast(InterviewParticipant.user_id, String))
-    escalated = exists().where(Alert.dedupe_key == key)
-    reminded = exists().where(Alert.dedupe_key == (
-        literal("scorecard_reminder:") + cast(Interview.id, String) + literal(":")
-        + cast(InterviewParticipant.user_id, String)))
+def _pending(session: Session, ended_after: datetime, ended_by: datetime, *, skip_reminded: bool) -> list[tuple]:
+    """(interview id, ended_at, department id, interviewer id) of the scorecards not submitted yet of
+    interviews ended in (ended_after, ended_by], leaving out those escalated already (and, with
+    `skip_reminded`, those reminded already): an index lookup each."""
+    def key(prefix: str):
+        return (literal(prefix) + cast(Interview.id, String) + literal(":")
+                + cast(InterviewParticipant.user_id, String))
+    alerted = [~exists().where(Alert.dedupe_key == key("scorecard_overdue:"))]
+    if skip_reminded:
+        alerted.append(~exists().where(Alert.dedupe_key == key("scorecard_reminder:")))
     rows = session.execute(
         select(Interview.id, Interview.ended_at, Position.department_id, InterviewParticipant.user_id)
         .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
         .join(Application, Application.id == Interview.application_id)
         .join(Position, Position.id == Application.position_id)
-        .where(Interview.ended_at.is_not(None), Interview.ended_at <= now - remind,
-               Interview.ended_at > now - deadline - CHASED_FOR,
-               InterviewParticipant.role == ParticipantRole.INTERVIEWER, ~escalated,
-               or_(~reminded, Interview.ended_at <= now - deadline))    # reminded: nothing to do until due
+        .where(Interview.ended_at > ended_after, Interview.ended_at <= ended_by,
+               InterviewParticipant.role == ParticipantRole.INTERVIEWER, *alerted)
         .order_by(Interview.id, InterviewParticipant.user_id)).all()
     if not rows:
         return []
@@ -62,13 +61,23 @@ def _pending(session: Session, now: datetime, remind: timedelta, deadline: timed
     return [r for r in rows if (r[0], r[3]) not in done]
 
 
+def _windows(session: Session, now: datetime, remind: timedelta, deadline: timedelta) -> list[tuple]:
+    """The end times whose reminder or deadline came since the last committed run (watermarks), or
+    the whole chase window on the first run: (ended after, ended by, skip the reminded ones)."""
+    last = watermarks.since(session, "scorecard_deadlines", (remind, deadline), now)
+    oldest = now - deadline - CHASED_FOR
+    windows = [(max(oldest, last - deadline) if last else oldest, now - deadline, False)]
+    if remind < deadline:
+        windows.append((max(now - deadline, last - remind) if last else now - deadline, now - remind, True))
+    return windows
+
+
 def evaluate(session: Session, now: datetime, raised=None) -> None:
     """Reminders and escalations due by `now`, each once."""
     with session.no_autoflush:
         remind, deadline = hours(session)
-        pending = _pending(session, now, remind, deadline)
-        if not pending:
-            return
+        pending = [row for after, by, skip in _windows(session, now, remind, deadline) if after < by
+                   for row in _pending(session, after, by, skip_reminded=skip)]
         wanted: list[alerts.Wanted] = []
         leaders: dict[int | None, int | None] = {}
         for interview_id, ended_at, department_id, user_id in pending:
@@ -81,13 +90,14 @@ def evaluate(session: Session, now: datetime, raised=None) -> None:
                 if leader is not None and leader != user_id:
                     wanted.append(alerts.Wanted(f"scorecard_overdue:{interview_id}:{user_id}", "scorecard_overdue",
                                                 leader, interview_id, detail=detail))
-            elif remind < deadline:
+            else:
                 wanted.append(alerts.Wanted(f"scorecard_reminder:{interview_id}:{user_id}", "scorecard_reminder",
                                             user_id, interview_id, detail=detail))
         new = alerts.raise_many(session, wanted)
         if raised is not None:
             raised.alerts.extend(a.id for a in new)
             raised.kinds.extend(a.kind for a in new)
+        watermarks.advance(session, "scorecard_deadlines", (remind, deadline), now)
     session.flush()
 
 

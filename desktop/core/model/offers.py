@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -23,6 +23,8 @@ class OfferStatus(StrEnum):
 
 class Offer(Versioned, Base):
     __tablename__ = "offers"
+    __table_args__ = (Index("ix_offers_status_reply_by", "status", "reply_by"),        # the minute job
+                      Index("ix_offers_status_step_due_at", "status", "step_due_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)

@@ -9,7 +9,7 @@ from desktop.core.model.evaluation import (
     CandidateQuestion, DecisionOutcome, QuestionStatus, QuestionTopic, Recommendation, RoundDecision, Score,
     Scorecard, ScorecardCriterion, ScorecardStatus, ScorecardTemplate, SurveyResponse,
 )
-from desktop.core.model.offers import Contract, ContractDocument, ContractTemplateRow, Offer, OfferStatus
+from desktop.core.model.offers import Contract, ContractDocument, ContractTemplateRow, Offer, OfferStatus, OfferTemplate
 from desktop.core.model.org import Department, Role, RoleGrant, User
 from desktop.core.model.recruiting import (
     CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, Candidate, Education, Gender, PersonalDataRequest,
@@ -30,7 +30,7 @@ __all__ = [
     "Channel", "ChecklistTick", "Confirmation", "Contract", "ContractDocument", "ContractTemplateRow", "Decision", "DecisionOutcome", "RoundDecision", "ScorecardStatus", "ScorecardTemplate", "Delegation", "Department", "Education", "FollowUpTask",
     "Gender", "Holiday", "InboundMessage", "Interview", "InterviewMode", "InterviewNote", "InterviewParticipant", "InterviewStatus", "MessageTemplate",
     "Notice",
-    "Offer", "OfferStatus", "OutboxEntry", "OutboxState", "ParticipantRole", "Party", "PersonalDataRequest",
+    "Offer", "OfferStatus", "OfferTemplate", "OutboxEntry", "OutboxState", "ParticipantRole", "Party", "PersonalDataRequest",
     "Position", "PositionRequirement", "PositionStatus", "QuestionStatus", "QuestionTopic", "Recommendation",
     "RequirementKind", "ResponseState", "RetentionPolicy", "Role", "RoleGrant",
     "Room", "Round", "RoundKind", "Score", "Scorecard", "ScorecardCriterion", "Setting", "StepKind", "SurveyResponse",

@@ -122,6 +122,10 @@ class RoundDecision(Versioned, Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     decided_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[Optional[datetime]]
+    # feedback visibility "summary": the written summary for the candidate, sent once HR approved it
+    feedback_summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    summary_approved_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    summary_approved_at: Mapped[Optional[datetime]]
 
 
 class QuestionTopic(StrEnum):

@@ -21,6 +21,28 @@ class OfferStatus(StrEnum):
     EXPIRED = "expired"
 
 
+class OfferTemplate(Versioned, Base):
+    """What an offer of a post type starts from: the salary structure's lines ([[label, amount, note],
+    ...], an empty amount left for HR), probation, work place, days to reply and to the start, and
+    the letter's text. post_type NULL: the default for every type without its own template."""
+
+    __tablename__ = "offer_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    post_type: Mapped[Optional[str]] = mapped_column(String(40))
+    pay: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    probation_months: Mapped[int] = mapped_column(Integer, default=0)
+    work_place: Mapped[str] = mapped_column(String(200), default="")
+    reply_days: Mapped[int] = mapped_column(Integer, default=7)
+    start_days: Mapped[int] = mapped_column(Integer, default=30)
+    body: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    updated_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+
+
 class Offer(Versioned, Base):
     __tablename__ = "offers"
     __table_args__ = (Index("ix_offers_status_reply_by", "status", "reply_by"),        # the minute job
@@ -47,6 +69,7 @@ class Offer(Versioned, Base):
     current_step: Mapped[int] = mapped_column(Integer, default=0)       # position of the step awaiting a decision
     step_due_at: Mapped[Optional[datetime]]
     answer_note: Mapped[str] = mapped_column(Text, default="")          # HR's note of an answer given by phone
+    template_id: Mapped[Optional[int]] = mapped_column(ForeignKey("offer_templates.id"))
 
 
 class Contract(Versioned, Base):

@@ -69,6 +69,9 @@ class Position(Versioned, Base):
     title: Mapped[str] = mapped_column(String(120), index=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
     headcount: Mapped[int] = mapped_column(Integer, default=1)
+    # 岗位类别 (management / professional / skilled, or the institution's own code; "" not set):
+    # chooses the offer template
+    post_type: Mapped[str] = mapped_column(String(40), default="", server_default="")
     education: Mapped[Education] = mapped_column(enum_column(Education), default=Education.BACHELOR)
     min_years: Mapped[int] = mapped_column(Integer, default=0)
     skills: Mapped[str] = mapped_column(Text, default="")           # comma-separated keywords

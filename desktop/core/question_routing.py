@@ -164,6 +164,13 @@ def superiors_of(session: Session, owner_id: int | None) -> set[int]:
     parent department when the owner leads theirs); the directors when there is none."""
     if owner_id is None:
         return set()
+    known: dict[int, set[int]] = session.info.setdefault("_superiors", {})   # the same few owners, many questions
+    if owner_id not in known:
+        known[owner_id] = _superiors(session, owner_id)
+    return set(known[owner_id])
+
+
+def _superiors(session: Session, owner_id: int) -> set[int]:
     departments: dict[int, int | None] = session.info.setdefault("_user_departments", {})
     if owner_id not in departments:
         departments[owner_id] = session.scalar(select(User.department_id).where(User.id == owner_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -146,6 +146,9 @@ class CandidateQuestion(Versioned, Base):
     message), routed to an owner by topic, with a reply deadline in working time."""
 
     __tablename__ = "candidate_questions"
+    # the minute job: the open questions not escalated (reminded) yet whose deadline (half time) passed
+    __table_args__ = (Index("ix_candidate_questions_open_due", "status", "escalated_at", "due_at"),
+                      Index("ix_candidate_questions_open_remind", "status", "reminded_at", "remind_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), index=True)

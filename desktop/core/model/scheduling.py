@@ -99,7 +99,8 @@ class Room(Versioned, Base):
 
 class Interview(Versioned, Base):
     __tablename__ = "interviews"
-    __table_args__ = (Index("ix_interviews_room_starts", "room_id", "starts_at"),)
+    __table_args__ = (Index("ix_interviews_room_starts", "room_id", "starts_at"),
+                      Index("ix_interviews_status_starts", "status", "starts_at"))   # the reminder engine
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(80), unique=True)  # stable iCalendar UID
@@ -304,6 +305,7 @@ class TimelineEvent(Base):
 
 class Alert(Base):
     __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_user_raised", "user_id", "raised_at"),)   # a desktop's recent alerts
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)  # a due item fires once

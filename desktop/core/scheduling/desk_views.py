@@ -114,10 +114,10 @@ def _about(session: Session, actor: Actor, ids: set[int]) -> dict[int, tuple[str
     return about
 
 
-def my_alerts(session: Session, actor: Actor) -> list[DeskAlert]:
-    """The user's open alerts, each with the candidate and time it is about (names only for
-    interviews in departments the user may see)."""
-    alerts = desk.my_alerts(session, actor)
+def my_alerts(session: Session, actor: Actor, since: datetime | None = None) -> list[DeskAlert]:
+    """The user's open alerts (with `since`, those raised since then), each with the candidate and
+    time it is about (names only for interviews in departments the user may see)."""
+    alerts = desk.my_alerts(session, actor, since=since)
     about = _about(session, actor, {a.interview_id for a in alerts if a.interview_id})
     return [DeskAlert(a.id, a.kind, a.raised_at, a.interview_id, a.change_request_id,
                       *about.get(a.interview_id, ("", None, "")), a.detail) for a in alerts]
@@ -164,10 +164,17 @@ def today_desk(session: Session, actor: Actor, day: date | None = None) -> Today
                      views.inbox(session, actor), anchor_status)
 
 
+# What a tick reports of the user's alerts: those raised in the last quarter hour, by this run or by
+# another desktop's (a run or a transaction is far shorter); older ones were reported by an earlier
+# tick, and the Today page lists them all. Every desktop ticks every minute: reading only the recent
+# ones keeps a busy HR officer's months of alerts out of each run.
+TICK_LOOK_BACK = timedelta(minutes=15)
+
+
 @dataclass(frozen=True)
 class Tick:
     raised: tuple[int, ...]          # alerts raised by this run (for everyone)
-    alerts: list[DeskAlert]          # the user's open alerts after the run
+    alerts: list[DeskAlert]          # the user's open alerts raised in the last TICK_LOOK_BACK
     notices: list[desk.NoticeInfo] = field(default_factory=list)   # the user's unread notices, newest first
 
 
@@ -175,8 +182,9 @@ def tick(session: Session, actor: Actor) -> Tick:
     """One run of the reminder engine, then the user's open alerts and unread notices (to notify
     what is new)."""
     anchors.publish_due(session)      # first: the head it publishes must be committed, not this tick's own
-    raised = reminders.evaluate(session)
-    return Tick(tuple(raised.alerts), my_alerts(session, actor), desk.my_notices(session, actor, unseen_only=True,
+    now = session.info["clock"].now()
+    raised = reminders.evaluate(session, now)
+    return Tick(tuple(raised.alerts), my_alerts(session, actor, since=now - TICK_LOOK_BACK), desk.my_notices(session, actor, unseen_only=True,
                                                                                  limit=100))
 
 

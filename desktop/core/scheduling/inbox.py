@@ -82,15 +82,17 @@ def open_notice(session: Session, actor: Actor, notice_id: int) -> NoticeInfo:
                       starts, on_panel)
 
 
-def my_alerts(session: Session, actor: Actor, limit: int = 200) -> list[AlertInfo]:
-    """Unacknowledged alerts addressed to this user (or to nobody in particular, for HR)."""
+def my_alerts(session: Session, actor: Actor, limit: int = 200, since: datetime | None = None) -> list[AlertInfo]:
+    """Unacknowledged alerts addressed to this user (or to nobody in particular, for HR), newest first;
+    with `since`, only those raised since then."""
     mine = Alert.user_id == actor.user_id
     if allowed(session, actor, Action.INTERVIEW_SCHEDULE, None) or any(
             allowed(session, actor, Action.INTERVIEW_SCHEDULE, dept) for _, dept in actor.grants if dept):
         mine = mine | Alert.user_id.is_(None)
     rows = session.execute(select(Alert.id, Alert.kind, Alert.interview_id, Alert.change_request_id, Alert.detail,
                                   Alert.raised_at)
-                           .where(Alert.acknowledged_at.is_(None), mine)
+                           .where(Alert.acknowledged_at.is_(None), mine,
+                                  *([Alert.raised_at >= since] if since is not None else []))
                            .order_by(Alert.raised_at.desc(), Alert.id.desc()).limit(limit)).all()
     # plain rows, not entities: every desktop reads these every minute
     return [AlertInfo(a.id, a.kind, a.interview_id, a.change_request_id, dict(a.detail or {}), a.raised_at)

@@ -7,7 +7,9 @@ The reminder engine calls `evaluate` every minute on every desktop, so it reads 
 starting within the next N minutes that have no such alert for their current version yet, in three
 queries whatever their number, and matches them in memory. Each alert is raised once per interview
 version and person (key "match:<interview>:<sequence>:<user>"): a rescheduled interview is
-measured again before its new time."""
+measured again before its new time. An interview found to match well enough is not measured again
+in the rest of its window by this process (scheduling/watermarks.settle): the alert is about the
+match N minutes before the start, not a watch over edits made in those minutes."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from desktop.core.model import (
     Alert, Application, Candidate, Interview, InterviewParticipant, InterviewStatus, Position, PositionRequirement,
 )
 from desktop.core.notifications import routing
-from desktop.core.scheduling import alerts, effects, timeline
+from desktop.core.scheduling import alerts, effects, timeline, watermarks
 
 KIND = "low_match"            # the alert
 EVENT = "match_alert"         # the message template
@@ -40,7 +42,7 @@ def _due(session: Session, now: datetime, minutes: int) -> list[Any]:
     prefix = literal("match:") + cast(Interview.id, String) + literal(":") + cast(Interview.sequence, String) + literal(":")
     alerted = exists().where(Alert.interview_id == Interview.id, Alert.kind == KIND, Alert.dedupe_key.startswith(prefix))
     return session.execute(
-        select(Interview.id, Interview.sequence, Interview.hr_owner_id, Candidate.education, Candidate.major,
+        select(Interview.id, Interview.sequence, Interview.starts_at, Interview.hr_owner_id, Candidate.education, Candidate.major,
                Candidate.years_experience, Candidate.skills, Candidate.experience, Candidate.resume_summary,
                Candidate.certificates, Candidate.profile_extra, Position.id.label("position_id"),
                Position.education.label("position_education"), Position.min_years,
@@ -89,13 +91,18 @@ def evaluate(session: Session, now: datetime, raised: Any = None) -> list[int]:
     threshold = int(settings.institution_value(session, "match.alert_threshold"))
     if threshold <= 0:
         return []
-    rows = _due(session, now, minutes)
+    # an interview found to match well enough in this window is not measured again each minute
+    # (its version and the threshold are in the key: a new time or threshold measures it again)
+    settled = watermarks.settled(session, "match_alerts")
+    rows = [r for r in _due(session, now, minutes) if (r.id, r.sequence, threshold) not in settled]
     if not rows:
         return []
     stored = _requirements(session, {r.position_id for r in rows})
     panels = _panels(session, [r.id for r in rows])
-    low = [(row, report) for row in rows
-           if (report := _report(row, stored.get(row.position_id, []))).score < threshold]
+    reports = [(row, _report(row, stored.get(row.position_id, []))) for row in rows]
+    low = [(row, report) for row, report in reports if report.score < threshold]
+    watermarks.settle(session, "match_alerts", {(row.id, row.sequence, threshold): row.starts_at
+                                                for row, report in reports if report.score >= threshold}, now)
     detail = {"threshold": threshold, "minutes": minutes}
     new = alerts.raise_many(session, [
         alerts.Wanted(key(row.id, row.sequence, user_id), KIND, user_id, row.id, detail=detail | {"score": report.score})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import String, cast, exists, literal, select
+from sqlalchemy import String, and_, cast, exists, literal, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import after_interview, interview_room, offers, questions, scorecard_deadlines, settings
@@ -21,6 +21,7 @@ from desktop.core.notifications import routing
 from desktop.core.scheduling import alerts, chains, effects, match_alerts, timeline
 
 ACTIVE = (InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED, InterviewStatus.PENDING_APPROVAL)
+UNCONFIRMED = (InterviewStatus.SCHEDULED, InterviewStatus.PENDING_APPROVAL)   # active, not marked confirmed
 LATE_MINUTES = 10
 NO_SHOW_MINUTES = 30
 BOOKING_HORIZON = timedelta(days=3660)   # no interview is booked further ahead (bounds an index range)
@@ -55,26 +56,31 @@ def _message(session: Session, alert) -> None:
                                alert.interview_id)
 
 
-def _remind_day_before(session: Session, interviews: list, now: datetime) -> None:
+def _day_before_due(session: Session, now: datetime, channels: set[str]) -> list[int]:
+    """The interviews a day ahead (and at least two hours ahead) whose candidate has not been sent
+    this version's reminder on every channel, nor this version's notice in the last twelve hours:
+    the checks are in the query, so the interviews already reminded cost an index lookup each."""
+    seq, iid = cast(Interview.sequence, String), cast(Interview.id, String)
+    missing = [~exists().where(OutboxEntry.dedupe_key == literal(f"{c}:") + iid + literal(":candidate:") + seq
+                               + literal(":reminder_day_before")) for c in sorted(channels)]
+    told = exists().where(OutboxEntry.interview_id == Interview.id,
+                          OutboxEntry.kind.in_(("invitation", "change_notice")),
+                          OutboxEntry.created_at > now - timedelta(hours=12))
+    return list(session.scalars(select(Interview.id).where(
+        Interview.starts_at > now + timedelta(hours=2), Interview.starts_at <= now + timedelta(hours=24),
+        Interview.status.in_(ACTIVE), or_(*missing), ~told).order_by(Interview.id)))
+
+
+def _remind_day_before(session: Session, now: datetime) -> None:
     """The candidate's reminder, a day ahead (and at least two hours before), unless the notice of
-    this version went out in the last twelve hours and already told them. Two queries for all the
-    interviews this minute, not two per interview (the engine runs every minute on every desktop);
-    the interview and the candidate's details are loaded only for a reminder not yet queued."""
-    window = [i for i in interviews if i.starts_at - timedelta(hours=24) <= now < i.starts_at - timedelta(hours=2)]
-    if not window:
-        return
-    ids = [i.id for i in window]
-    told = set(session.scalars(select(OutboxEntry.interview_id).where(
-        OutboxEntry.interview_id.in_(ids), OutboxEntry.kind.in_(("invitation", "change_notice")),
-        OutboxEntry.created_at > now - timedelta(hours=12))))
+    this version went out in the last twelve hours and already told them. One query finds the
+    interviews still to remind (the engine runs every minute on every desktop); the interview and the
+    candidate's details are loaded only for those."""
     channels = routing.channels(session, routing.CANDIDATE, "reminder_day_before")
-    wanted = {i.id: {f"{c}:{i.id}:candidate:{i.sequence}:reminder_day_before" for c in channels} for i in window}
-    queued = set(session.scalars(select(OutboxEntry.dedupe_key).where(
-        OutboxEntry.interview_id.in_(ids), OutboxEntry.kind == "reminder_day_before")))
-    for row in window:
-        if row.id in told or (wanted[row.id] and wanted[row.id] <= queued):
-            continue
-        interview = session.get(Interview, row.id)
+    if not channels:
+        return
+    for interview_id in _day_before_due(session, now, channels):
+        interview = session.get(Interview, interview_id)
         entries = effects.candidate_messages(session, interview, "reminder_day_before")
         if routing.queue(session, entries):
             timeline.add(session, interview, timeline.Event.REMINDER_SENT, None, at=now,
@@ -85,28 +91,36 @@ NEAR = (Interview.id, Interview.sequence, Interview.starts_at, Interview.mode, I
         Interview.confirmation_due_at, Interview.hr_owner_id)
 
 
-def _near(session: Session, now: datetime, soon: int) -> list:
-    """The active interviews from twelve hours ago to a day ahead (or `soon` minutes, if longer):
-    those every check but the confirmation deadline is about. Plain rows, one index range."""
-    ahead = now + max(timedelta(hours=24), timedelta(minutes=soon))
-    return session.execute(select(*NEAR).where(
-        Interview.status.in_(ACTIVE), Interview.starts_at > now - timedelta(hours=12),
-        Interview.starts_at < ahead)).all()
+def _unconfirmed(session: Session, now: datetime, soon: int) -> list:
+    """Active interviews from twelve hours ago on whose candidate has not confirmed the current
+    version and whose confirmation deadline passed, or which start within `soon` minutes, without
+    that alert yet: the checks are in the query, so confirmed interviews cost nothing to Python, and
+    those marked 已确认 (CONFIRMED: set only when the current version is confirmed, and reset by every
+    new version, scheduling/changes.py) are passed over without a look at their confirmations."""
+    seq, iid = cast(Interview.sequence, String), cast(Interview.id, String)
 
-
-def _overdue_ahead(session: Session, now: datetime, soon: int) -> list:
-    """Interviews further ahead whose candidate let the confirmation deadline pass: the check is in
-    the query (no confirmation of the current version, no alert yet), so confirmed ones cost nothing."""
-    ahead = now + max(timedelta(hours=24), timedelta(minutes=soon))
-    key = literal("confirm:") + cast(Interview.id, String) + literal(":") + cast(Interview.sequence, String)
+    def alerted(prefix: str):
+        return exists().where(Alert.interview_id == Interview.id,
+                              Alert.dedupe_key == literal(prefix) + iid + literal(":") + seq)
+    starting = and_(Interview.starts_at > now, Interview.starts_at <= now + timedelta(minutes=soon))
     confirmed = exists().where(Confirmation.interview_id == Interview.id, Confirmation.party == Party.CANDIDATE,
                                Confirmation.sequence == Interview.sequence)
-    alerted = exists().where(Alert.interview_id == Interview.id, Alert.dedupe_key == key)
-    # both ends of the range on starts_at, so that SQLite walks the few interviews ahead rather than
-    # every past interview's (long passed) confirmation deadline
+    # both ends of the range on starts_at, so that SQLite walks the interviews ahead rather than every
+    # past interview's (long passed) confirmation deadline
     return session.execute(select(*NEAR).where(
-        Interview.starts_at >= ahead, Interview.starts_at < now + BOOKING_HORIZON, Interview.status.in_(ACTIVE),
-        Interview.confirmation_due_at <= now, ~confirmed, ~alerted)).all()
+        Interview.starts_at > now - timedelta(hours=12), Interview.starts_at < now + BOOKING_HORIZON,
+        Interview.status.in_(UNCONFIRMED), or_(Interview.confirmation_due_at <= now, starting), ~confirmed,
+        or_(and_(Interview.confirmation_due_at <= now, ~alerted("confirm:")), and_(starting, ~alerted("soon:"))))
+        .order_by(Interview.starts_at, Interview.id)).all()
+
+
+def _not_arrived(session: Session, now: datetime) -> list:
+    """Active on-site interviews of the last twelve hours whose candidate is LATE_MINUTES past the start
+    and not checked in."""
+    return session.execute(select(*NEAR).where(
+        Interview.starts_at > now - timedelta(hours=12), Interview.starts_at <= now - timedelta(minutes=LATE_MINUTES),
+        Interview.status.in_(ACTIVE), Interview.mode == InterviewMode.ONSITE, Interview.checked_in_at.is_(None))
+        .order_by(Interview.starts_at, Interview.id)).all()
 
 
 def _panels(session: Session, interview_ids: list[int]) -> dict[int, list[int]]:
@@ -127,37 +141,27 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     now = now or session.info["clock"].now()
     raised = Raised()
     soon = settings.institution_value(session, "reminders.unconfirmed_minutes_before")
-    near = _near(session, now, soon)
-    rows = near + _overdue_ahead(session, now, soon)
-    ids = {r.id for r in near}
-    confirmed = {(i, seq) for i, seq in session.execute(select(Confirmation.interview_id, Confirmation.sequence).where(
-        Confirmation.interview_id.in_(ids), Confirmation.party == Party.CANDIDATE))} if ids else set()
-    known = set(session.scalars(select(Alert.dedupe_key).where(Alert.interview_id.in_(ids)))) if ids else set()
-    late = [r for r in near if r.mode == InterviewMode.ONSITE and r.checked_in_at is None
-            and r.starts_at + timedelta(minutes=LATE_MINUTES) <= now]
+    rows = _unconfirmed(session, now, soon)
+    late = _not_arrived(session, now)
     panels = _panels(session, [r.id for r in late])
-
     wanted: list[alerts.Wanted] = []
-
-    def want(key: str, kind: str, user_id: int | None, interview_id: int, **detail) -> None:
-        if key not in known:
-            wanted.append(alerts.Wanted(key, kind, user_id, interview_id, detail=detail))
-
     for row in rows:
         seq = row.sequence
-        is_confirmed = row.id in ids and (row.id, seq) in confirmed   # further ahead: the query checked
-        if not is_confirmed and row.confirmation_due_at is not None and row.confirmation_due_at <= now:
-            want(f"confirm:{row.id}:{seq}", "confirmation_overdue", row.hr_owner_id, row.id, sequence=seq)
-        if not is_confirmed and row.starts_at - timedelta(minutes=soon) <= now < row.starts_at:
-            want(f"soon:{row.id}:{seq}", "unconfirmed_soon", row.hr_owner_id, row.id, minutes=soon)
+        if row.confirmation_due_at is not None and row.confirmation_due_at <= now:
+            wanted.append(alerts.Wanted(f"confirm:{row.id}:{seq}", "confirmation_overdue", row.hr_owner_id, row.id,
+                                        detail={"sequence": seq}))
+        if row.starts_at - timedelta(minutes=soon) <= now < row.starts_at:
+            wanted.append(alerts.Wanted(f"soon:{row.id}:{seq}", "unconfirmed_soon", row.hr_owner_id, row.id,
+                                        detail={"minutes": soon}))
     for row in late:
         for user_id in sorted({row.hr_owner_id, *panels.get(row.id, ())} - {None}):
-            want(f"late:{row.id}:{row.sequence}:{user_id}", "late", user_id, row.id, minutes=LATE_MINUTES)
+            wanted.append(alerts.Wanted(f"late:{row.id}:{row.sequence}:{user_id}", "late", user_id, row.id,
+                                        detail={"minutes": LATE_MINUTES}))
         if row.starts_at + timedelta(minutes=NO_SHOW_MINUTES) <= now:
-            want(f"noshow:{row.id}:{row.sequence}", "no_show_suggested", row.hr_owner_id, row.id,
-                 minutes=NO_SHOW_MINUTES)
+            wanted.append(alerts.Wanted(f"noshow:{row.id}:{row.sequence}", "no_show_suggested", row.hr_owner_id,
+                                        row.id, detail={"minutes": NO_SHOW_MINUTES}))
     # raised together (one flush), then what each new alert brings with it
-    by_id = {r.id: r for r in rows}
+    by_id = {r.id: r for r in (*rows, *late)}
     late_now: dict[int, None] = {}
     for alert in alerts.raise_many(session, wanted):
         raised.alerts.append(alert.id)
@@ -173,7 +177,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
         _message(session, alert)
     for interview_id in late_now:
         timeline.add(session, interview_id, timeline.Event.LATE, None, at=now, minutes=LATE_MINUTES)
-    _remind_day_before(session, near, now)
+    _remind_day_before(session, now)
     _escalate(session, raised, now)
     raised.kinds += interview_room.evaluate(session, now, raised.alerts)
     match_alerts.evaluate(session, now, raised)

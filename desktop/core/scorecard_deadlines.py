@@ -1,8 +1,9 @@
 """When scorecards are due (面试评价时限): scorecards.deadline_hours after the interview's end
 (default 24 h), a reminder to the interviewer at scorecards.remind_hours (default 20 h), and at
 the deadline an escalation to the leader of the position's department, each once (the alerts'
-dedupe keys), from the minute job. They are in-app alerts (the desktop notice on the person's
-Today page). Whether each interviewer submitted in time is read back by `timeliness`
+dedupe keys), from the minute job: in-app alerts (the desktop notice on the person's Today page)
+and messages through the person's channels (events scorecard_reminder to the interviewer,
+scorecard_overdue to the leader). Whether each interviewer submitted in time is read back by `timeliness`
 (submitted_at against the due time) for the reports.
 
 The minute job reads everything first and raises the alerts together (one flush), like
@@ -23,8 +24,9 @@ from desktop.core import settings
 from desktop.core.model import (
     Alert, Application, Interview, InterviewParticipant, ParticipantRole, Position, Scorecard, ScorecardStatus, User,
 )
+from desktop.core.notifications import routing
 from desktop.core.question_routing import leader_of
-from desktop.core.scheduling import alerts, watermarks
+from desktop.core.scheduling import alerts, effects, watermarks
 
 CHASED_FOR = timedelta(days=7)
 
@@ -97,8 +99,34 @@ def evaluate(session: Session, now: datetime, raised=None) -> None:
         if raised is not None:
             raised.alerts.extend(a.id for a in new)
             raised.kinds.extend(a.kind for a in new)
+        routing.queue(session, _messages(session, new))
         watermarks.advance(session, "scorecard_deadlines", (remind, deadline), now)
     session.flush()
+
+
+def _messages(session: Session, new: list[Alert]) -> list[tuple[str, dict]]:
+    """Each new alert also as a message through the person's channels: the reminder to the
+    interviewer (event scorecard_reminder), the escalation to the leader (scorecard_overdue, naming
+    the interviewer who has not scored)."""
+    if not new:
+        return []
+    interviews = {i.id: i for i in session.scalars(select(Interview).where(
+        Interview.id.in_({a.interview_id for a in new})))}
+    names = dict(session.execute(select(User.id, User.display_name).where(
+        User.id.in_({a.detail["interviewer_id"] for a in new}))).all())
+    details: dict[int, dict] = {}
+    entries = []
+    for alert in new:
+        interview = interviews[alert.interview_id]
+        if interview.id not in details:
+            details[interview.id] = effects.details(session, interview)
+        interviewer = alert.detail["interviewer_id"]
+        payload = details[interview.id] | {"alert": alert.kind, "scorecard_due": alert.detail["due_at"],
+                                           "interviewer_name": names.get(interviewer, "")}
+        audience = routing.INTERVIEWER if alert.kind == "scorecard_reminder" else routing.APPROVER
+        entries += routing.staff_entries(session, audience, {alert.user_id}, alert.kind,
+                                         f"{alert.kind}:{interview.id}:{interviewer}", payload, interview.id)
+    return entries
 
 
 @dataclass(frozen=True)

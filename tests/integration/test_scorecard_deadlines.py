@@ -13,7 +13,7 @@ from scheduling_world import STORY_DAY, World, local
 from sqlalchemy import select, update
 
 from desktop.core import scorecard_deadlines, scorecards
-from desktop.core.model import Alert, Interview, InterviewStatus, Recommendation
+from desktop.core.model import Alert, Interview, InterviewStatus, OutboxEntry, Recommendation
 from desktop.core.scheduling import reminders
 from desktop.core.scorecards import CardInput, ScoreInput
 
@@ -38,6 +38,15 @@ def alerts_of(w: World, iid: int) -> list[tuple[str, int]]:
             Alert.interview_id == iid, Alert.kind.like("scorecard_%")).order_by(Alert.id))]
 
 
+def messages_of(w: World, iid: int) -> list[tuple[str, str, str]]:
+    """(event, channel, whom) of the scorecard messages queued about the interview, whom by role in the world."""
+    who = {w.li.user_id: "li", w.wang.user_id: "wang", w.leader.user_id: "leader"}
+    with w.db.session() as s:
+        return [(e.kind, e.channel, who.get(e.payload["user_id"], "?")) for e in s.scalars(
+            select(OutboxEntry).where(OutboxEntry.interview_id == iid, OutboxEntry.kind.like("scorecard_%"))
+            .order_by(OutboxEntry.id))]
+
+
 def test_reminder_then_escalation_each_once_and_timeliness(world):
     w = world
     ended = local(STORY_DAY, 10, 30)
@@ -57,6 +66,8 @@ def test_reminder_then_escalation_each_once_and_timeliness(world):
     minute(w, ended + timedelta(hours=24))
     minute(w, ended + timedelta(hours=24, minutes=1))
     assert alerts_of(w, iid) == [("scorecard_reminder", w.li.user_id), ("scorecard_overdue", w.leader.user_id)]
+
+    assert messages_of(w, iid) == [("scorecard_reminder", "oa", "li"), ("scorecard_overdue", "oa", "leader")]
 
     with w.db.session() as s:
         rows = scorecard_deadlines.timeliness(s, iid, ended + timedelta(hours=25))

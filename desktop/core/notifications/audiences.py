@@ -21,6 +21,7 @@ EVENT_AUDIENCE = {
     "approval_result": HR, "confirmation_overdue": HR, "late_alert": HR, "reception_change": RECEPTION,
     "match_alert": HR,
     "question_answer": CANDIDATE, "question_reminder": HR, "question_escalated": HR,
+    "scorecard_reminder": INTERVIEWER, "scorecard_overdue": APPROVER,
 }
 
 

@@ -91,6 +91,10 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("late_alert", "候选人迟到提醒", "Late arrival alert", "hr", frozenset(_STAFF | {"minutes_late"})),
     Event("match_alert", "匹配度较低提醒", "Low match alert", "hr",
           frozenset(_STAFF | {"match_score", "match_gaps", "match_focus"})),
+    Event("scorecard_reminder", "面试评价提交提醒", "Scorecard reminder", "interviewer",
+          frozenset(_STAFF | {"scorecard_due"})),
+    Event("scorecard_overdue", "面试评价逾期未提交", "Scorecard overdue", "approver",
+          frozenset(_STAFF | {"scorecard_due", "interviewer_name"})),
     Event("reception_change", "前台：面试改期或取消", "Reception: interview moved or cancelled", "reception",
           frozenset(_STAFF | _CHANGE | {"previous_time", "previous_room"})),
     Event("thank_you", "面试致谢（含问卷）", "Thank you after the interview (with survey)", "candidate",
@@ -349,7 +353,7 @@ SAMPLE_PEOPLE = {
         {"kind": "education", "label": "学历", "weight": 3, "verdict": "partly", "required": "master", "has": "bachelor"},
         {"kind": "skill", "label": "技能", "weight": 2, "verdict": "missed", "required": "Python", "missing": ["Python"]}]},
     "question": "请问这个岗位需要值夜班吗？多久轮一次？", "question_topic": "arrangement",
-    "question_owner": "赵科长",
+    "question_owner": "赵科长", "interviewer_name": "李医生",
     "answer": "需要。住院医师一般每周值一次夜班，值班次日下午可以调休。",
     # after the interview: the thank-you's survey, a survey answer, a progress answer
     "next_step": "我们将在2个工作日内通知您结果", "survey_answers": [5, 4, 5], "stage": "interviewing",
@@ -376,6 +380,7 @@ def _with_people(payload: dict[str, Any], now: datetime, starts: datetime) -> di
         "confirm_by": min(now + timedelta(hours=1), max(starts, now)).isoformat(),
         "approval_due": (now + timedelta(hours=4)).isoformat(),
         "question_due": (now + timedelta(days=1)).isoformat(),
+        "scorecard_due": (now + timedelta(hours=4)).isoformat(),
         "proposed_change": {"starts_at": moved.isoformat(), "ends_at": (moved + timedelta(minutes=30)).isoformat()},
         "reply_by": (now + timedelta(days=7)).date().isoformat(),
         "report_date": (now + timedelta(days=30)).date().isoformat()}

@@ -47,13 +47,22 @@ def _raise(session: Session, raised: Raised, key: str, kind: str, *, user_id: in
 
 def _message(session: Session, alert) -> None:
     """The message an alert of a kind in routing.ALERT_EVENTS sends through the person's channels."""
-    if alert.kind in routing.ALERT_EVENTS and alert.user_id is not None and alert.interview_id is not None:
-        interview = session.get(Interview, alert.interview_id)
-        audience = routing.HR if alert.user_id == interview.hr_owner_id else routing.INTERVIEWER
-        routing.staff_messages(session, audience, {alert.user_id}, routing.ALERT_EVENTS[alert.kind],
-                               f"alert:{alert.dedupe_key}",
-                               effects.details(session, interview) | {"alert": alert.kind, **alert.detail},
-                               alert.interview_id)
+    routing.queue(session, _alert_entries(session, alert, {}))
+
+
+def _alert_entries(session: Session, alert, details: dict[int, dict]) -> list[tuple[str, dict]]:
+    """The outbox rows of `_message`, for a caller that queues many at once; `details` keeps each
+    interview's details for the next alert about it."""
+    if alert.kind not in routing.ALERT_EVENTS or alert.user_id is None or alert.interview_id is None:
+        return []
+    interview = session.get(Interview, alert.interview_id)
+    if interview.id not in details:
+        details[interview.id] = effects.details(session, interview)
+    audience = routing.HR if alert.user_id == interview.hr_owner_id else routing.INTERVIEWER
+    return routing.staff_entries(session, audience, {alert.user_id}, routing.ALERT_EVENTS[alert.kind],
+                                 f"alert:{alert.dedupe_key}", details[interview.id] | {"alert": alert.kind,
+                                                                                     **alert.detail},
+                                 alert.interview_id)
 
 
 def _day_before_due(session: Session, now: datetime, channels: set[str]) -> list[int]:
@@ -163,6 +172,8 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     # raised together (one flush), then what each new alert brings with it
     by_id = {r.id: r for r in (*rows, *late)}
     late_now: dict[int, None] = {}
+    details: dict[int, dict] = {}
+    messages: list[tuple[str, dict]] = []
     for alert in alerts.raise_many(session, wanted):
         raised.alerts.append(alert.id)
         raised.kinds.append(alert.kind)
@@ -174,7 +185,8 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
                                          due_at=min(row.starts_at, now + timedelta(minutes=30)), created_at=now))
         elif alert.kind == "late":
             late_now[row.id] = None
-        _message(session, alert)
+        messages += _alert_entries(session, alert, details)
+    routing.queue(session, messages)
     for interview_id in late_now:
         timeline.add(session, interview_id, timeline.Event.LATE, None, at=now, minutes=LATE_MINUTES)
     _remind_day_before(session, now)

@@ -238,7 +238,7 @@ def validate(data: TemplateInput) -> TemplateInput:
     if not START_DAYS[0] <= data.start_days <= START_DAYS[1]:
         problems["start_days"] = "range"
     elif "reply_days" not in problems and data.reply_days > data.start_days:
-        problems["reply_days"] = "after_start"
+        problems["reply_days"] = "exceeds_start"
     problem = text_problem(data.body, BODY_MAX)
     if problem:
         problems["body"] = problem

@@ -86,7 +86,7 @@ def test_bad_templates_are_refused_with_every_problem_and_nothing_saved(world):
     assert refused.value.problems == {"pay": "required"}
     with pytest.raises(ValidationFailed) as refused:               # the answer must come before the start
         write(w, offer_templates.save, ADMIN, None, replace(GOOD, reply_days=10, start_days=5))
-    assert refused.value.problems == {"reply_days": "after_start"}
+    assert refused.value.problems == {"reply_days": "exceeds_start"}
     with pytest.raises(TemplateInvalid) as unknown:
         write(w, offer_templates.save, ADMIN, None, replace(GOOD, body="{candidate}：请于{reply_by}前答复，{salary}{bonus}"))
     assert (unknown.value.params["reason"], unknown.value.params["fields"]) == ("unknown_field", ("bonus", "salary"))

@@ -194,8 +194,9 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
             if section.offer_button.isVisible() and section.offer_button.isEnabled():
                 section.edit_offer()
                 _wait(app, tasks)
-                for row, amount in enumerate(("2,800 元/月", "1,200 元/月", "按考核")):
-                    section.dialog.pay.set_amount(row, amount)     # demo text, as typed
+                amounts = iter(("2,800 元/月", "1,200 元/月", "1,450 元/月"))
+                for row in section.dialog.pay.open_rows()[:3]:     # demo text, as typed; the last left open
+                    section.dialog.pay.set_amount(row, next(amounts))
                 section.dialog.place.setText("本院门诊楼二层人事处报到")
                 _wait(app, tasks, 0.5)
                 _save(section.dialog, out / "offer-dialog.png")

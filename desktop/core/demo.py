@@ -127,6 +127,10 @@ POSITIONS = (
     ("RS-02", "档案管理员", "RSC", 1, "bachelor", 0, "admin", "负责人事档案与电子档案管理，中共党员优先。"),
 )
 
+# 岗位类别 by family: they choose the offer template (desktop/core/offer_templates.py)
+POST_TYPE_OF_FAMILY = {"it": "professional", "medical": "professional", "imaging": "professional",
+                       "nursing": "professional", "finance": "professional", "admin": "management"}
+
 CRITERIA = {
     RoundKind.HR: ("综合素质", "沟通表达", "求职动机", "职业规划"),
     RoundKind.BUSINESS: ("专业知识", "实践能力", "问题分析", "岗位匹配度"),
@@ -261,7 +265,7 @@ class _Builder:
         skills = ", ".join(self.rng.sample(FAMILIES[family][2], 3))
         pid = create_position(self.s, self.actor, PositionInput(
             code=code, title=title, department_id=self.dept[dept], headcount=headcount, education=education,
-            min_years=min_years, skills=skills, description=description,
+            min_years=min_years, skills=skills, description=description, post_type=POST_TYPE_OF_FAMILY[family],
             opened_on=self.today - timedelta(days=self.rng.randint(20, 45)),
             closes_on=self.today + timedelta(days=self.rng.randint(21, 60))))
         position = self.s.get(Position, pid)

@@ -288,12 +288,19 @@ _SEPARATOR = QT_TRANSLATE_NOOP("Labels", ", ")   # between items of a list shown
 _LABELLED = QT_TRANSLATE_NOOP("Labels", "{0}: {1}")      # a label and its text (： in Chinese)
 _WITH_NOTE = QT_TRANSLATE_NOOP("Labels", "{0} ({1})")    # a name and a note about it (（） in Chinese)
 _YES_NO = (QT_TRANSLATE_NOOP("Labels", "No"), QT_TRANSLATE_NOOP("Labels", "Yes"))
+# 岗位类别 of a position (desktop/core/offer_templates.py POST_TYPES): chooses the offer template
+_POST_TYPES = {
+    "management": QT_TRANSLATE_NOOP("Labels", "Management post"),
+    "professional": QT_TRANSLATE_NOOP("Labels", "Professional and technical post"),
+    "skilled": QT_TRANSLATE_NOOP("Labels", "Skilled worker post"),
+}
 
 ROLES = tuple(_ROLES)
 GENDERS = tuple(_GENDERS)
 EDUCATIONS = tuple(_EDUCATIONS)
 STAGES = tuple(_STAGES)
 POSITION_STATUSES = tuple(_POSITION_STATUSES)
+POST_TYPES = tuple(_POST_TYPES)
 CHANGE_STATUSES = tuple(_CHANGE_STATUSES)
 OUTBOX_STATES = tuple(_OUTBOX_STATES)
 OUTBOX_CHANNELS = ("calendar", "email", "sms", "oa")
@@ -318,6 +325,11 @@ def gender(code: str) -> str:
 
 def education(code: str) -> str:
     return _word(_EDUCATIONS, code)
+
+
+def post_type(code: str) -> str:
+    """A position's post type; "" (not set) is worded by the caller."""
+    return _word(_POST_TYPES, code)
 
 
 def stage(code: str) -> str:

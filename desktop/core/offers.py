@@ -57,6 +57,7 @@ class OfferInput:
     work_place: str
     reply_by: datetime | None          # aware
     grade: str = ""
+    template_id: int | None = None     # the offer template it was filled from (offer_templates)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class OfferView:
     current_step: int
     step_due_at: datetime | None
     answer_note: str
+    grade: str = ""
+    template_id: int | None = None
+    template_name: str = ""
 
 
 def _now(session: Session) -> datetime:
@@ -107,8 +111,10 @@ def _validate(session: Session, data: OfferInput) -> dict[str, Any]:
     if not data.pay:
         problems["pay"] = "required"
     for i, line in enumerate(data.pay, start=1):
-        if not line.label.strip() or not line.amount.strip():
+        if not line.label.strip():
             problems[f"pay{i}"] = "required"
+        elif not line.amount.strip():
+            problems[f"pay{i}"] = "amount_open"        # the template left it for HR
         elif len(line.label.strip()) > LABEL_MAX or len(line.amount.strip()) > AMOUNT_MAX or len(line.note) > NOTE_MAX:
             problems[f"pay{i}"] = "too_long"
     if data.start_date is None:
@@ -131,6 +137,17 @@ def _validate(session: Session, data: OfferInput) -> dict[str, Any]:
     return {"place": place}
 
 
+def _apply_template(session: Session, offer: Offer, template_id: int | None) -> None:
+    """The template the offer was filled from, and its letter text as it is now: a later change of
+    the template does not change the letter of an offer made from it."""
+    if template_id is None or template_id == offer.template_id:
+        return
+    from desktop.core import offer_templates      # it fills OfferInputs: imported here, not at the top
+
+    row = offer_templates.resolve(session, template_id)
+    offer.template_id, offer.template_name, offer.body = row.id, row.name, row.body
+
+
 def create(session: Session, actor: Actor, data: OfferInput) -> int:
     """A draft offer; an application has at most one open offer."""
     clean = _validate(session, data)
@@ -142,6 +159,7 @@ def create(session: Session, actor: Actor, data: OfferInput) -> int:
                   salary=" + ".join(p.label.strip() for p in data.pay)[:100], start_date=data.start_date,
                   expires_on=data.reply_by.date(), reply_by=data.reply_by, probation_months=data.probation_months,
                   work_place=clean["place"], status=OfferStatus.DRAFT, created_at=_now(session))
+    _apply_template(session, offer, data.template_id)
     session.add(offer)
     session.flush()
     _event(session, actor, offer, "offer_drafted")
@@ -161,6 +179,7 @@ def update(session: Session, actor: Actor, offer_id: int, data: OfferInput, expe
     offer.salary = " + ".join(p.label.strip() for p in data.pay)[:100]
     offer.grade, offer.start_date, offer.probation_months = data.grade.strip()[:50], data.start_date, data.probation_months
     offer.work_place, offer.reply_by, offer.expires_on = clean["place"], data.reply_by, data.reply_by.date()
+    _apply_template(session, offer, data.template_id)
     _event(session, actor, offer, "offer_edited")
     session.flush()
 
@@ -190,6 +209,9 @@ def submit(session: Session, actor: Actor, offer_id: int, expected_version: int 
     require(session, actor, Action.CANDIDATE_EDIT, department)
     if offer.status != OfferStatus.DRAFT:
         raise InvalidState("not a draft", status=offer.status.value)
+    open_line = next((line[0] for line in offer.pay if not str(line[1]).strip()), None)
+    if open_line is not None:       # an amount the template left open was never filled in
+        raise InvalidState("pay amount open", status="pay_amount_open", line=open_line, field="pay")
     _headcount(session, offer, "submit")
     chain = offer_chain(session, department)
     if chain is None or not chain.steps:
@@ -382,4 +404,5 @@ def view(session: Session, actor: Actor, offer_id: int) -> OfferView:
     require(session, actor, Action.CANDIDATE_VIEW, _department(session, offer.application_id))
     return OfferView(offer.id, offer.version, offer.application_id, offer.status.value,
                      tuple(PayLine(*line) for line in offer.pay), offer.start_date, offer.probation_months,
-                     offer.work_place, offer.reply_by, offer.current_step, offer.step_due_at, offer.answer_note)
+                     offer.work_place, offer.reply_by, offer.current_step, offer.step_due_at, offer.answer_note,
+                     offer.grade, offer.template_id, offer.template_name)

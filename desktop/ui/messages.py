@@ -82,7 +82,14 @@ def field_label(name: str) -> str:
         "employee_address": QCoreApplication.translate("Messages", "Employee's address"),
         "starts_on": QCoreApplication.translate("Messages", "Starts on"),
         "ends_on": QCoreApplication.translate("Messages", "Ends on"),
+        "post_type": QCoreApplication.translate("Messages", "Post type"),
+        "reply_days": QCoreApplication.translate("Messages", "Days to reply"),
+        "start_days": QCoreApplication.translate("Messages", "Days to the start"),
+        "body": QCoreApplication.translate("Messages", "Letter text"),
+        "grade": QCoreApplication.translate("Messages", "Post grade"),
     }
+    if name.startswith("pay") and name[3:].isdigit():
+        return QCoreApplication.translate("Messages", "Salary line {0}").format(name[3:])
     if name.startswith("scores.") and name[7:].isdigit():
         return QCoreApplication.translate("Messages", "Score of criterion {0}").format(name[7:])
     for room_field, text in (("duration_minutes", QCoreApplication.translate("Messages", "Planned minutes of round {0}")),
@@ -145,6 +152,12 @@ def problem_text(code: str) -> str:
         "invalid": QCoreApplication.translate("Messages", "contains characters that cannot be stored, or is too long"),
         "unreadable": QCoreApplication.translate("Messages", "cannot be read; choose the file again"),
         "type": QCoreApplication.translate("Messages", "is not a PDF, PNG or JPEG file of the allowed kind"),
+        "amount": QCoreApplication.translate("Messages", "has an amount that is not a non-negative number (leave it "
+                                             "empty for HR to fill in, or write e.g. 2800 or 2,800 元/月)"),
+        "exceeds_start": QCoreApplication.translate("Messages", "is more than the days to the start: the answer "
+                                                    "must come before the start"),
+        "amount_open": QCoreApplication.translate("Messages", "has no amount yet: fill in the amount the template "
+                                                  "leaves open"),
         "comment_required": QCoreApplication.translate("Messages", "needs a comment (a score of 3 or less, or 9 or "
                                                        "more)"),
     }
@@ -563,6 +576,13 @@ def describe(error: BaseException) -> str:
         if status == "change_pending":
             return QCoreApplication.translate("Messages", "A change of this interview is already awaiting "
                                               "approval; wait until it is decided.")
+        if status == "pay_amount_open":
+            return QCoreApplication.translate("Messages", "The amount of “{0}” in the salary structure is still "
+                                              "open; fill it in before submitting the offer.").format(p.get("line", ""))
+        if status == "last_default_template":
+            return QCoreApplication.translate("Messages", "This is the only active default template: positions "
+                                              "without a post type of their own need it. Make another default "
+                                              "first; nothing was changed.")
         if status == "checked_in":
             return QCoreApplication.translate("Messages", "The candidate has already checked in.")
         if status == "headcount_full":

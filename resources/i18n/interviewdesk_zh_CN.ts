@@ -4486,6 +4486,18 @@
         <translation>迟到提醒</translation>
     </message>
     <message>
+        <source>Management post</source>
+        <translation>管理岗位</translation>
+    </message>
+    <message>
+        <source>Professional and technical post</source>
+        <translation>专业技术岗位</translation>
+    </message>
+    <message>
+        <source>Skilled worker post</source>
+        <translation>工勤技能岗位</translation>
+    </message>
+    <message>
         <source>Invitation</source>
         <translation>面试邀请</translation>
     </message>
@@ -5395,6 +5407,30 @@
         <translation>终止日期</translation>
     </message>
     <message>
+        <source>Post type</source>
+        <translation>岗位类别</translation>
+    </message>
+    <message>
+        <source>Days to reply</source>
+        <translation>回复天数</translation>
+    </message>
+    <message>
+        <source>Days to the start</source>
+        <translation>报到天数</translation>
+    </message>
+    <message>
+        <source>Letter text</source>
+        <translation>通知书正文</translation>
+    </message>
+    <message>
+        <source>Post grade</source>
+        <translation>岗位等级</translation>
+    </message>
+    <message>
+        <source>Salary line {0}</source>
+        <translation>薪酬第{0}行</translation>
+    </message>
+    <message>
         <source>Score of criterion {0}</source>
         <translation>第 {0} 项评分</translation>
     </message>
@@ -5581,6 +5617,18 @@
     <message>
         <source>is not a PDF, PNG or JPEG file of the allowed kind</source>
         <translation>不是允许的 PDF、PNG 或 JPEG 文件</translation>
+    </message>
+    <message>
+        <source>has an amount that is not a non-negative number (leave it empty for HR to fill in, or write e.g. 2800 or 2,800 元/月)</source>
+        <translation>的金额不是非负数（留空由人事专员逐人填写，或写作 2800、2,800 元/月 等）</translation>
+    </message>
+    <message>
+        <source>is more than the days to the start: the answer must come before the start</source>
+        <translation>多于报到天数：候选人须在报到之前答复</translation>
+    </message>
+    <message>
+        <source>has no amount yet: fill in the amount the template leaves open</source>
+        <translation>尚无金额：请填写模板留空的金额</translation>
     </message>
     <message>
         <source>needs a comment (a score of 3 or less, or 9 or more)</source>
@@ -6179,6 +6227,14 @@
         <translation>这场面试已有一项变更申请正在审批，请待其办结后再申请。</translation>
     </message>
     <message>
+        <source>The amount of “{0}” in the salary structure is still open; fill it in before submitting the offer.</source>
+        <translation>薪酬结构中“{0}”的金额尚未填写；请填写后再提交录用审批。</translation>
+    </message>
+    <message>
+        <source>This is the only active default template: positions without a post type of their own need it. Make another default first; nothing was changed.</source>
+        <translation>这是唯一启用的默认模板：未设岗位类别的岗位需要它。请先设置另一个默认模板；未做任何更改。</translation>
+    </message>
+    <message>
         <source>The candidate has already checked in.</source>
         <translation>候选人已经签到。</translation>
     </message>
@@ -6463,6 +6519,10 @@
         <translation> 个月</translation>
     </message>
     <message>
+        <source>e.g. 专业技术岗位 十级</source>
+        <translation>如：专业技术岗位 十级</translation>
+    </message>
+    <message>
         <source>Submit for approval after saving</source>
         <translation>保存后提交审批</translation>
     </message>
@@ -6471,8 +6531,16 @@
         <translation>应聘</translation>
     </message>
     <message>
+        <source>Offer template</source>
+        <translation>录用模板</translation>
+    </message>
+    <message>
         <source>Salary structure *</source>
         <translation>薪酬结构 *</translation>
+    </message>
+    <message>
+        <source>Post grade</source>
+        <translation>岗位等级</translation>
     </message>
     <message>
         <source>Start date *</source>
@@ -6493,6 +6561,26 @@
     <message>
         <source>The offer goes to the candidate by mail (with the letter as PDF) once the approval chain for offers has approved it; without such a chain it goes out at once.</source>
         <translation>录用审批链批准后，录用通知（附 PDF 录用函）即通过邮件发给候选人；未设置录用审批链时立即发出。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Filled from “{0}”; the position&apos;s post type: {1}.</source>
+        <translation>已按“{0}”填写；岗位类别：{1}。</translation>
+    </message>
+    <message>
+        <source>Another template refills only the fields you have not changed.</source>
+        <translation>换用其他模板只会重填您未改动的项目。</translation>
+    </message>
+    <message>
+        <source>Decision: {0}</source>
+        <translation>面试结论：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: no amount yet for {1}; fill in the amounts the template leaves open.</source>
+        <translation>{0}：{1}尚无金额；请填写模板留空的金额。</translation>
     </message>
 </context>
 <context>
@@ -6591,6 +6679,109 @@
     <message>
         <source>Labour contract {0}: issued {1}, {2}</source>
         <translation>劳动合同 {0}：签发于 {1}，{2}</translation>
+    </message>
+</context>
+<context>
+    <name>OfferTemplateSettings</name>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Default (positions without a template of their type)</source>
+        <translation>默认（岗位类别无专用模板时使用）</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Empty: the institution&apos;s address (Settings → Labour contracts)</source>
+        <translation>留空：使用单位地址（设置 → 劳动合同）</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Probation</source>
+        <translation>试用期</translation>
+    </message>
+    <message>
+        <source>Reply within</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Start after</source>
+        <translation>报到时间</translation>
+    </message>
+    <message>
+        <source>Empty: the standard letter text</source>
+        <translation>留空：使用标准通知书正文</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Template name *</source>
+        <translation>模板名称 *</translation>
+    </message>
+    <message>
+        <source>Post type</source>
+        <translation>岗位类别</translation>
+    </message>
+    <message>
+        <source>Salary structure *</source>
+        <translation>薪酬结构 *</translation>
+    </message>
+    <message>
+        <source>Work place</source>
+        <translation>工作地点</translation>
+    </message>
+    <message>
+        <source>Letter text</source>
+        <translation>通知书正文</translation>
+    </message>
+    <message>
+        <source>One paragraph per line, after the title and the greeting; the salary table and how to answer follow the text. Fields: {0}</source>
+        <translation>每行一段，排在标题和称呼之后；正文之后附薪酬表和答复方式。可用字段：{0}</translation>
+    </message>
+    <message>
+        <source>A position&apos;s post type chooses the template its offers start from; without one of its type, the default. Leave an amount empty for HR to fill in for each person; offers already made keep their values and letter text.</source>
+        <translation>岗位的岗位类别决定录用通知从哪个模板开始填写；该类别没有模板时使用默认模板。金额留空由人事专员逐人填写；已做的录用通知保留原有内容和正文。</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Shipped template, saved when first changed</source>
+        <translation>系统预置模板，首次修改时保存</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -6778,6 +6969,14 @@
         <source>Remove line</source>
         <translation>删除所选行</translation>
     </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
 </context>
 <context>
     <name>PendingTableModel</name>
@@ -6819,6 +7018,10 @@
     <message>
         <source>Headcount</source>
         <translation>招聘人数</translation>
+    </message>
+    <message>
+        <source>Post type</source>
+        <translation>岗位类别</translation>
     </message>
     <message>
         <source>Minimum education</source>
@@ -6881,6 +7084,10 @@
         <translation>人数</translation>
     </message>
     <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
         <source>{0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -6914,6 +7121,18 @@
     <message>
         <source>Headcount</source>
         <translation>招聘人数</translation>
+    </message>
+    <message>
+        <source>Post type</source>
+        <translation>岗位类别</translation>
+    </message>
+    <message>
+        <source>Not set (default offer template)</source>
+        <translation>未设置（使用默认录用模板）</translation>
+    </message>
+    <message>
+        <source>Chooses the offer template (Settings → Offer templates)</source>
+        <translation>决定录用通知使用的模板（设置 → 录用模板）</translation>
     </message>
     <message>
         <source>Minimum education</source>
@@ -8228,6 +8447,10 @@
     <message>
         <source>Contract template</source>
         <translation>合同模板</translation>
+    </message>
+    <message>
+        <source>Offer templates</source>
+        <translation>录用模板</translation>
     </message>
     <message>
         <source>Audit anchors</source>

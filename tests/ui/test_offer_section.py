@@ -12,7 +12,10 @@ import pytest
 from scheduling_ui import STORY_DAY, idle, local
 from sqlalchemy import select
 
-from desktop.core import settings
+from dataclasses import replace
+
+from desktop.core import offer_templates, settings
+from desktop.core.offers import PayLine
 from desktop.core.model import Application, ContractDocument, Offer, OfferStatus
 from desktop.core.storage.database import Actor
 from desktop.ui.candidates.applications import ApplicationsPanel
@@ -60,7 +63,16 @@ def offer_row(world) -> OfferRow | None:
         return None if found is None else OfferRow(found)
 
 
+def default_template(world, lines=("岗位工资", "薪级工资", "绩效工资")) -> None:
+    """The institution's default offer template (the shipped one changed): the dialog opens with its lines."""
+    admin = Actor.command_line()
+    with world.db.session(admin, write=True) as s:
+        default = next(t for t in offer_templates.list_templates(s) if not t.post_type)
+        offer_templates.save(s, admin, default.id, replace(default.as_input(), pay=tuple(PayLine(x, "") for x in lines)))
+
+
 def test_offer_drafted_sent_answered_then_contract_issued_signed_and_verified(qtbot, world, ctx, tmp_path, clock):
+    default_template(world)
     panel = panel_for(qtbot, ctx, world)
     section = panel.offer
     assert section.state.text() == "录用通知：暂无。"
@@ -162,6 +174,7 @@ def test_offer_drafted_sent_answered_then_contract_issued_signed_and_verified(qt
 
 
 def test_an_offer_is_withdrawn_with_its_reason(qtbot, world, ctx):
+    default_template(world)
     panel = panel_for(qtbot, ctx, world)
     section = panel.offer
     section.offer_button.click()

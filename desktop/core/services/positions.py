@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import DuplicateRecord, NotFound, StaleWrite, ValidationFailed
 from desktop.core.model import Application, Department, Education, Position, PositionStatus, Round, RoundKind
 from desktop.core.model.recruiting import EDUCATION_RANK
+from desktop.core.labels import POST_TYPES
 from desktop.core.permissions import Action, allowed, require, visible_departments
 from desktop.core.services.paging import ListQuery, Page, prefix_range
 
@@ -40,6 +41,7 @@ class PositionInput:
     status: str = PositionStatus.OPEN.value
     opened_on: date | None = None
     closes_on: date | None = None
+    post_type: str = ""             # 岗位类别: management / professional / skilled, "" not set
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ def validate(data: PositionInput) -> PositionInput:
         problems["education"] = "choice"
     if data.status not in {s.value for s in PositionStatus}:
         problems["status"] = "choice"
+    if data.post_type and data.post_type not in POST_TYPES:
+        problems["post_type"] = "choice"
     if data.opened_on and data.closes_on and data.closes_on < data.opened_on:
         problems["closes_on"] = "before_opening"
     if problems:
@@ -145,7 +149,7 @@ def _input_of(p: Position) -> PositionInput:
     return PositionInput(code=p.code, title=p.title, department_id=p.department_id, headcount=p.headcount,
                          education=p.education.value, min_years=p.min_years, skills=p.skills,
                          description=p.description, status=p.status.value, opened_on=p.opened_on,
-                         closes_on=p.closes_on)
+                         closes_on=p.closes_on, post_type=p.post_type or "")
 
 
 def get_position(session: Session, actor: Actor, position_id: int) -> PositionDetail:
@@ -168,7 +172,7 @@ def _check_unique_code(session: Session, code: str, own_id: int | None) -> None:
 
 def _apply(p: Position, data: PositionInput) -> None:
     for name in ("code", "title", "department_id", "headcount", "min_years", "skills", "description",
-                 "opened_on", "closes_on"):
+                 "opened_on", "closes_on", "post_type"):
         setattr(p, name, getattr(data, name))
     p.education = Education(data.education)
     p.status = PositionStatus(data.status)

@@ -48,6 +48,8 @@ class OfferLetter:
     contact_email: str = ""
     pay_note: str = ""              # e.g. "绩效工资按单位绩效考核办法发放"
     extra_paragraphs: tuple[str, ...] = ()   # what HR adds where the template leaves text open
+    grade: str = ""                 # 岗位等级 / 岗位类别
+    body: str = ""                  # the offer template's own text ({placeholders}); empty: the standard text
 
 
 def _p(text: str, style) -> Paragraph:
@@ -58,6 +60,17 @@ def _cn_date(d: date) -> str:
     return f"{d.year} 年 {d.month} 月 {d.day} 日"
 
 
+def _body_paragraphs(letter: OfferLetter, greeting: str) -> list[str]:
+    """The template's text with its placeholders filled, one paragraph per non-empty line."""
+    from desktop.core.offer_templates import fill_body, letter_values
+
+    values = letter_values(candidate=greeting.rstrip("："), position=letter.position, department=letter.department,
+                           institution=letter.institution, grade=letter.grade, start_date=letter.start_date,
+                           probation_months=letter.probation_months, work_place=letter.work_place,
+                           reply_by=letter.reply_deadline, pay=tuple((i.label, i.amount) for i in letter.pay))
+    return [line.strip() for line in fill_body(letter.body, values).split("\n") if line.strip()]
+
+
 def render_offer_letter(letter: OfferLetter) -> bytes:
     st = styles()
     buffer = io.BytesIO()
@@ -65,18 +78,24 @@ def render_offer_letter(letter: OfferLetter) -> bytes:
                             bottomMargin=22 * mm, title="录用通知书", author=letter.institution, invariant=1)
     greeting = f"{letter.candidate_name}{letter.salutation or '同志'}："
     deadline = letter.reply_deadline.astimezone(OFFICE_TZ)
-    story = [
-        _p("录用通知书", st["title"]),
-        _p(greeting, st["plain"]),
-        _p(f"经过面试和综合评定，我单位决定录用您担任{letter.department}{letter.position}一职。"
-           f"现将录用条件通知如下，请您认真阅读。", st["body"]),
-        _p("一、岗位与报到", st["heading"]),
-        _p(f"工作部门：{letter.department}；岗位：{letter.position}；工作地点：{letter.work_place}。", st["body"]),
-        _p(f"报到日期：{_cn_date(letter.start_date)}。"
-           + (f"试用期 {letter.probation_months} 个月，包含在劳动合同期限内。" if letter.probation_months
-              else "本岗位不设试用期。"), st["body"]),
-        _p("二、薪酬待遇", st["heading"]),
-    ]
+    story = [_p("录用通知书", st["title"]), _p(greeting, st["plain"])]
+    if letter.body.strip():         # the template's own text, then the pay table and how to answer
+        story += [_p(text, st["body"]) for text in _body_paragraphs(letter, greeting)]
+        headings = ("薪酬待遇", "答复")
+    else:
+        grade = f"；岗位类别及等级：{letter.grade}" if letter.grade else ""
+        story += [
+            _p(f"经过面试和综合评定，我单位决定录用您担任{letter.department}{letter.position}一职。"
+               f"现将录用条件通知如下，请您认真阅读。", st["body"]),
+            _p("一、岗位与报到", st["heading"]),
+            _p(f"工作部门：{letter.department}；岗位：{letter.position}{grade}；工作地点：{letter.work_place}。",
+               st["body"]),
+            _p(f"报到日期：{_cn_date(letter.start_date)}。"
+               + (f"试用期 {letter.probation_months} 个月，包含在劳动合同期限内。" if letter.probation_months
+                  else "本岗位不设试用期。"), st["body"]),
+        ]
+        headings = ("二、薪酬待遇", "三、答复")
+    story.append(_p(headings[0], st["heading"]))
     rows = [[_p("项目", st["cell"]), _p("标准", st["cell"]), _p("说明", st["cell"])]]
     rows += [[_p(i.label, st["cell"]), _p(i.amount, st["cell"]), _p(i.note, st["cell"])] for i in letter.pay]
     table = Table(rows, colWidths=[40 * mm, 45 * mm, 75 * mm], repeatRows=1)
@@ -88,10 +107,11 @@ def render_offer_letter(letter: OfferLetter) -> bytes:
     story += [table, Spacer(1, 4)]
     if letter.pay_note:
         story.append(_p(letter.pay_note, st["body"]))
-    story.append(_p("社会保险和住房公积金按国家及当地规定缴纳。", st["body"]))
+    if not letter.body.strip():
+        story.append(_p("社会保险和住房公积金按国家及当地规定缴纳。", st["body"]))
     story += [_p(text, st["body"]) for text in letter.extra_paragraphs]
     story += [
-        _p("三、答复", st["heading"]),
+        _p(headings[1], st["heading"]),
         _p(f"请于 {_cn_date(deadline.date())} {deadline:%H:%M}（北京时间）前答复是否接受本通知："
            f"可直接回复本邮件“接受”或“拒绝”，也可致电联系人。逾期未答复的，本通知自动失效。", st["body"]),
     ]
@@ -132,4 +152,5 @@ def letter_for(session, offer_id: int) -> "OfferLetter":
         start_date=offer.start_date, probation_months=offer.probation_months, work_place=offer.work_place,
         reply_deadline=offer.reply_by, issued_on=(offer.sent_at or offer.created_at).astimezone(OFFICE_TZ).date(),
         contact_name=value("notify.contact_name") or value("notify.sender_name"),
-        contact_phone=value("notify.contact_phone"), contact_email=value("mail.from_address"))
+        contact_phone=value("notify.contact_phone"), contact_email=value("mail.from_address"),
+        grade=offer.grade, body=offer.body)

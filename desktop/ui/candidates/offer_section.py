@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core import offer_desk
+from desktop.core import offer_desk, offer_templates
+from desktop.core.errors import PermissionDenied
 from desktop.core.permissions import Action
 from desktop.ui import messages
 from desktop.ui.candidates.contract_dialogs import ContractViewDialog, IssueContractDialog, SignedCopyDialog
@@ -37,6 +38,7 @@ class OfferSection(QWidget):
         self.ctx = ctx
         self.application: tuple[int, str] | None = None
         self.desk: offer_desk.OfferDesk | None = None
+        self.prefill: offer_templates.OfferPrefill | None = None
         self.dialog = None
         self._generation = 0
         self.state = QLabel()
@@ -77,9 +79,17 @@ class OfferSection(QWidget):
             self.desk = None
             self.hide()
             return
-        generation, actor = self._generation, self.ctx.actor
-        self.ctx.read(lambda session: offer_desk.for_application(session, actor, application_id),
-                      lambda desk: self._arrived(generation, desk), self._failed, owner=self)
+        generation, actor, drafts = self._generation, self.ctx.actor, self.ctx.may(Action.CANDIDATE_EDIT)
+
+        def load(session):
+            """The offer, and what a new one would be filled with (the position's offer template)."""
+            desk = offer_desk.for_application(session, actor, application_id)
+            try:
+                return desk, (offer_templates.prefill(session, actor, application_id) if drafts else None)
+            except PermissionDenied:        # may draft offers in other departments only
+                return desk, None
+
+        self.ctx.read(load, lambda found: self._arrived(generation, *found), self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
         self.state.setText(messages.describe(error))
@@ -91,10 +101,11 @@ class OfferSection(QWidget):
         return (self.offer_button, self.answer_button, self.withdraw_button, self.contract_button,
                 self.signed_button, self.view_button)
 
-    def _arrived(self, generation: int, desk: offer_desk.OfferDesk | None) -> None:
+    def _arrived(self, generation: int, desk: offer_desk.OfferDesk | None,
+                 prefill: offer_templates.OfferPrefill | None = None) -> None:
         if generation != self._generation:
             return
-        self.desk = desk
+        self.desk, self.prefill = desk, prefill
         self.state.setText(self.state_text(desk))
         status = desk.offer.status if desk else None
         contract = desk.contract if desk else None
@@ -138,7 +149,7 @@ class OfferSection(QWidget):
         if self.application is None:
             return
         draft = self.desk.offer if self.desk and self.desk.offer.status == "draft" else None
-        self._open(OfferDialog(self.ctx, self.application[0], self.application[1], draft, self))
+        self._open(OfferDialog(self.ctx, self.application[0], self.application[1], draft, self, self.prefill))
 
     def record_answer(self) -> None:
         if self.desk is not None:

@@ -63,7 +63,8 @@ class PositionDetailPanel(QFrame):
         form.setContentsMargins(0, 0, 0, 0)
         self.values: dict[str, QLabel] = {}
         for name, label in (("code", self.tr("Code")), ("department", self.tr("Department")),
-                            ("headcount", self.tr("Headcount")), ("education", self.tr("Minimum education")),
+                            ("headcount", self.tr("Headcount")), ("post_type", self.tr("Post type")),
+                            ("education", self.tr("Minimum education")),
                             ("min_years", self.tr("Minimum years")), ("skills", self.tr("Skills")),
                             ("status", self.tr("Status")), ("dates", self.tr("Open")),
                             ("description", self.tr("Description"))):
@@ -155,6 +156,7 @@ class PositionDetailPanel(QFrame):
         v["code"].setText(d.code)
         v["department"].setText(detail.department)
         v["headcount"].setText(str(d.headcount))
+        v["post_type"].setText(labels.post_type(d.post_type) if d.post_type else self.tr("Not set"))
         v["education"].setText(labels.education(d.education))
         v["min_years"].setText(str(d.min_years))
         v["skills"].setText(d.skills)

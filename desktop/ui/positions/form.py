@@ -68,6 +68,11 @@ class PositionForm(EditDialog):
         self.department = add("department_id", self.tr("Department *"), DepartmentPicker(ctx))
         self.headcount = add("headcount", self.tr("Headcount"), QSpinBox())
         self.headcount.setRange(1, 999)
+        self.post_type = add("post_type", self.tr("Post type"), QComboBox())
+        self.post_type.addItem(self.tr("Not set (default offer template)"), "")
+        for code in labels.POST_TYPES:
+            self.post_type.addItem(labels.post_type(code), code)
+        self.post_type.setToolTip(self.tr("Chooses the offer template (Settings → Offer templates)"))
         self.education = add("education", self.tr("Minimum education"), QComboBox())
         for code in labels.EDUCATIONS:
             self.education.addItem(labels.education(code), code)
@@ -126,6 +131,7 @@ class PositionForm(EditDialog):
         self.title.setText(data.title)
         self.department.select(data.department_id)
         self.headcount.setValue(data.headcount)
+        select_data(self.post_type, data.post_type)
         select_data(self.education, data.education)
         self.min_years.setValue(data.min_years)
         self.skills.setText(data.skills)
@@ -140,7 +146,8 @@ class PositionForm(EditDialog):
             headcount=self.headcount.value(), education=self.education.currentData(),
             min_years=self.min_years.value(), skills=self.skills.text(),
             description=self.description.toPlainText(), status=self.status.currentData(),
-            opened_on=self.opened_on.value(), closes_on=self.closes_on.value())
+            opened_on=self.opened_on.value(), closes_on=self.closes_on.value(),
+            post_type=self.post_type.currentData() or "")
 
     def work(self):
         """The position and its requirements in one unit of work: a refused requirement saves neither."""

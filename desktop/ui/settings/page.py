@@ -23,6 +23,7 @@ from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
+from desktop.ui.settings.offer_templates import OfferTemplateSettings
 from desktop.ui.settings.room import RoomSettings
 from desktop.ui.settings.scorecard_settings import ScorecardSettings
 from desktop.ui.settings.matching import MatchSettings
@@ -116,6 +117,7 @@ class SettingsPage(QWidget):
         self.questions: QuestionSettings | None = None
         self.contracts: ContractSettings | None = None
         self.contract_template: ContractTemplateSettings | None = None
+        self.offer_templates: OfferTemplateSettings | None = None
         self.scorecards: ScorecardSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
@@ -152,6 +154,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.contracts, self.tr("Labour contracts"))
             self.contract_template = ContractTemplateSettings(ctx)
             self.tabs.addTab(self.contract_template, self.tr("Contract template"))
+            self.offer_templates = OfferTemplateSettings(ctx)
+            self.tabs.addTab(self.offer_templates, self.tr("Offer templates"))
             self.anchors = AnchorSettings(ctx)
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
         self.unlock: OsUnlockSettings | None = None

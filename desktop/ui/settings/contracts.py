@@ -15,6 +15,7 @@ from desktop.core.errors import SigningCertificateInvalid
 from desktop.integrations.documents import issuing, signing
 from desktop.ui.errors import show_error
 from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_column, setting_form, setting_input
+from desktop.ui.widgets import show_outcome
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -89,19 +90,12 @@ class ContractSettings(StoredSettingsTab, QWidget):
     def _checked(self, summary: tuple) -> None:
         self._idle()
         subject, until = summary
-        self._report(self.tr("The certificate can sign: {0}, valid until {1}.")
+        show_outcome(self.result, self.tr("The certificate can sign: {0}, valid until {1}.")
                      .format(subject, until.strftime("%Y-%m-%d")), "success")
 
     def _failed(self, error: BaseException) -> None:
         self._idle()
         if isinstance(error, SigningCertificateInvalid):
-            self._report(signing.reason_text(error, self.ctx.language), "error")
+            show_outcome(self.result, signing.reason_text(error, self.ctx.language), "error")
         else:
             show_error(error, self)
-
-    def _report(self, text: str, name: str) -> None:
-        self.result.setObjectName(name)
-        self.result.setText(text)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
-        self.result.show()

@@ -81,6 +81,19 @@ class FittedTableView(QTableView):
         self._fit_columns()
 
 
+def row_list(model) -> FittedTableView:
+    """A short list beside the details of its selected row: whole rows, one at a time, read-only, no row
+    numbers, the last column taking the width left over."""
+    table = FittedTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
 class PagedTableView(FittedTableView):
     sig_selected = Signal(object)     # entity id, or None
     sig_activated = Signal(int)       # double-click or Enter on a row

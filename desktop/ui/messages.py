@@ -6,6 +6,8 @@ through Qt's translation files (resources/i18n); Simplified Chinese is the defau
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.core import errors
@@ -20,6 +22,16 @@ _REQUIREMENT_PARTS = {   # the columns of a position's requirements table (deskt
     "kind": QT_TRANSLATE_NOOP("Messages", "kind"), "label": QT_TRANSLATE_NOOP("Messages", "name"),
     "value": QT_TRANSLATE_NOOP("Messages", "what is required"), "weight": QT_TRANSLATE_NOOP("Messages", "weight"),
 }
+
+
+def _worded(table: dict[str, str | tuple[str, ...]], code: object, params: Mapping[str, object], default: str) -> str:
+    """The words for `code` in `table` (or for `default` when the code is not there): the table holds
+    texts marked for translation (context Messages), each alone or with the names of the `params`
+    that fill its {0}, {1}…; a text without params is shown as written, braces and all."""
+    entry = table.get(str(code), table[default])
+    text, *fields = (entry,) if isinstance(entry, str) else entry
+    words = QCoreApplication.translate("Messages", text)
+    return words.format(*(params.get(f, "") for f in fields)) if fields else words
 
 
 def field_label(name: str) -> str:
@@ -164,38 +176,40 @@ def problem_text(code: str) -> str:
     return texts.get(code, code)
 
 
+_CHECK_IN_REFUSALS = {   # reason -> the sentence, with the check-in window
+    "other_day": (QT_TRANSLATE_NOOP("Messages", "Not checked in: the interview is not today. Check-in "
+                                    "for it is possible on {0} from {1} to {2}."), "day", "opens", "closes"),
+    "too_early": (QT_TRANSLATE_NOOP("Messages", "Not checked in: it is too early. Check-in for this "
+                                    "interview is possible on {0} from {1} to {2}."), "day", "opens", "closes"),
+    "too_late": (QT_TRANSLATE_NOOP("Messages", "Not checked in: the check-in time is over. "
+                                   "Check-in for this interview was possible on {0} from {1} "
+                                   "to {2}."), "day", "opens", "closes"),
+}
+
+
 def check_in_text(error: errors.CheckInRefused) -> str:
-    p = error.params
-    text = {
-        "other_day": QCoreApplication.translate("Messages", "Not checked in: the interview is not today. Check-in "
-                                                "for it is possible on {0} from {1} to {2}."),
-        "too_early": QCoreApplication.translate("Messages", "Not checked in: it is too early. Check-in for this "
-                                                "interview is possible on {0} from {1} to {2}."),
-    }.get(str(p.get("reason")), QCoreApplication.translate("Messages", "Not checked in: the check-in time is over. "
-                                                           "Check-in for this interview was possible on {0} from {1} "
-                                                           "to {2}."))
-    return text.format(p.get("day", ""), p.get("opens", ""), p.get("closes", ""))
+    return _worded(_CHECK_IN_REFUSALS, error.params.get("reason"), error.params, "too_late")
+
+
+_ROOM_REFUSALS = {
+    "not_today": (QT_TRANSLATE_NOOP("Messages", "The interview can only be started on its day ({0})."), "day"),
+    "not_started": QT_TRANSLATE_NOOP("Messages", "The interview has not been started yet."),
+    "ended": QT_TRANSLATE_NOOP("Messages", "The interview has already ended; nothing was changed."),
+    "unticked": (QT_TRANSLATE_NOOP("Messages", "Closing items not ticked: {0}. Confirm to end anyway."), "items"),
+    "overtime_reason": (QT_TRANSLATE_NOOP("Messages", "The interview ran {0} minutes over; please give the reason "
+                                          "before ending it."), "minutes"),
+    "no_item": QT_TRANSLATE_NOOP("Messages", "This closing item no longer exists; the list was reloaded."),
+}
 
 
 def room_text(error: RoomRefused) -> str:
     """The interview room refused an action (desktop/core/interview_room.py)."""
+    from desktop.core import labels
+
     p = error.params
-    reason = p.get("reason")
-    if reason == "not_today":
-        return QCoreApplication.translate("Messages", "The interview can only be started on its day ({0}).").format(
-            p.get("day", ""))
-    if reason == "not_started":
-        return QCoreApplication.translate("Messages", "The interview has not been started yet.")
-    if reason == "ended":
-        return QCoreApplication.translate("Messages", "The interview has already ended; nothing was changed.")
-    if reason == "unticked":
-        from desktop.core import labels
-        return QCoreApplication.translate("Messages", "Closing items not ticked: {0}. Confirm to end anyway.").format(
-            labels.joined(str(i) for i in p.get("items", [])))
-    if reason == "overtime_reason":
-        return QCoreApplication.translate("Messages", "The interview ran {0} minutes over; please give the reason "
-                                          "before ending it.").format(p.get("minutes", ""))
-    return QCoreApplication.translate("Messages", "This closing item no longer exists; the list was reloaded.")
+    if p.get("reason") == "unticked":
+        p = {**p, "items": labels.joined(str(i) for i in p.get("items", []))}
+    return _worded(_ROOM_REFUSALS, p.get("reason"), p, "no_item")
 
 
 def validation_text(error: errors.ValidationFailed) -> str:
@@ -278,25 +292,26 @@ def calendar_file_text(error: errors.CalendarFileInvalid) -> str:
     return QCoreApplication.translate("Messages", "The calendar file cannot be read: {0}.").format(reason)
 
 
+_TEMPLATE_PROBLEMS = {
+    "unknown_field": (QT_TRANSLATE_NOOP("Messages", "The template refers to an unknown field: {0}"), "fields"),
+    "field_not_allowed": (QT_TRANSLATE_NOOP("Messages", "This message cannot use the field: {0}"), "fields"),
+    "braces": QT_TRANSLATE_NOOP("Messages", "The template has an unpaired brace; to show a brace itself, "
+                                "write two: {{ or }}."),
+    "required_subject": QT_TRANSLATE_NOOP("Messages", "The subject must not be empty."),
+    "required": QT_TRANSLATE_NOOP("Messages", "The text must not be empty."),
+    "too_long": QT_TRANSLATE_NOOP("Messages", "The subject is too long."),
+    "unknown_template": QT_TRANSLATE_NOOP("Messages", "There is no such message template."),
+}
+
+
 def template_text(error: TemplateInvalid) -> str:
     """A refused message template, naming the offending fields as written: {field}."""
     p = error.params
     shown = "、".join("{" + str(name) + "}" for name in p.get("fields", ()))
     reason = p.get("reason")
-    if reason == "unknown_field":
-        return QCoreApplication.translate("Messages", "The template refers to an unknown field: {0}").format(shown)
-    if reason == "field_not_allowed":
-        return QCoreApplication.translate("Messages", "This message cannot use the field: {0}").format(shown)
-    if reason == "braces":
-        return QCoreApplication.translate("Messages", "The template has an unpaired brace; to show a brace itself, "
-                                          "write two: {{ or }}.")
-    if reason == "required":
-        if p.get("part") == "subject":
-            return QCoreApplication.translate("Messages", "The subject must not be empty.")
-        return QCoreApplication.translate("Messages", "The text must not be empty.")
-    if reason == "too_long":
-        return QCoreApplication.translate("Messages", "The subject is too long.")
-    return QCoreApplication.translate("Messages", "There is no such message template.")
+    if reason == "required" and p.get("part") == "subject":
+        reason = "required_subject"
+    return _worded(_TEMPLATE_PROBLEMS, reason, {"fields": shown}, "unknown_template")
 
 
 def storage_text(error: errors.DeskError) -> str:
@@ -374,25 +389,24 @@ def operational_text(error: BaseException) -> str:
     return ""
 
 
+_OS_UNLOCK_FAILURES = {
+    "no_store": QT_TRANSLATE_NOOP("Messages", "This computer has no usable key store (Windows account "
+                                  "protection or the system keyring)."),
+    "no_slot": QT_TRANSLATE_NOOP("Messages", "Sign-in without the passphrase is not set up for this "
+                                 "database."),
+    "other_store": QT_TRANSLATE_NOOP("Messages", "The database's key slot belongs to another kind of computer."),
+    "missing": QT_TRANSLATE_NOOP("Messages", "This computer's keyring no longer holds the database's key "
+                                 "(it was deleted, or this is another computer)."),
+    "refused": QT_TRANSLATE_NOOP("Messages", "This computer's key store refused the database's key slot "
+                                 "(the file was copied from another computer, or Windows was reinstalled)."),
+    "store_error": QT_TRANSLATE_NOOP("Messages", "This computer's key store did not answer."),
+    "other": QT_TRANSLATE_NOOP("Messages", "This computer's key store could not open the database."),
+}
+
+
 def os_unlock_text(reason: str) -> str:
     """Why this computer's key store did not open the database (the passphrase still does)."""
-    if reason == "no_store":
-        return QCoreApplication.translate("Messages", "This computer has no usable key store (Windows account "
-                                          "protection or the system keyring).")
-    if reason == "no_slot":
-        return QCoreApplication.translate("Messages", "Sign-in without the passphrase is not set up for this "
-                                          "database.")
-    if reason == "other_store":
-        return QCoreApplication.translate("Messages", "The database's key slot belongs to another kind of computer.")
-    if reason == "missing":
-        return QCoreApplication.translate("Messages", "This computer's keyring no longer holds the database's key "
-                                          "(it was deleted, or this is another computer).")
-    if reason == "refused":
-        return QCoreApplication.translate("Messages", "This computer's key store refused the database's key slot "
-                                          "(the file was copied from another computer, or Windows was reinstalled).")
-    if reason == "store_error":
-        return QCoreApplication.translate("Messages", "This computer's key store did not answer.")
-    return QCoreApplication.translate("Messages", "This computer's key store could not open the database.")
+    return _worded(_OS_UNLOCK_FAILURES, reason, {}, "other")
 
 
 _LINK_REASONS = {
@@ -412,24 +426,70 @@ def link_text(reason: str) -> str:
         "interviewdesk://interview/123.").format(why)
 
 
-SCORECARD_STATES = ("submitted", "not_on_panel", "not_submitted", "scores_missing", "decided")
+_SCORECARD_STATES = {
+    "submitted": QT_TRANSLATE_NOOP("Messages", "This scorecard has already been submitted (perhaps on another "
+                                   "desktop) and is locked. HR can reopen it if it must change."),
+    "not_on_panel": QT_TRANSLATE_NOOP("Messages", "Only interviewers on this interview's panel fill in its "
+                                      "scorecard."),
+    "not_submitted": QT_TRANSLATE_NOOP("Messages", "This scorecard has not been submitted; there is nothing "
+                                       "to reopen."),
+    "scores_missing": (QT_TRANSLATE_NOOP("Messages", "{0} interviewer(s) of the panel have not submitted their "
+                                         "scorecard yet; the rule waits for all of them."), "missing"),
+    "decided": QT_TRANSLATE_NOOP("Messages", "This round has already been decided; the decision shown is the "
+                                 "current one."),
+}
+SCORECARD_STATES = tuple(_SCORECARD_STATES)
 
 
 def scorecard_state_text(reason: str, p: dict) -> str:
-    if reason == "submitted":
-        return QCoreApplication.translate("Messages", "This scorecard has already been submitted (perhaps on another "
-                                          "desktop) and is locked. HR can reopen it if it must change.")
-    if reason == "not_on_panel":
-        return QCoreApplication.translate("Messages", "Only interviewers on this interview's panel fill in its "
-                                          "scorecard.")
-    if reason == "not_submitted":
-        return QCoreApplication.translate("Messages", "This scorecard has not been submitted; there is nothing "
-                                          "to reopen.")
-    if reason == "scores_missing":
-        return QCoreApplication.translate("Messages", "{0} interviewer(s) of the panel have not submitted their "
-                                          "scorecard yet; the rule waits for all of them.").format(p.get("missing", ""))
-    return QCoreApplication.translate("Messages", "This round has already been decided; the decision shown is the "
-                                      "current one.")
+    return _worded(_SCORECARD_STATES, reason, p, "decided")
+
+
+_INVALID_STATES = {   # InvalidState's status -> what stands in the way
+    "change_pending": QT_TRANSLATE_NOOP("Messages", "A change of this interview is already awaiting "
+                                        "approval; wait until it is decided."),
+    "checked_in": QT_TRANSLATE_NOOP("Messages", "The candidate has already checked in."),
+    "pay_amount_open": (QT_TRANSLATE_NOOP("Messages", "The amount of “{0}” in the salary structure is still "
+                                          "open; fill it in before submitting the offer."), "line"),
+    "last_default_template": QT_TRANSLATE_NOOP("Messages", "This is the only active default template: positions "
+                                               "without a post type of their own need it. Make another default "
+                                               "first; nothing was changed."),
+    "headcount_full": (QT_TRANSLATE_NOOP("Messages", "The position's headcount is filled: {0} of {1} already "
+                                         "hired. Raise the headcount of the position first."), "hired", "headcount"),
+    "booked_interviews": (QT_TRANSLATE_NOOP("Messages", "{0} interview(s) are still booked for this application. "
+                                            "Say whether to keep them or to cancel them."), "count"),
+    "question_answered": QT_TRANSLATE_NOOP("Messages", "This question has already been answered; the list "
+                                           "shows the answer."),
+    "not_checked_in": QT_TRANSLATE_NOOP("Messages", "The candidate is not checked in; there is nothing to undo."),
+    "interview": (QT_TRANSLATE_NOOP("Messages", "This is not possible while the interview is “{0}”."), "interview"),
+}
+
+_SETTING_PROBLEMS = {   # InvalidSetting's reason -> the sentence, starting with the setting's key
+    "choice": (QT_TRANSLATE_NOOP("Messages", "{0}: choose one of {1}."), "key", "choices"),
+    "minimum": (QT_TRANSLATE_NOOP("Messages", "{0}: the value is out of range (limit {1})."), "key", "limit"),
+    "maximum": (QT_TRANSLATE_NOOP("Messages", "{0}: the value is out of range (limit {1})."), "key", "limit"),
+    "needs_database": (QT_TRANSLATE_NOOP("Messages", "{0} is stored in the database; open the database first."),
+                       "key"),
+    "file": (QT_TRANSLATE_NOOP("Messages", "The settings file could not be read: {0}"), "key"),
+    "type": (QT_TRANSLATE_NOOP("Messages", "{0}: the value must be {1}."), "key", "kind"),
+    "too_long": (QT_TRANSLATE_NOOP("Messages", "{0}: the value is too long (at most {1} characters)."), "key",
+                 "limit"),
+    "control_chars": (QT_TRANSLATE_NOOP("Messages", "{0}: the value contains control or invisible characters "
+                                        "(such as line breaks, zero-width or direction marks)."), "key"),
+    "bad_chars": (QT_TRANSLATE_NOOP("Messages", "{0}: the value contains broken characters that cannot "
+                                    "be stored; type it again."), "key"),
+    "phone": (QT_TRANSLATE_NOOP("Messages", "{0}: give a mobile number or a landline with area code, "
+                                "e.g. 010-12345678 or 0571-8765432-123; separate several with "
+                                "commas."), "key"),
+    "scope": (QT_TRANSLATE_NOOP("Messages", "{0} belongs to the other part of the settings file "
+                                "(“machine” or “institution”)."), "key"),
+    "format": (QT_TRANSLATE_NOOP("Messages", "{0}: the value has the wrong format."), "key"),
+}
+_SETTING_KINDS = {   # the kind a setting's value must be, for "{0}: the value must be {1}."
+    "int": QT_TRANSLATE_NOOP("Messages", "a whole number"),
+    "bool": QT_TRANSLATE_NOOP("Messages", "yes or no (true/false)"),
+    "str": QT_TRANSLATE_NOOP("Messages", "a single text"),
+}
 
 
 def describe(error: BaseException) -> str:
@@ -510,38 +570,8 @@ def describe(error: BaseException) -> str:
     if isinstance(error, errors.UnknownSetting):
         return QCoreApplication.translate("Messages", "Unknown setting: {0}").format(p.get("key", error.detail))
     if isinstance(error, errors.InvalidSetting):
-        reason = p.get("reason")
-        key = p.get("key", "")
-        if reason == "choice":
-            return QCoreApplication.translate("Messages", "{0}: choose one of {1}.").format(key, p.get("choices", ""))
-        if reason in ("minimum", "maximum"):
-            return QCoreApplication.translate("Messages", "{0}: the value is out of range (limit {1}).").format(key, p.get("limit", ""))
-        if reason == "needs_database":
-            return QCoreApplication.translate("Messages", "{0} is stored in the database; open the database first.").format(key)
-        if reason == "file":
-            return QCoreApplication.translate("Messages", "The settings file could not be read: {0}").format(key)
-        if reason == "type":
-            kinds = {"int": QCoreApplication.translate("Messages", "a whole number"),
-                     "bool": QCoreApplication.translate("Messages", "yes or no (true/false)")}
-            return QCoreApplication.translate("Messages", "{0}: the value must be {1}.").format(
-                key, kinds.get(str(p.get("kind")), QCoreApplication.translate("Messages", "a single text")))
-        if reason == "too_long":
-            return QCoreApplication.translate("Messages", "{0}: the value is too long (at most {1} characters).").format(
-                key, p.get("limit", ""))
-        if reason == "control_chars":
-            return QCoreApplication.translate("Messages", "{0}: the value contains control or invisible characters "
-                                              "(such as line breaks, zero-width or direction marks).").format(key)
-        if reason == "bad_chars":
-            return QCoreApplication.translate("Messages", "{0}: the value contains broken characters that cannot "
-                                              "be stored; type it again.").format(key)
-        if reason == "phone":
-            return QCoreApplication.translate("Messages", "{0}: give a mobile number or a landline with area code, "
-                                              "e.g. 010-12345678 or 0571-8765432-123; separate several with "
-                                              "commas.").format(key)
-        if reason == "scope":
-            return QCoreApplication.translate("Messages", "{0} belongs to the other part of the settings file "
-                                              "(“machine” or “institution”).").format(key)
-        return QCoreApplication.translate("Messages", "{0}: the value has the wrong format.").format(key)
+        kind = _worded(_SETTING_KINDS, p.get("kind"), {}, "str")
+        return _worded(_SETTING_PROBLEMS, p.get("reason"), {**p, "kind": kind}, "format")
     if isinstance(error, errors.ContractIncomplete):
         from desktop.core import contracts
         from desktop.ui import i18n
@@ -572,34 +602,9 @@ def describe(error: BaseException) -> str:
     if isinstance(error, errors.InvalidState) and p.get("reason") in SCORECARD_STATES:
         return scorecard_state_text(str(p["reason"]), p)
     if isinstance(error, errors.InvalidState):
-        status = str(p.get("status", ""))
-        if status == "change_pending":
-            return QCoreApplication.translate("Messages", "A change of this interview is already awaiting "
-                                              "approval; wait until it is decided.")
-        if status == "pay_amount_open":
-            return QCoreApplication.translate("Messages", "The amount of “{0}” in the salary structure is still "
-                                              "open; fill it in before submitting the offer.").format(p.get("line", ""))
-        if status == "last_default_template":
-            return QCoreApplication.translate("Messages", "This is the only active default template: positions "
-                                              "without a post type of their own need it. Make another default "
-                                              "first; nothing was changed.")
-        if status == "checked_in":
-            return QCoreApplication.translate("Messages", "The candidate has already checked in.")
-        if status == "headcount_full":
-            return QCoreApplication.translate("Messages", "The position's headcount is filled: {0} of {1} already "
-                                              "hired. Raise the headcount of the position first.").format(
-                p.get("hired", ""), p.get("headcount", ""))
-        if status == "booked_interviews":
-            return QCoreApplication.translate("Messages", "{0} interview(s) are still booked for this application. "
-                                              "Say whether to keep them or to cancel them.").format(p.get("count", ""))
-        if status == "question_answered":
-            return QCoreApplication.translate("Messages", "This question has already been answered; the list "
-                                              "shows the answer.")
-        if status == "not_checked_in":
-            return QCoreApplication.translate("Messages", "The candidate is not checked in; there is nothing to undo.")
         from desktop.core import labels
-        return QCoreApplication.translate("Messages", "This is not possible while the interview is “{0}”.").format(
-            labels.interview_status(status))
+        status = str(p.get("status", ""))
+        return _worded(_INVALID_STATES, status, {**p, "interview": labels.interview_status(status)}, "interview")
     if isinstance(error, errors.BadLink):
         return link_text(str(p.get("reason", "")))
     if isinstance(error, errors.CheckInRefused):

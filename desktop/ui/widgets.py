@@ -50,6 +50,16 @@ def hint_label(text: str = "") -> QLabel:
     return label
 
 
+def show_outcome(label: QLabel, text: str, name: str) -> None:
+    """Shows `text` in `label` styled as `name` ("success", "error", or "" for plain words), the
+    style sheet applied again at once for the new name."""
+    label.setObjectName(name)
+    label.setText(text)
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.show()
+
+
 def primary_button(text: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName("primary")

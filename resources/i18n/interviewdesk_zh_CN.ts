@@ -2506,10 +2506,6 @@
         <translation>期限 {0}</translation>
     </message>
     <message>
-        <source>(overdue)</source>
-        <translation>（已超时）</translation>
-    </message>
-    <message>
         <source>You decide on behalf of {0}, who is away.</source>
         <translation>{0} 不在岗，由您代为审批。</translation>
     </message>
@@ -3266,6 +3262,13 @@
         <translation>
             <numerusform>导入 %n 天，更新 {0} 天。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>InboxPanel</name>
+    <message>
+        <source>(overdue)</source>
+        <translation>（已超时）</translation>
     </message>
 </context>
 <context>
@@ -6444,10 +6447,6 @@
     <message>
         <source>due {0}</source>
         <translation>{0} 前处理</translation>
-    </message>
-    <message>
-        <source>(overdue)</source>
-        <translation>（已超时）</translation>
     </message>
     <message>
         <source>step {0} of {1}</source>

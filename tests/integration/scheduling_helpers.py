@@ -109,6 +109,13 @@ def book(w: World, candidate: int, start: datetime, *, interviewers: tuple[int, 
             interviewer_ids=interviewers or (w.wang.user_id,)), override_reason=reason, external=external)
 
 
+def act(w: World, actor: Actor, fn, *args, **kwargs):
+    """`fn(session, actor, *args, **kwargs)` in one write transaction as `actor`, as the desktop calls a
+    service; returns what it returns."""
+    with w.db.session(actor, write=True) as s:
+        return fn(s, actor, *args, **kwargs)
+
+
 def request(w: World, data: changes.ChangeInput, actor: Actor | None = None) -> changes.RequestResult:
     with w.db.session(actor or w.hr, write=True) as s:
         return changes.request_change(s, actor or w.hr, data)

@@ -7,23 +7,19 @@ desk; nothing is answered twice and nothing is lost."""
 from __future__ import annotations
 
 from datetime import timedelta
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import make_msgid
 
 import pytest
-from delivery_helpers import IMAP_USER, delivery_settings, store_settings
+from delivery_helpers import configure, deliver
+from delivery_helpers import reply as candidate_reply
 from imap_server import Mailbox
 from scheduling_helpers import BACKENDS, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 from sqlalchemy import select, update
 
-from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.model import (
     Alert, CandidateQuestion, InboundMessage, Interview, InterviewStatus, OutboxEntry, SurveyResponse,
 )
 from desktop.core.scheduling import attendance, reminders, timeline
-from desktop.integrations import senders
 from desktop.integrations.mail.replies import poll_replies
 
 from factories import SYSTEM
@@ -33,15 +29,6 @@ from factories import SYSTEM
 def world(request, clock) -> World:
     clock.set(local(STORY_DAY, 8, 0))
     return world_copy(request, request.param, clock)
-
-
-def configure(w: World, mail_servers, **changes) -> None:
-    store_settings(w, delivery_settings(mail_servers) | {"mail.timeout_seconds": 5} | changes)
-
-
-def deliver(w: World) -> None:
-    outcome = OutboxWorker(w.db, senders.configured_senders(w.db)).run_once().outcome
-    assert outcome.failed == 0, outcome.errors
 
 
 def minute(w: World) -> None:
@@ -83,14 +70,8 @@ def outbox_kinds(w: World, iid: int) -> list[str]:
 
 
 def reply(box: Mailbox, answers: str, text: str, *, automatic: bool = False) -> None:
-    message = EmailMessage(policy=SMTP)
-    message["From"], message["To"], message["Subject"] = "c1@example.cn", IMAP_USER, "回复：感谢您参加面试"
-    message["Message-ID"] = make_msgid(domain="example.cn")
-    message["In-Reply-To"] = message["References"] = answers
-    if automatic:
-        message["Auto-Submitted"] = "auto-replied"
-    message.set_content(text + "\n\n-----原始邮件-----\n发件人: 市第一医院人事处\n1. 您对本次面试的整体体验打几分？")
-    box.put(message.as_bytes())
+    """The candidate answers the thank-you, its survey quoted below."""
+    candidate_reply(box, answers, text, quoted="1. 您对本次面试的整体体验打几分？", automatic=automatic)
 
 
 def thank_you_sent(w: World, mail_servers, **pressed) -> tuple[int, str]:

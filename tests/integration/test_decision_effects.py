@@ -7,24 +7,19 @@ candidate to the pool with the consent date. The feedback-on-time figures come f
 from __future__ import annotations
 
 from datetime import timedelta
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import make_msgid
 
 import pytest
-from delivery_helpers import IMAP_USER, delivery_settings, store_settings
-from scheduling_helpers import BACKENDS, book, world_copy
+from delivery_helpers import configure, deliver, reply
+from scheduling_helpers import BACKENDS, act, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 from sqlalchemy import select
 
 from desktop.core import decision_effects, scorecards
 from desktop.core import scorecard_panel as panel
-from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.model import (
     Alert, Candidate, InboundMessage, OutboxEntry, Recommendation, Round, TalentPoolEntry,
 )
 from desktop.core.scorecards import CardInput, ScoreInput
-from desktop.integrations import senders
 from desktop.integrations.mail.replies import poll_replies
 
 
@@ -32,20 +27,6 @@ from desktop.integrations.mail.replies import poll_replies
 def world(request, clock) -> World:
     clock.set(local(STORY_DAY, 8, 0))
     return world_copy(request, request.param, clock)
-
-
-def configure(w: World, mail_servers, **changes) -> None:
-    store_settings(w, delivery_settings(mail_servers) | {"mail.timeout_seconds": 5} | changes)
-
-
-def deliver(w: World) -> None:
-    outcome = OutboxWorker(w.db, senders.configured_senders(w.db)).run_once().outcome
-    assert outcome.failed == 0, outcome.errors
-
-
-def act(w: World, actor, fn, *args, **kwargs):
-    with w.db.session(actor, write=True) as s:
-        return fn(s, actor, *args, **kwargs)
 
 
 def card(*scores) -> CardInput:
@@ -132,12 +113,7 @@ def test_failed_the_regret_asks_for_the_talent_pool_and_a_reply_agreeing_adds_th
     [mail, _text] = results(w, iid)
 
     w.db.clock.set(local(STORY_DAY, 15, 0))
-    message = EmailMessage(policy=SMTP)
-    message["From"], message["To"], message["Subject"] = "c1@example.cn", IMAP_USER, "回复：面试结果通知"
-    message["Message-ID"] = make_msgid(domain="example.cn")
-    message["In-Reply-To"] = message["References"] = mail.external_id
-    message.set_content("同意。\n\n-----原始邮件-----\n发件人: 市第一医院人事处")
-    mail_servers["box"].put(message.as_bytes())
+    reply(mail_servers["box"], mail.external_id, "同意。", subject="回复：面试结果通知")
     assert poll_replies(w.db).fetched == 1
     with w.db.session() as s:
         candidate = s.get(Candidate, w.candidates[0])

@@ -21,25 +21,22 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import make_msgid
 
 import pytest
-from delivery_helpers import IMAP_USER, delivery_settings, store_settings
+import delivery_helpers as delivery
+from delivery_helpers import deliver
 from http_gateway import answer
 from imap_server import Mailbox
-from scheduling_helpers import BACKENDS, book, world_copy
+from scheduling_helpers import BACKENDS, act, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 from sqlalchemy import select
 
 from desktop.core import interview_room, questions
-from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.errors import ValidationFailed
 from desktop.core.model import (
     Alert, CandidateQuestion, Holiday, InboundMessage, Interview, OutboxEntry, QuestionTopic, SurveyResponse,
 )
 from desktop.core.scheduling import attendance, reminders, timeline
-from desktop.integrations import senders
 from desktop.integrations.http_channels.sms_inbox import poll_inbox
 from desktop.integrations.mail.replies import poll_replies
 
@@ -57,7 +54,7 @@ def world(request, clock) -> World:
 
 
 def configure(w: World, mail_servers, **changes) -> None:
-    store_settings(w, delivery_settings(mail_servers, oa=True) | {"mail.timeout_seconds": 5} | changes)
+    delivery.configure(w, mail_servers, oa=True, **changes)
     with w.db.session(SYSTEM, write=True) as s:
         s.add(Holiday(day=MONDAY, name="临时假日", is_workday=False))
 
@@ -68,23 +65,10 @@ def at(w: World, moment) -> None:
     w.db.clock.set(moment)
 
 
-def act(w: World, actor, fn, *args, **kwargs):
-    with w.db.session(actor, write=True) as s:
-        return fn(s, actor, *args, **kwargs)
-
-
 def minute_job(w: World, prefix: str = "") -> list[str]:
     """One run of the minute job; the kinds of alert it raised (those starting with `prefix`)."""
     with w.db.session(write=True) as s:
         return sorted(k for k in reminders.evaluate(s).kinds if k.startswith(prefix))
-
-
-def deliver(w: World) -> int:
-    """The outbox worker's pass; every configured channel delivers (the calendar has no Exchange here
-    and waits, as an unconfigured channel does)."""
-    outcome = OutboxWorker(w.db, senders.configured_senders(w.db)).run_once().outcome
-    assert outcome.failed == 0, outcome.errors
-    return outcome.sent
 
 
 def mails_to(mail_servers, address: str) -> list[EmailMessage]:
@@ -96,14 +80,8 @@ def text_of(mail: EmailMessage) -> str:
 
 
 def reply(box: Mailbox, answers: str, text: str) -> None:
-    """The candidate answers our mail from their mail program: a new Message-ID, In-Reply-To and
-    References naming ours, the new text above the quoted message."""
-    message = EmailMessage(policy=SMTP)
-    message["From"], message["To"], message["Subject"] = CANDIDATE_MAIL, IMAP_USER, "回复：感谢您参加面试"
-    message["Message-ID"] = make_msgid(domain="example.cn")
-    message["In-Reply-To"] = message["References"] = answers
-    message.set_content(text + "\n\n-----原始邮件-----\n发件人: 市第一医院人事处\n感谢您参加我单位内科住院医师岗位初试")
-    box.put(message.as_bytes())
+    """The candidate answers the thank-you from their mail program, our text quoted below theirs."""
+    delivery.reply(box, answers, text, quoted="感谢您参加我单位内科住院医师岗位初试")
 
 
 def question_alerts(w: World, question_id: int) -> list[tuple[str, int]]:

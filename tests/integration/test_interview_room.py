@@ -17,7 +17,7 @@ from desktop.core.model import Alert, ChecklistTick, Interview, InterviewNote, R
 from desktop.core.notifications.templates import TemplateInvalid
 from desktop.core.scheduling import attendance, reminders, timeline
 
-from scheduling_helpers import BACKENDS, book, world_copy
+from scheduling_helpers import BACKENDS, act, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 
 
@@ -25,11 +25,6 @@ from scheduling_world import STORY_DAY, World, local
 def world(request, clock) -> World:
     clock.set(local(STORY_DAY, 8, 0))
     return world_copy(request, request.param, clock)
-
-
-def act(w: World, actor, fn, *args, **kwargs):
-    with w.db.session(actor, write=True) as s:
-        return fn(s, actor, *args, **kwargs)
 
 
 def state(w: World, iid: int, actor=None) -> interview_room.RoomState:

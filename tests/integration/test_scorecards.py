@@ -21,7 +21,7 @@ from desktop.core.model import (
 from desktop.core.scorecard_rules import CriterionInput
 from desktop.core.scorecards import CardInput, ScoreInput, TemplateInput
 
-from scheduling_helpers import BACKENDS, book, world_copy
+from scheduling_helpers import BACKENDS, act, book, world_copy
 from scheduling_world import STORY_DAY, World, local
 
 ANCHORS = {"4": "勉强", "7": "良好", "10": "出色"}
@@ -32,11 +32,6 @@ YES, NO, STRONG = Recommendation.YES, Recommendation.NO, Recommendation.STRONG_Y
 def world(request, clock) -> World:
     clock.set(local(STORY_DAY, 8, 0))
     return world_copy(request, request.param, clock)
-
-
-def act(w: World, actor, fn, *args, **kwargs):
-    with w.db.session(actor, write=True) as s:
-        return fn(s, actor, *args, **kwargs)
 
 
 def read(w: World, actor, fn, *args, **kwargs):

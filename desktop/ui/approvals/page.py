@@ -5,7 +5,7 @@ calendar is now — decided with a comment by the buttons the step allows, which
 they act on. After a decision nothing else is selected in its place, so the next click cannot land
 on a request the user has not read. A second tab lists every change request and its state; a
 double-click opens one. A third tab lists the offers waiting for this user's step
-(desktop/ui/approvals/offers.py)."""
+(desktop/ui/approvals/offers.py); both inboxes are built on desktop/ui/approvals/inbox.py."""
 
 from __future__ import annotations
 
@@ -13,23 +13,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from desktop.core.errors import DeskError, ValidationFailed
 from desktop.core.model import Verdict
 from desktop.core.permissions import Action
 from desktop.core.scheduling import changes, desk_views
 from desktop.core.scheduling.desk_views import ApprovalEntry
 from desktop.core import labels
-from desktop.ui import messages
+from desktop.ui.approvals.inbox import DecisionInbox, InboxPanel
 from desktop.ui.approvals.offers import OfferApprovals
 from desktop.ui.approvals.models import InboxTableModel, approver_role, request_summary, snapshot_rows, step_text
 from desktop.ui.errors import show_error
-from desktop.ui.listview import FittedTableView, PagedTableView
+from desktop.ui.listview import PagedTableView
 from desktop.ui.overview.models import ChangeRequestTableModel
-from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import change_words
 from desktop.ui.schedule.detail import fill_table, small_table
 from desktop.ui.schedule.pickers import ConflictList
@@ -43,22 +40,13 @@ VERDICTS = {"approve": (Verdict.APPROVED, Verdict.REJECTED), "file": (Verdict.FI
             "confirm": (Verdict.CONFIRMED, Verdict.REJECTED)}
 
 
-class DecisionPanel(QFrame):
+class DecisionPanel(InboxPanel):
     """One request in full, and the buttons of its step."""
 
     def __init__(self, ctx: "AppContext", page: "ApprovalsPage | None", parent: QWidget | None = None, *,
                  read_only: bool = False) -> None:
-        super().__init__(parent)
-        self.ctx, self.page, self.read_only = ctx, page, read_only
-        self.entry: ApprovalEntry | None = None
-        self.setObjectName("detailPanel")
-        self.setMinimumWidth(420)
-        self.title = title_label("", "sectionTitle")
-        self.title.setWordWrap(True)
-        self.placeholder = hint_label(self.tr("Select a request to decide on it."))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.step = QLabel()
-        self.step.setWordWrap(True)
+        super().__init__(ctx, parent)
+        self.page, self.read_only = page, read_only
         self.acting = hint_label()
         self.compare = small_table([self.tr("What"), self.tr("Now"), self.tr("Proposed")])
         self.compare.setMaximumHeight(130)
@@ -68,12 +56,6 @@ class DecisionPanel(QFrame):
         self.history_title = title_label(self.tr("Decisions so far"), "sectionTitle")
         self.history = small_table([self.tr("Step"), self.tr("By"), self.tr("Role"), self.tr("Decision"),
                                     self.tr("Comment"), self.tr("Time")])
-        self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Comment (required to send back)"))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
         self.buttons: dict[Verdict, QPushButton] = {
             Verdict.APPROVED: primary_button(self.tr("Approve")),
             Verdict.FILED: primary_button(self.tr("File")),
@@ -81,47 +63,21 @@ class DecisionPanel(QFrame):
             Verdict.REJECTED: QPushButton(self.tr("Send back")),
         }
         self.verdict_words = {verdict: button.text() for verdict, button in self.buttons.items()}
-        row = QHBoxLayout()
-        row.addStretch(1)
         for verdict, button in self.buttons.items():
             button.setProperty("verdict", verdict.value)
             button.clicked.connect(self.decide)
-            row.addWidget(button)
-        self.body = QWidget()
-        column = QVBoxLayout(self.body)
-        column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.step, self.acting, self.compare, self.reason, title_label(self.tr("Conflict check"),
-                                                                                    "sectionTitle"),
-                       self.conflicts, self.history_title, self.history, self.comment, self.error):
-            column.addWidget(widget)
-        column.addLayout(row)
-        column.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.body, 1)
-        self.show_entry(None)
+        self.lay_out(self.tr("Select a request to decide on it."), self.tr("Comment (required to send back)"),
+                     (self.acting, self.compare, self.reason, title_label(self.tr("Conflict check"), "sectionTitle"),
+                      self.conflicts, self.history_title, self.history), self.buttons.values())
 
-    def show_entry(self, entry: ApprovalEntry | None) -> None:
-        same = entry is not None and self.entry is not None and \
-            (entry.item.change_request_id, entry.item.step) == (self.entry.item.change_request_id, self.entry.item.step)
-        self.entry = entry
-        self.placeholder.setVisible(entry is None)
-        self.body.setVisible(entry is not None)
-        if entry is None:
-            self.title.setText("")
-            return
+    def key(self, entry: ApprovalEntry) -> tuple:
+        return entry.item.change_request_id, entry.item.step
+
+    def fill(self, entry: ApprovalEntry) -> None:
         item = entry.item
-        if not same:
-            self.comment.clear()
-            self.error.hide()
         self.title.setText(labels.with_note(f"{item.candidate} · {item.position} · {labels.change_kind(item.kind)}",
                                             f"#{item.change_request_id}"))
-        due = ""
-        if item.step_due_at is not None:
-            due = self.tr("due {0}").format(self.ctx.local(item.step_due_at).strftime("%m-%d %H:%M"))
-            if item.step_due_at <= self.ctx.clock.now():
-                due += " " + self.tr("(overdue)")
+        due = self.due_text(item.step_due_at, self.tr("due {0}"))
         if item.status == "pending" and item.step_kind:
             self.step.setText(f"<b>{step_text(item)}</b>　{due}")
         else:
@@ -171,15 +127,9 @@ class DecisionPanel(QFrame):
         if self.entry is None:
             return
         verdict = Verdict(self.sender().property("verdict"))
-        comment = self.comment.text().strip()
-        if verdict == Verdict.REJECTED and not comment:
-            self.error.setText(messages.validation_text(ValidationFailed({"comment": "required"})))
-            self.error.show()
-            self.comment.setFocus()
+        comment = self.comment_for(verdict == Verdict.REJECTED)
+        if comment is None:
             return
-        self.error.hide()
-        for button in self.buttons.values():
-            button.setEnabled(False)
         item, actor = self.entry.item, self.ctx.actor
         request_id, step = item.change_request_id, item.step
         self.ctx.write(lambda session: changes.decide(session, actor, request_id, verdict, comment, step),
@@ -187,17 +137,16 @@ class DecisionPanel(QFrame):
                        entity="change_request", ids=lambda _result: (request_id, item.interview_id), owner=self)
 
 
-class ApprovalsPage(QWidget):
+class ApprovalsPage(DecisionInbox, QWidget):
+    RELOAD_ON = ("change_request", "interview")
+    fetch = staticmethod(desk_views.approval_inbox)
+
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
-        self.loading = False
-        self.entries: list[ApprovalEntry] = []
-        self._wanted: int | None = None     # a request to select once the inbox has arrived
-        self._shown_once = False
-
-        self.count = hint_label()
+        # the Due column of the list stays in sight beside the decision panel
+        splitter = self.inbox(InboxTableModel(ctx, self), DecisionPanel(ctx, self),
+                              self.tr("Nothing is waiting for your decision."), count_in_list=False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.hide()
@@ -205,29 +154,6 @@ class ApprovalsPage(QWidget):
         head.addWidget(title_label(self.tr("Approvals")))
         head.addSpacing(16)
         head.addWidget(self.count, 1)
-
-        self.model = InboxTableModel(ctx, self)
-        self.table = FittedTableView()     # the Due column stays in sight beside the decision panel
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.empty = hint_label(self.tr("Nothing is waiting for your decision."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.panel = DecisionPanel(ctx, self)
-        inbox = QWidget()
-        column = QVBoxLayout(inbox)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.empty)
-        column.addWidget(self.table, 1)
-        splitter = QSplitter()
-        splitter.addWidget(inbox)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
 
         self.all_model = ChangeRequestTableModel(ctx, self)
         self.all_model.descending = True
@@ -255,7 +181,6 @@ class ApprovalsPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
 
-        self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.panel.comment.setFocus())
         self.all_table.sig_activated.connect(self.open_request)
         self.request_dialog: QDialog | None = None
@@ -279,61 +204,16 @@ class ApprovalsPage(QWidget):
 
     # --- the inbox -----------------------------------------------------------------------------
 
-    def _changed(self, entity: str, _ids: object) -> None:
-        if entity in ("change_request", "interview"):
-            self.load()
+    def entry_id(self, entry: ApprovalEntry) -> int:
+        return entry.item.change_request_id
 
-    def load(self) -> None:
-        self._generation += 1
-        generation, actor = self._generation, self.ctx.actor
-        self.loading = True
-        self.ctx.read(lambda session: desk_views.approval_inbox(session, actor),
-                      lambda found: self._arrived(generation, found),
-                      lambda error: self._failed(generation, error), owner=self)
-
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.loading = False
-            show_error(error, self)
-
-    def _arrived(self, generation: int, found: list[ApprovalEntry]) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        kept = self._wanted or self.selected_id()
-        self._wanted = None
-        self.entries = found
-        self.model.set_rows(found)
-        self.table.size_columns()
-        self.count.setText(self.tr("%n request(s) waiting for you", "", len(found)))
-        self.table.setVisible(bool(found))
-        self.empty.setVisible(not found)
-        ids = [e.item.change_request_id for e in found]
-        first_time, self._shown_once = not self._shown_once, True
-        if kept in ids:
-            self.table.selectRow(ids.index(kept))
-        elif found and first_time:          # opening the page shows the oldest request
-            self.table.selectRow(0)
-        else:   # the request decided (or withdrawn) is gone: nothing else steps into its place
-            self.table.clearSelection()
-            self.panel.show_entry(None)
-
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ID_ROLE) if rows else None
-
-    def _selected(self, *_args) -> None:
-        request_id = self.selected_id()
-        self.panel.show_entry(next((e for e in self.entries if e.item.change_request_id == request_id), None))
+    def count_text(self, count: int) -> str:
+        return self.tr("%n request(s) waiting for you", "", count)
 
     def select_request(self, request_id: int) -> None:
         """Show that request in the inbox, now or as soon as the inbox arrives."""
         self.tabs.setCurrentIndex(0)
-        ids = [e.item.change_request_id for e in self.entries]
-        if request_id in ids and not self.loading:
-            self.table.selectRow(ids.index(request_id))
-        else:
-            self._wanted = request_id
+        self.select_entry(request_id)
 
     def open_request(self, request_id: int) -> None:
         """A double-click in the list of all requests: decide it here when it waits for this user,
@@ -379,10 +259,3 @@ class ApprovalsPage(QWidget):
         elif result.status == "rejected":
             text += " " + self.tr("The request is closed; the requester is told.")
         self.show_status(text)
-
-    def refused(self, error: BaseException) -> None:
-        """Someone else deciding first (AlreadyDecided) is an ordinary outcome: say so and refresh."""
-        self.show_status(messages.describe(error), problem=True)
-        if not isinstance(error, DeskError):
-            show_error(error, self)
-        self.load()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -18,7 +18,7 @@ from desktop.core.errors import DeskError, ValidationFailed
 from desktop.core.question_views import QuestionRow
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.listview import FittedTableView
+from desktop.ui.listview import row_list
 from desktop.ui.paged_model import ROW_ROLE
 from desktop.ui.questions.models import QuestionTableModel, time_left
 from desktop.ui.widgets import hint_label, primary_button, title_label
@@ -197,13 +197,7 @@ class QuestionsPage(QWidget):
         head.addWidget(self.mine)
 
         self.model = QuestionTableModel(ctx, self)
-        self.table = FittedTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_list(self.model)
         self.empty = hint_label(self.tr("No questions are waiting for an answer."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail = QLabel()

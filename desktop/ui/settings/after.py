@@ -4,17 +4,14 @@ candidate's "进度" may tell (desktop/core/after_interview.py, desktop/core/can
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.core import labels
 from desktop.core.errors import DeskError, InvalidSetting
-from desktop.ui.settings.inputs import StoredSettingsTab, save_row
-from desktop.ui.widgets import ValidatedForm, hint_label
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_column, setting_form
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -44,11 +41,7 @@ class AfterInterviewSettings(StoredSettingsTab, QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx, fields_grow=True)
         thanks = QCheckBox(self.tr("Send within 10 minutes of the interview's end"))
         survey = QCheckBox(self.tr("Ask 3 to 5 questions, answered 1 to 5 by replying with digits"))
         next_step = QLineEdit()
@@ -65,16 +58,10 @@ class AfterInterviewSettings(StoredSettingsTab, QWidget):
                             ("survey.questions_en", english), ("replies.progress_visibility", visibility)):
             self.inputs[key] = self.form.add(key, label_of(key), widget)
         buttons = save_row(self, self.tr("Save"))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.addWidget(hint_label(self.tr(
+        setting_column(self, self.tr(
             "After each interview the candidate is thanked by e-mail and SMS, told the next step the interviewer "
             "gave at the close, and asked a short survey. The wording is in Message templates. A candidate who "
-            "replies “进度” or “progress” is answered at once with what you allow here.")))
-        column.addWidget(self.form.banner)
-        column.addLayout(layout)
-        column.addLayout(buttons)
-        column.addStretch(1)
+            "replies “进度” or “progress” is answered at once with what you allow here."), layout, buttons)
         self.load()
 
     def describe(self, error: DeskError) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core import anchors
 from desktop.ui.errors import show_error
-from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_form, setting_input, stored
-from desktop.ui.widgets import hint_label
+from desktop.ui.settings.inputs import (
+    StoredSettingsTab, save_row, setting_column, setting_form, setting_input, stored,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -57,19 +58,12 @@ class AnchorSettings(StoredSettingsTab, QWidget):
         self.state = QLabel()
         self.state.setWordWrap(True)
         buttons = save_row(self, self.tr("Save anchor settings"))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.addWidget(hint_label(self.tr(
+        setting_column(self, self.tr(
             "The audit log proves every change, but whoever holds the database key could rewrite it. Its latest "
             "entry (number and hash) is therefore sent regularly to witnesses the database cannot change: the "
             "archive office's mailbox or OA account (keep these messages), and an anchor folder, ideally on "
             "another computer. Every backup carries one too. The IT office checks the log against the saved "
-            "messages and files with: interviewdesk audit verify --anchors FOLDER")))
-        column.addWidget(self.form.banner)
-        column.addLayout(layout)
-        column.addWidget(self.state)
-        column.addLayout(buttons)
-        column.addStretch(1)
+            "messages and files with: interviewdesk audit verify --anchors FOLDER"), layout, self.state, buttons)
         self.load()
 
     def load(self) -> None:

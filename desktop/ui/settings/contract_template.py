@@ -14,7 +14,7 @@ from desktop.core import contract_issuing, contracts, labels
 from desktop.core.contracts import ContractTemplate
 from desktop.core.errors import ContractIncomplete
 from desktop.ui.errors import show_error
-from desktop.ui.widgets import hint_label
+from desktop.ui.widgets import hint_label, show_outcome
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -78,18 +78,12 @@ class ContractTemplateSettings(QWidget):
 
     def _saved(self, template: ContractTemplate) -> None:
         self._show(template)
-        self._report(labels.labelled(self.tr("Saved"), self.tr("version {0}").format(template.version)), "success")
+        show_outcome(self.result, labels.labelled(self.tr("Saved"), self.tr("version {0}").format(template.version)),
+                     "success")
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(error, ContractIncomplete):
-            self._report(contracts.describe(error, self.lang), "error")
+            show_outcome(self.result, contracts.describe(error, self.lang), "error")
         else:
             show_error(error, self)
-
-    def _report(self, text: str, name: str) -> None:
-        self.result.setObjectName(name)
-        self.result.setText(text)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
-        self.result.show()

@@ -6,16 +6,16 @@ certificate" saves what changed and opens the file with the stored password, say
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from desktop.core.errors import SigningCertificateInvalid
 from desktop.integrations.documents import issuing, signing
 from desktop.ui.errors import show_error
-from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_input
-from desktop.ui.widgets import ValidatedForm, hint_label
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_column, setting_form, setting_input
+from desktop.ui.widgets import show_outcome
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -47,11 +47,7 @@ class ContractSettings(StoredSettingsTab, QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.loaded: dict[str, Any] = {}
-        layout = QFormLayout()
-        self.form = ValidatedForm(layout, QLabel())
-        self.inputs: dict[str, QWidget] = {}
+        layout = setting_form(self, ctx, fields_grow=True)
         for key in _LABELS:
             if key in _TEXTS:
                 widget: QWidget = QPlainTextEdit()
@@ -70,17 +66,10 @@ class ContractSettings(StoredSettingsTab, QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.hide()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.addWidget(hint_label(self.tr(
+        setting_column(self, self.tr(
             "Issued labour contracts are signed with the institution's certificate (PAdES). The texts below "
             "fill the mandatory items of Article 17 of the Labour Contract Law; the institution's name is "
-            "the one on the Institution tab.")))
-        column.addWidget(self.form.banner)
-        column.addLayout(layout)
-        column.addLayout(buttons)
-        column.addWidget(self.result)
-        column.addStretch(1)
+            "the one on the Institution tab."), layout, buttons, self.result)
         self.load()
 
     def choose_file(self) -> None:
@@ -101,19 +90,12 @@ class ContractSettings(StoredSettingsTab, QWidget):
     def _checked(self, summary: tuple) -> None:
         self._idle()
         subject, until = summary
-        self._report(self.tr("The certificate can sign: {0}, valid until {1}.")
+        show_outcome(self.result, self.tr("The certificate can sign: {0}, valid until {1}.")
                      .format(subject, until.strftime("%Y-%m-%d")), "success")
 
     def _failed(self, error: BaseException) -> None:
         self._idle()
         if isinstance(error, SigningCertificateInvalid):
-            self._report(signing.reason_text(error, self.ctx.language), "error")
+            show_outcome(self.result, signing.reason_text(error, self.ctx.language), "error")
         else:
             show_error(error, self)
-
-    def _report(self, text: str, name: str) -> None:
-        self.result.setObjectName(name)
-        self.result.setText(text)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
-        self.result.show()

@@ -26,7 +26,7 @@ from desktop.integrations.exchange.config import ExchangeConfig
 from desktop.integrations.exchange.connection import ConnectionReport, test_connection
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
-from desktop.ui.widgets import ValidatedForm, hint_label
+from desktop.ui.widgets import ValidatedForm, hint_label, show_outcome
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -136,7 +136,7 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
         typed, mailbox = self.entered(), self.test_mailbox.text().strip()
         self.form.clear()
         self.test_button.setEnabled(False)
-        self._report(self.tr("Connecting…"), "")
+        show_outcome(self.result, self.tr("Connecting…"), "")
         self.ctx.read(lambda session: ExchangeConfig.load(session, typed),
                       lambda cfg: self.ctx.run(lambda: test_connection(cfg, mailbox), self._tested,
                                                self._test_failed, owner=self),
@@ -147,16 +147,9 @@ class ExchangeSettings(inputs.StoredSettingsTab, QWidget):
 
     def _tested(self, report: ConnectionReport) -> None:
         self.test_button.setEnabled(True)
-        self._report(report.message, "success" if report.ok else "error")
+        show_outcome(self.result, report.message, "success" if report.ok else "error")
 
     def _test_failed(self, error: BaseException) -> None:
         self.test_button.setEnabled(True)
         self.result.hide()
         show_error(error, self)
-
-    def _report(self, text: str, name: str) -> None:
-        self.result.setObjectName(name)
-        self.result.setText(text)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
-        self.result.show()

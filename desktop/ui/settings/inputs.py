@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -28,7 +30,7 @@ from desktop.core.errors import DeskError, InvalidSetting
 from desktop.core.services import config
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.widgets import ValidatedForm, primary_button
+from desktop.ui.widgets import ValidatedForm, hint_label, primary_button
 
 
 def stored(session: Session, keys: Iterable[str]) -> dict[str, Any]:
@@ -61,14 +63,15 @@ def setting_input(key: str, width: int | None = None) -> QWidget:
     return line
 
 
-def setting_form(tab: QWidget, ctx) -> QFormLayout:
+def setting_form(tab: QWidget, ctx, *, fields_grow: bool = False) -> QFormLayout:
     """Starts a settings tab with one form: sets `tab.ctx`, `tab.loaded` (nothing yet), `tab.form` (a
-    ValidatedForm whose fields keep their size) and `tab.inputs` (none yet); returns the form's layout
-    for the tab to place."""
+    ValidatedForm whose fields keep their size, or with `fields_grow` widen with the tab as the style
+    has them) and `tab.inputs` (none yet); returns the form's layout for the tab to place."""
     tab.ctx = ctx
     tab.loaded = {}
     layout = QFormLayout()
-    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    if not fields_grow:
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
     tab.form = ValidatedForm(layout, QLabel())
     tab.inputs = {}
     return layout
@@ -89,6 +92,23 @@ def save_row(tab: QWidget, text: str) -> QHBoxLayout:
     row.addWidget(tab.saved)
     row.addStretch(1)
     return row
+
+
+def setting_column(tab: QWidget, hint: str, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """Lays out a settings tab of one form (see setting_form): the `hint` saying what the settings do,
+    the form's banner, then `parts` (the form's layout, the save row, notes…) in order, the height
+    left over kept empty below."""
+    column = QVBoxLayout(tab)
+    column.setContentsMargins(16, 16, 16, 16)
+    column.addWidget(hint_label(hint))
+    column.addWidget(tab.form.banner)
+    for part in parts:
+        if isinstance(part, QLayout):
+            column.addLayout(part)
+        else:
+            column.addWidget(part)
+    column.addStretch(1)
+    return column
 
 
 def show(inputs: dict[str, QWidget], values: dict[str, Any]) -> None:
@@ -236,3 +256,48 @@ class StoredSettingsTab:
                 form.errors[key].show()
         forms[0].show_message(messages.sentences(
             QCoreApplication.translate("SettingInputs", "Nothing was saved."), text))
+
+
+def listed(session: Session, machine_file, keys: Iterable[str]) -> dict[str, str]:
+    """The stored values of these settings as the settings list has them (text, secrets masked)."""
+    keys = set(keys)
+    return {v.key: v.value for v in config.list_values(session, machine_file) if v.key in keys}
+
+
+class ComposedSettingsTab:
+    """Saving for a settings tab whose stored values it composes from its own widgets (a table of
+    ticks, a choice per topic) rather than one input per setting: a QWidget with `ctx` and `chosen()`,
+    the values to store. What it saves is written in one transaction; the outcome is said beside the
+    button."""
+
+    def composed_save_row(self, text: str, saved_text: str) -> QHBoxLayout:
+        """The primary button `text` (off until the stored values arrive: the tab enables it) and the
+        status beside it, which says `saved_text` after a save. Sets `save_button` and `status`."""
+        self.saved_text = saved_text
+        self.save_button = primary_button(text)
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.status = hint_label()
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.status, 1)
+        return row
+
+    def save(self) -> None:
+        values, actor, machine_file = self.chosen(), self.ctx.actor, self.ctx.machine_file
+        self.save_button.setEnabled(False)
+        self.status.setText("")
+        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, values),
+                       lambda _keys: self._saved(values), self._refused, entity="settings", owner=self)
+
+    def _saved(self, values: dict[str, str]) -> None:
+        self.save_button.setEnabled(True)
+        self.ctx.use_institution_settings(values)
+        self.status.setText(self.saved_text)
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, DeskError):
+            self.status.setText(messages.describe(error))
+        else:
+            show_error(error, self)

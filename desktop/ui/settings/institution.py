@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
 from desktop.core import settings
 from desktop.core.errors import DeskError, InvalidSetting
 from desktop.core.services import config
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.settings.inputs import save_row, setting_form, setting_input
-from desktop.ui.widgets import hint_label
+from desktop.ui.settings.inputs import save_row, setting_column, setting_form, setting_input
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -95,13 +94,7 @@ class InstitutionSettings(QWidget):
             widget.setMinimumWidth(320 if key in ("office.name", "notify.sender_name") else 160)
             self.inputs[key] = self.form.add(key, setting_label(key), widget)
         buttons = save_row(self, self.tr("Save institution settings"))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.addWidget(hint_label(self.tr("These settings apply to every desktop using this database.")))
-        column.addWidget(self.form.banner)
-        column.addLayout(layout)
-        column.addLayout(buttons)
-        column.addStretch(1)
+        setting_column(self, self.tr("These settings apply to every desktop using this database."), layout, buttons)
         self.load()
 
     def load(self) -> None:

@@ -25,7 +25,7 @@ from desktop.core.delivery.outbox import DeliveryFailed
 from desktop.integrations.mail import replies, smtp
 from desktop.ui.errors import show_error
 from desktop.ui.settings import inputs
-from desktop.ui.widgets import ValidatedForm, hint_label
+from desktop.ui.widgets import ValidatedForm, hint_label, show_outcome
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -128,24 +128,17 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
     def _busy(self, text: str) -> None:
         self.test_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        self._report(text, "")
+        show_outcome(self.result, text, "")
 
     def _idle(self) -> None:
         self.test_button.setEnabled(True)
         self.check_button.setEnabled(True)
 
-    def _report(self, text: str, name: str) -> None:
-        self.result.setObjectName(name)
-        self.result.setText(text)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
-        self.result.show()
-
     def _failed(self, error: BaseException) -> None:
         self._idle()
         reason = getattr(error, "reason", None)
         if isinstance(error, (DeliveryFailed, replies.MailboxUnavailable)) and reason:
-            self._report(reason, "error")
+            show_outcome(self.result, reason, "error")
         else:
             self.result.hide()
             show_error(error, self)
@@ -154,14 +147,14 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
         """Save what was changed, then send a test message with it."""
         address = self.test_address.text().strip()
         if not address:
-            self._report(self.tr("Enter the address the test message goes to."), "error")
+            show_outcome(self.result, self.tr("Enter the address the test message goes to."), "error")
             return
         db = self.ctx.db
         self._busy(self.tr("Sending…"))
         self.save(then=lambda: self.ctx.run(
             lambda: smtp.send_test(db, address),
-            lambda _id: (self._idle(), self._report(self.tr("Test message sent to {0}.").format(address),
-                                                    "success")),
+            lambda _id: (self._idle(), show_outcome(
+                self.result, self.tr("Test message sent to {0}.").format(address), "success")),
             self._failed, owner=self))
 
     def check_mailbox(self) -> None:
@@ -172,7 +165,8 @@ class MailSettings(inputs.StoredSettingsTab, QWidget):
 
     def _checked(self, summary: replies.ReplySummary) -> None:
         self._idle()
-        self._report(self.tr("{0} new messages: {1} confirmed, {2} calendar replies, {3} replies put on the "
-                             "interview's history, {4} not about an interview (left unread).").format(
+        show_outcome(self.result, self.tr(
+            "{0} new messages: {1} confirmed, {2} calendar replies, {3} replies put on the "
+            "interview's history, {4} not about an interview (left unread).").format(
             summary.fetched, summary.confirmations, summary.calendar_replies, summary.noted, summary.unmatched),
             "success")

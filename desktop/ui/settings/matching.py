@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_form, setting_input
+from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_column, setting_form, setting_input
 from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
@@ -39,18 +39,11 @@ class MatchSettings(StoredSettingsTab, QWidget):
         self.inputs["match.profile_fields"].setPlaceholderText(
             self.tr("Separate with commas, e.g. 外语水平, 政治面貌, 职称"))
         buttons = save_row(self, self.tr("Save match settings"))
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.addWidget(hint_label(self.tr(
+        setting_column(self, self.tr(
             "Every candidate is measured against the position's weighted requirements (edited with the position). "
             "When an interview is about to start and its candidate matches below the threshold, HR and every "
             "panel member get an alert here and a message through their channels, with the main gaps and what "
-            "to check; a threshold of 0 sends none.")))
-        column.addWidget(self.form.banner)
-        column.addLayout(layout)
-        column.addWidget(hint_label(self.tr(
-            "Own profile fields are asked for on every candidate's form, besides the names of the positions' own-field "
-            "requirements.")))
-        column.addLayout(buttons)
-        column.addStretch(1)
+            "to check; a threshold of 0 sends none."), layout, hint_label(self.tr(
+                "Own profile fields are asked for on every candidate's form, besides the names of the positions' "
+                "own-field requirements.")), buttons)
         self.load()

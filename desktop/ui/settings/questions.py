@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.core import labels, questions, settings
-from desktop.core.errors import DeskError
-from desktop.core.services import config
-from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.widgets import hint_label, primary_button
+from desktop.ui.settings.inputs import ComposedSettingsTab, listed
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -22,7 +20,7 @@ if TYPE_CHECKING:
 KEYS = ("questions.routing", "questions.deadline")   # the minimum per round: the interview room tab
 
 
-class QuestionSettings(QWidget):
+class QuestionSettings(ComposedSettingsTab, QWidget):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -44,13 +42,7 @@ class QuestionSettings(QWidget):
         deadline.addWidget(self.unit)
         deadline.addStretch(1)
         form.addRow(self.tr("Answer within"), deadline)
-        self.save_button = primary_button(self.tr("Save"))
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.save)
-        self.status = hint_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.composed_save_row(self.tr("Save"), self.tr("Saved. New questions follow these rules."))
         layout = QVBoxLayout(self)
         layout.addWidget(hint_label(self.tr(
             "Each candidate question goes to the owner of its topic. Working days follow the holiday calendar, "
@@ -65,8 +57,7 @@ class QuestionSettings(QWidget):
         machine_file = self.ctx.machine_file
 
         def read(session):
-            values = {v.key: v.value for v in config.list_values(session, machine_file) if v.key in KEYS}
-            return values, questions.owner_choices(session)
+            return listed(session, machine_file, KEYS), questions.owner_choices(session)
 
         self.ctx.read(read, self._loaded, lambda error: show_error(error, self), owner=self)
 
@@ -91,22 +82,3 @@ class QuestionSettings(QWidget):
         routing = {topic: box.currentData() for topic, box in self.owners.items()}
         return {"questions.routing": json.dumps(routing, ensure_ascii=False),
                 "questions.deadline": f"{self.amount.value()}{self.unit.currentData()}"}
-
-    def save(self) -> None:
-        values, actor, machine_file = self.chosen(), self.ctx.actor, self.ctx.machine_file
-        self.save_button.setEnabled(False)
-        self.status.setText("")
-        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, values),
-                       lambda _keys: self._saved(values), self._refused, entity="settings", owner=self)
-
-    def _saved(self, values: dict[str, str]) -> None:
-        self.save_button.setEnabled(True)
-        self.ctx.use_institution_settings(values)
-        self.status.setText(self.tr("Saved. New questions follow these rules."))
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(error, DeskError):
-            self.status.setText(messages.describe(error))
-        else:
-            show_error(error, self)

@@ -14,13 +14,10 @@ from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.core.errors import DeskError
 from desktop.core.notifications import routing, templates
-from desktop.core.services import config
 from desktop.core import labels
-from desktop.ui import messages
-from desktop.ui.errors import show_error
-from desktop.ui.widgets import hint_label, primary_button
+from desktop.ui.settings.inputs import ComposedSettingsTab, listed
+from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -50,7 +47,7 @@ def key_of(audience: str) -> str:
     return f"notify.{audience}_channels"
 
 
-class ChannelRouting(QWidget):
+class ChannelRouting(ComposedSettingsTab, QWidget):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -82,11 +79,8 @@ class ChannelRouting(QWidget):
                     self.event_boxes[(event, channel)] = box
                     self.events.setCellWidget(row, column, _centred(box))
         self.events.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.save_button = primary_button(self.tr("Save channels"))
-        self.status = hint_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.composed_save_row(self.tr("Save channels"),
+                                         self.tr("Saved. New messages follow these channels."))
         layout = QVBoxLayout(self)
         layout.addWidget(hint_label(self.tr(
             "Staff always receive the in-app notice and a desktop notification. Tick the other channels each "
@@ -103,15 +97,12 @@ class ChannelRouting(QWidget):
         layout.addLayout(buttons)
         for box in self.boxes.values():
             box.toggled.connect(self._defaults_changed)
-        self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(False)
         self.load()
 
     def load(self) -> None:
         machine_file = self.ctx.machine_file
         keys = {key_of(a) for a in AUDIENCES} | {EVENT_KEY}
-        self.ctx.read(lambda session: {v.key: v.value for v in config.list_values(session, machine_file)
-                                       if v.key in keys}, self._loaded, self._refused, owner=self)
+        self.ctx.read(lambda session: listed(session, machine_file, keys), self._loaded, self._refused, owner=self)
 
     def _loaded(self, values: dict[str, str]) -> None:
         for (audience, channel), box in self.boxes.items():
@@ -153,22 +144,3 @@ class ChannelRouting(QWidget):
                   for event, follow in self.follows.items() if not follow.isChecked()}
         values[EVENT_KEY] = json.dumps(routed, ensure_ascii=False) if routed else ""
         return values
-
-    def save(self) -> None:
-        values, actor, machine_file = self.chosen(), self.ctx.actor, self.ctx.machine_file
-        self.save_button.setEnabled(False)
-        self.status.setText("")
-        self.ctx.write(lambda session: config.set_values(session, actor, machine_file, values),
-                       lambda _keys: self._saved(values), self._refused, entity="settings", owner=self)
-
-    def _saved(self, values: dict[str, str]) -> None:
-        self.save_button.setEnabled(True)
-        self.ctx.use_institution_settings(values)
-        self.status.setText(self.tr("Saved. New messages follow these channels."))
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(error, DeskError):
-            self.status.setText(messages.describe(error))
-        else:
-            show_error(error, self)

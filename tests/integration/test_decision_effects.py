@@ -35,7 +35,10 @@ def world(request, clock) -> World:
 
 
 def configure(w: World, mail_servers, **changes) -> None:
-    store_settings(w, delivery_settings(mail_servers) | {"mail.timeout_seconds": 5} | changes)
+    """Delivery on loopback; the result goes out at once unless a test sets feedback.delay_minutes
+    (the delay and corrections within it: test_feedback_delay_and_summary.py)."""
+    store_settings(w, delivery_settings(mail_servers) | {"mail.timeout_seconds": 5, "feedback.delay_minutes": 0}
+                   | changes)
 
 
 def deliver(w: World) -> None:

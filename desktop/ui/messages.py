@@ -82,6 +82,8 @@ def field_label(name: str) -> str:
         "employee_address": QCoreApplication.translate("Messages", "Employee's address"),
         "starts_on": QCoreApplication.translate("Messages", "Starts on"),
         "ends_on": QCoreApplication.translate("Messages", "Ends on"),
+        "outcome": QCoreApplication.translate("Messages", "Interview decision"),
+        "summary": QCoreApplication.translate("Messages", "Feedback summary"),
     }
     if name.startswith("scores.") and name[7:].isdigit():
         return QCoreApplication.translate("Messages", "Score of criterion {0}").format(name[7:])
@@ -147,6 +149,8 @@ def problem_text(code: str) -> str:
         "type": QCoreApplication.translate("Messages", "is not a PDF, PNG or JPEG file of the allowed kind"),
         "comment_required": QCoreApplication.translate("Messages", "needs a comment (a score of 3 or less, or 9 or "
                                                        "more)"),
+        "same_outcome": QCoreApplication.translate("Messages", "is the decision already taken; choose the other "
+                                                   "outcome to correct it"),
     }
     return texts.get(code, code)
 
@@ -399,7 +403,8 @@ def link_text(reason: str) -> str:
         "interviewdesk://interview/123.").format(why)
 
 
-SCORECARD_STATES = ("submitted", "not_on_panel", "not_submitted", "scores_missing", "decided")
+SCORECARD_STATES = ("submitted", "not_on_panel", "not_submitted", "scores_missing", "decided", "result_sent",
+                    "not_decided", "summary_not_due")
 
 
 def scorecard_state_text(reason: str, p: dict) -> str:
@@ -415,6 +420,15 @@ def scorecard_state_text(reason: str, p: dict) -> str:
     if reason == "scores_missing":
         return QCoreApplication.translate("Messages", "{0} interviewer(s) of the panel have not submitted their "
                                           "scorecard yet; the rule waits for all of them.").format(p.get("missing", ""))
+    if reason == "result_sent":
+        return QCoreApplication.translate("Messages", "The result has already gone out to the candidate, so the "
+                                          "decision can no longer be corrected.")
+    if reason == "not_decided":
+        return QCoreApplication.translate("Messages", "The round is not decided yet; the feedback summary is "
+                                          "written after the decision.")
+    if reason == "summary_not_due":
+        return QCoreApplication.translate("Messages", "This decision's feedback summary is not awaited (already "
+                                          "approved, or the feedback goes out without one).")
     return QCoreApplication.translate("Messages", "This round has already been decided; the decision shown is the "
                                       "current one.")
 

@@ -211,3 +211,30 @@ def test_a_correction_after_the_approval_asks_for_the_summary_again(world, mail_
         assert s.scalar(select(func.count()).select_from(OutboxEntry).where(
             OutboxEntry.interview_id == iid, OutboxEntry.state == OutboxState.SENT,
             OutboxEntry.kind.in_(RESULTS))) == 2         # e-mail and SMS of the corrected decision only
+
+
+def test_the_reports_show_the_on_time_rate_of_the_viewers_departments(world, mail_servers):
+    from factories import actor
+
+    from desktop.core.model import Role
+    from desktop.core.services import overview
+
+    w = world
+    configure(w, mail_servers, **{"feedback.delay_minutes": 30})
+    decided(w)
+    w.db.clock.set(local(STORY_DAY, 12, 0))
+    deliver(w)
+
+    def report(who):
+        with w.db.session(who) as s:
+            return overview.feedback_timeliness(s, who, STORY_DAY.replace(day=1), STORY_DAY)
+
+    mine = report(w.leader)
+    assert (mine.decided, mine.on_time, mine.late, mine.rate, mine.within_hours) == (1, 1, 0, 1.0, 24)
+    other = report(actor(Role.DEPT_LEADER, w.other_dept))
+    assert (other.decided, other.rate) == (0, None)      # another department's decisions are not theirs
+    with pytest.raises(PermissionDenied):
+        report(w.wang)                                   # interviewers have no reports
+    earlier = STORY_DAY - timedelta(days=40)
+    with w.db.session(w.leader) as s:
+        assert overview.feedback_timeliness(s, w.leader, earlier, earlier).decided == 0

@@ -141,7 +141,7 @@ def test_the_schedule_detail_opens_calibration_for_hr_and_leaders(qtbot, make_ct
 def test_hr_corrects_a_decision_within_the_delay_and_approves_the_feedback_summary(qtbot, make_ctx, world, clock):
     from desktop.core import settings
     from desktop.core.model import OutboxEntry, OutboxState
-    from desktop.core.storage.database import SYSTEM
+    from factories import SYSTEM
 
     with world.db.session(SYSTEM, write=True) as s:
         settings.store_institution(s, "feedback.visibility", "summary", "测试")
@@ -171,7 +171,7 @@ def test_hr_corrects_a_decision_within_the_delay_and_approves_the_feedback_summa
     found = decision(world, interview)
     assert (found.feedback_summary, found.summary_approved_by_id) == ("专业基础扎实，沟通清晰。", world.hr.user_id)
     assert not dialog.approve_button.isEnabled() and "张人事" in dialog.summary_state.text()
-    assert "12:00" in dialog.correction.text()                                # the result goes out then
+    assert "11:30" in dialog.correction.text()                                # decided 11:00, sent 30 min later
 
     dialog.override_reason.setText("复核后改判")                               # a correction within the delay
     dialog.override()

@@ -245,9 +245,13 @@ class CalibrationDialog(QDialog):
         else:
             self.correction.setText("")
         self.correction.setVisible(bool(self.correction.text()))
-        shown = d is not None and (self.visibility == "summary" or d.awaiting_summary or bool(d.summary))
+        shown = self.visibility == "summary" or (d is not None and (d.awaiting_summary or bool(d.summary)))
         self.summary_box.setVisible(self.hr and shown)
         if not shown:
+            return
+        if d is None or not d.outcome:
+            self.summary.clear()
+            self.summary_state.setText(self.tr("Written once the round is decided"))
             return
         if not self.summary.hasFocus() or d.summary_approved_at is not None:
             self.summary.setPlainText(d.summary)
@@ -256,8 +260,6 @@ class CalibrationDialog(QDialog):
                                                              self.ctx.format_time(d.summary_approved_at))
         elif d.awaiting_summary:
             state = self.tr("Awaiting your approval: the result is held until then")
-        elif not d.outcome:
-            state = self.tr("Written once the round is decided")
         else:
             state = ""
         self.summary_state.setText(state)

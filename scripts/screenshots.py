@@ -181,6 +181,7 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
             page.form.reject()
         else:
             print("no position this user may edit")
+    _calibration_shot(app, tasks, window, out)
     if "candidates" in keys:                      # 录用通知… of the first candidate's first application
         page = window.open_page("candidates")
         _wait(app, tasks)
@@ -201,6 +202,32 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
                 _wait(app, tasks, 0.5)
                 _save(section.dialog, out / "offer-dialog.png")
                 section.dialog.reject()
+
+
+def _calibration_shot(app, tasks, window, out: Path) -> None:
+    """评分校准 of the demo's decided round (three interviewers), with the decision and, for HR, the
+    feedback summary editor (shown as with feedback visibility "summary")."""
+    from sqlalchemy import select
+
+    from desktop.core.model import RoundDecision
+    from desktop.ui.desk.calibration import CalibrationDialog
+
+    ctx = window.ctx
+    with ctx.db.session() as session:
+        interview_id = session.scalar(select(RoundDecision.interview_id).limit(1))
+    if interview_id is None:
+        print("no decided round in the demo")
+        return
+    dialog = CalibrationDialog(ctx, interview_id, "", window)
+    dialog.show()
+    _wait(app, tasks)
+    if dialog.hr:
+        dialog.visibility = "summary"
+        dialog._decision_shown(dialog.decision)
+        dialog.summary.setPlainText("您在接口开发和故障排查方面表现突出；建议进一步加强数据库调优经验。")  # demo text
+        _wait(app, tasks, 0.3)
+    _save(dialog, out / "calibration.png")
+    dialog.close()
 
 
 def _room_shots(app, tasks, ctx, clock, out: Path, kiosk: bool = False) -> None:

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core import demo_day, scorecards, settings
+from desktop.core import demo_day, demo_evaluation, scorecards, settings
 from desktop.core.accounts import actor_for_user, hash_password
 from desktop.core.clock import ManualClock
 from desktop.core.model import (
@@ -178,6 +178,7 @@ class DemoSummary:
     last_interview: datetime | None
     password: str = DEMO_PASSWORD
     day: demo_day.DaySummary = demo_day.DaySummary()
+    evaluation: demo_evaluation.EvaluationSummary = demo_evaluation.EvaluationSummary()
 
 
 def has_candidates(session: Session) -> bool:
@@ -238,11 +239,14 @@ class _Builder:
         alerts = self._alerts(booked, requests)
         archived = self._archive(apps, policies[1])
         day = demo_day.build(self, {i.application_id for i in booked})
+        day_apps = set(self.s.scalars(select(Interview.application_id).where(Interview.uid.like("demo-day-%"))))
+        evaluation = demo_evaluation.build(self, {i.application_id for i in booked} | day_apps)
         self.s.flush()
         starts = sorted(i.starts_at for i in booked)
         return DemoSummary(len(DEPARTMENTS), len(USERS), len(self.positions), len(self.rooms), candidates,
                            len(apps), len(booked), len(requests), outbox, alerts, archived,
-                           starts[0] if starts else None, starts[-1] if starts else None, day=day)
+                           starts[0] if starts else None, starts[-1] if starts else None, day=day,
+                           evaluation=evaluation)
 
     # --- organisation ---------------------------------------------------------------------------
 

@@ -148,6 +148,7 @@ _ALERT_KINDS = {
     "room_planned_end": QT_TRANSLATE_NOOP("Labels", "The interview has reached its planned duration"),
     "propose_next_round": QT_TRANSLATE_NOOP("Labels", "Passed: book the next round"),
     "offer_step_open": QT_TRANSLATE_NOOP("Labels", "Passed the last round: the offer step is open"),
+    "feedback_summary_due": QT_TRANSLATE_NOOP("Labels", "Decided: write and approve the candidate's feedback summary"),
     "scorecard_reminder": QT_TRANSLATE_NOOP("Labels", "Your scorecard is due soon"),
     "scorecard_overdue": QT_TRANSLATE_NOOP("Labels", "Scorecard overdue"),
     "room_overtime": QT_TRANSLATE_NOOP("Labels", "The interview is 10 minutes over time, please wrap up"),

@@ -4,7 +4,10 @@ Independence: an interviewer sees the others' scorecards only after submitting t
 department and its leaders see them all. The calibration view puts each criterion side by side per
 interviewer with the weighted totals, and flags a score more than 3 points from the panel's mean on
 that criterion. The decision applies the round's rule (desktop.core.scorecard_rules.decide) to the
-submitted scorecards and keeps its explanation; HR confirms it, or overrides it with a reason."""
+submitted scorecards and keeps its explanation; HR confirms it, or overrides it with a reason. Until
+the result begins to go out to the candidate (feedback.delay_minutes after the decision, or while
+the feedback summary awaits approval) HR may still correct the decision, with a reason: the queued
+message is cancelled and the corrected one queued (decision_effects.withdraw)."""
 
 from __future__ import annotations
 
@@ -64,6 +67,12 @@ class DecisionView:
     reason: str
     decided_by: str
     decided_at: datetime | None
+    summary: str = ""                         # the written feedback summary (visibility "summary")
+    summary_approved_by: str = ""
+    summary_approved_at: datetime | None = None
+    awaiting_summary: bool = False            # the result is held until HR approves the summary
+    sends_at: datetime | None = None          # the queued result goes out then (correctable until)
+    correctable: bool = False                 # decided, and the result has not begun to go out
 
 
 def _interview(session: Session, interview_id: int) -> Interview:
@@ -131,14 +140,22 @@ def calibration(session: Session, actor: Actor, interview_id: int) -> Calibratio
                        tuple(card.id for card in cards))
 
 
-def _decision_view(session: Session, d: RoundDecision) -> DecisionView:
-    by = session.scalar(select(User.display_name).where(User.id == d.decided_by_id)) if d.decided_by_id else ""
+def _name(session: Session, user_id: int | None) -> str:
+    return (session.scalar(select(User.display_name).where(User.id == user_id)) or "") if user_id else ""
+
+
+def decision_view(session: Session, d: RoundDecision) -> DecisionView:
+    decided = d.outcome is not None
     return DecisionView(d.id, d.version, d.interview_id, d.proposed.value, d.explanation,
                         Decimal(d.average) if d.average is not None else None,
-                        d.outcome.value if d.outcome else "", d.overridden, d.reason, by or "", d.decided_at)
+                        d.outcome.value if d.outcome else "", d.overridden, d.reason, _name(session, d.decided_by_id),
+                        d.decided_at, d.feedback_summary, _name(session, d.summary_approved_by_id),
+                        d.summary_approved_at, decided and decision_effects.awaiting_summary(session, d),
+                        decision_effects.sends_at(session, d) if decided else None,
+                        decided and decision_effects.correctable(session, d))
 
 
-def _decision(session: Session, interview_id: int) -> RoundDecision | None:
+def decision_row(session: Session, interview_id: int) -> RoundDecision | None:
     return session.scalar(select(RoundDecision).where(RoundDecision.interview_id == interview_id))
 
 
@@ -146,8 +163,8 @@ def decision_of(session: Session, actor: Actor, interview_id: int) -> DecisionVi
     interview = _interview(session, interview_id)
     if not _oversees(session, actor, department_of(session, interview)):
         raise PermissionDenied(Action.INTERVIEW_SCHEDULE.value, action=Action.INTERVIEW_SCHEDULE.value)
-    found = _decision(session, interview_id)
-    return _decision_view(session, found) if found else None
+    found = decision_row(session, interview_id)
+    return decision_view(session, found) if found else None
 
 
 def propose(session: Session, actor: Actor, interview_id: int, chair_id: int | None = None) -> DecisionView:
@@ -171,7 +188,7 @@ def propose(session: Session, actor: Actor, interview_id: int, chair_id: int | N
     result = decide([v.weighted_total for v in views], chair_says, Decimal(template.pass_at),
                     Decimal(template.fail_below))
     now = session.info["clock"].now()
-    row = _decision(session, interview_id)
+    row = decision_row(session, interview_id)
     if row is not None and row.outcome is not None:
         raise InvalidState("round decided", reason="decided")
     if row is None:
@@ -185,36 +202,44 @@ def propose(session: Session, actor: Actor, interview_id: int, chair_id: int | N
         session.flush()
         decision_effects.on_decided(session, row)
     session.flush()
-    return _decision_view(session, row)
+    return decision_view(session, row)
 
 
 def settle(session: Session, actor: Actor, interview_id: int, expected_version: int,
            outcome: DecisionOutcome | None = None, reason: str = "") -> DecisionView:
     """HR confirms the rule's proposal (outcome None or the same), decides where the rule left it to
-    HR, or overrides it with a reason. `expected_version`: the decision as HR saw it."""
+    HR, or overrides it with a reason. `expected_version`: the decision as HR saw it. A decided round
+    is corrected the same way (another outcome, with a reason) while it is correctable (see the
+    module text); after that it is refused (reason "decided")."""
     interview = _interview(session, interview_id)
     require(session, actor, Action.INTERVIEW_SCHEDULE, department_of(session, interview))
-    row = _decision(session, interview_id)
+    row = decision_row(session, interview_id)
     if row is None:
         raise NotFound("decision")
     if row.version != expected_version:
         raise StaleWrite("decision changed", entity="RoundDecision")
-    if row.outcome is not None:
-        raise InvalidState("round decided", reason="decided")
-    outcome = outcome or row.proposed
+    correcting = row.outcome is not None
+    if correcting and not decision_effects.correctable(session, row):
+        raise InvalidState("result sent", reason="result_sent")
+    outcome = outcome or (row.outcome if correcting else row.proposed)
     reason = clean_text(reason)
     overriding = row.proposed != DecisionOutcome.HR_DECIDES and outcome != row.proposed
     problems: dict[str, str] = {}
     if outcome == DecisionOutcome.HR_DECIDES:
         problems["outcome"] = "required"
-    if overriding and not reason:
+    elif correcting and outcome == row.outcome:
+        problems["outcome"] = "same_outcome"
+    if (overriding or correcting) and not reason:
         problems["reason"] = "required"
     elif text_problem(reason, REASON_MAX):
         problems["reason"] = text_problem(reason, REASON_MAX)
     if problems:
         raise ValidationFailed(problems)
+    if correcting:
+        decision_effects.withdraw(session, row, actor.user_id)
     row.outcome, row.overridden, row.reason = outcome, overriding, reason
     row.decided_by_id, row.decided_at = actor.user_id, session.info["clock"].now()
     session.flush()
     decision_effects.on_decided(session, row)
-    return _decision_view(session, row)
+    session.flush()
+    return decision_view(session, row)

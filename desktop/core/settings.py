@@ -276,9 +276,12 @@ for _spec in (
 
 
 # After the decision (desktop/core/decision_effects.py, desktop/core/scorecard_deadlines.py): what
-# the candidate's feedback shows and how soon it is due; when scorecards are due after the interview.
+# the candidate's feedback shows ("summary": with a written summary HR approves before it goes), how
+# long the result waits after the decision so HR can still correct it, and how soon it is due; when
+# scorecards are due after the interview.
 for _spec in (
-    SettingSpec("feedback.visibility", "institution", str, "result", choices=("result", "scores")),
+    SettingSpec("feedback.visibility", "institution", str, "result", choices=("result", "scores", "summary")),
+    SettingSpec("feedback.delay_minutes", "institution", int, 30, minimum=0, maximum=1440),
     SettingSpec("feedback.within_hours", "institution", int, 24, minimum=1, maximum=14 * 24),
     SettingSpec("scorecards.deadline_hours", "institution", int, 24, minimum=1, maximum=14 * 24),
     SettingSpec("scorecards.remind_hours", "institution", int, 20, minimum=1, maximum=14 * 24),

@@ -99,6 +99,8 @@ def field_label(name: str) -> str:
         "start_days": QCoreApplication.translate("Messages", "Days to the start"),
         "body": QCoreApplication.translate("Messages", "Letter text"),
         "grade": QCoreApplication.translate("Messages", "Post grade"),
+        "outcome": QCoreApplication.translate("Messages", "Interview decision"),
+        "summary": QCoreApplication.translate("Messages", "Feedback summary"),
     }
     if name.startswith("pay") and name[3:].isdigit():
         return QCoreApplication.translate("Messages", "Salary line {0}").format(name[3:])
@@ -172,6 +174,8 @@ def problem_text(code: str) -> str:
                                                   "leaves open"),
         "comment_required": QCoreApplication.translate("Messages", "needs a comment (a score of 3 or less, or 9 or "
                                                        "more)"),
+        "same_outcome": QCoreApplication.translate("Messages", "is the decision already taken; choose the other "
+                                                   "outcome to correct it"),
     }
     return texts.get(code, code)
 
@@ -437,6 +441,12 @@ _SCORECARD_STATES = {
                                          "scorecard yet; the rule waits for all of them."), "missing"),
     "decided": QT_TRANSLATE_NOOP("Messages", "This round has already been decided; the decision shown is the "
                                  "current one."),
+    "result_sent": QT_TRANSLATE_NOOP("Messages", "The result has already gone out to the candidate, so the "
+                                     "decision can no longer be corrected."),
+    "not_decided": QT_TRANSLATE_NOOP("Messages", "The round is not decided yet; the feedback summary is "
+                                     "written after the decision."),
+    "summary_not_due": QT_TRANSLATE_NOOP("Messages", "This decision's feedback summary is not awaited (already "
+                                         "approved, or the feedback goes out without one)."),
 }
 SCORECARD_STATES = tuple(_SCORECARD_STATES)
 

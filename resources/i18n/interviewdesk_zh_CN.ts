@@ -867,6 +867,22 @@
         <translation>面试结论</translation>
     </message>
     <message>
+        <source>What the candidate should hear about the interview: strengths, what to improve. Sent with the result and the scores.</source>
+        <translation>告诉候选人的面试评语：表现突出之处与可改进之处。将随面试结果和各项评分一并发送。</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Approve and send</source>
+        <translation>批准并发送</translation>
+    </message>
+    <message>
+        <source>Feedback summary for the candidate</source>
+        <translation>给候选人的面试评语</translation>
+    </message>
+    <message>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
@@ -917,6 +933,30 @@
     <message>
         <source>The rule proposes</source>
         <translation>规则建议</translation>
+    </message>
+    <message>
+        <source>The result goes to the candidate at {0}; until then the decision can still be corrected (choose the outcome, give the reason, Correct the decision).</source>
+        <translation>面试结果将于 {0} 发给候选人；此前仍可更正结论（选择结论、填写理由后点击“更正结论”）。</translation>
+    </message>
+    <message>
+        <source>The result waits for the feedback summary; until it is approved the decision can still be corrected.</source>
+        <translation>面试结果待面试评语批准后发出；批准前仍可更正结论。</translation>
+    </message>
+    <message>
+        <source>Written once the round is decided</source>
+        <translation>本轮作出结论后填写</translation>
+    </message>
+    <message>
+        <source>Approved by {0} at {1}</source>
+        <translation>{0} 已于 {1} 批准</translation>
+    </message>
+    <message>
+        <source>Awaiting your approval: the result is held until then</source>
+        <translation>待您批准：批准前面试结果暂不发出</translation>
+    </message>
+    <message>
+        <source>Correct the decision</source>
+        <translation>更正结论</translation>
     </message>
     <message>
         <source>The round is decided: its scorecards stay as they are.</source>
@@ -4197,6 +4237,10 @@
         <translation>已通过最后一轮：可进入录用环节</translation>
     </message>
     <message>
+        <source>Decided: write and approve the candidate&apos;s feedback summary</source>
+        <translation>已出结论：请撰写并批准候选人的面试评语</translation>
+    </message>
+    <message>
         <source>Your scorecard is due soon</source>
         <translation>您的面试评价即将到期</translation>
     </message>
@@ -5430,6 +5474,14 @@
         <translation>岗位等级</translation>
     </message>
     <message>
+        <source>Interview decision</source>
+        <translation>面试结论</translation>
+    </message>
+    <message>
+        <source>Feedback summary</source>
+        <translation>面试评语</translation>
+    </message>
+    <message>
         <source>Salary line {0}</source>
         <translation>薪酬第{0}行</translation>
     </message>
@@ -5636,6 +5688,10 @@
     <message>
         <source>needs a comment (a score of 3 or less, or 9 or more)</source>
         <translation>须填写评语（评分不高于3分或不低于9分）</translation>
+    </message>
+    <message>
+        <source>is the decision already taken; choose the other outcome to correct it</source>
+        <translation>与当前结论相同；更正时请选择另一结论</translation>
     </message>
     <message>
         <source>Not checked in: the interview is not today. Check-in for it is possible on {0} from {1} to {2}.</source>
@@ -6040,6 +6096,18 @@
     <message>
         <source>This round has already been decided; the decision shown is the current one.</source>
         <translation>本轮已有结论；显示的是当前结论。</translation>
+    </message>
+    <message>
+        <source>The result has already gone out to the candidate, so the decision can no longer be corrected.</source>
+        <translation>面试结果已发送给候选人，结论不能再更正。</translation>
+    </message>
+    <message>
+        <source>The round is not decided yet; the feedback summary is written after the decision.</source>
+        <translation>本轮尚未作出结论；面试评语在作出结论后填写。</translation>
+    </message>
+    <message>
+        <source>This decision&apos;s feedback summary is not awaited (already approved, or the feedback goes out without one).</source>
+        <translation>此结论无需再批准面试评语（已批准，或本次反馈不含评语）。</translation>
     </message>
     <message>
         <source>Please correct the following:</source>
@@ -7686,6 +7754,26 @@
         <source>Applicants per stage and interviews, per position</source>
         <translation>各岗位各阶段应聘人数及面试场次</translation>
     </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Feedback on time</source>
+        <translation>面试反馈及时率</translation>
+    </message>
+    <message>
+        <source>{0} to {1}: {2} decisions, {3} feedback sent within {4} hours, {5} late, {6} not yet due</source>
+        <translation>{0} 至 {1}：共 {2} 个面试结论，{4} 小时内发出反馈 {3} 个，逾期 {5} 个，尚未到期 {6} 个</translation>
+    </message>
 </context>
 <context>
     <name>RequirementsEditor</name>
@@ -8175,6 +8263,10 @@
         <translation>候选人反馈内容</translation>
     </message>
     <message>
+        <source>Result sent after the decision (minutes, to allow a correction)</source>
+        <translation>结论后延迟发送结果（分钟，便于更正）</translation>
+    </message>
+    <message>
         <source>Feedback sent within (hours)</source>
         <translation>反馈发送时限（小时）</translation>
     </message>
@@ -8193,6 +8285,10 @@
     <message>
         <source>The result and the score of each criterion</source>
         <translation>结果及各评价项得分</translation>
+    </message>
+    <message>
+        <source>The result, the scores and a written summary HR approves</source>
+        <translation>结果、各项评分及经人事批准的面试评语</translation>
     </message>
     <message>
         <source>is required</source>

@@ -132,3 +132,32 @@ def test_demo_shows_the_interview_day(db, clock):
         assert s.scalar(select(SurveyResponse.answers)) == [5, 4, 5]
         assert s.scalar(select(func.count(PositionRequirement.position_id.distinct()))) == _count(s, Position)
         assert s.scalar(select(func.count()).where(Candidate.certificates != "")) > summary.candidates // 2
+
+
+def test_demo_shows_the_evaluation_chain(db, clock):
+    """Issue 12 on the demo's clock: an interview held by three interviewers with their submitted
+    scorecards, the round's decision confirmed by HR with the feedback sent; an offer waiting at the
+    主管领导 step after 人事处 approved it (陈建国 may decide it), and an offer accepted."""
+    from desktop.core import offer_inbox
+    from desktop.core.accounts import actor_for_user
+    from desktop.core.model import DecisionOutcome, Offer, OfferStatus, RoundDecision, Scorecard, ScorecardStatus
+
+    summary = demo.populate(db)
+    assert (summary.evaluation.scorecards, summary.evaluation.decisions) == (3, 1)
+    assert (summary.evaluation.offers_waiting, summary.evaluation.offers_accepted) == (1, 1)
+    with db.session() as s:
+        [decision] = s.scalars(select(RoundDecision)).all()
+        assert decision.outcome == DecisionOutcome.PASSED and decision.explanation.startswith("加权平均")
+        cards = s.scalars(select(Scorecard).where(Scorecard.interview_id == decision.interview_id)).all()
+        assert len(cards) == 3 and {c.status for c in cards} == {ScorecardStatus.SUBMITTED}
+        interview = s.get(Interview, decision.interview_id)
+        assert interview.ended_at < min(c.submitted_at for c in cards) <= decision.decided_at <= clock.now()
+        results = s.scalars(select(OutboxEntry).where(OutboxEntry.interview_id == interview.id,
+                                                      OutboxEntry.kind == "result_pass")).all()
+        assert results and all(r.sent_at and r.sent_at >= decision.decided_at + timedelta(minutes=30) for r in results)
+        waiting = s.scalars(select(Offer).where(Offer.status == OfferStatus.PENDING_APPROVAL)).all()
+        assert len(waiting) == 1 and waiting[0].current_step == 2
+        director = actor_for_user(s, s.scalar(select(User.id).where(User.username == "ld.chenjianguo")))
+        assert [o.offer_id for o in offer_inbox.offer_inbox(s, director)] == [waiting[0].id]
+        accepted = s.scalars(select(Offer).where(Offer.status == OfferStatus.ACCEPTED)).all()
+        assert len(accepted) == 1 and accepted[0].responded_at <= clock.now()

@@ -29,6 +29,10 @@ def world(request, clock) -> World:
     return world_copy(request, request.param, clock)
 
 
+# the result goes out at once (the delay and corrections within it: test_feedback_delay_and_summary.py)
+AT_ONCE = {"feedback.delay_minutes": 0}
+
+
 def card(*scores) -> CardInput:
     return CardInput({i + 1: ScoreInput(s, "") for i, s in enumerate(scores)}, Recommendation.YES)
 
@@ -58,7 +62,7 @@ def body_of(mail_servers) -> tuple[str, str]:
 
 def test_passed_with_scores_visible_hr_is_asked_for_the_next_round_and_the_mail_has_the_scores(world, mail_servers):
     w = world
-    configure(w, mail_servers, **{"feedback.visibility": "scores"})
+    configure(w, mail_servers, **AT_ONCE, **{"feedback.visibility": "scores"})
     iid = scored(w, ((8, 7, 7), (7, 8, 7), (7, 7, 8)))
     proposed = act(w, w.hr, panel.propose, iid)
     assert (proposed.proposed, proposed.explanation) == ("passed", "加权平均 7.33 ≥ 7.0")
@@ -88,7 +92,7 @@ def test_passed_with_scores_visible_hr_is_asked_for_the_next_round_and_the_mail_
 
 def test_result_only_the_mail_has_no_scores(world, mail_servers):
     w = world
-    configure(w, mail_servers)                           # feedback.visibility: result (the default)
+    configure(w, mail_servers, **AT_ONCE)                # feedback.visibility: result (the default)
     iid = scored(w, ((8, 7, 7), (7, 8, 7), (7, 7, 8)))
     act(w, w.hr, panel.settle, iid, act(w, w.hr, panel.propose, iid).version)
     deliver(w)
@@ -99,7 +103,7 @@ def test_result_only_the_mail_has_no_scores(world, mail_servers):
 
 def test_failed_the_regret_asks_for_the_talent_pool_and_a_reply_agreeing_adds_the_candidate(world, mail_servers):
     w = world
-    configure(w, mail_servers, **{"feedback.visibility": "scores"})
+    configure(w, mail_servers, **AT_ONCE, **{"feedback.visibility": "scores"})
     iid = scored(w, ((4, 4, 4), (4, 5, 4), (4, 4, 5)))
     proposed = act(w, w.hr, panel.propose, iid)
     assert proposed.proposed == "failed"
@@ -125,7 +129,7 @@ def test_failed_the_regret_asks_for_the_talent_pool_and_a_reply_agreeing_adds_th
 
 def test_after_the_last_round_the_offer_step_opens_and_an_unsent_feedback_counts_late(world, mail_servers):
     w = world
-    configure(w, mail_servers)
+    configure(w, mail_servers, **AT_ONCE)
     iid = scored(w, ((8, 8, 8), (8, 8, 8), (8, 7, 8)))
     with w.db.session(w.hr, write=True) as s:           # the booked round is the position's last
         for later in s.scalars(select(Round).where(Round.position_id == w.position, Round.sequence > 1)):

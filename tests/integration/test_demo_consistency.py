@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from desktop.core import demo
 from desktop.core.model import (
-    Alert, Application, ArchiveRecord, Candidate, ChangeRequest, Confirmation, Decision, Interview,
-    InterviewParticipant, Notice, OutboxEntry, Position, TimelineEvent,
+    Alert, Application, ApplicationEvent, ArchiveRecord, Candidate, ChangeRequest, Confirmation, Decision, Interview,
+    InterviewParticipant, Notice, Offer, OutboxEntry, Position, RoundDecision, Scorecard, TimelineEvent,
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -66,6 +66,14 @@ def orderings(session, now: datetime) -> list[str]:
                       Candidate.created_at, (Candidate, Candidate.id == Application.candidate_id))
     problems += after(session, "archive record after the application", ArchiveRecord.created_at,
                       Application.applied_at, (Application, Application.id == ArchiveRecord.application_id))
+    problems += after(session, "scorecard submitted after the interview ended", Scorecard.submitted_at, i.ended_at,
+                      (i, i.id == Scorecard.interview_id))
+    problems += after(session, "round decided after its proposal", RoundDecision.decided_at, RoundDecision.proposed_at)
+    problems += after(session, "round proposed after the interview ended", RoundDecision.proposed_at, i.ended_at,
+                      (i, i.id == RoundDecision.interview_id))
+    problems += after(session, "offer answered after it was sent", Offer.responded_at, Offer.sent_at)
+    problems += after(session, "offer event after the application", ApplicationEvent.at, Application.applied_at,
+                      (Application, Application.id == ApplicationEvent.application_id))
     opened = [(p.opened_on, applied) for p, applied in session.execute(
         select(Position, Application.applied_at).join(Application, Application.position_id == Position.id))
         if p.opened_on is not None and applied < datetime.combine(p.opened_on, time(0), tzinfo=SHANGHAI)]
@@ -75,7 +83,9 @@ def orderings(session, now: datetime) -> list[str]:
                          ("message sent", OutboxEntry.sent_at), ("notice", Notice.created_at),
                          ("change request", r.created_at), ("booking", i.created_at),
                          ("application", Application.applied_at), ("candidate entered", Candidate.created_at),
-                         ("archive record", ArchiveRecord.created_at)):
+                         ("archive record", ArchiveRecord.created_at), ("scorecard", Scorecard.submitted_at),
+                         ("round decision", RoundDecision.decided_at), ("offer sent", Offer.sent_at),
+                         ("offer answered", Offer.responded_at), ("application event", ApplicationEvent.at)):
         problems += not_after(session, what, column, now)
     return problems
 

@@ -131,7 +131,11 @@ def test_from_scorecards_to_a_signed_contract(world, mail_servers, clock):
         [task] = s.scalars(select(Alert).where(Alert.interview_id == iid, Alert.kind == "offer_step_open")).all()
         assert (task.user_id, task.detail["application_id"]) == (w.hr.user_id, w.applications[0])
 
-    # 2. the feedback mail carries the result and the panel's scores, nothing more
+    # 2. the feedback mail goes out feedback.delay_minutes (30) after the decision, with the result
+    #    and the panel's scores, nothing more
+    deliver(w)
+    assert len(relay.mailbox.messages()) == invitations      # HR may still correct the decision
+    clock.set(local(STORY_DAY, 12, 0))
     deliver(w)
     feedback = relay.mailbox.messages()[-1]
     body = feedback.get_body(("plain",)).get_content()

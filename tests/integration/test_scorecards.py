@@ -202,6 +202,9 @@ def test_independence_calibration_and_the_rule_confirmed(world):
         act(w, w.hr, panel.settle, iid, proposed.version)
     settled = act(w, w.hr, panel.settle, iid, proposed.version, DecisionOutcome.PASSED)
     assert (settled.outcome, settled.overridden, settled.decided_by) == ("passed", False, "张人事")
+    # a decided round stands once its result is due to the candidate (feedback.delay_minutes, 30 by
+    # default; a correction within that time: test_feedback_delay_and_summary.py)
+    w.db.clock.advance(timedelta(minutes=30))
     with pytest.raises(InvalidState):
         act(w, w.hr, panel.settle, iid, settled.version, DecisionOutcome.FAILED, "改主意")
 

@@ -136,3 +136,50 @@ def test_the_schedule_detail_opens_calibration_for_hr_and_leaders(qtbot, make_ct
     assert isinstance(panel.calibration_dialog, CalibrationDialog) and panel.calibration_dialog.isVisible()
     assert panel.calibration_dialog.waiting.text().endswith("李医生")
     panel.calibration_dialog.close()
+
+
+def test_hr_corrects_a_decision_within_the_delay_and_approves_the_feedback_summary(qtbot, make_ctx, world, clock):
+    from desktop.core import settings
+    from desktop.core.model import OutboxEntry, OutboxState
+    from factories import SYSTEM
+
+    with world.db.session(SYSTEM, write=True) as s:
+        settings.store_institution(s, "feedback.visibility", "summary", "测试")
+        settings.store_institution(s, "feedback.delay_minutes", 30, "测试")
+    clock.set(local(MONDAY, 8, 0))
+    interview = book(world, 0, local(MONDAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
+    clock.set(local(MONDAY, 11, 0))
+    score(world, world.wang, interview, [8, 8, 8])
+    score(world, world.li, interview, [8, 7, 8])
+    dialog = dialog_for(qtbot, make_ctx(world.hr), interview)
+    assert dialog.summary_box.isVisibleTo(dialog) and not dialog.approve_button.isEnabled()   # not decided yet
+    dialog.propose()
+    idle(qtbot, dialog.ctx)
+    dialog.confirm()
+    idle(qtbot, dialog.ctx)
+    assert dialog.approve_button.isEnabled() and "批准" in dialog.summary_state.text() + dialog.approve_button.text()
+    assert dialog.override_button.isEnabled() and dialog.override_outcome.currentData() == "failed"
+
+    dialog.approve_summary()                                                   # nothing written yet
+    idle(qtbot, dialog.ctx)
+    assert dialog.problem.isVisibleTo(dialog) and "面试评语" in dialog.problem.text()
+    assert decision(world, interview).summary_approved_at is None
+
+    dialog.summary.setPlainText("专业基础扎实，沟通清晰。")
+    dialog.approve_summary()
+    idle(qtbot, dialog.ctx)
+    found = decision(world, interview)
+    assert (found.feedback_summary, found.summary_approved_by_id) == ("专业基础扎实，沟通清晰。", world.hr.user_id)
+    assert not dialog.approve_button.isEnabled() and "张人事" in dialog.summary_state.text()
+    assert "11:30" in dialog.correction.text()                                # decided 11:00, sent 30 min later
+
+    dialog.override_reason.setText("复核后改判")                               # a correction within the delay
+    dialog.override()
+    idle(qtbot, dialog.ctx)
+    found = decision(world, interview)
+    assert (found.outcome, found.reason, found.summary_approved_at) == (DecisionOutcome.FAILED, "复核后改判", None)
+    with world.db.session() as s:
+        states = s.scalars(select(OutboxEntry.state).where(OutboxEntry.interview_id == interview,
+                                                           OutboxEntry.kind == "result_pass")).all()
+    assert states and set(states) == {OutboxState.CANCELLED}
+    assert dialog.approve_button.isEnabled()                                   # the summary is asked for again

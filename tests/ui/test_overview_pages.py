@@ -42,3 +42,13 @@ def test_report_and_archive_show_their_lists(qtbot, ctx, demo_db):
                for r in range(report.model.rowCount())) == count(demo_db)
     archive = build(qtbot, ArchivePage, ctx)
     assert archive.model.total > 0
+
+
+def test_the_report_shows_the_feedback_on_time_rate_of_the_period(qtbot, ctx, demo_db):
+    """The demo's decision had its feedback sent 30 minutes after it: 100 % this month (or the
+    month it fell in), with its counts; a year always holds it."""
+    report = build(qtbot, ReportsPage, ctx)
+    report.period.setCurrentIndex(report.period.findData("year"))
+    qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
+    assert report.rate.text() == "100.0 %"
+    assert "共 1 个面试结论" in report.rate_counts.text() and "逾期 0 个" in report.rate_counts.text()

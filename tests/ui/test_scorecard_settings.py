@@ -87,3 +87,19 @@ def test_feedback_and_deadlines_are_saved(qtbot, ctx, embedded_db):
     with embedded_db.session() as s:
         assert settings.institution_value(s, "feedback.visibility") == "scores"
         assert settings.institution_value(s, "scorecards.deadline_hours") == 48
+
+
+def test_the_summary_choice_and_the_delay_are_saved_and_a_bad_delay_is_refused(qtbot, ctx, embedded_db):
+    tab = ready(qtbot, ctx)
+    f = tab.feedback
+    visibility, delay = f.inputs["feedback.visibility"], f.inputs["feedback.delay_minutes"]
+    assert [visibility.itemData(i) for i in range(visibility.count())] == ["result", "scores", "summary"]
+    assert delay.value() == 30
+    visibility.setCurrentIndex(visibility.findData("summary"))
+    delay.setValue(90)
+    f.save_button.click()
+    qtbot.waitUntil(lambda: f.saved.isVisible(), timeout=10_000)
+    with embedded_db.session() as s:
+        assert settings.institution_value(s, "feedback.visibility") == "summary"
+        assert settings.institution_value(s, "feedback.delay_minutes") == 90
+    assert (delay.minimum(), delay.maximum()) == (0, 1440)     # the input offers only what the core accepts

@@ -397,15 +397,22 @@ def progress(payload: dict[str, Any], facts: Facts, locale: str) -> str:
 
 def feedback(payload: dict[str, Any], locale: str) -> str:
     """The interview feedback as far as feedback.visibility allowed when the decision was made:
-    nothing beyond the result, or the panel's weighted average and the average per criterion."""
+    nothing beyond the result, or the panel's weighted average and the average per criterion (also
+    with "summary", whose written text is the field feedback_summary)."""
     shown = payload.get("feedback") or {}
-    if shown.get("visibility") != "scores" or not shown.get("average"):
+    if shown.get("visibility") not in ("scores", "summary") or not shown.get("average"):
         return ""
     if locale == "en":
         parts = [f"weighted average {shown['average']} of 10"] + [f"{n} {v}" for n, v in shown.get("criteria") or []]
         return "; ".join(parts)
     parts = [f"加权平均 {shown['average']} 分（满分 10 分）"] + [f"{n} {v} 分" for n, v in shown.get("criteria") or []]
     return "；".join(parts)
+
+
+def feedback_summary(payload: dict[str, Any]) -> str:
+    """The written summary HR approved (visibility "summary"); empty otherwise."""
+    shown = payload.get("feedback") or {}
+    return (shown.get("summary") or "").strip() if shown.get("visibility") == "summary" else ""
 
 
 @dataclass(frozen=True)
@@ -477,6 +484,8 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
           lambda p, _f, _l, _c: " ".join(str(a) for a in p.get("survey_answers") or [])),
     Field("feedback", "面试反馈（按可见范围）", "Interview feedback (as far as visible)",
           lambda p, _f, loc, _c: feedback(p, loc)),
+    Field("feedback_summary", "面试评语（经人事审核）", "Feedback summary (approved by HR)",
+          lambda p, _f, _l, _c: feedback_summary(p)),
     Field("stage", "应聘当前阶段", "Current stage of the application", lambda p, _f, loc, _c: stage(p, loc)),
     Field("progress", "应聘进度答复（按可见范围）", "Progress answer (as far as visible)",
           lambda p, f, loc, _c: progress(p, f, loc)),

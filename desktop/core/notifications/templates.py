@@ -105,9 +105,10 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
           frozenset(_CANDIDATE | {"survey"})),
     Event("progress_answer", "应聘进度答复", "Progress answer", "candidate",
           frozenset(_SIGN | {"salutation", "candidate_name", "position", "progress", "stage", "next_step"})),
-    Event("result_pass", "面试结果（通过）", "Result: passed", "candidate", frozenset(_CANDIDATE | {"feedback"})),
+    Event("result_pass", "面试结果（通过）", "Result: passed", "candidate",
+          frozenset(_CANDIDATE | {"feedback", "feedback_summary"})),
     Event("result_regret", "面试结果（未通过）", "Result: not this time", "candidate",
-          frozenset(_CANDIDATE | {"feedback"})),
+          frozenset(_CANDIDATE | {"feedback", "feedback_summary"})),
     Event("offer_notice", "录用通知", "Offer notice", "candidate", frozenset(_CANDIDATE | {"reply_by", "report_date"})),
     Event("question_answer", "候选人提问的答复", "Answer to a candidate's question", "candidate",
           frozenset(_CANDIDATE | {"question", "answer"})),
@@ -299,7 +300,7 @@ def render_text(event: str, channel: str, subject: str, body: str, payload: dict
     values = fields.values(names & set(FIELDS), payload, facts, locale, channel)
     subject_text = " ".join(fill(subject, values).split()) if has_subject(channel) else ""
     lines = [fill(line, values).rstrip() for line in body.split("\n") if not _empty_label(line, values)]
-    text = "\n".join(lines).strip("\n")
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")   # a left-out line leaves no gap
     return Rendered(subject_text, text, to_html(text, locale) if channel == "email" else "")
 
 

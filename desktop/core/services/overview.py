@@ -5,7 +5,7 @@ report. Every list is scoped by department and paged in SQL."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
@@ -14,7 +14,9 @@ from desktop.core.model import (
     Alert, Application, ApplicationStage, ApprovalStep, ArchiveRecord, Candidate, ChangeRequest, ChangeStatus, Department,
     Interview, InterviewParticipant, OutboxEntry, OutboxState, Position, Room, Round, User,
 )
+from desktop.core import decision_effects, settings
 from desktop.core.permissions import Action, allowed, visible_departments
+from desktop.core.scheduling.office import OfficeHours
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core.storage.database import Actor
 from desktop.core.validation import mask_email, mask_phone
@@ -302,6 +304,34 @@ def recruitment_report(session: Session, actor: Actor) -> list[ReportRow]:
     return [ReportRow(p.code, p.title, p.name, p.headcount,
                       {s.value: stages.get(p.id, {}).get(s.value, 0) for s in ApplicationStage},
                       interviews.get(p.id, 0)) for p in positions]
+
+
+@dataclass(frozen=True)
+class FeedbackTimeliness:
+    """面试反馈及时率 of a period: decisions whose feedback was due, sent on time, late."""
+
+    first_day: date
+    last_day: date
+    decided: int
+    on_time: int
+    late: int
+    within_hours: int
+
+    @property
+    def rate(self) -> float | None:
+        judged = self.on_time + self.late
+        return self.on_time / judged if judged else None
+
+
+def feedback_timeliness(session: Session, actor: Actor, first_day: date, last_day: date) -> FeedbackTimeliness:
+    """The feedback-on-time figures (decision_effects.on_time) of the decisions taken on these local
+    days, for the positions the actor may report on."""
+    depts = visible_departments(session, actor, Action.REPORTS_VIEW)
+    hours = OfficeHours.load(session)
+    since, until = hours.at(first_day, time(0)), hours.at(last_day + timedelta(days=1), time(0))
+    found = decision_effects.on_time(session, since, until, session.info["clock"].now(), depts)
+    return FeedbackTimeliness(first_day, last_day, found.decided, found.on_time, found.late,
+                              settings.institution_value(session, "feedback.within_hours"))
 
 
 def open_alerts(session: Session, actor: Actor, limit: int = 100) -> list[AlertRow]:

@@ -5,7 +5,9 @@ interviewer after submitting their own (the core refuses otherwise; the refusal 
 
 HR also sees the round's decision: the rule's proposal with its explanation
 (scorecard_panel.propose), then 确认 (confirm) or 改判 (override, with a reason) through
-scorecard_panel.settle."""
+scorecard_panel.settle — and, until the result goes out to the candidate (feedback.delay_minutes
+after the decision), a correction the same way. With feedback visibility "summary" HR writes the
+feedback summary for the candidate below and sends it with 批准并发送 (feedback_summary.approve)."""
 
 from __future__ import annotations
 
@@ -14,11 +16,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget,
+    QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
-from desktop.core import labels, scorecard_panel, scorecards
+from desktop.core import feedback_summary, labels, scorecard_panel, scorecards, settings
 from desktop.core.model import DecisionOutcome
 from desktop.core.permissions import Action
 from desktop.core.scorecard_panel import Calibration, DecisionView
@@ -56,7 +58,8 @@ class CalibrationDialog(QDialog):
         self.decision: DecisionView | None = None
         self.hr = ctx.may(Action.INTERVIEW_SCHEDULE)
         self.setWindowTitle(labels.with_note(self.tr("Calibration"), title) if title else self.tr("Calibration"))
-        self.resize(1000, 600)
+        self.resize(1000, 660)
+        self.visibility = ""                      # feedback.visibility, read with the decision
 
         self.table = QTableWidget()
         self.table.setObjectName("calibration")
@@ -92,6 +95,34 @@ class CalibrationDialog(QDialog):
         actions.addWidget(self.override_reason, 1)
         actions.addWidget(self.override_button)
         box.addLayout(actions)
+        self.correction = hint_label()
+        self.correction.setWordWrap(True)
+        box.addWidget(self.correction)
+
+        # feedback visibility "summary": the written summary for the candidate, approved by HR
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("feedbackSummary")
+        self.summary.setPlaceholderText(self.tr("What the candidate should hear about the interview: strengths, "
+                                                "what to improve. Sent with the result and the scores."))
+        self.summary.setFixedHeight(72)
+        self.summary_state = hint_label()
+        self.summary_state.setWordWrap(True)
+        self.save_summary_button = QPushButton(self.tr("Save draft"))
+        self.save_summary_button.clicked.connect(self.save_summary)
+        self.approve_button = primary_button(self.tr("Approve and send"))
+        self.approve_button.clicked.connect(self.approve_summary)
+        self.summary_box = QWidget()
+        summary_column = QVBoxLayout(self.summary_box)
+        summary_column.setContentsMargins(0, 4, 0, 0)
+        summary_head = QHBoxLayout()
+        summary_head.addWidget(QLabel(self.tr("Feedback summary for the candidate")))
+        summary_head.addWidget(self.summary_state, 1)
+        summary_head.addWidget(self.save_summary_button)
+        summary_head.addWidget(self.approve_button)
+        summary_column.addLayout(summary_head)
+        summary_column.addWidget(self.summary)
+        self.summary_box.hide()
+        box.addWidget(self.summary_box)
         self.decision_box.setVisible(self.hr)
 
         # HR opens a submitted scorecard again for its interviewer, with the reason (audited)
@@ -134,8 +165,9 @@ class CalibrationDialog(QDialog):
         self.ctx.read(lambda session: scorecard_panel.calibration(session, actor, interview_id), self._arrived,
                       self._failed, owner=self)
         if self.hr:
-            self.ctx.read(lambda session: scorecard_panel.decision_of(session, actor, interview_id),
-                          self._decision_shown, self._failed, owner=self)
+            self.ctx.read(lambda session: (scorecard_panel.decision_of(session, actor, interview_id),
+                                           settings.institution_value(session, "feedback.visibility")),
+                          self._decision_read, self._failed, owner=self)
 
     def _changed(self, entity: str, ids: object) -> None:
         if entity in ("scorecard", "decision") and (not ids or self.interview_id in ids):
@@ -183,6 +215,10 @@ class CalibrationDialog(QDialog):
 
     # --- the decision --------------------------------------------------------------------------
 
+    def _decision_read(self, found: tuple[DecisionView | None, str]) -> None:
+        self.visibility = found[1]
+        self._decision_shown(found[0])
+
     def _decision_shown(self, d: DecisionView | None) -> None:
         self.decision = d
         if d is None:
@@ -195,7 +231,38 @@ class CalibrationDialog(QDialog):
         else:
             self.proposal.setText(labels.labelled(self.tr("The rule proposes"), outcome_word(d.proposed))
                                   + "\n" + d.explanation)
+        self._summary_shown(d)
         self._buttons()
+
+    def _summary_shown(self, d: DecisionView | None) -> None:
+        if d is not None and d.correctable and d.sends_at is not None:
+            self.correction.setText(self.tr("The result goes to the candidate at {0}; until then the decision can "
+                                            "still be corrected (choose the outcome, give the reason, Correct the decision).")
+                                    .format(self.ctx.format_time(d.sends_at)))
+        elif d is not None and d.awaiting_summary:
+            self.correction.setText(self.tr("The result waits for the feedback summary; until it is approved the "
+                                            "decision can still be corrected."))
+        else:
+            self.correction.setText("")
+        self.correction.setVisible(bool(self.correction.text()))
+        shown = self.visibility == "summary" or (d is not None and (d.awaiting_summary or bool(d.summary)))
+        self.summary_box.setVisible(self.hr and shown)
+        if not shown:
+            return
+        if d is None or not d.outcome:
+            self.summary.clear()
+            self.summary_state.setText(self.tr("Written once the round is decided"))
+            return
+        if not self.summary.hasFocus() or d.summary_approved_at is not None:
+            self.summary.setPlainText(d.summary)
+        if d.summary_approved_at is not None:
+            state = self.tr("Approved by {0} at {1}").format(d.summary_approved_by,
+                                                             self.ctx.format_time(d.summary_approved_at))
+        elif d.awaiting_summary:
+            state = self.tr("Awaiting your approval: the result is held until then")
+        else:
+            state = ""
+        self.summary_state.setText(state)
 
     def _buttons(self) -> None:
         d = self.decision
@@ -203,8 +270,15 @@ class CalibrationDialog(QDialog):
         ready = self.calibration is not None and not self.calibration.waiting_for
         self.propose_button.setEnabled(ready and (d is None or open_))
         self.confirm_button.setEnabled(open_ and d.proposed != DecisionOutcome.HR_DECIDES.value)
+        correcting = d is not None and d.correctable
         for w in (self.override_outcome, self.override_reason, self.override_button):
-            w.setEnabled(open_)
+            w.setEnabled(open_ or correcting)
+        if correcting and self.override_outcome.currentData() == d.outcome:    # a correction changes the outcome
+            self.override_outcome.setCurrentIndex(1 - self.override_outcome.currentIndex())
+        self.override_button.setText(self.tr("Correct the decision") if correcting else self.tr("Override"))
+        awaiting = d is not None and d.awaiting_summary
+        for w in (self.summary, self.save_summary_button, self.approve_button):
+            w.setEnabled(awaiting)
         settled = d is not None and bool(d.outcome)          # a decided round keeps its scorecards
         for w in (self.reopen_whose, self.reopen_reason, self.reopen_button):
             w.setEnabled(self.reopen_whose.count() > 0 and not settled)
@@ -226,6 +300,19 @@ class CalibrationDialog(QDialog):
             outcome, reason = DecisionOutcome(self.override_outcome.currentData()), self.override_reason.text()
             self._write(lambda session: scorecard_panel.settle(session, actor, interview_id, version, outcome,
                                                                reason))
+
+    def save_summary(self) -> None:
+        self._summary_write(feedback_summary.save)
+
+    def approve_summary(self) -> None:
+        """批准并发送: the summary as shown is approved and the result with it queued for the candidate."""
+        self._summary_write(feedback_summary.approve)
+
+    def _summary_write(self, fn) -> None:
+        if self.decision is not None:
+            actor, interview_id, version = self.ctx.actor, self.interview_id, self.decision.version
+            text = self.summary.toPlainText()
+            self._write(lambda session: fn(session, actor, interview_id, version, text))
 
     def reopen(self) -> None:
         card_id = self.reopen_whose.currentData()

@@ -1,13 +1,19 @@
 """报表 Reports and 档案 Archive, read-only until their capabilities arrive (and, until then, without
-buttons that would do nothing). Today, Schedule, Approvals and Outbox have pages of their own."""
+buttons that would do nothing). Today, Schedule, Approvals and Outbox have pages of their own.
+The reports page also shows 面试反馈及时率: of the decisions of a chosen period, the share whose
+feedback reached the candidate within feedback.within_hours, with its counts."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
+)
 
 from desktop.core.services import overview
+from desktop.core.services.overview import FeedbackTimeliness
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
 from desktop.ui.overview.models import ArchiveTableModel, ReportTableModel
@@ -75,8 +81,19 @@ class ArchivePage(_ListPage):
         return self.tr("%n record(s)", "", total)
 
 
+def period_days(period: str, today: date) -> tuple[date, date]:
+    """The first and last local day of "month" (this month so far), "last_month" or "year"."""
+    if period == "last_month":
+        last = today.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
+    if period == "year":
+        return today.replace(month=1, day=1), today
+    return today.replace(day=1), today
+
+
 class ReportsPage(QWidget):
-    """One row per position: applicants in each stage and the number of interviews."""
+    """One row per position: applicants in each stage and the number of interviews; above it the
+    feedback-on-time rate of the chosen period."""
 
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,8 +108,27 @@ class ReportsPage(QWidget):
         head.addWidget(title_label(self.tr("Reports")))
         head.addSpacing(16)
         head.addWidget(hint_label(self.tr("Applicants per stage and interviews, per position")), 1)
+
+        self.period = QComboBox()
+        for code, text in (("month", self.tr("This month")), ("last_month", self.tr("Last month")),
+                           ("year", self.tr("This year"))):
+            self.period.addItem(text, code)
+        self.period.currentIndexChanged.connect(lambda _i: self.load_timeliness())
+        self.rate = QLabel()
+        self.rate.setObjectName("feedbackRate")
+        self.rate_counts = hint_label()
+        self.rate_counts.setWordWrap(True)
+        figure = QHBoxLayout()
+        figure.addWidget(title_label(self.tr("Feedback on time"), "sectionTitle"))
+        figure.addWidget(self.period)
+        figure.addSpacing(12)
+        figure.addWidget(self.rate)
+        figure.addSpacing(12)
+        figure.addWidget(self.rate_counts, 1)
+
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addLayout(figure)
         layout.addWidget(self.table, 1)
         ctx.sig_changed.connect(self._changed)
         self.load()
@@ -100,11 +136,28 @@ class ReportsPage(QWidget):
     def _changed(self, entity: str, _ids: object) -> None:
         if entity in ("position", "application", "interview"):
             self.load()
+        elif entity == "decision":
+            self.load_timeliness()
 
     def load(self) -> None:
         actor = self.ctx.actor
         self.ctx.read(lambda session: overview.recruitment_report(session, actor), self._arrived,
                       lambda error: show_error(error, self), owner=self)
+        self.load_timeliness()
+
+    def load_timeliness(self) -> None:
+        actor = self.ctx.actor
+        first, last = period_days(self.period.currentData(), self.ctx.today())
+        self.ctx.read(lambda session: overview.feedback_timeliness(session, actor, first, last),
+                      self._timeliness_arrived, lambda error: show_error(error, self), owner=self)
 
     def _arrived(self, rows) -> None:
         self.model.set_rows(rows)
+
+    def _timeliness_arrived(self, f: FeedbackTimeliness) -> None:
+        self.rate.setText("—" if f.rate is None else f"{f.rate * 100:.1f} %")
+        pending = f.decided - f.on_time - f.late
+        self.rate_counts.setText(self.tr("{0} to {1}: {2} decisions, {3} feedback sent within {4} hours, {5} late, "
+                                         "{6} not yet due").format(f.first_day.isoformat(), f.last_day.isoformat(),
+                                                                   f.decided, f.on_time, f.within_hours, f.late,
+                                                                   pending))

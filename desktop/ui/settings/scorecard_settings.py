@@ -34,6 +34,8 @@ NAME, WEIGHT, A4, A7, A10 = range(5)
 ANCHOR_COLUMNS = {"4": A4, "7": A7, "10": A10}
 _LABELS = {
     "feedback.visibility": QT_TRANSLATE_NOOP("ScorecardSettings", "The candidate's feedback shows"),
+    "feedback.delay_minutes": QT_TRANSLATE_NOOP("ScorecardSettings", "Result sent after the decision (minutes, to "
+                                                                     "allow a correction)"),
     "feedback.within_hours": QT_TRANSLATE_NOOP("ScorecardSettings", "Feedback sent within (hours)"),
     "scorecards.deadline_hours": QT_TRANSLATE_NOOP("ScorecardSettings", "Scorecards due after the interview (hours)"),
     "scorecards.remind_hours": QT_TRANSLATE_NOOP("ScorecardSettings", "Remind interviewers after (hours)"),
@@ -41,6 +43,7 @@ _LABELS = {
 _VISIBILITY = (
     ("result", QT_TRANSLATE_NOOP("ScorecardSettings", "The result only")),
     ("scores", QT_TRANSLATE_NOOP("ScorecardSettings", "The result and the score of each criterion")),
+    ("summary", QT_TRANSLATE_NOOP("ScorecardSettings", "The result, the scores and a written summary HR approves")),
 )
 _PROBLEMS = {
     "required": QT_TRANSLATE_NOOP("ScorecardSettings", "is required"),
@@ -62,7 +65,8 @@ def _problem(code: str) -> str:
 
 
 class FeedbackSettings(StoredSettingsTab, QWidget):
-    """面试反馈: the four institution settings of feedback and scorecard deadlines."""
+    """面试反馈: the institution settings of feedback (what it shows, how long it waits for a
+    correction, when it is due) and of scorecard deadlines."""
 
     setting_label = staticmethod(label_of)
 

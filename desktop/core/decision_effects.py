@@ -10,7 +10,12 @@ propose in an automatic round):
 - The candidate's feedback goes out with the result message at once, through the outbox, with
   what the setting feedback.visibility allows: the result only, or the result with the panel's
   weighted average and the average per criterion. Whether it went out within feedback.within_hours
-  of the decision is read back for the reports (`on_time`)."""
+  of the decision is read back for the reports (`on_time`).
+- Reopening a scorecard of a decided round (`reopen_decision`, from scorecards.reopen): refused once
+  the result went to the candidate (sent, or being sent), an offer exists for the application, or a
+  later round is booked; otherwise the decision goes back to "proposed" (its result messages still
+  waiting are cancelled, HR's tasks of it closed, a timeline entry "decision reopened"), and the rule
+  proposes again after the resubmission. A decision decided again has its own messages and tasks."""
 
 from __future__ import annotations
 
@@ -23,13 +28,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import next_round, settings
+from desktop.core.errors import InvalidState
 from desktop.core.model import (
-    Application, Candidate, DecisionOutcome, Interview, OutboxEntry, OutboxState, ParticipantRole, Round,
-    RoundDecision, Score, Scorecard, ScorecardCriterion, ScorecardStatus, TalentPoolEntry, User,
+    Alert, Application, Candidate, DecisionOutcome, Interview, InterviewStatus, Offer, OutboxEntry, OutboxState,
+    ParticipantRole, Round, RoundDecision, Score, Scorecard, ScorecardCriterion, ScorecardStatus, TalentPoolEntry,
+    TimelineEvent, User,
 )
 from desktop.core.notifications import routing
-from desktop.core.scheduling import alerts, effects
+from desktop.core.scheduling import alerts, effects, timeline
+from desktop.core.storage.database import Actor
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.scorecard_rules import mean, shown
 
@@ -68,12 +76,16 @@ def feedback_payload(session: Session, decision: RoundDecision) -> dict[str, Any
 
 
 def _next_round(session: Session, interview: Interview) -> Round | None:
-    current = session.get(Round, interview.round_id)
-    if current is None:
-        return None
-    return session.scalar(select(Round).where(Round.position_id == current.position_id,
-                                              Round.sequence > current.sequence)
-                          .order_by(Round.sequence).limit(1))
+    return next_round.following_round(session, interview.round_id)
+
+
+def _occasion(session: Session, decision: RoundDecision) -> str:
+    """"" for a decision decided the first time; ":r<n>" after it was reopened n times, so that the
+    messages and tasks of a decision decided again are new ones, not the cancelled ones of before."""
+    reopened = len(session.scalars(select(TimelineEvent.id).where(
+        TimelineEvent.interview_id == decision.interview_id,
+        TimelineEvent.kind == timeline.Event.DECISION_REOPENED.value)).all())
+    return f":r{reopened}" if reopened else ""
 
 
 def on_decided(session: Session, decision: RoundDecision) -> None:
@@ -81,23 +93,58 @@ def on_decided(session: Session, decision: RoundDecision) -> None:
     if decision.outcome not in RESULT_EVENTS:
         return
     interview = session.get(Interview, decision.interview_id)
+    occasion = _occasion(session, decision)
     if decision.outcome == DecisionOutcome.PASSED:
         following = _next_round(session, interview)
         panel = [p.user_id for p in sorted(interview.participants, key=lambda p: p.id)
                  if p.role == ParticipantRole.INTERVIEWER]
         if following is not None:
             names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(panel))).all())
-            alerts.for_hr(session, f"next_round:{decision.id}", "propose_next_round", interview,
+            alerts.for_hr(session, f"next_round:{decision.id}{occasion}", "propose_next_round", interview,
                           decision_id=decision.id, round_id=following.id, round=following.name,
                           panel=panel, panel_names=[names.get(u, "") for u in panel])
         else:
-            alerts.for_hr(session, f"offer_open:{decision.id}", "offer_step_open", interview,
+            alerts.for_hr(session, f"offer_open:{decision.id}{occasion}", "offer_step_open", interview,
                           decision_id=decision.id, application_id=decision.application_id)
     event = RESULT_EVENTS[decision.outcome]
     info = effects.details(session, interview) | {"feedback": feedback_payload(session, decision),
                                                    "decision_id": decision.id,
                                                    "decided_at": decision.decided_at.isoformat()}
-    routing.queue(session, effects.candidate_messages(session, interview, event, info, confirm=False))
+    routing.queue(session, [(key + occasion, values) for key, values in
+                            effects.candidate_messages(session, interview, event, info, confirm=False)])
+
+
+def reopen_decision(session: Session, actor: Actor, interview: Interview, scorecard_id: int, reason: str) -> None:
+    """A submitted scorecard of this interview is being reopened (see the module text). Nothing is
+    written when refused: InvalidState reason feedback_sent, offer_exists or next_round_booked."""
+    decision = session.scalar(select(RoundDecision).where(RoundDecision.interview_id == interview.id))
+    if decision is None or decision.outcome is None:
+        return                                   # only proposed: the rule proposes again after resubmission
+    results = session.scalars(select(OutboxEntry).where(OutboxEntry.interview_id == interview.id,
+                                                        OutboxEntry.kind.in_(tuple(RESULT_EVENTS.values())))).all()
+    if any(e.state in (OutboxState.SENT, OutboxState.IN_PROGRESS) for e in results):
+        raise InvalidState("feedback already sent", reason="feedback_sent")
+    if session.scalar(select(Offer.id).where(Offer.application_id == decision.application_id).limit(1)) is not None:
+        raise InvalidState("offer exists", reason="offer_exists")
+    following = _next_round(session, interview)
+    if following is not None and session.scalar(select(Interview.id).where(
+            Interview.application_id == decision.application_id, Interview.round_id == following.id,
+            Interview.status != InterviewStatus.CANCELLED).limit(1)) is not None:
+        raise InvalidState("next round booked", reason="next_round_booked")
+    now = session.info["clock"].now()
+    for entry in results:                        # waiting or failed: about a decision that no longer stands
+        if entry.state in (OutboxState.PENDING, OutboxState.FAILED):
+            entry.state = OutboxState.CANCELLED
+    occasion = _occasion(session, decision)
+    keys = (f"next_round:{decision.id}{occasion}", f"offer_open:{decision.id}{occasion}")
+    for alert in session.scalars(select(Alert).where(Alert.dedupe_key.in_(keys), Alert.acknowledged_at.is_(None))):
+        alert.acknowledged_at, alert.acknowledged_by_id = now, actor.user_id
+    previous = decision.outcome.value
+    decision.outcome, decision.overridden, decision.reason = None, False, ""
+    decision.decided_by_id = decision.decided_at = None
+    timeline.add(session, interview, timeline.Event.DECISION_REOPENED, actor, decision_id=decision.id,
+                 outcome=previous, scorecard_id=scorecard_id, reason=reason[:200])
+    session.flush()
 
 
 def consent(session: Session, candidate_id: int, at: datetime) -> bool:
@@ -105,7 +152,8 @@ def consent(session: Session, candidate_id: int, at: datetime) -> bool:
     False when there was nothing to agree to (no regret message sent to them) or it was given before."""
     asked = session.scalar(select(OutboxEntry.id).join(Interview, Interview.id == OutboxEntry.interview_id)
                            .join(Application, Application.id == Interview.application_id)
-                           .where(Application.candidate_id == candidate_id, OutboxEntry.kind == "result_regret")
+                           .where(Application.candidate_id == candidate_id, OutboxEntry.kind == "result_regret",
+                                  OutboxEntry.state != OutboxState.CANCELLED)
                            .limit(1))
     candidate = session.get(Candidate, candidate_id)
     if asked is None or candidate is None:

@@ -201,6 +201,9 @@ def settle(session: Session, actor: Actor, interview_id: int, expected_version: 
         raise StaleWrite("decision changed", entity="RoundDecision")
     if row.outcome is not None:
         raise InvalidState("round decided", reason="decided")
+    missing = set(_panel(interview)) - {c.interviewer_id for c in _submitted(session, interview_id)}
+    if missing:                                  # a scorecard reopened since the proposal: wait for it
+        raise InvalidState("scores missing", reason="scores_missing", missing=len(missing))
     outcome = outcome or row.proposed
     reason = clean_text(reason)
     overriding = row.proposed != DecisionOutcome.HR_DECIDES and outcome != row.proposed

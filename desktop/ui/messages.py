@@ -399,10 +399,40 @@ def link_text(reason: str) -> str:
         "interviewdesk://interview/123.").format(why)
 
 
-SCORECARD_STATES = ("submitted", "not_on_panel", "not_submitted", "scores_missing", "decided")
+SCORECARD_STATES = ("submitted", "not_on_panel", "not_submitted", "scores_missing", "decided", "not_begun",
+                    "feedback_sent", "offer_exists", "next_round_booked", "not_passed", "last_round")
+
+
+def _office_time(iso: str) -> str:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        return datetime.fromisoformat(iso).astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return ""
 
 
 def scorecard_state_text(reason: str, p: dict) -> str:
+    if reason == "not_begun":
+        return QCoreApplication.translate("Messages", "The interview has not begun yet: the scorecard can be "
+                                          "submitted from {0}. Your draft is kept until then.").format(
+            _office_time(str(p.get("starts_at", ""))))
+    if reason == "feedback_sent":
+        return QCoreApplication.translate("Messages", "The round's result has already gone to the candidate, so its "
+                                          "scorecards can no longer be reopened.")
+    if reason == "offer_exists":
+        return QCoreApplication.translate("Messages", "An offer exists for this application, so the round's "
+                                          "scorecards can no longer be reopened.")
+    if reason == "next_round_booked":
+        return QCoreApplication.translate("Messages", "The next round is already booked for this candidate; cancel "
+                                          "it first if the decision must be taken again.")
+    if reason == "not_passed":
+        return QCoreApplication.translate("Messages", "The next round can be booked once this round is decided "
+                                          "as passed.")
+    if reason == "last_round":
+        return QCoreApplication.translate("Messages", "This was the position's last round: the offer step follows, "
+                                          "there is no next round to book.")
     if reason == "submitted":
         return QCoreApplication.translate("Messages", "This scorecard has already been submitted (perhaps on another "
                                           "desktop) and is locked. HR can reopen it if it must change.")
@@ -575,6 +605,15 @@ def describe(error: BaseException) -> str:
         if status == "question_answered":
             return QCoreApplication.translate("Messages", "This question has already been answered; the list "
                                               "shows the answer.")
+        if status == "offer_expired":
+            return QCoreApplication.translate("Messages", "The offer's reply deadline ({0}) has passed: the answer "
+                                              "cannot be recorded. Make a new offer if the post is still to be "
+                                              "filled by this candidate.").format(
+                _office_time(str(p.get("reply_by", ""))))
+        if status == "headcount_exceeded":
+            return QCoreApplication.translate("Messages", "The position's headcount is {0} and {1} offer(s) are "
+                                              "already accepted: one more would exceed it by {2}.").format(
+                p.get("headcount", ""), p.get("accepted", ""), p.get("over", ""))
         if status == "not_checked_in":
             return QCoreApplication.translate("Messages", "The candidate is not checked in; there is nothing to undo.")
         from desktop.core import labels

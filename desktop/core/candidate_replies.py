@@ -2,8 +2,11 @@
 replies.py; SMS: integrations/http_channels/sms_inbox.py). In this order:
 
 0. "接受" / "拒绝" on the first line while the candidate has an offer awaiting the answer
-   (desktop/core/offers.py): recorded as the answer; one refused (after the reply deadline, or
-   over the headcount) is kept with an alert for HR;
+   (desktop/core/offers.py answer_word: "接受！谢谢" accepts, "接受不了" does not): recorded as the
+   answer; one refused (after the reply deadline, or over the headcount) is kept with an alert for
+   HR, and a late acceptance is answered politely at once ("offer_late": too late, contact 人事处).
+   A reply that speaks of the offer without a clear answer ("无法接受", "接受，但…") is kept for HR
+   with an alert ("offer_unclear") rather than guessed;
 1. a confirmation keyword on the first line ("确认", "1"), while the interview is still ahead;
 2. "进度" / "progress" (the whole message): the application's stage and next step are answered at
    once, as far as replies.progress_visibility allows;
@@ -37,8 +40,8 @@ from sqlalchemy.orm import Session
 from desktop.core import decision_effects, offers, questions, settings
 from desktop.core.errors import InvalidState, ValidationFailed
 from desktop.core.model import (
-    Application, Candidate, Channel, InboundMessage, Interview, InterviewStatus, OutboxEntry, Position,
-    SurveyResponse,
+    Application, Candidate, Channel, InboundMessage, Interview, InterviewStatus, Offer, OfferStatus, OutboxEntry,
+    Position, SurveyResponse,
 )
 from desktop.core.notifications import routing
 from desktop.core.scheduling import alerts, effects, timeline
@@ -72,12 +75,12 @@ class Reply:
 
 @dataclass(frozen=True)
 class Handled:
-    kind: str        # repeated, unmatched, offer_answer, offer_refused, confirmation, progress, survey,
+    kind: str        # repeated, unmatched, offer_answer, offer_refused, offer_unclear, confirmation, progress, survey,
                      # survey_unclear, talent_consent, question, noted, automatic
     inbound_id: int | None = None
     confirmed: bool = False
     question_id: int | None = None
-    offer_id: int | None = None     # offer_answer / offer_refused: the offer the answer was about
+    offer_id: int | None = None     # offer_answer / offer_refused / offer_unclear: the offer it was about
     survey_id: int | None = None
     clarified: bool = False         # survey_unclear: the one clarification went out now
 
@@ -152,9 +155,12 @@ def _decide(session: Session, reply: Reply, interview: Interview | None) -> tupl
     if reply.automatic or not text:
         return ("automatic" if reply.automatic else "noted"), None
     accepted = offers.answer_word(text)
-    offer = offers.awaiting_answer(session, reply.candidate_id, reply.interview_id) if accepted is not None else None
-    if offer is not None:
+    about_offer = accepted is not None or (offers.mentions_answer(first_line(text)) and not is_question(text))
+    offer = offers.awaiting_answer(session, reply.candidate_id, reply.interview_id) if about_offer else None
+    if offer is not None and accepted is not None:
         return "offer_answer", (offer.id, accepted)
+    if offer is not None and offer.status == OfferStatus.SENT:
+        return "offer_unclear", offer.id
     ahead = interview is not None and interview.status in UPCOMING and interview.ended_at is None
     if ahead and is_confirmation(text, reply.keywords if reply.keywords is not None else confirm_keywords(session)):
         return "confirmation", None
@@ -216,11 +222,22 @@ def _act(session: Session, reply: Reply, interview: Interview | None, inbound: I
                                      channel=reply.channel)
         except InvalidState as refused:        # too late, or no place left: HR talks to the candidate
             inbound.kind = "offer_refused"
-            alerts.raise_once(session, f"offer_answer:{inbound.id}", "offer_answer_refused", user_id=None,
-                              interview_id=reply.interview_id,
-                              detail={"offer_id": offer_id, "accepted": accepted, "reason": refused.params["status"]})
+            reason = refused.params["status"]
+            alerts.raise_once(session, f"offer_answer:{inbound.id}", "offer_answer_refused",
+                              user_id=_hr_of_offer(session, offer_id), interview_id=reply.interview_id,
+                              detail={"offer_id": offer_id, "accepted": accepted, "reason": reason})
+            if accepted and reason == "offer_expired":     # told at once, politely, where they wrote from
+                reply_by = session.get(Offer, offer_id).reply_by
+                _answer(session, reply, interview, inbound, "offer_late", {
+                    "offer_id": offer_id, "reply_by": reply_by.astimezone(offers.OFFICE_TZ).date().isoformat()
+                    if reply_by else ""})
             return Handled("offer_refused", inbound.id, offer_id=offer_id)
         return Handled(kind, inbound.id, offer_id=offer_id)
+    if kind == "offer_unclear":
+        alerts.raise_once(session, f"offer_unclear:{inbound.id}", "offer_answer_unclear",
+                          user_id=_hr_of_offer(session, found), interview_id=reply.interview_id,
+                          detail={"offer_id": found, "inbound_id": inbound.id, "channel": reply.channel})
+        return Handled(kind, inbound.id, offer_id=found)
     if kind == "confirmation":
         attendance.record_confirmation(session, None, interview.id, Channel(reply.channel), sequence=reply.sequence,
                                        note=("邮件回复：" if reply.channel == "email" else "短信回复：") + reply.text[:100],
@@ -267,6 +284,12 @@ def _act(session: Session, reply: Reply, interview: Interview | None, inbound: I
             return Handled("noted", inbound.id)
         return Handled(kind, inbound.id, question_id=captured.id)
     return Handled(kind, inbound.id)
+
+
+def _hr_of_offer(session: Session, offer_id: int) -> int | None:
+    """The application's HR officer, who talks to the candidate (None: every HR officer sees it)."""
+    return session.scalar(select(Application.hr_owner_id).join(Offer, Offer.application_id == Application.id)
+                          .where(Offer.id == offer_id))
 
 
 # --- answering ----------------------------------------------------------------------------------

@@ -16,7 +16,13 @@ propose in an automatic round):
   attempt time), so HR can still correct the decision meanwhile: a correction (`withdraw`) cancels
   the queued message, which never goes out, and the corrected decision queues its own.
 - Whether the feedback went out within feedback.within_hours of the decision is read back for the
-  reports (`on_time`); a summary still waiting for approval past that counts as late."""
+  reports (`on_time`); a summary still waiting for approval past that counts as late.
+- Reopening a scorecard of a decided round (`reopen_decision`, from scorecards.reopen): refused once
+  the result went to the candidate (sent, or being sent), an offer exists for the application, or a
+  later round is booked; otherwise the decision is withdrawn as for a correction (its result messages
+  still waiting are cancelled, HR's tasks of it closed) and goes back to "proposed" with a timeline
+  entry "decision reopened", and the rule proposes again after the resubmission. A decision decided
+  again has a new version, so its messages and tasks are new ones."""
 
 from __future__ import annotations
 
@@ -29,15 +35,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import next_round, settings
+from desktop.core.errors import InvalidState
 from desktop.core.model import (
-    Alert, Application, Candidate, DecisionOutcome, Interview, OutboxEntry, OutboxState, ParticipantRole, Position,
-    Round, RoundDecision, Score, Scorecard, ScorecardCriterion, ScorecardStatus, TalentPoolEntry, User,
+    Alert, Application, Candidate, DecisionOutcome, Interview, InterviewStatus, Offer, OutboxEntry, OutboxState,
+    ParticipantRole, Position, Round, RoundDecision, Score, Scorecard, ScorecardCriterion, ScorecardStatus,
+    TalentPoolEntry, User,
 )
 from desktop.core.notifications import routing
-from desktop.core.scheduling import alerts, effects
+from desktop.core.scheduling import alerts, effects, timeline
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.scorecard_rules import mean, shown
+from desktop.core.storage.database import Actor
 
 VISIBILITIES = ("result", "scores", "summary")
 RESULT_EVENTS = {DecisionOutcome.PASSED: "result_pass", DecisionOutcome.FAILED: "result_regret"}
@@ -80,12 +89,7 @@ def feedback_payload(session: Session, decision: RoundDecision, visibility: str 
 
 
 def _next_round(session: Session, interview: Interview) -> Round | None:
-    current = session.get(Round, interview.round_id)
-    if current is None:
-        return None
-    return session.scalar(select(Round).where(Round.position_id == current.position_id,
-                                              Round.sequence > current.sequence)
-                          .order_by(Round.sequence).limit(1))
+    return next_round.following_round(session, interview.round_id)
 
 
 def on_decided(session: Session, decision: RoundDecision) -> None:
@@ -182,6 +186,31 @@ def withdraw(session: Session, decision: RoundDecision, actor_id: int | None) ->
                                                     Alert.kind.in_(_TASKS), Alert.acknowledged_at.is_(None))):
         task.acknowledged_at, task.acknowledged_by_id = now, actor_id
     decision.summary_approved_at = decision.summary_approved_by_id = None
+
+
+def reopen_decision(session: Session, actor: Actor, interview: Interview, scorecard_id: int, reason: str) -> None:
+    """A submitted scorecard of this interview is being reopened (see the module text). Nothing is
+    written when refused: InvalidState reason feedback_sent, offer_exists or next_round_booked."""
+    decision = session.scalar(select(RoundDecision).where(RoundDecision.interview_id == interview.id))
+    if decision is None or decision.outcome is None:
+        return                                   # only proposed: the rule proposes again after resubmission
+    results = session.scalars(select(OutboxEntry).where(OutboxEntry.interview_id == interview.id,
+                                                        OutboxEntry.kind.in_(tuple(RESULT_EVENTS.values())))).all()
+    if any(e.state in (OutboxState.SENT, OutboxState.IN_PROGRESS) for e in results):
+        raise InvalidState("feedback already sent", reason="feedback_sent")
+    if session.scalar(select(Offer.id).where(Offer.application_id == decision.application_id).limit(1)) is not None:
+        raise InvalidState("offer exists", reason="offer_exists")
+    following = _next_round(session, interview)
+    if following is not None and session.scalar(select(Interview.id).where(
+            Interview.application_id == decision.application_id, Interview.round_id == following.id,
+            Interview.status != InterviewStatus.CANCELLED).limit(1)) is not None:
+        raise InvalidState("next round booked", reason="next_round_booked")
+    withdraw(session, decision, actor.user_id)  # waiting messages cancelled, HR's tasks of it closed
+    previous = decision.outcome.value
+    decision.outcome, decision.overridden, decision.reason = None, False, ""
+    decision.decided_by_id = decision.decided_at = None
+    timeline.add(session, interview, timeline.Event.DECISION_REOPENED, actor, decision_id=decision.id,
+                 outcome=previous, scorecard_id=scorecard_id, reason=reason[:200])
     session.flush()
 
 

@@ -157,6 +157,7 @@ _ALERT_KINDS = {
     "offer_reply_due": QT_TRANSLATE_NOOP("Labels", "Offer unanswered, reply deadline within 24 hours"),
     "offer_step_overdue": QT_TRANSLATE_NOOP("Labels", "Offer approval step past its deadline"),
     "offer_answer_refused": QT_TRANSLATE_NOOP("Labels", "Offer answer not taken (too late or no place left)"),
+    "offer_answer_unclear": QT_TRANSLATE_NOOP("Labels", "Reply about the offer is no clear answer: read it"),
 }
 _TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
     "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),
@@ -212,6 +213,7 @@ _TIMELINE_EVENTS = {
     "question_escalated": QT_TRANSLATE_NOOP("Labels", "Question overdue, escalated"),
     "question_answered": QT_TRANSLATE_NOOP("Labels", "Question answered"),
     "question_reassigned": QT_TRANSLATE_NOOP("Labels", "Question handed to someone else"),
+    "decision_reopened": QT_TRANSLATE_NOOP("Labels", "Decision reopened (a scorecard reopened)"),
 }
 _STEP_KINDS = {
     "approve": QT_TRANSLATE_NOOP("Labels", "Approval"),
@@ -269,6 +271,7 @@ _OUTBOX_KINDS = {
     "question_escalated": QT_TRANSLATE_NOOP("Labels", "Question overdue"),
     "result_pass": QT_TRANSLATE_NOOP("Labels", "Result: passed"),
     "result_regret": QT_TRANSLATE_NOOP("Labels", "Result: not this time"),
+    "offer_late": QT_TRANSLATE_NOOP("Labels", "Offer answer too late"),
     "scorecard_reminder": QT_TRANSLATE_NOOP("Labels", "Scorecard reminder"),
     "scorecard_overdue": QT_TRANSLATE_NOOP("Labels", "Scorecard overdue"),
 }

@@ -7,6 +7,11 @@ Headcount: accepted offers of a position never exceed its headcount; accepting o
 with how many places are over. An answer after the reply deadline is refused (the offer expires).
 Every state is an application event ("offer_*"), so a dispute can be settled from the record.
 
+The application follows the answer in the same transaction: accepted -> 已录用 (HIRED, closed);
+declined by the candidate -> 已放弃 (WITHDRAWN, closed), each with a "stage_changed" event. An offer
+that expired or that HR withdrew leaves the application where it was: both usually lead to a new
+offer (a candidate who answers late and still wants the post, an offer corrected and sent again).
+
 API: create(session, actor, OfferInput) -> int; submit(session, actor, offer_id, expected_version);
 decide(session, actor, offer_id, approve, comment, expected_version) -> OfferStatus;
 record_answer(session, actor, offer_id, accepted, note, expected_version); withdraw(session, actor,
@@ -14,6 +19,8 @@ offer_id, reason, expected_version); expire_due(session) -> list[int]; view(sess
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -24,8 +31,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
-    Application, ApplicationEvent, ApprovalChain, ApprovalStep, Candidate, ChangeKind, Interview, Offer, OfferStatus,
-    Position,
+    Application, ApplicationEvent, ApplicationStage, ApprovalChain, ApprovalStep, Candidate, ChangeKind, Interview,
+    Offer, OfferStatus, Position,
 )
 from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
@@ -34,8 +41,16 @@ from desktop.core.storage.database import Actor
 from desktop.core.validation import clean_text
 
 OFFICE_TZ = ZoneInfo("Asia/Shanghai")
-ACCEPT_WORDS = frozenset({"接受", "同意", "accept", "yes"})
-DECLINE_WORDS = frozenset({"拒绝", "不接受", "decline", "no"})
+# A reply's first line is an answer when, politeness aside, it says exactly one of these; anything
+# else ("接受不了", "无法接受", "不拒绝", "接受，但希望推迟报到", a question) is not taken as an answer.
+ACCEPT_WORDS = frozenset({"接受", "我接受", "接受录用", "我接受录用", "同意", "我同意", "同意录用", "我同意录用",
+                          "愿意接受", "我愿意接受", "确认接受", "accept", "i accept", "accepted", "yes"})
+DECLINE_WORDS = frozenset({"拒绝", "我拒绝", "不接受", "我不接受", "谢绝", "婉拒", "放弃", "我放弃", "放弃录用",
+                           "decline", "i decline", "no"})
+POLITE_WORDS = frozenset({"谢谢", "谢谢您", "谢谢你", "谢谢你们", "谢谢贵单位", "感谢", "非常感谢", "多谢", "十分感谢",
+                          "好的", "好", "您好", "你好", "thanks", "thank you", "many thanks", "ok", "hello"})
+ANSWER_HINT = re.compile(r"接受|拒绝|录用|放弃|accept|decline|offer", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,，。.!！~～、;；:：…]+|\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
 REMIND_BEFORE = timedelta(hours=24)
 OPEN = (OfferStatus.DRAFT, OfferStatus.PENDING_APPROVAL, OfferStatus.SENT)
 LABEL_MAX, AMOUNT_MAX, NOTE_MAX, PLACE_MAX = 40, 40, 200, 200
@@ -285,25 +300,41 @@ def _send(session: Session, offer: Offer) -> None:
 
 
 def answer_word(text: str) -> bool | None:
-    """True for 接受, False for 拒绝 (the first line, punctuation and width ignored), None otherwise."""
-    import unicodedata
-
+    """True for 接受, False for 拒绝, None otherwise: the first line, width and case ignored, cut at
+    punctuation into clauses; thanks and greetings are left out and exactly one clause must remain
+    that is an answer word ("接受！谢谢", "我接受，谢谢", "接受。" accept; "不接受" declines; "接受不了",
+    "无法接受", "不拒绝", "接受吗？" and a conditional "接受，但…" are no answer: HR reads them)."""
     line = next((part.strip() for part in text.split("\n") if part.strip()), "")
-    word = unicodedata.normalize("NFKC", line).strip("。.!！~～ \t\r").casefold()
-    return True if word in ACCEPT_WORDS else False if word in DECLINE_WORDS else None
+    plain = unicodedata.normalize("NFKC", line).casefold().strip()
+    if not plain or "?" in plain:
+        return None
+    clauses = [" ".join(c.split()) for c in _CLAUSE_BREAK.split(plain)]
+    meant = [c for c in clauses if c and c not in POLITE_WORDS]
+    if len(meant) != 1:
+        return None
+    return True if meant[0] in ACCEPT_WORDS else False if meant[0] in DECLINE_WORDS else None
+
+
+def mentions_answer(text: str) -> bool:
+    """Whether a reply speaks of the offer (接受 / 拒绝 / 录用 ...) without being a clear answer."""
+    return bool(ANSWER_HINT.search(unicodedata.normalize("NFKC", text)))
 
 
 def awaiting_answer(session: Session, candidate_id: int, interview_id: int | None) -> Offer | None:
-    """The candidate's offer awaiting an answer: the one of the answered mail's application, else
-    the only one the candidate has."""
+    """The candidate's offer an answer is about: the one of the answered mail's application (awaiting
+    the answer, else expired: a late answer, refused and told so), else the only offer awaiting an
+    answer that the candidate has."""
     query = select(Offer).join(Application, Application.id == Offer.application_id).where(
-        Application.candidate_id == candidate_id, Offer.status == OfferStatus.SENT)
+        Application.candidate_id == candidate_id)
     if interview_id is not None:
         application_id = session.scalar(select(Interview.application_id).where(Interview.id == interview_id))
-        found = session.scalars(query.where(Offer.application_id == application_id)).first()
-        if found is not None:
-            return found
-    rows = session.scalars(query).all()
+        found = session.scalars(query.where(Offer.application_id == application_id,
+                                            Offer.status.in_((OfferStatus.SENT, OfferStatus.EXPIRED)))
+                                .order_by(Offer.id.desc())).all()
+        found.sort(key=lambda o: o.status != OfferStatus.SENT)       # one awaiting the answer first
+        if found:
+            return found[0]
+    rows = session.scalars(query.where(Offer.status == OfferStatus.SENT)).all()
     return rows[0] if len(rows) == 1 else None
 
 
@@ -328,11 +359,14 @@ def record_answer(session: Session, actor: Actor | None, offer_id: int, accepted
         require(session, actor, Action.CANDIDATE_EDIT, _department(session, offer.application_id))
         if channel == "phone" and not text:
             raise ValidationFailed({"note": "required"})
+    now = _now(session)
+    late = offer.status == OfferStatus.EXPIRED or (
+        offer.status == OfferStatus.SENT and offer.reply_by is not None and now > offer.reply_by)
+    if late:
+        raise InvalidState("reply deadline passed", status="offer_expired",
+                           reply_by=offer.reply_by.isoformat() if offer.reply_by else "")
     if offer.status != OfferStatus.SENT:
         raise InvalidState("not awaiting an answer", status=offer.status.value)
-    now = _now(session)
-    if offer.reply_by is not None and now > offer.reply_by:
-        raise InvalidState("reply deadline passed", status="offer_expired", reply_by=offer.reply_by.isoformat())
     if accepted:
         _headcount(session, offer, "accept")
     offer.status = OfferStatus.ACCEPTED if accepted else OfferStatus.DECLINED
@@ -340,8 +374,23 @@ def record_answer(session: Session, actor: Actor | None, offer_id: int, accepted
     offer.answer_note = text[:1000]
     _event(session, actor, offer, "offer_accepted" if accepted else "offer_declined",
            channel=channel, note=text[:200])
+    _application_follows(session, actor, offer, ApplicationStage.HIRED if accepted else ApplicationStage.WITHDRAWN)
     session.flush()
     return offer.status
+
+
+def _application_follows(session: Session, actor: Actor | None, offer: Offer, stage: ApplicationStage) -> None:
+    """The application moves with the answer (see the module text), with its own timeline entry."""
+    application = session.get(Application, offer.application_id)
+    if application.stage == stage:
+        return
+    before = application.stage
+    application.stage = stage
+    application.closed_at = application.closed_at or _now(session)
+    session.add(ApplicationEvent(application_id=application.id, at=_now(session), kind="stage_changed",
+                                 actor_id=actor.user_id if actor else None,
+                                 actor_label=actor.label if actor else "系统",
+                                 detail={"before": before.value, "stage": stage.value, "by_offer": offer.id}))
 
 
 def withdraw(session: Session, actor: Actor, offer_id: int, reason: str, expected_version: int | None = None) -> None:

@@ -13,6 +13,8 @@ recorded, and compares them with the live row:
 Personal and secret fields are recorded only masked; they are compared through the keyed digest
 the entry carries. An entry written before digests existed has none: such a value is counted as
 "not comparable" (a masked value that differs still shows as a difference), never taken as equal.
+A column marked personal later than a record's entries (scorecard comments, room notes) was
+recorded in the clear there: the live value equal to it is the same value.
 A column added by a later schema than a record's entries is not comparable for that record
 (columns marked info={"audit": "derived"}, computed from the others, are simply skipped there).
 Columns that the program itself writes outside the audit log (the outbox's delivery bookkeeping,
@@ -184,6 +186,8 @@ class _Comparer:
             if name in recorded.digests and self.key is not None:
                 if field_digest(self.key, self.entity, name, live) != recorded.digests[name]:
                     wrong.append(name)
+            elif name not in recorded.digests and values[name] == _plain(live):
+                continue      # recorded in the clear before the column was marked personal: the same value
             elif _recorded(column, name, live) != values[name]:
                 wrong.append(name)            # even the mask differs
             else:

@@ -221,6 +221,9 @@ def settle(session: Session, actor: Actor, interview_id: int, expected_version: 
     correcting = row.outcome is not None
     if correcting and not decision_effects.correctable(session, row):
         raise InvalidState("result sent", reason="result_sent")
+    missing = set(_panel(interview)) - {c.interviewer_id for c in _submitted(session, interview_id)}
+    if missing:                                  # a scorecard reopened since the proposal: wait for it
+        raise InvalidState("scores missing", reason="scores_missing", missing=len(missing))
     outcome = outcome or (row.outcome if correcting else row.proposed)
     reason = clean_text(reason)
     overriding = row.proposed != DecisionOutcome.HR_DECIDES and outcome != row.proposed

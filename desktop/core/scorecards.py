@@ -4,7 +4,12 @@ from draft (autosaved) to submitted (locked), reopened by HR with a reason.
 A template belongs to a round, or is the institution's default for a round kind; the shipped defaults
 are written the first time a round without a template is scored. A version that any scorecard was
 started on is never changed: saving it makes the next version current, and the scorecards keep the
-version they were scored on. Every write is audited by the session."""
+version they were scored on. Every write is audited by the session.
+
+A scorecard is submitted only once the interview has begun (the start recorded in the interview room,
+else the booked start): a draft may be written before, as preparation. Reopening a scorecard of a
+decided round goes through desktop.core.decision_effects.reopen_decision (refused once the result
+reached the candidate or an offer exists; otherwise the decision is proposed again)."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from desktop.core import decision_effects
 from desktop.core.errors import InvalidState, NotFound, StaleWrite, ValidationFailed
 from desktop.core.model import (
     Application, Interview, InterviewParticipant, ParticipantRole, Position, Recommendation, Round, RoundKind, Score,
@@ -114,6 +120,7 @@ class CardView:
     submitted_at: datetime | None = None
     reopened_at: datetime | None = None
     reopen_reason: str = ""
+    submit_from: datetime | None = None       # the interview's start: submitting is possible from then on
 
 
 # --- templates -------------------------------------------------------------------------------------
@@ -250,6 +257,11 @@ def _own(session: Session, interview_id: int, user_id: int | None) -> Scorecard 
                                                   Scorecard.interviewer_id == user_id))
 
 
+def submit_from(interview: Interview) -> datetime:
+    """When the interview began: the start recorded in the room, else the booked start."""
+    return interview.started_at or interview.starts_at
+
+
 def card_view(session: Session, card: Scorecard | None, template: ScorecardTemplate | TemplateView,
               interview_id: int, interviewer_id: int) -> CardView:
     tv = template if isinstance(template, TemplateView) else template_view(template)
@@ -258,12 +270,13 @@ def card_view(session: Session, card: Scorecard | None, template: ScorecardTempl
                              given[c.id].comment if c.id in given else "") for c in tv.criteria)
     total = weighted_total({s.position: s.score for s in scores}, {c.position: c.weight for c in tv.criteria})
     name = session.scalar(select(User.display_name).where(User.id == interviewer_id)) or ""
+    opens = submit_from(_interview(session, interview_id))
     if card is None:
         return CardView(None, 0, interview_id, interviewer_id, name, ScorecardStatus.DRAFT.value, tv, scores, "", "",
-                        total)
+                        total, submit_from=opens)
     return CardView(card.id, card.version, interview_id, interviewer_id, name, card.status.value, tv, scores,
                     card.recommendation.value if card.recommendation else "", card.remarks, total, card.saved_at,
-                    card.submitted_at, card.reopened_at, card.reopen_reason)
+                    card.submitted_at, card.reopened_at, card.reopen_reason, opens)
 
 
 def _panel_template(session: Session, interview: Interview, *, create: bool) -> ScorecardTemplate | TemplateView:
@@ -317,10 +330,12 @@ def _write_card(session: Session, actor: Actor, interview_id: int, data: CardInp
         raise InvalidState("scorecard already submitted", reason="submitted")
     template = session.get(ScorecardTemplate, card.template_id) if card else \
         _panel_template(session, interview, create=True)
+    now = session.info["clock"].now()
+    if final and now < submit_from(interview):
+        raise InvalidState("interview not begun", reason="not_begun", starts_at=submit_from(interview).isoformat())
     problems = _problems(data, template, final=final)
     if problems:
         raise ValidationFailed(problems)
-    now = session.info["clock"].now()
     if card is None:
         card = Scorecard(interview_id=interview_id, interviewer_id=actor.user_id, template_id=template.id,
                          status=ScorecardStatus.DRAFT, remarks="")
@@ -355,7 +370,8 @@ def submit(session: Session, actor: Actor, interview_id: int, data: CardInput) -
 
 
 def reopen(session: Session, actor: Actor, scorecard_id: int, reason: str) -> CardView:
-    """HR opens a submitted scorecard again for its interviewer; the reason is kept and audited."""
+    """HR opens a submitted scorecard again for its interviewer; the reason is kept and audited. After
+    the round's decision: see decision_effects.reopen_decision (refused, or the decision reopened)."""
     card = session.get(Scorecard, scorecard_id)
     if card is None:
         raise NotFound("scorecard")
@@ -367,6 +383,7 @@ def reopen(session: Session, actor: Actor, scorecard_id: int, reason: str) -> Ca
         raise ValidationFailed({"reason": problem})
     if card.status != ScorecardStatus.SUBMITTED:
         raise InvalidState("scorecard not submitted", reason="not_submitted")
+    decision_effects.reopen_decision(session, actor, interview, card.id, reason)
     card.status, card.reopened_at = ScorecardStatus.REOPENED, session.info["clock"].now()
     card.reopened_by_id, card.reopen_reason = actor.user_id, reason
     session.flush()

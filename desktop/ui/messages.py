@@ -447,12 +447,35 @@ _SCORECARD_STATES = {
                                      "written after the decision."),
     "summary_not_due": QT_TRANSLATE_NOOP("Messages", "This decision's feedback summary is not awaited (already "
                                          "approved, or the feedback goes out without one)."),
+    "not_begun": (QT_TRANSLATE_NOOP("Messages", "The interview has not begun yet: the scorecard can be "
+                                    "submitted from {0}. Your draft is kept until then."), "starts_local"),
+    "feedback_sent": QT_TRANSLATE_NOOP("Messages", "The round's result has already gone to the candidate, so its "
+                                       "scorecards can no longer be reopened."),
+    "offer_exists": QT_TRANSLATE_NOOP("Messages", "An offer exists for this application, so the round's "
+                                      "scorecards can no longer be reopened."),
+    "next_round_booked": QT_TRANSLATE_NOOP("Messages", "The next round is already booked for this candidate; cancel "
+                                           "it first if the decision must be taken again."),
+    "not_passed": QT_TRANSLATE_NOOP("Messages", "The next round can be booked once this round is decided "
+                                    "as passed."),
+    "last_round": QT_TRANSLATE_NOOP("Messages", "This was the position's last round: the offer step follows, "
+                                    "there is no next round to book."),
 }
 SCORECARD_STATES = tuple(_SCORECARD_STATES)
 
 
+def _office_time(iso: str) -> str:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        return datetime.fromisoformat(iso).astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return ""
+
+
 def scorecard_state_text(reason: str, p: dict) -> str:
-    return _worded(_SCORECARD_STATES, reason, p, "decided")
+    return _worded(_SCORECARD_STATES, reason, {**p, "starts_local": _office_time(str(p.get("starts_at", "")))},
+                   "decided")
 
 
 _INVALID_STATES = {   # InvalidState's status -> what stands in the way
@@ -471,6 +494,12 @@ _INVALID_STATES = {   # InvalidState's status -> what stands in the way
     "question_answered": QT_TRANSLATE_NOOP("Messages", "This question has already been answered; the list "
                                            "shows the answer."),
     "not_checked_in": QT_TRANSLATE_NOOP("Messages", "The candidate is not checked in; there is nothing to undo."),
+    "offer_expired": (QT_TRANSLATE_NOOP("Messages", "The offer's reply deadline ({0}) has passed: the answer "
+                                        "cannot be recorded. Make a new offer if the post is still to be "
+                                        "filled by this candidate."), "reply_by_local"),
+    "headcount_exceeded": (QT_TRANSLATE_NOOP("Messages", "The position's headcount is {0} and {1} offer(s) are "
+                                             "already accepted: one more would exceed it by {2}."),
+                           "headcount", "accepted", "over"),
     "interview": (QT_TRANSLATE_NOOP("Messages", "This is not possible while the interview is “{0}”."), "interview"),
 }
 
@@ -614,7 +643,9 @@ def describe(error: BaseException) -> str:
     if isinstance(error, errors.InvalidState):
         from desktop.core import labels
         status = str(p.get("status", ""))
-        return _worded(_INVALID_STATES, status, {**p, "interview": labels.interview_status(status)}, "interview")
+        return _worded(_INVALID_STATES, status, {**p, "interview": labels.interview_status(status),
+                                                 "reply_by_local": _office_time(str(p.get("reply_by", "")))},
+                       "interview")
     if isinstance(error, errors.BadLink):
         return link_text(str(p.get("reason", "")))
     if isinstance(error, errors.CheckInRefused):

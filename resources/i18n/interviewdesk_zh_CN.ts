@@ -630,6 +630,10 @@
         <translation>新建面试</translation>
     </message>
     <message>
+        <source>Book the next round</source>
+        <translation>安排下一轮</translation>
+    </message>
+    <message>
         <source>Book</source>
         <translation>预约</translation>
     </message>
@@ -716,6 +720,22 @@
     <message>
         <source>Conflict check</source>
         <translation>冲突检查</translation>
+    </message>
+    <message>
+        <source>The panel is the one last booked for this round ({0}); change it if needed.</source>
+        <translation>面试官沿用该轮次最近一次的安排（{0}），如需调整请修改。</translation>
+    </message>
+    <message>
+        <source>This round has not been booked before: choose its panel.</source>
+        <translation>该轮次此前未安排过：请选择面试官。</translation>
+    </message>
+    <message>
+        <source>This round is already booked for this candidate.</source>
+        <translation>该候选人的这一轮面试已安排。</translation>
+    </message>
+    <message>
+        <source>Next round</source>
+        <translation>下一轮</translation>
     </message>
     <message>
         <source>No application matches: apply the candidate to a position first.</source>
@@ -863,6 +883,10 @@
         <translation>改判</translation>
     </message>
     <message>
+        <source>Book the next round</source>
+        <translation>安排下一轮</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>面试结论</translation>
     </message>
@@ -955,12 +979,20 @@
         <translation>待您批准：批准前面试结果暂不发出</translation>
     </message>
     <message>
+        <source>Book the next round: {0}</source>
+        <translation>安排下一轮：{0}</translation>
+    </message>
+    <message>
+        <source>This round is already booked for this candidate.</source>
+        <translation>该候选人的这一轮面试已安排。</translation>
+    </message>
+    <message>
         <source>Correct the decision</source>
         <translation>更正结论</translation>
     </message>
     <message>
-        <source>The round is decided: its scorecards stay as they are.</source>
-        <translation>本轮已决定，评分表保持不变。</translation>
+        <source>The round is decided: reopening a scorecard sends the decision back to proposed, unless the result already went to the candidate or an offer exists.</source>
+        <translation>本轮已有结论：退回评分表会使结论回到“待确认”；若结果已通知候选人或已有录用通知，则不能退回。</translation>
     </message>
 </context>
 <context>
@@ -4273,6 +4305,10 @@
         <translation>录用答复未被受理（已逾期或名额已满）</translation>
     </message>
     <message>
+        <source>Reply about the offer is no clear answer: read it</source>
+        <translation>关于录用的回复不是明确答复：请查看</translation>
+    </message>
+    <message>
         <source>Not confirmed in time, call the candidate</source>
         <translation>未在期限内确认，请电话联系候选人</translation>
     </message>
@@ -4421,6 +4457,10 @@
         <translation>提问已改派</translation>
     </message>
     <message>
+        <source>Decision reopened (a scorecard reopened)</source>
+        <translation>面试结论已重新打开（评分表被退回）</translation>
+    </message>
+    <message>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
@@ -4531,6 +4571,10 @@
     <message>
         <source>Late alert</source>
         <translation>迟到提醒</translation>
+    </message>
+    <message>
+        <source>Offer answer too late</source>
+        <translation>录用答复逾期</translation>
     </message>
     <message>
         <source>Management post</source>
@@ -6108,6 +6152,38 @@
     <message>
         <source>This decision&apos;s feedback summary is not awaited (already approved, or the feedback goes out without one).</source>
         <translation>此结论无需再批准面试评语（已批准，或本次反馈不含评语）。</translation>
+    </message>
+    <message>
+        <source>The interview has not begun yet: the scorecard can be submitted from {0}. Your draft is kept until then.</source>
+        <translation>面试尚未开始：评分表可于 {0} 起提交，在此之前草稿会保留。</translation>
+    </message>
+    <message>
+        <source>The round&apos;s result has already gone to the candidate, so its scorecards can no longer be reopened.</source>
+        <translation>本轮结果已通知候选人，评分表不能再退回修改。</translation>
+    </message>
+    <message>
+        <source>An offer exists for this application, so the round&apos;s scorecards can no longer be reopened.</source>
+        <translation>该应聘已有录用通知，本轮评分表不能再退回修改。</translation>
+    </message>
+    <message>
+        <source>The next round is already booked for this candidate; cancel it first if the decision must be taken again.</source>
+        <translation>该候选人的下一轮面试已安排；如需重新作出结论，请先取消该面试。</translation>
+    </message>
+    <message>
+        <source>The next round can be booked once this round is decided as passed.</source>
+        <translation>本轮结论确认为“通过”后才能安排下一轮。</translation>
+    </message>
+    <message>
+        <source>This was the position&apos;s last round: the offer step follows, there is no next round to book.</source>
+        <translation>这是该岗位的最后一轮面试：接下来进入录用环节，没有下一轮可安排。</translation>
+    </message>
+    <message>
+        <source>The offer&apos;s reply deadline ({0}) has passed: the answer cannot be recorded. Make a new offer if the post is still to be filled by this candidate.</source>
+        <translation>录用答复期限（{0}）已过，无法登记答复。如仍拟录用该候选人，请重新发出录用通知。</translation>
+    </message>
+    <message>
+        <source>The position&apos;s headcount is {0} and {1} offer(s) are already accepted: one more would exceed it by {2}.</source>
+        <translation>该岗位编制为 {0} 人，已有 {1} 人接受录用：再接受一人将超出 {2} 人。</translation>
     </message>
     <message>
         <source>Please correct the following:</source>
@@ -8236,6 +8312,10 @@
         <translation>评分不高于3分或不低于9分时须填写评语。</translation>
     </message>
     <message>
+        <source>Submitting opens when the interview begins ({0}); the draft is kept until then.</source>
+        <translation>面试开始后（{0}）方可提交，在此之前草稿会保留。</translation>
+    </message>
+    <message>
         <source>Weighted total</source>
         <translation>加权总分</translation>
     </message>
@@ -8874,6 +8954,10 @@
     <message>
         <source>Call these candidates ahead to confirm they are coming.</source>
         <translation>请提前致电以上候选人，确认能否按时到场。</translation>
+    </message>
+    <message>
+        <source>Book the next round</source>
+        <translation>安排下一轮</translation>
     </message>
 </context>
 <context>

@@ -30,3 +30,85 @@ def test_personal_fields_are_masked_in_the_audit_log(db):
     updated = next(c for a, c in logged if a == "update")
     assert (updated["phone"]["before"], updated["phone"]["after"]) == ("139****5678", "138****1111")
     assert set(updated["phone"]) == {"before", "after", "digest"}    # a keyed digest, not the number
+
+
+# --- an interviewer's words about a person: scorecard comments, remarks, room notes ----------------
+
+def scored_and_noted(db, clock):
+    """An interview of the story world: 王主任 takes a note in the room and submits his scorecard
+    with a comment on an extreme score and remarks."""
+    from datetime import timedelta
+
+    from desktop.core import interview_room, scorecards
+    from desktop.core.model import Recommendation
+    from desktop.core.scheduling import booking
+    from desktop.core.model import InterviewMode
+    from scheduling_world import STORY_DAY, build, local
+
+    clock.set(local(STORY_DAY, 8, 0))
+    w = build(db)
+    with db.session(w.hr, write=True) as s:
+        iid = booking.book(s, w.hr, booking.BookingInput(
+            application_id=w.applications[0], round_id=w.round1, starts_at=local(STORY_DAY, 10, 0),
+            duration_minutes=30, mode=InterviewMode.ONSITE, room_id=w.room,
+            interviewer_ids=(w.wang.user_id,))).interview_id
+    clock.set(local(STORY_DAY, 10, 0))
+    with db.session(w.wang, write=True) as s:
+        interview_room.start(s, w.wang, iid)
+        interview_room.add_note(s, w.wang, iid, "候选人提到正在治疗慢性胃炎")
+    clock.advance(timedelta(minutes=40))
+    with db.session(w.wang, write=True) as s:
+        scorecards.submit(s, w.wang, iid, scorecards.CardInput(
+            {1: scorecards.ScoreInput(9, "表达清晰，曾获省级演讲比赛一等奖"), 2: scorecards.ScoreInput(7),
+             3: scorecards.ScoreInput(7)}, Recommendation.YES, "家庭住址离医院较远，需考虑通勤"))
+    return w, iid
+
+
+def test_scorecard_comments_remarks_and_room_notes_are_masked_in_the_audit_log(db, clock):
+    from desktop.core.reconcile import reconcile
+
+    scored_and_noted(db, clock)
+    with db.session() as s:
+        logged = {(e.entity, e.action): e.changes for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.entity.in_(("Score", "Scorecard", "InterviewNote")))
+            .order_by(AuditEntry.seq))}
+        text = repr(logged)
+        for words in ("候选人提到正在治疗慢性胃炎", "表达清晰，曾获省级演讲比赛一等奖", "家庭住址离医院较远，需考虑通勤"):
+            assert words not in text
+        note = logged[("InterviewNote", "create")]
+        assert note["after"]["text"] == "********" and set(note["digests"]) == {"text"}
+        scores = [e.changes for e in s.scalars(select(AuditEntry).where(AuditEntry.entity == "Score",
+                                                                        AuditEntry.action == "create"))]
+        assert sorted(c["after"]["comment"] for c in scores) == ["", "", "********"]
+        assert all("comment" in c["digests"] for c in scores)
+        card = logged[("Scorecard", "create")]
+        assert card["after"]["remarks"] == "********" and card["after"]["status"] == "submitted"
+        assert reconcile(s).ok                         # the digests tell the live text is the one recorded
+
+
+def test_entries_from_before_the_texts_were_personal_still_compare(db, clock):
+    """A scorecard scored before comments were marked personal was logged in the clear; `db check`
+    takes the live text equal to that as the same, and a text changed behind the program's back
+    is still named."""
+    from sqlalchemy import update
+
+    from desktop.core.model import Score
+    from desktop.core.reconcile import reconcile
+
+    scored_and_noted(db, clock)
+    with db.session() as s:
+        score_id = s.scalar(select(Score.id).where(Score.comment != ""))
+        live = s.get(Score, score_id).comment
+    with db.engine.begin() as conn:      # as the older program wrote it: the comment in the clear, no digest
+        row = conn.execute(select(AuditEntry.__table__).where(AuditEntry.entity == "Score",
+                                                              AuditEntry.entity_id == str(score_id))).one()
+        conn.execute(update(AuditEntry.__table__).where(AuditEntry.id == row.id).values(
+            changes={"after": {**row.changes["after"], "comment": live}}))
+    with db.session() as s:
+        report = reconcile(s)
+    assert report.ok and report.not_comparable == 0
+    with db.engine.begin() as conn:
+        conn.execute(update(Score.__table__).where(Score.__table__.c.id == score_id).values(comment="改过的评语"))
+    with db.session() as s:
+        report = reconcile(s)
+    assert [(f.entity, f.problem, f.fields) for f in report.findings] == [("Score", "differs", ("comment",))]

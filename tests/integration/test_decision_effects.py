@@ -145,3 +145,66 @@ def test_after_the_last_round_the_offer_step_opens_and_an_unsent_feedback_counts
         late = decision_effects.on_time(s, local(STORY_DAY, 0), local(STORY_DAY, 23),
                                         w.db.clock.now() + timedelta(hours=25))
     assert (late.decided, late.on_time, late.late) == (1, 0, 1)     # never delivered: late after 24 h
+
+
+# --- 安排下一轮: the booking proposed after a passed round --------------------------------------
+
+def test_the_next_round_is_proposed_with_the_panel_last_booked_for_it_and_booking_it_closes_hrs_task(world):
+    from desktop.core import next_round
+    from desktop.core.errors import InvalidState, PermissionDenied
+    from desktop.core.scheduling import booking
+    from desktop.core.model import InterviewMode
+
+    w = world
+    iid = scored(w, ((8, 7, 7), (7, 8, 7), (7, 7, 8)))
+    with pytest.raises(InvalidState) as early:                # proposed, not yet confirmed
+        act(w, w.hr, next_round.proposal, iid)
+    assert early.value.params["reason"] == "not_passed"
+    act(w, w.hr, panel.settle, iid, act(w, w.hr, panel.propose, iid).version)
+    with w.db.session() as s:
+        second = s.scalar(select(Round).where(Round.position_id == w.position, Round.sequence == 2))
+        second_id, second_name, second_minutes = second.id, second.name, second.duration_minutes
+
+    fresh = act(w, w.hr, next_round.proposal, iid)            # that round was never booked: no panel known
+    assert (fresh.application_id, fresh.round_id, fresh.round, fresh.duration_minutes) == (
+        w.applications[0], second_id, second_name, second_minutes)
+    assert (fresh.interviewer_ids, fresh.panel_from, fresh.booked) == ((), None, False)
+
+    def book_round2(candidate, start, panel_ids):
+        with w.db.session(w.hr, write=True) as s:
+            return booking.book(s, w.hr, booking.BookingInput(
+                application_id=w.applications[candidate], round_id=second_id, starts_at=start,
+                duration_minutes=second_minutes, mode=InterviewMode.ONSITE, room_id=w.room,
+                interviewer_ids=panel_ids)).interview_id
+
+    book_round2(1, local(STORY_DAY + timedelta(days=1), 9), (w.li.user_id,))
+    book_round2(2, local(STORY_DAY + timedelta(days=2), 9), (w.leader.user_id, w.li.user_id))   # the latest
+    proposed = act(w, w.hr, next_round.proposal, iid)
+    assert proposed.interviewer_ids == (w.leader.user_id, w.li.user_id)
+    assert proposed.panel_from == local(STORY_DAY + timedelta(days=2), 9) and not proposed.booked
+    with pytest.raises(PermissionDenied):                      # the interviewer may not book
+        act(w, w.wang, next_round.proposal, iid)
+
+    with w.db.session() as s:
+        task = s.scalars(select(Alert).where(Alert.kind == "propose_next_round")).one()
+        assert task.acknowledged_at is None
+    book_round2(0, local(STORY_DAY + timedelta(days=3), 9), proposed.interviewer_ids)
+    with w.db.session() as s:
+        task = s.scalars(select(Alert).where(Alert.kind == "propose_next_round")).one()
+        assert (task.acknowledged_at, task.acknowledged_by_id) == (w.db.clock.now(), w.hr.user_id)
+    assert act(w, w.hr, next_round.proposal, iid).booked
+
+
+def test_after_the_last_round_there_is_no_next_round_to_book(world, mail_servers):
+    from desktop.core import next_round
+    from desktop.core.errors import InvalidState
+
+    w = world
+    with w.db.session(write=True) as s:
+        for r in s.scalars(select(Round).where(Round.position_id == w.position, Round.sequence > 1)):
+            s.delete(r)
+    iid = scored(w, ((8, 7, 7), (7, 8, 7), (7, 7, 8)))
+    act(w, w.hr, panel.settle, iid, act(w, w.hr, panel.propose, iid).version)
+    with pytest.raises(InvalidState) as last:
+        act(w, w.hr, next_round.proposal, iid)
+    assert last.value.params["reason"] == "last_round"

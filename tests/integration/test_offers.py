@@ -271,3 +271,110 @@ def test_an_offer_whose_reply_deadline_passed_in_approval_is_not_sent_but_edited
     act(w, w.hr, offers.submit, offer_id)
     act(w, w.personnel, offers.decide, offer_id, True)
     assert act(w, w.director, offers.decide, offer_id, True) == OfferStatus.SENT
+
+
+# --- the application follows the answer -------------------------------------------------------------
+
+def stage_and_events(w: World, n: int = 0) -> tuple[str, list[tuple[str, dict]]]:
+    with w.db.session() as s:
+        application = s.get(Application, w.applications[n])
+        rows = s.scalars(select(ApplicationEvent).where(ApplicationEvent.application_id == application.id)
+                         .order_by(ApplicationEvent.id)).all()
+        return application.stage.value, [(e.kind, dict(e.detail or {})) for e in rows]
+
+
+def test_an_accepted_offer_hires_a_declined_one_withdraws_the_application_in_the_same_transaction(world):
+    w = world
+    accepted, declined = sent_offer(w, 0), sent_offer(w, 1)
+    before, _ = stage_and_events(w, 0)
+    act(w, w.hr, offers.record_answer, accepted, True, "电话确认接受")
+    stage, history = stage_and_events(w, 0)
+    assert stage == "hired"
+    assert history[-2][0] == "offer_accepted"
+    assert history[-1] == ("stage_changed", {"before": before, "stage": "hired", "by_offer": accepted})
+    with w.db.session() as s:
+        application = s.get(Application, w.applications[0])
+        assert application.closed_at == w.db.clock.now()
+
+    act(w, w.hr, offers.record_answer, declined, False, "电话婉拒，已另有工作")
+    stage, history = stage_and_events(w, 1)
+    assert stage == "withdrawn" and history[-1][1]["stage"] == "withdrawn"
+
+
+def test_a_refused_acceptance_leaves_the_application_as_it_was(world, clock):
+    w = world
+    with w.db.session(write=True) as s:
+        s.get(Position, w.position).headcount = 1
+    first, second = sent_offer(w, 0), sent_offer(w, 1)
+    act(w, w.hr, offers.record_answer, first, True, "电话接受")
+    before = stage_and_events(w, 1)
+    with pytest.raises(InvalidState):
+        act(w, w.hr, offers.record_answer, second, True, "电话接受")       # over the headcount
+    assert stage_and_events(w, 1) == before
+
+
+def test_an_expired_or_withdrawn_offer_leaves_the_application_where_it_was(world, clock):
+    w = world
+    expiring, withdrawn = sent_offer(w, 0), sent_offer(w, 1)
+    stages = (stage_and_events(w, 0)[0], stage_and_events(w, 1)[0])
+    act(w, w.hr, offers.withdraw, withdrawn, "岗位调整，重新发出")
+    clock.set(local(STORY_DAY + timedelta(days=7), 17, 1))
+    with w.db.session(write=True) as s:
+        offers.expire_due(s)
+    assert (stage_and_events(w, 0)[0], stage_and_events(w, 1)[0]) == stages
+    with pytest.raises(InvalidState) as late:            # HR recording a late phone answer is told why not
+        act(w, w.hr, offers.record_answer, expiring, True, "电话接受")
+    assert late.value.params["status"] == "offer_expired"
+
+
+# --- a late acceptance is refused, the candidate told, HR alerted ------------------------------------
+
+def test_a_late_acceptance_after_expiry_is_refused_the_candidate_is_told_and_hr_alerted(world, clock):
+    from desktop.core.notifications import templates
+
+    w = world
+    with w.db.session(write=True) as s:
+        s.get(Application, w.applications[0]).hr_owner_id = w.hr.user_id
+    book(w, 0, local(STORY_DAY, 10))
+    offer_id = sent_offer(w)
+    clock.set(local(STORY_DAY + timedelta(days=8), 9))
+    with w.db.session(write=True) as s:
+        offers.expire_due(s)
+    stage = stage_and_events(w)[0]
+    handled = reply(w, offer_id, "我接受，谢谢！", "<late2@example.cn>")
+    assert (handled.kind, handled.offer_id) == ("offer_refused", offer_id)
+    assert status(w, offer_id) == "expired" and stage_and_events(w)[0] == stage
+    with w.db.session() as s:
+        [alert] = s.scalars(select(Alert).where(Alert.kind == "offer_answer_refused")).all()
+        assert (alert.user_id, alert.detail["reason"], alert.detail["accepted"]) == (w.hr.user_id, "offer_expired",
+                                                                                      True)
+        [told] = s.scalars(select(OutboxEntry).where(OutboxEntry.kind == "offer_late")).all()
+        candidate_email = told.recipient
+        assert (told.channel, told.payload["in_reply_to"], told.payload["reply_by"]) == (
+            "email", "<late2@example.cn>", (STORY_DAY + timedelta(days=7)).isoformat())
+        mail = templates.render(s, "offer_late", "email", told.payload)
+    assert candidate_email and "超过期限" in mail.text and "如仍有意向，请联系" in mail.text
+    assert "内科住院医师" in mail.subject
+
+    again = reply(w, offer_id, "拒绝", "<late3@example.cn>")        # a late refusal: noted for HR, nobody told
+    assert again.kind == "offer_refused"
+    with w.db.session() as s:
+        assert s.scalar(select(func.count(OutboxEntry.id)).where(OutboxEntry.kind == "offer_late")) == 1
+
+
+def test_a_reply_about_the_offer_without_a_clear_answer_goes_to_hr(world, clock):
+    w = world
+    with w.db.session(write=True) as s:
+        s.get(Application, w.applications[0]).hr_owner_id = w.hr.user_id
+    book(w, 0, local(STORY_DAY, 10))
+    offer_id = sent_offer(w)
+    for n, text in enumerate(("接受不了", "无法接受，薪资偏低", "接受，但希望推迟两周报到")):
+        handled = reply(w, offer_id, text, f"<unclear{n}@example.cn>")
+        assert (handled.kind, handled.offer_id) == ("offer_unclear", offer_id)
+    assert status(w, offer_id) == "sent"                     # nothing guessed
+    with w.db.session() as s:
+        raised = s.scalars(select(Alert).where(Alert.kind == "offer_answer_unclear")).all()
+        assert [(a.user_id, a.detail["offer_id"]) for a in raised] == [(w.hr.user_id, offer_id)] * 3
+    assert reply(w, offer_id, "请问接受后什么时候报到？", "<q@example.cn>").kind == "question"
+    assert reply(w, offer_id, "接受！谢谢", "<yes@example.cn>").kind == "offer_answer"
+    assert status(w, offer_id) == "accepted" and stage_and_events(w)[0] == "hired"

@@ -40,7 +40,17 @@ def read(w: World, actor, fn, *args, **kwargs):
 
 
 def panel_of_three(w: World) -> int:
-    return book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id, w.li.user_id, w.leader.user_id)).interview_id
+    """Booked at 10:00; the clock then stands at 10:40, after the interview (scorecards are submitted
+    once the interview has begun)."""
+    iid = book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id, w.li.user_id, w.leader.user_id)).interview_id
+    w.db.clock.set(local(STORY_DAY, 10, 40))
+    return iid
+
+
+def booked_and_begun(w: World, candidate: int, hour: int, interviewers) -> int:
+    iid = book(w, candidate, local(STORY_DAY, hour), interviewers=interviewers).interview_id
+    w.db.clock.set(local(STORY_DAY, hour, 40))
+    return iid
 
 
 def card(*scores, rec=YES, version=0, comments=None) -> CardInput:
@@ -239,12 +249,12 @@ def test_an_automatic_round_decides_by_itself_unless_the_rule_leaves_it_to_hr(wo
     rule = TemplateInput("初试", tuple(CriterionInput(n, 50, ANCHORS) for n in ("沟通", "专业")),
                          pass_at=Decimal("6.5"), fail_below=Decimal(4), automatic=True)
     act(w, w.hr, scorecards.save_template, rule, round_id=w.round1)
-    iid = book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id,)).interview_id
+    iid = booked_and_begun(w, 0, 10, (w.wang.user_id,))
     act(w, w.wang, scorecards.submit, iid, card(7, 6))
     done = act(w, w.hr, panel.propose, iid)
     assert (done.proposed, done.outcome, done.explanation, done.decided_by) == ("passed", "passed",
                                                                                 "加权平均 6.5 ≥ 6.5", "")
-    other = book(w, 1, local(STORY_DAY, 11), interviewers=(w.wang.user_id,)).interview_id
+    other = booked_and_begun(w, 1, 11, (w.wang.user_id,))
     act(w, w.wang, scorecards.submit, other, card(5, 5))
     left = act(w, w.hr, panel.propose, other)
     assert (left.proposed, left.outcome) == ("hr_decides", "")
@@ -252,7 +262,7 @@ def test_an_automatic_round_decides_by_itself_unless_the_rule_leaves_it_to_hr(wo
 
 def test_two_hr_officers_settling_the_same_decision_one_wins(world):
     w = world
-    iid = book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id,)).interview_id
+    iid = booked_and_begun(w, 0, 10, (w.wang.user_id,))
     act(w, w.wang, scorecards.submit, iid, card(8, 8, 8))
     seen = act(w, w.hr, panel.propose, iid).version
     act(w, w.hr, panel.settle, iid, seen)
@@ -261,3 +271,115 @@ def test_two_hr_officers_settling_the_same_decision_one_wins(world):
     assert read(w, w.hr, panel.decision_of, iid).outcome == "passed"
     with pytest.raises(PermissionDenied):         # an interviewer does not decide
         read(w, w.wang, panel.decision_of, iid)
+
+
+# --- submitting only once the interview has begun ---------------------------------------------------
+
+def test_a_scorecard_is_submitted_only_once_the_interview_has_begun_drafts_are_preparation(world):
+    from desktop.core import interview_room
+
+    w = world
+    iid = book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id, w.li.user_id)).interview_id
+    w.db.clock.set(local(STORY_DAY, 9, 0))
+    draft = act(w, w.wang, scorecards.save_draft, iid, card(7, None, None, rec=None))
+    assert draft.status == "draft" and draft.submit_from == local(STORY_DAY, 10)
+    with pytest.raises(InvalidState) as early:
+        act(w, w.wang, scorecards.submit, iid, card(8, 8, 8, version=draft.version))
+    assert (early.value.params["reason"], early.value.params["starts_at"]) == (
+        "not_begun", local(STORY_DAY, 10).isoformat())
+    mine = read(w, w.wang, scorecards.my_scorecard, iid)
+    assert (mine.status, mine.version, [s.score for s in mine.scores]) == ("draft", draft.version, [7, None, None])
+
+    w.db.clock.set(local(STORY_DAY, 9, 55))        # the room starts five minutes early: that start counts
+    act(w, w.wang, interview_room.start, iid)
+    assert read(w, w.li, scorecards.my_scorecard, iid).submit_from == local(STORY_DAY, 9, 55)
+    w.db.clock.set(local(STORY_DAY, 9, 56))
+    done = act(w, w.wang, scorecards.submit, iid, card(8, 8, 8, version=draft.version))
+    assert (done.status, done.submitted_at) == ("submitted", local(STORY_DAY, 9, 56))
+
+
+# --- reopening after the round's decision -----------------------------------------------------------
+
+def decided(w: World, candidate: int = 0) -> int:
+    iid = booked_and_begun(w, candidate, 10 + 4 * candidate, (w.wang.user_id, w.li.user_id))
+    for who, scores in ((w.wang, (8, 7, 7)), (w.li, (7, 8, 7))):
+        act(w, who, scorecards.submit, iid, card(*scores))
+    act(w, w.hr, panel.settle, iid, act(w, w.hr, panel.propose, iid).version)
+    return iid
+
+
+def results(w: World, iid: int) -> list[tuple[str, str]]:
+    from desktop.core.model import OutboxEntry
+
+    with w.db.session() as s:
+        return [(e.kind, e.state.value) for e in s.scalars(select(OutboxEntry).where(
+            OutboxEntry.interview_id == iid, OutboxEntry.kind.in_(("result_pass", "result_regret")))
+            .order_by(OutboxEntry.id))]
+
+
+def test_reopening_after_the_decision_before_the_result_went_out_reopens_the_decision(world):
+    from desktop.core.model import Alert, TimelineEvent
+
+    w = world
+    iid = decided(w)
+    assert read(w, w.hr, panel.decision_of, iid).outcome == "passed"
+    assert results(w, iid) == [("result_pass", "pending"), ("result_pass", "pending")]      # e-mail and SMS
+    wang_card = read(w, w.wang, scorecards.my_scorecard, iid)
+    opened = act(w, w.hr, scorecards.reopen, wang_card.id, "第一项分数录错")
+    assert opened.status == "reopened"
+
+    back = read(w, w.hr, panel.decision_of, iid)
+    assert (back.proposed, back.outcome, back.decided_by, back.decided_at) == ("passed", "", "", None)
+    assert results(w, iid) == [("result_pass", "cancelled")] * 2      # the result of a decision no longer standing
+    with w.db.session() as s:
+        entry = s.scalars(select(TimelineEvent).where(TimelineEvent.interview_id == iid,
+                                                      TimelineEvent.kind == "decision_reopened")).one()
+        assert (entry.actor_id, entry.detail["outcome"], entry.detail["scorecard_id"], entry.detail["reason"]) == (
+            w.hr.user_id, "passed", wang_card.id, "第一项分数录错")
+        task = s.scalars(select(Alert).where(Alert.kind == "propose_next_round")).one()
+        assert task.acknowledged_by_id == w.hr.user_id      # HR's task of the old decision is closed
+        audited = s.scalars(select(AuditEntry).where(AuditEntry.entity == "RoundDecision", AuditEntry.action == "update")
+                            .order_by(AuditEntry.id.desc())).first()
+        assert audited.actor_id == w.hr.user_id and audited.changes["outcome"] == {"before": "passed", "after": None}
+    with pytest.raises(InvalidState) as waiting:      # HR cannot confirm while a scorecard is open again
+        act(w, w.hr, panel.settle, iid, back.version)
+    assert waiting.value.params["reason"] == "scores_missing"
+
+    act(w, w.wang, scorecards.submit, iid, card(4, 5, 5, comments={}, version=opened.version))
+    again = act(w, w.hr, panel.propose, iid)                      # the rule proposes again on the new scores
+    assert (again.proposed, again.explanation) == ("hr_decides", "加权平均 5.95 介于 5.0 与 7.0 之间，由人事决定")
+    act(w, w.hr, panel.settle, iid, again.version, DecisionOutcome.PASSED)
+    assert results(w, iid) == [("result_pass", "cancelled")] * 2 + [("result_pass", "pending")] * 2
+    with w.db.session() as s:
+        tasks = s.scalars(select(Alert).where(Alert.kind == "propose_next_round").order_by(Alert.id)).all()
+        assert [t.acknowledged_at is None for t in tasks] == [False, True]    # a new task for the new decision
+
+
+def test_reopening_after_the_result_went_to_the_candidate_or_with_an_offer_is_refused(world):
+    from desktop.core import offers
+    from desktop.core.model import OutboxEntry, OutboxState
+
+    w = world
+    iid = decided(w)
+    with w.db.session(write=True) as s:              # the outbox worker delivered the result mail
+        mail = s.scalars(select(OutboxEntry).where(OutboxEntry.interview_id == iid, OutboxEntry.channel == "email",
+                                                   OutboxEntry.kind == "result_pass")).one()
+        mail.state, mail.sent_at = OutboxState.SENT, w.db.clock.now()
+    wang_card = read(w, w.wang, scorecards.my_scorecard, iid)
+    before = count(w, AuditEntry)
+    with pytest.raises(InvalidState) as sent:
+        act(w, w.hr, scorecards.reopen, wang_card.id, "第一项分数录错")
+    assert sent.value.params["reason"] == "feedback_sent"
+    assert count(w, AuditEntry) == before                 # nothing written
+    assert read(w, w.wang, scorecards.my_scorecard, iid).status == "submitted"
+    assert read(w, w.hr, panel.decision_of, iid).outcome == "passed"
+
+    other = decided(w, 1)                             # nothing sent yet, but an offer was drafted
+    act(w, w.hr, offers.create, offers.OfferInput(w.applications[1], (offers.PayLine("基本工资", "6,000 元/月"),),
+                                                   STORY_DAY + timedelta(days=30), 3, "本院门诊楼",
+                                                   local(STORY_DAY + timedelta(days=7), 17)))
+    li_card = read(w, w.li, scorecards.my_scorecard, other)
+    with pytest.raises(InvalidState) as offered:
+        act(w, w.hr, scorecards.reopen, li_card.id, "补充评语")
+    assert offered.value.params["reason"] == "offer_exists"
+    assert read(w, w.hr, panel.decision_of, other).outcome == "passed"

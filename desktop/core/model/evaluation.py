@@ -81,7 +81,8 @@ class Scorecard(Versioned, Base):
     template_id: Mapped[Optional[int]] = mapped_column(ForeignKey("scorecard_templates.id"), index=True)
     status: Mapped[ScorecardStatus] = mapped_column(enum_column(ScorecardStatus), default=ScorecardStatus.DRAFT)
     recommendation: Mapped[Optional[Recommendation]] = mapped_column(enum_column(Recommendation))
-    remarks: Mapped[str] = mapped_column(Text, default="")
+    # an interviewer's words about a person (PIPL): the audit log keeps them masked, with a keyed digest
+    remarks: Mapped[str] = mapped_column(Text, default="", info={"personal": True})
     saved_at: Mapped[Optional[datetime]]
     submitted_at: Mapped[Optional[datetime]]
     reopened_at: Mapped[Optional[datetime]]
@@ -99,7 +100,7 @@ class Score(Base):
     scorecard_id: Mapped[int] = mapped_column(ForeignKey("scorecards.id", ondelete="CASCADE"))
     criterion_id: Mapped[int] = mapped_column(ForeignKey("scorecard_criteria.id"))
     score: Mapped[Optional[int]] = mapped_column(Integer)   # None in a draft not yet scored here
-    comment: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="", info={"personal": True})   # masked in the audit log
 
 
 class RoundDecision(Versioned, Base):

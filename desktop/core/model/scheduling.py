@@ -354,7 +354,7 @@ class InterviewNote(Base):
     interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime]
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info={"personal": True})   # about a person: masked in the audit log
 
 
 class ChecklistTick(Base):

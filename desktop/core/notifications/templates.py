@@ -110,6 +110,7 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("result_regret", "面试结果（未通过）", "Result: not this time", "candidate",
           frozenset(_CANDIDATE | {"feedback", "feedback_summary"})),
     Event("offer_notice", "录用通知", "Offer notice", "candidate", frozenset(_CANDIDATE | {"reply_by", "report_date"})),
+    Event("offer_late", "录用答复逾期", "Offer answer too late", "candidate", frozenset(_CANDIDATE | {"reply_by"})),
     Event("question_answer", "候选人提问的答复", "Answer to a candidate's question", "candidate",
           frozenset(_CANDIDATE | {"question", "answer"})),
     Event("question_reminder", "候选人提问待答复提醒", "Candidate question: reply reminder", "hr",

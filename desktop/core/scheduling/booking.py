@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import audit
+from desktop.core import audit, next_round
 from desktop.core.errors import ConflictsFound, NotFound, ValidationFailed
 from desktop.core.model import (
     CLOSED_STAGES, Application, ApplicationStage, Interview, InterviewMode, InterviewParticipant, InterviewStatus,
@@ -127,6 +127,7 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
         timeline.add(session, interview, timeline.Event.INVITED, actor, starts_at=data.starts_at.isoformat(),
                      confirm_by=interview.confirmation_due_at.isoformat())
         effects.announce(session, interview, "create")
+        next_round.settle_alerts(session, actor, application.id, rnd.id)   # HR's "book the next round" is done
     session.flush()
     return Booked(interview.id, overridden)
 

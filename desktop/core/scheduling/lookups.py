@@ -130,10 +130,12 @@ def _scheduling_scope(session: Session, actor: Actor) -> list:
 
 
 def find_applications(session: Session, actor: Actor, text: str = "", *, position_id: int | None = None,
-                      limit: int = 50) -> list[ApplicationChoice]:
-    """Applications that can be booked, found by the candidate's name or the position's title or code,
-    in the departments where the actor may schedule."""
+                      application_id: int | None = None, limit: int = 50) -> list[ApplicationChoice]:
+    """Applications that can be booked, found by the candidate's name or the position's title or code
+    (or the one `application_id`), in the departments where the actor may schedule."""
     conditions = [Application.stage.in_(BOOKABLE_STAGES), *_scheduling_scope(session, actor)]
+    if application_id is not None:
+        conditions.append(Application.id == application_id)
     if text.strip():
         word = text.strip()
         conditions.append(or_(Candidate.name.contains(word), Position.title.contains(word),

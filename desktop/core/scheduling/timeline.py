@@ -54,6 +54,7 @@ class Event(StrEnum):
     QUESTION_ESCALATED = "question_escalated"     # its deadline passed: the owner's superior and HR told
     QUESTION_ANSWERED = "question_answered"
     QUESTION_REASSIGNED = "question_reassigned"
+    DECISION_REOPENED = "decision_reopened"       # a scorecard reopened after the decision: confirmation cleared
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ HR also sees the round's decision: the rule's proposal with its explanation
 (scorecard_panel.propose), then 确认 (confirm) or 改判 (override, with a reason) through
 scorecard_panel.settle — and, until the result goes out to the candidate (feedback.delay_minutes
 after the decision), a correction the same way. With feedback visibility "summary" HR writes the
-feedback summary for the candidate below and sends it with 批准并发送 (feedback_summary.approve)."""
+feedback summary for the candidate below and sends it with 批准并发送 (feedback_summary.approve).
+Once the round is passed and the position has a next round, 安排下一轮 opens the booking dialog
+prefilled (desktop.core.next_round)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.core import feedback_summary, labels, scorecard_panel, scorecards, settings
+from desktop.core import feedback_summary, labels, next_round, scorecard_panel, scorecards, settings
+from desktop.core.errors import InvalidState
 from desktop.core.model import DecisionOutcome
 from desktop.core.permissions import Action
 from desktop.core.scorecard_panel import Calibration, DecisionView
@@ -84,6 +87,11 @@ class CalibrationDialog(QDialog):
         self.override_reason.setPlaceholderText(self.tr("Reason (required to override the rule)"))
         self.override_button = QPushButton(self.tr("Override"))
         self.override_button.clicked.connect(self.override)
+        self.next_round: next_round.NextRound | None = None
+        self.next_round_dialog = None
+        self.next_round_button = primary_button(self.tr("Book the next round"))
+        self.next_round_button.clicked.connect(self.book_next_round)
+        self.next_round_button.hide()
         self.decision_box = QWidget()
         box = QVBoxLayout(self.decision_box)
         box.setContentsMargins(0, 8, 0, 0)
@@ -94,6 +102,7 @@ class CalibrationDialog(QDialog):
             actions.addWidget(w)
         actions.addWidget(self.override_reason, 1)
         actions.addWidget(self.override_button)
+        actions.addWidget(self.next_round_button)
         box.addLayout(actions)
         self.correction = hint_label()
         self.correction.setWordWrap(True)
@@ -228,6 +237,8 @@ class CalibrationDialog(QDialog):
             note = labels.joined(t for t in (d.decided_by, self.ctx.format_time(d.decided_at),
                                              labels.labelled(self.tr("Reason"), d.reason) if d.reason else "") if t)
             self.proposal.setText(labels.with_note(head, note) + "\n" + d.explanation)
+            if d.outcome == DecisionOutcome.PASSED.value:
+                self._look_for_next_round()
         else:
             self.proposal.setText(labels.labelled(self.tr("The rule proposes"), outcome_word(d.proposed))
                                   + "\n" + d.explanation)
@@ -264,8 +275,34 @@ class CalibrationDialog(QDialog):
             state = ""
         self.summary_state.setText(state)
 
+    def _look_for_next_round(self) -> None:
+        actor, interview_id = self.ctx.actor, self.interview_id
+        self.ctx.read(lambda session: next_round.proposal(session, actor, interview_id), self._next_round_found,
+                      self._no_next_round, owner=self)
+
+    def _next_round_found(self, found: next_round.NextRound) -> None:
+        self.next_round = found
+        self.next_round_button.setText(self.tr("Book the next round: {0}").format(found.round))
+        self.next_round_button.setToolTip(self.tr("This round is already booked for this candidate.")
+                                          if found.booked else "")
+        self._buttons()
+
+    def _no_next_round(self, error: BaseException) -> None:
+        self.next_round = None              # the last round (the offer step follows), or not passed after all
+        if not isinstance(error, InvalidState):
+            self._failed(error)
+        self._buttons()
+
+    def book_next_round(self) -> None:
+        from desktop.ui.schedule.next_round import book_next_round
+
+        self.problem.hide()
+        book_next_round(self.ctx, self.interview_id, self, self._failed)
+
     def _buttons(self) -> None:
         d = self.decision
+        passed = d is not None and d.outcome == DecisionOutcome.PASSED.value
+        self.next_round_button.setVisible(self.hr and passed and self.next_round is not None)
         open_ = d is not None and not d.outcome
         ready = self.calibration is not None and not self.calibration.waiting_for
         self.propose_button.setEnabled(ready and (d is None or open_))
@@ -279,10 +316,13 @@ class CalibrationDialog(QDialog):
         awaiting = d is not None and d.awaiting_summary
         for w in (self.summary, self.save_summary_button, self.approve_button):
             w.setEnabled(awaiting)
-        settled = d is not None and bool(d.outcome)          # a decided round keeps its scorecards
+        settled = d is not None and bool(d.outcome)
         for w in (self.reopen_whose, self.reopen_reason, self.reopen_button):
-            w.setEnabled(self.reopen_whose.count() > 0 and not settled)
-            w.setToolTip(self.tr("The round is decided: its scorecards stay as they are.") if settled else "")
+            w.setEnabled(self.reopen_whose.count() > 0)
+            # after the decision: refused once the result reached the candidate or an offer exists (said then)
+            w.setToolTip(self.tr("The round is decided: reopening a scorecard sends the decision back to "
+                                 "proposed, unless the result already went to the candidate or an offer "
+                                 "exists.") if settled else "")
 
     def propose(self) -> None:
         actor, interview_id = self.ctx.actor, self.interview_id

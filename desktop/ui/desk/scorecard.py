@@ -5,7 +5,8 @@ criterion ("—" while unscored), the comment (required at <= 3 or >= 9, said in
 recommendation and remarks; the interview's notes from the room at hand on the right. Every edit
 restarts a short timer; when typing stops the draft is saved through ctx.write (the UI never waits).
 Submit locks the scorecard (desktop/core/scorecards.py); a save refused because another desktop
-saved or submitted first says so and reloads."""
+saved or submitted first says so and reloads. Before the interview has begun (the room's start, else
+the booked start) 提交 stays disabled with the reason beside it: the draft is preparation."""
 
 from __future__ import annotations
 
@@ -127,8 +128,12 @@ class ScorecardDialog(QDialog):
         self.submit_button.clicked.connect(self.submit)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
+        self.submit_reason = hint_label()
+        self.submit_reason.setObjectName("submitReason")
+        self.submit_reason.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved, 1)
+        buttons.addWidget(self.submit_reason)
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.close_button)
         head = QHBoxLayout()
@@ -149,6 +154,7 @@ class ScorecardDialog(QDialog):
         self.recommendation.currentIndexChanged.connect(self._edited)
         self.remarks.textChanged.connect(self._edited)
         self.submit_button.setEnabled(False)
+        ctx.sig_changed.connect(self._clock_moved)
         self.load()
 
     # --- loading -------------------------------------------------------------------------------
@@ -207,7 +213,14 @@ class ScorecardDialog(QDialog):
             row.problem.setVisible(wanted)
         self.recommendation.setEnabled(not locked)
         self.remarks.setReadOnly(locked)
-        self.submit_button.setEnabled(card is not None and not locked)
+        early = card is not None and not locked and card.submit_from is not None and \
+            self.ctx.clock.now() < card.submit_from
+        self.submit_button.setEnabled(card is not None and not locked and not early)
+        self.submit_reason.setText(self.tr("Submitting opens when the interview begins ({0}); the draft is kept "
+                                           "until then.").format(f"{self.ctx.local(card.submit_from):%m-%d %H:%M}")
+                                   if early else "")
+        self.submit_reason.setVisible(early)
+        self.submit_button.setToolTip(self.submit_reason.text())
         total = self._total()
         self.total.setText(labels.labelled(self.tr("Weighted total"), total) if total else "")
 
@@ -216,6 +229,10 @@ class ScorecardDialog(QDialog):
             return ""
         value = sum(r.value() * c.weight for r, c in zip(self.rows, self.card.template.criteria)) / 100
         return f"{value:.2f}"
+
+    def _clock_moved(self, entity: str, _ids: object) -> None:
+        if entity == "clock" and self.card is not None:     # the interview may have begun meanwhile
+            self._refresh()
 
     # --- editing and saving --------------------------------------------------------------------
 

@@ -1,6 +1,10 @@
 """新建面试: book one interview — the application (candidate and position), round, time, place and
 panel — with the slot finder offering the earliest free times and the conflict check shown before
-saving; soft conflicts may be overridden with a reason, hard ones never."""
+saving; soft conflicts may be overridden with a reason, hard ones never.
+
+安排下一轮: opened with a `prefill` (desktop.core.next_round.NextRound) after a round was passed, it
+starts on that application, its next round with the round's duration, and the panel most recently
+booked for that round; HR still chooses the time and may change everything."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ConflictsFound, ValidationFailed
 from desktop.core.model import InterviewMode, Role
 from desktop.core.permissions import Action
+from desktop.core.next_round import NextRound
 from desktop.core.scheduling import booking, lookups, slots
 from desktop.core.services import applications
 from desktop.core.scheduling.office import OfficeHours
@@ -48,9 +53,11 @@ def pydate(value: QDate) -> date:
 
 
 class BookingDialog(EditDialog):
-    def __init__(self, ctx: "AppContext", *, day: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: "AppContext", *, day: date | None = None, prefill: NextRound | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.setWindowTitle(self.tr("New interview"))
+        self.prefill = prefill
+        self.setWindowTitle(self.tr("Book the next round") if prefill else self.tr("New interview"))
         self.save_button.setText(self.tr("Book"))
         self.applications: list[lookups.ApplicationChoice] = []
         self._generation = 0
@@ -78,6 +85,7 @@ class BookingDialog(EditDialog):
         box.addLayout(choose)
         self.apply_dialog: ApplyDialog | None = None
         self._wanted_application: int | None = None
+        self._wanted_round: int | None = None
         self.round = QComboBox()
         self.day = QDateEdit(qdate(day or ctx.today() + timedelta(days=1)))
         self.day.setCalendarPopup(True)
@@ -139,8 +147,13 @@ class BookingDialog(EditDialog):
         columns = QHBoxLayout()
         columns.addLayout(self.form_layout, 3)
         columns.addLayout(side, 2)
+        self.prefill_hint = hint_label()
+        self.prefill_hint.setWordWrap(True)
+        self.prefill_hint.setObjectName("prefillHint")
+        self.prefill_hint.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.banner)
+        layout.addWidget(self.prefill_hint)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
         self.resize(940, 640)
@@ -169,11 +182,27 @@ class BookingDialog(EditDialog):
         for signal in (self.day.dateChanged, self.start.timeChanged):
             signal.connect(self._time_changed)
         self.validate_live()
+        if prefill is not None:
+            self._use_prefill(prefill)
         shown = day or ctx.today()
         ctx.read(lambda session: (lookups.rooms(session), lookups.people(session, Role.INTERVIEWER),
                                   lookups.people(session), first_free_start(session, shown)),
                  self._choices_arrived, self._failed, owner=self)
         self.load_applications()
+
+    def _use_prefill(self, prefill: NextRound) -> None:
+        self._wanted_application = prefill.application_id
+        self._wanted_round = prefill.round_id
+        self.interviewers.set_checked(prefill.interviewer_ids)
+        if prefill.interviewer_ids and prefill.panel_from is not None:
+            note = self.tr("The panel is the one last booked for this round ({0}); change it if needed.").format(
+                f"{self.ctx.local(prefill.panel_from):%Y-%m-%d}")
+        else:
+            note = self.tr("This round has not been booked before: choose its panel.")
+        if prefill.booked:
+            note += " " + self.tr("This round is already booked for this candidate.")
+        self.prefill_hint.setText(labels.labelled(labels.with_note(self.tr("Next round"), prefill.round), note))
+        self.prefill_hint.show()
 
     # --- choices -------------------------------------------------------------------------------
 
@@ -185,6 +214,9 @@ class BookingDialog(EditDialog):
             self.start.setTime(QTime(local.hour, local.minute))
             self._time_touched = False
         self.room.set_rooms(rooms)
+        if self.prefill is not None:    # the proposed panel is listed even where someone lacks the interviewer role
+            listed, proposed = {p.id for p in interviewers}, set(self.prefill.interviewer_ids)
+            interviewers = [*interviewers, *(p for p in everyone if p.id in proposed - listed)]
         self.interviewers.set_people(interviewers)
         self.observers.set_people(everyone)
         self.save_button.setEnabled(not self.saving)
@@ -196,8 +228,10 @@ class BookingDialog(EditDialog):
         actor, text = self.ctx.actor, self.search.text()
         may_apply = self.ctx.may(Action.CANDIDATE_VIEW)
 
+        only = self.prefill.application_id if self.prefill is not None and not text.strip() else None
+
         def find(session):
-            found = lookups.find_applications(session, actor, text)
+            found = lookups.find_applications(session, actor, text, application_id=only)
             return found, (applications.candidates_to_apply(session, actor, text) if may_apply else [])
 
         self.ctx.read(find, self._found, self._failed, owner=self)
@@ -255,7 +289,9 @@ class BookingDialog(EditDialog):
 
     def _application_changed(self, _index: int = -1) -> None:
         app = self.chosen()
-        kept = self.round.currentData()
+        kept = self._wanted_round or self.round.currentData()
+        if app is not None and any(r.id == self._wanted_round for r in app.rounds):
+            self._wanted_round = None          # the next round is chosen once; then it is the user's choice
         self.round.blockSignals(True)
         self.round.clear()
         for rnd in app.rounds if app else ():

@@ -1,6 +1,7 @@
 """今日 Today: the day's interviews with their live state and no-show risk, the candidates worth a
 call ahead, the user's open alerts ("知道了") and follow-up tasks, and how many approvals wait for
-them; clicking an interview shows it in detail with its actions."""
+them; clicking an interview shows it in detail with its actions. The alert "已通过：请安排下一轮面试"
+also offers 安排下一轮: the booking dialog prefilled (booking it closes the alert)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,7 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.desk: desk_views.TodayDesk | None = None
+        self.next_round_dialog = None
         self._generation = 0
         self.loading = False
 
@@ -197,7 +199,8 @@ class TodayPage(QWidget):
         self.count.setText(self.tr("%n interview(s)", "", len(found.interviews)))
         self._show_risk(found)
         self.alerts.set_rows(found.alerts)
-        self._buttons(self.alerts_table, self.alerts, AlertTableModel.COL_ACTION, self.tr("Got it"), self.acknowledge)
+        self._buttons(self.alerts_table, self.alerts, AlertTableModel.COL_ACTION, self.tr("Got it"), self.acknowledge,
+                      extra=self._alert_action)
         self.alerts_table.setVisible(bool(found.alerts))
         self.alerts_empty.setVisible(not found.alerts)
         self.tasks.set_rows(found.tasks)
@@ -225,14 +228,25 @@ class TodayPage(QWidget):
         self.risk_title.setVisible(bool(risky))
         self.risk.setVisible(bool(risky))
 
-    def _buttons(self, table: QTableView, model, column: int, text: str, action) -> None:
-        """One button per row; each remembers its row's id, so a later reload cannot shift it."""
+    def _buttons(self, table: QTableView, model, column: int, text: str, action, extra=None) -> None:
+        """One button per row (and the row's own action before it, from `extra`); each remembers its
+        row's id, so a later reload cannot shift it."""
         for row in range(model.rowCount()):
             entity_id = model.rows[row].id
             button = QPushButton(text)
             button.setProperty("entity_id", entity_id)
             button.clicked.connect(action)
-            table.setIndexWidget(model.index(row, column), button)
+            first = extra(model.rows[row]) if extra is not None else None
+            if first is None:
+                table.setIndexWidget(model.index(row, column), button)
+                continue
+            cell = QWidget()
+            line = QHBoxLayout(cell)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(4)
+            line.addWidget(first)
+            line.addWidget(button)
+            table.setIndexWidget(model.index(row, column), cell)
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -255,6 +269,21 @@ class TodayPage(QWidget):
 
     def _pending_activated(self, index) -> None:
         self.sig_open_request.emit(index.data(ID_ROLE))
+
+    def _alert_action(self, alert) -> QPushButton | None:
+        """安排下一轮 on HR's alert that a round was passed and the next one is to be booked."""
+        if alert.kind != "propose_next_round" or alert.interview_id is None:
+            return None
+        button = QPushButton(self.tr("Book the next round"))
+        button.setObjectName("bookNextRound")
+        button.setProperty("interview_id", alert.interview_id)
+        button.clicked.connect(self.book_next_round)
+        return button
+
+    def book_next_round(self) -> None:
+        from desktop.ui.schedule.next_round import book_next_round
+
+        book_next_round(self.ctx, self.sender().property("interview_id"), self, lambda error: show_error(error, self))
 
     def acknowledge(self) -> None:
         alert_id, actor = self.sender().property("entity_id"), self.ctx.actor

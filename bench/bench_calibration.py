@@ -70,11 +70,14 @@ def main() -> None:
         position = add_position(db, dept, "NK-2026-01", "内科住院医师")
         with db.session(SYSTEM) as s:
             round_id = s.scalar(select(Round.id).where(Round.position_id == position, Round.sequence == 1))
+        booked = []
         for n in range(args.interviews + 1):
             app = add_application(db, add_candidate(db, f"候选人{n}", dept), position)
             at = START + timedelta(weeks=n // 5, days=n % 5)      # one a weekday at 09:00
             who = panel if n == args.interviews else rng.sample(panel, 3)
-            iid = _book(db, hr, app, round_id, at, who)
+            booked.append((_book(db, hr, app, round_id, at, who), who))
+        clock.set(at + timedelta(hours=1))      # scorecards are submitted once the interviews have begun
+        for iid, who in booked:
             for person in who:
                 _submit(db, person, iid, rng)
         times = []

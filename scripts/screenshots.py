@@ -182,6 +182,7 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
         else:
             print("no position this user may edit")
     _calibration_shot(app, tasks, window, out)
+    _scorecard_shot(app, tasks, window, out)
     if "candidates" in keys:                      # 录用通知… of the first candidate's first application
         page = window.open_page("candidates")
         _wait(app, tasks)
@@ -202,6 +203,38 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
                 _wait(app, tasks, 0.5)
                 _save(section.dialog, out / "offer-dialog.png")
                 section.dialog.reject()
+
+
+def _scorecard_shot(app, tasks, window, out: Path) -> None:
+    """面试评价 of the last interview that has begun on the user's panel, with scores and a comment
+    typed as an interviewer would (not saved)."""
+    from sqlalchemy import select
+
+    from desktop.core.model import Interview, InterviewParticipant
+    from desktop.ui.desk.scorecard import ScorecardDialog
+
+    ctx = window.ctx
+    if ctx.actor.user_id is None:
+        return
+    with ctx.db.session() as session:
+        interview_id = session.scalar(
+            select(Interview.id).join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
+            .where(InterviewParticipant.user_id == ctx.actor.user_id, Interview.starts_at <= ctx.clock.now())
+            .order_by(Interview.starts_at.desc()).limit(1))
+    if interview_id is None:
+        print("no interview on this user's panel has begun")
+        return
+    dialog = ScorecardDialog(ctx, interview_id, "", window)
+    dialog.show()
+    _wait(app, tasks)
+    for row, score in zip(dialog.rows, (8, 7, 9)):
+        if row.score.isEnabled():
+            row.score.setValue(score)
+    if dialog.rows and dialog.rows[-1].comment.isEnabled():
+        dialog.rows[-1].comment.setText("现场排查演示思路清晰，超出预期")      # demo text, as typed
+    _wait(app, tasks, 0.3)
+    _save(dialog, out / "scorecard.png")
+    dialog.reject()
 
 
 def _calibration_shot(app, tasks, window, out: Path) -> None:

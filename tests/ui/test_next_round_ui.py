@@ -24,9 +24,9 @@ from desktop.ui.today.page import TodayPage
 MONDAY = date(2026, 11, 23)
 
 
-def passed_round(world, clock) -> tuple[int, Round]:
+def passed_round(world, clock, second_panel: tuple[int, ...] | None = None) -> tuple[int, Round]:
     """候选人1's first round at 10:00 with 王主任 and 李医生, both score 8, HR confirms 通过; 候选人2's
-    second round was booked before with 李医生 alone (the panel proposed)."""
+    second round was booked before with `second_panel` (李医生 alone unless given: the panel proposed)."""
     with world.db.session() as s:
         second = s.scalar(select(Round).where(Round.position_id == world.position, Round.sequence == 2))
         s.expunge(second)
@@ -35,7 +35,7 @@ def passed_round(world, clock) -> tuple[int, Round]:
         booking.book(s, world.hr, booking.BookingInput(
             application_id=world.applications[1], round_id=second.id, starts_at=local(MONDAY + timedelta(days=1), 9),
             duration_minutes=second.duration_minutes, mode=InterviewMode.ONSITE, room_id=world.big_room,
-            interviewer_ids=(world.li.user_id,)))
+            interviewer_ids=second_panel or (world.li.user_id,)))
     interview = book(world, 0, local(MONDAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
     clock.set(local(MONDAY, 11, 0))
     for who in (world.wang, world.li):
@@ -126,23 +126,7 @@ def test_submit_waits_for_the_interview_to_begin_with_the_reason_shown(qtbot, ma
 def test_a_proposed_panel_member_without_the_interviewer_role_is_listed_and_ticked(qtbot, make_ctx, world, clock):
     """The department leader (赵科长, no interviewer role) sat on the second round last time: the
     proposed panel keeps them, listed and ticked, not silently dropped from the picker."""
-    with world.db.session() as s:
-        second = s.scalar(select(Round).where(Round.position_id == world.position, Round.sequence == 2))
-        s.expunge(second)
-    clock.set(local(MONDAY, 8, 0))
-    with world.db.session(world.hr, write=True) as s:
-        booking.book(s, world.hr, booking.BookingInput(
-            application_id=world.applications[1], round_id=second.id, starts_at=local(MONDAY + timedelta(days=1), 9),
-            duration_minutes=second.duration_minutes, mode=InterviewMode.ONSITE, room_id=world.big_room,
-            interviewer_ids=(world.li.user_id, world.leader.user_id)))
-    interview = book(world, 0, local(MONDAY, 10), interviewers=(world.wang.user_id, world.li.user_id))
-    clock.set(local(MONDAY, 11, 0))
-    for who in (world.wang, world.li):
-        with world.db.session(who, write=True) as s:
-            scorecards.submit(s, who, interview, CardInput({i: ScoreInput(8) for i in (1, 2, 3)}, Recommendation.YES))
-    with world.db.session(world.hr, write=True) as s:
-        proposed = scorecard_panel.propose(s, world.hr, interview)
-        scorecard_panel.settle(s, world.hr, interview, proposed.version)
+    interview, _second = passed_round(world, clock, (world.li.user_id, world.leader.user_id))
     calibration = CalibrationDialog(make_ctx(world.hr), interview, "候选人1")
     qtbot.addWidget(calibration)
     calibration.show()

@@ -6,6 +6,8 @@ the 0-10 scale. Averages are Decimals rounded to two places, compared as they ar
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Mapping
@@ -109,21 +111,48 @@ def shown(value: Decimal) -> str:
     return text + "0" if text.endswith(".") else text
 
 
+# The rule's explanations, Chinese (stored with the decision) and English, by case.
+_EXPLAINED = {
+    "none": ("没有已提交的评分，由人事决定", "No submitted scores: HR decides"),
+    "chair_no": ("加权平均 {a} ≥ {p}，但主考官不推荐，由人事决定",
+                 "Weighted average {a} ≥ {p}, but the panel chair does not recommend: HR decides"),
+    "pass": ("加权平均 {a} ≥ {p}", "Weighted average {a} ≥ {p}"),
+    "fail": ("加权平均 {a} < {f}", "Weighted average {a} < {f}"),
+    "between": ("加权平均 {a} 介于 {f} 与 {p} 之间，由人事决定", "Weighted average {a} is between {f} and {p}: HR decides"),
+}
+
+
+def _explained(case: str, outcome: DecisionOutcome, average: Decimal | None, **values: str) -> RuleResult:
+    chinese, english = _EXPLAINED[case]
+    return RuleResult(outcome, average, chinese.format(**values), english.format(**values))
+
+
 def decide(totals: Iterable[Decimal], chair: Recommendation | None, pass_at: Decimal = PASS_AT,
            fail_below: Decimal = FAIL_BELOW) -> RuleResult:
     """The round's rule: panel average of the weighted totals >= pass_at and no 不推荐 from the panel
     chair -> 通过; below fail_below -> 未通过; otherwise HR decides."""
     average = mean(totals)
     if average is None:
-        return RuleResult(DecisionOutcome.HR_DECIDES, None, "没有已提交的评分，由人事决定",
-                          "No submitted scores: HR decides")
-    a, p, f = shown(average), shown(Decimal(pass_at)), shown(Decimal(fail_below))
+        return _explained("none", DecisionOutcome.HR_DECIDES, None)
+    values = {"a": shown(average), "p": shown(Decimal(pass_at)), "f": shown(Decimal(fail_below))}
     if average >= pass_at and chair == Recommendation.NO:
-        return RuleResult(DecisionOutcome.HR_DECIDES, average, f"加权平均 {a} ≥ {p}，但主考官不推荐，由人事决定",
-                          f"Weighted average {a} ≥ {p}, but the panel chair does not recommend: HR decides")
+        return _explained("chair_no", DecisionOutcome.HR_DECIDES, average, **values)
     if average >= pass_at:
-        return RuleResult(DecisionOutcome.PASSED, average, f"加权平均 {a} ≥ {p}", f"Weighted average {a} ≥ {p}")
+        return _explained("pass", DecisionOutcome.PASSED, average, **values)
     if average < fail_below:
-        return RuleResult(DecisionOutcome.FAILED, average, f"加权平均 {a} < {f}", f"Weighted average {a} < {f}")
-    return RuleResult(DecisionOutcome.HR_DECIDES, average, f"加权平均 {a} 介于 {f} 与 {p} 之间，由人事决定",
-                      f"Weighted average {a} is between {f} and {p}: HR decides")
+        return _explained("fail", DecisionOutcome.FAILED, average, **values)
+    return _explained("between", DecisionOutcome.HR_DECIDES, average, **values)
+
+
+def explanation_in(stored: str, locale: str) -> str:
+    """A stored (Chinese) explanation in the reader's language: the English of the case it was
+    made from, with its figures; as stored when Chinese is wanted or the text is not the rule's."""
+    if locale != "en":
+        return stored
+    for chinese, english in _EXPLAINED.values():
+        pattern = re.escape(chinese).replace(r"\{a\}", r"(?P<a>[\d.]+)").replace(
+            r"\{p\}", r"(?P<p>[\d.]+)").replace(r"\{f\}", r"(?P<f>[\d.]+)")
+        found = re.fullmatch(pattern, stored)
+        if found:
+            return english.format(**found.groupdict())
+    return stored

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from desktop.core.model import DecisionOutcome, Recommendation
 from desktop.core.scorecard_rules import (
-    CriterionInput, decide, score_problem, shown, template_problems, weighted_total,
+    CriterionInput, decide, explanation_in, score_problem, shown, template_problems, weighted_total,
 )
 
 ANCHORS = {"4": "勉强", "7": "良好", "10": "出色"}
@@ -68,3 +70,15 @@ def test_the_rule_passes_fails_or_leaves_it_to_hr_with_its_reason():
 
 def test_shown_never_rounds_towards_a_pass():
     assert [shown(Decimal(x)) for x in ("7.40", "6.96", "7", "10.00")] == ["7.4", "6.96", "7.0", "10.0"]
+
+
+@pytest.mark.parametrize("totals, chair", [([Decimal("7.4")], None), ([Decimal("8")], Recommendation.NO),
+                                           ([Decimal("4.96")], None), ([Decimal("6")], None), ([], None)])
+def test_a_stored_explanation_reads_in_english_with_its_figures(totals, chair):
+    result = decide(totals, chair)
+    assert explanation_in(result.explanation, "en") == result.explanation_en
+    assert explanation_in(result.explanation, "zh_CN") == result.explanation
+
+
+def test_an_explanation_that_is_not_the_rules_stays_as_stored():
+    assert explanation_in("人事处会商后决定", "en") == "人事处会商后决定"

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.core import feedback_summary, labels, next_round, scorecard_panel, scorecards, settings
+from desktop.core import feedback_summary, labels, next_round, scorecard_panel, scorecard_rules, scorecards, settings
 from desktop.core.errors import InvalidState
 from desktop.core.model import DecisionOutcome
 from desktop.core.permissions import Action
 from desktop.core.scorecard_panel import Calibration, DecisionView
+from desktop.ui import i18n
 from desktop.ui.desk import words as desk_words
 from desktop.ui.widgets import hint_label, primary_button, title_label
 
@@ -236,12 +237,12 @@ class CalibrationDialog(QDialog):
             head = labels.labelled(self.tr("Decided"), outcome_word(d.outcome))
             note = labels.joined(t for t in (d.decided_by, self.ctx.format_time(d.decided_at),
                                              labels.labelled(self.tr("Reason"), d.reason) if d.reason else "") if t)
-            self.proposal.setText(labels.with_note(head, note) + "\n" + d.explanation)
+            self.proposal.setText(labels.with_note(head, note) + "\n" + self._explanation(d))
             if d.outcome == DecisionOutcome.PASSED.value:
                 self._look_for_next_round()
         else:
             self.proposal.setText(labels.labelled(self.tr("The rule proposes"), outcome_word(d.proposed))
-                                  + "\n" + d.explanation)
+                                  + "\n" + self._explanation(d))
         self._summary_shown(d)
         self._buttons()
 
@@ -298,6 +299,10 @@ class CalibrationDialog(QDialog):
 
         self.problem.hide()
         book_next_round(self.ctx, self.interview_id, self, self._failed)
+
+    @staticmethod
+    def _explanation(d: DecisionView) -> str:
+        return scorecard_rules.explanation_in(d.explanation, i18n.current())   # stored in Chinese
 
     def _buttons(self) -> None:
         d = self.decision

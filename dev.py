@@ -75,6 +75,12 @@ DEBIAN_PACKAGES: dict[str, tuple[str, ...]] = {
 }
 # The UI tests draw Chinese text; without a CJK font Qt renders empty boxes and warns.
 CJK_FONT_PACKAGE = "fonts-wqy-microhei"
+# The archive's dossiers are checked by a real PDF/A validator in the tests: PDFBox Preflight, run
+# from Debian's jars with a Java runtime (tests/pdfa.py).
+JAVA_DIR = Path("/usr/share/java")
+PDFA_JARS = ("preflight.jar", "pdfbox2.jar", "xmpbox.jar", "commons-logging.jar", "javax.activation.jar",
+             "jaxb-api.jar")
+PDFA_PACKAGES = ["libpdfbox2-java", "default-jre-headless", "libactivation-java", "libjaxb-api-java"]
 
 
 def say(text: str) -> None:
@@ -279,6 +285,15 @@ def ensure_qt_libraries(plugin: str, *, fonts: bool) -> None:
         apt_install(packages, f"system libraries for Qt's {plugin} platform")
 
 
+def ensure_pdfa_validator() -> None:
+    """The test extra's PDF/A validator (PDFBox Preflight and a Java runtime), from Debian's packages."""
+    if not sys.platform.startswith("linux"):
+        return
+    if shutil.which("java") and all((JAVA_DIR / jar).exists() for jar in PDFA_JARS):
+        return
+    apt_install(PDFA_PACKAGES, "the PDF/A validator for the tests (PDFBox Preflight with Java)")
+
+
 def gui_plugin() -> str:
     chosen = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
     if chosen:
@@ -309,6 +324,7 @@ def start_app(args: list[str]) -> int:
 def run_tests(args: list[str]) -> int:
     setup(["test"])
     ensure_qt_libraries(os.environ.get("QT_QPA_PLATFORM", "offscreen").split(":")[0] or "offscreen", fonts=True)
+    ensure_pdfa_validator()
     say("running the test suite: python -m pytest " + " ".join(args))
     code = run([venv_python(), "-m", "pytest", *args])
     if code == NO_TESTS_COLLECTED:
@@ -326,6 +342,8 @@ def main(argv: list[str]) -> int:
         return run_tests(rest)
     if command == "setup":
         setup(["test"] if "--test" in rest else [])
+        if "--test" in rest:
+            ensure_pdfa_validator()
         return 0
     return start_app(rest)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from desktop.core.model import Application, DecisionOutcome, OfferTemplate, Posi
 from desktop.core.notifications.templates import TemplateInvalid
 from desktop.core.offers import LABEL_MAX, NOTE_MAX, OFFICE_TZ, PLACE_MAX, OfferInput, PayLine
 from desktop.core.permissions import Action, require
+from desktop.core.scheduling.office import OfficeHours
 from desktop.core.storage.database import Actor
 from desktop.core.validation import clean_text, name_problem, text_problem
 
@@ -313,12 +314,9 @@ def set_active(session: Session, actor: Actor, template_id: int, active: bool,
 
 # --- filling an offer ----------------------------------------------------------------------------
 
-def reply_deadline(session: Session, now: datetime, days: int) -> datetime:
-    """The end of the office's working day `days` days from today (Asia/Shanghai), aware."""
-    end = str(settings.institution_value(session, "office.working_day_end") or "17:30")
-    hour, minute = (int(part) for part in end.split(":"))
-    day = now.astimezone(OFFICE_TZ).date() + timedelta(days=days)
-    return datetime.combine(day, time(hour, minute), tzinfo=OFFICE_TZ)
+def reply_deadline(hours: OfficeHours, now: datetime, days: int) -> datetime:
+    """The end of the office's working day `days` days from today, in office time (UTC)."""
+    return hours.at(hours.local(now).date() + timedelta(days=days), hours.day_end)
 
 
 def _decision(session: Session, application_id: int) -> tuple[str, str]:
@@ -346,12 +344,13 @@ def prefill(session: Session, actor: Actor, application_id: int, template_id: in
     template = (next((t for t in list_templates(session) if t.id == template_id), None)
                 if template_id is not None else None) or template_for(session, position.post_type)
     now = session.info["clock"].now()
-    today = now.astimezone(OFFICE_TZ).date()
+    hours = OfficeHours.load(session)
+    today = hours.local(now).date()
     place = template.work_place or str(settings.institution_value(session, "contracts.employer_address") or "")
     offer = OfferInput(application_id=application_id, pay=template.pay,
                        start_date=today + timedelta(days=template.start_days),
                        probation_months=template.probation_months, work_place=place,
-                       reply_by=reply_deadline(session, now, template.reply_days),
+                       reply_by=reply_deadline(hours, now, template.reply_days),
                        grade=post_type_label(position.post_type), template_id=template.id)
     decision, outcome = _decision(session, application_id)
     return OfferPrefill(offer, template, templates, position.post_type or "", decision, outcome)

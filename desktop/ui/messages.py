@@ -227,15 +227,27 @@ def validation_text(error: errors.ValidationFailed) -> str:
     return "\n".join(lines)
 
 
-def conflict_text(conflict, zone=None) -> str:
-    """One conflict (scheduling.conflicts.Conflict) as a sentence; times in `zone` (office time)."""
+def _office_time(moment, zone=None) -> str:
+    """An instant (aware datetime or ISO text) as "MM-DD HH:MM" in `zone` (office time, Asia/Shanghai
+    unless given); "" for nothing or unreadable text."""
+    from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return ""
+    if not isinstance(moment, datetime):
+        return ""
+    return moment.astimezone(zone or ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
+
+
+def conflict_text(conflict, zone=None) -> str:
+    """One conflict (scheduling.conflicts.Conflict) as a sentence; times in `zone` (office time)."""
     kind = getattr(conflict.kind, "value", conflict.kind)
     subject = conflict.subject or ""
-    when = ""
-    if conflict.other_start is not None:
-        when = conflict.other_start.astimezone(zone or ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
+    when = _office_time(conflict.other_start, zone)
     texts = {
         "room_booked": QCoreApplication.translate("Messages", "Room {0} is already booked at this time (interview at {1})."),
         "in_past": QCoreApplication.translate("Messages", "The time has already passed."),
@@ -463,18 +475,10 @@ _SCORECARD_STATES = {
 SCORECARD_STATES = tuple(_SCORECARD_STATES)
 
 
-def _office_time(iso: str) -> str:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    try:
-        return datetime.fromisoformat(iso).astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return ""
 
 
 def scorecard_state_text(reason: str, p: dict) -> str:
-    return _worded(_SCORECARD_STATES, reason, {**p, "starts_local": _office_time(str(p.get("starts_at", "")))},
+    return _worded(_SCORECARD_STATES, reason, {**p, "starts_local": _office_time(p.get("starts_at"))},
                    "decided")
 
 
@@ -644,7 +648,7 @@ def describe(error: BaseException) -> str:
         from desktop.core import labels
         status = str(p.get("status", ""))
         return _worded(_INVALID_STATES, status, {**p, "interview": labels.interview_status(status),
-                                                 "reply_by_local": _office_time(str(p.get("reply_by", "")))},
+                                                 "reply_by_local": _office_time(p.get("reply_by"))},
                        "interview")
     if isinstance(error, errors.BadLink):
         return link_text(str(p.get("reason", "")))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import String, cast, exists, literal, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
@@ -42,12 +42,11 @@ def _pending(session: Session, ended_after: datetime, ended_by: datetime, *, ski
     """(interview id, ended_at, department id, interviewer id) of the scorecards not submitted yet of
     interviews ended in (ended_after, ended_by], leaving out those escalated already (and, with
     `skip_reminded`, those reminded already): an index lookup each."""
-    def key(prefix: str):
-        return (literal(prefix) + cast(Interview.id, String) + literal(":")
-                + cast(InterviewParticipant.user_id, String))
-    alerted = [~exists().where(Alert.dedupe_key == key("scorecard_overdue:"))]
+    def key(kind: str):
+        return alerts.sql_key(kind, Interview.id, InterviewParticipant.user_id)
+    alerted = [~exists().where(Alert.dedupe_key == key("scorecard_overdue"))]
     if skip_reminded:
-        alerted.append(~exists().where(Alert.dedupe_key == key("scorecard_reminder:")))
+        alerted.append(~exists().where(Alert.dedupe_key == key("scorecard_reminder")))
     rows = session.execute(
         select(Interview.id, Interview.ended_at, Position.department_id, InterviewParticipant.user_id)
         .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)

@@ -7,11 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, select
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.model import Alert, Interview
+
+
+def sql_key(*parts: Any) -> ColumnElement[str]:
+    """A dedupe key made in SQL as the f-strings make it in Python: texts and columns joined by ":"
+    (sql_key("confirm", Interview.id, Interview.sequence) is "confirm:<id>:<sequence>"), for a query
+    that asks of each row whether its alert or message exists already."""
+    pieces = [literal(part) if isinstance(part, str) else cast(part, String) for part in parts]
+    key = pieces[0]
+    for piece in pieces[1:]:
+        key = key + literal(":") + piece
+    return key
 
 
 def raise_once(session: Session, key: str, kind: str, *, user_id: int | None, interview_id: int | None = None,

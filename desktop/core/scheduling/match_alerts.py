@@ -17,7 +17,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, cast, exists, literal, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from desktop.core import matching, settings
@@ -39,7 +39,7 @@ def key(interview_id: int, sequence: int, user_id: int) -> str:
 def _due(session: Session, now: datetime, minutes: int) -> list[Any]:
     """Interviews starting in (now, now + minutes] without a low-match alert for their version, with
     what matching needs of the candidate (never a personal field) and of the position."""
-    prefix = literal("match:") + cast(Interview.id, String) + literal(":") + cast(Interview.sequence, String) + literal(":")
+    prefix = alerts.sql_key("match", Interview.id, Interview.sequence, "")      # "match:<id>:<sequence>:"
     alerted = exists().where(Alert.interview_id == Interview.id, Alert.kind == KIND, Alert.dedupe_key.startswith(prefix))
     return session.execute(
         select(Interview.id, Interview.sequence, Interview.starts_at, Interview.hr_owner_id, Candidate.education, Candidate.major,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import String, and_, cast, exists, literal, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import after_interview, interview_room, offers, questions, scorecard_deadlines, settings
@@ -69,9 +69,8 @@ def _day_before_due(session: Session, now: datetime, channels: set[str]) -> list
     """The interviews a day ahead (and at least two hours ahead) whose candidate has not been sent
     this version's reminder on every channel, nor this version's notice in the last twelve hours:
     the checks are in the query, so the interviews already reminded cost an index lookup each."""
-    seq, iid = cast(Interview.sequence, String), cast(Interview.id, String)
-    missing = [~exists().where(OutboxEntry.dedupe_key == literal(f"{c}:") + iid + literal(":candidate:") + seq
-                               + literal(":reminder_day_before")) for c in sorted(channels)]
+    missing = [~exists().where(OutboxEntry.dedupe_key == alerts.sql_key(
+        c, Interview.id, "candidate", Interview.sequence, "reminder_day_before")) for c in sorted(channels)]
     told = exists().where(OutboxEntry.interview_id == Interview.id,
                           OutboxEntry.kind.in_(("invitation", "change_notice")),
                           OutboxEntry.created_at > now - timedelta(hours=12))
@@ -106,11 +105,9 @@ def _unconfirmed(session: Session, now: datetime, soon: int) -> list:
     that alert yet: the checks are in the query, so confirmed interviews cost nothing to Python, and
     those marked 已确认 (CONFIRMED: set only when the current version is confirmed, and reset by every
     new version, scheduling/changes.py) are passed over without a look at their confirmations."""
-    seq, iid = cast(Interview.sequence, String), cast(Interview.id, String)
-
-    def alerted(prefix: str):
+    def alerted(kind: str):
         return exists().where(Alert.interview_id == Interview.id,
-                              Alert.dedupe_key == literal(prefix) + iid + literal(":") + seq)
+                              Alert.dedupe_key == alerts.sql_key(kind, Interview.id, Interview.sequence))
     starting = and_(Interview.starts_at > now, Interview.starts_at <= now + timedelta(minutes=soon))
     confirmed = exists().where(Confirmation.interview_id == Interview.id, Confirmation.party == Party.CANDIDATE,
                                Confirmation.sequence == Interview.sequence)
@@ -119,7 +116,7 @@ def _unconfirmed(session: Session, now: datetime, soon: int) -> list:
     return session.execute(select(*NEAR).where(
         Interview.starts_at > now - timedelta(hours=12), Interview.starts_at < now + BOOKING_HORIZON,
         Interview.status.in_(UNCONFIRMED), or_(Interview.confirmation_due_at <= now, starting), ~confirmed,
-        or_(and_(Interview.confirmation_due_at <= now, ~alerted("confirm:")), and_(starting, ~alerted("soon:"))))
+        or_(and_(Interview.confirmation_due_at <= now, ~alerted("confirm")), and_(starting, ~alerted("soon"))))
         .order_by(Interview.starts_at, Interview.id)).all()
 
 

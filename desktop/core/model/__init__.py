@@ -1,6 +1,8 @@
 """Every table of InterviewDesk, importable from one place."""
 
-from desktop.core.model.archive import ArchiveRecord, RetentionPolicy
+from desktop.core.model.archive import (
+    ArchiveExport, ArchiveRecord, BackupRun, PurgeDecision, PurgeRequest, PurgeTombstone, RetentionPolicy, Signature, UserKey,
+)
 from desktop.core.model.base import Base
 from desktop.core.model.delivery import (
     CalendarItem, CalendarSyncState, InboundMessage, MessageTemplate, OutboxEntry, OutboxState,
@@ -25,7 +27,8 @@ from desktop.core.model.system import AuditAnchor, AuditEntry, AuditHead, Settin
 
 __all__ = [
     "Alert", "Application", "ApplicationEvent", "ApplicationStage", "CLOSED_STAGES", "ApprovalChain",
-    "ApprovalMailCode", "ApprovalStep", "ArchiveRecord", "AuditAnchor", "AuditEntry",
+    "ApprovalMailCode", "ApprovalStep", "ArchiveExport", "ArchiveRecord", "BackupRun", "PurgeDecision", "PurgeRequest",
+    "PurgeTombstone", "Signature", "UserKey", "AuditAnchor", "AuditEntry",
     "AuditHead", "Base", "BusyBlock", "CalendarItem", "CalendarSyncState", "Candidate", "CandidateQuestion", "ChangeKind", "ChangeRequest", "ChangeStatus",
     "Channel", "ChecklistTick", "Confirmation", "Contract", "ContractDocument", "ContractTemplateRow", "Decision", "DecisionOutcome", "RoundDecision", "ScorecardStatus", "ScorecardTemplate", "Delegation", "Department", "Education", "FollowUpTask",
     "Gender", "Holiday", "InboundMessage", "Interview", "InterviewMode", "InterviewNote", "InterviewParticipant", "InterviewStatus", "MessageTemplate",

@@ -167,6 +167,9 @@ class Candidate(Versioned, Base):
     talent_pool_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_date: Mapped[Optional[date]] = mapped_column(Date)
     restricted: Mapped[bool] = mapped_column(Boolean, default=False)  # PIPL: processing restricted on request
+    # issue 13: set when a purge or an anonymisation removed this person's personal data; the row stays
+    # as the anchor of the tombstone and of the (masked) audit entries
+    purged_at: Mapped[Optional[datetime]]
     reschedule_count: Mapped[int] = mapped_column(Integer, default=0)
     no_show_count: Mapped[int] = mapped_column(Integer, default=0)
     late_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -247,3 +250,10 @@ class PersonalDataRequest(Versioned, Base):
     handled_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
     handled_at: Mapped[Optional[datetime]]
     note: Mapped[str] = mapped_column(Text, default="")
+    # issue 13 §5: kind also "withdraw_consent"; who owns it, how it came and how the answer goes back
+    owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    channel: Mapped[str] = mapped_column(String(20), default="")          # the channel the answer goes by
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # e.g. the fields to correct
+    outcome: Mapped[str] = mapped_column(String(20), default="")         # done / anonymised / restricted / refused
+    answer: Mapped[str] = mapped_column(Text, default="")
+    answered_at: Mapped[Optional[datetime]]

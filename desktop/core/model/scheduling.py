@@ -46,6 +46,7 @@ class ChangeKind(StrEnum):
     SWAP_INTERVIEWER = "swap_interviewer"
     CANCEL = "cancel"
     OFFER = "offer"          # an offer (录用通知) before it goes out: only chains named for offers govern it
+    PURGE = "purge"          # a purge of personal data at the end of its retention (issue 13 §4): two people
 
 
 class Party(StrEnum):

@@ -94,8 +94,8 @@ def _reports(ctx):
 
 
 def _archive(ctx):
-    from desktop.ui.overview.pages import ArchivePage
-    return ArchivePage(ctx)
+    from desktop.ui.archive.page import ArchiveHub
+    return ArchiveHub(ctx)
 
 
 def _settings(ctx):

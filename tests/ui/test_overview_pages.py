@@ -52,3 +52,11 @@ def test_the_report_shows_the_feedback_on_time_rate_of_the_period(qtbot, ctx, de
     qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
     assert report.rate.text() == "100.0 %"
     assert "共 1 个面试结论" in report.rate_counts.text() and "逾期 0 个" in report.rate_counts.text()
+
+
+def test_archive_hub_shows_the_register_tab(qtbot, ctx):
+    from desktop.ui.archive.page import ArchiveHub
+
+    hub = build(qtbot, ArchiveHub, ctx)
+    assert "register" in hub.pages
+    assert hub.tabs.count() == len(hub.pages)

@@ -187,6 +187,9 @@ def _entity_name(obj: Any) -> str:
     return type(obj).__name__
 
 
+HEAD_KEY = "_audit_head"      # session.info: (transaction, seq, hash) of the head this transaction appended
+
+
 class AuditWriter:
     """Appends entries to the chain through the session's own connection."""
 
@@ -194,6 +197,12 @@ class AuditWriter:
         self.session = session
 
     def _lock_head(self) -> tuple[int, str]:
+        # The head this transaction wrote last: nobody else can have moved it since (SQLite's write
+        # lock, PostgreSQL's advisory lock, both held to the transaction's end); forgotten at every
+        # commit and rollback, a savepoint's included (install()).
+        known = self.session.info.get(HEAD_KEY)
+        if known is not None and known[0] is self.session.get_transaction():
+            return known[1], known[2]
         conn = self.session.connection()
         if conn.dialect.name == "postgresql":
             # Serialise appenders across clients: the lock is held until this transaction ends.
@@ -225,6 +234,7 @@ class AuditWriter:
         conn = self.session.connection()
         conn.execute(insert(AuditEntry), rows)
         conn.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
+        self.session.info[HEAD_KEY] = (self.session.get_transaction(), seq, prev)
 
 
 def record(session: Session, action: str, entity: str, entity_id: Any = "", **details: Any) -> None:
@@ -277,9 +287,13 @@ def _write(session: Session, flush_context: Any) -> None:
     AuditWriter(session).append_many(entries)
 
 
-def _forget(session: Session) -> None:
-    for name in ("_audit_pending", "_audit_new", "_audit_key", "_audit_deleting"):
+def _forget(session: Session, *_args: Any) -> None:
+    for name in ("_audit_pending", "_audit_new", "_audit_key", "_audit_deleting", HEAD_KEY):
         session.info.pop(name, None)
+
+
+def _forget_head(session: Session, *_args: Any) -> None:
+    session.info.pop(HEAD_KEY, None)
 
 
 def install(sessions: Any) -> None:
@@ -288,6 +302,8 @@ def install(sessions: Any) -> None:
     event.listen(sessions, "before_flush", _capture)
     event.listen(sessions, "after_flush", _write)
     event.listen(sessions, "after_rollback", _forget)
+    event.listen(sessions, "after_soft_rollback", _forget_head)   # a savepoint's rollback too
+    event.listen(sessions, "after_commit", _forget_head)
     if not event.contains(Base, "before_delete", _deleting):
         event.listen(Base, "before_delete", _deleting, propagate=True)
 

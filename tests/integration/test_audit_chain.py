@@ -180,3 +180,30 @@ def test_first_entry_links_to_genesis(db, clock):
     add_people(db, clock)
     first = entries(db)[0]
     assert first.seq == 1 and first.prev_hash == GENESIS
+
+
+def test_the_head_a_transaction_remembers_follows_savepoints_and_commits(db, clock):
+    """A transaction appends from the head it last wrote (no re-read per flush); a savepoint rolled
+    back takes its entries with it, so the next append must start from the head before them, and
+    the next transaction from what the last one committed."""
+    with db.session(write=True) as s:
+        s.add(Candidate(name="甲一", created_at=clock.now(), updated_at=clock.now()))
+        s.flush()
+        with pytest.raises(RuntimeError):
+            with s.begin_nested():
+                s.add(Candidate(name="乙二", created_at=clock.now(), updated_at=clock.now()))
+                s.flush()
+                raise RuntimeError("undo the savepoint")
+        s.add(Candidate(name="丙三", created_at=clock.now(), updated_at=clock.now()))
+        s.flush()
+        with s.begin_nested():
+            s.add(Candidate(name="丁四", created_at=clock.now(), updated_at=clock.now()))
+        s.add(Candidate(name="戊五", created_at=clock.now(), updated_at=clock.now()))
+    with db.session(write=True) as s:
+        s.add(Candidate(name="己六", created_at=clock.now(), updated_at=clock.now()))
+
+    names = [e.changes["after"]["name"] for e in entries(db) if e.entity == "Candidate"]
+    assert names == ["甲一", "丙三", "丁四", "戊五", "己六"]
+    seqs = [e.seq for e in entries(db)]
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert chain(db).ok

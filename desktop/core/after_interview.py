@@ -17,14 +17,16 @@ day) is not thanked late."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import Interview, InterviewMode, InterviewStatus, TimelineEvent
+from desktop.core.model.base import UTCDateTime
 from desktop.core.notifications import routing
 from desktop.core.scheduling import effects, timeline
 
@@ -66,21 +68,30 @@ def ended_at(interview: Interview) -> datetime | None:
     return booked_end if took_place else None
 
 
+@functools.cache
+def _due_queries() -> tuple[Select, Select]:
+    """_due's two queries, built once (the minute job asks them every minute)."""
+    since, now = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("since", "now"))
+    thanked = select(TimelineEvent.id).where(TimelineEvent.interview_id == Interview.id,
+                                             TimelineEvent.kind == timeline.Event.THANKED.value).exists()
+    columns = (Interview.id, Interview.status, Interview.ended_at, Interview.starts_at, Interview.duration_minutes,
+               Interview.started_at, Interview.checked_in_at, Interview.mode)
+    pressed = select(*columns).where(Interview.ended_at.between(since, now), Interview.status.not_in(NOT_HELD),
+                                     ~thanked)
+    # ended_at IS NULL is left to Python: as a condition it would lead SQLite to every interview never ended
+    unpressed = select(*columns).where(Interview.starts_at.between(since, now), Interview.status.not_in(NOT_HELD),
+                                       ~thanked)
+    return pressed, unpressed
+
+
 def _due(session: Session, now: datetime) -> list[Interview]:
     """Interviews whose end has passed in the last LOOK_BACK, not thanked yet: two index ranges
     (ended_at; starts_at for those nobody ended) read as plain rows, and a look at the timeline for
     those; only the interviews due are loaded."""
     since = now - LOOK_BACK
-    thanked = select(TimelineEvent.id).where(TimelineEvent.interview_id == Interview.id,
-                                             TimelineEvent.kind == timeline.Event.THANKED.value).exists()
-    columns = (Interview.id, Interview.status, Interview.ended_at, Interview.starts_at, Interview.duration_minutes,
-               Interview.started_at, Interview.checked_in_at, Interview.mode)
-    pressed = session.execute(select(*columns).where(
-        Interview.ended_at.between(since, now), Interview.status.not_in(NOT_HELD), ~thanked)).all()
-    # ended_at IS NULL is left to Python: as a condition it would lead SQLite to every interview never ended
-    unpressed = session.execute(select(*columns).where(
-        Interview.starts_at.between(since - LONGEST - OVERTIME_CAP, now), Interview.status.not_in(NOT_HELD),
-        ~thanked)).all()
+    pressed_query, unpressed_query = _due_queries()
+    pressed = session.execute(pressed_query, {"since": since, "now": now}).all()
+    unpressed = session.execute(unpressed_query, {"since": since - LONGEST - OVERTIME_CAP, "now": now}).all()
     ids = {r.id for r in pressed} | {r.id for r in unpressed if r.ended_at is None}
     due = [r.id for r in pressed + unpressed if r.id in ids and (end := ended_at(r)) is not None and since <= end <= now]
     if not due:

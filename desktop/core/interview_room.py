@@ -8,10 +8,11 @@ action validates first and writes in the caller's one unit of work; results are 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, bindparam, delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import settings
@@ -20,6 +21,7 @@ from desktop.core.model import (
     Alert, Application, Candidate, ChecklistTick, Interview, InterviewNote, InterviewParticipant, InterviewStatus,
     Position, Round, User,
 )
+from desktop.core.model.base import UTCDateTime
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import alerts, timeline
 from desktop.core.scheduling.office import OfficeHours
@@ -339,17 +341,24 @@ def end(session: Session, actor: Actor, interview_id: int, overtime_reason: str 
 
 # --- the minute job -------------------------------------------------------------------------------------
 
+@functools.cache
+def _running_query() -> Select:
+    """The interviews in progress booked within twelve hours of now; built once, asked every minute."""
+    start, end = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("from", "to"))
+    return (select(Interview.id, Interview.started_at, Interview.ended_at, Round.duration_minutes)
+            .join(Round, Round.id == Interview.round_id)
+            .where(Interview.starts_at > start, Interview.starts_at < end,
+                   Interview.status == InterviewStatus.IN_PROGRESS, Interview.started_at.is_not(None)))
+
+
 def evaluate(session: Session, now: datetime, raised: list[int] | None = None) -> list[str]:
     """Notices for the panels of running interviews: at the planned end (面试已到计划时长) and
     OVERTIME_MINUTES after it (当前面试已超时10分钟，请尽快收尾), once per interview and panel member.
     Every minute on every desktop: plain rows of the interviews booked within twelve hours of now (an
     index range) that are in progress, their panels and the notices they already have, in three
     queries whatever their number; an alert is written only when new."""
-    rows = session.execute(
-        select(Interview.id, Interview.started_at, Interview.ended_at, Round.duration_minutes)
-        .join(Round, Round.id == Interview.round_id)
-        .where(Interview.starts_at > now - timedelta(hours=12), Interview.starts_at < now + timedelta(hours=12),
-               Interview.status == InterviewStatus.IN_PROGRESS, Interview.started_at.is_not(None))).all()
+    rows = session.execute(_running_query(), {"from": now - timedelta(hours=12),
+                                              "to": now + timedelta(hours=12)}).all()
     due = [(r.id, r.started_at + timedelta(minutes=r.duration_minutes or DEFAULT_PLANNED_MINUTES),
             r.duration_minutes or DEFAULT_PLANNED_MINUTES) for r in rows if r.ended_at is None]
     due = [d for d in due if d[1] <= now]

@@ -19,6 +19,7 @@ offer_id, reason, expected_version); expire_due(session) -> list[int]; view(sess
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
@@ -34,6 +35,7 @@ from desktop.core.model import (
     Application, ApplicationEvent, ApplicationStage, ApprovalChain, ApprovalStep, Candidate, ChangeKind, Interview,
     Offer, OfferStatus, Position,
 )
+from desktop.core.model.base import UTCDateTime
 from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import alerts, chains
@@ -407,10 +409,28 @@ def withdraw(session: Session, actor: Actor, offer_id: int, reason: str, expecte
     session.flush()
 
 
+@functools.cache
+def _minute_queries() -> tuple[Select, Select, Select]:
+    """What the minute job asks of offers every minute, built once: sent offers whose reply deadline
+    is near (reminder), sent offers past it (expiry), approval steps past their deadline."""
+    now, soon = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("now", "soon"))
+    reply_due = (select(Offer.id, Offer.reply_by, Application.hr_owner_id)
+                 .join(Application, Application.id == Offer.application_id)
+                 .where(Offer.status == OfferStatus.SENT, Offer.reply_by <= soon, Offer.reply_by > now))
+    expired = select(Offer).where(Offer.status == OfferStatus.SENT, Offer.reply_by < now)
+    stuck = (select(Offer, ApprovalStep, Position.department_id)
+             .join(ApprovalStep, (ApprovalStep.chain_id == Offer.chain_id)
+                   & (ApprovalStep.position == Offer.current_step))
+             .join(Application, Application.id == Offer.application_id)
+             .join(Position, Position.id == Application.position_id)
+             .where(Offer.status == OfferStatus.PENDING_APPROVAL, Offer.step_due_at <= now))
+    return reply_due, expired, stuck
+
+
 def expire_due(session: Session, now: datetime | None = None) -> list[int]:
     """Offers sent whose reply deadline passed without an answer: expired (minute job)."""
     now = now or _now(session)
-    due = session.scalars(select(Offer).where(Offer.status == OfferStatus.SENT, Offer.reply_by < now)).all()
+    due = session.scalars(_minute_queries()[1], {"now": now}).all()
     for offer in due:
         offer.status = OfferStatus.EXPIRED
         _event(session, None, offer, "offer_expired")
@@ -427,20 +447,13 @@ def evaluate(session: Session, now: datetime, raised: Any) -> None:
             raised.alerts.append(alert.id)
             raised.kinds.append(alert.kind)
 
-    due = session.execute(select(Offer.id, Offer.reply_by, Application.hr_owner_id)
-                          .join(Application, Application.id == Offer.application_id)
-                          .where(Offer.status == OfferStatus.SENT, Offer.reply_by <= now + REMIND_BEFORE,
-                                 Offer.reply_by > now)).all()
+    reply_due, _expired, stuck_steps = _minute_queries()
+    due = session.execute(reply_due, {"now": now, "soon": now + REMIND_BEFORE}).all()
     for offer_id, reply_by, hr_owner_id in due:
         note(alerts.raise_once(session, f"offer_reply_due:{offer_id}", "offer_reply_due", user_id=hr_owner_id,
                                detail={"offer_id": offer_id, "reply_by": reply_by.isoformat()}))
     expire_due(session, now)
-    stuck = session.execute(select(Offer, ApprovalStep, Position.department_id)
-                            .join(ApprovalStep, (ApprovalStep.chain_id == Offer.chain_id)
-                                  & (ApprovalStep.position == Offer.current_step))
-                            .join(Application, Application.id == Offer.application_id)
-                            .join(Position, Position.id == Application.position_id)
-                            .where(Offer.status == OfferStatus.PENDING_APPROVAL, Offer.step_due_at <= now)).all()
+    stuck = session.execute(stuck_steps, {"now": now}).all()
     for offer, step, department_id in stuck:
         targets = {step.escalate_to_id} if step.escalate_to_id else chains.step_approvers(session, step, department_id)
         for user_id in sorted(targets):

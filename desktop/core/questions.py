@@ -10,10 +10,11 @@ the owner's department, or of the parent department when the owner leads it; els
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import question_routing, settings
@@ -21,6 +22,7 @@ from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleW
 from desktop.core.model import (
     Application, Candidate, CandidateQuestion, Interview, Position, QuestionStatus, QuestionTopic, Round, User,
 )
+from desktop.core.model.base import UTCDateTime
 from desktop.core.notifications import routing, templates
 from desktop.core.permissions import Action, allowed
 from desktop.core.services.overview import mask_name
@@ -187,18 +189,29 @@ def _wanted(key: str, kind: str, user_id: int, question: CandidateQuestion) -> a
                          detail={"question_id": question.id, "due_at": question.due_at.isoformat()})
 
 
+@functools.cache
+def _due_queries() -> tuple[Select, Select]:
+    """The two queries the minute job asks every minute, built once: open questions past their
+    deadline and not escalated, and open questions past half time and not reminded."""
+    now = bindparam("now", type_=UTCDateTime(timezone=True))
+    overdue = select(CandidateQuestion).where(
+        CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.escalated_at.is_(None),
+        CandidateQuestion.due_at <= now).order_by(CandidateQuestion.id)
+    due = select(CandidateQuestion).where(
+        CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.reminded_at.is_(None),
+        CandidateQuestion.remind_at <= now).order_by(CandidateQuestion.id)
+    return overdue, due
+
+
 def evaluate(session: Session, now: datetime, raised=None) -> None:
     """Reminders and escalations due by `now`, each once (the question's reminded_at/escalated_at and
     the alerts' dedupe keys): two indexed queries when nothing is due. Everything is read before
     anything is written, and the alerts are raised together, so the run flushes (and extends the
     audit chain) once rather than once per question."""
     with session.no_autoflush:
-        overdue = session.scalars(select(CandidateQuestion).where(
-            CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.escalated_at.is_(None),
-            CandidateQuestion.due_at <= now).order_by(CandidateQuestion.id)).all()
-        due = [q for q in session.scalars(select(CandidateQuestion).where(
-            CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.reminded_at.is_(None),
-            CandidateQuestion.remind_at <= now).order_by(CandidateQuestion.id)) if q not in overdue]
+        overdue_query, due_query = _due_queries()
+        overdue = session.scalars(overdue_query, {"now": now}).all()
+        due = [q for q in session.scalars(due_query, {"now": now}) if q not in overdue]
         if not overdue and not due:
             return
         found = question_routing.contexts(session, [*overdue, *due])
@@ -218,6 +231,7 @@ def evaluate(session: Session, now: datetime, raised=None) -> None:
             raised.alerts.extend(a.id for a in new)
             raised.kinds.extend(a.kind for a in new)
         fresh = {a.dedupe_key for a in new}
+        routing.know_contacts(session, {w.user_id for w in wanted})
         messages: list[tuple[str, dict]] = []
         for question, targets, payload in escalations:
             question.escalated_at = now

@@ -14,16 +14,18 @@ of overdue scorecards is not read again every minute."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import Select, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import (
     Alert, Application, Interview, InterviewParticipant, ParticipantRole, Position, Scorecard, ScorecardStatus, User,
 )
+from desktop.core.model.base import UTCDateTime
 from desktop.core.notifications import routing
 from desktop.core.question_routing import leader_of
 from desktop.core.scheduling import alerts, effects, watermarks
@@ -42,24 +44,30 @@ def _pending(session: Session, ended_after: datetime, ended_by: datetime, *, ski
     """(interview id, ended_at, department id, interviewer id) of the scorecards not submitted yet of
     interviews ended in (ended_after, ended_by], leaving out those escalated already (and, with
     `skip_reminded`, those reminded already): an index lookup each."""
-    def key(kind: str):
-        return alerts.sql_key(kind, Interview.id, InterviewParticipant.user_id)
-    alerted = [~exists().where(Alert.dedupe_key == key("scorecard_overdue"))]
-    if skip_reminded:
-        alerted.append(~exists().where(Alert.dedupe_key == key("scorecard_reminder")))
-    rows = session.execute(
-        select(Interview.id, Interview.ended_at, Position.department_id, InterviewParticipant.user_id)
-        .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
-        .join(Application, Application.id == Interview.application_id)
-        .join(Position, Position.id == Application.position_id)
-        .where(Interview.ended_at > ended_after, Interview.ended_at <= ended_by,
-               InterviewParticipant.role == ParticipantRole.INTERVIEWER, *alerted)
-        .order_by(Interview.id, InterviewParticipant.user_id)).all()
+    rows = session.execute(_pending_query(skip_reminded), {"after": ended_after, "by": ended_by}).all()
     if not rows:
         return []
     done = set(session.execute(select(Scorecard.interview_id, Scorecard.interviewer_id).where(
         Scorecard.interview_id.in_({r[0] for r in rows}), Scorecard.status == ScorecardStatus.SUBMITTED)).all())
     return [r for r in rows if (r[0], r[3]) not in done]
+
+
+@functools.cache
+def _pending_query(skip_reminded: bool) -> Select:
+    """_pending's query, built once for each of its two forms (the minute job asks it every minute)."""
+    def key(kind: str):
+        return alerts.sql_key(kind, Interview.id, InterviewParticipant.user_id)
+    alerted = [~exists().where(Alert.dedupe_key == key("scorecard_overdue"))]
+    if skip_reminded:
+        alerted.append(~exists().where(Alert.dedupe_key == key("scorecard_reminder")))
+    after, by = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("after", "by"))
+    return (select(Interview.id, Interview.ended_at, Position.department_id, InterviewParticipant.user_id)
+            .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
+            .join(Application, Application.id == Interview.application_id)
+            .join(Position, Position.id == Application.position_id)
+            .where(Interview.ended_at > after, Interview.ended_at <= by,
+                   InterviewParticipant.role == ParticipantRole.INTERVIEWER, *alerted)
+            .order_by(Interview.id, InterviewParticipant.user_id))
 
 
 def _windows(session: Session, now: datetime, remind: timedelta, deadline: timedelta) -> list[tuple]:
@@ -113,6 +121,7 @@ def _messages(session: Session, new: list[Alert]) -> list[tuple[str, dict]]:
         Interview.id.in_({a.interview_id for a in new})))}
     names = dict(session.execute(select(User.id, User.display_name).where(
         User.id.in_({a.detail["interviewer_id"] for a in new}))).all())
+    routing.know_contacts(session, {a.user_id for a in new})
     details: dict[int, dict] = {}
     entries = []
     for alert in new:

@@ -336,6 +336,8 @@ class Notice(Base):
     """An in-app notice for one user; `seen_at` records when they opened it."""
 
     __tablename__ = "notices"
+    # a desktop's unread notices, newest first (the minute tick asks every minute)
+    __table_args__ = (Index("ix_notices_user_seen_created", "user_id", "seen_at", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

@@ -84,6 +84,12 @@ def staff_entries(session: Session, audience: str, user_ids: set[int], event: st
     return entries
 
 
+def know_contacts(session: Session, user_ids: set[int]) -> None:
+    """Read the contacts of all these people in one query, for a caller about to message many of
+    them one occasion at a time (staff_entries then finds them read)."""
+    _contacts(session, {u for u in user_ids if u is not None})
+
+
 def _contacts(session: Session, user_ids: set[int]) -> list[tuple]:
     """(id, user name, name, e-mail, phone) of the active ones among `user_ids`, by id; read once per
     unit of work and person (the minute job messages the same few people about many things)."""

@@ -13,17 +13,19 @@ match N minutes before the start, not a watch over edits made in those minutes."
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import Select, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.core import matching, settings
 from desktop.core.model import (
     Alert, Application, Candidate, Interview, InterviewParticipant, InterviewStatus, Position, PositionRequirement,
 )
+from desktop.core.model.base import UTCDateTime
 from desktop.core.notifications import routing
 from desktop.core.scheduling import alerts, effects, timeline, watermarks
 
@@ -39,20 +41,25 @@ def key(interview_id: int, sequence: int, user_id: int) -> str:
 def _due(session: Session, now: datetime, minutes: int) -> list[Any]:
     """Interviews starting in (now, now + minutes] without a low-match alert for their version, with
     what matching needs of the candidate (never a personal field) and of the position."""
+    return session.execute(_due_query(), {"now": now, "until": now + timedelta(minutes=minutes)}).all()
+
+
+@functools.cache
+def _due_query() -> Select:
+    """_due's query, built once (every desktop asks it every minute)."""
+    now, until = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("now", "until"))
     prefix = alerts.sql_key("match", Interview.id, Interview.sequence, "")      # "match:<id>:<sequence>:"
     alerted = exists().where(Alert.interview_id == Interview.id, Alert.kind == KIND, Alert.dedupe_key.startswith(prefix))
-    return session.execute(
-        select(Interview.id, Interview.sequence, Interview.starts_at, Interview.hr_owner_id, Candidate.education, Candidate.major,
-               Candidate.years_experience, Candidate.skills, Candidate.experience, Candidate.resume_summary,
-               Candidate.certificates, Candidate.profile_extra, Position.id.label("position_id"),
-               Position.education.label("position_education"), Position.min_years,
-               Position.skills.label("position_skills"))
-        .join(Application, Application.id == Interview.application_id)
-        .join(Candidate, Candidate.id == Application.candidate_id)
-        .join(Position, Position.id == Application.position_id)
-        .where(Interview.status.in_(ACTIVE), Interview.starts_at > now,
-               Interview.starts_at <= now + timedelta(minutes=minutes), ~alerted)
-        .order_by(Interview.starts_at, Interview.id)).all()
+    return (select(Interview.id, Interview.sequence, Interview.starts_at, Interview.hr_owner_id, Candidate.education,
+                   Candidate.major, Candidate.years_experience, Candidate.skills, Candidate.experience,
+                   Candidate.resume_summary, Candidate.certificates, Candidate.profile_extra,
+                   Position.id.label("position_id"), Position.education.label("position_education"),
+                   Position.min_years, Position.skills.label("position_skills"))
+            .join(Application, Application.id == Interview.application_id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Position, Position.id == Application.position_id)
+            .where(Interview.status.in_(ACTIVE), Interview.starts_at > now, Interview.starts_at <= until, ~alerted)
+            .order_by(Interview.starts_at, Interview.id))
 
 
 def _requirements(session: Session, position_ids: set[int]) -> dict[int, list[matching.Requirement]]:

@@ -6,13 +6,16 @@ while a rescheduled interview gets fresh alerts for its new time."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import Select, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from desktop.core import after_interview, interview_room, offers, questions, scorecard_deadlines, settings
+from desktop.core.model.base import UTCDateTime
 from desktop.core.model import (
     Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewParticipant, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -65,18 +68,25 @@ def _alert_entries(session: Session, alert, details: dict[int, dict]) -> list[tu
                                  alert.interview_id)
 
 
-def _day_before_due(session: Session, now: datetime, channels: set[str]) -> list[int]:
+def _day_before_due(session: Session, now: datetime, channels: tuple[str, ...]) -> list[int]:
     """The interviews a day ahead (and at least two hours ahead) whose candidate has not been sent
     this version's reminder on every channel, nor this version's notice in the last twelve hours:
     the checks are in the query, so the interviews already reminded cost an index lookup each."""
+    return list(session.scalars(_day_before_query(tuple(sorted(channels))), {
+        "from": now + timedelta(hours=2), "to": now + timedelta(hours=24), "told_since": now - timedelta(hours=12)}))
+
+
+@functools.cache
+def _day_before_query(channels: tuple[str, ...]) -> Select:
+    """_day_before_due's query, built once per set of channels (the minute job asks it every minute)."""
     missing = [~exists().where(OutboxEntry.dedupe_key == alerts.sql_key(
-        c, Interview.id, "candidate", Interview.sequence, "reminder_day_before")) for c in sorted(channels)]
+        c, Interview.id, "candidate", Interview.sequence, "reminder_day_before")) for c in channels]
     told = exists().where(OutboxEntry.interview_id == Interview.id,
                           OutboxEntry.kind.in_(("invitation", "change_notice")),
-                          OutboxEntry.created_at > now - timedelta(hours=12))
-    return list(session.scalars(select(Interview.id).where(
-        Interview.starts_at > now + timedelta(hours=2), Interview.starts_at <= now + timedelta(hours=24),
-        Interview.status.in_(ACTIVE), or_(*missing), ~told).order_by(Interview.id)))
+                          OutboxEntry.created_at > _at("told_since"))
+    return select(Interview.id).where(
+        Interview.starts_at > _at("from"), Interview.starts_at <= _at("to"),
+        Interview.status.in_(ACTIVE), or_(*missing), ~told).order_by(Interview.id)
 
 
 def _remind_day_before(session: Session, now: datetime) -> None:
@@ -99,34 +109,53 @@ NEAR = (Interview.id, Interview.sequence, Interview.starts_at, Interview.mode, I
         Interview.confirmation_due_at, Interview.hr_owner_id)
 
 
+def _at(name: str) -> BindParameter:
+    """A time parameter of a query built once and run every minute with the minute's values."""
+    return bindparam(name, type_=UTCDateTime(timezone=True))
+
+
 def _unconfirmed(session: Session, now: datetime, soon: int) -> list:
     """Active interviews from twelve hours ago on whose candidate has not confirmed the current
     version and whose confirmation deadline passed, or which start within `soon` minutes, without
     that alert yet: the checks are in the query, so confirmed interviews cost nothing to Python, and
     those marked 已确认 (CONFIRMED: set only when the current version is confirmed, and reset by every
     new version, scheduling/changes.py) are passed over without a look at their confirmations."""
+    return session.execute(_unconfirmed_query(), {
+        "now": now, "since": now - timedelta(hours=12), "horizon": now + BOOKING_HORIZON,
+        "soon_end": now + timedelta(minutes=soon)}).all()
+
+
+@functools.cache
+def _unconfirmed_query() -> Select:
     def alerted(kind: str):
         return exists().where(Alert.interview_id == Interview.id,
                               Alert.dedupe_key == alerts.sql_key(kind, Interview.id, Interview.sequence))
-    starting = and_(Interview.starts_at > now, Interview.starts_at <= now + timedelta(minutes=soon))
+    now = _at("now")
+    starting = and_(Interview.starts_at > now, Interview.starts_at <= _at("soon_end"))
     confirmed = exists().where(Confirmation.interview_id == Interview.id, Confirmation.party == Party.CANDIDATE,
                                Confirmation.sequence == Interview.sequence)
     # both ends of the range on starts_at, so that SQLite walks the interviews ahead rather than every
     # past interview's (long passed) confirmation deadline
-    return session.execute(select(*NEAR).where(
-        Interview.starts_at > now - timedelta(hours=12), Interview.starts_at < now + BOOKING_HORIZON,
+    return select(*NEAR).where(
+        Interview.starts_at > _at("since"), Interview.starts_at < _at("horizon"),
         Interview.status.in_(UNCONFIRMED), or_(Interview.confirmation_due_at <= now, starting), ~confirmed,
-        or_(and_(Interview.confirmation_due_at <= now, ~alerted("confirm")), and_(starting, ~alerted("soon"))))
-        .order_by(Interview.starts_at, Interview.id)).all()
+        or_(and_(Interview.confirmation_due_at <= now, ~alerted("confirm")), and_(starting, ~alerted("soon")))
+    ).order_by(Interview.starts_at, Interview.id)
 
 
 def _not_arrived(session: Session, now: datetime) -> list:
     """Active on-site interviews of the last twelve hours whose candidate is LATE_MINUTES past the start
     and not checked in."""
-    return session.execute(select(*NEAR).where(
-        Interview.starts_at > now - timedelta(hours=12), Interview.starts_at <= now - timedelta(minutes=LATE_MINUTES),
-        Interview.status.in_(ACTIVE), Interview.mode == InterviewMode.ONSITE, Interview.checked_in_at.is_(None))
-        .order_by(Interview.starts_at, Interview.id)).all()
+    return session.execute(_not_arrived_query(), {"since": now - timedelta(hours=12),
+                                                  "late": now - timedelta(minutes=LATE_MINUTES)}).all()
+
+
+@functools.cache
+def _not_arrived_query() -> Select:
+    return select(*NEAR).where(
+        Interview.starts_at > _at("since"), Interview.starts_at <= _at("late"),
+        Interview.status.in_(ACTIVE), Interview.mode == InterviewMode.ONSITE, Interview.checked_in_at.is_(None)
+    ).order_by(Interview.starts_at, Interview.id)
 
 
 def _panels(session: Session, interview_ids: list[int]) -> dict[int, list[int]]:
@@ -171,7 +200,9 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     late_now: dict[int, None] = {}
     details: dict[int, dict] = {}
     messages: list[tuple[str, dict]] = []
-    for alert in alerts.raise_many(session, wanted):
+    new = alerts.raise_many(session, wanted)
+    routing.know_contacts(session, {a.user_id for a in new})
+    for alert in new:
         raised.alerts.append(alert.id)
         raised.kinds.append(alert.kind)
         row = by_id[alert.interview_id]
@@ -198,17 +229,22 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     return raised
 
 
+@functools.cache
+def _stuck_query() -> Select:
+    """Change requests whose approval step is past its deadline; built once, asked every minute."""
+    return (select(ChangeRequest, ApprovalStep, Position.department_id)
+            .join(ApprovalChain, ApprovalChain.id == ChangeRequest.chain_id)
+            .join(ApprovalStep, (ApprovalStep.chain_id == ApprovalChain.id)
+                  & (ApprovalStep.position == ChangeRequest.current_step))
+            .join(Interview, Interview.id == ChangeRequest.interview_id)
+            .join(Application, Application.id == Interview.application_id)
+            .join(Position, Position.id == Application.position_id)
+            .where(ChangeRequest.status == ChangeStatus.PENDING, ChangeRequest.step_due_at.is_not(None),
+                   ChangeRequest.step_due_at <= _at("now")))
+
+
 def _escalate(session: Session, raised: Raised, now: datetime) -> None:
-    stuck = session.execute(
-        select(ChangeRequest, ApprovalStep, Position.department_id)
-        .join(ApprovalChain, ApprovalChain.id == ChangeRequest.chain_id)
-        .join(ApprovalStep, (ApprovalStep.chain_id == ApprovalChain.id)
-              & (ApprovalStep.position == ChangeRequest.current_step))
-        .join(Interview, Interview.id == ChangeRequest.interview_id)
-        .join(Application, Application.id == Interview.application_id)
-        .join(Position, Position.id == Application.position_id)
-        .where(ChangeRequest.status == ChangeStatus.PENDING, ChangeRequest.step_due_at.is_not(None),
-               ChangeRequest.step_due_at <= now)).all()
+    stuck = session.execute(_stuck_query(), {"now": now}).all()
     for request, step, department_id in stuck:
         targets = {step.escalate_to_id} if step.escalate_to_id else chains.step_approvers(session, step, department_id)
         if request.requested_by_id:

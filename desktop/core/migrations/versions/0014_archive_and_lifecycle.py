@@ -9,7 +9,8 @@
   purge_requests / purge_decisions (two people, through a chain) and purge_tombstones (counts and
   dates of what a purge removed); candidates gain purged_at;
 - personal_data_requests gain owner, channel, details, outcome and the answer;
-- backup_runs: every backup, scheduled or not, and its verification.
+- backup_runs: every backup, scheduled or not, and its verification;
+- notices gain an index for one user's unread notices, newest first (the minute tick).
 
 Revision ID: 0014
 Revises: 0013
@@ -175,8 +176,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('starts_from', sa.String(length=20), nullable=False, server_default="closed"))
         batch_op.create_unique_constraint(batch_op.f('uq_retention_policies_record_class'), ['record_class'])
 
+    # the minute tick's unread notices of one user, newest first
+    op.create_index("ix_notices_user_seen_created", "notices", ["user_id", "seen_at", "created_at"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_notices_user_seen_created", table_name="notices")
     with op.batch_alter_table("retention_policies") as batch:
         batch.drop_constraint(op.f("uq_retention_policies_record_class"), type_="unique")
         batch.drop_column("starts_from")

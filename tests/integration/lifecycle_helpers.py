@@ -63,3 +63,45 @@ def text_cells(db: Database) -> list[tuple[str, str, str]]:
                         if value:
                             cells.append((table.name, column.name, value))
     return cells
+
+
+# --- reading an encrypted file's pages with its key (SQLCipher 4 defaults) ------------------------
+
+PAGE = 4096
+RESERVE = 16 + 64          # per page: the IV, then the HMAC-SHA512
+SALT = 16                  # page 1 starts with the file's salt
+
+
+def _decrypt_page(key: bytes, page: bytes, first: bool) -> bytes:
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    start = SALT if first else 0
+    iv = page[PAGE - RESERVE:PAGE - RESERVE + 16]
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    return decryptor.update(page[start:PAGE - RESERVE]) + decryptor.finalize()
+
+
+def decrypted_pages(path, key: bytes) -> bytes:
+    """Every page of the database file and every frame of its WAL, decrypted: what someone holding
+    the key could read from the disk, free pages and free space included."""
+    from pathlib import Path
+
+    path = Path(path)
+    data = path.read_bytes()
+    out = [_decrypt_page(key, data[i:i + PAGE], i == 0) for i in range(0, len(data), PAGE)]
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        frames = wal.read_bytes()[32:]
+        for i in range(0, len(frames) - 24 - PAGE + 1, 24 + PAGE):
+            page_no = int.from_bytes(frames[i:i + 4], "big")
+            out.append(_decrypt_page(key, frames[i + 24:i + 24 + PAGE], page_no == 1))
+    return b"".join(out)
+
+
+def byte_forms(value: str) -> list[bytes]:
+    """How a value can lie in the pages: UTF-8, UTF-16 (both orders), and escaped in JSON text."""
+    import json
+
+    forms = [value.encode("utf-8"), value.encode("utf-16-le"), value.encode("utf-16-be")]
+    escaped = json.dumps(value)[1:-1].encode("ascii")
+    return forms + ([escaped] if escaped not in forms else [])

@@ -486,6 +486,9 @@ _INVALID_STATES = {   # InvalidState's status -> what stands in the way
     "in_retention": (QT_TRANSLATE_NOOP("Messages", "{0} of the chosen people are still within their retention "
                                        "period (a new application or consent since the list was made); refresh "
                                        "the due list and choose again."), "count"),
+    "not_stale": (QT_TRANSLATE_NOOP("Messages", "{0} of the chosen people no longer meet the maintenance rule "
+                                    "(they were in touch again, or applied); refresh the review list and choose "
+                                    "again."), "count"),
     "purged": (QT_TRANSLATE_NOOP("Messages", "{0} of the chosen people have already been purged; refresh the "
                                  "due list and choose again."), "count"),
     "change_pending": QT_TRANSLATE_NOOP("Messages", "A change of this interview is already awaiting "

@@ -29,7 +29,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core import signing
 from desktop.core.errors import AlreadyDecided, InvalidState, NotFound, PermissionDenied, SecondPersonRequired, ValidationFailed
-from desktop.core.lifecycle import retention
+from desktop.core.lifecycle import maintenance, retention
 from desktop.core.lifecycle.erase import erase_candidate
 from desktop.core.model import (
     ApprovalChain, ApprovalStep, Candidate, ChangeKind, PurgeDecision, PurgeRequest, PurgeTombstone, Role, StepKind,
@@ -43,6 +43,7 @@ from desktop.core.validation import clean_text
 PENDING, APPROVED, REJECTED, DONE, WITHDRAWN = "pending", "approved", "rejected", "done", "withdrawn"
 REASON_MAX = 500
 MAX_PEOPLE = 5000
+PROPOSABLE = retention.PERSON_CLASSES + (maintenance.STALE,)
 VERDICTS = {StepKind.APPROVE: "approved", StepKind.FILE: "filed", StepKind.CONFIRM: "confirmed"}
 
 
@@ -128,7 +129,7 @@ def propose(session: Session, actor: Actor, record_class: str, candidate_ids: li
     nobody chosen, an unknown class, or a person still within retention or already purged (named)."""
     text = clean_text(reason)
     problems: dict[str, str] = {}
-    if record_class not in retention.PERSON_CLASSES:
+    if record_class not in PROPOSABLE:
         problems["record_class"] = "choice"
     if not text:
         problems["reason"] = "required"
@@ -144,10 +145,13 @@ def propose(session: Session, actor: Actor, record_class: str, candidate_ids: li
     for department in set(session.scalars(select(Candidate.department_id).where(Candidate.id.in_(ids)))):
         require(session, actor, Action.CANDIDATE_DELETE, department)
     today = _now(session).date()
-    kept = [cid for cid in ids if retention.retention_of(session, cid, today).in_retention]
     purged = session.scalars(select(Candidate.id).where(Candidate.id.in_(ids), Candidate.purged_at.is_not(None))).all()
-    if kept or purged:
-        raise InvalidState("not due", status="in_retention" if kept else "purged", count=len(kept or purged))
+    if purged:
+        raise InvalidState("already purged", status="purged", count=len(purged))
+    kept = [cid for cid in ids if not _still_due(session, record_class, cid, today)]
+    if kept:
+        raise InvalidState("not due", status="not_stale" if record_class == maintenance.STALE else "in_retention",
+                           count=len(kept))
     chain = purge_chain(session)
     now = _now(session)
     request = PurgeRequest(record_class=record_class, candidate_ids=ids, reason=text, status=PENDING,
@@ -222,6 +226,17 @@ def decide(session: Session, actor: Actor, request_id: int, approve: bool, comme
     return _execute(session, actor, request)
 
 
+def _still_due(session: Session, record_class: str, candidate_id: int, today: date) -> bool:
+    """Whether the person may go now: past retention, or (class "stale") still under the
+    maintenance rule. The stale set is computed once per unit of work."""
+    if record_class != maintenance.STALE:
+        return not retention.retention_of(session, candidate_id, today).in_retention
+    cached = session.info.get("_stale_ids")
+    if cached is None:
+        cached = session.info["_stale_ids"] = maintenance.stale_ids(session, today)
+    return candidate_id in cached
+
+
 def _execute(session: Session, actor: Actor, request: PurgeRequest) -> Decided:
     now = _now(session)
     today = now.date()
@@ -232,7 +247,7 @@ def _execute(session: Session, actor: Actor, request: PurgeRequest) -> Decided:
         if candidate is None or candidate.purged_at is not None:
             skipped.append(cid)
             continue
-        if retention.retention_of(session, cid, today).in_retention:
+        if not _still_due(session, record_class, cid, today):
             skipped.append(cid)
             continue
         erase_candidate(session, actor, cid, record_class=record_class, purge_request_id=request_id, reason=reason)

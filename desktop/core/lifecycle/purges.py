@@ -340,9 +340,9 @@ def pending_allowed(session: Session, actor: Actor, request: PurgeRequest) -> bo
 
 
 def due_today(session: Session, actor: Actor, today: date | None = None) -> list[retention.DueGroup]:
-    """The due list as HR sees it: people of the departments they may delete candidates of, past
-    retention and not already in a pending request."""
-    visible = visible_departments(session, actor, Action.CANDIDATE_DELETE)
+    """The due list: people of the departments whose archive the actor sees, past retention and not
+    already in a pending request (proposing needs the right to delete them, checked in propose)."""
+    visible = visible_departments(session, actor, Action.ARCHIVE_VIEW)
     today = today or _now(session).date()
     waiting = {cid for ids in session.scalars(select(PurgeRequest.candidate_ids).where(PurgeRequest.status == PENDING))
                for cid in ids}

@@ -17,9 +17,9 @@ from desktop.core.storage.database import Database
 from scheduling_world import STORY_DAY, World, build, local
 
 
-def closed_world(db: Database, clock) -> tuple[World, int]:
-    """候选人1 interviewed (a room note, a scored card), then not hired; 候选人2 withdrew; 候选人3
-    still has an open application. Every candidate got an outbox message at their phone."""
+def interviewed(db: Database, clock, note: str, comment: str, remarks: str) -> tuple[World, int]:
+    """The story world's first applicant interviewed by 王主任: a note taken in the room, the scorecard
+    submitted with `comment` on an extreme score and `remarks`."""
     clock.set(local(STORY_DAY, 8, 0))
     w = build(db)
     with db.session(w.hr, write=True) as s:
@@ -30,12 +30,19 @@ def closed_world(db: Database, clock) -> tuple[World, int]:
     clock.set(local(STORY_DAY, 10, 0))
     with db.session(w.wang, write=True) as s:
         interview_room.start(s, w.wang, iid)
-        interview_room.add_note(s, w.wang, iid, "候选人1提到正在治疗慢性胃炎")
+        interview_room.add_note(s, w.wang, iid, note)
     clock.advance(timedelta(minutes=40))
     with db.session(w.wang, write=True) as s:
         scorecards.submit(s, w.wang, iid, scorecards.CardInput(
-            {1: scorecards.ScoreInput(9, "候选人1表达清晰"), 2: scorecards.ScoreInput(7),
-             3: scorecards.ScoreInput(7)}, Recommendation.YES, "家住13800138000附近，通勤远"))
+            {1: scorecards.ScoreInput(9, comment), 2: scorecards.ScoreInput(7), 3: scorecards.ScoreInput(7)},
+            Recommendation.YES, remarks))
+    return w, iid
+
+
+def closed_world(db: Database, clock) -> tuple[World, int]:
+    """候选人1 interviewed (a room note, a scored card), then not hired; 候选人2 withdrew; 候选人3
+    still has an open application. Every candidate got an outbox message at their phone."""
+    w, iid = interviewed(db, clock, "候选人1提到正在治疗慢性胃炎", "候选人1表达清晰", "家住13800138000附近，通勤远")
     clock.advance(timedelta(hours=2))
     for app_id, stage in ((w.applications[0], "rejected"), (w.applications[1], "withdrawn")):
         with db.session(w.hr, write=True) as s:
@@ -52,7 +59,7 @@ def closed_world(db: Database, clock) -> tuple[World, int]:
 
 def text_cells(db: Database) -> list[tuple[str, str, str]]:
     """(table, column, value) of every text and JSON cell of every table, as stored."""
-    from sqlalchemy import JSON, LargeBinary, String
+    from sqlalchemy import JSON, String
 
     cells = []
     with db.session() as s:

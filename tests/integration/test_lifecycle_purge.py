@@ -16,7 +16,7 @@ from desktop.core import signing
 from desktop.core.audit import verify_chain
 from desktop.core.errors import AlreadyDecided, InvalidState, PermissionDenied, SecondPersonRequired
 from desktop.core.lifecycle import compaction, purges, retention
-from desktop.core.model import Candidate, PurgeDecision, PurgeRequest, PurgeTombstone
+from desktop.core.model import Candidate, Notice, PurgeDecision, PurgeRequest, PurgeTombstone
 from desktop.core.reconcile import reconcile
 from desktop.core.storage.database import sqlcipher_key_of
 from desktop.core.model import Role
@@ -58,6 +58,8 @@ def test_two_people_purge_and_nothing_personal_remains(db, clock):
     with db.session(w.leader, write=True) as s, pytest.raises(PermissionDenied):
         purges.decide(s, w.leader, requests["not_hired"], True)        # not 人事处
     with db.session(w.personnel) as s:
+        told = s.scalars(select(Notice.user_id).where(Notice.title == "个人信息清除待审批")).all()
+        assert set(told) == {w.personnel.user_id}                     # 人事处 hears of it, not the proposer
         assert {r.id for r in purges.pending_for(s, w.personnel)} == set(requests.values())
         assert purges.pending_for(s, w.hr) == []
     for request_id in requests.values():

@@ -32,8 +32,8 @@ from desktop.core.errors import AlreadyDecided, InvalidState, NotFound, Permissi
 from desktop.core.lifecycle import maintenance, retention
 from desktop.core.lifecycle.erase import erase_candidate
 from desktop.core.model import (
-    ApprovalChain, ApprovalStep, Candidate, ChangeKind, PurgeDecision, PurgeRequest, PurgeTombstone, Role, StepKind,
-    User,
+    ApprovalChain, ApprovalStep, Candidate, ChangeKind, Notice, PurgeDecision, PurgeRequest, PurgeTombstone, Role,
+    StepKind, User,
 )
 from desktop.core.permissions import Action, require, visible_departments
 from desktop.core.scheduling import chains
@@ -44,6 +44,9 @@ PENDING, APPROVED, REJECTED, DONE, WITHDRAWN = "pending", "approved", "rejected"
 REASON_MAX = 500
 MAX_PEOPLE = 5000
 PROPOSABLE = retention.PERSON_CLASSES + (maintenance.STALE,)
+# notices are stored in the office's language, as every notice is (desktop/core/scheduling/effects.py)
+NOTICE_CLASSES = {"hired": "已录用", "not_hired": "未录用", "withdrawn": "本人放弃", "talent_pool": "人才库",
+                  "stale": "数据维护"}
 VERDICTS = {StepKind.APPROVE: "approved", StepKind.FILE: "filed", StepKind.CONFIRM: "confirmed"}
 
 
@@ -160,7 +163,20 @@ def propose(session: Session, actor: Actor, record_class: str, candidate_ids: li
     session.add(request)
     _enter_step(session, request, chain, chain.steps[0].position)
     session.flush()
+    _tell_approvers(session, request, chain)
     return request.id
+
+
+def _tell_approvers(session: Session, request: PurgeRequest, chain: ApprovalChain) -> None:
+    """An in-app notice to everyone who may decide the step now waiting (never the proposer)."""
+    step = _step(chain, request.current_step)
+    if step is None:
+        return
+    for user_id in sorted(chains.step_approvers(session, step, None) - {request.proposed_by_id}):
+        session.add(Notice(user_id=user_id, title="个人信息清除待审批",
+                           body=f"清除申请 #{request.id}：{NOTICE_CLASSES.get(request.record_class, '')} "
+                                f"{len(request.candidate_ids)} 人",
+                           created_at=_now(session)))
 
 
 def _enter_step(session: Session, request: PurgeRequest, chain: ApprovalChain, position: int) -> None:
@@ -221,6 +237,8 @@ def decide(session: Session, actor: Actor, request_id: int, approve: bool, comme
     session.flush()
     signing.sign(session, actor.user_id, "purge_step", decision.id, request.content_sha256, verdict, text, now)
     session.flush()
+    if request.status == PENDING:
+        _tell_approvers(session, request, chain)
     if request.status != APPROVED:
         return Decided(request.status)
     return _execute(session, actor, request)

@@ -55,6 +55,7 @@ class RetentionSettings(QWidget):
         self.policies: dict[str, retention.Policy] = {}
         self.inputs: dict[str, PeriodInput] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for record_class in retention.RECORD_CLASSES:
             self.inputs[record_class] = PeriodInput()
             form.addRow(words.record_class(record_class), self.inputs[record_class])

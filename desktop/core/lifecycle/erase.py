@@ -9,8 +9,11 @@ steps); and every occurrence of their name, phone, e-mail or ID number in the re
 (outbox payloads and recipients, calendar items, timeline and application events, notices, alerts,
 tasks, change requests, personal-data requests). Talent pool entries and tags are removed. What
 stays: the rows themselves (so counts, dates and the decisions' signatures still hold), marked by
-candidates.purged_at, and a PurgeTombstone with the counts. The archive store's dossiers are not
-touched (their register rows keep no personal value beyond what the archive policy allowed).
+candidates.purged_at, and a PurgeTombstone with the counts. The archive (the dossiers in the archive
+store and their register rows, archive_records) is not touched: it keeps what the archive policy
+allows, for as long as the archive's own retention says. Signed decisions (a comment an approver
+signed) are not changed either, or their signatures would read as forged. Messages to the person not
+yet delivered are cancelled.
 
 The audit log: entries are hash-chained, and older entries may carry the person's name or an
 outbox recipient in the clear. Those entries are redacted — their `changes` replaced by
@@ -34,15 +37,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, LargeBinary, String, Text, Unicode, UnicodeText, delete, or_, select, update
+from sqlalchemy import JSON, String, Text, Unicode, UnicodeText, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
 from desktop.core.errors import InvalidState, NotFound
 from desktop.core.model import (
     Alert, Application, ApplicationEvent, Base, CalendarItem, Candidate, CandidateQuestion, ChangeRequest, Confirmation,
-    Contract, ContractDocument, FollowUpTask, Gender, InboundMessage, Interview, InterviewNote, Notice, Offer, OutboxEntry,
-    PersonalDataRequest, PurgeRequest, PurgeTombstone, RoundDecision, Score, Scorecard, TalentPoolEntry, TimelineEvent,
+    Contract, ContractDocument, FollowUpTask, Gender, InboundMessage, Interview, InterviewNote, Notice, Offer,
+    OutboxEntry, OutboxState, PersonalDataRequest, PurgeRequest, PurgeTombstone, RoundDecision, Score, Scorecard, TalentPoolEntry, TimelineEvent,
     candidate_tags,
 )
 from desktop.core.model.system import AuditEntry
@@ -68,6 +71,16 @@ FREE_TEXT: dict[type, tuple[str, ...]] = {
 # Records whose text a signature covers (a decision's comment): changing them would make a valid
 # signature look forged, so the erasure neither changes them nor redacts their entries.
 SIGNED = ("Signature", "Decision", "PurgeDecision", "AuditEntry", "AuditHead")
+
+
+# The records that can speak of a candidate: a mention of their name or contacts found through the
+# audit log is scrubbed (and its entries redacted) only in these. Staff, departments, positions,
+# rooms and settings are never touched: a colleague of the same name is not the candidate.
+PERSON_RECORDS = frozenset({
+    "Alert", "ApplicationEvent", "CalendarItem", "CandidateQuestion", "ChangeRequest", "Confirmation",
+    "FollowUpTask", "InboundMessage", "Interview", "InterviewNote", "Notice", "Offer", "OutboxEntry",
+    "PersonalDataRequest", "PurgeRequest", "RoundDecision", "Score", "Scorecard", "TimelineEvent",
+})
 
 
 def label_of(candidate_id: int) -> str:
@@ -190,6 +203,7 @@ def erase_candidate(session: Session, actor: Actor, candidate_id: int, *, record
     counts["questions"] = _scrub(session, erasure, CandidateQuestion, CandidateQuestion.candidate_id == candidate_id)
     counts["messages"] = _scrub(session, erasure, InboundMessage, or_(
         InboundMessage.candidate_id == candidate_id, _in(InboundMessage.sender, contacts)))
+    _cancel_undelivered(session, erasure, contacts)
     counts["outbox"] = _scrub(session, erasure, OutboxEntry, or_(
         on_interviews(OutboxEntry.interview_id), _in(OutboxEntry.recipient, contacts)))
     _scrub(session, erasure, Offer, _in(Offer.id, offer_ids))
@@ -212,6 +226,17 @@ def erase_candidate(session: Session, actor: Actor, candidate_id: int, *, record
     session.expire_all()
     _baselines(session, erasure)
     return tombstone
+
+
+def _cancel_undelivered(session: Session, erasure: _Erasure, contacts: list[str]) -> None:
+    """Messages to the person not delivered yet are not sent to a label: they are cancelled."""
+    table = OutboxEntry.__table__
+    waiting = (OutboxState.PENDING.value, OutboxState.IN_PROGRESS.value, OutboxState.FAILED.value)
+    ids = list(session.scalars(select(table.c.id).where(_in(table.c.recipient, contacts), table.c.state.in_(waiting))))
+    if ids:
+        session.execute(update(table).where(table.c.id.in_(ids)).values(
+            state=OutboxState.CANCELLED.value, claimed_by=None, version=table.c.version + 1))
+        erasure.changed.setdefault(OutboxEntry, set()).update(ids)
 
 
 def _erase_person(session: Session, erasure: _Erasure, candidate: Candidate) -> None:
@@ -240,7 +265,10 @@ def _mentions(session: Session, erasure: _Erasure) -> dict[int, tuple[int, str, 
     query = (select(AuditEntry.id, AuditEntry.seq, AuditEntry.hash, AuditEntry.entity, AuditEntry.entity_id)
              .where(AuditEntry.action != "redact", AuditEntry.entity.not_in(SIGNED),
                     or_(*(text.like(p) for p in patterns))))
-    return {row.id: (row.seq, row.hash, row.entity, row.entity_id) for row in session.execute(query)}
+    models = {m.class_.__name__ for m in Base.registry.mappers}
+    # an event that changed no row (a search, an export) has no live record: its entry goes too
+    return {row.id: (row.seq, row.hash, row.entity, row.entity_id) for row in session.execute(query)
+            if row.entity in PERSON_RECORDS or row.entity not in models}
 
 
 def _scrub_mentions(session: Session, erasure: _Erasure) -> None:
@@ -250,7 +278,7 @@ def _scrub_mentions(session: Session, erasure: _Erasure) -> None:
     wanted: dict[type, set[int]] = {}
     for _seq, _hash, entity, entity_id in _mentions(session, erasure).values():
         model = models.get(entity)
-        if model is None or model is Candidate or not entity_id.isdigit() or "id" not in model.__table__.c:
+        if entity not in PERSON_RECORDS or model is None or not entity_id.isdigit():
             continue
         wanted.setdefault(model, set()).add(int(entity_id))
     for model, ids in wanted.items():

@@ -149,3 +149,24 @@ def test_what_is_still_within_retention_cannot_be_proposed(db, clock):
     with db.session(w.hr) as s:
         assert purges.due_today(s, w.hr) == []
         assert retention.retention_of(s, w.candidates[0], clock.now().date()).in_retention
+
+
+def test_a_rejected_or_withdrawn_purge_removes_nothing(db, clock):
+    from desktop.core.errors import ValidationFailed
+
+    w, _iid = closed_world(db, clock)
+    _years_later(clock)
+    requests = _propose_due(db, w)
+    with db.session(w.personnel, write=True) as s, pytest.raises(ValidationFailed):
+        purges.decide(s, w.personnel, requests["not_hired"], False, "  ")      # rejecting needs a reason
+    with db.session(w.personnel, write=True) as s:
+        assert purges.decide(s, w.personnel, requests["not_hired"], False, "档案室尚未完成移交").status == "rejected"
+    with db.session(w.hr, write=True) as s:
+        purges.withdraw(s, w.hr, requests["withdrawn"])
+    with db.session(w.personnel, write=True) as s, pytest.raises(AlreadyDecided):
+        purges.decide(s, w.personnel, requests["withdrawn"], True)
+    with db.session(w.hr) as s:
+        assert s.scalar(select(func.count()).select_from(PurgeTombstone)) == 0
+        assert s.scalar(select(func.count()).where(Candidate.purged_at.is_not(None))) == 0
+        assert {g.record_class for g in purges.due_today(s, w.hr)} == {"not_hired", "withdrawn"}   # due again
+        assert [r.status for r in purges.requests(s, w.hr)] == ["withdrawn", "rejected"]

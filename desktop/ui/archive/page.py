@@ -30,8 +30,21 @@ def _register(ctx: "AppContext") -> QWidget:
     return ArchivePage(ctx)
 
 
+def _retention(ctx: "AppContext") -> QWidget:
+    from desktop.ui.archive.retention import RetentionTab
+    return RetentionTab(ctx)
+
+
+def _maintenance(ctx: "AppContext") -> QWidget:
+    from desktop.ui.archive.maintenance import MaintenanceTab
+    return MaintenanceTab(ctx)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("register", QT_TRANSLATE_NOOP("ArchiveHub", "Archive register"), (Action.ARCHIVE_VIEW,), _register),
+    TabSpec("retention", QT_TRANSLATE_NOOP("ArchiveHub", "Retention"), (Action.ARCHIVE_VIEW,), _retention),
+    TabSpec("maintenance", QT_TRANSLATE_NOOP("ArchiveHub", "Data maintenance"), (Action.CANDIDATE_DELETE,),
+            _maintenance),
 )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import after_interview, interview_room, offers, questions, scorecard_deadlines, settings
+from desktop.core.lifecycle import requests as privacy_requests
 from desktop.core.model import (
     Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewParticipant, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -194,6 +195,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     questions.evaluate(session, now, raised)
     scorecard_deadlines.evaluate(session, now, raised)
     offers.evaluate(session, now, raised)
+    privacy_requests.evaluate(session, now, raised)
     session.flush()
     return raised
 

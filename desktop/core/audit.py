@@ -25,7 +25,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Iterable
 
-from sqlalchemy import event, func, inspect, insert, select, text, update
+from sqlalchemy import Text, cast, event, func, inspect, insert, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from desktop.core.model import AuditEntry, AuditHead, Base, audit_keys
@@ -232,6 +232,33 @@ def record(session: Session, action: str, entity: str, entity_id: Any = "", **de
     AuditWriter(session).append_many([(action, entity, str(entity_id), {k: _plain(v) for k, v in details.items()})])
 
 
+REDACTED = "redacted"
+
+
+def changes_text(column: Any) -> Any:
+    """An entry's changes as the stored JSON text, for searching it in SQL."""
+    return cast(column, Text)
+
+
+def redact(session: Session, entries: dict[int, tuple[int, str]], **details: Any) -> int:
+    """Remove personal values from past entries ({entry id: (seq, hash)}) without breaking the chain:
+    one "redact" entry is appended that lists every redacted entry's seq and hash, then each of them
+    keeps only {"redacted": <that entry's seq>}. `verify_chain` takes a redacted entry as whole when
+    the redact entry, itself verified in the chain, lists its hash. Returns the redact entry's seq."""
+    listed = {str(seq): digest for seq, digest in sorted(entries.values())}
+    record(session, "redact", "AuditEntry", "", entries=listed, **details)
+    seq = session.scalar(select(AuditHead.seq).where(AuditHead.id == 1))
+    ids = sorted(entries)
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        session.execute(update(AuditEntry).where(AuditEntry.id.in_(chunk)).values(changes={REDACTED: seq}))
+    return seq
+
+
+def created_changes(obj: Any, key: bytes | None) -> dict[str, Any]:
+    """A record's full values as a create (or baseline) entry keeps them: hidden ones masked."""
+    return _created(obj, key)
+
+
 def _audited(obj: Any) -> bool:
     return isinstance(obj, Base) and not isinstance(obj, _SKIP)
 
@@ -300,12 +327,28 @@ class ChainReport:
     problem: str = ""   # "hash", "link", "gap", "order", "head", "missing_head"
 
 
+def _is_redacted(changes: Any) -> bool:
+    return isinstance(changes, dict) and set(changes) == {REDACTED}
+
+
+def _redactions(session: Session) -> dict[int, tuple[str, int]]:
+    """{redacted seq: (its hash, the redact entry's seq)} from every redact entry (a later one)."""
+    found: dict[int, tuple[str, int]] = {}
+    query = select(AuditEntry.seq, AuditEntry.changes).where(AuditEntry.action == "redact")
+    for seq, changes in session.execute(query):
+        for redacted, digest in ((changes or {}).get("entries") or {}).items():
+            if int(redacted) < seq:
+                found[int(redacted)] = (digest, seq)
+    return found
+
+
 def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     """Recompute the chain in seq order; name the first entry that does not hold."""
     head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     expected_seq, prev, _last_id = 1, GENESIS, 0
     checked = 0
+    redactions = _redactions(session)
     # Plain rows, not ORM objects: a large office's log has millions of entries.
     query = select(AuditEntry.id, AuditEntry.seq, AuditEntry.at, AuditEntry.actor_id, AuditEntry.actor_name,
                    AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.changes,
@@ -319,8 +362,12 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
             return ChainReport(False, count, min(entry.seq, expected_seq), problem)
         if entry.prev_hash != prev:
             return ChainReport(False, count, entry.seq, "link")
-        digest = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor_id, entry.actor_name, entry.action,
-                            entry.entity, entry.entity_id, entry.changes)
+        if _is_redacted(entry.changes):
+            # its body is gone; the redact entry later in the chain vouches for the hash it had
+            digest = entry.hash if redactions.get(entry.seq) == (entry.hash, entry.changes[REDACTED]) else ""
+        else:
+            digest = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor_id, entry.actor_name, entry.action,
+                                entry.entity, entry.entity_id, entry.changes)
         if digest != entry.hash:
             return ChainReport(False, count, entry.seq, "hash")
         prev, expected_seq, _last_id = entry.hash, expected_seq + 1, entry.id

@@ -523,6 +523,10 @@ _INVALID_STATES = {   # InvalidState's status -> what stands in the way
     "interview": (QT_TRANSLATE_NOOP("Messages", "This is not possible while the interview is “{0}”."), "interview"),
     "privacy_request_done": QT_TRANSLATE_NOOP("Messages", "This personal-data request has already been answered "
                                               "or closed; the list shows where it stands now."),
+    "privacy_open_application": QT_TRANSLATE_NOOP("Messages", "The candidate still has an open application. "
+                                                  "Close it first (e.g. as withdrawn), then answer the deletion "
+                                                  "request: the retention of the closed record decides whether "
+                                                  "the data can go."),
     "privacy_not_access": QT_TRANSLATE_NOOP("Messages", "Only an access request gives the candidate a copy of "
                                             "their data."),
 }

@@ -170,7 +170,7 @@ def test_restriction_keeps_the_candidate_out_of_new_applications(office):
 
 
 def test_delete_inside_retention_restricts_and_explains_until_when(office):
-    db, hr, clock = office["db"], office["hr"], None
+    db, hr = office["db"], office["hr"]
     application = add_application(db, office["candidate"], office["position"], ApplicationStage.REJECTED)
     with db.session(SYSTEM, write=True) as s:
         s.get(Application, application).closed_at = s.info["clock"].now() - timedelta(days=30)
@@ -182,6 +182,7 @@ def test_delete_inside_retention_restricts_and_explains_until_when(office):
     with db.session() as s:
         candidate = s.get(Candidate, office["candidate"])
         assert candidate.restricted and candidate.purged_at is None and candidate.name == "李明"
+        assert not candidate.talent_pool_consent     # asking for deletion withdraws the pool's consent
         assert s.get(PersonalDataRequest, request_id).details["restricted_until"] == kept.until.isoformat()
     [(_channel, kind, recipient, payload)] = _outbox(db)
     assert (kind, recipient, payload["retained_until"]) == ("privacy_retained", EMAIL, kept.until.isoformat())
@@ -190,23 +191,43 @@ def test_delete_inside_retention_restricts_and_explains_until_when(office):
     assert f"{kept.until.year}年{kept.until.month}月{kept.until.day}日" in text and "第四十七条" in text
 
 
-def test_delete_outside_retention_anonymises_and_the_answer_names_nobody(office):
+def test_delete_outside_retention_anonymises_and_the_answer_names_nobody(office, clock):
     db, hr = office["db"], office["hr"]
-    with db.session(SYSTEM) as s:
+    with db.session(SYSTEM) as s:    # entered today, never hired: kept as "not hired" for 5 years
+        assert request_answers.retention(s, office["candidate"]).in_retention
+    clock.set(datetime(2032, 3, 1, 2, 0, tzinfo=timezone.utc))
+    with db.session(SYSTEM) as s:    # the talent pool's consent does not keep them: the request withdraws it
         assert not request_answers.retention(s, office["candidate"]).in_retention
-    request_id = _record(db, hr, office["candidate"], "delete", channel="sms")
+    request_id = _record(db, hr, office["candidate"], "delete", channel="sms", received_on=date(2032, 3, 1))
     answered = _answer(db, hr, request_id)
     assert answered.outcome == "anonymised"
     with db.session() as s:
         candidate = s.get(Candidate, office["candidate"])
         assert candidate.purged_at is not None and candidate.phone is None and "李明" not in candidate.name
+        assert s.get(PersonalDataRequest, request_id).outcome == "anonymised"
     [(channel, kind, recipient, payload)] = _outbox(db)
     assert (channel, kind, recipient) == ("sms", "privacy_delete", PHONE)
     assert "candidate_name" not in payload and "李明" not in json.dumps(payload, ensure_ascii=False)
     with db.session(hr, write=True) as s:         # nothing left to ask about
         with pytest.raises(ValidationFailed) as refused:
-            requests.record(s, hr, requests.RequestInput(office["candidate"], "access", "sms", date(2026, 11, 23)))
+            requests.record(s, hr, requests.RequestInput(office["candidate"], "access", "sms", date(2032, 3, 1)))
         assert refused.value.problems["candidate_id"] == "purged"
+    with db.session() as s:
+        assert audit.verify_chain(s).ok
+
+
+def test_delete_with_an_open_application_asks_to_close_it_first(office):
+    db, hr = office["db"], office["hr"]
+    add_application(db, office["candidate"], office["position"], ApplicationStage.INTERVIEWING)
+    request_id = _record(db, hr, office["candidate"], "delete")
+    with db.session(hr) as s:
+        with pytest.raises(InvalidState) as refused:
+            request_answers.plan(s, hr, request_id)
+        assert refused.value.params["status"] == "privacy_open_application"
+    with db.session(hr, write=True) as s:
+        with pytest.raises(InvalidState):
+            request_answers.answer(s, hr, request_id, s.get(PersonalDataRequest, request_id).version)
+    assert not _outbox(db)
 
 
 def test_refusal_answers_with_the_reason_and_changes_nothing(office):

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.errors import ValidationFailed
+from desktop.core.errors import InvalidState, ValidationFailed
 from desktop.core.lifecycle.requests import (
     ANSWERED, EVENT_OF_OUTCOME, MAX_NOTE, Answered, _address, _load,
 )
@@ -55,10 +55,20 @@ class Plan:
 
 
 def retention(session: Session, candidate_id: int) -> Retention:
-    """The candidate's retention state from the retention policies (desktop/core/lifecycle/retention.py)."""
-    from desktop.core.lifecycle.retention import retention_of
+    """How long the candidate's data must still be kept, by the retention policies
+    (desktop/core/lifecycle/retention.py), for a deletion request: the request withdraws the
+    talent-pool consent, so the pool's term does not keep them; the archive classes (hired, not hired,
+    withdrawn) do. An open application refuses (InvalidState): it has to be closed first."""
+    from desktop.core.lifecycle import retention as policy
 
-    state = retention_of(session, candidate_id)
+    today = OfficeHours.load(session).local(session.info["clock"].now()).date()
+    facts = policy._facts(session, [candidate_id]).get(candidate_id)
+    if facts is None:                                    # purged already: nothing is kept
+        return Retention(False, None, "purged")
+    facts.in_pool = False
+    state, _start = policy._state(policy.policies(session), facts, today)
+    if state.record_class == policy.ACTIVE:
+        raise InvalidState("open application", status="privacy_open_application")
     return Retention(bool(state.in_retention), state.until, state.record_class)
 
 
@@ -137,7 +147,8 @@ def answer(session: Session, actor: Actor, request_id: int, version: int, *, not
                        attach=attach)
     address = _address(candidate, request.channel)   # before an anonymisation removes it
     now = session.info["clock"].now()
-    _effect(session, actor, request, candidate, outcome, kept, details)
+    added = _effect(session, actor, request, candidate, outcome, kept, details)
+    details = {**(request.details or {}), **added}    # as the effect left them (an erasure scrubs them)
     if outcome == "corrected":                        # a corrected address is the one that reaches them
         address = _address(candidate, request.channel) or address
     event = EVENT_OF_OUTCOME[outcome]
@@ -155,7 +166,9 @@ def answer(session: Session, actor: Actor, request_id: int, version: int, *, not
 
 
 def _effect(session: Session, actor: Actor, request: PersonalDataRequest, candidate: Candidate, outcome: str,
-            kept: Retention | None, details: dict[str, Any]) -> None:
+            kept: Retention | None, details: dict[str, Any]) -> dict[str, Any]:
+    """Do what the outcome says; returns what to add to the request's details."""
+    added: dict[str, Any] = {}
     if outcome == "corrected":
         current, version = candidates._input_of(candidate), candidate.version
         candidates.update_candidate(session, actor, candidate.id,
@@ -169,14 +182,20 @@ def _effect(session: Session, actor: Actor, request: PersonalDataRequest, candid
     elif outcome in ("retained", "restricted"):
         candidate.restricted = True
         candidate.updated_at = session.info["clock"].now()
-        if outcome == "retained" and kept is not None:
-            details["restricted_until"] = kept.until.isoformat() if kept.until else ""
-            details["retention_class"] = kept.record_class
+        if outcome == "retained" and kept is not None:   # a deletion request also withdraws the pool's consent
+            _leave_pool(session, candidate)
+            added = {"restricted_until": kept.until.isoformat() if kept.until else "",
+                     "retention_class": kept.record_class}
     elif outcome == "consent_withdrawn":
-        candidate.talent_pool_consent, candidate.consent_date = False, None
-        candidate.updated_at = session.info["clock"].now()
-        entry = session.scalar(select(TalentPoolEntry).where(TalentPoolEntry.candidate_id == candidate.id))
-        if entry is not None:
-            session.delete(entry)
+        _leave_pool(session, candidate)
     session.flush()
+    return added
 
+
+
+def _leave_pool(session: Session, candidate: Candidate) -> None:
+    candidate.talent_pool_consent, candidate.consent_date = False, None
+    candidate.updated_at = session.info["clock"].now()
+    entry = session.scalar(select(TalentPoolEntry).where(TalentPoolEntry.candidate_id == candidate.id))
+    if entry is not None:
+        session.delete(entry)

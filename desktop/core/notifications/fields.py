@@ -428,6 +428,7 @@ _PRIVACY = {
         "talent_pool": "人才库记录", "audit_log": "审计日志", "permanent": "永久保存",
         "attached": "您的个人信息副本（PDF 可读版与 JSON 数据版）附在本邮件中，请妥善保管。",
         "collect": "您的个人信息副本（PDF 可读版与 JSON 数据版）已备好，请携带本人身份证件到人事处领取。",
+        "collect_sms": "请携带身份证件到人事处领取副本。",
         "list": "、",
     },
     "en": {
@@ -445,6 +446,7 @@ _PRIVACY = {
                     "this e-mail; please keep it safe.",
         "collect": "A copy of your personal information (a readable PDF and the data as JSON) is ready; please "
                    "collect it at the Human Resources Office with your ID card.",
+        "collect_sms": "Collect your copy at the HR Office with your ID card.",
         "list": ", ",
     },
 }
@@ -470,8 +472,11 @@ def retained_until(payload: dict[str, Any], locale: str) -> str:
     return _date(payload.get("retained_until"), locale) or _privacy(locale)["permanent"]
 
 
-def export_delivery(payload: dict[str, Any], locale: str) -> str:
-    return _privacy(locale)["attached" if payload.get("export_attached") else "collect"]
+def export_delivery(payload: dict[str, Any], locale: str, channel: str) -> str:
+    """Attached to the e-mail, or to be collected in person (a text message carries no files)."""
+    if payload.get("export_attached") and channel == "email":
+        return _privacy(locale)["attached"]
+    return _privacy(locale)["collect_sms" if channel == "sms" else "collect"]
 
 
 @dataclass(frozen=True)
@@ -565,7 +570,7 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("retention_basis", "保存依据（档案类别）", "Why it is kept (record class)",
           lambda p, _f, loc, _c: privacy_word(p, "retention_class", loc)),
     Field("export_delivery", "个人信息副本的提供方式", "How the copy is provided",
-          lambda p, _f, loc, _c: export_delivery(p, loc)),
+          lambda p, _f, loc, c: export_delivery(p, loc, c)),
     Field("institution", "单位名称", "Institution", lambda _p, f, _l, _c: f.institution),
     Field("sender", "落款（发件部门）", "Signed by", lambda _p, f, loc, _c: sender(f, loc)),
     Field("contact", "联系人及电话", "Contact person and phone", lambda _p, f, loc, _c: contact(f, loc)),

@@ -375,6 +375,9 @@ SAMPLE_PEOPLE = {
     "question": "请问这个岗位需要值夜班吗？多久轮一次？", "question_topic": "arrangement",
     "question_owner": "赵科长", "interviewer_name": "李医生",
     "answer": "需要。住院医师一般每周值一次夜班，值班次日下午可以调休。",
+    # an answer to a personal-data request (privacy_*)
+    "request_kind": "access", "corrected_fields": ["phone", "school"], "retention_class": "not_hired",
+    "export_attached": True,
     # after the interview: the thank-you's survey, a survey answer, a progress answer
     "next_step": "我们将在2个工作日内通知您结果", "survey_answers": [5, 4, 5], "stage": "interviewing",
     "visibility": "stage_and_next",
@@ -403,6 +406,8 @@ def _with_people(payload: dict[str, Any], now: datetime, starts: datetime) -> di
         "scorecard_due": (now + timedelta(hours=4)).isoformat(),
         "proposed_change": {"starts_at": moved.isoformat(), "ends_at": (moved + timedelta(minutes=30)).isoformat()},
         "reply_by": (now + timedelta(days=7)).date().isoformat(),
+        "request_received": (now - timedelta(days=3)).date().isoformat(),
+        "retained_until": (now + timedelta(days=4 * 365)).date().isoformat(),
         "report_date": (now + timedelta(days=30)).date().isoformat()}
 
 

@@ -30,8 +30,14 @@ def _register(ctx: "AppContext") -> QWidget:
     return ArchivePage(ctx)
 
 
+def _privacy(ctx: "AppContext") -> QWidget:
+    from desktop.ui.archive.privacy import PrivacyRequestsPage
+    return PrivacyRequestsPage(ctx)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("register", QT_TRANSLATE_NOOP("ArchiveHub", "Archive register"), (Action.ARCHIVE_VIEW,), _register),
+    TabSpec("privacy", QT_TRANSLATE_NOOP("ArchiveHub", "Personal-data requests"), (Action.CANDIDATE_EDIT,), _privacy),
 )
 
 

@@ -468,7 +468,7 @@ _PRIVACY_KINDS = {
     "withdraw_consent": QT_TRANSLATE_NOOP("Labels", "Withdrawal of consent"),
 }
 _PRIVACY_STATES = {
-    "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+    "open": QT_TRANSLATE_NOOP("Labels", "Not started"),
     "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
     "answered": QT_TRANSLATE_NOOP("Labels", "Answered"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),

@@ -8,17 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import labels
 from desktop.core.lifecycle import requests
 from desktop.ui import messages
 from desktop.ui.archive.privacy_dialogs import ENTITY, CloseDialog, HandleDialog, RecordRequestDialog
-from desktop.ui.errors import show_error
-from desktop.ui.listview import row_list
 from desktop.ui.overview.models import ListTableModel
-from desktop.ui.paged_model import ROW_ROLE
 from desktop.ui.questions.models import time_left
+from desktop.ui.row_list_page import RowListPage
 from desktop.ui.schedule import colors
 from desktop.ui.widgets import hint_label, primary_button, title_label
 
@@ -63,21 +61,13 @@ class RequestTableModel(ListTableModel):
         return super().data(index, role)
 
 
-class PrivacyRequestsPage(QWidget):
+class PrivacyRequestsPage(RowListPage):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self.loading = False
-        self.dialog: QDialog | None = None
-        self.count = hint_label()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.hide()
-        self.state = QComboBox()
+        super().__init__(ctx, RequestTableModel(ctx), parent)
+        self.model.setParent(self)
         self.state.addItem(self.tr("Open requests"), False)
         self.state.addItem(self.tr("Answered and closed"), True)
-        self.mine = QCheckBox(self.tr("Only mine"))
+        self.mine.setText(self.tr("Only mine"))
         self.record_button = primary_button(self.tr("Record request…"))
         head = QHBoxLayout()
         head.addWidget(title_label(self.tr("Personal-data requests"), "sectionTitle"))
@@ -86,8 +76,6 @@ class PrivacyRequestsPage(QWidget):
         head.addWidget(self.state)
         head.addWidget(self.mine)
         head.addWidget(self.record_button)
-        self.model = RequestTableModel(ctx, self)
-        self.table = row_list(self.model)
         self.empty = hint_label(self.tr("No personal-data request is open."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail = QLabel()
@@ -108,40 +96,22 @@ class PrivacyRequestsPage(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.state.currentIndexChanged.connect(lambda _i: self.load())
-        self.mine.toggled.connect(lambda _on: self.load())
-        self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.handle_selected())
-        self.record_button.clicked.connect(self.record)
+        self.record_button.clicked.connect(lambda: self.record())
         self.handle_button.clicked.connect(self.handle_selected)
         self.close_button.clicked.connect(self.close_selected)
         ctx.sig_changed.connect(self._changed)
-        self._selected()
-        self.load()
+        self.start()
 
     def _changed(self, entity: str, _ids: object) -> None:
         if entity in (ENTITY, "candidate", "settings"):
             self.load()
 
-    def load(self) -> None:
-        self._generation += 1
-        generation, actor = self._generation, self.ctx.actor
-        done, mine = bool(self.state.currentData()), self.mine.isChecked()
-        self.loading = True
-        self.ctx.read(lambda session: requests.list_requests(session, actor, done=done, mine=mine),
-                      lambda rows: self._arrived(generation, done, rows),
-                      lambda error: self._failed(generation, error), owner=self)
+    def query(self, done: bool, mine: bool):
+        actor = self.ctx.actor
+        return lambda session: requests.list_requests(session, actor, done=done, mine=mine)
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.loading = False
-            show_error(error, self)
-
-    def _arrived(self, generation: int, done: bool, rows: list[requests.RequestRow]) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        kept = self.selected()
+    def show_rows(self, done: bool, rows: list[requests.RequestRow]) -> None:
         self.model.done = done
         self.model.set_rows(rows)
         self.table.size_columns()
@@ -150,16 +120,7 @@ class PrivacyRequestsPage(QWidget):
         self.count.setText(labels.with_note(text, self.tr("%n overdue", "", overdue)) if overdue else text)
         self.empty.setText(self.tr("No answered or closed request yet.") if done
                            else self.tr("No personal-data request is open."))
-        self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        ids = [r.id for r in rows]
-        if kept is not None and kept.id in ids:
-            self.table.selectRow(ids.index(kept.id))
-        self._selected()
-
-    def selected(self) -> requests.RequestRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
 
     def _selected(self, *_args) -> None:
         row = self.selected()
@@ -212,8 +173,3 @@ class PrivacyRequestsPage(QWidget):
         self.dialog = CloseDialog(self.ctx, row, self)
         self.dialog.accepted.connect(lambda: self.show_status(self.tr("The request is closed.")))
         self.dialog.open()
-
-    def show_status(self, text: str) -> None:
-        self.status.setStyleSheet("color: #2e7d32;")
-        self.status.setText(text)
-        self.status.setVisible(bool(text))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -18,8 +18,7 @@ from desktop.core.errors import DeskError, ValidationFailed
 from desktop.core.question_views import QuestionRow
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.listview import row_list
-from desktop.ui.paged_model import ROW_ROLE
+from desktop.ui.row_list_page import RowListPage
 from desktop.ui.questions.models import QuestionTableModel, time_left
 from desktop.ui.widgets import hint_label, primary_button, title_label
 
@@ -174,21 +173,13 @@ class ReassignDialog(QDialog):
         self.error.show()
 
 
-class QuestionsPage(QWidget):
+class QuestionsPage(RowListPage):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self.loading = False
-        self.dialog: QDialog | None = None
-        self.count = hint_label()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.hide()
-        self.state = QComboBox()
+        super().__init__(ctx, QuestionTableModel(ctx), parent)
+        self.model.setParent(self)
         self.state.addItem(self.tr("Open questions"), False)
         self.state.addItem(self.tr("Answered questions"), True)
-        self.mine = QCheckBox(self.tr("Only mine"))
+        self.mine.setText(self.tr("Only mine"))
         head = QHBoxLayout()
         head.addWidget(title_label(self.tr("Candidate questions")))
         head.addSpacing(16)
@@ -196,8 +187,6 @@ class QuestionsPage(QWidget):
         head.addWidget(self.state)
         head.addWidget(self.mine)
 
-        self.model = QuestionTableModel(ctx, self)
-        self.table = row_list(self.model)
         self.empty = hint_label(self.tr("No questions are waiting for an answer."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail = QLabel()
@@ -216,39 +205,21 @@ class QuestionsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        self.state.currentIndexChanged.connect(lambda _i: self.load())
-        self.mine.toggled.connect(lambda _on: self.load())
-        self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.answer_selected())
         self.answer_button.clicked.connect(self.answer_selected)
         self.reassign_button.clicked.connect(self.reassign_selected)
         ctx.sig_changed.connect(self._changed)
-        self._selected()
-        self.load()
+        self.start()
 
     def _changed(self, entity: str, _ids: object) -> None:
         if entity in (ENTITY, "interview", "settings"):
             self.load()
 
-    def load(self) -> None:
-        self._generation += 1
-        generation, actor = self._generation, self.ctx.actor
-        answered, mine = bool(self.state.currentData()), self.mine.isChecked()
-        self.loading = True
-        self.ctx.read(lambda session: questions.open_questions(session, actor, answered=answered, mine=mine),
-                      lambda rows: self._arrived(generation, answered, rows),
-                      lambda error: self._failed(generation, error), owner=self)
+    def query(self, answered: bool, mine: bool):
+        actor = self.ctx.actor
+        return lambda session: questions.open_questions(session, actor, answered=answered, mine=mine)
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.loading = False
-            show_error(error, self)
-
-    def _arrived(self, generation: int, answered: bool, rows: list[QuestionRow]) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        kept = self.selected()
+    def show_rows(self, answered: bool, rows: list[QuestionRow]) -> None:
         self.model.answered = answered
         self.model.set_rows(rows)
         self.table.size_columns()
@@ -261,16 +232,7 @@ class QuestionsPage(QWidget):
                                else self.tr("%n open question(s)", "", len(rows)))
         self.empty.setText(self.tr("No answered questions yet.") if answered
                            else self.tr("No questions are waiting for an answer."))
-        self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        ids = [r.id for r in rows]
-        if kept is not None and kept.id in ids:
-            self.table.selectRow(ids.index(kept.id))
-        self._selected()
-
-    def selected(self) -> QuestionRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
 
     def _selected(self, *_args) -> None:
         row = self.selected()
@@ -310,8 +272,3 @@ class QuestionsPage(QWidget):
         self.dialog = ReassignDialog(self.ctx, row, self)
         self.dialog.accepted.connect(lambda: self.show_status(self.tr("The question has a new owner.")))
         self.dialog.open()
-
-    def show_status(self, text: str) -> None:
-        self.status.setStyleSheet("color: #2e7d32;")
-        self.status.setText(text)
-        self.status.setVisible(bool(text))

@@ -323,3 +323,50 @@ def test_the_lists_show_open_requests_by_deadline_to_hr_of_the_department(office
     with db.session(hr) as s:
         assert [r.id for r in requests.list_requests(s, hr, done=True)] == [early]
         assert [r.id for r in requests.list_requests(s, hr, candidate_id=office["candidate"])] == [late]
+
+
+def test_hand_over_and_close_without_answer(office):
+    db, hr, hr2 = office["db"], office["hr"], office["hr2"]
+    request_id = _record(db, hr, office["candidate"], "access")
+    with db.session(hr, write=True) as s:
+        version = s.get(PersonalDataRequest, request_id).version
+        with pytest.raises(ValidationFailed) as refused:          # not an HR officer of the department
+            requests.reassign(s, hr, request_id, 999, version)
+        assert refused.value.problems == {"owner_id": "choice"}
+    with db.session(hr, write=True) as s:
+        requests.reassign(s, hr, request_id, hr2.user_id, s.get(PersonalDataRequest, request_id).version)
+    with db.session(hr2) as s:
+        assert [r.owner for r in requests.list_requests(s, hr2, mine=True)] == ["赵敏"]
+    with db.session(hr2, write=True) as s:
+        version = s.get(PersonalDataRequest, request_id).version
+        with pytest.raises(ValidationFailed) as refused:
+            requests.close(s, hr2, request_id, version, "  ")
+        assert refused.value.problems == {"reason": "required"}
+    with db.session(hr2, write=True) as s:
+        requests.close(s, hr2, request_id, s.get(PersonalDataRequest, request_id).version, "候选人书面撤回请求")
+    with db.session() as s:
+        request = s.get(PersonalDataRequest, request_id)
+        assert (request.status, request.outcome, request.handled_by_id) == ("closed", "withdrawn", hr2.user_id)
+    assert not _outbox(db)
+    with db.session(hr2, write=True) as s:
+        with pytest.raises(InvalidState):
+            requests.close(s, hr2, request_id, s.get(PersonalDataRequest, request_id).version, "again")
+
+
+def test_an_export_to_a_folder_that_cannot_be_written_leaves_nothing_and_records_nothing(office, tmp_path):
+    db, hr = office["db"], office["hr"]
+    request_id = _record(db, hr, office["candidate"], "access")
+    out = tmp_path / "out"
+    out.mkdir()
+    not_a_folder = out / "copy.pdf"                # a file where a folder was expected (tests run as root:
+    not_a_folder.write_bytes(b"x")                 # permissions would not stop them)
+    with pytest.raises(OSError):
+        with db.session(hr, write=True) as s:
+            personal_data.export(s, hr, request_id, not_a_folder)
+    assert sorted(p.name for p in out.iterdir()) == ["copy.pdf"]
+    with pytest.raises(OSError):
+        with db.session(hr, write=True) as s:
+            personal_data.export(s, hr, request_id, out / "missing")
+    with db.session() as s:
+        assert "exported_at" not in s.get(PersonalDataRequest, request_id).details
+    assert not audit_entries(db, action="export")

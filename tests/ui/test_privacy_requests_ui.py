@@ -122,3 +122,58 @@ def test_the_candidate_record_opens_the_dialog_for_that_candidate_and_shows_a_re
     panel.show_candidate(world.candidates[2])
     idle(qtbot, ctx)
     assert panel.restricted.isVisible()
+
+
+def test_the_overdue_alert_names_the_request_and_where_to_find_it(qapp):
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from desktop.core.scheduling.desk_views import DeskAlert
+    from desktop.ui.today.models import alert_text
+
+    alert = DeskAlert(id=1, kind="privacy_request_overdue", raised_at=datetime(2026, 12, 14, 9, 31, tzinfo=timezone.utc),
+                      interview_id=None, change_request_id=None, candidate="", starts_at=None, room="",
+                      detail={"request_id": 12, "due_at": "2026-12-14T09:30:00+00:00"})
+    text = alert_text(alert, ZoneInfo("Asia/Shanghai"))
+    assert "#12" in text and "12-14" in text and "17:30" in text and "个人信息请求" in text
+
+
+def test_hr_hands_a_request_over_and_closes_another_without_answer(qtbot, make_ctx, world):
+    from desktop.core.model import Role
+    from desktop.ui.archive.privacy_dialogs import CloseDialog, ReassignDialog
+    from ui_helpers import add_user
+
+    other = add_user(world.db, "hr_li", [(Role.HR_OFFICER, world.dept)], display_name="李人事")
+    with world.db.session(world.hr, write=True) as s:
+        for n in (0, 1):
+            requests.record(s, world.hr, requests.RequestInput(world.candidates[n], "access", "email",
+                                                               date(2026, 11, 23)))
+    ctx = make_ctx(world.hr)
+    page = open_page(qtbot, ctx)
+    assert page.model.rowCount() == 2
+    page.table.selectRow(0)
+    page.reassign_selected()
+    dialog = page.dialog
+    assert isinstance(dialog, ReassignDialog)
+    idle(qtbot, ctx)
+    assert dialog.people.currentData() == other.user_id
+    dialog.ok.click()
+    idle(qtbot, ctx)
+    assert not dialog.isVisible()
+    idle(qtbot, ctx)
+    assert page.model.index(0, page.model.COL_OWNER).data() == "李人事"
+    page.table.selectRow(1)
+    page.close_selected()
+    closing = page.dialog
+    assert isinstance(closing, CloseDialog)
+    closing.ok.click()                                       # no reason: refused, still open
+    idle(qtbot, ctx)
+    assert closing.isVisible() and not closing.error.isHidden()
+    closing.reason.setPlainText("候选人书面撤回请求")
+    closing.ok.click()
+    idle(qtbot, ctx)
+    assert not closing.isVisible()
+    idle(qtbot, ctx)
+    assert page.model.rowCount() == 1
+    with world.db.session() as s:
+        assert sorted(s.scalars(select(PersonalDataRequest.status))) == ["closed", "open"]

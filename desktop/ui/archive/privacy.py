@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.core import labels
 from desktop.core.lifecycle import requests
 from desktop.ui import messages
-from desktop.ui.archive.privacy_dialogs import ENTITY, CloseDialog, HandleDialog, RecordRequestDialog
+from desktop.ui.archive.privacy_dialogs import ENTITY, CloseDialog, HandleDialog, ReassignDialog, RecordRequestDialog
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.questions.models import time_left
 from desktop.ui.row_list_page import RowListPage
@@ -81,10 +81,12 @@ class PrivacyRequestsPage(RowListPage):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reassign_button = QPushButton(self.tr("Hand to someone else…"))
         self.close_button = QPushButton(self.tr("Close without answer…"))
         self.handle_button = primary_button(self.tr("Handle and answer…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.detail, 1)
+        buttons.addWidget(self.reassign_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.handle_button)
         layout = QVBoxLayout(self)
@@ -100,6 +102,7 @@ class PrivacyRequestsPage(RowListPage):
         self.record_button.clicked.connect(lambda: self.record())
         self.handle_button.clicked.connect(self.handle_selected)
         self.close_button.clicked.connect(self.close_selected)
+        self.reassign_button.clicked.connect(self.reassign_selected)
         ctx.sig_changed.connect(self._changed)
         self.start()
 
@@ -127,6 +130,7 @@ class PrivacyRequestsPage(RowListPage):
         is_open = row is not None and row.status in requests.OPEN_STATES
         self.handle_button.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
+        self.reassign_button.setEnabled(is_open)
         if row is None:
             self.detail.setText("")
             return
@@ -165,6 +169,14 @@ class PrivacyRequestsPage(RowListPage):
         else:
             self.show_status(self.tr("Done ({0}); the candidate has no address on that channel any more, so please "
                                      "give them the answer yourself.").format(labels.privacy_outcome(answered.outcome)))
+
+    def reassign_selected(self) -> None:
+        row = self.selected()
+        if row is None or row.status not in requests.OPEN_STATES:
+            return
+        self.dialog = ReassignDialog(self.ctx, row, self)
+        self.dialog.accepted.connect(lambda: self.show_status(self.tr("The request has a new owner.")))
+        self.dialog.open()
 
     def close_selected(self) -> None:
         row = self.selected()

@@ -68,7 +68,13 @@ def _table(rows: list[list[Any]], widths: list[float], st, header: bool = True) 
 
 
 def render_pdf(data: dict[str, Any]) -> bytes:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from desktop.core.notifications.templates import EVENTS
+
     st = styles()
+    heading = ParagraphStyle("heading_next", parent=st["heading"], keepWithNext=1)   # never last on a page
+    numbers = iter("一二三四五六七八")
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
                             bottomMargin=20 * mm, title="个人信息副本", author=data.get("institution") or "",
@@ -77,11 +83,16 @@ def render_pdf(data: dict[str, Any]) -> bytes:
     story: list[Any] = [Paragraph("个人信息副本", st["title"]),
                         _p(f"{data.get('institution') or '本单位'}依照《中华人民共和国个人信息保护法》第四十五条，"
                            f"向您提供我单位招聘系统中保存的您的个人信息。制作时间：{data['produced_at']}。", st["body"])]
+
+    def section(title: str) -> None:
+        story.append(Paragraph(f"{next(numbers)}、{title}", heading))
+
     profile = data["profile"]
     rows = [[PROFILE_LABELS[k], profile.get(k)] for k in PROFILE_LABELS if k in profile]
     rows += [[k, v] for k, v in (profile.get("profile_extra") or {}).items()]
-    story += [Paragraph("一、基本信息", st["heading"]), _table(rows, [38 * mm, width - 38 * mm], st, header=False)]
-    story.append(Paragraph("二、应聘与面试", st["heading"]))
+    section("基本信息")
+    story.append(_table(rows, [38 * mm, width - 38 * mm], st, header=False))
+    section("应聘与面试")
     if not data["applications"]:
         story.append(_p("无应聘记录。", st["plain"]))
     for a in data["applications"]:
@@ -92,26 +103,28 @@ def render_pdf(data: dict[str, Any]) -> bytes:
             rows += [[i["round"], i["starts_at"], f"{_word(i['mode'])} {i['room']}".strip(), i["status"],
                       i["checked_in_at"], "；".join(f"{c['at']} {_word(c['channel'])}" for c in i["confirmations"])]
                      for i in a["interviews"]]
-            story.append(_table(rows, [18 * mm, 30 * mm, 34 * mm, 18 * mm, 30 * mm, width - 130 * mm], st))
+            story.append(_table(rows, [18 * mm, 34 * mm, 34 * mm, 18 * mm, 30 * mm, width - 134 * mm], st))
         story.append(Spacer(1, 4))
     if data["questions"]:
         rows = [["提问时间", "您的提问", "答复", "答复时间"]]
         rows += [[q["asked_at"], q["question"], q["answer"], q["answered_at"]] for q in data["questions"]]
-        story += [Paragraph("三、提问与答复", st["heading"]),
-                  _table(rows, [28 * mm, 50 * mm, width - 106 * mm, 28 * mm], st)]
+        section("提问与答复")
+        story.append(_table(rows, [34 * mm, 50 * mm, width - 118 * mm, 34 * mm], st))
     if data["surveys"]:
         rows = [["时间", "问题", "评分"]]
         rows += [[s["received_at"], "\n".join(s["questions"]), " ".join(str(x) for x in s["answers"])]
                  for s in data["surveys"]]
-        story += [Paragraph("四、满意度问卷", st["heading"]), _table(rows, [28 * mm, width - 58 * mm, 30 * mm], st)]
+        section("满意度问卷")
+        story.append(_table(rows, [34 * mm, width - 64 * mm, 30 * mm], st))
     if data["messages"]:
-        rows = [["时间", "方式", "内容类别", "状态"]]
-        rows += [[m["at"], m["channel"], m["kind"], m["state"]] for m in data["messages"]]
-        story += [Paragraph("五、我单位发给您的通知", st["heading"]),
-                  _table(rows, [32 * mm, 22 * mm, width - 78 * mm, 24 * mm], st)]
+        rows = [["时间", "方式", "通知", "状态"]]
+        rows += [[m["at"], m["channel"], EVENTS[m["kind"]].zh if m["kind"] in EVENTS else m["kind"], m["state"]]
+                 for m in data["messages"]]
+        section("我单位发给您的通知")
+        story.append(_table(rows, [34 * mm, 22 * mm, width - 80 * mm, 24 * mm], st))
     pool = data.get("talent_pool")
-    story += [Paragraph("六、人才库与个人信息请求", st["heading"]),
-              _p(f"人才库：{'已加入，加入时间 ' + pool['added_at'] if pool else '未在人才库中'}。", st["plain"])]
+    section("人才库与个人信息请求")
+    story.append(_p(f"人才库：{'已加入，加入时间 ' + pool['added_at'] if pool else '未在人才库中'}。", st["plain"]))
     if data["requests"]:
         rows = [["收到日期", "请求类型", "状态"]]
         rows += [[r["received_on"], r["kind"], r["status"]] for r in data["requests"]]

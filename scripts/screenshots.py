@@ -56,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dialogs", action="store_true",
                         help="also the dialogs of the pages: the answer to a candidate question (answer.png), the "
                              "position form's requirements tab (position-form.png, position-form-1.png)")
+    parser.add_argument("--retention-due", type=int, default=0, metavar="DAYS",
+                        help="move the clock DAYS on after the demo is made (needs --now), so that people reach "
+                             "the end of their retention, and let hr.wangli propose a purge of the first class due "
+                             "(Archive → Retention, Approvals → Purges waiting for me)")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -81,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         db, _recovery = create_embedded(Path(folder) / "demo.db", "screenshots-passphrase-1", clock=clock)
         migrate.upgrade(db)
         demo.populate(db)
+        if args.retention_due and args.now:
+            _retention_due(db, clock, args.retention_due)
         with db.session(Actor.command_line()) as session:
             user_id = next(u.id for u in accounts.list_users(session, Actor.command_line())
                            if u.username == args.user)
@@ -121,6 +127,25 @@ def main(argv: list[str] | None = None) -> int:
         tasks.wait_for_done()
         db.dispose()
     return 0
+
+
+def _retention_due(db, clock, days: int) -> None:
+    """Years later: the demo's closed applications past retention, one purge proposed by HR."""
+    from datetime import timedelta
+
+    from desktop.core import accounts
+    from desktop.core.lifecycle import purges
+    from desktop.core.storage.database import Actor
+
+    clock.set(clock.now() + timedelta(days=days))
+    with db.session(Actor.command_line()) as session:
+        hr_id = next(u.id for u in accounts.list_users(session, Actor.command_line()) if u.username == "hr.wangli")
+        hr = accounts.actor_for_user(session, hr_id)
+        groups = purges.due_today(session, hr)
+    if groups:
+        with db.session(hr, write=True) as session:
+            purges.propose(session, hr, groups[0].record_class, [i.candidate_id for i in groups[0].items[:5]],
+                           "保管期限届满，按《档案管理规定》清除个人信息")
 
 
 def _scrolled_shots(app, tasks, window, page, stem: Path) -> None:

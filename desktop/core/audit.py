@@ -12,6 +12,13 @@ a keyed digest of the value (HMAC-SHA256 under a key derived from the database k
 value), so that `db check` can tell whether a live value still is the one the log last recorded
 without the log becoming a copy of personal data (desktop/core/reconcile.py). Entries written before
 digests existed have none: their values are "not comparable", never assumed equal.
+
+Some entries still name a person in the clear (a candidate's name is not masked, an outbox entry
+keeps its recipient). When a purge removes that person (desktop/core/lifecycle/erase.py), such
+entries are redacted: their changes become {"redacted": <seq of the redact entry>}, and one
+"redact" entry appended to the chain lists every redacted entry's seq and hash. `verify_chain`
+accepts a redacted entry only with that listing, so the chain still proves that nothing else was
+rewritten, and removing a redaction's record breaks it like any other entry.
 """
 
 from __future__ import annotations

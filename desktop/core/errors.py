@@ -148,6 +148,13 @@ class AlreadyDecided(DeskError):
     code = "already_decided"
 
 
+class SecondPersonRequired(DeskError):
+    """A decision that needs a second person (a purge of personal data) was made by the person who
+    proposed it."""
+
+    code = "second_person_required"
+
+
 class SearchRefused(DeskError):
     """A search by phone number, ID number or e-mail was not run: the role may not see those fields
     (`reason` "not_allowed"), or the user made too many such searches (`reason` "rate_limited", with

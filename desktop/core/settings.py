@@ -309,6 +309,9 @@ for _spec in (
 # The interviewer's desk 我的面试 (desktop/core/scheduling/my_interviews.py): whether the panel sees the
 # recommendations submitted in the candidate's earlier rounds while preparing.
 register(SettingSpec("desk.show_earlier_results", "institution", bool, True))
+# Data maintenance (desktop/core/lifecycle/maintenance.py): a candidate not passed and not in touch
+# for this many months is put on the review list for anonymisation.
+register(SettingSpec("maintenance.stale_months", "institution", int, 6, minimum=1, maximum=120))
 # The match report (desktop/core/matching.py): how long before an interview HR and the panel are
 # warned of a low match, below which score, and the institution's own profile fields candidates fill in.
 for _spec in (

@@ -499,6 +499,14 @@ def scorecard_state_text(reason: str, p: dict) -> str:
 
 
 _INVALID_STATES = {   # InvalidState's status -> what stands in the way
+    "in_retention": (QT_TRANSLATE_NOOP("Messages", "{0} of the chosen people are still within their retention "
+                                       "period (a new application or consent since the list was made); refresh "
+                                       "the due list and choose again."), "count"),
+    "not_stale": (QT_TRANSLATE_NOOP("Messages", "{0} of the chosen people no longer meet the maintenance rule "
+                                    "(they were in touch again, or applied); refresh the review list and choose "
+                                    "again."), "count"),
+    "purged": (QT_TRANSLATE_NOOP("Messages", "{0} of the chosen people have already been purged; refresh the "
+                                 "due list and choose again."), "count"),
     "change_pending": QT_TRANSLATE_NOOP("Messages", "A change of this interview is already awaiting "
                                         "approval; wait until it is decided."),
     "checked_in": QT_TRANSLATE_NOOP("Messages", "The candidate has already checked in."),
@@ -663,6 +671,9 @@ def describe(error: BaseException) -> str:
                                               "or try again later.").format(p.get("limit", ""), p.get("minutes", ""))
         return QCoreApplication.translate("Messages", "Searching by phone number, e-mail or ID number is only for "
                                           "roles that may see them. Search by name instead.")
+    if isinstance(error, errors.SecondPersonRequired):
+        return QCoreApplication.translate("Messages", "You proposed this purge yourself. Removing personal data "
+                                          "takes two people: another approver must decide it.")
     if isinstance(error, errors.AlreadyDecided):
         return QCoreApplication.translate("Messages", "Someone else has already dealt with this request. "
                                           "The list shows where it stands now.")

@@ -37,31 +37,9 @@ def test_personal_fields_are_masked_in_the_audit_log(db):
 def scored_and_noted(db, clock):
     """An interview of the story world: 王主任 takes a note in the room and submits his scorecard
     with a comment on an extreme score and remarks."""
-    from datetime import timedelta
+    from lifecycle_helpers import interviewed
 
-    from desktop.core import interview_room, scorecards
-    from desktop.core.model import Recommendation
-    from desktop.core.scheduling import booking
-    from desktop.core.model import InterviewMode
-    from scheduling_world import STORY_DAY, build, local
-
-    clock.set(local(STORY_DAY, 8, 0))
-    w = build(db)
-    with db.session(w.hr, write=True) as s:
-        iid = booking.book(s, w.hr, booking.BookingInput(
-            application_id=w.applications[0], round_id=w.round1, starts_at=local(STORY_DAY, 10, 0),
-            duration_minutes=30, mode=InterviewMode.ONSITE, room_id=w.room,
-            interviewer_ids=(w.wang.user_id,))).interview_id
-    clock.set(local(STORY_DAY, 10, 0))
-    with db.session(w.wang, write=True) as s:
-        interview_room.start(s, w.wang, iid)
-        interview_room.add_note(s, w.wang, iid, "候选人提到正在治疗慢性胃炎")
-    clock.advance(timedelta(minutes=40))
-    with db.session(w.wang, write=True) as s:
-        scorecards.submit(s, w.wang, iid, scorecards.CardInput(
-            {1: scorecards.ScoreInput(9, "表达清晰，曾获省级演讲比赛一等奖"), 2: scorecards.ScoreInput(7),
-             3: scorecards.ScoreInput(7)}, Recommendation.YES, "家庭住址离医院较远，需考虑通勤"))
-    return w, iid
+    return interviewed(db, clock, "候选人提到正在治疗慢性胃炎", "表达清晰，曾获省级演讲比赛一等奖", "家庭住址离医院较远，需考虑通勤")
 
 
 def test_scorecard_comments_remarks_and_room_notes_are_masked_in_the_audit_log(db, clock):

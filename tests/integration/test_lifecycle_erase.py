@@ -68,3 +68,28 @@ def test_retention_and_the_due_list(db, clock):
         groups = {g.record_class: [i.candidate_id for i in g.items]
                   for g in retention.due(s, date(today.year + 3, today.month, today.day))}
     assert groups == {"withdrawn": [w.candidates[1]]}
+
+
+def test_only_the_listed_entries_may_be_redacted(db, clock):
+    """Redacting is no way around the chain: an entry blanked without being listed by a redact entry,
+    or a redact entry's listing changed, is named by the verification."""
+    from sqlalchemy import update
+
+    from desktop.core.model import AuditEntry
+
+    w, _iid = closed_world(db, clock)
+    with db.session(w.hr, write=True) as s:
+        erase.erase_candidate(s, w.hr, w.candidates[0], record_class="not_hired")
+    with db.session() as s:
+        redact_seq, changes = s.execute(select(AuditEntry.seq, AuditEntry.changes)
+                                        .where(AuditEntry.action == "redact")).one()
+        listed = changes["entries"]
+        other = s.scalar(select(AuditEntry.seq).where(AuditEntry.entity == "Candidate",
+                                                      AuditEntry.entity_id == str(w.candidates[1])))
+    assert listed and str(other) not in listed
+    table = AuditEntry.__table__
+    with db.engine.begin() as conn:
+        conn.execute(update(table).where(table.c.seq == other).values(changes={"redacted": redact_seq}))
+    with db.session() as s:
+        report = verify_chain(s)
+    assert not report.ok and report.first_broken_seq == other

@@ -73,6 +73,7 @@ class DueItem:
     positions: str                   # the positions applied for, for recognising the person
     started_on: date                 # the closing (or consent) the period counts from
     until: date
+    department_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -216,13 +217,16 @@ def due(session: Session, today: date, record_class: str | None = None) -> list[
         if record_class is None or state.record_class == record_class:
             groups.setdefault(state.record_class, []).append((cid, start, state.until))
     wanted = [cid for rows in groups.values() for cid, _s, _u in rows]
-    names, applied = {}, {}
+    names, applied, departments = {}, {}, {}
     for chunk in (wanted[i:i + 500] for i in range(0, len(wanted), 500)):
-        names.update(session.execute(select(Candidate.id, Candidate.name).where(Candidate.id.in_(chunk))).all())
+        for cid, name, department in session.execute(select(Candidate.id, Candidate.name, Candidate.department_id)
+                                                     .where(Candidate.id.in_(chunk))):
+            names[cid], departments[cid] = name, department
         for cid, title in session.execute(select(Application.candidate_id, Position.title)
                                           .join(Position, Position.id == Application.position_id)
                                           .where(Application.candidate_id.in_(chunk)).order_by(Application.id)):
             applied.setdefault(cid, []).append(title)
-    return [DueGroup(c, rules[c], tuple(DueItem(cid, names.get(cid, ""), "、".join(applied.get(cid, [])), start, until)
+    return [DueGroup(c, rules[c], tuple(DueItem(cid, names.get(cid, ""), "、".join(applied.get(cid, [])), start, until,
+                                                departments.get(cid))
                                         for cid, start, until in sorted(groups[c], key=lambda r: (r[2], r[0]))))
             for c in RECORD_CLASSES if c in groups]

@@ -92,6 +92,9 @@ def open_sqlcipher_connection(path: Path, key: MasterKey, *, create: bool = Fals
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Freed cells and pages are zeroed as they are freed: a purged value does not linger in free
+    # space until the next VACUUM (desktop/core/lifecycle/compaction.py).
+    conn.execute("PRAGMA secure_delete = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
     return conn

@@ -23,6 +23,7 @@ from desktop.core.scheduling.desk_views import ApprovalEntry
 from desktop.core import labels
 from desktop.ui.approvals.inbox import DecisionInbox, InboxPanel
 from desktop.ui.approvals.offers import OfferApprovals
+from desktop.ui.approvals.purges import PurgeApprovals
 from desktop.ui.approvals.models import InboxTableModel, approver_role, request_summary, snapshot_rows, step_text
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
@@ -176,6 +177,8 @@ class ApprovalsPage(DecisionInbox, QWidget):
         self.tabs.addTab(everything, self.tr("All change requests"))
         self.offers = OfferApprovals(ctx, self.show_status)      # offers waiting for this user's step
         self.tabs.addTab(self.offers, self.tr("Offers waiting for me"))
+        self.purges = PurgeApprovals(ctx, self.show_status)      # purges of personal data (two people)
+        self.tabs.addTab(self.purges, self.tr("Purges waiting for me"))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.status)

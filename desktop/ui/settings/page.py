@@ -24,6 +24,7 @@ from desktop.ui.settings.holidays import HolidaysPanel
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
 from desktop.ui.settings.offer_templates import OfferTemplateSettings
+from desktop.ui.settings.retention import RetentionSettings
 from desktop.ui.settings.room import RoomSettings
 from desktop.ui.settings.scorecard_settings import ScorecardSettings
 from desktop.ui.settings.matching import MatchSettings
@@ -158,6 +159,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.offer_templates, self.tr("Offer templates"))
             self.anchors = AnchorSettings(ctx)
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
+            self.retention = RetentionSettings(ctx)
+            self.tabs.addTab(self.retention, self.tr("Retention"))
         self.unlock: OsUnlockSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE) and ctx.db.is_embedded:
             self.unlock = OsUnlockSettings(ctx)

@@ -506,16 +506,3 @@ def privacy_outcome(code: str) -> str:
 
 def received_via(code: str) -> str:
     return _word(_RECEIVED_VIA, code)
-
-
-_RETENTION_CLASSES = {   # desktop/core/lifecycle/retention.py record classes
-    "hired": QT_TRANSLATE_NOOP("Labels", "Hired"),
-    "not_hired": QT_TRANSLATE_NOOP("Labels", "Not hired"),
-    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
-    "talent_pool": QT_TRANSLATE_NOOP("Labels", "Talent pool"),
-    "audit_log": QT_TRANSLATE_NOOP("Labels", "Audit log"),
-}
-
-
-def retention_class(code: str) -> str:
-    return _word(_RETENTION_CLASSES, code)

@@ -21,6 +21,7 @@ from desktop.core.model import Education, Gender
 from desktop.core.services import candidates
 from desktop.core.services.paging import ListQuery
 from desktop.ui import messages
+from desktop.ui.archive import lifecycle_words
 from desktop.ui.errors import show_error
 from desktop.ui.widgets import SearchBox, ValidatedForm, hint_label, primary_button, title_label
 
@@ -352,7 +353,7 @@ class HandleDialog(QDialog):
             return self.tr("Inside retention ({0}, until {1}): the data cannot be deleted yet. Its processing is "
                            "restricted instead (no new applications or interviews), the talent pool is left, and the "
                            "answer explains why and until when.").format(
-                labels.retention_class(plan.retention.record_class) if plan.retention else "", until)
+                lifecycle_words.record_class(plan.retention.record_class) if plan.retention else "", until)
         if plan.outcome == "restricted":
             return self.tr("Processing is restricted: no new applications or interviews for this candidate.")
         if plan.in_talent_pool:

@@ -140,7 +140,8 @@ def test_the_overdue_alert_names_the_request_and_where_to_find_it(qapp):
 
 def test_hr_hands_a_request_over_and_closes_another_without_answer(qtbot, make_ctx, world):
     from desktop.core.model import Role
-    from desktop.ui.archive.privacy_dialogs import CloseDialog, ReassignDialog
+    from desktop.ui.archive.privacy_dialogs import CloseDialog
+    from desktop.ui.reassign import ReassignDialog
     from ui_helpers import add_user
 
     other = add_user(world.db, "hr_li", [(Role.HR_OFFICER, world.dept)], display_name="李人事")

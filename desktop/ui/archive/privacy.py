@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.core import labels
 from desktop.core.lifecycle import requests
 from desktop.ui import messages
-from desktop.ui.archive.privacy_dialogs import ENTITY, CloseDialog, HandleDialog, ReassignDialog, RecordRequestDialog
+from desktop.ui.archive.privacy_dialogs import ENTITY, CloseDialog, HandleDialog, RecordRequestDialog
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.questions.models import time_left
+from desktop.ui.reassign import ReassignDialog
 from desktop.ui.row_list_page import RowListPage
 from desktop.ui.schedule import colors
 from desktop.ui.widgets import hint_label, primary_button, title_label
@@ -174,7 +175,12 @@ class PrivacyRequestsPage(RowListPage):
         row = self.selected()
         if row is None or row.status not in requests.OPEN_STATES:
             return
-        self.dialog = ReassignDialog(self.ctx, row, self)
+        actor, request_id, version, candidate_id = self.ctx.actor, row.id, row.version, row.candidate_id
+        self.dialog = ReassignDialog(
+            self.ctx, "request", labels.joined([row.candidate, labels.privacy_kind(row.kind)]), (row.owner_id, row.owner),
+            lambda session: requests.owner_choices(session, actor, candidate_id),
+            lambda session, owner_id: requests.reassign(session, actor, request_id, owner_id, version),
+            entity=ENTITY, entity_id=request_id, parent=self)
         self.dialog.accepted.connect(lambda: self.show_status(self.tr("The request has a new owner.")))
         self.dialog.open()
 

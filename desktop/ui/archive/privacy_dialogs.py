@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
@@ -461,52 +461,3 @@ class CloseDialog(QDialog):
         self.error.setText(messages.describe(error))
         self.error.show()
 
-
-class ReassignDialog(QDialog):
-    """Hand a request to another HR officer of the candidate's department; the deadline stays."""
-
-    def __init__(self, ctx: "AppContext", row: requests.RequestRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.row = ctx, row
-        self.setWindowTitle(self.tr("Hand the request to someone else"))
-        self.people = QComboBox()
-        self.people.setEnabled(False)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox()
-        self.ok = primary_button(self.tr("Hand over"))
-        self.ok.setEnabled(False)
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.ok.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(labels.joined([row.candidate, labels.privacy_kind(row.kind),
-                                               labels.labelled(self.tr("Owner now"), row.owner or "—")])))
-        layout.addWidget(self.people)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        actor, candidate_id = ctx.actor, row.candidate_id
-        ctx.read(lambda session: requests.owner_choices(session, actor, candidate_id), self._arrived,
-                 lambda error: show_error(error, self), owner=self)
-
-    def _arrived(self, people: list[tuple[int, str]]) -> None:
-        for user_id, name in people:
-            if user_id != self.row.owner_id:
-                self.people.addItem(name, user_id)
-        self.people.setEnabled(True)
-        self.ok.setEnabled(self.people.count() > 0)
-
-    def save(self) -> None:
-        actor, request_id, version, owner_id = self.ctx.actor, self.row.id, self.row.version, self.people.currentData()
-        self.ok.setEnabled(False)
-        self.ctx.write(lambda session: requests.reassign(session, actor, request_id, owner_id, version),
-                       lambda _version: self.accept(), self._refused, entity=ENTITY,
-                       ids=lambda _version: (request_id,), owner=self)
-
-    def _refused(self, error: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.error.setText(messages.describe(error))
-        self.error.show()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -18,6 +18,7 @@ from desktop.core.errors import DeskError, ValidationFailed
 from desktop.core.question_views import QuestionRow
 from desktop.ui import messages
 from desktop.ui.errors import show_error
+from desktop.ui.reassign import ReassignDialog
 from desktop.ui.row_list_page import RowListPage
 from desktop.ui.questions.models import QuestionTableModel, time_left
 from desktop.ui.widgets import hint_label, primary_button, title_label
@@ -125,54 +126,6 @@ class AnswerDialog(QDialog):
             show_error(error, self)
 
 
-class ReassignDialog(QDialog):
-    """HR hands an open question to another person; the deadline stays."""
-
-    def __init__(self, ctx: "AppContext", row: QuestionRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.row = ctx, row
-        self.setWindowTitle(self.tr("Hand the question to someone else"))
-        self.people = QComboBox()
-        self.people.setEnabled(False)
-        self.error = _error_label()
-        buttons = QDialogButtonBox()
-        self.ok = primary_button(self.tr("Hand over"))
-        self.ok.setEnabled(False)
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.ok.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        question = QLabel(row.question)
-        question.setWordWrap(True)
-        layout.addWidget(question)
-        layout.addWidget(QLabel(labels.labelled(self.tr("Owner now"), row.owner or "—")))
-        layout.addWidget(self.people)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        ctx.read(questions.owner_choices, self._arrived, lambda error: show_error(error, self), owner=self)
-
-    def _arrived(self, people: list[tuple[int, str, str]]) -> None:
-        for user_id, name, username in people:
-            if user_id != self.row.owner_id:
-                self.people.addItem(labels.with_note(name, username), user_id)
-        self.people.setEnabled(True)
-        self.ok.setEnabled(self.people.count() > 0)
-
-    def save(self) -> None:
-        actor, question_id, owner_id = self.ctx.actor, self.row.id, self.people.currentData()
-        version = self.row.version
-        self.ok.setEnabled(False)
-        self.ctx.write(lambda session: questions.reassign(session, actor, question_id, owner_id, version=version),
-                       lambda _result: self.accept(), self._refused, entity=ENTITY,
-                       ids=lambda _result: (question_id,), owner=self)
-
-    def _refused(self, error: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.error.setText(messages.describe(error))
-        self.error.show()
-
-
 class QuestionsPage(RowListPage):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(ctx, QuestionTableModel(ctx), parent)
@@ -269,6 +222,12 @@ class QuestionsPage(RowListPage):
         row = self.selected()
         if row is None or not row.can_reassign:
             return
-        self.dialog = ReassignDialog(self.ctx, row, self)
+        actor, question_id, version = self.ctx.actor, row.id, row.version
+        self.dialog = ReassignDialog(
+            self.ctx, "question", row.question, (row.owner_id, row.owner),
+            lambda session: [(u, labels.with_note(name, username))
+                             for u, name, username in questions.owner_choices(session)],
+            lambda session, owner_id: questions.reassign(session, actor, question_id, owner_id, version=version),
+            entity=ENTITY, entity_id=question_id, parent=self)
         self.dialog.accepted.connect(lambda: self.show_status(self.tr("The question has a new owner.")))
         self.dialog.open()

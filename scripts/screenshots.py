@@ -48,6 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kiosk", action="store_true",
                         help="also the candidate's question form (kiosk) of that room, with a question typed "
                              "(kiosk.png) and its password prompt (kiosk-password.png); implies --room")
+    parser.add_argument("--privacy", action="store_true",
+                        help="also the personal-data requests tab of the Archive page with a few requests recorded "
+                             "(privacy.png), its record dialog (privacy-record.png) and the handle dialog of a "
+                             "correction and of a deletion (privacy-handle-*.png); the requests are written to the "
+                             "throwaway demo database")
     parser.add_argument("--dialogs", action="store_true",
                         help="also the dialogs of the pages: the answer to a candidate question (answer.png), the "
                              "position form's requirements tab (position-form.png, position-form-1.png)")
@@ -114,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
         if args.dialogs:
             _dialog_shots(app, tasks, window, args.out)
+        if args.privacy:
+            _privacy_shots(app, tasks, window, ctx, args.out)
         if args.room or args.kiosk:
             _room_shots(app, tasks, ctx, clock, args.out, kiosk=args.kiosk)
         window.close()
@@ -228,6 +235,69 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
                 _wait(app, tasks, 0.5)
                 _save(section.dialog, out / "offer-dialog.png")
                 section.dialog.reject()
+
+
+def _privacy_shots(app, tasks, window, ctx, out: Path) -> None:
+    """个人信息请求: four requests as HR would record them (one received weeks ago, so overdue), the tab,
+    the record dialog with a correction typed, and the handle dialogs of a correction and a deletion."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desktop.core.lifecycle import requests
+    from desktop.core.model import Application, Candidate
+    from desktop.core.model.recruiting import CLOSED_STAGES
+
+    today = ctx.today()
+    with ctx.db.session(ctx.actor, write=True) as session:
+        closed = session.scalars(select(Candidate).where(~Candidate.applications.any(
+            Application.stage.not_in(list(CLOSED_STAGES))), Candidate.email.is_not(None),
+            Candidate.phone.is_not(None)).order_by(Candidate.id).limit(4)).all()
+        asks = (("correct", "email", 3, "来信称手机号码已更换", {"phone": "13900001111"}),
+                ("delete", "email", 20, "来电要求删除本人全部信息", {}),
+                ("access", "sms", 1, "现场提交书面申请，要求复制本人信息", {}),
+                ("withdraw_consent", "email", 0, "回复邮件：不再希望保留在人才库", {}))
+        for candidate, (kind, channel, days_ago, note, corrections) in zip(closed, asks):
+            requests.record(session, ctx.actor, requests.RequestInput(
+                candidate.id, kind, channel, today - timedelta(days=days_ago), note=note, corrections=corrections,
+                received_via="letter" if kind != "access" else "in_person"))
+    hub = window.open_page("archive")
+    hub.tabs.setCurrentWidget(hub.pages["privacy"])
+    page = hub.pages["privacy"]
+    page.load()
+    _wait(app, tasks)
+    page.table.selectRow(0)
+    _wait(app, tasks, 0.5)
+    _save(window, out / "privacy.png")
+    page.record()
+    _wait(app, tasks)
+    dialog = page.dialog
+    dialog.search.setText(closed[0].name)
+    dialog.find(closed[0].name)
+    _wait(app, tasks)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("correct"))
+    dialog.correction_inputs["school"].setText("北京协和医学院")       # demo text, as typed
+    dialog.note.setPlainText("来信称毕业院校填写有误")
+    _wait(app, tasks, 0.5)
+    _save(dialog, out / "privacy-record.png")
+    dialog.reject()
+    candidates = window.open_page("candidates")       # the same from the candidate's record
+    candidates.model.set_search(closed[1].name)
+    _wait(app, tasks)
+    candidates.table.selectRow(0)
+    _wait(app, tasks)
+    _save(window, out / "privacy-candidate.png")
+    hub = window.open_page("archive")
+    for kind in ("correct", "delete"):
+        row = next((r for r in range(page.model.rowCount()) if page.model.rows[r].kind == kind), None)
+        if row is None:
+            continue
+        page.table.selectRow(row)
+        page.handle_selected()
+        _wait(app, tasks, 2.0)
+        _save(page.dialog, out / f"privacy-handle-{kind}.png")
+        page.dialog.reject()
+        _wait(app, tasks)
 
 
 def _scorecard_shot(app, tasks, window, out: Path) -> None:

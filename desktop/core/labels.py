@@ -158,6 +158,7 @@ _ALERT_KINDS = {
     "offer_step_overdue": QT_TRANSLATE_NOOP("Labels", "Offer approval step past its deadline"),
     "offer_answer_refused": QT_TRANSLATE_NOOP("Labels", "Offer answer not taken (too late or no place left)"),
     "offer_answer_unclear": QT_TRANSLATE_NOOP("Labels", "Reply about the offer is no clear answer: read it"),
+    "privacy_request_overdue": QT_TRANSLATE_NOOP("Labels", "Personal-data request past its deadline"),
 }
 _TASK_KINDS = {    # follow-up tasks the reminder engine hands to HR (a task may also carry free text)
     "call_unconfirmed": QT_TRANSLATE_NOOP("Labels", "Not confirmed in time, call the candidate"),
@@ -267,6 +268,13 @@ _OUTBOX_KINDS = {
     "survey_clarify": QT_TRANSLATE_NOOP("Labels", "Survey: please answer again"),
     "progress_answer": QT_TRANSLATE_NOOP("Labels", "Progress answer"),
     "question_answer": QT_TRANSLATE_NOOP("Labels", "Answer to a question"),
+    "privacy_access": QT_TRANSLATE_NOOP("Labels", "Answer: access to personal data"),
+    "privacy_correct": QT_TRANSLATE_NOOP("Labels", "Answer: correction of personal data"),
+    "privacy_delete": QT_TRANSLATE_NOOP("Labels", "Answer: personal data deleted"),
+    "privacy_retained": QT_TRANSLATE_NOOP("Labels", "Answer: deletion, kept and restricted"),
+    "privacy_restrict": QT_TRANSLATE_NOOP("Labels", "Answer: processing restricted"),
+    "privacy_withdraw": QT_TRANSLATE_NOOP("Labels", "Answer: consent withdrawn"),
+    "privacy_refused": QT_TRANSLATE_NOOP("Labels", "Answer: personal-data request refused"),
     "question_reminder": QT_TRANSLATE_NOOP("Labels", "Question reminder"),
     "question_escalated": QT_TRANSLATE_NOOP("Labels", "Question overdue"),
     "result_pass": QT_TRANSLATE_NOOP("Labels", "Result: passed"),
@@ -448,3 +456,53 @@ def joined(items) -> str:
 
 def yes_no(value: bool) -> str:
     return translate("Labels", _YES_NO[bool(value)])
+
+
+# --- personal-data requests (desktop/core/lifecycle/requests.py) ------------------------------------
+
+_PRIVACY_KINDS = {
+    "access": QT_TRANSLATE_NOOP("Labels", "Access and copy"),
+    "correct": QT_TRANSLATE_NOOP("Labels", "Correction"),
+    "delete": QT_TRANSLATE_NOOP("Labels", "Deletion"),
+    "restrict": QT_TRANSLATE_NOOP("Labels", "Restriction of processing"),
+    "withdraw_consent": QT_TRANSLATE_NOOP("Labels", "Withdrawal of consent"),
+}
+_PRIVACY_STATES = {
+    "open": QT_TRANSLATE_NOOP("Labels", "Not started"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "answered": QT_TRANSLATE_NOOP("Labels", "Answered"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+}
+_PRIVACY_OUTCOMES = {
+    "access": QT_TRANSLATE_NOOP("Labels", "Copy provided"),
+    "corrected": QT_TRANSLATE_NOOP("Labels", "Corrected"),
+    "anonymised": QT_TRANSLATE_NOOP("Labels", "Anonymised"),
+    "retained": QT_TRANSLATE_NOOP("Labels", "Kept (retention), processing restricted"),
+    "restricted": QT_TRANSLATE_NOOP("Labels", "Processing restricted"),
+    "consent_withdrawn": QT_TRANSLATE_NOOP("Labels", "Left the talent pool"),
+    "refused": QT_TRANSLATE_NOOP("Labels", "Refused"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Closed without answer"),
+}
+_RECEIVED_VIA = {
+    "letter": QT_TRANSLATE_NOOP("Labels", "Letter"),
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    "sms": QT_TRANSLATE_NOOP("Labels", "Text message"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone call"),
+    "in_person": QT_TRANSLATE_NOOP("Labels", "In person"),
+}
+
+
+def privacy_kind(code: str) -> str:
+    return _word(_PRIVACY_KINDS, code)
+
+
+def privacy_state(code: str) -> str:
+    return _word(_PRIVACY_STATES, code)
+
+
+def privacy_outcome(code: str) -> str:
+    return _word(_PRIVACY_OUTCOMES, code)
+
+
+def received_via(code: str) -> str:
+    return _word(_RECEIVED_VIA, code)

@@ -355,6 +355,10 @@ for _spec in (
 ):
     register(_spec)
 
+# Personal-data requests (desktop/core/lifecycle/requests.py): the answer is due this many working days
+# after the request arrived (the office calendar: weekends and holidays do not count).
+register(SettingSpec("privacy.request_days", "institution", int, 15, minimum=1, maximum=60))
+
 # --- channel "calendar": Exchange Web Services (desktop/integrations/exchange) ---------------------
 for _spec in (
     SettingSpec("exchange.enabled", "institution", bool, False),

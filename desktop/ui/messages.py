@@ -98,10 +98,18 @@ def field_label(name: str) -> str:
         "reply_days": QCoreApplication.translate("Messages", "Days to reply"),
         "start_days": QCoreApplication.translate("Messages", "Days to the start"),
         "body": QCoreApplication.translate("Messages", "Letter text"),
+        "channel": QCoreApplication.translate("Messages", "Answer by"),
+        "received_on": QCoreApplication.translate("Messages", "Received on"),
+        "received_via": QCoreApplication.translate("Messages", "How it came"),
+        "due_on": QCoreApplication.translate("Messages", "Deadline"),
+        "corrections": QCoreApplication.translate("Messages", "Corrections"),
+        "export": QCoreApplication.translate("Messages", "Copy of the data"),
         "grade": QCoreApplication.translate("Messages", "Post grade"),
         "outcome": QCoreApplication.translate("Messages", "Interview decision"),
         "summary": QCoreApplication.translate("Messages", "Feedback summary"),
     }
+    if name.startswith("corrections."):
+        return QCoreApplication.translate("Messages", "Correction of {0}").format(field_label(name[12:]))
     if name.startswith("pay") and name[3:].isdigit():
         return QCoreApplication.translate("Messages", "Salary line {0}").format(name[3:])
     if name.startswith("scores.") and name[7:].isdigit():
@@ -176,6 +184,14 @@ def problem_text(code: str) -> str:
                                                        "more)"),
         "same_outcome": QCoreApplication.translate("Messages", "is the decision already taken; choose the other "
                                                    "outcome to correct it"),
+        "unknown_candidate": QCoreApplication.translate("Messages", "is not a candidate on record; search the "
+                                                        "candidate again"),
+        "purged": QCoreApplication.translate("Messages", "has already been anonymised: there is no personal data "
+                                             "left to handle"),
+        "no_address": QCoreApplication.translate("Messages", "has no address for this candidate (no e-mail address "
+                                                 "or mobile number on file); choose the other channel or correct "
+                                                 "the record first"),
+        "future": QCoreApplication.translate("Messages", "is in the future"),
     }
     return texts.get(code, code)
 
@@ -513,6 +529,14 @@ _INVALID_STATES = {   # InvalidState's status -> what stands in the way
                                              "already accepted: one more would exceed it by {2}."),
                            "headcount", "accepted", "over"),
     "interview": (QT_TRANSLATE_NOOP("Messages", "This is not possible while the interview is “{0}”."), "interview"),
+    "privacy_request_done": QT_TRANSLATE_NOOP("Messages", "This personal-data request has already been answered "
+                                              "or closed; the list shows where it stands now."),
+    "privacy_open_application": QT_TRANSLATE_NOOP("Messages", "The candidate still has an open application. "
+                                                  "Close it first (e.g. as withdrawn), then answer the deletion "
+                                                  "request: the retention of the closed record decides whether "
+                                                  "the data can go."),
+    "privacy_not_access": QT_TRANSLATE_NOOP("Messages", "Only an access request gives the candidate a copy of "
+                                            "their data."),
 }
 
 _SETTING_PROBLEMS = {   # InvalidSetting's reason -> the sentence, starting with the setting's key

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from desktop.core import questions
 from desktop.core.model import CandidateQuestion, OutboxEntry, User
 from desktop.ui.questions.kiosk import KioskWindow, open_kiosk
-from desktop.ui.questions.page import AnswerDialog, QuestionsPage, ReassignDialog
+from desktop.ui.questions.page import AnswerDialog, QuestionsPage
+from desktop.ui.reassign import ReassignDialog
 from factories import PASSWORD
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -237,9 +237,13 @@ class TalentPoolEntry(Versioned, Base):
 
 
 class PersonalDataRequest(Versioned, Base):
-    """A PIPL request from a candidate: access, correction, deletion or restriction."""
+    """A PIPL request from a candidate: access, correction, deletion, restriction or the withdrawal of
+    consent (desktop/core/lifecycle/requests.py). The note, the details (the corrections asked for) and
+    the answer are about the person: the audit log keeps them masked."""
 
     __tablename__ = "personal_data_requests"
+    # the minute job's overdue check reads the open ones past their deadline
+    __table_args__ = (Index("ix_personal_data_requests_status_due", "status", "due_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[Optional[int]] = mapped_column(ForeignKey("candidates.id", ondelete="SET NULL"))
@@ -249,11 +253,11 @@ class PersonalDataRequest(Versioned, Base):
     status: Mapped[str] = mapped_column(String(20), default="open")
     handled_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
     handled_at: Mapped[Optional[datetime]]
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="", info={"personal": True})
     # issue 13 §5: kind also "withdraw_consent"; who owns it, how it came and how the answer goes back
     owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
     channel: Mapped[str] = mapped_column(String(20), default="")          # the channel the answer goes by
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # e.g. the fields to correct
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, info={"personal": True})  # e.g. the fields to correct
     outcome: Mapped[str] = mapped_column(String(20), default="")         # done / anonymised / restricted / refused
-    answer: Mapped[str] = mapped_column(Text, default="")
+    answer: Mapped[str] = mapped_column(Text, default="", info={"personal": True})
     answered_at: Mapped[Optional[datetime]]

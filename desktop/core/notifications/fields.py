@@ -415,6 +415,70 @@ def feedback_summary(payload: dict[str, Any]) -> str:
     return (shown.get("summary") or "").strip() if shown.get("visibility") == "summary" else ""
 
 
+# --- personal-data requests (desktop/core/lifecycle/requests.py) ----------------------------------
+
+_PRIVACY = {
+    "zh_CN": {
+        "access": "查阅、复制个人信息", "correct": "更正个人信息", "delete": "删除个人信息",
+        "restrict": "限制处理个人信息", "withdraw_consent": "撤回同意（退出人才库）",
+        "name": "姓名", "gender": "性别", "phone": "手机号码", "email": "电子邮箱", "id_number": "身份证号码",
+        "education": "学历", "school": "毕业院校", "major": "专业", "years_experience": "工作年限",
+        "experience": "工作经历", "skills": "技能", "certificates": "证书",
+        "hired": "录用人员档案", "not_hired": "未录用人员的招聘记录", "withdrawn": "撤回应聘人员的招聘记录",
+        "talent_pool": "人才库记录", "audit_log": "审计日志", "permanent": "永久保存",
+        "attached": "您的个人信息副本（PDF 可读版与 JSON 数据版）附在本邮件中，请妥善保管。",
+        "collect": "您的个人信息副本（PDF 可读版与 JSON 数据版）已备好，请携带本人身份证件到人事处领取。",
+        "collect_sms": "请携带身份证件到人事处领取副本。",
+        "list": "、",
+    },
+    "en": {
+        "access": "see and copy your personal information", "correct": "correct your personal information",
+        "delete": "delete your personal information", "restrict": "restrict the processing of your personal information",
+        "withdraw_consent": "withdraw your consent (leave the talent pool)",
+        "name": "name", "gender": "gender", "phone": "mobile number", "email": "e-mail address",
+        "id_number": "ID number", "education": "education", "school": "school", "major": "major",
+        "years_experience": "years of experience", "experience": "work experience", "skills": "skills",
+        "certificates": "certificates",
+        "hired": "personnel records of people hired", "not_hired": "recruitment records of applicants not hired",
+        "withdrawn": "recruitment records of withdrawn applications", "talent_pool": "talent pool records",
+        "audit_log": "the audit log", "permanent": "permanently",
+        "attached": "A copy of your personal information (a readable PDF and the data as JSON) is attached to "
+                    "this e-mail; please keep it safe.",
+        "collect": "A copy of your personal information (a readable PDF and the data as JSON) is ready; please "
+                   "collect it at the Human Resources Office with your ID card.",
+        "collect_sms": "Collect your copy at the HR Office with your ID card.",
+        "list": ", ",
+    },
+}
+
+
+def _privacy(locale: str) -> dict[str, str]:
+    return _PRIVACY["en" if locale == "en" else "zh_CN"]
+
+
+def privacy_word(payload: dict[str, Any], key: str, locale: str) -> str:
+    code = _text(payload, key)
+    return _privacy(locale).get(code, code) if code else ""
+
+
+def corrected_fields(payload: dict[str, Any], locale: str) -> str:
+    w = _privacy(locale)
+    return w["list"].join(w.get(str(f), str(f)) for f in payload.get("corrected_fields") or [])
+
+
+def retained_until(payload: dict[str, Any], locale: str) -> str:
+    if "retained_until" not in payload and not payload.get("retention_class"):
+        return ""
+    return _date(payload.get("retained_until"), locale) or _privacy(locale)["permanent"]
+
+
+def export_delivery(payload: dict[str, Any], locale: str, channel: str) -> str:
+    """Attached to the e-mail, or to be collected in person (a text message carries no files)."""
+    if payload.get("export_attached") and channel == "email":
+        return _privacy(locale)["attached"]
+    return _privacy(locale)["collect_sms" if channel == "sms" else "collect"]
+
+
 @dataclass(frozen=True)
 class Field:
     id: str
@@ -497,6 +561,16 @@ FIELDS: dict[str, Field] = {f.id: f for f in (
     Field("scorecard_due", "评价提交截止时间", "Scorecard due by",
           lambda p, f, loc, _c: _when(p.get("scorecard_due"), f, loc)),
     Field("interviewer_name", "未提交评价的面试官", "Interviewer who has not scored", _key("interviewer_name")),
+    Field("request_kind", "个人信息请求的类型", "Kind of personal-data request",
+          lambda p, _f, loc, _c: privacy_word(p, "request_kind", loc)),
+    Field("request_received", "个人信息请求的收到日期", "Day the request arrived",
+          lambda p, _f, loc, _c: _date(p.get("request_received"), loc)),
+    Field("corrected_fields", "已更正的信息项", "What was corrected", lambda p, _f, loc, _c: corrected_fields(p, loc)),
+    Field("retained_until", "保存期限届满日期", "Kept until", lambda p, _f, loc, _c: retained_until(p, loc)),
+    Field("retention_basis", "保存依据（档案类别）", "Why it is kept (record class)",
+          lambda p, _f, loc, _c: privacy_word(p, "retention_class", loc)),
+    Field("export_delivery", "个人信息副本的提供方式", "How the copy is provided",
+          lambda p, _f, loc, c: export_delivery(p, loc, c)),
     Field("institution", "单位名称", "Institution", lambda _p, f, _l, _c: f.institution),
     Field("sender", "落款（发件部门）", "Signed by", lambda _p, f, loc, _c: sender(f, loc)),
     Field("contact", "联系人及电话", "Contact person and phone", lambda _p, f, loc, _c: contact(f, loc)),

@@ -72,6 +72,10 @@ _CONFIRM = {"confirm_deadline", "how_to_confirm", "confirm_request"}
 _STAFF = _SIGN | _INTERVIEW | {"recipient_name", "candidate_name", "interviewers"}
 _CHANGE = {"change_kind", "change_summary", "reason"}
 _QUESTION = {"question", "question_topic", "question_due", "question_owner"}
+# Answers to personal-data requests (desktop/core/lifecycle/requests.py): the answer to a deletion
+# names nobody (the name is gone by then); HR's remark is {answer}, a refusal's reason {reason}.
+_PRIVACY = _SIGN | {"request_kind", "request_received", "answer"}
+_PRIVACY_NAMED = _PRIVACY | {"salutation", "candidate_name"}
 
 EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("invitation", "面试邀请", "Interview invitation", "candidate", frozenset(_CANDIDATE | _CONFIRM)),
@@ -113,6 +117,20 @@ EVENTS: dict[str, Event] = {e.id: e for e in (
     Event("offer_late", "录用答复逾期", "Offer answer too late", "candidate", frozenset(_CANDIDATE | {"reply_by"})),
     Event("question_answer", "候选人提问的答复", "Answer to a candidate's question", "candidate",
           frozenset(_CANDIDATE | {"question", "answer"})),
+    Event("privacy_access", "个人信息查阅复制请求的答复", "Answer: access to personal data", "candidate",
+          frozenset(_PRIVACY_NAMED | {"export_delivery"})),
+    Event("privacy_correct", "个人信息更正请求的答复", "Answer: correction", "candidate",
+          frozenset(_PRIVACY_NAMED | {"corrected_fields"})),
+    Event("privacy_delete", "个人信息删除请求的答复（已删除）", "Answer: deletion (deleted)", "candidate",
+          frozenset(_PRIVACY)),
+    Event("privacy_retained", "个人信息删除请求的答复（保存期内限制处理）", "Answer: deletion (kept, processing restricted)",
+          "candidate", frozenset(_PRIVACY_NAMED | {"retained_until", "retention_basis"})),
+    Event("privacy_restrict", "限制处理请求的答复", "Answer: restriction of processing", "candidate",
+          frozenset(_PRIVACY_NAMED)),
+    Event("privacy_withdraw", "撤回同意的答复（退出人才库）", "Answer: consent withdrawn (talent pool left)", "candidate",
+          frozenset(_PRIVACY_NAMED)),
+    Event("privacy_refused", "个人信息请求的答复（不予办理）", "Answer: request refused", "candidate",
+          frozenset(_PRIVACY_NAMED | {"reason"})),
     Event("question_reminder", "候选人提问待答复提醒", "Candidate question: reply reminder", "hr",
           frozenset(_STAFF | _QUESTION)),
     Event("question_escalated", "候选人提问逾期未答复", "Candidate question: reply overdue", "hr",
@@ -357,6 +375,9 @@ SAMPLE_PEOPLE = {
     "question": "请问这个岗位需要值夜班吗？多久轮一次？", "question_topic": "arrangement",
     "question_owner": "赵科长", "interviewer_name": "李医生",
     "answer": "需要。住院医师一般每周值一次夜班，值班次日下午可以调休。",
+    # an answer to a personal-data request (privacy_*)
+    "request_kind": "access", "corrected_fields": ["phone", "school"], "retention_class": "not_hired",
+    "export_attached": True,
     # after the interview: the thank-you's survey, a survey answer, a progress answer
     "next_step": "我们将在2个工作日内通知您结果", "survey_answers": [5, 4, 5], "stage": "interviewing",
     "visibility": "stage_and_next",
@@ -385,6 +406,8 @@ def _with_people(payload: dict[str, Any], now: datetime, starts: datetime) -> di
         "scorecard_due": (now + timedelta(hours=4)).isoformat(),
         "proposed_change": {"starts_at": moved.isoformat(), "ends_at": (moved + timedelta(minutes=30)).isoformat()},
         "reply_by": (now + timedelta(days=7)).date().isoformat(),
+        "request_received": (now - timedelta(days=3)).date().isoformat(),
+        "retained_until": (now + timedelta(days=4 * 365)).date().isoformat(),
         "report_date": (now + timedelta(days=30)).date().isoformat()}
 
 

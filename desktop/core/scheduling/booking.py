@@ -96,6 +96,8 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
     require(session, actor, Action.INTERVIEW_SCHEDULE, department_id)
     if application.stage in CLOSED_STAGES:   # hired, not hired or withdrawn: reopen it first
         raise ValidationFailed({"application_id": "closed"})
+    if application.candidate.restricted:     # PIPL: processing restricted on the candidate's request
+        raise ValidationFailed({"candidate_id": "restricted"})
     rnd = session.get(Round, data.round_id)
     if rnd is None or rnd.position_id != application.position_id:
         raise ValidationFailed({"round_id": "choice"})

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
 from desktop.core import after_interview, interview_room, offers, questions, scorecard_deadlines, settings
+from desktop.core.lifecycle import requests as privacy_requests
 from desktop.core.model.base import UTCDateTime
 from desktop.core.model import (
     Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
@@ -225,6 +226,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
     questions.evaluate(session, now, raised)
     scorecard_deadlines.evaluate(session, now, raised)
     offers.evaluate(session, now, raised)
+    privacy_requests.evaluate(session, now, raised)
     session.flush()
     return raised
 

@@ -100,6 +100,7 @@ class CandidateDetail:
     updated_at: datetime
     applications: list[ApplicationInfo] = field(default_factory=list)
     questions: list = field(default_factory=list)     # question_views.AskedAndAnswered, newest first
+    restricted: bool = False       # PIPL: processing restricted on the candidate's request
 
 
 def validate(data: CandidateInput, today: date) -> CandidateInput:
@@ -321,7 +322,7 @@ def get_candidate(session: Session, actor: Actor, candidate_id: int) -> Candidat
         reschedule_count=c.reschedule_count, no_show_count=c.no_show_count, late_count=c.late_count,
         created_at=c.created_at, updated_at=c.updated_at,
         applications=[ApplicationInfo(a.id, a.position_id, a.title, a.stage.value, a.applied_at) for a in apps],
-        questions=question_views.of_candidate(session, c.id))
+        questions=question_views.of_candidate(session, c.id), restricted=c.restricted)
 
 
 def reveal(session: Session, actor: Actor, candidate_id: int, field_name: str) -> str:

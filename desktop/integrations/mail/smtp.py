@@ -194,15 +194,17 @@ def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str,
                                    params={"method": method, "charset": "utf-8"})
         else:
             message.add_attachment(body, subtype="calendar", filename=name, params={"method": method})
-    for pdf, filename in attachments:           # (bytes, file name) of a PDF: the offer letter
-        message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    for content, filename in attachments:       # (bytes, file name): the offer letter, a personal-data copy
+        subtype = "json" if filename.endswith(".json") else "pdf"
+        message.add_attachment(content, maintype="application", subtype=subtype, filename=filename)
     return message
 
 
 def message_for(session: Session, config: SmtpConfig, item: Item) -> EmailMessage:
     """The e-mail an outbox entry sends: the template's text and HTML, with the interview as an
     .ics attachment for invitations, changes and cancellations, the offer letter as a PDF with an
-    offer notice. The 发件箱 viewer shows this same
+    offer notice, the copy of their personal information with the answer to an access request. The
+    发件箱 viewer shows this same
     message, so HR reads what the candidate reads."""
     rendered = templates.render(session, item.kind, CHANNEL, item.payload)
     now = session.info["clock"].now()
@@ -217,6 +219,10 @@ def message_for(session: Session, config: SmtpConfig, item: Item) -> EmailMessag
         from desktop.integrations.documents.offer_letter import letter_for, render_offer_letter
 
         attachments = ((render_offer_letter(letter_for(session, int(item.payload["offer_id"]))), "录用通知书.pdf"),)
+    elif item.kind == "privacy_access" and item.payload.get("export_attached") and item.payload.get("request_id"):
+        from desktop.integrations.documents.personal_data import attachments_for
+
+        attachments = attachments_for(session, int(item.payload["request_id"]))
     return compose(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
                    html=rendered.html, now=now, calendar=calendar, attachments=attachments)
 

@@ -40,11 +40,17 @@ def _maintenance(ctx: "AppContext") -> QWidget:
     return MaintenanceTab(ctx)
 
 
+def _privacy(ctx: "AppContext") -> QWidget:
+    from desktop.ui.archive.privacy import PrivacyRequestsPage
+    return PrivacyRequestsPage(ctx)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("register", QT_TRANSLATE_NOOP("ArchiveHub", "Archive register"), (Action.ARCHIVE_VIEW,), _register),
     TabSpec("retention", QT_TRANSLATE_NOOP("ArchiveHub", "Retention"), (Action.ARCHIVE_VIEW,), _retention),
     TabSpec("maintenance", QT_TRANSLATE_NOOP("ArchiveHub", "Data maintenance"), (Action.CANDIDATE_DELETE,),
             _maintenance),
+    TabSpec("privacy", QT_TRANSLATE_NOOP("ArchiveHub", "Personal-data requests"), (Action.CANDIDATE_EDIT,), _privacy),
 )
 
 

@@ -38,9 +38,20 @@ class CandidateDetailPanel(QFrame):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.clicked.connect(self._edit_clicked)
         self.edit_button.hide()
+        # a PIPL request (access, correction, deletion, restriction, consent) recorded from the record
+        self.request_button = QPushButton(self.tr("Personal-data request…"))
+        self.request_button.setToolTip(self.tr("Record a request of this candidate about their personal data"))
+        self.request_button.clicked.connect(self._request_clicked)
+        self.request_button.hide()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.request_button)
         head.addWidget(self.edit_button)
+        self.restricted = QLabel(self.tr("Processing restricted on the candidate's request (PIPL): no new "
+                                         "applications or interviews."))
+        self.restricted.setObjectName("formError")
+        self.restricted.setWordWrap(True)
+        self.restricted.hide()
 
         self.placeholder = hint_label(self.tr("Select a candidate to see the details."))
         self.body = QWidget()
@@ -88,6 +99,7 @@ class CandidateDetailPanel(QFrame):
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.restricted)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body)
         layout.addWidget(self.message)
@@ -102,6 +114,14 @@ class CandidateDetailPanel(QFrame):
         if self.candidate_id is not None:
             self.sig_edit.emit(self.candidate_id)
 
+    def _request_clicked(self) -> None:
+        if self.detail is None:
+            return
+        from desktop.ui.archive.privacy_dialogs import RecordRequestDialog
+
+        self.request_dialog = RecordRequestDialog(self.ctx, self, candidate=(self.detail.id, self.detail.data.name))
+        self.request_dialog.open()
+
     def _reveal_clicked(self) -> None:
         self.reveal(self.sender().property("field"))
 
@@ -109,7 +129,7 @@ class CandidateDetailPanel(QFrame):
         self.title.setText("")
         self.placeholder.show()
         for widget in (self.body, self.applications, self.edit_button, self.message, self.questions_title,
-                       self.questions):
+                       self.questions, self.request_button, self.restricted):
             widget.hide()
 
     def show_candidate(self, candidate_id: int | None) -> None:
@@ -136,6 +156,8 @@ class CandidateDetailPanel(QFrame):
         for widget in (self.body, self.applications):
             widget.show()
         self.edit_button.setVisible(detail.can_edit)
+        self.request_button.setVisible(detail.can_edit)
+        self.restricted.setVisible(detail.restricted)
         v = self.values
         v["gender"].setText(labels.gender(d.gender))
         v["phone"].setText(d.phone)

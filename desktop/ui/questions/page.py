@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -18,8 +18,8 @@ from desktop.core.errors import DeskError, ValidationFailed
 from desktop.core.question_views import QuestionRow
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.listview import row_list
-from desktop.ui.paged_model import ROW_ROLE
+from desktop.ui.reassign import ReassignDialog
+from desktop.ui.row_list_page import RowListPage
 from desktop.ui.questions.models import QuestionTableModel, time_left
 from desktop.ui.widgets import hint_label, primary_button, title_label
 
@@ -126,69 +126,13 @@ class AnswerDialog(QDialog):
             show_error(error, self)
 
 
-class ReassignDialog(QDialog):
-    """HR hands an open question to another person; the deadline stays."""
-
-    def __init__(self, ctx: "AppContext", row: QuestionRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.row = ctx, row
-        self.setWindowTitle(self.tr("Hand the question to someone else"))
-        self.people = QComboBox()
-        self.people.setEnabled(False)
-        self.error = _error_label()
-        buttons = QDialogButtonBox()
-        self.ok = primary_button(self.tr("Hand over"))
-        self.ok.setEnabled(False)
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.ok.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        question = QLabel(row.question)
-        question.setWordWrap(True)
-        layout.addWidget(question)
-        layout.addWidget(QLabel(labels.labelled(self.tr("Owner now"), row.owner or "—")))
-        layout.addWidget(self.people)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        ctx.read(questions.owner_choices, self._arrived, lambda error: show_error(error, self), owner=self)
-
-    def _arrived(self, people: list[tuple[int, str, str]]) -> None:
-        for user_id, name, username in people:
-            if user_id != self.row.owner_id:
-                self.people.addItem(labels.with_note(name, username), user_id)
-        self.people.setEnabled(True)
-        self.ok.setEnabled(self.people.count() > 0)
-
-    def save(self) -> None:
-        actor, question_id, owner_id = self.ctx.actor, self.row.id, self.people.currentData()
-        version = self.row.version
-        self.ok.setEnabled(False)
-        self.ctx.write(lambda session: questions.reassign(session, actor, question_id, owner_id, version=version),
-                       lambda _result: self.accept(), self._refused, entity=ENTITY,
-                       ids=lambda _result: (question_id,), owner=self)
-
-    def _refused(self, error: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.error.setText(messages.describe(error))
-        self.error.show()
-
-
-class QuestionsPage(QWidget):
+class QuestionsPage(RowListPage):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self.loading = False
-        self.dialog: QDialog | None = None
-        self.count = hint_label()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.hide()
-        self.state = QComboBox()
+        super().__init__(ctx, QuestionTableModel(ctx), parent)
+        self.model.setParent(self)
         self.state.addItem(self.tr("Open questions"), False)
         self.state.addItem(self.tr("Answered questions"), True)
-        self.mine = QCheckBox(self.tr("Only mine"))
+        self.mine.setText(self.tr("Only mine"))
         head = QHBoxLayout()
         head.addWidget(title_label(self.tr("Candidate questions")))
         head.addSpacing(16)
@@ -196,8 +140,6 @@ class QuestionsPage(QWidget):
         head.addWidget(self.state)
         head.addWidget(self.mine)
 
-        self.model = QuestionTableModel(ctx, self)
-        self.table = row_list(self.model)
         self.empty = hint_label(self.tr("No questions are waiting for an answer."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail = QLabel()
@@ -216,39 +158,21 @@ class QuestionsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        self.state.currentIndexChanged.connect(lambda _i: self.load())
-        self.mine.toggled.connect(lambda _on: self.load())
-        self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.answer_selected())
         self.answer_button.clicked.connect(self.answer_selected)
         self.reassign_button.clicked.connect(self.reassign_selected)
         ctx.sig_changed.connect(self._changed)
-        self._selected()
-        self.load()
+        self.start()
 
     def _changed(self, entity: str, _ids: object) -> None:
         if entity in (ENTITY, "interview", "settings"):
             self.load()
 
-    def load(self) -> None:
-        self._generation += 1
-        generation, actor = self._generation, self.ctx.actor
-        answered, mine = bool(self.state.currentData()), self.mine.isChecked()
-        self.loading = True
-        self.ctx.read(lambda session: questions.open_questions(session, actor, answered=answered, mine=mine),
-                      lambda rows: self._arrived(generation, answered, rows),
-                      lambda error: self._failed(generation, error), owner=self)
+    def query(self, answered: bool, mine: bool):
+        actor = self.ctx.actor
+        return lambda session: questions.open_questions(session, actor, answered=answered, mine=mine)
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.loading = False
-            show_error(error, self)
-
-    def _arrived(self, generation: int, answered: bool, rows: list[QuestionRow]) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        kept = self.selected()
+    def show_rows(self, answered: bool, rows: list[QuestionRow]) -> None:
         self.model.answered = answered
         self.model.set_rows(rows)
         self.table.size_columns()
@@ -261,16 +185,7 @@ class QuestionsPage(QWidget):
                                else self.tr("%n open question(s)", "", len(rows)))
         self.empty.setText(self.tr("No answered questions yet.") if answered
                            else self.tr("No questions are waiting for an answer."))
-        self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        ids = [r.id for r in rows]
-        if kept is not None and kept.id in ids:
-            self.table.selectRow(ids.index(kept.id))
-        self._selected()
-
-    def selected(self) -> QuestionRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
 
     def _selected(self, *_args) -> None:
         row = self.selected()
@@ -307,11 +222,12 @@ class QuestionsPage(QWidget):
         row = self.selected()
         if row is None or not row.can_reassign:
             return
-        self.dialog = ReassignDialog(self.ctx, row, self)
+        actor, question_id, version = self.ctx.actor, row.id, row.version
+        self.dialog = ReassignDialog(
+            self.ctx, "question", row.question, (row.owner_id, row.owner),
+            lambda session: [(u, labels.with_note(name, username))
+                             for u, name, username in questions.owner_choices(session)],
+            lambda session, owner_id: questions.reassign(session, actor, question_id, owner_id, version=version),
+            entity=ENTITY, entity_id=question_id, parent=self)
         self.dialog.accepted.connect(lambda: self.show_status(self.tr("The question has a new owner.")))
         self.dialog.open()
-
-    def show_status(self, text: str) -> None:
-        self.status.setStyleSheet("color: #2e7d32;")
-        self.status.setText(text)
-        self.status.setVisible(bool(text))

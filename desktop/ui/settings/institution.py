@@ -34,6 +34,8 @@ _LABELS = {
         "InstitutionSettings", "Searches by phone, e-mail or ID number per user and hour"),
     "confirmation.deadline_minutes": QT_TRANSLATE_NOOP("InstitutionSettings",
                                                        "Candidate confirmation deadline (minutes)"),
+    "privacy.request_days": QT_TRANSLATE_NOOP("InstitutionSettings",
+                                              "Personal-data requests answered within (working days)"),
     "attendance.checkin_window_before_minutes": QT_TRANSLATE_NOOP(
         "InstitutionSettings", "Check-in opens before the interview (minutes)"),
     "attendance.checkin_window_after_minutes": QT_TRANSLATE_NOOP(
@@ -71,7 +73,7 @@ class InstitutionSettings(QWidget):
     KEYS = ("office.name", "office.timezone", "office.working_day_start", "office.working_day_end",
             "security.idle_lock_minutes", "security.max_failed_logins", "security.lockout_minutes",
             "security.min_password_length", "security.identifier_searches_per_hour",
-            "confirmation.deadline_minutes", "attendance.checkin_window_before_minutes",
+            "confirmation.deadline_minutes", "privacy.request_days", "attendance.checkin_window_before_minutes",
             "attendance.checkin_window_after_minutes", "notify.sender_name",
             "notify.contact_name", "notify.contact_phone", "scheduling.allow_interviewer_overlap_override",
             "approval.decide_by_mail", "desk.show_earlier_results")

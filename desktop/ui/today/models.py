@@ -43,6 +43,10 @@ def alert_text(alert: DeskAlert, zone: tzinfo) -> str:
         # a question mailed before any interview has no interview to name: its deadline says which
         due = datetime.fromisoformat(str(alert.detail["due_at"]))
         about.append(QCoreApplication.translate("TodayPage", "answer due {0}").format(words.when(zone, due)))
+    if alert.kind == "privacy_request_overdue" and alert.detail.get("request_id"):   # no name in the alert itself
+        due = datetime.fromisoformat(str(alert.detail["due_at"]))
+        about.append(QCoreApplication.translate("TodayPage", "request #{0}, due {1} (Archive → Personal-data "
+                                                "requests)").format(alert.detail["request_id"], words.when(zone, due)))
     if alert.kind == "approval_overdue" and alert.change_request_id:
         about.append(QCoreApplication.translate("TodayPage", "change request #{0}").format(alert.change_request_id))
     text = labels.alert_kind(alert.kind)

@@ -8,7 +8,8 @@
 - retention_policies gain the record class they govern and the day they count from;
   purge_requests / purge_decisions (two people, through a chain) and purge_tombstones (counts and
   dates of what a purge removed); candidates gain purged_at;
-- personal_data_requests gain owner, channel, details, outcome and the answer;
+- personal_data_requests gain owner, channel, details, outcome and the answer, and an index on
+  (status, due_at) for the minute job's overdue check;
 - backup_runs: every backup, scheduled or not, and its verification;
 - notices gain an index for one user's unread notices, newest first (the minute tick).
 
@@ -170,6 +171,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('answer', sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column('answered_at', UTCDateTime(timezone=True), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_personal_data_requests_owner_id_users'), 'users', ['owner_id'], ['id'])
+        batch_op.create_index('ix_personal_data_requests_status_due', ['status', 'due_at'], unique=False)
 
     with op.batch_alter_table('retention_policies', schema=None) as batch_op:
         batch_op.add_column(sa.Column('record_class', sa.String(length=30), nullable=True))
@@ -187,6 +189,7 @@ def downgrade() -> None:
         batch.drop_column("starts_from")
         batch.drop_column("record_class")
     with op.batch_alter_table("personal_data_requests") as batch:
+        batch.drop_index("ix_personal_data_requests_status_due")
         batch.drop_constraint(op.f("fk_personal_data_requests_owner_id_users"), type_="foreignkey")
         for column in ("answered_at", "answer", "outcome", "details", "channel", "owner_id"):
             batch.drop_column(column)

@@ -130,12 +130,39 @@
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n message(s) failed to send</source>
         <translation>
             <numerusform>%n message failed to send</numerusform>
             <numerusform>%n messages failed to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceTab</name>
+    <message numerus="yes">
+        <source>Not passed ({0}); last contact {1}, %n month(s) ago</source>
+        <translation>
+            <numerusform>Not passed ({0}); last contact {1}, %n month ago</numerusform>
+            <numerusform>Not passed ({0}); last contact {1}, %n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) meet the rule</source>
+        <translation>
+            <numerusform>%n person meets the rule</numerusform>
+            <numerusform>%n people meet the rule</numerusform>
         </translation>
     </message>
 </context>
@@ -200,6 +227,64 @@
     </message>
 </context>
 <context>
+    <name>PrivacyRequestsPage</name>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeApprovals</name>
+    <message numerus="yes">
+        <source>%n purge request(s) waiting for you</source>
+        <translation>
+            <numerusform>%n purge request waiting for you</numerusform>
+            <numerusform>%n purge requests waiting for you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Purge request #{0} carried out: %n person(s) purged</source>
+        <translation>
+            <numerusform>Purge request #{0} carried out: %n person purged</numerusform>
+            <numerusform>Purge request #{0} carried out: %n people purged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n skipped (no longer due)</source>
+        <translation>
+            <numerusform>; %n skipped (no longer due)</numerusform>
+            <numerusform>; %n skipped (no longer due)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDecisionPanel</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): {0}</source>
+        <translation>
+            <numerusform>%n person: {0}</numerusform>
+            <numerusform>%n people: {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuestionsPage</name>
     <message numerus="yes">
         <source>%n answered question(s)</source>
@@ -220,6 +305,23 @@
         <translation>
             <numerusform>%n overdue</numerusform>
             <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message numerus="yes">
+        <source>{0} · {1} {2} · %n person(s)</source>
+        <translation>
+            <numerusform>{0} · {1} {2} · %n person</numerusform>
+            <numerusform>{0} · {1} {2} · %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) past retention</source>
+        <translation>
+            <numerusform>%n person past retention</numerusform>
+            <numerusform>%n people past retention</numerusform>
         </translation>
     </message>
 </context>

@@ -429,6 +429,10 @@
         <source>Offers waiting for me</source>
         <translation>待我审批的录用通知</translation>
     </message>
+    <message>
+        <source>Purges waiting for me</source>
+        <translation>清除审批</translation>
+    </message>
     <message numerus="yes">
         <source>%n request(s) waiting for you</source>
         <translation>
@@ -490,6 +494,25 @@
     <message>
         <source>Cancelled</source>
         <translation>取消面试</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveHub</name>
+    <message>
+        <source>Archive register</source>
+        <translation>档案登记</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>到期清理</translation>
+    </message>
+    <message>
+        <source>Data maintenance</source>
+        <translation>数据维护</translation>
+    </message>
+    <message>
+        <source>Personal-data requests</source>
+        <translation>个人信息请求</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1023,18 @@
     <message>
         <source>Edit</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Personal-data request…</source>
+        <translation>个人信息请求…</translation>
+    </message>
+    <message>
+        <source>Record a request of this candidate about their personal data</source>
+        <translation>登记该候选人关于本人个人信息的请求</translation>
+    </message>
+    <message>
+        <source>Processing restricted on the candidate&apos;s request (PIPL): no new applications or interviews.</source>
+        <translation>已应候选人请求限制处理其个人信息（个人信息保护法）：不再办理新的应聘或面试。</translation>
     </message>
     <message>
         <source>Select a candidate to see the details.</source>
@@ -2270,6 +2305,25 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close without an answer</source>
+        <translation>不答复并关闭</translation>
+    </message>
+    <message>
+        <source>Why, e.g. the candidate withdrew the request in writing</source>
+        <translation>关闭原因，例如候选人已书面撤回请求</translation>
+    </message>
+    <message>
+        <source>Close the request</source>
+        <translation>关闭请求</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ConflictList</name>
     <message>
         <source>Conflict check: waiting for a complete proposal.</source>
@@ -3248,6 +3302,141 @@
     </message>
 </context>
 <context>
+    <name>HandleDialog</name>
+    <message>
+        <source>Handle and answer the request</source>
+        <translation>办理并答复请求</translation>
+    </message>
+    <message>
+        <source>received {0}</source>
+        <translation>{0} 收到</translation>
+    </message>
+    <message>
+        <source>due {0}</source>
+        <translation>{0} 前答复</translation>
+    </message>
+    <message>
+        <source>Export the copy to a folder…</source>
+        <translation>导出副本到文件夹…</translation>
+    </message>
+    <message>
+        <source>Attach the copy (PDF and JSON) to the e-mail answer</source>
+        <translation>将副本（PDF 与 JSON）附在答复邮件中</translation>
+    </message>
+    <message>
+        <source>Refuse the request, for this reason:</source>
+        <translation>不予办理，理由：</translation>
+    </message>
+    <message>
+        <source>A remark for the candidate (optional)</source>
+        <translation>给候选人的补充说明（可不填）</translation>
+    </message>
+    <message>
+        <source>Send the answer</source>
+        <translation>发送答复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <source>The answer the candidate receives</source>
+        <translation>候选人收到的答复</translation>
+    </message>
+    <message>
+        <source>The copy was exported to a folder.</source>
+        <translation>副本已导出到文件夹。</translation>
+    </message>
+    <message>
+        <source>Not exported yet.</source>
+        <translation>尚未导出副本。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>发送至</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Nothing is changed; the candidate is told why the request is refused.</source>
+        <translation>不做任何更改；答复中告知候选人不予办理的理由。</translation>
+    </message>
+    <message>
+        <source>The candidate receives a copy of their data: a readable PDF and the same data as JSON.</source>
+        <translation>向候选人提供其个人信息副本：可阅读的 PDF 及同一内容的 JSON 数据文件。</translation>
+    </message>
+    <message>
+        <source>These corrections are made in the candidate&apos;s record: {0}</source>
+        <translation>将在候选人信息中作如下更正：{0}</translation>
+    </message>
+    <message>
+        <source>Outside retention: the candidate&apos;s personal data is deleted for good (anonymised). This cannot be undone.</source>
+        <translation>已过保存期限：候选人的个人信息将被永久删除（匿名化），且无法恢复。</translation>
+    </message>
+    <message>
+        <source>permanently</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Inside retention ({0}, until {1}): the data cannot be deleted yet. Its processing is restricted instead (no new applications or interviews), the talent pool is left, and the answer explains why and until when.</source>
+        <translation>仍在保存期限内（{0}，至 {1}）：暂不能删除。改为限制处理（不再办理新的应聘或面试）并退出人才库，答复中说明原因及保存期限。</translation>
+    </message>
+    <message>
+        <source>Processing is restricted: no new applications or interviews for this candidate.</source>
+        <translation>限制处理：不再为该候选人办理新的应聘或面试。</translation>
+    </message>
+    <message>
+        <source>The candidate leaves the talent pool and their consent is withdrawn.</source>
+        <translation>候选人退出人才库，其同意即行撤回。</translation>
+    </message>
+    <message>
+        <source>The candidate is not in the talent pool; their consent is recorded as withdrawn.</source>
+        <translation>候选人不在人才库中；记录其已撤回同意。</translation>
+    </message>
+    <message>
+        <source>Correct and send the answer</source>
+        <translation>更正并发送答复</translation>
+    </message>
+    <message>
+        <source>Anonymise and send the answer</source>
+        <translation>匿名化并发送答复</translation>
+    </message>
+    <message>
+        <source>Restrict and send the answer</source>
+        <translation>限制处理并发送答复</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and send the answer</source>
+        <translation>撤回同意并发送答复</translation>
+    </message>
+    <message>
+        <source>Send the refusal</source>
+        <translation>发送不予办理答复</translation>
+    </message>
+    <message>
+        <source>Folder for the copy</source>
+        <translation>副本保存文件夹</translation>
+    </message>
+    <message>
+        <source>Written: {0}</source>
+        <translation>已写入：{0}</translation>
+    </message>
+    <message>
+        <source>Anonymise the candidate</source>
+        <translation>匿名化候选人</translation>
+    </message>
+    <message>
+        <source>The candidate&apos;s personal data will be deleted for good. Continue?</source>
+        <translation>候选人的个人信息将被永久删除。确定继续吗？</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysPanel</name>
     <message>
         <source>Date</source>
@@ -3411,6 +3600,10 @@
     <message>
         <source>Candidate confirmation deadline (minutes)</source>
         <translation>候选人确认时限（分钟）</translation>
+    </message>
+    <message>
+        <source>Personal-data requests answered within (working days)</source>
+        <translation>个人信息请求答复期限（工作日）</translation>
     </message>
     <message>
         <source>Check-in opens before the interview (minutes)</source>
@@ -4309,6 +4502,10 @@
         <translation>关于录用的回复不是明确答复：请查看</translation>
     </message>
     <message>
+        <source>Personal-data request past its deadline</source>
+        <translation>个人信息请求已超过答复期限</translation>
+    </message>
+    <message>
         <source>Not confirmed in time, call the candidate</source>
         <translation>未在期限内确认，请电话联系候选人</translation>
     </message>
@@ -4573,6 +4770,34 @@
         <translation>迟到提醒</translation>
     </message>
     <message>
+        <source>Answer: access to personal data</source>
+        <translation>答复：个人信息查阅复制</translation>
+    </message>
+    <message>
+        <source>Answer: correction of personal data</source>
+        <translation>答复：个人信息更正</translation>
+    </message>
+    <message>
+        <source>Answer: personal data deleted</source>
+        <translation>答复：个人信息已删除</translation>
+    </message>
+    <message>
+        <source>Answer: deletion, kept and restricted</source>
+        <translation>答复：删除请求（保存期内限制处理）</translation>
+    </message>
+    <message>
+        <source>Answer: processing restricted</source>
+        <translation>答复：已限制处理</translation>
+    </message>
+    <message>
+        <source>Answer: consent withdrawn</source>
+        <translation>答复：已撤回同意</translation>
+    </message>
+    <message>
+        <source>Answer: personal-data request refused</source>
+        <translation>答复：个人信息请求不予办理</translation>
+    </message>
+    <message>
         <source>Offer answer too late</source>
         <translation>录用答复逾期</translation>
     </message>
@@ -4587,6 +4812,78 @@
     <message>
         <source>Skilled worker post</source>
         <translation>工勤技能岗位</translation>
+    </message>
+    <message>
+        <source>Access and copy</source>
+        <translation>查阅复制</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restriction of processing</source>
+        <translation>限制处理</translation>
+    </message>
+    <message>
+        <source>Withdrawal of consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>待办理</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Copy provided</source>
+        <translation>已提供副本</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>已匿名化</translation>
+    </message>
+    <message>
+        <source>Kept (retention), processing restricted</source>
+        <translation>保存期内，已限制处理</translation>
+    </message>
+    <message>
+        <source>Processing restricted</source>
+        <translation>已限制处理</translation>
+    </message>
+    <message>
+        <source>Left the talent pool</source>
+        <translation>已退出人才库</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>Closed without answer</source>
+        <translation>未答复关闭</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Invitation</source>
@@ -4730,6 +5027,79 @@
     <message>
         <source>Conflict</source>
         <translation>冲突</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Hired</source>
+        <translation>已录用</translation>
+    </message>
+    <message>
+        <source>Not hired</source>
+        <translation>未录用</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>本人放弃</translation>
+    </message>
+    <message>
+        <source>Talent pool (with consent)</source>
+        <translation>人才库（经同意）</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Data maintenance (stale)</source>
+        <translation>数据维护（长期未联系）</translation>
+    </message>
+    <message>
+        <source>from the application&apos;s closing</source>
+        <translation>自应聘结束之日起</translation>
+    </message>
+    <message>
+        <source>from the consent date</source>
+        <translation>自同意之日起</translation>
+    </message>
+    <message>
+        <source>from each entry&apos;s date</source>
+        <translation>自每条记录之日起</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <source>Withdrawn by HR</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
     </message>
 </context>
 <context>
@@ -4989,6 +5359,81 @@
     <message>
         <source>Signed out.</source>
         <translation>已注销。</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceTab</name>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>查看名单</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Nobody meets the rule.</source>
+        <translation>没有符合规则的人员。</translation>
+    </message>
+    <message>
+        <source>Propose anonymisation ({0})</source>
+        <translation>提议匿名化（{0}）</translation>
+    </message>
+    <message>
+        <source>Compact now</source>
+        <translation>立即压缩</translation>
+    </message>
+    <message>
+        <source>Not passed, nothing open, and no contact for</source>
+        <translation>未通过、无进行中的应聘，且未联系已满</translation>
+    </message>
+    <message>
+        <source>Candidates who did not pass and have not been in touch for the months below can be anonymised before their retention ends (the institution&apos;s routine clean-up, e.g. every quarter). Anonymising removes their personal data like a purge and also needs the personnel office&apos;s approval.</source>
+        <translation>未通过且在下列月数内没有联系的候选人，可在保管期限届满前匿名化（单位的例行清理，例如每季度一次）。匿名化与清除一样删除其个人信息，同样需要人事处审批。</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>数据库大小</translation>
+    </message>
+    <message>
+        <source>On PostgreSQL, VACUUM frees the space of removed values for reuse; until it is reused, and in the server&apos;s write-ahead log and backups, old row versions remain on the server&apos;s disks.</source>
+        <translation>在 PostgreSQL 上，VACUUM 释放已删除值所占的空间以供重用；在空间被重用之前，以及在服务器的预写日志和备份中，旧的行版本仍留在服务器磁盘上。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not passed ({0}); last contact {1}, %n month(s) ago</source>
+        <translation>
+            <numerusform>未通过（{0}）；最后联系 {1}，已 %n 个月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) meet the rule</source>
+        <translation>
+            <numerusform>%n 人符合规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation>当前：{0}</translation>
+    </message>
+    <message>
+        <source>Compacting…</source>
+        <translation>正在压缩……</translation>
+    </message>
+    <message>
+        <source>Before: {0}; after: {1}.</source>
+        <translation>压缩前：{0}；压缩后：{1}。</translation>
+    </message>
+    <message>
+        <source>Another program held the database open, so its log could not be emptied; compact again when it has closed.</source>
+        <translation>另一个程序正打开数据库，日志未能清空；请在其关闭后再压缩一次。</translation>
     </message>
 </context>
 <context>
@@ -5514,6 +5959,30 @@
         <translation>通知书正文</translation>
     </message>
     <message>
+        <source>Answer by</source>
+        <translation>答复方式</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>How it came</source>
+        <translation>提出方式</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正内容</translation>
+    </message>
+    <message>
+        <source>Copy of the data</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
         <source>Post grade</source>
         <translation>岗位等级</translation>
     </message>
@@ -5524,6 +5993,10 @@
     <message>
         <source>Feedback summary</source>
         <translation>面试评语</translation>
+    </message>
+    <message>
+        <source>Correction of {0}</source>
+        <translation>{0}的更正</translation>
     </message>
     <message>
         <source>Salary line {0}</source>
@@ -5736,6 +6209,22 @@
     <message>
         <source>is the decision already taken; choose the other outcome to correct it</source>
         <translation>与当前结论相同；更正时请选择另一结论</translation>
+    </message>
+    <message>
+        <source>is not a candidate on record; search the candidate again</source>
+        <translation>不是系统中的候选人，请重新查找</translation>
+    </message>
+    <message>
+        <source>has already been anonymised: there is no personal data left to handle</source>
+        <translation>已匿名化，已无个人信息可办理</translation>
+    </message>
+    <message>
+        <source>has no address for this candidate (no e-mail address or mobile number on file); choose the other channel or correct the record first</source>
+        <translation>缺少该候选人的联系地址（未登记电子邮箱或手机号码），请改选其他方式或先更正信息</translation>
+    </message>
+    <message>
+        <source>is in the future</source>
+        <translation>晚于今天</translation>
     </message>
     <message>
         <source>Not checked in: the interview is not today. Check-in for it is possible on {0} from {1} to {2}.</source>
@@ -6178,12 +6667,36 @@
         <translation>这是该岗位的最后一轮面试：接下来进入录用环节，没有下一轮可安排。</translation>
     </message>
     <message>
+        <source>{0} of the chosen people are still within their retention period (a new application or consent since the list was made); refresh the due list and choose again.</source>
+        <translation>所选人员中有 {0} 人仍在保管期限内（名单生成后有新的应聘或同意）；请刷新到期名单后重新选择。</translation>
+    </message>
+    <message>
+        <source>{0} of the chosen people no longer meet the maintenance rule (they were in touch again, or applied); refresh the review list and choose again.</source>
+        <translation>所选人员中有 {0} 人已不再符合维护规则（重新联系过或又应聘了）；请刷新名单后重新选择。</translation>
+    </message>
+    <message>
+        <source>{0} of the chosen people have already been purged; refresh the due list and choose again.</source>
+        <translation>所选人员中有 {0} 人已被清除；请刷新到期名单后重新选择。</translation>
+    </message>
+    <message>
         <source>The offer&apos;s reply deadline ({0}) has passed: the answer cannot be recorded. Make a new offer if the post is still to be filled by this candidate.</source>
         <translation>录用答复期限（{0}）已过，无法登记答复。如仍拟录用该候选人，请重新发出录用通知。</translation>
     </message>
     <message>
         <source>The position&apos;s headcount is {0} and {1} offer(s) are already accepted: one more would exceed it by {2}.</source>
         <translation>该岗位编制为 {0} 人，已有 {1} 人接受录用：再接受一人将超出 {2} 人。</translation>
+    </message>
+    <message>
+        <source>This personal-data request has already been answered or closed; the list shows where it stands now.</source>
+        <translation>该个人信息请求已答复或已关闭，请查看列表中的当前状态。</translation>
+    </message>
+    <message>
+        <source>The candidate still has an open application. Close it first (e.g. as withdrawn), then answer the deletion request: the retention of the closed record decides whether the data can go.</source>
+        <translation>该候选人仍有进行中的应聘。请先结束该应聘（如改为“已撤回”），再答复删除请求：是否可以删除取决于结束后记录的保存期限。</translation>
+    </message>
+    <message>
+        <source>Only an access request gives the candidate a copy of their data.</source>
+        <translation>只有查阅复制请求才提供个人信息副本。</translation>
     </message>
     <message>
         <source>Please correct the following:</source>
@@ -6404,6 +6917,10 @@
     <message>
         <source>This is not possible while the interview is “{0}”.</source>
         <translation>面试处于“{0}”状态，无法进行此操作。</translation>
+    </message>
+    <message>
+        <source>You proposed this purge yourself. Removing personal data takes two people: another approver must decide it.</source>
+        <translation>此清除是您本人提议的。删除个人信息须由两人完成：请由另一位审批人决定。</translation>
     </message>
     <message>
         <source>The calendar reply was not sent by the interview&apos;s candidate; it was not recorded.</source>
@@ -7141,6 +7658,21 @@
     </message>
 </context>
 <context>
+    <name>PeriodInput</name>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>{0} (default: {1})</source>
+        <translation>{0}（默认：{1}）</translation>
+    </message>
+</context>
+<context>
     <name>PositionDetailPanel</name>
     <message>
         <source>Edit</source>
@@ -7612,6 +8144,223 @@
     </message>
 </context>
 <context>
+    <name>PrivacyRequestsPage</name>
+    <message>
+        <source>Open requests</source>
+        <translation>待办请求</translation>
+    </message>
+    <message>
+        <source>Answered and closed</source>
+        <translation>已答复与已关闭</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <source>Record request…</source>
+        <translation>登记请求…</translation>
+    </message>
+    <message>
+        <source>Personal-data requests</source>
+        <translation>个人信息请求</translation>
+    </message>
+    <message>
+        <source>No personal-data request is open.</source>
+        <translation>没有待办的个人信息请求。</translation>
+    </message>
+    <message>
+        <source>Hand to someone else…</source>
+        <translation>转交他人…</translation>
+    </message>
+    <message>
+        <source>Close without answer…</source>
+        <translation>不答复并关闭…</translation>
+    </message>
+    <message>
+        <source>Handle and answer…</source>
+        <translation>办理并答复…</translation>
+    </message>
+    <message>
+        <source>A candidate may ask to see, correct or delete their data, to restrict its processing or to leave the talent pool (PIPL). The answer is due within the deadline and goes by the channel recorded.</source>
+        <translation>候选人可依照个人信息保护法请求查阅复制、更正、删除其个人信息，限制处理，或撤回同意退出人才库。须在期限内按登记的方式答复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 项请求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No answered or closed request yet.</source>
+        <translation>尚无已答复或已关闭的请求。</translation>
+    </message>
+    <message>
+        <source>How it came</source>
+        <translation>提出方式</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>请求内容</translation>
+    </message>
+    <message>
+        <source>Corrections asked for</source>
+        <translation>请求更正</translation>
+    </message>
+    <message>
+        <source>Processing restricted until</source>
+        <translation>限制处理至</translation>
+    </message>
+    <message>
+        <source>Copy exported</source>
+        <translation>副本导出时间</translation>
+    </message>
+    <message>
+        <source>The request is recorded; its deadline is set.</source>
+        <translation>请求已登记，答复期限已确定。</translation>
+    </message>
+    <message>
+        <source>Done ({0}); the answer goes to the candidate by {1}.</source>
+        <translation>已办理（{0}）；答复将通过{1}发送给候选人。</translation>
+    </message>
+    <message>
+        <source>Done ({0}); the candidate has no address on that channel any more, so please give them the answer yourself.</source>
+        <translation>已办理（{0}）；候选人已无该方式的联系地址，请自行告知答复。</translation>
+    </message>
+    <message>
+        <source>The request has a new owner.</source>
+        <translation>请求已转交新的负责人。</translation>
+    </message>
+    <message>
+        <source>The request is closed.</source>
+        <translation>请求已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeRow</name>
+    <message>
+        <source>Reason for the approvers (required)</source>
+        <translation>给审批人的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Proposed: request {0}. It now waits for the personnel office in their Approvals inbox.</source>
+        <translation>已提议：申请 {0}。现等待人事处在其审批中处理。</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeApprovals</name>
+    <message>
+        <source>No purge request is waiting for your decision.</source>
+        <translation>没有等待您审批的清除申请。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purge request(s) waiting for you</source>
+        <translation>
+            <numerusform>%n 份清除申请待您审批</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purge request #{0} rejected.</source>
+        <translation>清除申请 #{0} 已驳回。</translation>
+    </message>
+    <message>
+        <source>Purge request #{0} approved; it moves on to the next step.</source>
+        <translation>清除申请 #{0} 已批准，转入下一环节。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Purge request #{0} carried out: %n person(s) purged</source>
+        <translation>
+            <numerusform>清除申请 #{0} 已执行：清除 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n skipped (no longer due)</source>
+        <translation>
+            <numerusform>；%n 人跳过（已不再到期）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; compacting the database…</source>
+        <translation>；正在压缩数据库……</translation>
+    </message>
+    <message>
+        <source>; database compacted ({0} → {1}).</source>
+        <translation>；数据库已压缩（{0} → {1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDecisionPanel</name>
+    <message>
+        <source>Select a purge request to decide on it.</source>
+        <translation>请选择一份清除申请进行审批。</translation>
+    </message>
+    <message>
+        <source>Comment (required to reject)</source>
+        <translation>意见（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Purge of personal data: {0} (#{1})</source>
+        <translation>个人信息清除：{0}（#{1}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等，另有 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposed by {0} on {1}</source>
+        <translation>由 {0} 于 {1} 提议</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>理由：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): {0}</source>
+        <translation>
+            <numerusform>%n 人：{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approving removes their names, contacts, ID numbers, files and free texts from the live database for good; archived dossiers are kept. Your decision is signed with your key.</source>
+        <translation>批准后，将从在用数据库中永久删除其姓名、联系方式、身份证号、文件和文字记录；已归档的档案保留。您的审批以您的个人密钥签名。</translation>
+    </message>
+    <message>
+        <source>Approve purge (#{0})</source>
+        <translation>批准清除（#{0}）</translation>
+    </message>
+    <message>
+        <source>Reject (#{0})</source>
+        <translation>驳回（#{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeInboxModel</name>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+</context>
+<context>
     <name>QuestionSettings</name>
     <message>
         <source>Leader of the position&apos;s department</source>
@@ -7785,6 +8534,10 @@
         <translation>改派提问</translation>
     </message>
     <message>
+        <source>Hand the request to someone else</source>
+        <translation>转交他人办理</translation>
+    </message>
+    <message>
         <source>Hand over</source>
         <translation>改派</translation>
     </message>
@@ -7795,6 +8548,81 @@
     <message>
         <source>Owner now</source>
         <translation>当前负责人</translation>
+    </message>
+</context>
+<context>
+    <name>RecordRequestDialog</name>
+    <message>
+        <source>Record a personal-data request</source>
+        <translation>登记个人信息请求</translation>
+    </message>
+    <message>
+        <source>Candidate&apos;s name</source>
+        <translation>候选人姓名</translation>
+    </message>
+    <message>
+        <source>Another deadline:</source>
+        <translation>另定期限：</translation>
+    </message>
+    <message>
+        <source>{0} working days after receipt, unless:</source>
+        <translation>收到后 {0} 个工作日，或</translation>
+    </message>
+    <message>
+        <source>What the candidate asked for, in your words</source>
+        <translation>候选人请求的内容</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求类型</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>How it came</source>
+        <translation>提出方式</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复方式</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>请求内容</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>（不更正）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Corrections asked for</source>
+        <translation>请求更正的内容</translation>
+    </message>
+    <message>
+        <source>No candidate of that name; check the spelling.</source>
+        <translation>没有这个姓名的候选人，请检查输入。</translation>
     </message>
 </context>
 <context>
@@ -7849,6 +8677,80 @@
     <message>
         <source>{0} to {1}: {2} decisions, {3} feedback sent within {4} hours, {5} late, {6} not yet due</source>
         <translation>{0} 至 {1}：共 {2} 个面试结论，{4} 小时内发出反馈 {3} 个，逾期 {5} 个，尚未到期 {6} 个</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>候选人</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求类型</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复方式</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsList</name>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提议时间</translation>
+    </message>
+    <message>
+        <source>Carried out</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -7947,6 +8849,92 @@
     <message>
         <source>The user chooses a new password at the next login.</source>
         <translation>用户下次登录时须设置新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionSettings</name>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Data maintenance: no contact for</source>
+        <translation>数据维护：未联系满</translation>
+    </message>
+    <message>
+        <source>Save retention periods</source>
+        <translation>保存保管期限</translation>
+    </message>
+    <message>
+        <source>Retention periods</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <source>How long a person&apos;s data is kept in the live database, per record class. A person is kept until the latest end of the classes that apply to them; an open application keeps them in any case. People past their period appear under Archive → Retention, where HR proposes a purge and the personnel office approves it. The audit log is kept as a whole.</source>
+        <translation>各类记录的个人信息在在用数据库中保存多久。一个人的信息保存到其所属各类别中最晚的届满日；有进行中的应聘时一律保留。期满人员出现在“档案 → 到期清理”中，由人事专员提议清除、人事处审批。审计日志整体保存。</translation>
+    </message>
+    <message>
+        <source>Retention periods saved.</source>
+        <translation>保管期限已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>应聘岗位</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>起算日</translation>
+    </message>
+    <message>
+        <source>Retention ended</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <source>Nobody has reached the end of their retention period.</source>
+        <translation>没有保管期限届满的人员。</translation>
+    </message>
+    <message>
+        <source>Propose purge ({0})</source>
+        <translation>提议清除（{0}）</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected request</source>
+        <translation>撤回所选申请</translation>
+    </message>
+    <message>
+        <source>Due for purge</source>
+        <translation>到期待清除</translation>
+    </message>
+    <message>
+        <source>Purge requests</source>
+        <translation>清除申请</translation>
+    </message>
+    <message>
+        <source>Personal data is kept as long as the retention policy of its record class says (Settings → Retention). A purge removes names, contacts, ID numbers, files and free texts from the live database and leaves a tombstone with counts and dates; archived dossiers are not touched. It takes two people: HR proposes, the personnel office approves.</source>
+        <translation>个人信息按其记录类别的保管期限保存（设置 → 保管期限）。清除将从在用数据库中删除姓名、联系方式、身份证号、文件和文字记录，只留下含数量和日期的清除记录；已归档的档案不受影响。清除须两人完成：人事专员提议，人事处审批。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} · {1} {2} · %n person(s)</source>
+        <translation>
+            <numerusform>{0} · {1}（{2}）· %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) past retention</source>
+        <translation>
+            <numerusform>%n 人保管期限已届满</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request #{0} withdrawn.</source>
+        <translation>申请 #{0} 已撤回。</translation>
     </message>
 </context>
 <context>
@@ -8632,6 +9620,10 @@
         <translation>审计锚点</translation>
     </message>
     <message>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
         <source>Sign-in</source>
         <translation>登录方式</translation>
     </message>
@@ -8904,6 +9896,10 @@
     <message>
         <source>answer due {0}</source>
         <translation>答复截止 {0}</translation>
+    </message>
+    <message>
+        <source>request #{0}, due {1} (Archive → Personal-data requests)</source>
+        <translation>请求 #{0}，答复期限 {1}（档案 → 个人信息请求）</translation>
     </message>
     <message>
         <source>change request #{0}</source>

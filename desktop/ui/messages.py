@@ -505,6 +505,8 @@ _INVALID_STATES = {   # InvalidState's status -> what stands in the way
                                              "already accepted: one more would exceed it by {2}."),
                            "headcount", "accepted", "over"),
     "interview": (QT_TRANSLATE_NOOP("Messages", "This is not possible while the interview is “{0}”."), "interview"),
+    "no_signing_key": QT_TRANSLATE_NOOP("Messages", "This user has no signing key yet: one is made at their next "
+                                        "sign-in. Nothing was changed."),
 }
 
 _SETTING_PROBLEMS = {   # InvalidSetting's reason -> the sentence, starting with the setting's key

@@ -106,10 +106,8 @@ def add_user(session: Session, actor: Actor, *, username: str, display_name: str
     user.grants = [RoleGrant(role=Role(role), department_id=dept) for role, dept in roles]
     session.add(user)
     session.flush()
-    if not user.must_change_password:
-        # A password the user chose (the first administrator): their signing key at once. A temporary
-        # password set by an administrator gets none: the key is made under the user's own password.
-        signing.new_key(session, user.id, password, user.created_at)
+    # No signing key yet: it is made at the first sign-in, wrapped under the user's own password
+    # (after a temporary password, at the password change), so it costs no Argon2 run here.
     return user_info(session, user.id)
 
 

@@ -299,15 +299,16 @@ def decide(session: Session, actor: Actor, offer_id: int, approve: bool, comment
 
 
 def step_signature(session: Session, event: ApplicationEvent, current_hash: str | None = None) -> signing.SignatureCheck:
-    """How an "offer_step" event's signature stands over the step as recorded (its verdict, comment and
-    the hash of the offer it decided). `current_hash`: the offer's hash now, for the steps of the
+    """How an "offer_step" event's signature stands over the step as recorded (its verdict, comment,
+    approver, time and the hash of the offer it decided). `current_hash`: the offer's hash now, for the steps of the
     round in force, whose offer can no longer have changed."""
     detail = event.detail or {}
     stored = str(detail.get("content_sha256", ""))
     found = signing.check(session, SIGNED_SUBJECT, event.id, stored, str(detail.get("verdict", "")),
                           str(detail.get("comment", "")))
-    if found.valid and current_hash is not None and stored != current_hash:
-        return replace(found, state="invalid")      # the offer was changed after it was approved
+    if found.valid and ((current_hash is not None and stored != current_hash) or found.signer_id != event.actor_id
+                        or found.signed_at != event.at):
+        return replace(found, state="invalid")      # the offer, or who and when, was changed after signing
     return found
 
 

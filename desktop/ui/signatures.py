@@ -19,10 +19,6 @@ SIGNATURE_ROLE = Qt.ItemDataRole.UserRole + 41     # a signature cell's state co
 COLOURS = {"valid": "#2e7d32", "invalid": "#c0392b", "unsigned": "#6b6b6b"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Signatures", text)
-
-
 def fingerprint(key_id: str) -> str:
     """A key id as people compare it aloud: groups of four ("3f9a 0c21 …")."""
     return " ".join(key_id[i:i + 4] for i in range(0, len(key_id), 4))
@@ -30,24 +26,27 @@ def fingerprint(key_id: str) -> str:
 
 def state_text(check: SignatureCheck) -> str:
     if check.state == "valid":
-        return _tr("Signature valid")
+        return QCoreApplication.translate("Signatures", "Signature valid")
     if check.state == "invalid":
-        return _tr("Signature invalid")
-    return _tr("Not signed")
+        return QCoreApplication.translate("Signatures", "Signature invalid")
+    return QCoreApplication.translate("Signatures", "Not signed")
 
 
 def tooltip(ctx: "AppContext", check: SignatureCheck, signer: str, *, by_mail: bool = False) -> str:
+    signed = (signer or "—", fingerprint(check.key_id), ctx.format_time(check.signed_at))
     if check.state == "valid":
-        return _tr("Signed by {0} with key {1} on {2}. The decision is unchanged since.").format(
-            signer or "—", fingerprint(check.key_id), ctx.format_time(check.signed_at))
+        return QCoreApplication.translate(
+            "Signatures", "Signed by {0} with key {1} on {2}. The decision is unchanged since.").format(*signed)
     if check.state == "invalid":
-        return _tr("Signed by {0} with key {1} on {2}, but the decision as recorded no longer matches the "
-                   "signature: it was changed after signing. Do not rely on it.").format(
-            signer or "—", fingerprint(check.key_id), ctx.format_time(check.signed_at))
+        return QCoreApplication.translate(
+            "Signatures", "Signed by {0} with key {1} on {2}, but the decision as recorded no longer matches the "
+                          "signature: it was changed after signing. Do not rely on it.").format(*signed)
     if by_mail:
-        return _tr("Decided by a reply to the approval mail: such decisions carry no signature.")
-    return _tr("No signature: decided before decisions were signed, or without the approver's signing key "
-               "(it is unlocked at sign-in).")
+        return QCoreApplication.translate(
+            "Signatures", "Decided by a reply to the approval mail: such decisions carry no signature.")
+    return QCoreApplication.translate(
+        "Signatures", "No signature: decided before decisions were signed, or without the approver's signing key "
+                      "(it is unlocked at sign-in).")
 
 
 def show_in(table: QTableWidget, row: int, column: int, ctx: "AppContext", check: SignatureCheck, signer: str,

@@ -29,6 +29,7 @@ from desktop.core.scheduling.chains import ChainInput, StepInput, save_chain
 from factories import PASSWORD, actor, audit_entries
 from scheduling_helpers import BACKENDS, book, decide, request, world_copy
 from scheduling_world import STORY_DAY, World, local
+from test_cli_support import PASSPHRASE, cli, database, template  # noqa: F401  (fixtures)
 
 ADMIN = actor(Role.ADMIN, None)
 TOMORROW = STORY_DAY + timedelta(days=1)
@@ -50,6 +51,14 @@ def move(w: World, hh: int = 15) -> int:
     data = changes.ChangeInput(interview_id=interview_id, kind=ChangeKind.RESCHEDULE, party=Party.CANDIDATE,
                                reason="候选人申请改时", starts_at=local(TOMORROW, hh))
     return request(w, data).change_request_id
+
+
+def signed_by_the_leader(w: World) -> tuple[int, str]:
+    """赵科长 signs in and approves a request: (its id, the key id it was signed with)."""
+    request_id = move(w)
+    log_in(w, "leader")
+    decide(w, w.leader, request_id, Verdict.APPROVED, "同意", 1)
+    return request_id, signing.KEYRING.get(w.leader.user_id).key_id
 
 
 def checks(w: World, request_id: int) -> list[tuple[str, int | None, str]]:
@@ -106,6 +115,16 @@ def test_a_signed_in_approver_signs_and_any_change_of_the_record_breaks_it(world
     assert checks(w, request_id)[0][0] == "invalid"        # what was approved is not what is on record now
     tamper(w, update(ChangeRequest).where(ChangeRequest.id == request_id).values(reason="候选人申请改时"))
 
+    tamper(w, update(Decision).where(Decision.id == decision_id).values(approver_id=w.personnel.user_id))
+    assert checks(w, request_id)[0][0] == "invalid"         # someone else's name put on the decision
+    tamper(w, update(Decision).where(Decision.id == decision_id).values(approver_id=w.leader.user_id))
+    with w.db.session() as s:
+        decided_at = s.get(Decision, decision_id).decided_at
+    tamper(w, update(Decision).where(Decision.id == decision_id).values(decided_at=decided_at - timedelta(days=1)))
+    assert checks(w, request_id)[0][0] == "invalid"         # backdated
+    tamper(w, update(Decision).where(Decision.id == decision_id).values(decided_at=decided_at))
+    assert checks(w, request_id)[0][0] == "valid"
+
     with w.db.session() as s:
         good = s.scalar(select(Signature.signature).where(Signature.subject_id == decision_id))
     flipped = ("1" if good[0] == "0" else "0") + good[1:]
@@ -138,10 +157,7 @@ def test_the_key_is_wrapped_under_the_password_and_the_store_holds_no_private_by
 
 def test_a_password_change_keeps_the_key_and_old_signatures(world):
     w = world
-    request_id = move(w)
-    log_in(w, "leader")
-    decide(w, w.leader, request_id, Verdict.APPROVED, "同意", 1)
-    key_id = signing.KEYRING.get(w.leader.user_id).key_id
+    request_id, key_id = signed_by_the_leader(w)
     with w.db.session(w.leader, write=True) as s:
         accounts.change_own_password(s, w.leader, PASSWORD, "Changed-2027")
     signing.KEYRING.clear()                                 # signed out
@@ -156,10 +172,7 @@ def test_a_password_change_keeps_the_key_and_old_signatures(world):
 
 def test_an_administrators_reset_retires_the_key_and_the_next_sign_in_brings_a_new_one(world):
     w = world
-    request_id = move(w)
-    log_in(w, "leader")
-    decide(w, w.leader, request_id, Verdict.APPROVED, "同意", 1)
-    old_key = signing.KEYRING.get(w.leader.user_id).key_id
+    request_id, old_key = signed_by_the_leader(w)
     with w.db.session(ADMIN, write=True) as s:
         info = accounts.reset_password(s, ADMIN, "leader", "Temporary-2026")
     assert info.key_id == ""                                # shown as "at next sign-in"
@@ -298,3 +311,44 @@ def test_sign_in_costs_one_argon2_run_more_at_most(world):
     with w.db.session() as s:
         assert len(s.scalars(select(UserKey).where(UserKey.user_id == w.leader.user_id)).all()) == 1
         assert s.get(User, w.leader.user_id).last_login_at is not None
+
+
+def test_the_demo_signs_its_decisions_and_the_command_line_issues_a_new_key(cli, database, monkeypatch):
+    """The demo's approvers decide through the services with their keys (one Argon2 run for all of
+    them, under the shared demo password); a demo user signs in with it; `users new-key` retires it."""
+    from desktop.core import demo
+    from desktop.core.storage.database import open_embedded
+
+    path, _recovery = database
+    monkeypatch.setenv("INTERVIEWDESK_PASSPHRASE", PASSPHRASE)
+    assert cli("--db", path, "demo", "--candidates", "20", "--interviews", "6").code == 0
+    assert signing.KEYRING.get(1) is None and signing.KEYRING.get(5) is None       # none left unlocked
+    db = open_embedded(path, passphrase=PASSPHRASE)
+    try:
+        with db.session() as s:
+            requests = s.scalars(select(Decision.change_request_id).distinct()).all()
+            states = [c.state for r in requests for _d, c in changes.decisions_with_signatures(s, r)]
+            offer_ids = s.scalars(select(Offer.id)).all()
+            steps = [step.signature.state for o in offer_ids for step in offers.steps_with_signatures(s, o)]
+            zhaohong = s.scalar(select(User.id).where(User.username == "rsc.zhaohong"))
+            key_id = signing.active_key(s, zhaohong).key_id
+        assert states and set(states) == {"valid"}
+        assert steps and set(steps) == {"valid"}
+        accounts.login(db, "rsc.zhaohong", demo.DEMO_PASSWORD)
+        assert signing.KEYRING.get(zhaohong).key_id == key_id        # unwrapped, not replaced
+    finally:
+        db.dispose()
+
+    done = cli("--db", path, "users", "new-key", "rsc.zhaohong")
+    assert done.code == 0, done.err
+    assert "rsc.zhaohong" in done.out
+    again = cli("--db", path, "users", "new-key", "rsc.zhaohong")
+    assert again.code == 1 and "尚无签名密钥" in again.err
+    db = open_embedded(path, passphrase=PASSPHRASE)
+    try:
+        with db.session() as s:
+            assert s.scalar(select(UserKey.retired_reason).where(UserKey.key_id == key_id)) == "reissued"
+            states = [c.state for r in requests for _d, c in changes.decisions_with_signatures(s, r)]
+        assert set(states) == {"valid"}                       # what the retired key signed still verifies
+    finally:
+        db.dispose()

@@ -118,12 +118,14 @@ SIGNED_SUBJECT = "change_decision"      # signatures.subject of a change request
 
 
 def signature_of(session: Session, decision: Decision, request: ChangeRequest) -> signing.SignatureCheck:
-    """How the decision's signature stands, over the decision as stored now: its verdict, comment and
-    the hash of what it approved, which must still be the hash of the request as it is now."""
+    """How the decision's signature stands, over the decision as stored now: its verdict, comment,
+    approver and time, and the hash of what it approved, which must still be the hash of the request
+    as it is now."""
     found = signing.check(session, SIGNED_SUBJECT, decision.id, decision.change_sha256, decision.verdict.value,
                           decision.comment)
-    if found.valid and decision.change_sha256 != change_hash(request):
-        return replace(found, state="invalid")     # the request was changed after it was approved
+    if found.valid and (decision.change_sha256 != change_hash(request) or found.signer_id != decision.approver_id
+                        or found.signed_at != decision.decided_at):
+        return replace(found, state="invalid")     # the request or who and when was changed after signing
     return found
 
 

@@ -32,21 +32,22 @@ def step_text(entry: OfferEntry) -> str:
     return change_words.step_name(entry.step_kind, entry.step_role)
 
 
-STEP_SIGNATURE_COLUMN = 5
+STEP_SIGNATURE_COLUMN = 1     # second: in sight in the narrow applications panel
 
 
 def steps_table() -> QTableWidget:
     """An offer's decided approval steps: who decided what, when, and whether it is signed."""
-    return small_table([QCoreApplication.translate("OfferSteps", "Step"), QCoreApplication.translate("OfferSteps", "By"),
+    return small_table([QCoreApplication.translate("OfferSteps", "Step"),
+                        QCoreApplication.translate("OfferSteps", "Signature"),
+                        QCoreApplication.translate("OfferSteps", "By"),
                         QCoreApplication.translate("OfferSteps", "Decision"),
-                        QCoreApplication.translate("OfferSteps", "Comment"),
                         QCoreApplication.translate("OfferSteps", "Time"),
-                        QCoreApplication.translate("OfferSteps", "Signature")])
+                        QCoreApplication.translate("OfferSteps", "Comment")])
 
 
 def fill_steps(table: QTableWidget, ctx: "AppContext", steps: tuple[OfferStep, ...]) -> None:
-    fill_table(table, [(change_words.step_name(s.step_kind, s.role) or str(s.step), s.approver,
-                        labels.verdict(s.verdict), s.comment, ctx.format_time(s.at), "") for s in steps])
+    fill_table(table, [(change_words.step_name(s.step_kind, s.role) or str(s.step), "", s.approver,
+                        labels.verdict(s.verdict), ctx.format_time(s.at), s.comment) for s in steps])
     for row, step in enumerate(steps):
         signatures.show_in(table, row, STEP_SIGNATURE_COLUMN, ctx, step.signature, step.signer)
 

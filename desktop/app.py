@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from desktop.core import settings
+from desktop.core import settings, signing
 from desktop.core.clock import SystemClock
 from desktop.core.errors import InvalidSetting
 from desktop.core.paths import AppDirs, app_dirs
@@ -147,6 +147,7 @@ def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, Ap
     log.info("InterviewDesk ends (%s)", code)
     delivery.stop()
     tasks.wait_for_done()
+    signing.KEYRING.clear()       # no unlocked signing key outlives the desk
     signed_in.db.dispose()
     return code
 

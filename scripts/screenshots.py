@@ -60,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="move the clock DAYS on after the demo is made (needs --now), so that people reach "
                              "the end of their retention, and let hr.wangli propose a purge of the first class due "
                              "(Archive → Retention, Approvals → Purges waiting for me)")
+    parser.add_argument("--signatures", action="store_true",
+                        help="also the signed decisions: a change request with its decisions and their signatures "
+                             "(signed-request.png) and a candidate whose offer went through approval "
+                             "(signed-offer.png)")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -121,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             _dialog_shots(app, tasks, window, args.out)
         if args.privacy:
             _privacy_shots(app, tasks, window, ctx, args.out)
+        if args.signatures:
+            _signature_shots(app, tasks, window, db, args.out)
         if args.room or args.kiosk:
             _room_shots(app, tasks, ctx, clock, args.out, kiosk=args.kiosk)
         window.close()
@@ -298,6 +304,57 @@ def _privacy_shots(app, tasks, window, ctx, out: Path) -> None:
         _save(page.dialog, out / f"privacy-handle-{kind}.png")
         page.dialog.reject()
         _wait(app, tasks)
+
+
+def _signature_shots(app, tasks, window, db, out: Path) -> None:
+    """签名有效 / 签名无效 / 未签名 where decisions are shown: the approvals page's request dialog
+    (the demo's request with two decisions, the second's comment changed behind the program's back to
+    show an invalid signature — in this throw-away copy only) and the offer section of a hired candidate."""
+    from sqlalchemy import func, select, update
+
+    from desktop.core.model import Application, Candidate, Decision, Offer
+    from desktop.core.scheduling import changes
+
+    with db.session(write=True) as session:
+        request_id = session.scalar(select(Decision.change_request_id).group_by(Decision.change_request_id)
+                                    .order_by(func.count().desc(), Decision.change_request_id).limit(1))
+        if request_id is not None:
+            session.execute(update(Decision).where(Decision.change_request_id == request_id,
+                                                   Decision.step_position == 2)
+                            .values(comment=Decision.comment + "（事后改动）"))
+        offered = session.scalar(select(Candidate.name).join(Application, Application.candidate_id == Candidate.id)
+                                 .join(Offer, Offer.application_id == Application.id).order_by(Offer.id).limit(1))
+    keys = window.page_keys()
+    if "approvals" in keys and request_id is not None:
+        page = window.open_page("approvals")
+        _wait(app, tasks)
+        page.open_request(request_id)
+        _wait(app, tasks)
+        if page.request_dialog is not None:
+            _save(page.request_dialog, out / "signed-request.png")
+            page.request_dialog.reject()
+    with db.session() as session:
+        print("signatures of request", request_id, [c.state for _d, c in
+                                                     changes.decisions_with_signatures(session, request_id)])
+    if "candidates" in keys and offered:
+        page = window.open_page("candidates")
+        page.model.set_search(offered)
+        _wait(app, tasks)
+        page.table.selectRow(0)
+        _wait(app, tasks)
+        panel = page.detail.applications
+        for row, application in enumerate(panel.rows):
+            panel.table.selectRow(row)
+            _wait(app, tasks)
+            if not panel.offer.steps.isHidden():
+                from PySide6.QtWidgets import QScrollArea
+
+                for area in page.findChildren(QScrollArea):
+                    if area.isAncestorOf(panel.offer.steps):
+                        area.ensureWidgetVisible(panel.offer.steps, 0, 120)
+                _wait(app, tasks, 0.5)
+                _save(window, out / "signed-offer.png")
+                break
 
 
 def _scorecard_shot(app, tasks, window, out: Path) -> None:

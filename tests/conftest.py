@@ -61,6 +61,17 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def _no_signing_keys_between_tests():
+    """Unlocked signing keys live in the process (desktop/core/signing.KEYRING): a login in one test
+    must not sign another test's decisions."""
+    from desktop.core import signing
+
+    signing.KEYRING.clear()
+    yield
+    signing.KEYRING.clear()
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)

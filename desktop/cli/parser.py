@@ -70,7 +70,9 @@ def build() -> argparse.ArgumentParser:
     for name, handler, text in (("disable", "user_commands.disable", "stop a user from signing in"),
                                 ("enable", "user_commands.enable", "allow a user to sign in again (also unlocks)"),
                                 ("reset-password", "user_commands.reset_password",
-                                 "set a temporary password (INTERVIEWDESK_USER_PASSWORD or a prompt)")):
+                                 "set a temporary password (INTERVIEWDESK_USER_PASSWORD or a prompt)"),
+                                ("new-key", "user_commands.new_key",
+                                 "retire the user's signing key; a new one is made at their next sign-in")):
         sub = users.add_parser(name, help=text)
         sub.add_argument("username")
         sub.set_defaults(handler=handler)

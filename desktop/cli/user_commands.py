@@ -1,4 +1,4 @@
-"""`users add | list | disable | enable | reset-password`: local accounts, through core.accounts."""
+"""`users add | list | disable | enable | reset-password | new-key`: local accounts, through core.accounts."""
 
 from __future__ import annotations
 
@@ -108,4 +108,13 @@ def reset_password(cli: Cli) -> int:
         info = accounts.reset_password(session, cli.actor, cli.args.username, password)
     cli.say(QCoreApplication.translate(
         "Cli", "Password of {0} reset. They must choose a new one at their next sign-in.").format(info.username))
+    return 0
+
+
+def new_key(cli: Cli) -> int:
+    with cli.database() as db, db.session(cli.actor, write=True) as session:
+        info = accounts.issue_new_key(session, cli.actor, cli.args.username)
+    cli.say(QCoreApplication.translate(
+        "Cli", "The signing key of {0} is retired: it still verifies what it signed. They get a new key at "
+               "their next sign-in.").format(info.username))
     return 0

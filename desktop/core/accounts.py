@@ -10,9 +10,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core import audit, settings
+from desktop.core import audit, settings, signing
 from desktop.core.errors import (
-    AccountDisabled, AccountLocked, DuplicateRecord, LoginFailed, NotFound, PermissionDenied,
+    AccountDisabled, AccountLocked, DuplicateRecord, InvalidState, LoginFailed, NotFound, PermissionDenied,
     ValidationFailed, WeakPassword,
 )
 from desktop.core.model import Department, Role, RoleGrant, User
@@ -44,6 +44,8 @@ class UserInfo:
     locked_until: datetime | None
     last_login_at: datetime | None
     version: int
+    key_id: str = ""                        # the active signing key ("": none yet, made at the next login)
+    key_created_at: datetime | None = None
 
 
 def hash_password(password: str) -> str:
@@ -104,6 +106,8 @@ def add_user(session: Session, actor: Actor, *, username: str, display_name: str
     user.grants = [RoleGrant(role=Role(role), department_id=dept) for role, dept in roles]
     session.add(user)
     session.flush()
+    # No signing key yet: it is made at the first sign-in, wrapped under the user's own password
+    # (after a temporary password, at the password change), so it costs no Argon2 run here.
     return user_info(session, user.id)
 
 
@@ -121,12 +125,13 @@ def user_info(session: Session, user_id: int) -> UserInfo:
     if user is None:
         raise NotFound("user", entity="user")
     names = dict(session.execute(select(Department.id, Department.name)).all())
+    key = signing.active_key(session, user.id)
     return UserInfo(
         id=user.id, username=user.username, display_name=user.display_name,
         department=names.get(user.department_id, "") if user.department_id else "",
         roles=tuple((g.role.value, names.get(g.department_id, "") if g.department_id else "") for g in user.grants),
         is_active=user.is_active, locked_until=user.locked_until, last_login_at=user.last_login_at,
-        version=user.version)
+        version=user.version, key_id=key.key_id if key else "", key_created_at=key.created_at if key else None)
 
 
 def list_users(session: Session, actor: Actor) -> list[UserInfo]:
@@ -155,14 +160,30 @@ def set_active(session: Session, actor: Actor, username: str, active: bool) -> U
 
 
 def reset_password(session: Session, actor: Actor, username: str, new_password: str) -> UserInfo:
-    """An admin sets a temporary password; the user must choose a new one at the next login."""
+    """An admin sets a temporary password; the user must choose a new one at the next login. The
+    signing key wrapped under the old password is retired (it still verifies what it signed): the
+    user gets a new key under the password they choose."""
     require(session, actor, Action.USERS_MANAGE)
     user = _user_by_name(session, username)
     check_password_strength(new_password, settings.institution_value(session, "security.min_password_length"))
     user.password_hash = hash_password(new_password)
     user.failed_logins, user.locked_until = 0, None
     user.must_change_password = True
+    signing.retire(session, user.id, session.info["clock"].now(), "reset")
     session.flush()
+    return user_info(session, user.id)
+
+
+def issue_new_key(session: Session, actor: Actor, username: str) -> UserInfo:
+    """An administrator retires a user's signing key (lost trust in it, a departure of duties): it
+    still verifies what it signed, signs nothing more, and the user gets a new key at the next login."""
+    require(session, actor, Action.USERS_MANAGE)
+    user = _user_by_name(session, username)
+    retiring = signing.active_key(session, user.id)
+    if retiring is None:
+        raise InvalidState("no signing key", status="no_signing_key")
+    signing.retire(session, user.id, session.info["clock"].now(), "reissued")
+    audit.record(session, "key_reissued", "User", user.id, key_id=retiring.key_id)
     return user_info(session, user.id)
 
 
@@ -177,7 +198,10 @@ def change_own_password(session: Session, actor: Actor, old_password: str, new_p
     check_password_strength(new_password, settings.institution_value(session, "security.min_password_length"))
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
+    # The same signing key under the new password (a new one after an administrator's reset).
+    key = signing.rewrap(session, user.id, old_password, new_password, session.info["clock"].now())
     session.flush()
+    signing.KEYRING.put(user.id, key)
 
 
 @dataclass(frozen=True)
@@ -206,6 +230,7 @@ def login(db: Database, username: str, password: str) -> LoginResult:
     after `security.max_failed_logins` the account locks for `security.lockout_minutes`."""
     failure: Exception | None = None
     result: LoginResult | None = None
+    key: signing.UnlockedKey | None = None
     with db.session(write=True) as session:
         now: datetime = session.info["clock"].now()
         user = session.scalar(select(User).options(selectinload(User.grants))
@@ -246,11 +271,21 @@ def login(db: Database, username: str, password: str) -> LoginResult:
                 user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
                 session.info["actor"] = _actor_for(user)
                 audit.record(session, "login", "User", user.id)
+                if not user.must_change_password:   # a temporary password wraps no key (change_own_password)
+                    key = signing.unlock(session, user.id, password, now)
                 result = LoginResult(_actor_for(user), user.must_change_password, user.language)
     if failure is not None:
         raise failure
     assert result is not None
+    if key is not None:       # committed: decisions from now on are signed with it
+        signing.KEYRING.put(result.actor.user_id, key)
     return result
+
+
+def sign_out(user_id: int | None) -> None:
+    """The user's unlocked signing key leaves this process (sign-out, switching user)."""
+    if user_id is not None:
+        signing.KEYRING.forget(user_id)
 
 
 def actor_for_user(session: Session, user_id: int) -> Actor:

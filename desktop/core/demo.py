@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core import demo_day, demo_evaluation, scorecards, settings
+from desktop.core import demo_day, demo_evaluation, scorecards, settings, signing
 from desktop.core.accounts import actor_for_user, hash_password
 from desktop.core.clock import ManualClock
 from desktop.core.model import (
@@ -225,6 +225,10 @@ class _Builder:
         for code, name, parent in DEPARTMENTS:
             self.dept[code] = create_department(self.s, self.actor, name, code, self.dept.get(parent or ""))
         self._users()
+        with signing.holding(self.keys):    # the approvers' decisions below are signed, as in the app
+            return self._story(candidates, interviews)
+
+    def _story(self, candidates: int, interviews: int) -> DemoSummary:
         self.rooms = [Room(name=n, location=loc, capacity=cap, exchange_mailbox=f"room{i + 1}@{MAIL_DOMAIN}")
                       for i, (n, loc, cap) in enumerate(ROOMS)]
         self.s.add_all(self.rooms)
@@ -261,6 +265,9 @@ class _Builder:
             self.s.add(user)
             self.users[username] = user
         self.s.flush()
+        # everyone's signing key, wrapped under the shared demo password with one Argon2 run
+        self.keys = signing.new_keys_sharing_password(self.s, [u.id for u in self.users.values()], DEMO_PASSWORD,
+                                                      self.now)
 
     def _pool(self, role: str, dept_code: str) -> list[User]:
         return [self.users[u] for u, _n, _d, grants in USERS if f"{role}@{dept_code}" in grants]

@@ -31,6 +31,7 @@ class ContractRow:
 class OfferDesk:
     offer: OfferView
     contract: ContractRow | None
+    steps: tuple[offers.OfferStep, ...] = ()     # its approval steps with their signatures
 
     @property
     def open(self) -> bool:
@@ -47,4 +48,4 @@ def for_application(session: Session, actor: Actor, application_id: int) -> Offe
     view = offers.view(session, actor, offer_id)
     row = session.scalar(select(Contract).where(Contract.offer_id == offer_id).order_by(Contract.id.desc()).limit(1))
     contract = None if row is None else ContractRow(row.id, row.contract_no, row.status, row.issued_at, row.signed_at)
-    return OfferDesk(view, contract)
+    return OfferDesk(view, contract, tuple(offers.steps_with_signatures(session, offer_id)))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core.model import (
     Application, ApplicationEvent, ApprovalChain, Candidate, Offer, OfferStatus, Position, User,
 )
-from desktop.core.offers import PayLine
+from desktop.core.offers import OfferStep, PayLine, steps_with_signatures
 from desktop.core.scheduling import chains
 from desktop.core.services.overview import Rights, rights
 from desktop.core.storage.database import Actor
@@ -42,6 +42,7 @@ class OfferEntry:
     acting_for: str             # the absent approver's name when deciding for them
     submitted_by: str
     submitted_at: datetime | None
+    history: tuple[OfferStep, ...] = ()     # the steps decided so far, with their signatures
 
 
 def offer_inbox(session: Session, actor: Actor) -> list[OfferEntry]:
@@ -72,7 +73,8 @@ def offer_inbox(session: Session, actor: Actor) -> list[OfferEntry]:
             tuple(PayLine(*line) for line in offer.pay), offer.start_date, offer.probation_months, offer.work_place,
             offer.reply_by, step.position, step.kind.value, step.role.value if step.role else "named",
             len(chain.steps), offer.step_due_at, names.get(who.acting_for, "") if who.acting_for else "",
-            submitted.actor_label if submitted else "", submitted.at if submitted else None))
+            submitted.actor_label if submitted else "", submitted.at if submitted else None,
+            tuple(steps_with_signatures(session, offer.id))))
     return found
 
 

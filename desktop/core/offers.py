@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 from typing import Any
@@ -30,15 +30,16 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from desktop.core import signing
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
     Application, ApplicationEvent, ApplicationStage, ApprovalChain, ApprovalStep, Candidate, ChangeKind, Interview,
-    Offer, OfferStatus, Position,
+    Offer, OfferStatus, Position, User,
 )
 from desktop.core.model.base import UTCDateTime
 from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
-from desktop.core.scheduling import alerts, chains
+from desktop.core.scheduling import alerts, chains, changes
 from desktop.core.storage.database import Actor
 from desktop.core.validation import clean_text
 
@@ -56,6 +57,7 @@ _CLAUSE_BREAK = re.compile(r"[,，。.!！~～、;；:：…]+|\s+(?=[^\x00-\x7f
 REMIND_BEFORE = timedelta(hours=24)
 OPEN = (OfferStatus.DRAFT, OfferStatus.PENDING_APPROVAL, OfferStatus.SENT)
 LABEL_MAX, AMOUNT_MAX, NOTE_MAX, PLACE_MAX = 40, 40, 200, 200
+SIGNED_SUBJECT = "offer_step"      # signatures.subject of an offer's approval steps (application_events.id)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,21 @@ class OfferInput:
     reply_by: datetime | None          # aware
     grade: str = ""
     template_id: int | None = None     # the offer template it was filled from (offer_templates)
+
+
+@dataclass(frozen=True)
+class OfferStep:
+    """One decided step of an offer's approval, with how its signature stands."""
+    event_id: int
+    step: int
+    step_kind: str
+    role: str
+    verdict: str
+    comment: str
+    at: datetime
+    approver: str
+    signature: signing.SignatureCheck
+    signer: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,11 +117,13 @@ def _now(session: Session) -> datetime:
     return session.info["clock"].now()
 
 
-def _event(session: Session, actor: Actor | None, offer: Offer, kind: str, **detail: Any) -> None:
+def _event(session: Session, actor: Actor | None, offer: Offer, kind: str, **detail: Any) -> ApplicationEvent:
     """actor None: the system (a reply read from the mailbox, the minute job)."""
-    session.add(ApplicationEvent(application_id=offer.application_id, at=_now(session), kind=kind,
-                                 actor_id=actor.user_id if actor else None, actor_label=actor.label if actor else "系统",
-                                 detail={"offer_id": offer.id} | detail))
+    event = ApplicationEvent(application_id=offer.application_id, at=_now(session), kind=kind,
+                             actor_id=actor.user_id if actor else None, actor_label=actor.label if actor else "系统",
+                             detail={"offer_id": offer.id} | detail)
+    session.add(event)
+    return event
 
 
 def _department(session: Session, application_id: int) -> int | None:
@@ -262,8 +281,11 @@ def decide(session: Session, actor: Actor, offer_id: int, approve: bool, comment
     if not approve and not text:
         raise ValidationFailed({"comment": "required"})
     verdict = {"approve": "approved", "file": "filed", "confirm": "confirmed"}[step.kind.value] if approve else "rejected"
-    _event(session, actor, offer, "offer_step", step=step.position, step_kind=step.kind.value, role=who.role,
-           acting_for=who.acting_for, verdict=verdict, comment=text[:500])
+    content = changes.offer_hash(offer)      # what the approver saw, kept with the step and signed
+    event = _event(session, actor, offer, "offer_step", step=step.position, step_kind=step.kind.value, role=who.role,
+                   acting_for=who.acting_for, verdict=verdict, comment=text[:500], content_sha256=content)
+    session.flush()
+    signing.sign(session, actor.user_id, SIGNED_SUBJECT, event.id, content, verdict, text[:500], event.at)
     if not approve:
         offer.status, offer.current_step, offer.step_due_at = OfferStatus.DRAFT, 0, None
     else:
@@ -276,6 +298,46 @@ def decide(session: Session, actor: Actor, offer_id: int, approve: bool, comment
             _send(session, offer)
     session.flush()
     return offer.status
+
+
+def step_signature(session: Session, event: ApplicationEvent, current_hash: str | None = None) -> signing.SignatureCheck:
+    """How an "offer_step" event's signature stands over the step as recorded (its verdict, comment,
+    approver, time and the hash of the offer it decided). `current_hash`: the offer's hash now, for the steps of the
+    round in force, whose offer can no longer have changed."""
+    detail = event.detail or {}
+    stored = str(detail.get("content_sha256", ""))
+    found = signing.check(session, SIGNED_SUBJECT, event.id, stored, str(detail.get("verdict", "")),
+                          str(detail.get("comment", "")))
+    if found.valid and ((current_hash is not None and stored != current_hash) or found.signer_id != event.actor_id
+                        or found.signed_at != event.at):
+        return replace(found, state="invalid")      # the offer, or who and when, was changed after signing
+    return found
+
+
+def steps_with_signatures(session: Session, offer_id: int) -> list[OfferStep]:
+    """The offer's decided approval steps, oldest first, each with its SignatureCheck (for the offer
+    section, the approvals page and the dossier)."""
+    offer = session.get(Offer, offer_id)
+    if offer is None:
+        raise NotFound("offer", entity="offer")
+    events = [e for e in session.scalars(select(ApplicationEvent).where(
+        ApplicationEvent.application_id == offer.application_id,
+        ApplicationEvent.kind.in_(("offer_submitted", "offer_step"))).order_by(ApplicationEvent.at, ApplicationEvent.id))
+        if (e.detail or {}).get("offer_id") == offer.id]
+    in_force = offer.status != OfferStatus.DRAFT    # a draft is being revised: its last round no longer binds it
+    last_submit = max((n for n, e in enumerate(events) if e.kind == "offer_submitted"), default=-1)
+    current = changes.offer_hash(offer)
+    names = dict(session.execute(select(User.id, User.display_name)).all())
+    steps = []
+    for n, event in enumerate(events):
+        if event.kind != "offer_step":
+            continue
+        d = event.detail or {}
+        check = step_signature(session, event, current if in_force and n > last_submit else None)
+        steps.append(OfferStep(event.id, int(d.get("step", 0)), str(d.get("step_kind", "")), str(d.get("role", "")),
+                               str(d.get("verdict", "")), str(d.get("comment", "")), event.at, event.actor_label,
+                               check, names.get(check.signer_id, "") if check.signer_id else ""))
+    return steps
 
 
 def _send(session: Session, offer: Offer) -> None:

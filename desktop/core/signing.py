@@ -18,6 +18,8 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -71,12 +73,17 @@ def _kek(password: str, salt: bytes, params: dict) -> bytes:
                            parallelism=params["p"], hash_len=32, type=Type.ID)
 
 
+def _seal(private: Ed25519PrivateKey, key_id: str, kek: bytes, salt: bytes) -> dict:
+    nonce = os.urandom(12)
+    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    sealed = AESGCM(kek).encrypt(nonce, raw, key_id.encode("ascii"))
+    return {**KDF, "salt": salt.hex(), "nonce": nonce.hex(), "sealed": sealed.hex()}
+
+
 def wrap(private: Ed25519PrivateKey, key_id: str, password: str) -> dict:
     """The private key sealed under the password, as stored in user_keys.wrapped_private."""
-    salt, nonce = os.urandom(16), os.urandom(12)
-    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    sealed = AESGCM(_kek(password, salt, KDF)).encrypt(nonce, raw, key_id.encode("ascii"))
-    return {**KDF, "salt": salt.hex(), "nonce": nonce.hex(), "sealed": sealed.hex()}
+    salt = os.urandom(16)
+    return _seal(private, key_id, _kek(password, salt, KDF), salt)
 
 
 def unwrap(wrapped: dict, key_id: str, password: str) -> Ed25519PrivateKey | None:
@@ -90,19 +97,36 @@ def unwrap(wrapped: dict, key_id: str, password: str) -> Ed25519PrivateKey | Non
     return Ed25519PrivateKey.from_private_bytes(raw)
 
 
-def new_key(session: Session, user_id: int, password: str, now: datetime,
-            issued_by_id: int | None = None) -> UnlockedKey:
-    """A fresh key for `user_id`, wrapped under `password`; the user's older keys are retired."""
+def _add_key(session: Session, user_id: int, now: datetime, seal, issued_by_id: int | None) -> UnlockedKey:
     for old in active_keys(session, user_id):
         old.retired_at, old.retired_reason = now, "replaced"
     private = Ed25519PrivateKey.generate()
     public = _raw_public(private)
     key_id = key_id_of(public)
     session.add(UserKey(user_id=user_id, key_id=key_id, public_key=public.hex(),
-                        wrapped_private=wrap(private, key_id, password), created_at=now,
-                        issued_by_id=issued_by_id))
-    session.flush()
+                        wrapped_private=seal(private, key_id), created_at=now, issued_by_id=issued_by_id))
     return UnlockedKey(key_id, private)
+
+
+def new_key(session: Session, user_id: int, password: str, now: datetime,
+            issued_by_id: int | None = None) -> UnlockedKey:
+    """A fresh key for `user_id`, wrapped under `password`; the user's older keys are retired."""
+    key = _add_key(session, user_id, now, lambda private, key_id: wrap(private, key_id, password), issued_by_id)
+    session.flush()
+    return key
+
+
+def new_keys_sharing_password(session: Session, user_ids: list[int], password: str,
+                              now: datetime) -> dict[int, UnlockedKey]:
+    """Fresh keys for accounts that share one password (the demo's users): one argon2 run for all,
+    each key sealed with its own nonce and bound to its key id. Never for real accounts: users with
+    the same salt and password would have the same wrapping key."""
+    salt = os.urandom(16)
+    kek = _kek(password, salt, KDF)
+    keys = {user_id: _add_key(session, user_id, now, lambda private, key_id: _seal(private, key_id, kek, salt), None)
+            for user_id in user_ids}
+    session.flush()
+    return keys
 
 
 def active_keys(session: Session, user_id: int) -> list[UserKey]:
@@ -117,8 +141,12 @@ def active_key(session: Session, user_id: int) -> UserKey | None:
 
 def unlock(session: Session, user_id: int, password: str, now: datetime) -> UnlockedKey:
     """At login: the user's key unwrapped with the password just checked; a user without a key
-    (new, or whose key an administrator retired) gets one now."""
+    (new, or whose key an administrator retired) gets one now. A key this process holds already
+    (unlocking after idle time) is not unwrapped again: login costs one argon2 run, not two."""
     row = active_key(session, user_id)
+    held = KEYRING.get(user_id)
+    if row is not None and held is not None and held.key_id == row.key_id:
+        return held
     if row is not None:
         private = unwrap(row.wrapped_private, row.key_id, password)
         if private is not None:
@@ -163,8 +191,27 @@ class Keyring:
         with self._lock:
             self._keys.pop(user_id, None)
 
+    def clear(self) -> None:
+        """When the program ends: no unlocked key outlives the desk."""
+        with self._lock:
+            self._keys.clear()
+
 
 KEYRING = Keyring()
+
+
+@contextmanager
+def holding(keys: dict[int, UnlockedKey]) -> Iterator[None]:
+    """Keys unlocked for the length of a block (the demo's approvers deciding through the services),
+    forgotten afterwards unless they were held before."""
+    added = [user_id for user_id in keys if KEYRING.get(user_id) is None]
+    for user_id in added:
+        KEYRING.put(user_id, keys[user_id])
+    try:
+        yield
+    finally:
+        for user_id in added:
+            KEYRING.forget(user_id)
 
 
 def _utc_text(at: datetime) -> str:
@@ -185,9 +232,14 @@ def signed_text(subject: str, subject_id: int, content_sha256: str, verdict: str
 def sign(session: Session, signer_id: int | None, subject: str, subject_id: int, content_sha256: str,
          verdict: str, comment: str, signed_at: datetime) -> Signature | None:
     """Sign one decision with the signer's unlocked key; None (the decision stays unsigned, and is
-    shown so) when the signer has no unlocked key in this process, e.g. a decision by mail."""
+    shown so) when the signer has no unlocked key in this process, e.g. a decision by mail, or when
+    the key held is no longer the signer's active key (an administrator issued a new one meanwhile,
+    or the key belongs to another database)."""
     key = KEYRING.get(signer_id)
     if key is None:
+        return None
+    if session.scalar(select(UserKey.id).where(UserKey.key_id == key.key_id, UserKey.user_id == signer_id,
+                                               UserKey.retired_at.is_(None))) is None:
         return None
     text = signed_text(subject, subject_id, content_sha256, verdict, comment, signed_at, signer_id, key.key_id)
     row = Signature(subject=subject, subject_id=subject_id, signer_id=signer_id, key_id=key.key_id,

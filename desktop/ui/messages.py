@@ -537,6 +537,8 @@ _INVALID_STATES = {   # InvalidState's status -> what stands in the way
                                                   "the data can go."),
     "privacy_not_access": QT_TRANSLATE_NOOP("Messages", "Only an access request gives the candidate a copy of "
                                             "their data."),
+    "no_signing_key": QT_TRANSLATE_NOOP("Messages", "This user has no signing key yet: one is made at their next "
+                                        "sign-in. Nothing was changed."),
 }
 
 _SETTING_PROBLEMS = {   # InvalidSetting's reason -> the sentence, starting with the setting's key

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop.core import accounts
 from desktop.core.clock import Clock
 from desktop.core.storage import os_slot, switch
 from desktop.core.storage.connect import Target
@@ -130,6 +131,7 @@ class Desk(QObject):
         """The window has asked about unsaved work already; the database stays open."""
         old = self.window
         old.suspend()
+        accounts.sign_out(self.ctx.actor.user_id)     # their signing key leaves with them
         log.info("signed out")
         self._apply_language(self.machine_language)    # before login: this desktop's language
         notice = QCoreApplication.translate("SignIn", "{0} signed out. The next user signs in here.")

@@ -95,8 +95,9 @@ def test_the_personnel_office_files_and_sees_the_decisions_so_far(qtbot, make_ct
     panel = page.panel
     assert "人事处备案" in panel.step.text()
     assert {v for v, b in panel.buttons.items() if not b.isHidden()} == {Verdict.FILED}
-    history = [tuple(panel.history.item(0, c).text() for c in range(5))]
+    history = [tuple(panel.history.item(0, c).text() for c in (0, 1, 2, 3, 6))]
     assert history == [("部门领导审批", "赵科长", "部门领导", "同意", "同意调整")]
+    assert panel.history.item(0, 4).text() == "未签名"      # 赵科长 did not sign in on this desktop
     panel.buttons[Verdict.FILED].click()
     idle(qtbot, page.ctx)
     assert stored(world.db, request_id) == (ChangeStatus.PENDING, 3)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from test_app_start import Driver as _Driver
 from ui_helpers import PASSWORD, add_user
 
-from desktop.core import accounts
+from desktop.core import accounts, signing
 from desktop.core.model import Role
 from desktop.ui.login import LoginDialog, UnlockDialog
 from desktop.ui.main_window import MainWindow
@@ -72,6 +72,8 @@ def log_in_with(username):
 def test_switch_user_rebuilds_the_pages_for_the_next_users_roles_without_asking_the_passphrase(qtbot, desk,
                                                                                                 embedded_db):
     first = desk.start(sign_in_as(embedded_db, "wangfang"))
+    admin_id = desk.ctx.actor.user_id
+    assert signing.KEYRING.get(admin_id) is not None       # her signing key, unlocked by the sign-in
     assert {"outbox", "reports", "archive"} <= set(first.page_keys())
     assert first.sign_out_button.text() == "注销/切换用户"
     driver = Driver({LoginDialog: log_in_with("lidoc"), UnlockDialog: lambda d: pytest.fail("passphrase asked")})
@@ -83,6 +85,8 @@ def test_switch_user_rebuilds_the_pages_for_the_next_users_roles_without_asking_
     assert not {"outbox", "reports", "archive"} & set(second.page_keys()) and "today" in second.page_keys()
     assert "李医生" in second.user_label.text()
     assert second.isVisible() and not first.isVisible()
+    assert signing.KEYRING.get(admin_id) is None           # left with her: nobody signs in her name here
+    assert signing.KEYRING.get(desk.ctx.actor.user_id) is not None
 
 
 def test_quitting_at_the_login_after_sign_out_ends_the_app(qtbot, desk, embedded_db, monkeypatch):

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core import signing
 from desktop.core.errors import (
     AlreadyDecided,
     ConflictsFound,
@@ -36,6 +37,7 @@ from desktop.core.model import (
     InterviewParticipant,
     InterviewStatus,
     Notice,
+    Offer,
     ParticipantRole,
     Party,
     Position,
@@ -96,6 +98,46 @@ def change_hash(request: ChangeRequest) -> str:
                        "before": request.before, "proposed": request.proposed},
                       sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def offer_hash(offer: Offer) -> str:
+    """SHA-256 of the offer an approver decides on: what the letter promises (grade, pay lines and
+    their summary, start date, probation, place, reply deadline, the letter's text), so a step's
+    signature still shows what was approved after the offer is edited and submitted again."""
+    body = json.dumps({"offer": offer.id, "application": offer.application_id, "grade": offer.grade,
+                       "salary": offer.salary, "pay": [list(line) for line in offer.pay or []],
+                       "start_date": offer.start_date.isoformat() if offer.start_date else None,
+                       "probation_months": offer.probation_months, "work_place": offer.work_place,
+                       "reply_by": offer.reply_by.astimezone(timezone.utc).isoformat() if offer.reply_by else None,
+                       "template": offer.template_name, "body": offer.body},
+                      sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+SIGNED_SUBJECT = "change_decision"      # signatures.subject of a change request's decisions
+
+
+def signature_of(session: Session, decision: Decision, request: ChangeRequest) -> signing.SignatureCheck:
+    """How the decision's signature stands, over the decision as stored now: its verdict, comment,
+    approver and time, and the hash of what it approved, which must still be the hash of the request
+    as it is now."""
+    found = signing.check(session, SIGNED_SUBJECT, decision.id, decision.change_sha256, decision.verdict.value,
+                          decision.comment)
+    if found.valid and (decision.change_sha256 != change_hash(request) or found.signer_id != decision.approver_id
+                        or found.signed_at != decision.decided_at):
+        return replace(found, state="invalid")     # the request or who and when was changed after signing
+    return found
+
+
+def decisions_with_signatures(session: Session, change_request_id: int) -> list[tuple[Decision, signing.SignatureCheck]]:
+    """A request's decisions in the order they were made, each with its SignatureCheck (for the
+    approvals page and the dossier)."""
+    request = session.get(ChangeRequest, change_request_id)
+    if request is None:
+        raise NotFound("change request", entity="change_request")
+    rows = session.scalars(select(Decision).where(Decision.change_request_id == change_request_id)
+                           .order_by(Decision.decided_at, Decision.id)).all()
+    return [(d, signature_of(session, d, request)) for d in rows]
 
 
 def _interview_context(session: Session, interview_id: int) -> tuple[Interview, int, int]:
@@ -320,11 +362,15 @@ def decide(session: Session, actor: Actor, change_request_id: int, verdict: Verd
         raise ValidationFailed({"verdict": "not_for_step"})
     if verdict == Verdict.REJECTED and not comment.strip():
         raise ValidationFailed({"comment": "required"})
-    session.add(Decision(change_request_id=request.id, step_position=step.position, approver_id=actor.user_id,
-                         approver_role=who.role, acting_for_id=who.acting_for, verdict=verdict,
-                         comment=comment.strip(), decided_at=now, change_sha256=change_hash(request),
-                         channel=channel))
+    decision = Decision(change_request_id=request.id, step_position=step.position, approver_id=actor.user_id,
+                        approver_role=who.role, acting_for_id=who.acting_for, verdict=verdict,
+                        comment=comment.strip(), decided_at=now, change_sha256=change_hash(request), channel=channel)
+    session.add(decision)
     by_mail = channel == "email"
+    if not by_mail:   # a reply to the approval mail is not signed: the approver's key never saw it
+        session.flush()
+        signing.sign(session, actor.user_id, SIGNED_SUBJECT, decision.id, decision.change_sha256, verdict.value,
+                     decision.comment, now)
     request.decided_at = now  # bumps the version: a concurrent decision on this request fails
     if verdict == Verdict.REJECTED:
         request.status = ChangeStatus.REJECTED

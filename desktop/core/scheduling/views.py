@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.errors import NotFound
+from desktop.core.signing import SignatureCheck
 from desktop.core.model import (
-    Application, ApprovalChain, ApprovalStep, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation, Decision,
+    Application, ApprovalChain, ApprovalStep, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation,
     Interview, InterviewMode, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
 )
 from desktop.core.permissions import Action, require, visible_departments
@@ -340,6 +341,8 @@ class DecisionInfo:
     step_kind: str = ""
     channel: str = "app"         # "email": by a reply to the approval mail
     step_role: str = ""          # the step's role code, or "named"
+    signature: SignatureCheck = SignatureCheck("unsigned")
+    signer: str = ""             # the signer's name, when signed
 
 
 @dataclass(frozen=True)
@@ -370,12 +373,14 @@ def _item(session: Session, request: ChangeRequest, candidate: str, title: str, 
           names: dict[int, str], acting_for: int | None = None) -> InboxItem:
     step = next((s for s in chain.steps if s.position == request.current_step), None) if chain else None
     kinds = {s.position: (s.kind.value, s.role.value if s.role else "named") for s in chain.steps} if chain else {}
+    from desktop.core.scheduling import changes   # it imports (through effects) this module: here, not at the top
+
     history = [DecisionInfo(d.step_position, names.get(d.approver_id, ""), d.approver_role, d.verdict.value,
                             d.comment, d.decided_at, names.get(d.acting_for_id, "") if d.acting_for_id else "",
                             *kinds.get(d.step_position, ("", ""))[:1], d.channel,
-                            kinds.get(d.step_position, ("", ""))[1])
-               for d in session.scalars(select(Decision).where(Decision.change_request_id == request.id)
-                                        .order_by(Decision.decided_at, Decision.id))]
+                            kinds.get(d.step_position, ("", ""))[1], signature,
+                            names.get(signature.signer_id, "") if signature.signer_id else "")
+               for d, signature in changes.decisions_with_signatures(session, request.id)]
     open_step = step is not None and request.status == ChangeStatus.PENDING
     return InboxItem(request.id, request.interview_id, candidate, title, request.kind.value,
                      request.requested_by_party.value, request.reason, dict(request.before), dict(request.proposed),

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QVBoxLayout, QWidget
 
-from desktop.core import offers
+from desktop.core import labels, offers
 from desktop.core.errors import InvalidState
 from desktop.core.model import OfferStatus
 from desktop.core.offer_inbox import OfferEntry, offer_inbox
+from desktop.core.offers import OfferStep
+from desktop.ui import signatures
 from desktop.ui.approvals.inbox import DecisionInbox, InboxPanel
 from desktop.ui.overview.models import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
@@ -28,6 +30,26 @@ if TYPE_CHECKING:
 
 def step_text(entry: OfferEntry) -> str:
     return change_words.step_name(entry.step_kind, entry.step_role)
+
+
+STEP_SIGNATURE_COLUMN = 1     # second: in sight in the narrow applications panel
+
+
+def steps_table() -> QTableWidget:
+    """An offer's decided approval steps: who decided what, when, and whether it is signed."""
+    return small_table([QCoreApplication.translate("OfferSteps", "Step"),
+                        QCoreApplication.translate("OfferSteps", "Signature"),
+                        QCoreApplication.translate("OfferSteps", "By"),
+                        QCoreApplication.translate("OfferSteps", "Decision"),
+                        QCoreApplication.translate("OfferSteps", "Time"),
+                        QCoreApplication.translate("OfferSteps", "Comment")])
+
+
+def fill_steps(table: QTableWidget, ctx: "AppContext", steps: tuple[OfferStep, ...]) -> None:
+    fill_table(table, [(change_words.step_name(s.step_kind, s.role) or str(s.step), "", s.approver,
+                        labels.verdict(s.verdict), ctx.format_time(s.at), s.comment) for s in steps])
+    for row, step in enumerate(steps):
+        signatures.show_in(table, row, STEP_SIGNATURE_COLUMN, ctx, step.signature, step.signer)
 
 
 class OfferInboxModel(ListTableModel):
@@ -68,8 +90,12 @@ class OfferDecisionPanel(InboxPanel):
         self.send_back = QPushButton("")
         self.approve.clicked.connect(lambda: self.decide(True))
         self.send_back.clicked.connect(lambda: self.decide(False))
+        self.history_title = title_label(self.tr("Decisions so far"), "sectionTitle")
+        self.history = steps_table()
+        self.history.setMaximumHeight(130)
         self.lay_out(self.tr("Select an offer to decide on it."), self.tr("Comment (required to send back)"),
-                     (self.facts, title_label(self.tr("Salary structure"), "sectionTitle"), self.pay),
+                     (self.facts, title_label(self.tr("Salary structure"), "sectionTitle"), self.pay,
+                      self.history_title, self.history),
                      (self.approve, self.send_back))
 
     def key(self, entry: OfferEntry) -> tuple:
@@ -92,6 +118,9 @@ class OfferDecisionPanel(InboxPanel):
             lines.append(self.tr("You decide on behalf of {0}, who is away.").format(entry.acting_for))
         self.facts.setText("<br>".join(lines))
         fill_table(self.pay, [(line.label, line.amount, line.note) for line in entry.pay])
+        fill_steps(self.history, self.ctx, entry.history)
+        self.history_title.setVisible(bool(entry.history))
+        self.history.setVisible(bool(entry.history))
         word = {"file": self.tr("File"), "confirm": self.tr("Confirm")}.get(entry.step_kind, self.tr("Approve"))
         self.approve.setText(self.tr("{0}: {1} (#{2})").format(word, entry.candidate, entry.offer_id))
         self.send_back.setText(self.tr("{0}: {1} (#{2})").format(self.tr("Send back"), entry.candidate, entry.offer_id))

@@ -25,6 +25,7 @@ from desktop.ui.approvals.inbox import DecisionInbox, InboxPanel
 from desktop.ui.approvals.offers import OfferApprovals
 from desktop.ui.approvals.purges import PurgeApprovals
 from desktop.ui.approvals.models import InboxTableModel, approver_role, request_summary, snapshot_rows, step_text
+from desktop.ui import signatures
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
 from desktop.ui.overview.models import ChangeRequestTableModel
@@ -36,6 +37,7 @@ from desktop.ui.widgets import hint_label, primary_button, title_label
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
+SIGNATURE_COLUMN = 4     # of the decisions so far: beside the decision, in sight in a narrow panel
 # step kind -> the verdicts it offers, in button order
 VERDICTS = {"approve": (Verdict.APPROVED, Verdict.REJECTED), "file": (Verdict.FILED,),
             "confirm": (Verdict.CONFIRMED, Verdict.REJECTED)}
@@ -56,7 +58,7 @@ class DecisionPanel(InboxPanel):
         self.conflicts = ConflictList(ctx.tz)
         self.history_title = title_label(self.tr("Decisions so far"), "sectionTitle")
         self.history = small_table([self.tr("Step"), self.tr("By"), self.tr("Role"), self.tr("Decision"),
-                                    self.tr("Comment"), self.tr("Time")])
+                                    self.tr("Signature"), self.tr("Time"), self.tr("Comment")])
         self.buttons: dict[Verdict, QPushButton] = {
             Verdict.APPROVED: primary_button(self.tr("Approve")),
             Verdict.FILED: primary_button(self.tr("File")),
@@ -111,8 +113,11 @@ class DecisionPanel(InboxPanel):
             (change_words.step_name(d.step_kind, d.step_role) or str(d.step),
              d.approver + (self.tr(" (for {0})").format(d.acting_for) if d.acting_for else ""),
              approver_role(d.role), labels.verdict(d.verdict) + (change_words.by_mail() if d.channel == "email" else ""),
-             d.comment, self.ctx.format_time(d.decided_at))
+             "", self.ctx.format_time(d.decided_at), d.comment)
             for d in item.history])
+        for row, d in enumerate(item.history):
+            signatures.show_in(self.history, row, SIGNATURE_COLUMN, self.ctx, d.signature, d.signer,
+                               by_mail=d.channel == "email")
         self.history_title.setVisible(bool(item.history))
         self.history.setVisible(bool(item.history))
         offered = () if self.read_only or item.status != "pending" else VERDICTS.get(item.step_kind, ())

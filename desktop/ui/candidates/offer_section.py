@@ -13,6 +13,7 @@ from desktop.core import offer_desk, offer_templates
 from desktop.core.errors import PermissionDenied
 from desktop.core.permissions import Action
 from desktop.ui import messages
+from desktop.ui.approvals.offers import fill_steps, steps_table
 from desktop.ui.candidates.contract_dialogs import ContractViewDialog, IssueContractDialog, SignedCopyDialog
 from desktop.ui.candidates.offer_dialogs import AnswerDialog, OfferDialog, WithdrawDialog
 
@@ -43,6 +44,11 @@ class OfferSection(QWidget):
         self._generation = 0
         self.state = QLabel()
         self.state.setWordWrap(True)
+        self.steps_title = QLabel(self.tr("Approval of the offer"))
+        self.steps = steps_table()          # each step with its signature (签名有效 / 无效 / 未签名)
+        self.steps.setMaximumHeight(120)
+        self.steps_title.hide()
+        self.steps.hide()
         self.offer_button = QPushButton(self.tr("Offer…"))
         self.answer_button = QPushButton(self.tr("Record answer…"))
         self.withdraw_button = QPushButton(self.tr("Withdraw…"))
@@ -62,6 +68,8 @@ class OfferSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.state)
+        layout.addWidget(self.steps_title)
+        layout.addWidget(self.steps)
         layout.addLayout(offer_row)
         layout.addLayout(contract_row)
         self.offer_button.clicked.connect(self.edit_offer)
@@ -93,6 +101,8 @@ class OfferSection(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.state.setText(messages.describe(error))
+        self.steps_title.hide()
+        self.steps.hide()
         for button in self._buttons():
             button.setEnabled(False)
         self.show()
@@ -107,6 +117,10 @@ class OfferSection(QWidget):
             return
         self.desk, self.prefill = desk, prefill
         self.state.setText(self.state_text(desk))
+        steps = desk.steps if desk else ()
+        fill_steps(self.steps, self.ctx, steps)
+        self.steps_title.setVisible(bool(steps))
+        self.steps.setVisible(bool(steps))
         status = desk.offer.status if desk else None
         contract = desk.contract if desk else None
         self.offer_button.setEnabled(desk is None or status == "draft" or not desk.open)

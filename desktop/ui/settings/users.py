@@ -16,6 +16,7 @@ from desktop.core.accounts import UserInfo
 from desktop.core.errors import ValidationFailed
 from desktop.core.model import Role
 from desktop.core import labels
+from desktop.ui import signatures
 from desktop.ui.errors import show_error
 from desktop.ui.forms import DepartmentPicker, EditDialog
 from desktop.ui.login import secret_field
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class UserTableModel(ListTableModel):
-    COL_USERNAME, COL_NAME, COL_DEPARTMENT, COL_ROLES, COL_STATE, COL_LAST_LOGIN = range(6)
+    COL_USERNAME, COL_NAME, COL_DEPARTMENT, COL_ROLES, COL_STATE, COL_LAST_LOGIN, COL_KEY, COL_KEY_CREATED = range(8)
 
     def __init__(self, ctx: "AppContext", parent=None) -> None:
         super().__init__(parent)
@@ -36,7 +37,7 @@ class UserTableModel(ListTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("User name"), self.tr("Name"), self.tr("Department"), self.tr("Roles"), self.tr("State"),
-                self.tr("Last login")]
+                self.tr("Last login"), self.tr("Signing key"), self.tr("Key created")]
 
     def display(self, row: UserInfo, column: int) -> str:
         if column == self.COL_ROLES:
@@ -47,9 +48,20 @@ class UserTableModel(ListTableModel):
             if row.locked_until is not None and row.locked_until > self.ctx.clock.now():
                 return self.tr("Locked until {0}").format(self.ctx.format_time(row.locked_until))
             return self.tr("Active")
+        if column == self.COL_KEY:
+            # the first half of the key id identifies it; the tooltip has all of it
+            return signatures.fingerprint(row.key_id[:16]) + " …" if row.key_id else self.tr("at next sign-in")
         return {self.COL_USERNAME: row.username, self.COL_NAME: row.display_name,
                 self.COL_DEPARTMENT: row.department,
-                self.COL_LAST_LOGIN: self.ctx.format_time(row.last_login_at)}.get(column, "")
+                self.COL_LAST_LOGIN: self.ctx.format_time(row.last_login_at),
+                self.COL_KEY_CREATED: self.ctx.format_time(row.key_created_at)}.get(column, "")
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_KEY:
+            row = self.rows[index.row()]
+            return (self.tr("Key id {0}").format(signatures.fingerprint(row.key_id)) if row.key_id else
+                    self.tr("No signing key yet: it is made when the user signs in with their own password."))
+        return super().data(index, role)
 
 
 class AddUserDialog(EditDialog):
@@ -123,10 +135,14 @@ class UsersPanel(QWidget):
         self.add_button = QPushButton(self.tr("Add user…"))
         self.toggle_button = QPushButton(self.tr("Disable"))
         self.reset_button = QPushButton(self.tr("Reset password…"))
+        self.key_button = QPushButton(self.tr("Issue new signing key…"))
+        self.key_button.setToolTip(self.tr("Retire the user's signing key: it still verifies what it signed, "
+                                           "signs nothing more, and the user gets a new key at the next sign-in."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.toggle_button)
         buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.key_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -134,6 +150,7 @@ class UsersPanel(QWidget):
         self.add_button.clicked.connect(self.add_user)
         self.toggle_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset_password)
+        self.key_button.clicked.connect(self.issue_new_key)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.sig_changed.connect(self._changed)
         self._update_buttons()
@@ -168,6 +185,7 @@ class UsersPanel(QWidget):
         user = self.selected()
         self.toggle_button.setEnabled(user is not None and user.id != self.ctx.actor.user_id)
         self.reset_button.setEnabled(user is not None)
+        self.key_button.setEnabled(user is not None and bool(user.key_id))
         self.toggle_button.setText(self.tr("Enable") if user is not None and not user.is_active
                                    else self.tr("Disable"))
 
@@ -193,6 +211,29 @@ class UsersPanel(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirmation = box
         box.open()
+
+    def issue_new_key(self) -> None:
+        """Asked first: the old key is retired for good (nobody can read it to carry it over)."""
+        user = self.selected()
+        if user is None or not user.key_id:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Issue new signing key"), self.tr(
+            "Retire the signing key of {0} ({1}), key id {2}? What it signed stays verifiable; it signs nothing "
+            "more. {0} gets a new key at the next sign-in; until then their decisions are not signed.").format(
+            user.display_name, user.username, signatures.fingerprint(user.key_id)), parent=self)
+        self.retire_key = box.addButton(self.tr("Retire and issue new key"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.finished.connect(lambda _code: self._key_answered(box, user))
+        self.confirmation = box
+        box.open()
+
+    def _key_answered(self, box: QMessageBox, user: UserInfo) -> None:
+        self.confirmation = None
+        if box.clickedButton() is not self.retire_key:
+            return
+        actor = self.ctx.actor
+        self.ctx.write(lambda session: accounts.issue_new_key(session, actor, user.username), None,
+                       lambda error: show_error(error, self), entity="user", ids=lambda info: (info.id,), owner=self)
 
     def toggle_active(self) -> None:
         user = self.selected()

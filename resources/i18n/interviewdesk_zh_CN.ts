@@ -2260,6 +2260,10 @@
         <translation>已重置 {0} 的密码。该用户下次登录时须设置新密码。</translation>
     </message>
     <message>
+        <source>The signing key of {0} is retired: it still verifies what it signed. They get a new key at their next sign-in.</source>
+        <translation>{0} 的签名密钥已停用，已签内容仍可验证。该用户下次登录时获得新密钥。</translation>
+    </message>
+    <message>
         <source>No such file: {0}</source>
         <translation>找不到文件：{0}</translation>
     </message>
@@ -2610,6 +2614,10 @@
     <message>
         <source>Approve</source>
         <translation>同意</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>File</source>
@@ -6699,6 +6707,10 @@
         <translation>只有查阅复制请求才提供个人信息副本。</translation>
     </message>
     <message>
+        <source>This user has no signing key yet: one is made at their next sign-in. Nothing was changed.</source>
+        <translation>该用户尚无签名密钥，将在其下次登录时生成。未作任何更改。</translation>
+    </message>
+    <message>
         <source>Please correct the following:</source>
         <translation>请修改以下内容：</translation>
     </message>
@@ -7094,6 +7106,10 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Decisions so far</source>
+        <translation>已有签批</translation>
+    </message>
+    <message>
         <source>Comment (required to send back)</source>
         <translation>意见（退回时必填）</translation>
     </message>
@@ -7297,6 +7313,10 @@
         <translation>逾期未答复，已过期</translation>
     </message>
     <message>
+        <source>Approval of the offer</source>
+        <translation>录用审批记录</translation>
+    </message>
+    <message>
         <source>Offer…</source>
         <translation>录用通知…</translation>
     </message>
@@ -7339,6 +7359,33 @@
     <message>
         <source>Labour contract {0}: issued {1}, {2}</source>
         <translation>劳动合同 {0}：签发于 {1}，{2}</translation>
+    </message>
+</context>
+<context>
+    <name>OfferSteps</name>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>签批人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -9644,6 +9691,37 @@
     </message>
 </context>
 <context>
+    <name>Signatures</name>
+    <message>
+        <source>Signature valid</source>
+        <translation>签名有效</translation>
+    </message>
+    <message>
+        <source>Signature invalid</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Signed by {0} with key {1} on {2}. The decision is unchanged since.</source>
+        <translation>由 {0} 以密钥 {1} 于 {2} 签名，此后决定未被改动。</translation>
+    </message>
+    <message>
+        <source>Signed by {0} with key {1} on {2}, but the decision as recorded no longer matches the signature: it was changed after signing. Do not rely on it.</source>
+        <translation>由 {0} 以密钥 {1} 于 {2} 签名，但现存的审批记录与签名不符：签名后已被改动，请勿采信。</translation>
+    </message>
+    <message>
+        <source>Decided by a reply to the approval mail: such decisions carry no signature.</source>
+        <translation>通过回复审批邮件作出的决定，不带签名。</translation>
+    </message>
+    <message>
+        <source>No signature: decided before decisions were signed, or without the approver&apos;s signing key (it is unlocked at sign-in).</source>
+        <translation>未签名：该决定作于启用签名之前，或审批人的签名密钥未解锁（密钥在登录时解锁）。</translation>
+    </message>
+</context>
+<context>
     <name>SignedCopyDialog</name>
     <message>
         <source>Attach the signed copy</source>
@@ -10080,6 +10158,14 @@
         <translation>最近登录</translation>
     </message>
     <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Key created</source>
+        <translation>密钥生成时间</translation>
+    </message>
+    <message>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
@@ -10090,6 +10176,18 @@
     <message>
         <source>Active</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <source>at next sign-in</source>
+        <translation>下次登录时生成</translation>
+    </message>
+    <message>
+        <source>Key id {0}</source>
+        <translation>密钥标识 {0}</translation>
+    </message>
+    <message>
+        <source>No signing key yet: it is made when the user signs in with their own password.</source>
+        <translation>尚无签名密钥：用户以本人密码登录时生成。</translation>
     </message>
 </context>
 <context>
@@ -10107,6 +10205,14 @@
         <translation>重置密码…</translation>
     </message>
     <message>
+        <source>Issue new signing key…</source>
+        <translation>签发新签名密钥…</translation>
+    </message>
+    <message>
+        <source>Retire the user&apos;s signing key: it still verifies what it signed, signs nothing more, and the user gets a new key at the next sign-in.</source>
+        <translation>停用该用户的签名密钥：已签内容仍可验证，但不再用于签名；用户下次登录时获得新密钥。</translation>
+    </message>
+    <message>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
@@ -10117,6 +10223,22 @@
     <message>
         <source>The password of {0} ({1}) was reset. Give them this temporary password; at their next sign-in they must choose their own:</source>
         <translation>{0} ({1}) 的密码已重置。请将以下临时密码告知本人；下次登录时须设置自己的密码：</translation>
+    </message>
+    <message>
+        <source>Issue new signing key</source>
+        <translation>签发新签名密钥</translation>
+    </message>
+    <message>
+        <source>Retire the signing key of {0} ({1}), key id {2}? What it signed stays verifiable; it signs nothing more. {0} gets a new key at the next sign-in; until then their decisions are not signed.</source>
+        <translation>停用 {0}（{1}）的签名密钥（标识 {2}）？已签内容仍可验证，但不再用于签名。{0} 下次登录时获得新密钥，在此之前其审批决定不带签名。</translation>
+    </message>
+    <message>
+        <source>Retire and issue new key</source>
+        <translation>停用并签发新密钥</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -304,6 +304,19 @@ class StorageFailed(DeskError):
 
 
 
+class ArchiveExportRefused(DeskError):
+    """An archive package was not exported; nothing was left behind and nothing registered. `reason`:
+    range (the first day is after the last), unknown_department (`code`), exists (the destination
+    is already there: packages never overwrite), nothing (no dossier formed in the range), changed
+    (a record changed while the package was written: export again), cancelled."""
+
+    code = "archive_export"
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(f"archive export refused: {reason}", reason=reason, **params)
+        self.reason = reason
+
+
 class BadLink(DeskError):
     """A link the app was asked to open is not a link to an interview. `reason`: empty, too_long,
     scheme, kind, id."""

@@ -1,2 +1,1 @@
-"""The electronic archive (电子档案, issue 13): dossiers and the packages that take them out of the
-live database for years."""
+"""The electronic archive (电子档案, issue 13): dossiers (dossier.py) and what is built on them."""

@@ -35,7 +35,7 @@ from desktop.core import settings
 from desktop.core.archive.package import PackageInfo, PackageWriter, PublicKey, Sink, Written, open_sink
 from desktop.core.errors import ArchiveExportRefused, DeskError, PermissionDenied
 from desktop.core.failures import typed_failure
-from desktop.core.model import Application, ArchiveExport, ArchiveRecord, Department, Position, User, UserKey
+from desktop.core.model import CLOSED_STAGES, Application, ArchiveExport, ArchiveRecord, Department, Position, User, UserKey
 from desktop.core.permissions import Action, DepartmentTree, visible_departments
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core.storage.database import Actor, Database
@@ -117,7 +117,8 @@ def chosen_applications(session: Session, actor: Actor, request: ExportRequest) 
     zone = ZoneInfo(settings.institution_value(session, "office.timezone"))
     start = datetime.combine(request.date_from, time(0), zone)
     end = datetime.combine(request.date_to + timedelta(days=1), time(0), zone)
-    conditions = [Application.closed_at.is_not(None), Application.closed_at >= start, Application.closed_at < end]
+    conditions = [Application.stage.in_(CLOSED_STAGES), Application.closed_at.is_not(None),
+                  Application.closed_at >= start, Application.closed_at < end]
     departments = _departments(session, actor, request.department_code.strip())
     if departments is not None:
         conditions.append(Position.department_id.in_(departments))
@@ -141,6 +142,28 @@ def check_request(request: ExportRequest) -> None:
 
 
 # --- the two steps ---------------------------------------------------------------------------------------
+
+def unregistered(session: Session, actor: Actor, request: ExportRequest) -> list[int]:
+    """The chosen applications whose dossier was never produced (no register row)."""
+    ids = chosen_applications(session, actor, request)
+    registered = set(session.scalars(select(ArchiveRecord.application_id)
+                                     .where(ArchiveRecord.application_id.in_(ids)))) if ids else set()
+    return [i for i in ids if i not in registered]
+
+
+def register_missing(session: Session, actor: Actor, application_ids: list[int], *,
+                     progress: Progress | None = None, total: int = 0) -> int:
+    """Produce the dossiers never produced (a write), before the package is rendered: a dossier's last
+    page names its first production, so the register row must exist first for the package's copy to
+    be the register's."""
+    from desktop.core.archive import dossier as dossiers
+
+    for done, application_id in enumerate(application_ids, 1):
+        dossiers.produce(session, actor, application_id, "closed")
+        if progress is not None:
+            progress(done, total or len(application_ids))
+    return len(application_ids)
+
 
 def prepare(session: Session, actor: Actor, request: ExportRequest, *, progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None) -> Prepared:
@@ -185,8 +208,8 @@ def complete(session: Session, actor: Actor, prepared: Prepared) -> ExportResult
         for application_id, digest in prepared.written.dossiers.items():
             if registered.get(application_id) == digest:
                 continue
-            record = dossiers.produce(session, actor, application_id, "closed")
-            if record.sha256 != digest:
+            record = dossiers.produce(session, actor, application_id, "closed")   # the record changed
+            if record.sha256 != digest:                     # ... and again since the package was written
                 raise ArchiveExportRefused("changed")
             reproduced += 1
         record_ids = list(session.scalars(select(ArchiveRecord.id).where(
@@ -208,10 +231,23 @@ def complete(session: Session, actor: Actor, prepared: Prepared) -> ExportResult
 
 def export(db: Database, actor: Actor, request: ExportRequest, *, progress: Progress | None = None,
            cancelled: Callable[[], bool] | None = None) -> ExportResult:
-    """Both steps: the command line's and the export dialog's one action. Should the commit of the
-    register row fail after the package got its name, the package is removed again."""
+    """The command line's and the export dialog's one action: dossiers never produced are produced
+    (and registered) first, then the package is prepared and completed. Should the commit of the
+    export's register row fail after the package got its name, the package is removed again."""
+    check_request(request)
     with db.session(actor) as session:
-        prepared = prepare(session, actor, request, progress=progress, cancelled=cancelled)
+        missing = unregistered(session, actor, request)
+        total = len(missing) + len(chosen_applications(session, actor, request))
+    if missing:
+        with db.session(actor, write=True) as session:
+            register_missing(session, actor, missing, progress=progress, total=total)
+
+    def rendered(done: int, _count: int) -> None:
+        if progress is not None:
+            progress(len(missing) + done, total)
+
+    with db.session(actor) as session:
+        prepared = prepare(session, actor, request, progress=rendered, cancelled=cancelled)
     try:
         with db.session(actor, write=True) as session:
             result = complete(session, actor, prepared)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import tempfile
 import xml.etree.ElementTree as ET
@@ -48,7 +49,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings, signing
 from desktop.core.archive.icc import srgb_profile
-from desktop.core.errors import InvalidState, NotFound, ValidationFailed
+from desktop.core.errors import DeskError, InvalidState, NotFound, ValidationFailed
 from desktop.core.failures import typed_failure
 from desktop.core.model import (
     CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, ArchiveRecord, Candidate, CandidateQuestion,
@@ -61,11 +62,13 @@ from desktop.core.storage.database import Actor
 from desktop.core.validation import mask_email, mask_id_number, mask_phone
 
 PRODUCER = "InterviewDesk 面试协同台"
+AUTOMATIC = "系统（应聘结束时自动生成）"   # the producer printed when the minute job made the dossier
 REASONS = ("closed", "on_demand")
 # 保管期限 by the class of the closed application when no retention policy names the class
 # (Settings → retention; issue 13 §4: not hired 5 years from closing). An open application
 # produced on demand is filed like one not (yet) hired.
 DEFAULT_RETENTION_YEARS: dict[str, int | None] = {"hired": 30, "not_hired": 5, "withdrawn": 5}
+log = logging.getLogger(__name__)
 XMP_NAMESPACE = "http://interviewdesk.cn/ns/archive/1.0/"
 
 
@@ -215,17 +218,21 @@ def _change_text(session: Session, words: _Words, values: dict[str, Any]) -> str
     return "；".join(parts)
 
 
+# the keys of event details worth printing, and how their values are worded
+_DETAIL_KEYS = {"before": ("原阶段", "_STAGES"), "stage": ("新阶段", "_STAGES"), "verdict": ("意见", "_VERDICTS"),
+                "party": ("一方", "_PARTIES"), "channel": ("渠道", "_CHANNELS"), "reason": ("理由", ""),
+                "comment": ("批示", ""), "note": ("备注", ""), "chain": ("审批链", ""), "step": ("步骤", ""),
+                "minutes": ("分钟", ""), "role": ("身份", "_ROLES"), "kind": ("类别", "_CHANGE_KINDS")}
+
+
 def _detail_text(detail: dict[str, Any]) -> str:
-    """The printable part of an event's detail (no ids, no nested structures)."""
+    """The printable part of an event's detail, in words (ids and technical keys are left out)."""
     shown = []
-    for key, value in sorted(detail.items()):
-        if key.endswith("_id") or key.endswith("_ids") or isinstance(value, (dict, list)) or value in (None, ""):
+    for key, (label, table) in _DETAIL_KEYS.items():
+        value = detail.get(key)
+        if value in (None, "") or isinstance(value, (dict, list)):
             continue
-        if key in ("stage", "before"):
-            value = _zh("_STAGES", str(value))
-        elif key == "verdict":
-            value = _zh("_VERDICTS", str(value))
-        shown.append(f"{key}={value}")
+        shown.append(f"{label}：{_zh(table, str(value)) if table else value}")
     return "；".join(shown)[:300]
 
 
@@ -565,7 +572,8 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
 
     st = styles()
     cell, small, heading, plain = st["cell"], st["small"], st["heading"], st["plain"]
-    sub = heading.clone("sub", fontSize=11, leading=17, spaceBefore=6, spaceAfter=3)
+    heading = heading.clone("section", keepWithNext=1)
+    sub = heading.clone("sub", fontSize=11, leading=17, spaceBefore=6, spaceAfter=3, keepWithNext=1)
     small_cell = small.clone("smallcell", fontSize=8.5, leading=11.5)
     width = A4[0] - 36 * mm
     story: list = []
@@ -854,40 +862,81 @@ def produce(session: Session, actor: Actor, application_id: int, reason: str) ->
     """Render the dossier, write it into the archive store and register it (one unit of work; the
     file is written before the flush, so a failed write leaves the register as it was).
     An unchanged record finds its file and row as they are; a changed one gets a new file and the
-    row is updated (its 档号, first producer and formation stay)."""
+    row is updated (its 档号, first producer and formation date stay). On demand: whoever may export
+    the department's archive (HR officer, personnel office)."""
     if reason not in REASONS:
         raise ValidationFailed({"reason": "choice"})
     application = session.get(Application, application_id)
     if application is None:
         raise NotFound("application", entity="application")
-    position = session.get(Position, application.position_id)
     if not actor.system:
-        require(session, actor, Action.ARCHIVE_EXPORT, position.department_id)
+        require(session, actor, Action.ARCHIVE_EXPORT, session.get(Position, application.position_id).department_id)
     if reason == "closed" and application.stage not in CLOSED_STAGES:
         raise InvalidState("application open", status="application_open")
+    return _produce(session, actor.label, actor.user_id, application, reason)
+
+
+def _produce(session: Session, label: str, user_id: int | None, application: Application, reason: str) -> ArchiveRecord:
     now = session.info["clock"].now()
-    dossier = render(session, application_id, produced_by=actor.label, now=now)
+    dossier = render(session, application.id, produced_by=label, now=now)
     digest = dossier.sha256
-    row = _register_row(session, application_id)
+    row = _register_row(session, application.id)
     name = f"{dossier.archive_code}-{digest[:12]}.pdf"
     if row is not None and row.sha256 == digest and file_path(session, row).is_file():
         return row
-    target = archive_folder(session) / dossier.department_code / name if dossier.department_code \
-        else archive_folder(session) / name
+    folder = archive_folder(session) / dossier.department_code if dossier.department_code else archive_folder(session)
+    target = folder / name
     if not (target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest):
         _write_atomically(target, dossier.pdf)
-    if row is None:
-        row = ArchiveRecord(archive_code=dossier.archive_code, created_by_id=actor.user_id, created_at=now)
-        session.add(row)
     policy = session.scalar(select(RetentionPolicy).where(RetentionPolicy.record_class == record_class(application)))
-    row.title, row.application_id, row.file_name, row.sha256 = dossier.title, application_id, name, digest
+    if row is None:
+        row = ArchiveRecord(archive_code=dossier.archive_code, title=dossier.title, created_by_id=user_id, created_at=now)
+        session.add(row)
+    first_by = str(_manifest(row).get("produced_by") or "") or label
+    row.title, row.application_id, row.file_name, row.sha256 = dossier.title, application.id, name, digest
     row.retention_policy_id = policy.id if policy is not None else None
     row.reason, row.source_sha256, row.size_bytes, row.pages = reason, dossier.source_sha256, len(dossier.pdf), dossier.pages
     row.formed_on, row.retention_label, row.department_code = dossier.formed_on, dossier.retention_label, dossier.department_code
-    first_by = str(_manifest(row).get("produced_by") or "") or actor.label
-    row.manifest = json.dumps({"format": "PDF/A-1b", "produced_by": first_by, "file": name, "signed_decisions": len(dossier.signed),
+    row.manifest = json.dumps({"format": "PDF/A-1b", "produced_by": first_by, "signed_decisions": len(dossier.signed),
                                "related": list(dossier.related), "classification": dossier.classification},
                               ensure_ascii=False, sort_keys=True)
     session.flush()
     audit.record(session, "dossier_produced", "archive_record", row.id, reason=reason, sha256=digest)
     return row
+
+
+def produce_on_close(session: Session, actor: Actor | None, application_id: int) -> ArchiveRecord | None:
+    """Called where an application closes (hired, not hired, withdrawn), inside the closing unit of
+    work: a dossier takes about a tenth of a second, so it is produced right away, by whoever closed
+    it. A failure of the archive store (full, unwritable, a share away) must not undo the closing:
+    the dossier is then left due and `produce_due` (the minute job) produces it later."""
+    application = session.get(Application, application_id)
+    if application is None or application.stage not in CLOSED_STAGES:
+        return None
+    try:
+        with session.begin_nested():
+            return _produce(session, actor.label if actor else AUTOMATIC, actor.user_id if actor else None,
+                            application, "closed")
+    except DeskError as error:
+        log.warning("dossier of application %s left due: %s", application_id, error.code)
+        return None
+
+
+def due(session: Session, limit: int = 20) -> list[int]:
+    """Closed applications without a dossier (their closing could not write one), oldest first."""
+    return list(session.scalars(
+        select(Application.id).outerjoin(ArchiveRecord, ArchiveRecord.application_id == Application.id)
+        .where(Application.closed_at.is_not(None), Application.stage.in_(list(CLOSED_STAGES)), ArchiveRecord.id.is_(None))
+        .order_by(Application.closed_at, Application.id).limit(limit)))
+
+
+def produce_due(session: Session, limit: int = 5) -> int:
+    """The minute job's share: produce up to `limit` due dossiers (a few per run, so that a long
+    outage of the archive store does not make one run long). Returns how many were produced."""
+    made = 0
+    for application_id in due(session, limit):
+        if produce_on_close(session, None, application_id) is not None:
+            made += 1
+        else:
+            break                    # the store still fails: the next run tries again
+    return made

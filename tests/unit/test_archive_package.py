@@ -240,9 +240,9 @@ def test_a_missing_file_and_an_added_file_are_named(folder: Path):
 
 
 def test_no_manifest_or_no_package_is_named(folder: Path, tmp_path: Path):
-    assert problem(tmp_path / "nowhere") == ("", "not_found")
+    assert problem(tmp_path / "nowhere") == (str(tmp_path / "nowhere"), "not_found")
     (tmp_path / "x.zip").write_bytes(b"not a zip")
-    assert problem(tmp_path / "x.zip") == ("", "not_package")
+    assert problem(tmp_path / "x.zip") == (str(tmp_path / "x.zip"), "not_package")
     (folder / "manifest.sha256").unlink()
     assert problem(folder) == ("manifest.sha256", "manifest_missing")
 

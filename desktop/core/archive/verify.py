@@ -130,8 +130,8 @@ def verify(path: Path) -> VerifyReport:
     """Check the package at `path` (a folder or a .zip); the report names the first problem."""
     try:
         reader = _open(path)
-    except _Failed as failed:
-        return VerifyReport(str(path), failed.problem)
+    except _Failed as failed:               # the package itself: named by its path
+        return VerifyReport(str(path), Problem(str(path), failed.problem.code))
     check = _Check(reader)
     try:
         check.run()

@@ -32,7 +32,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
-from desktop.core.archive.package import PackageInfo, PackageWriter, PublicKey, Sink, Written, open_sink
+from desktop.core.archive.package import (
+    PackageInfo, PackageWriter, PublicKey, Sink, Written, file_stem, open_sink,
+)
 from desktop.core.errors import ArchiveExportRefused, DeskError, PermissionDenied
 from desktop.core.failures import typed_failure
 from desktop.core.model import CLOSED_STAGES, Application, ArchiveExport, ArchiveRecord, Department, Position, User, UserKey
@@ -131,6 +133,21 @@ def public_keys(session: Session, key_ids: set[str]) -> list[PublicKey]:
                            .where(UserKey.key_id.in_(sorted(key_ids)))).all() if key_ids else []
     return [PublicKey(k.key_id, k.user_id, username, display_name, k.public_key, k.created_at, k.retired_at,
                       k.retired_reason) for k, username, display_name in rows]
+
+
+def package_name(first: date, last: date, department_code: str = "") -> str:
+    """The name the export dialog gives a package: 面试档案包_<first>-<last>[_<department>]."""
+    name = f"面试档案包_{first:%Y%m%d}-{last:%Y%m%d}"
+    return f"{name}_{file_stem(department_code)}" if department_code else name
+
+
+def free_path(folder: Path, name: str, suffix: str) -> Path:
+    """`folder/name+suffix`, or with _2, _3 … when a package of that name is there already."""
+    candidate, n = folder / f"{name}{suffix}", 1
+    while candidate.exists() or (folder / f".{candidate.name}.partial").exists():
+        n += 1
+        candidate = folder / f"{name}_{n}{suffix}"
+    return candidate
 
 
 def check_request(request: ExportRequest) -> None:

@@ -30,8 +30,15 @@ def _register(ctx: "AppContext") -> QWidget:
     return ArchivePage(ctx)
 
 
+def _packages(ctx: "AppContext") -> QWidget:
+    from desktop.ui.archive.packages import PackagesPage
+    return PackagesPage(ctx)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("register", QT_TRANSLATE_NOOP("ArchiveHub", "Archive register"), (Action.ARCHIVE_VIEW,), _register),
+    TabSpec("packages", QT_TRANSLATE_NOOP("ArchiveHub", "Archive packages"),
+            (Action.ARCHIVE_VIEW, Action.ARCHIVE_EXPORT), _packages),
 )
 
 

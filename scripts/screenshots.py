@@ -183,6 +183,7 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
             print("no position this user may edit")
     _calibration_shot(app, tasks, window, out)
     _scorecard_shot(app, tasks, window, out)
+    _archive_package_shots(app, tasks, window, out)
     if "candidates" in keys:                      # 录用通知… of the first candidate's first application
         page = window.open_page("candidates")
         _wait(app, tasks)
@@ -203,6 +204,62 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
                 _wait(app, tasks, 0.5)
                 _save(section.dialog, out / "offer-dialog.png")
                 section.dialog.reject()
+
+
+def _archive_package_shots(app, tasks, window, out: Path) -> None:
+    """档案 → 档案包: the export dialog before and after exporting this year's dossiers, the register
+    with the export, and the verify dialog's answer for the package (archive-*.png)."""
+    import shutil
+    import tempfile
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from desktop.ui.archive.packages import ExportDialog, VerifyDialog
+
+    if "archive" not in window.page_keys():
+        return
+    hub = window.open_page("archive")
+    page = hub.pages.get("packages")
+    if page is None:
+        return
+    hub.tabs.setCurrentWidget(page)
+    folder = Path(tempfile.mkdtemp(prefix="archive-shots-"))
+    if page.export_button.isVisible():
+        dialog = ExportDialog(page.ctx, page)
+        dialog.date_from.setDate(QDate(date.today().year, 1, 1))
+        dialog.folder.setText(str(folder))
+        dialog.show()
+        _wait(app, tasks)
+        _save(dialog, out / "archive-export.png")
+        dialog.run()
+        _wait(app, tasks, 8)
+        _save(dialog, out / "archive-export-done.png")
+        dialog.close()
+        _wait(app, tasks)
+        _save(window, out / "archive-packages.png")
+    packages = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    verifier = VerifyDialog(page.ctx, page)
+    if packages:
+        verifier.path.setText(str(packages[0]))
+        verifier.run()
+    verifier.show()
+    _wait(app, tasks, 3)
+    _save(verifier, out / "archive-verify.png")
+    if packages:
+        damaged = folder / "damaged.zip"
+        shutil.copyfile(packages[0], damaged)
+        with open(damaged, "r+b") as fh:       # one byte of the first PDF (stored, not compressed)
+            data = fh.read()
+            at = data.index(b"%PDF") + 200
+            fh.seek(at)
+            fh.write(bytes([data[at] ^ 1]))
+        verifier.path.setText(str(damaged))
+        verifier.run()
+        _wait(app, tasks, 3)
+        _save(verifier, out / "archive-verify-failed.png")
+    verifier.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _scorecard_shot(app, tasks, window, out: Path) -> None:

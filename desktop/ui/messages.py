@@ -479,6 +479,8 @@ _PACKAGE_PROBLEMS = {   # verify.Problem's code -> what failed (the file is name
                         "line"),
     "missing": QT_TRANSLATE_NOOP("Messages", "the file is listed in the manifest but missing"),
     "digest": QT_TRANSLATE_NOOP("Messages", "its SHA-256 differs from the manifest: the file was changed"),
+    "damaged": QT_TRANSLATE_NOOP("Messages", "its bytes fail the zip file's own check (CRC): the file was changed "
+                                 "or damaged"),
     "unlisted": QT_TRANSLATE_NOOP("Messages", "the file is not in the manifest: it was added after the export"),
     "format": QT_TRANSLATE_NOOP("Messages", "the file is not in the package's format"),
     "key_id": (QT_TRANSLATE_NOOP("Messages", "the public key {0} does not match its key id: the keys file was "

@@ -278,3 +278,14 @@ def rewrite_manifest(folder: Path) -> None:
     digests = {p.relative_to(folder).as_posix(): package.sha256(p.read_bytes())
                for p in folder.rglob("*") if p.is_file() and p.name != "manifest.sha256"}
     (folder / "manifest.sha256").write_bytes(package.manifest_text(digests))
+
+
+def test_one_byte_changed_inside_a_zip_is_named_by_the_zips_own_check(tmp_path: Path, signers):
+    dest = tmp_path / "p.zip"
+    write(dest, dossiers(2, signers), signers)
+    data = bytearray(dest.read_bytes())
+    with zipfile.ZipFile(dest) as archive:
+        entry = archive.getinfo("dossiers/MS-2026-NK-000002.pdf")
+    data[entry.header_offset + 30 + len(entry.filename.encode()) + 50] ^= 0x01    # inside the stored PDF
+    dest.write_bytes(bytes(data))
+    assert problem(dest) == ("dossiers/MS-2026-NK-000002.pdf", "damaged")

@@ -96,6 +96,12 @@ class PackagesPage(QWidget):
         VerifyDialog(self.ctx, self).exec()
 
 
+def _shown(dialog: "ExportDialog | VerifyDialog", text: str, style: str) -> None:
+    """The dialog's outcome line, the dialog grown to show it whole."""
+    show_outcome(dialog.outcome, text, style)
+    dialog.adjustSize()
+
+
 class _Progress(QObject):
     """Carries the export's progress from the worker thread to the dialog (queued)."""
 
@@ -210,7 +216,7 @@ class ExportDialog(QDialog):
     def run(self) -> None:
         destination = self.destination()
         if destination is None:
-            show_outcome(self.outcome, self.tr("Choose the folder to save the package in."), "formError")
+            _shown(self, self.tr("Choose the folder to save the package in."), "formError")
             return
         request = ExportRequest(self.date_from.date().toPython(), self.date_to.date().toPython(), destination,
                                 self.department.currentData() or "")
@@ -239,16 +245,14 @@ class ExportDialog(QDialog):
     def _exported(self, result: ExportResult) -> None:
         self._finished()
         self.ok_button.setEnabled(False)
-        show_outcome(self.outcome, self.tr("%n dossier(s) exported to {0}.\nPackage digest (SHA-256 of its "
-                                           "manifest): {1}", "", result.dossiers).format(result.path,
-                                                                                        result.package_sha256),
-                     "success")
+        _shown(self, self.tr("%n dossier(s) exported to {0}.\nPackage digest (SHA-256 of its manifest): {1}", "",
+                           result.dossiers).format(result.path, result.package_sha256), "success")
         self.ctx.sig_changed.emit("archive_export", (result.export_id,))
         self.ctx.sig_changed.emit("archive", ())
 
     def _failed(self, error: BaseException) -> None:
         self._finished()
-        show_outcome(self.outcome, export_failure_text(error), "formError")
+        _shown(self, export_failure_text(error), "formError")
 
     def _cancel_or_close(self) -> None:
         if self.cancel is not None:
@@ -315,10 +319,10 @@ class VerifyDialog(QDialog):
     def run(self) -> None:
         text = self.path.text().strip()
         if not text:
-            show_outcome(self.outcome, self.tr("Choose a package folder or .zip file."), "formError")
+            _shown(self, self.tr("Choose a package folder or .zip file."), "formError")
             return
         self.ok_button.setEnabled(False)
-        show_outcome(self.outcome, self.tr("Checking…"), "")
+        _shown(self, self.tr("Checking…"), "")
         path = Path(text).expanduser()
         self.ctx.run(lambda: verify(path), self._checked, self._failed, owner=self)
 
@@ -329,11 +333,11 @@ class VerifyDialog(QDialog):
             text = self.tr("Package OK: {0} dossiers, {1} files and {2} signatures checked.\nPackage digest "
                            "(SHA-256 of its manifest): {3}").format(report.dossiers, report.files,
                                                                     report.signatures, report.package_sha256)
-            show_outcome(self.outcome, "\n".join([text, *notes]), "success")
+            _shown(self, "\n".join([text, *notes]), "success")
         else:
-            show_outcome(self.outcome, self.tr("The package failed its check: {0}").format(
-                package_problem_text(report.problem)), "formError")
+            _shown(self, self.tr("The package failed its check: {0}").format(package_problem_text(report.problem)),
+                       "formError")
 
     def _failed(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        show_outcome(self.outcome, describe(error), "formError")
+        _shown(self, describe(error), "formError")

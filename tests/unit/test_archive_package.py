@@ -9,7 +9,7 @@ import json
 import shutil
 import subprocess
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -21,41 +21,11 @@ from reportlab.pdfgen import canvas
 
 from desktop.core import signing
 from desktop.core.archive import package
+from desktop.core.archive.dossier import Dossier, SignedDecision
 from desktop.core.archive.package import PackageInfo, PackageWriter, PublicKey, open_sink
 from desktop.core.archive.verify import verify
 
 AT = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
-
-
-@dataclass(frozen=True)
-class Decision:      # the fields of desktop.core.archive.dossier.SignedDecision
-    subject: str
-    subject_id: int
-    signer_id: int
-    signer_name: str
-    key_id: str
-    content_sha256: str
-    verdict: str
-    comment: str
-    signed_at: datetime
-    signature: str
-
-
-@dataclass(frozen=True)
-class Dossier:       # the fields of desktop.core.archive.dossier.Dossier
-    archive_code: str
-    title: str
-    application_id: int
-    formed_on: date
-    retention_label: str
-    department_code: str
-    creator: str
-    classification: str
-    related: tuple[str, ...]
-    pdf: bytes
-    pages: int
-    source_sha256: str
-    signed: tuple[Decision, ...]
 
 
 class Signer:
@@ -64,11 +34,11 @@ class Signer:
         raw = self.private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         self.key = PublicKey(signing.key_id_of(raw), user_id, f"user{user_id}", name, raw.hex(), AT)
 
-    def decide(self, subject_id: int, verdict: str, comment: str) -> Decision:
+    def decide(self, subject_id: int, verdict: str, comment: str) -> SignedDecision:
         content = f"{subject_id:064x}"
         text = signing.signed_text("change_decision", subject_id, content, verdict, comment, AT,
                                    self.key.user_id, self.key.key_id)
-        return Decision("change_decision", subject_id, self.key.user_id, self.key.display_name, self.key.key_id,
+        return SignedDecision("change_decision", subject_id, self.key.user_id, self.key.display_name, self.key.key_id,
                         content, verdict, comment, AT, self.private.sign(text).hex())
 
 

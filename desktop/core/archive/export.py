@@ -4,19 +4,23 @@ Which dossiers: those of the applications whose formation date — the office-lo
 application closed (hired, not hired, withdrawn) — falls in the range, in the department and its
 sub-departments when one is given, and within the departments the exporter may export.
 
-Two steps, so that rendering hundreds of dossiers never holds the database's write lock:
+Rendering hundreds of dossiers must not hold the database's write lock, so an export is done in
+steps: dossiers never produced are produced first (`register_missing`, a write: a dossier's last page
+names its first production, so its register row must exist before the package's copy is rendered);
 `prepare` (a read) renders each dossier through the dossier module and writes the package under a
-hidden partial name beside the destination; `complete` (one write transaction) brings the dossier
-register up to date, adds the export's register row and only then gives the package its name. On any
-failure — a full disk, a folder that may not be written, a cancel — the partial package is removed
-and no register row is written: nothing is left that looks like a complete package.
+hidden partial name beside the destination; `complete` (one short write transaction) brings the
+dossier register up to date, adds the export's register row and only then gives the package its
+name. On any failure — a full disk, a folder that may not be written, a cancel — the partial package
+is removed and no export row is written: nothing is left that looks like a complete package.
 
-The dossier register and the package agree: rendering is deterministic, so an unchanged record
-renders the bytes the register names. Where the register names other bytes (the record changed
-after its dossier was produced) or no dossier exists yet, `complete` produces it again through the
-dossier module (`produce`), so after an export every exported dossier's register row names the
-exact PDF in the package. Should a record change between the two steps, the export is refused
-(`changed`) rather than registering a package that does not match the register.
+The dossier register and the package agree — decided so, rather than exporting whatever the
+register held: rendering is deterministic, so an unchanged record renders the bytes the register
+names. Where the register names other bytes (the record changed after its dossier was produced),
+`complete` produces it again through the dossier module (`produce`, which writes the new file into
+the archive store and updates the row), so after an export every exported dossier's register row
+names the exact PDF in the package and the export row lists those rows. Should a record change
+between the steps, the export is refused (`changed`) rather than registering a package that does
+not match the register.
 """
 
 from __future__ import annotations

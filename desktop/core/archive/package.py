@@ -37,10 +37,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
 from desktop.core import signing
+
+if TYPE_CHECKING:
+    from desktop.core.archive.dossier import Dossier
 
 FORMAT = "interviewdesk-archive-package/1"
 MANIFEST = "manifest.sha256"
@@ -51,24 +54,6 @@ SCHEMA_FILE = "metadata/schema.xsd"
 PDF_FORMAT, PDF_STANDARD = "PDF/A-1b", "GB/T 23286.1-2009"
 DIGEST_ALGORITHM = "SHA-256"
 SIGNATURE_ALGORITHM = "Ed25519"
-
-
-class DossierLike(Protocol):
-    """What a package needs of a dossier (desktop.core.archive.dossier.Dossier)."""
-
-    archive_code: str
-    title: str
-    application_id: int
-    formed_on: date
-    retention_label: str
-    department_code: str
-    creator: str
-    classification: str
-    related: tuple[str, ...]
-    pdf: bytes
-    pages: int
-    source_sha256: str
-    signed: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -156,7 +141,7 @@ def _element(parent: ET.Element, name: str, value: object, **attributes: str) ->
     return child
 
 
-def metadata_xml(dossier: DossierLike, pdf_sha256: str) -> bytes:
+def metadata_xml(dossier: Dossier, pdf_sha256: str) -> bytes:
     """The dossier's metadata record, UTF-8 with its declaration (schema: SCHEMA)."""
     root = ET.Element("电子文件元数据", {"方案": "InterviewDesk 面试档案元数据 1.0（参照 DA/T 46-2009）"})
     _element(root, "题名", dossier.title)
@@ -197,7 +182,7 @@ def _signed_entry(decision: Any, keys: dict[str, PublicKey]) -> dict[str, Any]:
             "verified_at_export": valid}
 
 
-def signatures_json(dossier: DossierLike, keys: dict[str, PublicKey]) -> bytes:
+def signatures_json(dossier: Dossier, keys: dict[str, PublicKey]) -> bytes:
     document = {"档号": dossier.archive_code, "format": "interviewdesk-signatures/1",
                 "signatures": [_signed_entry(d, keys) for d in dossier.signed]}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -328,7 +313,7 @@ class PackageWriter:
         digest = self.written.digests[name] = sha256(data)
         return digest
 
-    def add(self, dossier: DossierLike, keys: dict[str, PublicKey]) -> str:
+    def add(self, dossier: Dossier, keys: dict[str, PublicKey]) -> str:
         """Write one dossier's PDF, metadata and signatures; returns the PDF's SHA-256."""
         if dossier_path(dossier.archive_code) in self.written.digests:
             raise ValueError(f"archive code twice in one package: application {dossier.application_id}")

@@ -28,8 +28,7 @@ def archived(embedded_db):
     return archive_world(embedded_db, candidates=40, closed=5, first_day=FIRST)
 
 
-def export_from_dialog(qtbot, ctx, folder: Path, *, as_zip: bool, name: str = "面试档案包_20261201-20261231"
-                       ) -> ExportDialog:
+def export_from_dialog(qtbot, ctx, folder: Path, *, as_zip: bool) -> ExportDialog:
     dialog = ExportDialog(ctx)
     qtbot.addWidget(dialog)
     idle(qtbot, ctx)
@@ -37,7 +36,7 @@ def export_from_dialog(qtbot, ctx, folder: Path, *, as_zip: bool, name: str = "�
     dialog.date_to.setDate(QDate(2026, 12, 31))
     dialog.folder.setText(str(folder))
     (dialog.as_zip if as_zip else dialog.as_folder).setChecked(True)
-    assert dialog.name.text() == name + (".zip" if as_zip else "")
+    assert dialog.name.text() == "面试档案包_20261201-20261231" + (".zip" if as_zip else "")
     dialog.ok_button.click()
     assert not dialog.ok_button.isEnabled()          # the work runs off the UI thread
     idle(qtbot, ctx)
@@ -59,8 +58,7 @@ def test_export_from_the_dialog_shows_the_result_and_lists_it(qtbot, ctx, archiv
     assert row.dossiers == 5 and row.package_sha256 in dialog.outcome.text() and str(package) in dialog.outcome.text()
     assert page.model.index(0, page.model.COL_DIGEST).data() == row.package_sha256
 
-    again = export_from_dialog(qtbot, ctx, tmp_path, as_zip=True,     # the same name is taken: _2
-                               name="面试档案包_20261201-20261231_2")
+    again = export_from_dialog(qtbot, ctx, tmp_path, as_zip=True)     # the same name is taken: _2
     assert (tmp_path / "面试档案包_20261201-20261231_2.zip").is_file() and again.outcome.objectName() == "success"
 
 

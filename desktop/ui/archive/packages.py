@@ -201,25 +201,23 @@ class ExportDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
-    def destination(self) -> Path | None:
-        folder = self.folder.text().strip()
-        if not folder:
-            return None
+    def _package(self) -> tuple[str, str]:
         first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
         name = exporting.package_name(first, last, self.department.currentData() or "")
-        return exporting.free_path(Path(folder).expanduser(), name, ".zip" if self.as_zip.isChecked() else "")
+        return name, ".zip" if self.as_zip.isChecked() else ""
 
     def _show_name(self) -> None:
-        destination = self.destination()
-        self.name.setText(destination.name if destination is not None else self.tr("Choose a folder."))
+        name, suffix = self._package()
+        self.name.setText(name + suffix if self.folder.text().strip() else self.tr("Choose a folder."))
 
     def run(self) -> None:
-        destination = self.destination()
-        if destination is None:
+        folder = self.folder.text().strip()
+        if not folder:
             _shown(self, self.tr("Choose the folder to save the package in."), "formError")
             return
-        request = ExportRequest(self.date_from.date().toPython(), self.date_to.date().toPython(), destination,
-                                self.department.currentData() or "")
+        name, suffix = self._package()
+        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        department = self.department.currentData() or ""
         self.cancel = exporting.Cancel()
         self.ok_button.setEnabled(False)
         self.close_button.setText(self.tr("Cancel export"))
@@ -227,8 +225,13 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress_timer.start()
         db, actor, bridge, cancel = self.ctx.db, self.ctx.actor, self.bridge, self.cancel
-        self.ctx.run(lambda: exporting.export(db, actor, request, progress=bridge.sig_progress.emit, cancelled=cancel),
-                     self._exported, self._failed, owner=self)
+
+        def work() -> ExportResult:     # the folder is looked at off the UI thread too (it may be a share)
+            destination = exporting.free_path(Path(folder).expanduser(), name, suffix)
+            return exporting.export(db, actor, ExportRequest(first, last, destination, department),
+                                    progress=bridge.sig_progress.emit, cancelled=cancel)
+
+        self.ctx.run(work, self._exported, self._failed, owner=self)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -240,6 +243,7 @@ class ExportDialog(QDialog):
         self.progress_timer.stop()
         self.progress.hide()
         self.ok_button.setEnabled(True)
+        self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Close"))
 
     def _exported(self, result: ExportResult) -> None:

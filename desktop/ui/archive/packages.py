@@ -182,7 +182,7 @@ class ExportDialog(QDialog):
         column.addWidget(self.progress)
         column.addWidget(self.outcome)
         column.addLayout(buttons)
-        self.resize(620, self.sizeHint().height())
+        self.setMinimumWidth(620)
         ctx.read(list_departments, self._departments_arrived, self._failed, owner=self)
 
     @staticmethod
@@ -308,7 +308,7 @@ class VerifyDialog(QDialog):
             "decision against its signed text and the signer's public key. The database is not needed.")))
         column.addWidget(self.outcome)
         column.addLayout(buttons)
-        self.resize(620, self.sizeHint().height())
+        self.setMinimumWidth(620)
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Package folder"))

@@ -49,7 +49,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings, signing
 from desktop.core.archive.icc import srgb_profile
-from desktop.core.errors import DeskError, InvalidState, NotFound, ValidationFailed
+from desktop.core.errors import DeskError, DossierUnavailable, InvalidState, NotFound, ValidationFailed
 from desktop.core.failures import typed_failure
 from desktop.core.model import (
     CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, ArchiveRecord, Candidate, CandidateQuestion,
@@ -57,7 +57,7 @@ from desktop.core.model import (
     Room, Round, RoundDecision, Score, Scorecard, ScorecardCriterion, Signature, TimelineEvent, User,
 )
 from desktop.core.paths import app_dirs, resources_dir
-from desktop.core.permissions import Action, require
+from desktop.core.permissions import Action, allowed, require
 from desktop.core.storage.database import Actor
 from desktop.core.validation import mask_email, mask_id_number, mask_phone
 
@@ -329,11 +329,12 @@ def _offers(session: Session, words: _Words, application: Application, events: l
                           comment, state])
         contracts = []
         for contract in session.scalars(select(Contract).where(Contract.offer_id == offer.id).order_by(Contract.id)):
-            contracts.append([contract.contract_no, contract.kind, words.day(contract.starts_on), words.day(contract.ends_on),
-                              contract.status, words.at(contract.issued_at), words.at(contract.signed_at)])
+            contracts.append([contract.contract_no, CONTRACT_KINDS.get(contract.kind, contract.kind),
+                              words.day(contract.starts_on), words.day(contract.ends_on),
+                              CONTRACT_STATES.get(contract.status, contract.status), words.at(contract.issued_at), words.at(contract.signed_at)])
             related.append(f"劳动合同 {contract.contract_no}")
-        related.append(f"录用通知 第{offer.id}号（{offer.status.value}）")
-        offers.append({"id": offer.id, "status": offer.status.value, "grade": offer.grade,
+        related.append(f"录用通知 第{offer.id}号（{OFFER_STATES.get(offer.status.value, offer.status.value)}）")
+        offers.append({"id": offer.id, "status": OFFER_STATES.get(offer.status.value, offer.status.value), "grade": offer.grade,
                        "start_date": words.day(offer.start_date), "work_place": offer.work_place,
                        "created_at": words.at(offer.created_at), "sent_at": words.at(offer.sent_at),
                        "responded_at": words.at(offer.responded_at), "answer_note": offer.answer_note,
@@ -763,6 +764,10 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
 
 
 RECOMMENDATIONS = {"strong_yes": "强烈推荐", "yes": "推荐", "undecided": "待定", "no": "不推荐"}
+OFFER_STATES = {"draft": "草拟", "pending_approval": "审批中", "sent": "已发出", "accepted": "已接受", "declined": "已拒绝",
+                "withdrawn": "已撤回", "expired": "已过期"}
+CONTRACT_KINDS = {"fixed_term": "固定期限", "open_ended": "无固定期限", "project": "以完成一定工作任务为期限"}
+CONTRACT_STATES = {"draft": "草拟", "issued": "已签发", "signed": "已签订"}
 SCORECARD_STATES = {"draft": "草稿（未提交）", "submitted": "已提交", "reopened": "重新开放"}
 OUTCOMES = {"passed": "通过", "failed": "未通过", "hr_decides": "由人事决定"}
 
@@ -940,3 +945,76 @@ def produce_due(session: Session, limit: int = 5) -> int:
         else:
             break                    # the store still fails: the next run tries again
     return made
+
+
+# --- reading the register ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DossierState:
+    """What the application page and the register show of an application's dossier."""
+
+    application_id: int
+    closed: bool
+    may_produce: bool
+    record_id: int | None = None
+    archive_code: str = ""
+    pages: int = 0
+    size_bytes: int = 0
+    sha256: str = ""
+    produced_at: datetime | None = None
+    formed_on: date | None = None
+    retention_label: str = ""
+
+
+def _department_of(session: Session, application: Application) -> int | None:
+    return session.scalar(select(Position.department_id).where(Position.id == application.position_id))
+
+
+def state(session: Session, actor: Actor, application_id: int) -> DossierState:
+    """The application's dossier as registered (ARCHIVE_VIEW on the position's department)."""
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("application", entity="application")
+    department = _department_of(session, application)
+    require(session, actor, Action.ARCHIVE_VIEW, department)
+    may = actor.system or allowed(session, actor, Action.ARCHIVE_EXPORT, department)
+    row = _register_row(session, application_id)
+    closed = application.stage in CLOSED_STAGES
+    if row is None:
+        return DossierState(application_id, closed, may)
+    return DossierState(application_id, closed, may, row.id, row.archive_code, row.pages, row.size_bytes, row.sha256,
+                        row.created_at, row.formed_on,
+                        row.retention_label)
+
+
+def produce_now(session: Session, actor: Actor, application_id: int) -> ArchiveRecord:
+    """"Produce dossier" on the application page or in the register: a closed application's dossier
+    is filed as closed, an open one's as on demand."""
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("application", entity="application")
+    return produce(session, actor, application_id, "closed" if application.stage in CLOSED_STAGES else "on_demand")
+
+
+def open_file(session: Session, actor: Actor, application_id: int) -> Path:
+    """The dossier's file in the archive store, for the system's PDF viewer, after checking that it
+    is the file registered (its SHA-256). Opening it is recorded in the audit log (it holds
+    personal data)."""
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("application", entity="application")
+    require(session, actor, Action.ARCHIVE_VIEW, _department_of(session, application))
+    row = _register_row(session, application_id)
+    if row is None or not row.file_name:
+        raise DossierUnavailable("no dossier", reason="not_produced")
+    path = file_path(session, row)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DossierUnavailable("file missing", reason="file_missing") from None
+    except OSError as error:
+        raise (typed_failure(error) or error) from None
+    if hashlib.sha256(data).hexdigest() != row.sha256:
+        raise DossierUnavailable("file changed", reason="file_changed")
+    audit.record(session, "dossier_opened", "archive_record", row.id)
+    return path

@@ -569,6 +569,8 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
         Flowable, KeepTogether, LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle,
     )
 
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     from desktop.integrations.documents.fonts import cjk_font, page_footer, styles
 
     st = styles()
@@ -604,14 +606,30 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
         story.append(Mark(title, level))
         story.append(p(title, heading if level == 0 else sub))
 
+    font = cjk_font()
+
+    def fitted(value: Any, style, column_width: float) -> Any:
+        """A value that fits its column on one line as plain text (cheap to lay out), else a
+        wrapping paragraph."""
+        text = str(value if value is not None else "")
+        if "\n" not in text and stringWidth(text, font, style.fontSize) <= column_width - 7:
+            return text
+        return p(text, style)
+
+    def text_style(style) -> list[tuple]:
+        return [("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+                ("LEADING", (0, 0), (-1, -1), style.leading)]
+
     def table(header: list[str], rows: list[list[Any]], widths: list[float], style=cell) -> None:
         if not rows:
             story.append(p("（无）", plain))
             return
-        data = [[p(h, style) for h in header]] + [[p(v, style) for v in row] for row in rows]
         scale = width / sum(widths)
-        grid = LongTable(data, colWidths=[w * scale for w in widths], repeatRows=1)
-        grid.setStyle(TableStyle([
+        columns = [w * scale for w in widths]
+        data = [[fitted(h, style, c) for h, c in zip(header, columns)]]
+        data += [[fitted(v, style, c) for v, c in zip(row, columns)] for row in rows]
+        grid = LongTable(data, colWidths=columns, repeatRows=1)
+        grid.setStyle(TableStyle(text_style(style) + [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -629,9 +647,10 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
                 row = []
         if row:
             rows.append(row + ["", ""])
-        data = [[p(v) for v in r] for r in rows]
-        grid = LongTable(data, colWidths=[width * f for f in (0.16, 0.34, 0.16, 0.34)])
-        grid.setStyle(TableStyle([
+        columns = [width * f for f in (0.16, 0.34, 0.16, 0.34)]
+        data = [[fitted(v, cell, c) for v, c in zip(r, columns)] for r in rows]
+        grid = LongTable(data, colWidths=columns)
+        grid.setStyle(TableStyle(text_style(cell) + [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.95, 0.95, 0.95)),
             ("BACKGROUND", (2, 0), (2, -1), colors.Color(0.95, 0.95, 0.95)),

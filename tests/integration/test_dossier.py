@@ -23,7 +23,7 @@ from desktop.core.accounts import actor_for_user
 from desktop.core.archive import dossier
 from desktop.core.errors import DossierUnavailable, PermissionDenied
 from desktop.core.model import (
-    Application, ApplicationStage, ArchiveRecord, AuditEntry, Candidate, ChangeRequest, Decision, Interview, User, UserKey,
+    Application, ApplicationEvent, ApplicationStage, ArchiveRecord, AuditEntry, Candidate, ChangeRequest, Decision, Interview, User, UserKey,
 )
 from desktop.core.services import applications
 
@@ -226,3 +226,20 @@ def test_a_failing_archive_store_does_not_undo_the_closing_and_the_minute_job_ca
         assert row.path.parent.parent == tmp_path / "archive"
         assert story not in dossier.due(s, limit=1000)
         assert dossier.AUTOMATIC in _text(row.path.read_bytes(), tmp_path)
+
+
+def test_a_long_history_breaks_over_pages_with_its_header_repeated(db, clock, story, tmp_path):
+    with db.session(write=True) as s:
+        for n in range(90):
+            s.add(ApplicationEvent(application_id=story, at=clock.now() - timedelta(minutes=200 - n), kind="stage_changed",
+                                   actor_label="李静", detail={"before": "screening", "stage": "on_hold",
+                                                              "reason": f"第{n}次复核：材料补充"}))
+    with db.session() as s:
+        made = dossier.render(s, story, produced_by="王丽", now=clock.now())
+    path = tmp_path / "long.pdf"
+    path.write_bytes(made.pdf)
+    assert made.pages >= 5 and violations(path) == []
+    pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(path), "-"], capture_output=True,
+                            text=True, check=True).stdout for n in range(1, made.pages + 1)]
+    continued = [text for text in pages if "第89次复核" in text or "第45次复核" in text]
+    assert len(continued) >= 2 and all("经办人" in text for text in continued)     # the header on each page

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.archive import dossier
 from desktop.core.permissions import Action
@@ -44,11 +44,15 @@ class DossierBar(QWidget):
         self.status = hint_label()
         self.status.setObjectName("dossier_status")
         self.status.setWordWrap(True)
-        layout = QHBoxLayout(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.produce_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.produce_button)
-        layout.addWidget(self.open_button)
-        layout.addWidget(self.status, 1)
+        layout.setSpacing(2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
         self.produce_button.clicked.connect(self.produce)
         self.open_button.clicked.connect(self.open)
         self.setVisible(ctx.may(Action.ARCHIVE_VIEW))

@@ -864,6 +864,15 @@ def file_path(session: Session, record: ArchiveRecord) -> Path:
         else archive_folder(session) / record.file_name
 
 
+def _holds(path: Path, digest: str) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise (typed_failure(error) or error) from None
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     """The whole file or none: a temporary file in the same folder, flushed to disk, renamed."""
     try:
@@ -906,12 +915,12 @@ def _produce(session: Session, label: str, user_id: int | None, application: App
     digest = dossier.sha256
     row = _register_row(session, application.id)
     name = f"{dossier.archive_code}-{digest[:12]}.pdf"
-    if row is not None and row.sha256 == digest and file_path(session, row).is_file():
-        return row
     folder = archive_folder(session) / dossier.department_code if dossier.department_code else archive_folder(session)
     target = folder / name
-    if not (target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest):
+    if not _holds(target, digest):              # missing or altered in the store: (re)written
         _write_atomically(target, dossier.pdf)
+    if row is not None and row.sha256 == digest and row.file_name == name:
+        return row
     policy = session.scalar(select(RetentionPolicy).where(RetentionPolicy.record_class == record_class(application)))
     if row is None:
         row = ArchiveRecord(archive_code=dossier.archive_code, title=dossier.title, created_by_id=user_id, created_at=now)

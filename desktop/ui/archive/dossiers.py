@@ -33,6 +33,7 @@ class DossierBar(QWidget):
         self.application_id: int | None = None
         self.current: dossier.DossierState | None = None
         self._generation = 0
+        self._announce: tuple[int | None, str] = (None, "")   # said once that application's state is read again
         self.produce_button = QPushButton(self.tr("Produce dossier"))
         self.produce_button.setObjectName("produce_dossier")
         self.produce_button.setToolTip(self.tr("Render the application's dossier (PDF/A) into the archive store "
@@ -83,7 +84,9 @@ class DossierBar(QWidget):
         else:
             text = self.tr("Dossier {0} · {1} pages · retention {2} · produced {3}").format(
                 found.archive_code, found.pages, found.retention_label, self.ctx.format_time(found.produced_at))
-        show_outcome(self.status, text, "")
+        announce = self._announce[1] if self._announce[0] == found.application_id else ""
+        self._announce = (None, "")
+        show_outcome(self.status, announce or text, "success" if announce else "")
 
     def _failed(self, error: BaseException) -> None:
         show_outcome(self.status, messages.describe(error), "error")
@@ -98,14 +101,15 @@ class DossierBar(QWidget):
 
         def work(session):
             row = dossier.produce_now(session, actor, application_id)
-            return row.id, row.archive_code, row.pages
+            return row.id, row.archive_code, row.pages, application_id
 
         self.ctx.write(work, self._produced, self._produce_failed, entity="archive",
                        ids=lambda made: (made[0],), owner=self)
 
-    def _produced(self, made: tuple[int, str, int]) -> None:
-        self.show_for(self.application_id)
-        show_outcome(self.status, self.tr("Dossier {0} produced ({1} pages).").format(made[1], made[2]), "success")
+    def _produced(self, made: tuple[int, str, int, int]) -> None:
+        self._announce = made[3], self.tr("Dossier {0} produced ({1} pages).").format(made[1], made[2])
+        if self.application_id == made[3]:
+            self.show_for(self.application_id)
 
     def _produce_failed(self, error: BaseException) -> None:
         self.produce_button.setEnabled(self.current is not None and self.current.may_produce)

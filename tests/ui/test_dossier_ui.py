@@ -111,3 +111,28 @@ def test_the_register_produces_and_opens_the_selected_dossier(qtbot, world, ctx,
     qtbot.waitUntil(lambda: viewer.opened == [str(path)], timeout=10_000)
     with world.db.session() as s:
         assert s.get(Application, world.applications[0]).closed_at is None
+
+
+def test_the_archive_folder_is_set_in_settings_and_a_relative_one_refused(qtbot, make_ctx, hr_admin, embedded_db,
+                                                                          tmp_path):
+    from desktop.core import settings
+    from desktop.ui.settings.page import SettingsPage
+
+    ctx = make_ctx(hr_admin)
+    page = show(qtbot, SettingsPage(ctx))
+    tab = page.dossiers
+    assert page.tabs.indexOf(tab) >= 0
+    qtbot.waitUntil(lambda: tab.save_button.isEnabled(), timeout=10_000)
+    assert tab.inputs["archive.include_contacts"].currentData() == "masked"
+    tab.inputs["archive.folder"].setText("archive")                       # relative: refused
+    tab.save_button.click()
+    idle(qtbot, ctx)
+    with embedded_db.session() as s:
+        assert settings.institution_value(s, "archive.folder") == ""
+    tab.inputs["archive.folder"].setText(str(tmp_path / "store"))
+    tab.inputs["archive.include_contacts"].setCurrentIndex(tab.inputs["archive.include_contacts"].findData("none"))
+    tab.save_button.click()
+    idle(qtbot, ctx)
+    with embedded_db.session() as s:
+        assert settings.institution_value(s, "archive.folder") == str(tmp_path / "store")
+        assert settings.institution_value(s, "archive.include_contacts") == "none"

@@ -101,6 +101,7 @@ def test_the_story_application_closes_and_its_dossier_is_a_valid_pdfa_with_its_f
         assert row.reason == "closed" and row.formed_on == clock.now().astimezone(dossier._zone(s)).date()
         assert row.archive_code == f"MS-{row.formed_on.year}-{row.department_code}-{story:06d}"
         assert row.retention_label == "5年" and row.pages >= 3 and row.size_bytes == path.stat().st_size
+        assert row.dispose_after.astimezone(dossier._zone(s)).date() == row.formed_on.replace(year=row.formed_on.year + 5)
         assert hashlib.sha256(path.read_bytes()).hexdigest() == row.sha256
         name, phone = candidate.name, candidate.phone
     assert violations(path) == []

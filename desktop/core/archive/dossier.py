@@ -351,10 +351,15 @@ def record_class(application: Application) -> str:
     return "not_hired"
 
 
-def retention_label(session: Session, application: Application) -> str:
+def retention_years(session: Session, application: Application) -> int | None:
+    """The dossier's retention period in years (None: permanent), from the policy of its class."""
     cls = record_class(application)
     policy = session.scalar(select(RetentionPolicy).where(RetentionPolicy.record_class == cls))
-    years = policy.period_years if policy is not None else DEFAULT_RETENTION_YEARS[cls]
+    return policy.period_years if policy is not None else DEFAULT_RETENTION_YEARS[cls]
+
+
+def retention_label(session: Session, application: Application) -> str:
+    years = retention_years(session, application)
     return "永久" if years is None else f"{years}年"
 
 
@@ -864,6 +869,13 @@ def file_path(session: Session, record: ArchiveRecord) -> Path:
         else archive_folder(session) / record.file_name
 
 
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:                  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
 def _holds(path: Path, digest: str) -> bool:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest() == digest
@@ -930,6 +942,10 @@ def _produce(session: Session, label: str, user_id: int | None, application: App
     row.retention_policy_id = policy.id if policy is not None else None
     row.reason, row.source_sha256, row.size_bytes, row.pages = reason, dossier.source_sha256, len(dossier.pdf), dossier.pages
     row.formed_on, row.retention_label, row.department_code = dossier.formed_on, dossier.retention_label, dossier.department_code
+    years = retention_years(session, application)
+    # the retention runs from the formation (closing) date; a permanent dossier has no end
+    row.dispose_after = None if years is None else datetime.combine(
+        _add_years(dossier.formed_on, years), time(0, 0), _zone(session)).astimezone(timezone.utc)
     row.manifest = json.dumps({"format": "PDF/A-1b", "produced_by": first_by, "signed_decisions": len(dossier.signed),
                                "related": list(dossier.related), "classification": dossier.classification},
                               ensure_ascii=False, sort_keys=True)

@@ -500,6 +500,9 @@ def _install_stream_ending() -> None:
     original = pdfdoc.PDFStream.format
 
     def format_with_eol(self, document):
+        if getattr(document, "_pdfa", False) and self.filters and pdfdoc.PDFBase85Encode in self.filters:
+            # ASCII85 only makes the file bigger and slower to write: binary Flate is fine in PDF/A
+            self.filters = [f for f in self.filters if f is not pdfdoc.PDFBase85Encode]
         data = original(self, document)
         if getattr(document, "_pdfa", False) and data.endswith(b"endstream\n"):
             data = data[:-len(b"endstream\n")] + b"\nendstream\n"

@@ -12,6 +12,7 @@ window; with QT_QPA_PLATFORM=offscreen they are rendered the same way without a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -51,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dialogs", action="store_true",
                         help="also the dialogs of the pages: the answer to a candidate question (answer.png), the "
                              "position form's requirements tab (position-form.png, position-form-1.png)")
+    parser.add_argument("--dossier", action="store_true",
+                        help="also the dossier buttons (生成档案 / 打开档案): the archive register with its first "
+                             "dossier selected (archive-dossier.png) and that candidate's application "
+                             "(candidate-dossier.png)")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -73,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
              else SystemClock())
 
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["INTERVIEWDESK_HOME"] = folder      # the demo's dossiers go into this archive store
         db, _recovery = create_embedded(Path(folder) / "demo.db", "screenshots-passphrase-1", clock=clock)
         migrate.upgrade(db)
         demo.populate(db)
@@ -108,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
         if args.dialogs:
             _dialog_shots(app, tasks, window, args.out)
+        if args.dossier:
+            _dossier_shots(app, tasks, window, args.out)
         if args.room or args.kiosk:
             _room_shots(app, tasks, ctx, clock, args.out, kiosk=args.kiosk)
         window.close()
@@ -260,6 +268,42 @@ def _archive_package_shots(app, tasks, window, out: Path) -> None:
         _save(verifier, out / "archive-verify-failed.png")
     verifier.close()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _dossier_shots(app, tasks, window, out: Path) -> None:
+    """The archive register with a dossier selected, and the same application on its candidate's page."""
+    from PySide6.QtWidgets import QWidget
+
+    page = window.open_page("archive")
+    _wait(app, tasks)
+    register = page.findChild(QWidget, "archive_tabs").widget(0)
+    register.table.selectRow(0)
+    _wait(app, tasks)
+    _save(window, out / "archive-dossier.png")
+    row = register.model.rows[0] if register.model.rows else None
+    if row is None or "candidates" not in window.page_keys():
+        return
+    candidates = window.open_page("candidates")
+    candidates.model.set_search(row.title.split(" ")[0])
+    _wait(app, tasks)
+    candidates.table.selectRow(0)
+    _wait(app, tasks)
+    panel = candidates.detail.applications
+    for number, application in enumerate(panel.rows):
+        if application.id == row.application_id:
+            panel.table.selectRow(number)
+    _wait(app, tasks)
+    _scroll_to(app, tasks, candidates, panel.dossier)
+    _save(window, out / "candidate-dossier.png")
+
+
+def _scroll_to(app, tasks, page, widget) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    for area in page.findChildren(QScrollArea):
+        if area.widget() is not None and area.widget().isAncestorOf(widget):
+            area.ensureWidgetVisible(widget, 50, 200)
+            _wait(app, tasks, 0.3)
 
 
 def _scorecard_shot(app, tasks, window, out: Path) -> None:

@@ -558,8 +558,9 @@ class _Builder:
         hr = self.users["hr.wangli"]
         producer = Actor(user_id=hr.id, username=hr.username, display_name=hr.display_name, system=True)
         for app in closed:
-            if app.closed_at is None:
-                app.closed_at = max(app.applied_at, self.now - timedelta(days=1))
+            if app.closed_at is None:       # closed some days after applying, by the demo's clock
+                days = random.Random(app.id).randint(5, 25)
+                app.closed_at = min(app.applied_at + timedelta(days=days), self.now - timedelta(hours=1))
             with self._at(min(app.closed_at, self.now)):
                 dossier.produce(self.s, producer, app.id, "closed")
         return len(closed)

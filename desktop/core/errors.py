@@ -351,3 +351,11 @@ class SigningCertificateInvalid(DeskError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"signing certificate: {reason}", reason=reason)
         self.reason = reason
+
+
+class DossierUnavailable(DeskError):
+    """An application's dossier (面试档案) cannot be opened. `reason`: not_produced (no dossier yet),
+    file_missing (the register names a file the archive store no longer has), file_changed (the
+    file's SHA-256 is not the one registered: it was altered or replaced)."""
+
+    code = "dossier_unavailable"

@@ -613,6 +613,22 @@ _SETTING_KINDS = {   # the kind a setting's value must be, for "{0}: the value m
 }
 
 
+_DOSSIER_REASONS = {
+    "not_produced": QT_TRANSLATE_NOOP("Messages", "This application has no dossier yet. Produce it with "
+                                      "“Produce dossier”."),
+    "file_missing": QT_TRANSLATE_NOOP("Messages", "The dossier's file is missing from the archive store (the "
+                                      "archive folder in Settings). Produce the dossier again, or restore the "
+                                      "archive folder from its backup."),
+    "file_changed": QT_TRANSLATE_NOOP("Messages", "The dossier's file in the archive store is not the one that was "
+                                      "registered (its SHA-256 differs): it was altered or replaced, so it is not "
+                                      "opened. Produce the dossier again and tell the archive's keeper."),
+}
+
+
+def dossier_text(reason: str) -> str:
+    return QCoreApplication.translate("Messages", _DOSSIER_REASONS.get(reason, _DOSSIER_REASONS["not_produced"]))
+
+
 def describe(error: BaseException) -> str:
     """A complete sentence for the user. Never includes personal data or key material."""
     if not isinstance(error, errors.DeskError):
@@ -732,6 +748,8 @@ def describe(error: BaseException) -> str:
         return archive_export_text(error)
     if isinstance(error, errors.BadLink):
         return link_text(str(p.get("reason", "")))
+    if isinstance(error, errors.DossierUnavailable):
+        return dossier_text(str(p.get("reason", "")))
     if isinstance(error, errors.CheckInRefused):
         return check_in_text(error)
     if isinstance(error, TemplateInvalid):

@@ -49,7 +49,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings, signing
 from desktop.core.archive.icc import srgb_profile
-from desktop.core.errors import DeskError, InvalidState, NotFound, ValidationFailed
+from desktop.core.errors import DeskError, DossierUnavailable, InvalidState, NotFound, ValidationFailed
 from desktop.core.failures import typed_failure
 from desktop.core.model import (
     CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, ArchiveRecord, Candidate, CandidateQuestion,
@@ -57,7 +57,7 @@ from desktop.core.model import (
     Room, Round, RoundDecision, Score, Scorecard, ScorecardCriterion, Signature, TimelineEvent, User,
 )
 from desktop.core.paths import app_dirs, resources_dir
-from desktop.core.permissions import Action, require
+from desktop.core.permissions import Action, allowed, require
 from desktop.core.storage.database import Actor
 from desktop.core.validation import mask_email, mask_id_number, mask_phone
 
@@ -329,11 +329,12 @@ def _offers(session: Session, words: _Words, application: Application, events: l
                           comment, state])
         contracts = []
         for contract in session.scalars(select(Contract).where(Contract.offer_id == offer.id).order_by(Contract.id)):
-            contracts.append([contract.contract_no, contract.kind, words.day(contract.starts_on), words.day(contract.ends_on),
-                              contract.status, words.at(contract.issued_at), words.at(contract.signed_at)])
+            contracts.append([contract.contract_no, CONTRACT_KINDS.get(contract.kind, contract.kind),
+                              words.day(contract.starts_on), words.day(contract.ends_on),
+                              CONTRACT_STATES.get(contract.status, contract.status), words.at(contract.issued_at), words.at(contract.signed_at)])
             related.append(f"劳动合同 {contract.contract_no}")
-        related.append(f"录用通知 第{offer.id}号（{offer.status.value}）")
-        offers.append({"id": offer.id, "status": offer.status.value, "grade": offer.grade,
+        related.append(f"录用通知 第{offer.id}号（{OFFER_STATES.get(offer.status.value, offer.status.value)}）")
+        offers.append({"id": offer.id, "status": OFFER_STATES.get(offer.status.value, offer.status.value), "grade": offer.grade,
                        "start_date": words.day(offer.start_date), "work_place": offer.work_place,
                        "created_at": words.at(offer.created_at), "sent_at": words.at(offer.sent_at),
                        "responded_at": words.at(offer.responded_at), "answer_note": offer.answer_note,
@@ -350,10 +351,15 @@ def record_class(application: Application) -> str:
     return "not_hired"
 
 
-def retention_label(session: Session, application: Application) -> str:
+def retention_years(session: Session, application: Application) -> int | None:
+    """The dossier's retention period in years (None: permanent), from the policy of its class."""
     cls = record_class(application)
     policy = session.scalar(select(RetentionPolicy).where(RetentionPolicy.record_class == cls))
-    years = policy.period_years if policy is not None else DEFAULT_RETENTION_YEARS[cls]
+    return policy.period_years if policy is not None else DEFAULT_RETENTION_YEARS[cls]
+
+
+def retention_label(session: Session, application: Application) -> str:
+    years = retention_years(session, application)
     return "永久" if years is None else f"{years}年"
 
 
@@ -494,6 +500,9 @@ def _install_stream_ending() -> None:
     original = pdfdoc.PDFStream.format
 
     def format_with_eol(self, document):
+        if getattr(document, "_pdfa", False) and self.filters and pdfdoc.PDFBase85Encode in self.filters:
+            # ASCII85 only makes the file bigger and slower to write: binary Flate is fine in PDF/A
+            self.filters = [f for f in self.filters if f is not pdfdoc.PDFBase85Encode]
         data = original(self, document)
         if getattr(document, "_pdfa", False) and data.endswith(b"endstream\n"):
             data = data[:-len(b"endstream\n")] + b"\nendstream\n"
@@ -568,6 +577,8 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
         Flowable, KeepTogether, LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle,
     )
 
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     from desktop.integrations.documents.fonts import cjk_font, page_footer, styles
 
     st = styles()
@@ -603,14 +614,30 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
         story.append(Mark(title, level))
         story.append(p(title, heading if level == 0 else sub))
 
+    font = cjk_font()
+
+    def fitted(value: Any, style, column_width: float) -> Any:
+        """A value that fits its column on one line as plain text (cheap to lay out), else a
+        wrapping paragraph."""
+        text = str(value if value is not None else "")
+        if "\n" not in text and stringWidth(text, font, style.fontSize) <= column_width - 7:
+            return text
+        return p(text, style)
+
+    def text_style(style) -> list[tuple]:
+        return [("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+                ("LEADING", (0, 0), (-1, -1), style.leading)]
+
     def table(header: list[str], rows: list[list[Any]], widths: list[float], style=cell) -> None:
         if not rows:
             story.append(p("（无）", plain))
             return
-        data = [[p(h, style) for h in header]] + [[p(v, style) for v in row] for row in rows]
         scale = width / sum(widths)
-        grid = LongTable(data, colWidths=[w * scale for w in widths], repeatRows=1)
-        grid.setStyle(TableStyle([
+        columns = [w * scale for w in widths]
+        data = [[fitted(h, style, c) for h, c in zip(header, columns)]]
+        data += [[fitted(v, style, c) for v, c in zip(row, columns)] for row in rows]
+        grid = LongTable(data, colWidths=columns, repeatRows=1)
+        grid.setStyle(TableStyle(text_style(style) + [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -628,9 +655,10 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
                 row = []
         if row:
             rows.append(row + ["", ""])
-        data = [[p(v) for v in r] for r in rows]
-        grid = LongTable(data, colWidths=[width * f for f in (0.16, 0.34, 0.16, 0.34)])
-        grid.setStyle(TableStyle([
+        columns = [width * f for f in (0.16, 0.34, 0.16, 0.34)]
+        data = [[fitted(v, cell, c) for v, c in zip(r, columns)] for r in rows]
+        grid = LongTable(data, colWidths=columns)
+        grid.setStyle(TableStyle(text_style(cell) + [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.95, 0.95, 0.95)),
             ("BACKGROUND", (2, 0), (2, -1), colors.Color(0.95, 0.95, 0.95)),
@@ -763,6 +791,10 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
 
 
 RECOMMENDATIONS = {"strong_yes": "强烈推荐", "yes": "推荐", "undecided": "待定", "no": "不推荐"}
+OFFER_STATES = {"draft": "草拟", "pending_approval": "审批中", "sent": "已发出", "accepted": "已接受", "declined": "已拒绝",
+                "withdrawn": "已撤回", "expired": "已过期"}
+CONTRACT_KINDS = {"fixed_term": "固定期限", "open_ended": "无固定期限", "project": "以完成一定工作任务为期限"}
+CONTRACT_STATES = {"draft": "草拟", "issued": "已签发", "signed": "已签订"}
 SCORECARD_STATES = {"draft": "草稿（未提交）", "submitted": "已提交", "reopened": "重新开放"}
 OUTCOMES = {"passed": "通过", "failed": "未通过", "hr_decides": "由人事决定"}
 
@@ -840,6 +872,22 @@ def file_path(session: Session, record: ArchiveRecord) -> Path:
         else archive_folder(session) / record.file_name
 
 
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:                  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+def _holds(path: Path, digest: str) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise (typed_failure(error) or error) from None
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     """The whole file or none: a temporary file in the same folder, flushed to disk, renamed."""
     try:
@@ -882,12 +930,12 @@ def _produce(session: Session, label: str, user_id: int | None, application: App
     digest = dossier.sha256
     row = _register_row(session, application.id)
     name = f"{dossier.archive_code}-{digest[:12]}.pdf"
-    if row is not None and row.sha256 == digest and file_path(session, row).is_file():
-        return row
     folder = archive_folder(session) / dossier.department_code if dossier.department_code else archive_folder(session)
     target = folder / name
-    if not (target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest):
+    if not _holds(target, digest):              # missing or altered in the store: (re)written
         _write_atomically(target, dossier.pdf)
+    if row is not None and row.sha256 == digest and row.file_name == name:
+        return row
     policy = session.scalar(select(RetentionPolicy).where(RetentionPolicy.record_class == record_class(application)))
     if row is None:
         row = ArchiveRecord(archive_code=dossier.archive_code, title=dossier.title, created_by_id=user_id, created_at=now)
@@ -897,6 +945,10 @@ def _produce(session: Session, label: str, user_id: int | None, application: App
     row.retention_policy_id = policy.id if policy is not None else None
     row.reason, row.source_sha256, row.size_bytes, row.pages = reason, dossier.source_sha256, len(dossier.pdf), dossier.pages
     row.formed_on, row.retention_label, row.department_code = dossier.formed_on, dossier.retention_label, dossier.department_code
+    years = retention_years(session, application)
+    # the retention runs from the formation (closing) date; a permanent dossier has no end
+    row.dispose_after = None if years is None else datetime.combine(
+        _add_years(dossier.formed_on, years), time(0, 0), _zone(session)).astimezone(timezone.utc)
     row.manifest = json.dumps({"format": "PDF/A-1b", "produced_by": first_by, "signed_decisions": len(dossier.signed),
                                "related": list(dossier.related), "classification": dossier.classification},
                               ensure_ascii=False, sort_keys=True)
@@ -940,3 +992,76 @@ def produce_due(session: Session, limit: int = 5) -> int:
         else:
             break                    # the store still fails: the next run tries again
     return made
+
+
+# --- reading the register ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DossierState:
+    """What the application page and the register show of an application's dossier."""
+
+    application_id: int
+    closed: bool
+    may_produce: bool
+    record_id: int | None = None
+    archive_code: str = ""
+    pages: int = 0
+    size_bytes: int = 0
+    sha256: str = ""
+    produced_at: datetime | None = None
+    formed_on: date | None = None
+    retention_label: str = ""
+
+
+def _department_of(session: Session, application: Application) -> int | None:
+    return session.scalar(select(Position.department_id).where(Position.id == application.position_id))
+
+
+def state(session: Session, actor: Actor, application_id: int) -> DossierState:
+    """The application's dossier as registered (ARCHIVE_VIEW on the position's department)."""
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("application", entity="application")
+    department = _department_of(session, application)
+    require(session, actor, Action.ARCHIVE_VIEW, department)
+    may = actor.system or allowed(session, actor, Action.ARCHIVE_EXPORT, department)
+    row = _register_row(session, application_id)
+    closed = application.stage in CLOSED_STAGES
+    if row is None:
+        return DossierState(application_id, closed, may)
+    return DossierState(application_id, closed, may, row.id, row.archive_code, row.pages, row.size_bytes, row.sha256,
+                        row.created_at, row.formed_on,
+                        row.retention_label)
+
+
+def produce_now(session: Session, actor: Actor, application_id: int) -> ArchiveRecord:
+    """"Produce dossier" on the application page or in the register: a closed application's dossier
+    is filed as closed, an open one's as on demand."""
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("application", entity="application")
+    return produce(session, actor, application_id, "closed" if application.stage in CLOSED_STAGES else "on_demand")
+
+
+def open_file(session: Session, actor: Actor, application_id: int) -> Path:
+    """The dossier's file in the archive store, for the system's PDF viewer, after checking that it
+    is the file registered (its SHA-256). Opening it is recorded in the audit log (it holds
+    personal data)."""
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("application", entity="application")
+    require(session, actor, Action.ARCHIVE_VIEW, _department_of(session, application))
+    row = _register_row(session, application_id)
+    if row is None or not row.file_name:
+        raise DossierUnavailable("no dossier", reason="not_produced")
+    path = file_path(session, row)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DossierUnavailable("file missing", reason="file_missing") from None
+    except OSError as error:
+        raise (typed_failure(error) or error) from None
+    if hashlib.sha256(data).hexdigest() != row.sha256:
+        raise DossierUnavailable("file changed", reason="file_changed")
+    audit.record(session, "dossier_opened", "archive_record", row.id)
+    return path

@@ -308,7 +308,8 @@ class ArchiveExportRefused(DeskError):
     """An archive package was not exported; nothing was left behind and nothing registered. `reason`:
     range (the first day is after the last), unknown_department (`code`), exists (the destination
     is already there: packages never overwrite), nothing (no dossier formed in the range), changed
-    (a record changed while the package was written: export again), cancelled."""
+    (a record changed while the package was written: export again), cancelled, archived_missing (the
+    archive store no longer holds the dossier of a purged candidate as registered: `code` the 档号)."""
 
     code = "archive_export"
 

@@ -452,6 +452,9 @@ _ARCHIVE_EXPORT = {   # ArchiveExportRefused's reason -> the sentence
     "changed": QT_TRANSLATE_NOOP("Messages", "A record changed while the package was being written, so the "
                                  "package would not match the archive register. Export again."),
     "cancelled": QT_TRANSLATE_NOOP("Messages", "The export was cancelled."),
+    "archived_missing": (QT_TRANSLATE_NOOP("Messages", "The archived dossier {0} is missing from the archive store or "
+                                           "was altered there, and its candidate's personal data has been purged, so it "
+                                           "cannot be made again. Restore the archive store from its backup."), "code"),
 }
 
 

@@ -171,3 +171,27 @@ def test_the_package_metadata_says_what_the_register_says(world, tmp_path: Path)
     xml = (tmp_path / "p" / package.metadata_path(record.archive_code)).read_text("utf-8")
     assert f"<档号>{record.archive_code}</档号>" in xml and f"<保管期限>{record.retention_label}</保管期限>" in xml
     assert f">{record.sha256}</数字摘要>" in xml
+
+
+def test_a_purged_candidates_archived_dossier_is_exported_as_archived(world, tmp_path: Path):
+    """A live purge must not touch what was archived: the package carries the register's file, not
+    a new rendering without the person, and the register row stays as it was."""
+    db, closed = world
+    day = (date(2026, 12, 2), date(2026, 12, 2))
+    exporting.export(db, HR, ExportRequest(*day, tmp_path / "before"))
+    [before] = [r for r in rows(db, ArchiveRecord) if r.application_id == closed[13]]
+    with db.session(HR, write=True) as session:
+        session.get(Candidate, session.get(Application, closed[13]).candidate_id).purged_at = db.clock.now()
+    result = exporting.export(db, HR, ExportRequest(*day, tmp_path / "after"))
+    assert result.reproduced == 0 and verify(tmp_path / "after").ok
+    name = package.dossier_path(before.archive_code)
+    assert (tmp_path / "after" / name).read_bytes() == (tmp_path / "before" / name).read_bytes()
+    [after] = [r for r in rows(db, ArchiveRecord) if r.application_id == closed[13]]
+    assert (after.sha256, after.file_name) == (before.sha256, before.file_name)
+
+    from desktop.core.archive import dossier as dossiers
+    with db.session(HR) as session:
+        dossiers.file_path(session, session.get(ArchiveRecord, after.id)).unlink()
+    with pytest.raises(ArchiveExportRefused) as refused:
+        exporting.export(db, HR, ExportRequest(*day, tmp_path / "lost"))
+    assert refused.value.reason == "archived_missing" and not (tmp_path / "lost").exists()

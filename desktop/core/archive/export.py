@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -37,14 +38,19 @@ from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.archive.package import (
-    PackageInfo, PackageWriter, PublicKey, Sink, Written, file_stem, open_sink,
+    PackageInfo, PackageWriter, PublicKey, Sink, Written, file_stem, open_sink, sha256,
 )
 from desktop.core.errors import ArchiveExportRefused, DeskError, PermissionDenied
 from desktop.core.failures import typed_failure
-from desktop.core.model import CLOSED_STAGES, Application, ArchiveExport, ArchiveRecord, Department, Position, User, UserKey
+from desktop.core.model import (
+    CLOSED_STAGES, Application, ArchiveExport, ArchiveRecord, Candidate, Department, Position, User, UserKey,
+)
 from desktop.core.permissions import Action, DepartmentTree, visible_departments
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core.storage.database import Actor, Database
+
+if TYPE_CHECKING:
+    from desktop.core.archive.dossier import Dossier
 
 Progress = Callable[[int, int], None]
 
@@ -172,6 +178,28 @@ def unregistered(session: Session, actor: Actor, request: ExportRequest) -> list
     return [i for i in ids if i not in registered]
 
 
+def _archived(session: Session, rendered: "Dossier") -> "Dossier":
+    """The dossier as the package carries it. A purge removes a candidate's personal data from the
+    live database but must not touch what was archived (issue 13 §4): for a purged candidate the
+    register's own file from the archive store goes into the package (with its title), not a new
+    rendering without the person; the signed decisions, which hold no personal data, are the same."""
+    from desktop.core.archive import dossier as dossiers
+
+    purged = session.scalar(select(Candidate.purged_at).join(Application, Application.candidate_id == Candidate.id)
+                            .where(Application.id == rendered.application_id))
+    row = session.scalar(select(ArchiveRecord).where(ArchiveRecord.application_id == rendered.application_id)
+                         .order_by(ArchiveRecord.id).limit(1))
+    if purged is None or row is None or row.sha256 == rendered.sha256:
+        return rendered
+    try:
+        pdf = dossiers.file_path(session, row).read_bytes()
+    except FileNotFoundError:
+        pdf = b""
+    if sha256(pdf) != row.sha256:
+        raise ArchiveExportRefused("archived_missing", code=row.archive_code)
+    return replace(rendered, pdf=pdf, title=row.title, pages=row.pages, source_sha256=row.source_sha256)
+
+
 def register_missing(session: Session, actor: Actor, application_ids: list[int], *,
                      progress: Progress | None = None, total: int = 0) -> int:
     """Produce the dossiers never produced (a write), before the package is rendered: a dossier's last
@@ -203,7 +231,7 @@ def prepare(session: Session, actor: Actor, request: ExportRequest, *, progress:
         for done, application_id in enumerate(ids, 1):
             if cancelled is not None and cancelled():
                 raise ArchiveExportRefused("cancelled")
-            rendered = dossiers.render(session, application_id, produced_by=actor.label, now=now)
+            rendered = _archived(session, dossiers.render(session, application_id, produced_by=actor.label, now=now))
             missing = {d.key_id for d in rendered.signed} - set(keys)
             keys.update((k.key_id, k) for k in public_keys(session, missing))
             writer.add(rendered, keys)

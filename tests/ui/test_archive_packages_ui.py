@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from ui_helpers import add_user
 
 from archive_helpers import archive_world
@@ -57,6 +57,7 @@ def test_export_from_the_dialog_shows_the_result_and_lists_it(qtbot, ctx, archiv
     row = page.model.rows[0]
     assert row.dossiers == 5 and row.package_sha256 in dialog.outcome.text() and str(package) in dialog.outcome.text()
     assert page.model.index(0, page.model.COL_DIGEST).data() == row.package_sha256
+    assert page.model.index(0, page.model.COL_DESTINATION).data(Qt.ItemDataRole.ToolTipRole) == str(package)
 
     again = export_from_dialog(qtbot, ctx, tmp_path, as_zip=True)     # the same name is taken: _2
     assert (tmp_path / "面试档案包_20261201-20261231_2.zip").is_file() and again.outcome.objectName() == "success"

@@ -46,6 +46,12 @@ class ExportsTableModel(PagedTableModel[ExportRow]):
         return [self.tr("Exported"), self.tr("By"), self.tr("Formation dates"), self.tr("Department"),
                 self.tr("Dossiers"), self.tr("Package digest (SHA-256)"), self.tr("Destination")]
 
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        """The digest and the destination are cut to fit; their whole text shows as a tooltip."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.COL_DIGEST, self.COL_DESTINATION):
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
+        return super().data(index, role)
+
     def display(self, row: ExportRow, column: int) -> str:
         span = self.tr("{0} to {1}").format(row.date_from.isoformat() if row.date_from else "",
                                              row.date_to.isoformat() if row.date_to else "")

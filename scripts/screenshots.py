@@ -12,6 +12,7 @@ window; with QT_QPA_PLATFORM=offscreen they are rendered the same way without a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -64,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="also the signed decisions: a change request with its decisions and their signatures "
                              "(signed-request.png) and a candidate whose offer went through approval "
                              "(signed-offer.png)")
+    parser.add_argument("--dossier", action="store_true",
+                        help="also the dossier buttons (生成档案 / 打开档案): the archive register with its first "
+                             "dossier selected (archive-dossier.png) and that candidate's application "
+                             "(candidate-dossier.png)")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -86,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
              else SystemClock())
 
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["INTERVIEWDESK_HOME"] = folder      # the demo's dossiers go into this archive store
         db, _recovery = create_embedded(Path(folder) / "demo.db", "screenshots-passphrase-1", clock=clock)
         migrate.upgrade(db)
         demo.populate(db)
@@ -127,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             _privacy_shots(app, tasks, window, ctx, args.out)
         if args.signatures:
             _signature_shots(app, tasks, window, db, args.out)
+        if args.dossier:
+            _dossier_shots(app, tasks, window, args.out)
         if args.room or args.kiosk:
             _room_shots(app, tasks, ctx, clock, args.out, kiosk=args.kiosk)
         window.close()
@@ -221,6 +229,7 @@ def _dialog_shots(app, tasks, window, out: Path) -> None:
             print("no position this user may edit")
     _calibration_shot(app, tasks, window, out)
     _scorecard_shot(app, tasks, window, out)
+    _archive_package_shots(app, tasks, window, out)
     if "candidates" in keys:                      # 录用通知… of the first candidate's first application
         page = window.open_page("candidates")
         _wait(app, tasks)
@@ -355,6 +364,98 @@ def _signature_shots(app, tasks, window, db, out: Path) -> None:
                 _wait(app, tasks, 0.5)
                 _save(window, out / "signed-offer.png")
                 break
+
+
+def _archive_package_shots(app, tasks, window, out: Path) -> None:
+    """档案 → 档案包: the export dialog before and after exporting this year's dossiers, the register
+    with the export, and the verify dialog's answer for the package (archive-*.png)."""
+    import shutil
+    import tempfile
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from desktop.ui.archive.packages import ExportDialog, VerifyDialog
+
+    if "archive" not in window.page_keys():
+        return
+    hub = window.open_page("archive")
+    page = hub.pages.get("packages")
+    if page is None:
+        return
+    hub.tabs.setCurrentWidget(page)
+    folder = Path(tempfile.mkdtemp(prefix="archive-shots-"))
+    if page.export_button.isVisible():
+        dialog = ExportDialog(page.ctx, page)
+        dialog.date_from.setDate(QDate(date.today().year, 1, 1))
+        dialog.folder.setText(str(folder))
+        dialog.show()
+        _wait(app, tasks)
+        _save(dialog, out / "archive-export.png")
+        dialog.run()
+        _wait(app, tasks, 8)
+        _save(dialog, out / "archive-export-done.png")
+        dialog.close()
+        _wait(app, tasks)
+        _save(window, out / "archive-packages.png")
+    packages = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    verifier = VerifyDialog(page.ctx, page)
+    if packages:
+        verifier.path.setText(str(packages[0]))
+        verifier.run()
+    verifier.show()
+    _wait(app, tasks, 3)
+    _save(verifier, out / "archive-verify.png")
+    if packages:
+        damaged = folder / "damaged.zip"
+        shutil.copyfile(packages[0], damaged)
+        with open(damaged, "r+b") as fh:       # one byte of the first PDF (stored, not compressed)
+            data = fh.read()
+            at = data.index(b"%PDF") + 200
+            fh.seek(at)
+            fh.write(bytes([data[at] ^ 1]))
+        verifier.path.setText(str(damaged))
+        verifier.run()
+        _wait(app, tasks, 3)
+        _save(verifier, out / "archive-verify-failed.png")
+    verifier.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _dossier_shots(app, tasks, window, out: Path) -> None:
+    """The archive register with a dossier selected, and the same application on its candidate's page."""
+    from PySide6.QtWidgets import QWidget
+
+    page = window.open_page("archive")
+    _wait(app, tasks)
+    register = page.findChild(QWidget, "archive_tabs").widget(0)
+    register.table.selectRow(0)
+    _wait(app, tasks)
+    _save(window, out / "archive-dossier.png")
+    row = register.model.rows[0] if register.model.rows else None
+    if row is None or "candidates" not in window.page_keys():
+        return
+    candidates = window.open_page("candidates")
+    candidates.model.set_search(row.title.split(" ")[0])
+    _wait(app, tasks)
+    candidates.table.selectRow(0)
+    _wait(app, tasks)
+    panel = candidates.detail.applications
+    for number, application in enumerate(panel.rows):
+        if application.id == row.application_id:
+            panel.table.selectRow(number)
+    _wait(app, tasks)
+    _scroll_to(app, tasks, candidates, panel.dossier)
+    _save(window, out / "candidate-dossier.png")
+
+
+def _scroll_to(app, tasks, page, widget) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    for area in page.findChildren(QScrollArea):
+        if area.widget() is not None and area.widget().isAncestorOf(widget):
+            area.ensureWidgetVisible(widget, 50, 200)
+            _wait(app, tasks, 0.3)
 
 
 def _scorecard_shot(app, tasks, window, out: Path) -> None:

@@ -5,6 +5,7 @@ imported only when their command runs, so that `--help` and quick commands start
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from desktop.core.model.org import Role
 
@@ -24,6 +25,13 @@ Exit codes: 0 success, 1 the operation failed, 2 wrong usage or a missing input,
   5 the database stayed locked by another program, 6 the database is open in another program;
   10 disk full, 11 access denied, 12 read-only, 13 disk read/write error, 14 out of memory,
   files or connections, 15 the database refused the operation, 16 another file-system error."""
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def build() -> argparse.ArgumentParser:
@@ -135,6 +143,25 @@ def build() -> argparse.ArgumentParser:
                                             "InterviewDesk on this computer first")
     restore.add_argument("backup")
     restore.set_defaults(handler="maintenance.restore")
+
+    archive = commands.add_parser("archive", help="archive packages of interview dossiers (电子档案)").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    aexport = archive.add_parser("export", help="write the dossiers formed (applications closed) in a date range as "
+                                                "an archive package: a folder, or a .zip when DEST ends with .zip; "
+                                                "registered in the archive register")
+    aexport.add_argument("--from", dest="date_from", required=True, type=_day, metavar="YYYY-MM-DD",
+                         help="first formation date (office time)")
+    aexport.add_argument("--to", dest="date_to", required=True, type=_day, metavar="YYYY-MM-DD",
+                         help="last formation date (office time)")
+    aexport.add_argument("--department", metavar="CODE", default="",
+                         help="only this department and its sub-departments")
+    aexport.add_argument("dest", metavar="DEST", help="the package to create (never overwritten)")
+    aexport.set_defaults(handler="archive_commands.export")
+    averify = archive.add_parser("verify", help="check a package from the package alone (no database needed): "
+                                                "every digest, metadata record and signature; exit 1 naming the "
+                                                "first file or signature that fails")
+    averify.add_argument("package", metavar="PACKAGE", help="the package folder or .zip file")
+    averify.set_defaults(handler="archive_commands.verify")
 
     outbox = commands.add_parser("outbox", help="messages and calendar updates waiting to go out").add_subparsers(
         dest="action", metavar="ACTION", required=True)

@@ -15,8 +15,6 @@ the whole database).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 import uuid
 from collections.abc import Iterator
@@ -29,10 +27,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import demo_day, demo_evaluation, scorecards, settings, signing
+from desktop.core.archive import dossier
 from desktop.core.accounts import actor_for_user, hash_password
 from desktop.core.clock import ManualClock
 from desktop.core.model import (
-    Alert, Application, ApplicationStage, ApprovalChain, ApprovalStep, ArchiveRecord, Candidate, ChangeKind,
+    Alert, Application, ApplicationStage, ApprovalChain, ApprovalStep, CLOSED_STAGES, Candidate, ChangeKind,
     ChangeRequest, Channel, Confirmation, Education, Interview, InterviewMode,
     InterviewParticipant, InterviewStatus, OutboxEntry, OutboxState, Party, Position, ResponseState,
     RetentionPolicy, Role, RoleGrant, Room, RoundKind, StepKind, TimelineEvent, User, Verdict,
@@ -235,17 +234,17 @@ class _Builder:
         self.positions = [self._position(*p) for p in POSITIONS]
         demo_day.requirements(self, {family: majors for family, (_s, majors, _k) in FAMILIES.items()})
         self._chains()
-        policies = self._policies()
+        self._policies()
         apps = self._candidates(candidates, interviews)
         booked = [self._interview(app) for app in apps[:interviews]]
         requests = self._change_requests(booked)
         outbox = self._outbox(booked)
         alerts = self._alerts(booked, requests)
-        archived = self._archive(apps, policies[1])
         day = demo_day.build(self, {i.application_id for i in booked})
         day_apps = set(self.s.scalars(select(Interview.application_id).where(Interview.uid.like("demo-day-%"))))
         evaluation = demo_evaluation.build(self, {i.application_id for i in booked} | day_apps)
         self.s.flush()
+        archived = self._archive()
         starts = sorted(i.starts_at for i in booked)
         return DemoSummary(len(DEPARTMENTS), len(USERS), len(self.positions), len(self.rooms), candidates,
                            len(apps), len(booked), len(requests), outbox, alerts, archived,
@@ -558,17 +557,17 @@ class _Builder:
         self.s.add_all(alerts)
         return len(alerts)
 
-    def _archive(self, apps: list[Application], policy: RetentionPolicy) -> int:
-        hired = [a for a in apps if a.stage is ApplicationStage.HIRED][:2]
-        for n, app in enumerate(hired, start=1):
-            code = f"RSC-{self.today.year}-ZP-D10-{n:04d}"
-            created = max(self.now - timedelta(days=3 + n), app.applied_at + timedelta(days=1))
-            content = f"{code}|{app.id}|{app.position.code}".encode("utf-8")
-            candidate = self.s.get(Candidate, app.candidate_id)
-            self.s.add(ArchiveRecord(
-                archive_code=code, title=f"{candidate.name} 应聘{app.position.title}面试档案", application_id=app.id,
-                retention_policy_id=policy.id, file_name=f"{code}.pdf", sha256=hashlib.sha256(content).hexdigest(),
-                manifest=json.dumps({"files": [f"{code}.pdf"], "format": "PDF/A-2b"}, ensure_ascii=False),
-                is_fixed=True, created_by_id=self.users["hr.wangli"].id, created_at=created,
-                dispose_after=created + timedelta(days=3652)))
-        return len(hired)
+    def _archive(self) -> int:
+        """Every closed application's dossier (面试档案), produced as its closing would have, so the
+        archive register opens with real, verifiable PDF/A files in the archive store."""
+        closed = list(self.s.scalars(select(Application).where(Application.stage.in_(list(CLOSED_STAGES)))
+                                     .order_by(Application.closed_at, Application.id)))
+        hr = self.users["hr.wangli"]
+        producer = Actor(user_id=hr.id, username=hr.username, display_name=hr.display_name, system=True)
+        for app in closed:
+            if app.closed_at is None:       # closed some days after applying, by the demo's clock
+                days = random.Random(app.id).randint(5, 25)
+                app.closed_at = min(app.applied_at + timedelta(days=days), self.now - timedelta(hours=1))
+            with self._at(min(app.closed_at, self.now)):
+                dossier.produce(self.s, producer, app.id, "closed")
+        return len(closed)

@@ -311,6 +311,20 @@ class StorageFailed(DeskError):
 
 
 
+class ArchiveExportRefused(DeskError):
+    """An archive package was not exported; nothing was left behind and nothing registered. `reason`:
+    range (the first day is after the last), unknown_department (`code`), exists (the destination
+    is already there: packages never overwrite), nothing (no dossier formed in the range), changed
+    (a record changed while the package was written: export again), cancelled, archived_missing (the
+    archive store no longer holds the dossier of a purged candidate as registered: `code` the 档号)."""
+
+    code = "archive_export"
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(f"archive export refused: {reason}", reason=reason, **params)
+        self.reason = reason
+
+
 class BadLink(DeskError):
     """A link the app was asked to open is not a link to an interview. `reason`: empty, too_long,
     scheme, kind, id."""
@@ -345,3 +359,11 @@ class SigningCertificateInvalid(DeskError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"signing certificate: {reason}", reason=reason)
         self.reason = reason
+
+
+class DossierUnavailable(DeskError):
+    """An application's dossier (面试档案) cannot be opened. `reason`: not_produced (no dossier yet),
+    file_missing (the register names a file the archive store no longer has), file_changed (the
+    file's SHA-256 is not the one registered: it was altered or replaced)."""
+
+    code = "dossier_unavailable"

@@ -498,3 +498,19 @@ for _spec in (
                 "法律、法规规定应当纳入劳动合同的其他事项，依照有关规定执行", max_length=500, multiline=True),
 ):
     register(_spec)
+
+
+# Dossiers (desktop/core/archive/dossier.py): the archive store's folder (empty: <data dir>/archive;
+# a network share in server mode), how the candidate's contacts appear in a dossier (masked by
+# default; full or none), and the classification (密级) printed and filed with each dossier.
+def _absolute_folder(value: str) -> None:
+    if value and not Path(value).is_absolute():
+        raise InvalidSetting("archive.folder: not absolute", key="archive.folder", reason="format")
+
+
+for _spec in (
+    SettingSpec("archive.folder", "institution", str, "", max_length=1024, check=_absolute_folder),
+    SettingSpec("archive.include_contacts", "institution", str, "masked", choices=("masked", "full", "none")),
+    SettingSpec("archive.classification", "institution", str, "内部", max_length=20),
+):
+    register(_spec)

@@ -458,6 +458,87 @@ def link_text(reason: str) -> str:
         "interviewdesk://interview/123.").format(why)
 
 
+_ARCHIVE_EXPORT = {   # ArchiveExportRefused's reason -> the sentence
+    "range": QT_TRANSLATE_NOOP("Messages", "The first day of the range is after the last day."),
+    "unknown_department": (QT_TRANSLATE_NOOP("Messages", "There is no department with the code {0}."), "code"),
+    "exists": (QT_TRANSLATE_NOOP("Messages", "{0} already exists; packages never overwrite. Choose another "
+                                 "name or folder."), "path"),
+    "nothing": QT_TRANSLATE_NOOP("Messages", "No dossier was formed in this range (no application closed "
+                                 "then, in the departments you may export)."),
+    "changed": QT_TRANSLATE_NOOP("Messages", "A record changed while the package was being written, so the "
+                                 "package would not match the archive register. Export again."),
+    "cancelled": QT_TRANSLATE_NOOP("Messages", "The export was cancelled."),
+    "archived_missing": (QT_TRANSLATE_NOOP("Messages", "The archived dossier {0} is missing from the archive store or "
+                                           "was altered there, and its candidate's personal data has been purged, so it "
+                                           "cannot be made again. Restore the archive store from its backup."), "code"),
+}
+
+
+def archive_export_text(error: errors.ArchiveExportRefused) -> str:
+    return sentences(_worded(_ARCHIVE_EXPORT, error.reason, error.params, "range"),
+                     QCoreApplication.translate("Messages", "No package was written and nothing was registered."))
+
+
+def export_failure_text(error: BaseException) -> str:
+    """Why an archive export failed; a failure of the disk or the folder also says that no partial
+    package was left behind."""
+    text = describe(error)
+    if isinstance(error, errors.ArchiveExportRefused):
+        return text
+    return sentences(text, QCoreApplication.translate(
+        "Messages", "Nothing of the package was left at the destination, and no export was registered."))
+
+
+_PACKAGE_PROBLEMS = {   # verify.Problem's code -> what failed (the file is named before it)
+    "not_found": QT_TRANSLATE_NOOP("Messages", "there is no such folder or file"),
+    "not_package": QT_TRANSLATE_NOOP("Messages", "it is neither a package folder nor a readable .zip file"),
+    "unreadable": QT_TRANSLATE_NOOP("Messages", "it could not be read (damaged file or disk)"),
+    "manifest_missing": QT_TRANSLATE_NOOP("Messages", "the manifest is missing: this is not a complete package"),
+    "manifest_format": (QT_TRANSLATE_NOOP("Messages", "line {0} of the manifest is not “<SHA-256>  <file>”"),
+                        "line"),
+    "missing": QT_TRANSLATE_NOOP("Messages", "the file is listed in the manifest but missing"),
+    "digest": QT_TRANSLATE_NOOP("Messages", "its SHA-256 differs from the manifest: the file was changed"),
+    "damaged": QT_TRANSLATE_NOOP("Messages", "its bytes fail the zip file's own check (CRC): the file was changed "
+                                 "or damaged"),
+    "unlisted": QT_TRANSLATE_NOOP("Messages", "the file is not in the manifest: it was added after the export"),
+    "format": QT_TRANSLATE_NOOP("Messages", "the file is not in the package's format"),
+    "key_id": (QT_TRANSLATE_NOOP("Messages", "the public key {0} does not match its key id: the keys file was "
+                                 "altered"), "key_id"),
+    "no_metadata": QT_TRANSLATE_NOOP("Messages", "no metadata record refers to this file"),
+    "metadata_file": (QT_TRANSLATE_NOOP("Messages", "the metadata names {0}, which is not in the package"), "file"),
+    "metadata_algorithm": (QT_TRANSLATE_NOOP("Messages", "the metadata's digest algorithm is {0}, not SHA-256"),
+                           "algorithm"),
+    "metadata_digest": (QT_TRANSLATE_NOOP("Messages", "the metadata's digest (数字摘要) differs from that of {0}"),
+                        "file"),
+    "metadata_size": (QT_TRANSLATE_NOOP("Messages", "the metadata's file size differs from that of {0}"), "file"),
+    "signature_count": (QT_TRANSLATE_NOOP("Messages", "the metadata's number of signed decisions differs from "
+                                          "{0}"), "file"),
+    "signature_format": (QT_TRANSLATE_NOOP("Messages", "signature {0} is incomplete"), "number"),
+    "signature_text": (QT_TRANSLATE_NOOP("Messages", "signature {0} ({1} {2}): its fields differ from the signed "
+                                         "text"), "number", "subject", "subject_id"),
+    "signature_key": (QT_TRANSLATE_NOOP("Messages", "signature {0} ({1} {2}): its key {3} is not in "
+                                        "keys/public_keys.json (is the keys file from another database?)"),
+                      "number", "subject", "subject_id", "key_id"),
+    "signature_signer": (QT_TRANSLATE_NOOP("Messages", "signature {0} ({1} {2}): key {3} belongs to another user "
+                                           "in keys/public_keys.json (is the keys file from another database?)"),
+                         "number", "subject", "subject_id", "key_id"),
+    "signature_invalid": (QT_TRANSLATE_NOOP("Messages", "signature {0} ({1} {2}) does not verify with key {3}: "
+                                            "the signed text or the signature was changed, or the keys file is "
+                                            "from another database"), "number", "subject", "subject_id", "key_id"),
+    "signature_invalid_at_export": (QT_TRANSLATE_NOOP("Messages", "signature {0} ({1} {2}) was already invalid "
+                                                      "when the package was exported"),
+                                    "number", "subject", "subject_id"),
+}
+
+
+def package_problem_text(problem) -> str:
+    """One problem of an archive package (desktop.core.archive.verify.Problem), naming the file."""
+    what = _worded(_PACKAGE_PROBLEMS, problem.code, problem.params, "format")
+    if not problem.path:
+        return what[:1].upper() + what[1:]
+    return QCoreApplication.translate("Messages", "{0}: {1}").format(problem.path, what)
+
+
 _SCORECARD_STATES = {
     "submitted": QT_TRANSLATE_NOOP("Messages", "This scorecard has already been submitted (perhaps on another "
                                    "desktop) and is locked. HR can reopen it if it must change."),
@@ -567,6 +648,22 @@ _SETTING_KINDS = {   # the kind a setting's value must be, for "{0}: the value m
     "bool": QT_TRANSLATE_NOOP("Messages", "yes or no (true/false)"),
     "str": QT_TRANSLATE_NOOP("Messages", "a single text"),
 }
+
+
+_DOSSIER_REASONS = {
+    "not_produced": QT_TRANSLATE_NOOP("Messages", "This application has no dossier yet. Produce it with "
+                                      "“Produce dossier”."),
+    "file_missing": QT_TRANSLATE_NOOP("Messages", "The dossier's file is missing from the archive store (the "
+                                      "archive folder in Settings). Produce the dossier again, or restore the "
+                                      "archive folder from its backup."),
+    "file_changed": QT_TRANSLATE_NOOP("Messages", "The dossier's file in the archive store is not the one that was "
+                                      "registered (its SHA-256 differs): it was altered or replaced, so it is not "
+                                      "opened. Produce the dossier again and tell the archive's keeper."),
+}
+
+
+def dossier_text(reason: str) -> str:
+    return QCoreApplication.translate("Messages", _DOSSIER_REASONS.get(reason, _DOSSIER_REASONS["not_produced"]))
 
 
 def describe(error: BaseException) -> str:
@@ -687,8 +784,12 @@ def describe(error: BaseException) -> str:
         return _worded(_INVALID_STATES, status, {**p, "interview": labels.interview_status(status),
                                                  "reply_by_local": _office_time(p.get("reply_by"))},
                        "interview")
+    if isinstance(error, errors.ArchiveExportRefused):
+        return archive_export_text(error)
     if isinstance(error, errors.BadLink):
         return link_text(str(p.get("reason", "")))
+    if isinstance(error, errors.DossierUnavailable):
+        return dossier_text(str(p.get("reason", "")))
     if isinstance(error, errors.CheckInRefused):
         return check_in_text(error)
     if isinstance(error, TemplateInvalid):

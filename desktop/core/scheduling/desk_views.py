@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import anchors
+from desktop.core.archive import dossier
 from desktop.core.errors import PermissionDenied
 from desktop.core.model import Application, Candidate, Interview, OutboxEntry, OutboxState, Position, Room
 from desktop.core.permissions import Action, allowed, visible_departments
@@ -184,6 +185,7 @@ def tick(session: Session, actor: Actor) -> Tick:
     anchors.publish_due(session)      # first: the head it publishes must be committed, not this tick's own
     now = session.info["clock"].now()
     raised = reminders.evaluate(session, now)
+    dossier.produce_due(session)      # dossiers of closed applications the closing could not write
     return Tick(tuple(raised.alerts), my_alerts(session, actor, since=now - TICK_LOOK_BACK), desk.my_notices(session, actor, unseen_only=True,
                                                                                  limit=100))
 

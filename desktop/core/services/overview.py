@@ -87,6 +87,11 @@ class ArchiveRow:
     created_at: datetime
     is_fixed: bool
     sha256: str
+    application_id: int | None = None
+    formed_on: date | None = None
+    retention_label: str = ""
+    pages: int = 0
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -271,11 +276,12 @@ def archive(session: Session, actor: Actor, query: ListQuery = ListQuery()) -> P
                           | ArchiveRecord.title.contains(query.search.strip()))
     total = session.scalar(select(func.count()).select_from(ArchiveRecord).where(*conditions)) or 0
     columns = {"archive_code": ArchiveRecord.archive_code, "title": ArchiveRecord.title,
-               "created_at": ArchiveRecord.created_at}
+               "created_at": ArchiveRecord.created_at, "formed_on": ArchiveRecord.formed_on}
     found = session.scalars(select(ArchiveRecord).where(*conditions)
                             .order_by(*_ordered(query, columns, "created_at", ArchiveRecord.id))
                             .offset(query.offset).limit(query.page_limit())).all()
-    return Page([ArchiveRow(r.id, r.archive_code, r.title, r.created_at, r.is_fixed, r.sha256) for r in found],
+    return Page([ArchiveRow(r.id, r.archive_code, r.title, r.created_at, r.is_fixed, r.sha256, r.application_id,
+                            r.formed_on, r.retention_label, r.pages, r.reason) for r in found],
                 total, query.offset)
 
 

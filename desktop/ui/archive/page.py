@@ -30,6 +30,11 @@ def _register(ctx: "AppContext") -> QWidget:
     return ArchivePage(ctx)
 
 
+def _packages(ctx: "AppContext") -> QWidget:
+    from desktop.ui.archive.packages import PackagesPage
+    return PackagesPage(ctx)
+
+
 def _retention(ctx: "AppContext") -> QWidget:
     from desktop.ui.archive.retention import RetentionTab
     return RetentionTab(ctx)
@@ -47,6 +52,8 @@ def _privacy(ctx: "AppContext") -> QWidget:
 
 TABS: tuple[TabSpec, ...] = (
     TabSpec("register", QT_TRANSLATE_NOOP("ArchiveHub", "Archive register"), (Action.ARCHIVE_VIEW,), _register),
+    TabSpec("packages", QT_TRANSLATE_NOOP("ArchiveHub", "Archive packages"),
+            (Action.ARCHIVE_VIEW, Action.ARCHIVE_EXPORT), _packages),
     TabSpec("retention", QT_TRANSLATE_NOOP("ArchiveHub", "Retention"), (Action.ARCHIVE_VIEW,), _retention),
     TabSpec("maintenance", QT_TRANSLATE_NOOP("ArchiveHub", "Data maintenance"), (Action.CANDIDATE_DELETE,),
             _maintenance),

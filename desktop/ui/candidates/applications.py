@@ -19,6 +19,7 @@ from desktop.core.scheduling import lookups
 from desktop.core.services import applications
 from desktop.core.services.applications import ApplicationInput, ApplicationRow, StageMove
 from desktop.ui import messages
+from desktop.ui.archive.dossiers import DossierBar
 from desktop.ui.candidates.offer_section import OfferSection
 from desktop.ui.forms import EditDialog
 from desktop.ui.matching.report import MatchReportView, report_locale
@@ -234,6 +235,7 @@ class ApplicationsPanel(QWidget):
         may = ctx.may(Action.INTERVIEW_SCHEDULE)
         self.apply_button.setVisible(may)
         self.stage_button.setVisible(may)
+        self.dossier = DossierBar(ctx)          # 生成档案 / 打开档案 of the selected application
         self.history = QListWidget()
         self.history.setMaximumHeight(96)
         self.history.setWordWrap(True)
@@ -250,6 +252,7 @@ class ApplicationsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addWidget(self.dossier)
         layout.addWidget(self.history)
         layout.addWidget(self.offer)
         layout.addWidget(self.match_title)
@@ -338,6 +341,7 @@ class ApplicationsPanel(QWidget):
     def _selection_changed(self) -> None:
         row = self.selected()
         self.stage_button.setEnabled(row is not None)
+        self.dossier.show_for(row.id if row is not None else None)
         if row is None:
             self.history.clear()
             self.history.hide()

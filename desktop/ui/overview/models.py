@@ -67,8 +67,8 @@ class OutboxTableModel(PagedTableModel[OutboxRow]):
 
 
 class ArchiveTableModel(PagedTableModel[ArchiveRow]):
-    COL_CODE, COL_TITLE, COL_CREATED, COL_FIXED, COL_SHA = range(5)
-    SORT_KEYS = ("archive_code", "title", "created_at", None, None)
+    COL_CODE, COL_TITLE, COL_FORMED, COL_RETENTION, COL_PAGES, COL_REASON, COL_CREATED, COL_SHA = range(8)
+    SORT_KEYS = ("archive_code", "title", "formed_on", None, None, None, "created_at", None)
     ENTITIES = frozenset({"archive"})
     DEFAULT_SORT = "archive_code"
 
@@ -76,11 +76,16 @@ class ArchiveTableModel(PagedTableModel[ArchiveRow]):
         return overview.archive(session, self.ctx.actor, query)
 
     def headers(self) -> list[str]:
-        return [self.tr("Archive code"), self.tr("Title"), self.tr("Created"), self.tr("Fixed"), self.tr("SHA-256")]
+        return [self.tr("Archive code"), self.tr("Title"), self.tr("Formed on"), self.tr("Retention"),
+                self.tr("Pages"), self.tr("Produced because"), self.tr("Produced"), self.tr("SHA-256")]
 
     def display(self, row: ArchiveRow, column: int) -> str:
+        reasons = {"closed": self.tr("Application closed"), "on_demand": self.tr("On demand")}
         return {self.COL_CODE: row.archive_code, self.COL_TITLE: row.title,
-                self.COL_CREATED: self.ctx.format_time(row.created_at), self.COL_FIXED: labels.yes_no(row.is_fixed),
+                self.COL_FORMED: row.formed_on.isoformat() if row.formed_on else "",
+                self.COL_RETENTION: row.retention_label, self.COL_PAGES: str(row.pages) if row.pages else "",
+                self.COL_REASON: reasons.get(row.reason, row.reason),
+                self.COL_CREATED: self.ctx.format_time(row.created_at),
                 self.COL_SHA: row.sha256[:16] + "…" if row.sha256 else ""}.get(column, "")
 
 

@@ -1,5 +1,5 @@
-"""报表 Reports and 档案 Archive, read-only until their capabilities arrive (and, until then, without
-buttons that would do nothing). Today, Schedule, Approvals and Outbox have pages of their own.
+"""报表 Reports and the 档案 Archive register (its dossiers can be produced again and opened).
+Today, Schedule, Approvals and Outbox have pages of their own.
 The reports page also shows 面试反馈及时率: of the decisions of a chosen period, the share whose
 feedback reached the candidate within feedback.within_hours, with its counts."""
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services import overview
 from desktop.core.services.overview import FeedbackTimeliness
+from desktop.ui.archive.dossiers import DossierBar
 from desktop.ui.errors import show_error
 from desktop.ui.listview import PagedTableView
 from desktop.ui.overview.models import ArchiveTableModel, ReportTableModel
@@ -76,6 +77,15 @@ class ArchivePage(_ListPage):
         self.search = SearchBox(self.tr("Search by archive code or title"))
         self.search.sig_search.connect(self.model.set_search)
         self.filters.addWidget(self.search)
+        # the selected dossier: produce it again (same bytes unless its record changed) or open it
+        self.dossier = DossierBar(ctx)
+        self.main.addWidget(self.dossier)
+        self.table.sig_selected.connect(self._selected)
+
+    def _selected(self, record_id: object) -> None:
+        number = self.model.row_of(record_id) if isinstance(record_id, int) else -1
+        row = self.model.rows[number] if 0 <= number < len(self.model.rows) else None
+        self.dossier.show_for(row.application_id if row is not None else None)
 
     def count_text(self, total: int) -> str:
         return self.tr("%n record(s)", "", total)

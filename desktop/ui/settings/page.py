@@ -21,6 +21,7 @@ from desktop.ui.settings.contracts import ContractSettings
 from desktop.ui.settings.exchange import ExchangeSettings
 from desktop.ui.settings.gateways import GatewaySettings
 from desktop.ui.settings.holidays import HolidaysPanel
+from desktop.ui.settings.dossiers import DossierSettings
 from desktop.ui.settings.institution import InstitutionSettings
 from desktop.ui.settings.mail import MailSettings
 from desktop.ui.settings.offer_templates import OfferTemplateSettings
@@ -120,6 +121,7 @@ class SettingsPage(QWidget):
         self.contract_template: ContractTemplateSettings | None = None
         self.offer_templates: OfferTemplateSettings | None = None
         self.scorecards: ScorecardSettings | None = None
+        self.dossiers: DossierSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE):
             self.institution = InstitutionSettings(ctx)
             self.tabs.addTab(self.institution, self.tr("Institution"))
@@ -161,6 +163,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.anchors, self.tr("Audit anchors"))
             self.retention = RetentionSettings(ctx)
             self.tabs.addTab(self.retention, self.tr("Retention"))
+            self.dossiers = DossierSettings(ctx)
+            self.tabs.addTab(self.dossiers, self.tr("Dossiers"))
         self.unlock: OsUnlockSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE) and ctx.db.is_embedded:
             self.unlock = OsUnlockSettings(ctx)

@@ -83,6 +83,19 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n dossier(s) exported to {0}.
+Package digest (SHA-256 of its manifest): {1}</source>
+        <translation>
+            <numerusform>%n dossier exported to {0}.
+Package digest (SHA-256 of its manifest): {1}</numerusform>
+            <numerusform>%n dossiers exported to {0}.
+Package digest (SHA-256 of its manifest): {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GatewaySettings</name>
     <message numerus="yes">
         <source>The gateway answered: %n message(s) since the last one read.</source>
@@ -203,6 +216,16 @@
         <translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message numerus="yes">
+        <source>%n export(s)</source>
+        <translation>
+            <numerusform>%n export</numerusform>
+            <numerusform>%n exports</numerusform>
         </translation>
     </message>
 </context>

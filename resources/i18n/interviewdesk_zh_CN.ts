@@ -503,6 +503,10 @@
         <translation>档案登记</translation>
     </message>
     <message>
+        <source>Archive packages</source>
+        <translation>档案包</translation>
+    </message>
+    <message>
         <source>Retention</source>
         <translation>到期清理</translation>
     </message>
@@ -543,12 +547,32 @@
         <translation>题名</translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation>形成时间</translation>
+        <source>Formed on</source>
+        <translation>形成日期</translation>
     </message>
     <message>
-        <source>Fixed</source>
-        <translation>已固化</translation>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>Produced because</source>
+        <translation>生成原因</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Application closed</source>
+        <translation>应聘结束</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>按需生成</translation>
     </message>
     <message>
         <source>SHA-256</source>
@@ -2307,6 +2331,38 @@
         <source>Delivered {0}, {1} will be retried, {2} failed.</source>
         <translation>已发送 {0} 条，{1} 条将重试，{2} 条失败。</translation>
     </message>
+    <message>
+        <source>{0} of {1} dossiers written…</source>
+        <translation>已写入 {0}/{1} 份档案…</translation>
+    </message>
+    <message>
+        <source>Package written: {0} ({1} dossiers).</source>
+        <translation>档案包已写入：{0}（{1} 份档案）。</translation>
+    </message>
+    <message>
+        <source>Package digest (SHA-256 of manifest.sha256): {0}</source>
+        <translation>整包摘要（manifest.sha256 的 SHA-256）：{0}</translation>
+    </message>
+    <message>
+        <source>Registered as export #{0} in the archive register.</source>
+        <translation>已在档案导出登记中登记为第 {0} 次导出。</translation>
+    </message>
+    <message>
+        <source>{0} dossier(s) were produced anew for the register (their records had changed or had no dossier yet).</source>
+        <translation>为使登记与包一致，重新生成了 {0} 份档案（其记录已变化或尚未生成档案）。</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>注意：{0}</translation>
+    </message>
+    <message>
+        <source>PACKAGE CHECK FAILED: {0}</source>
+        <translation>档案包校验未通过：{0}</translation>
+    </message>
+    <message>
+        <source>Package OK: {0} dossiers, {1} files and {2} signatures checked.</source>
+        <translation>档案包校验通过：已核对 {0} 份档案、{1} 个文件、{2} 个签名。</translation>
+    </message>
 </context>
 <context>
     <name>CloseDialog</name>
@@ -2760,6 +2816,88 @@
     </message>
 </context>
 <context>
+    <name>DossierBar</name>
+    <message>
+        <source>Produce dossier</source>
+        <translation>生成档案</translation>
+    </message>
+    <message>
+        <source>Render the application&apos;s dossier (PDF/A) into the archive store and register it; an unchanged record gives the same file</source>
+        <translation>将本次应聘的面试档案（PDF/A）生成到档案库并登记；记录未变化时重新生成的文件完全相同</translation>
+    </message>
+    <message>
+        <source>Open dossier</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>Check the dossier&apos;s file against its registered SHA-256 and open it in the PDF viewer</source>
+        <translation>按登记的 SHA-256 核对档案文件后，用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <source>No dossier yet: it is produced when the application closes.</source>
+        <translation>尚无面试档案：应聘结束（录用、未录用或撤回）时自动生成。</translation>
+    </message>
+    <message>
+        <source>No dossier yet.</source>
+        <translation>尚无面试档案。</translation>
+    </message>
+    <message>
+        <source>Dossier {0} · {1} pages · retention {2} · produced {3}</source>
+        <translation>面试档案 {0} · 共 {1} 页 · 保管期限 {2} · 生成于 {3}</translation>
+    </message>
+    <message>
+        <source>Producing the dossier…</source>
+        <translation>正在生成面试档案…</translation>
+    </message>
+    <message>
+        <source>Dossier {0} produced ({1} pages).</source>
+        <translation>面试档案 {0} 已生成（共 {1} 页）。</translation>
+    </message>
+    <message>
+        <source>No PDF viewer could be started. The file is: {0}</source>
+        <translation>无法启动 PDF 阅读器。档案文件位于：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DossierSettings</name>
+    <message>
+        <source>Archive folder</source>
+        <translation>档案文件夹</translation>
+    </message>
+    <message>
+        <source>Candidate&apos;s contacts in dossiers</source>
+        <translation>档案中应聘人员的联系方式</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Masked (138****5678)</source>
+        <translation>打码显示（138****5678）</translation>
+    </message>
+    <message>
+        <source>In full</source>
+        <translation>完整显示</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>不列入</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Each application&apos;s dossier (PDF/A) is written to the archive folder when the application closes, and registered with its SHA-256. Empty: the data folder shown greyed. In server mode choose a share every desktop reaches, so that each can open the dossiers; back the folder up with the database. A changed setting applies to dossiers produced from now on.</source>
+        <translation>每次应聘结束时，其面试档案（PDF/A）写入档案文件夹，并登记 SHA-256 数字摘要。留空则使用灰色显示的数据文件夹。服务器模式下请选择各台电脑都能访问的共享文件夹，以便都能打开档案；请将该文件夹与数据库一同备份。修改后的设置对此后生成的档案生效。</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Save</source>
@@ -2929,6 +3067,136 @@
     <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export archive package</source>
+        <translation>导出档案包</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>ZIP file</source>
+        <translation>ZIP 文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Formation dates</source>
+        <translation>形成日期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>档案包</translation>
+    </message>
+    <message>
+        <source>The dossiers of the applications closed (hired, not hired, withdrawn) on these days, in the department and its sub-departments. Dossiers not produced yet, or whose record changed, are produced first so that the archive register names what the package holds.</source>
+        <translation>导出在这些日期结束（已录用、未录用、撤回）的应聘的面试档案，含所选部门及其下级部门。尚未生成或记录已变化的档案会先生成，使档案登记与包内文件一致。</translation>
+    </message>
+    <message>
+        <source>Save the package in</source>
+        <translation>档案包保存位置</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the package in.</source>
+        <translation>请选择保存档案包的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>%v of %m dossiers</source>
+        <translation>%v/%m 份档案</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dossier(s) exported to {0}.
+Package digest (SHA-256 of its manifest): {1}</source>
+        <translation>
+            <numerusform>已导出 %n 份档案到 {0}。
+整包摘要（清单的 SHA-256）：{1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportsTableModel</name>
+    <message>
+        <source>Exported</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>导出人</translation>
+    </message>
+    <message>
+        <source>Formation dates</source>
+        <translation>形成日期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>档案数</translation>
+    </message>
+    <message>
+        <source>Package digest (SHA-256)</source>
+        <translation>整包摘要（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>
@@ -6619,6 +6887,134 @@
         <translation>无法打开此链接：{0}。面试链接的格式为 interviewdesk://interview/123。</translation>
     </message>
     <message>
+        <source>The first day of the range is after the last day.</source>
+        <translation>起始日期晚于截止日期。</translation>
+    </message>
+    <message>
+        <source>There is no department with the code {0}.</source>
+        <translation>没有代码为 {0} 的部门。</translation>
+    </message>
+    <message>
+        <source>{0} already exists; packages never overwrite. Choose another name or folder.</source>
+        <translation>{0} 已存在；档案包不会覆盖已有文件。请换一个名称或文件夹。</translation>
+    </message>
+    <message>
+        <source>No dossier was formed in this range (no application closed then, in the departments you may export).</source>
+        <translation>该日期范围内没有形成的档案（在您可导出的部门中，这些日期没有结束的应聘）。</translation>
+    </message>
+    <message>
+        <source>A record changed while the package was being written, so the package would not match the archive register. Export again.</source>
+        <translation>写入档案包期间有记录发生变化，包与档案登记将不一致。请重新导出。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>The archived dossier {0} is missing from the archive store or was altered there, and its candidate&apos;s personal data has been purged, so it cannot be made again. Restore the archive store from its backup.</source>
+        <translation>档案库中缺少已归档的档案 {0}，或该文件已被改动；其候选人的个人信息已清除，无法重新生成。请从备份恢复档案库。</translation>
+    </message>
+    <message>
+        <source>No package was written and nothing was registered.</source>
+        <translation>未写入档案包，也未登记。</translation>
+    </message>
+    <message>
+        <source>Nothing of the package was left at the destination, and no export was registered.</source>
+        <translation>目标位置未留下任何不完整的档案包，也未登记本次导出。</translation>
+    </message>
+    <message>
+        <source>there is no such folder or file</source>
+        <translation>没有这个文件夹或文件</translation>
+    </message>
+    <message>
+        <source>it is neither a package folder nor a readable .zip file</source>
+        <translation>既不是档案包文件夹，也不是可读取的 .zip 文件</translation>
+    </message>
+    <message>
+        <source>it could not be read (damaged file or disk)</source>
+        <translation>无法读取（文件或磁盘损坏）</translation>
+    </message>
+    <message>
+        <source>the manifest is missing: this is not a complete package</source>
+        <translation>缺少清单：这不是完整的档案包</translation>
+    </message>
+    <message>
+        <source>line {0} of the manifest is not “&lt;SHA-256&gt;  &lt;file&gt;”</source>
+        <translation>清单第 {0} 行不是“&lt;SHA-256&gt;  &lt;文件&gt;”格式</translation>
+    </message>
+    <message>
+        <source>the file is listed in the manifest but missing</source>
+        <translation>清单中列出的文件不存在</translation>
+    </message>
+    <message>
+        <source>its SHA-256 differs from the manifest: the file was changed</source>
+        <translation>SHA-256 与清单不符：文件已被改动</translation>
+    </message>
+    <message>
+        <source>its bytes fail the zip file&apos;s own check (CRC): the file was changed or damaged</source>
+        <translation>未通过 zip 文件自身的校验（CRC）：文件已被改动或损坏</translation>
+    </message>
+    <message>
+        <source>the file is not in the manifest: it was added after the export</source>
+        <translation>文件不在清单中：是导出后加入的</translation>
+    </message>
+    <message>
+        <source>the file is not in the package&apos;s format</source>
+        <translation>文件不符合档案包的格式</translation>
+    </message>
+    <message>
+        <source>the public key {0} does not match its key id: the keys file was altered</source>
+        <translation>公钥 {0} 与其密钥编号不符：公钥文件已被改动</translation>
+    </message>
+    <message>
+        <source>no metadata record refers to this file</source>
+        <translation>没有元数据记录引用此文件</translation>
+    </message>
+    <message>
+        <source>the metadata names {0}, which is not in the package</source>
+        <translation>元数据指向的 {0} 不在包中</translation>
+    </message>
+    <message>
+        <source>the metadata&apos;s digest algorithm is {0}, not SHA-256</source>
+        <translation>元数据的摘要算法是 {0}，不是 SHA-256</translation>
+    </message>
+    <message>
+        <source>the metadata&apos;s digest (数字摘要) differs from that of {0}</source>
+        <translation>元数据中的数字摘要与 {0} 的摘要不符</translation>
+    </message>
+    <message>
+        <source>the metadata&apos;s file size differs from that of {0}</source>
+        <translation>元数据中的文件大小与 {0} 不符</translation>
+    </message>
+    <message>
+        <source>the metadata&apos;s number of signed decisions differs from {0}</source>
+        <translation>元数据中的签批数量与 {0} 不符</translation>
+    </message>
+    <message>
+        <source>signature {0} is incomplete</source>
+        <translation>第 {0} 个签名不完整</translation>
+    </message>
+    <message>
+        <source>signature {0} ({1} {2}): its fields differ from the signed text</source>
+        <translation>第 {0} 个签名（{1} {2}）：字段与被签名的原文不一致</translation>
+    </message>
+    <message>
+        <source>signature {0} ({1} {2}): its key {3} is not in keys/public_keys.json (is the keys file from another database?)</source>
+        <translation>第 {0} 个签名（{1} {2}）：密钥 {3} 不在 keys/public_keys.json 中（公钥文件是否来自另一个数据库？）</translation>
+    </message>
+    <message>
+        <source>signature {0} ({1} {2}): key {3} belongs to another user in keys/public_keys.json (is the keys file from another database?)</source>
+        <translation>第 {0} 个签名（{1} {2}）：keys/public_keys.json 中密钥 {3} 属于另一位用户（公钥文件是否来自另一个数据库？）</translation>
+    </message>
+    <message>
+        <source>signature {0} ({1} {2}) does not verify with key {3}: the signed text or the signature was changed, or the keys file is from another database</source>
+        <translation>第 {0} 个签名（{1} {2}）用密钥 {3} 验证未通过：原文或签名已被改动，或公钥文件来自另一个数据库</translation>
+    </message>
+    <message>
+        <source>signature {0} ({1} {2}) was already invalid when the package was exported</source>
+        <translation>第 {0} 个签名（{1} {2}）在导出时已无效</translation>
+    </message>
+    <message>
         <source>This scorecard has already been submitted (perhaps on another desktop) and is locked. HR can reopen it if it must change.</source>
         <translation>此评分表已经提交（可能是在另一台电脑上），已锁定。如需修改，请人事处重新开放。</translation>
     </message>
@@ -6709,6 +7105,18 @@
     <message>
         <source>This user has no signing key yet: one is made at their next sign-in. Nothing was changed.</source>
         <translation>该用户尚无签名密钥，将在其下次登录时生成。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This application has no dossier yet. Produce it with “Produce dossier”.</source>
+        <translation>本次应聘尚无面试档案。请点击“生成档案”生成。</translation>
+    </message>
+    <message>
+        <source>The dossier&apos;s file is missing from the archive store (the archive folder in Settings). Produce the dossier again, or restore the archive folder from its backup.</source>
+        <translation>档案库（设置中的档案文件夹）中找不到该面试档案的文件。请重新生成档案，或从备份中恢复档案文件夹。</translation>
+    </message>
+    <message>
+        <source>The dossier&apos;s file in the archive store is not the one that was registered (its SHA-256 differs): it was altered or replaced, so it is not opened. Produce the dossier again and tell the archive&apos;s keeper.</source>
+        <translation>档案库中的文件与登记的不一致（SHA-256 不同），可能已被改动或替换，因此不予打开。请重新生成档案，并告知档案管理人员。</translation>
     </message>
     <message>
         <source>Please correct the following:</source>
@@ -7652,6 +8060,35 @@
     <message>
         <source>Sent / next attempt</source>
         <translation>发送时间 / 下次尝试</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <source>Search by destination, department or digest</source>
+        <translation>按保存位置、部门或摘要搜索</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>导出档案包…</translation>
+    </message>
+    <message>
+        <source>Verify package…</source>
+        <translation>校验档案包…</translation>
+    </message>
+    <message>
+        <source>Archive packages</source>
+        <translation>档案包</translation>
+    </message>
+    <message>
+        <source>Each export is a folder or .zip file with the dossiers, their metadata, the signed decisions, the signers&apos; public keys and a manifest of SHA-256 digests. The package digest is the SHA-256 of its manifest: compare it with the register to know a package is the one exported.</source>
+        <translation>每次导出是一个文件夹或 .zip 文件，包含面试档案、元数据、签批、签批人公钥和 SHA-256 摘要清单。整包摘要即清单的 SHA-256：与登记核对，即可确认档案包就是当时导出的那一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s)</source>
+        <translation>
+            <numerusform>%n 次导出</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9671,6 +10108,10 @@
         <translation>保管期限</translation>
     </message>
     <message>
+        <source>Dossiers</source>
+        <translation>面试档案</translation>
+    </message>
+    <message>
         <source>Sign-in</source>
         <translation>登录方式</translation>
     </message>
@@ -10246,6 +10687,67 @@
     <message>
         <source>Nothing was saved. Please correct the marked fields.</source>
         <translation>未保存。请修改标出的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify archive package</source>
+        <translation>校验档案包</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>ZIP file…</source>
+        <translation>ZIP 文件…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>档案包</translation>
+    </message>
+    <message>
+        <source>Every file is checked against the manifest, every metadata record against its PDF and every signed decision against its signed text and the signer&apos;s public key. The database is not needed.</source>
+        <translation>逐个核对：每个文件与清单、每条元数据与其 PDF、每项签批与被签名原文及签批人公钥。无需数据库。</translation>
+    </message>
+    <message>
+        <source>Package folder</source>
+        <translation>档案包文件夹</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>档案包文件</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose a package folder or .zip file.</source>
+        <translation>请选择档案包文件夹或 .zip 文件。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>Package OK: {0} dossiers, {1} files and {2} signatures checked.
+Package digest (SHA-256 of its manifest): {3}</source>
+        <translation>档案包校验通过：已核对 {0} 份档案、{1} 个文件、{2} 个签名。
+整包摘要（清单的 SHA-256）：{3}</translation>
+    </message>
+    <message>
+        <source>The package failed its check: {0}</source>
+        <translation>档案包校验未通过：{0}</translation>
     </message>
 </context>
 <context>

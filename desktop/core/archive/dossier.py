@@ -319,9 +319,12 @@ def _offers(session: Session, words: _Words, application: Application, events: l
             if event.kind != "offer_step" or detail.get("offer_id") != offer.id:
                 continue
             verdict, comment = str(detail.get("verdict", "")), str(detail.get("comment", ""))
-            # the offer's content hash as signed with the step (issue 13 §1); a step decided before
-            # signatures were kept has none and is printed unsigned
-            content = str(detail.get("content_sha256", ""))
+            # the offer's content hash as recorded with the step (issue 13 §1), else the one its
+            # signature names (the verdict and comment as recorded now are still checked against it);
+            # a step decided before signatures were kept has neither and is printed unsigned
+            content = str(detail.get("content_sha256", "")) or session.scalar(
+                select(Signature.content_sha256).where(Signature.subject == "offer_step", Signature.subject_id == event.id)
+                .order_by(Signature.id.desc()).limit(1)) or ""
             state = (_signature(session, words, "offer_step", event.id, content, verdict, comment, signed) if content
                      else SIGNATURE_WORDS["unsigned"])
             steps.append([str(detail.get("step", "")), event.actor_label or words.user(event.actor_id),

@@ -45,6 +45,7 @@ from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings, signing
@@ -977,8 +978,8 @@ def produce_on_close(session: Session, actor: Actor | None, application_id: int)
         with session.begin_nested():
             return _produce(session, actor.label if actor else AUTOMATIC, actor.user_id if actor else None,
                             application, "closed")
-    except DeskError as error:
-        log.warning("dossier of application %s left due: %s", application_id, error.code)
+    except (DeskError, IntegrityError) as error:      # the store failed; or another desktop registered it first
+        log.warning("dossier of application %s left due: %s", application_id, getattr(error, "code", "integrity"))
         return None
 
 

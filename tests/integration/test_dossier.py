@@ -244,3 +244,22 @@ def test_a_long_history_breaks_over_pages_with_its_header_repeated(db, clock, st
                             text=True, check=True).stdout for n in range(1, made.pages + 1)]
     continued = [text for text in pages if "第89次复核" in text or "第45次复核" in text]
     assert len(continued) >= 2 and all("经办人" in text for text in continued)     # the header on each page
+
+
+def test_a_signed_offer_step_is_verified_and_carried(db, clock, tmp_path):
+    demo.populate(db)                                           # the full demo has offers approved in two steps
+    with db.session(write=True) as s:
+        step = s.scalars(select(ApplicationEvent).where(ApplicationEvent.kind == "offer_step")
+                         .order_by(ApplicationEvent.id)).first()
+        key = signing.new_key(s, step.actor_id, "口令-足够长的密码", clock.now())
+        signing.KEYRING.put(step.actor_id, key)
+        content = hashlib.sha256(b"the offer as approved").hexdigest()
+        signing.sign(s, step.actor_id, "offer_step", step.id, content, step.detail["verdict"], step.detail["comment"],
+                     step.at)
+        application_id, step_id = step.application_id, step.id
+    signing.KEYRING.forget(step.actor_id)
+    with db.session() as s:
+        made = dossier.render(s, application_id, produced_by="王丽", now=clock.now())
+    assert [(x.subject, x.subject_id, x.content_sha256) for x in made.signed] == [("offer_step", step_id, content)]
+    text = _text(made.pdf, tmp_path)
+    assert "签名有效" in text and "未签名" in text          # the chain's other step was not signed

@@ -45,6 +45,7 @@ from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings, signing
@@ -319,9 +320,12 @@ def _offers(session: Session, words: _Words, application: Application, events: l
             if event.kind != "offer_step" or detail.get("offer_id") != offer.id:
                 continue
             verdict, comment = str(detail.get("verdict", "")), str(detail.get("comment", ""))
-            # the offer's content hash as signed with the step (issue 13 §1); a step decided before
-            # signatures were kept has none and is printed unsigned
-            content = str(detail.get("content_sha256", ""))
+            # the offer's content hash as recorded with the step (issue 13 §1), else the one its
+            # signature names (the verdict and comment as recorded now are still checked against it);
+            # a step decided before signatures were kept has neither and is printed unsigned
+            content = str(detail.get("content_sha256", "")) or session.scalar(
+                select(Signature.content_sha256).where(Signature.subject == "offer_step", Signature.subject_id == event.id)
+                .order_by(Signature.id.desc()).limit(1)) or ""
             state = (_signature(session, words, "offer_step", event.id, content, verdict, comment, signed) if content
                      else SIGNATURE_WORDS["unsigned"])
             steps.append([str(detail.get("step", "")), event.actor_label or words.user(event.actor_id),
@@ -574,7 +578,7 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import (
-        Flowable, KeepTogether, LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle,
+        CondPageBreak, Flowable, KeepTogether, LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle,
     )
 
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -583,8 +587,7 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
 
     st = styles()
     cell, small, heading, plain = st["cell"], st["small"], st["heading"], st["plain"]
-    heading = heading.clone("section", keepWithNext=1)
-    sub = heading.clone("sub", fontSize=11, leading=17, spaceBefore=6, spaceAfter=3, keepWithNext=1)
+    sub = heading.clone("sub", fontSize=11, leading=17, spaceBefore=6, spaceAfter=3)
     small_cell = small.clone("smallcell", fontSize=8.5, leading=11.5)
     width = A4[0] - 36 * mm
     story: list = []
@@ -611,8 +614,14 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
         return Paragraph(escape(str(text if text is not None else "")).replace("\n", "<br/>"), style)
 
     def section(title: str, level: int = 0) -> None:
+        # a heading does not stay alone at the foot of a page (a section's, with its first subsection)
+        story.append(CondPageBreak((50 if level == 0 else 30) * mm))
         story.append(Mark(title, level))
         story.append(p(title, heading if level == 0 else sub))
+
+    def subheading(title: str) -> None:
+        story.append(CondPageBreak(22 * mm))
+        story.append(p(title, sub))
 
     font = cjk_font()
 
@@ -697,7 +706,7 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
                ("方式", rnd["mode"]), ("地点", rnd["place"]), ("人事经办", rnd["hr_owner"]),
                ("签到", rnd["attendance"]["checked_in"] or ("未到场" if rnd["attendance"]["no_show"] else "—"))])
         table(["面试官/参加人", "身份", "答复"], rnd["participants"], [40, 30, 30])
-        story.append(p("日程变更与审批", sub))
+        subheading("日程变更与审批")
         if not rnd["changes"]:
             story.append(p("无日程变更。", plain))
         for n, change in enumerate(rnd["changes"], start=1):
@@ -708,17 +717,17 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
                                        p(f"原安排：{change['before'] or '—'}　→　变更为：{change['proposed'] or '—'}", plain)]))
             table(["步骤", "审批人", "身份", "意见", "时间", "批示", "渠道", "签名", "内容摘要"], change["decisions"],
                   [6, 12, 11, 8, 14, 17, 7, 15, 12], small_cell)
-        story.append(p("确认记录", sub))
+        subheading("确认记录")
         table(["确认方", "确认人", "渠道", "时间", "记录人", "备注", "版本"], rnd["confirmations"],
               [11, 14, 11, 17, 13, 26, 8], small_cell)
-        story.append(p("面试时间线", sub))
+        subheading("面试时间线")
         table(["时间", "事项", "经办", "说明"], rnd["timeline"], [20, 24, 18, 38], small_cell)
         attendance = rnd["attendance"]
-        story.append(p("出勤", sub))
+        subheading("出勤")
         pairs([("签到", attendance["checked_in"] or "—"), ("未到场", "是" if attendance["no_show"] else "否"),
                ("开始", attendance["started"] or "—"), ("结束", attendance["ended"] or "—"),
                ("超时说明", attendance["overtime_reason"] or "—"), ("后续安排", attendance["next_step"] or "—")])
-        story.append(p("评分", sub))
+        subheading("评分")
         if not rnd["scorecards"]:
             story.append(p("无评分表。", plain))
         for card in rnd["scorecards"]:
@@ -730,7 +739,7 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
                 story.append(p(f"总体评价：{card['remarks']}", plain))
             if card["reopened"]:
                 story.append(p(f"重新开放：{card['reopened']}　原因：{card['reopen_reason']}", plain))
-        story.append(p("本轮结论", sub))
+        subheading("本轮结论")
         decision = rnd["decision"]
         if decision is None:
             story.append(p("未形成结论。", plain))
@@ -742,7 +751,7 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
             for label, key in (("说明", "explanation"), ("理由", "reason"), ("反馈摘要", "summary")):
                 if decision[key]:
                     story.append(p(f"{label}：{decision[key]}", plain))
-        story.append(p("应聘人员提问与答复", sub))
+        subheading("应聘人员提问与答复")
         table(["提问时间", "类别", "问题", "答复", "答复时间", "答复人"], rnd["questions"], [14, 10, 26, 26, 14, 10], small_cell)
 
     section("五、录用与合同")
@@ -753,9 +762,9 @@ def _layout(record: dict, filing: _Filing) -> tuple[bytes, int]:
         pairs([("状态", offer["status"]), ("岗位等级", offer["grade"]), ("报到日期", offer["start_date"]),
                ("工作地点", offer["work_place"]), ("拟定", offer["created_at"]), ("发出", offer["sent_at"] or "—"),
                ("答复", offer["responded_at"] or "—"), ("答复记录", offer["answer_note"] or "—")])
-        story.append(p("审批", sub))
+        subheading("审批")
         table(["步骤", "审批人", "身份", "意见", "时间", "批示", "签名"], offer["steps"], [7, 14, 13, 9, 16, 23, 18], small_cell)
-        story.append(p("劳动合同", sub))
+        subheading("劳动合同")
         table(["合同编号", "类型", "起始", "终止", "状态", "单位签章", "本人签署"], offer["contracts"],
               [18, 12, 12, 12, 10, 18, 18], small_cell)
 
@@ -969,8 +978,8 @@ def produce_on_close(session: Session, actor: Actor | None, application_id: int)
         with session.begin_nested():
             return _produce(session, actor.label if actor else AUTOMATIC, actor.user_id if actor else None,
                             application, "closed")
-    except DeskError as error:
-        log.warning("dossier of application %s left due: %s", application_id, error.code)
+    except (DeskError, IntegrityError) as error:      # the store failed; or another desktop registered it first
+        log.warning("dossier of application %s left due: %s", application_id, getattr(error, "code", "integrity"))
         return None
 
 

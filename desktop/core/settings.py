@@ -152,6 +152,15 @@ for _spec in (
 ):
     register(_spec)
 
+# Backups that run by themselves (desktop/core/backups.py): daily at `backup.time` (office time) into
+# `backup.folder` (empty: beside the embedded database, in backups/scheduled; a server needs one set).
+for _spec in (
+    SettingSpec("backup.enabled", "institution", bool, True),
+    SettingSpec("backup.time", "institution", str, "12:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
+    SettingSpec("backup.folder", "institution", str, "", pattern=r"[^\x00-\x1f]{0,400}", max_length=400),
+):
+    register(_spec)
+
 # --- channel "email": the institution's SMTP relay out, a mailbox polled over IMAP for replies ---
 _HOST = r"[A-Za-z0-9.\-\[\]:]*"
 _ADDRESS = r"([^@\s]+@[^@\s]+\.[^@\s]+)?"

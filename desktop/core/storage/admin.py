@@ -211,12 +211,25 @@ def verify_backup(backup_path: Path, passphrase: str | None = None, recovery_key
     return check
 
 
+def verify_written(backup_path: Path, key: MasterKey) -> BackupCheck:
+    """The same checks with the master key the running program holds (a scheduled backup is verified
+    right after writing, when nobody is there to type the passphrase)."""
+    path = Path(backup_path)
+    if not path.is_file():
+        raise DatabaseMissing(path.name)
+    return _check(path, key, read_key_file_text(key_file_for(path)))
+
+
 def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tuple[BackupCheck, MasterKey, str]:
     if not path.is_file():
         raise DatabaseMissing(path.name)
     keys_text = read_key_file_text(key_file_for(path))
     keys = KeyFile.from_json(keys_text, key_file_for(path).name)
     master = keys.unlock_with_recovery_key(recovery_key) if recovery_key is not None else keys.unlock(passphrase or "")
+    return _check(path, master, keys_text), master, keys_text
+
+
+def _check(path: Path, master: MasterKey, keys_text: str) -> BackupCheck:
     manifest = json.loads(keys_text).get("backup")
     problems: list[str] = []
     expected: dict[str, int] = {}
@@ -258,8 +271,7 @@ def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tup
                     problems.append("row_counts")
         finally:
             conn.close()
-    check = BackupCheck(path, tuple(dict.fromkeys(problems)), created_at, revision, expected, counts, digest)
-    return check, master, keys_text
+    return BackupCheck(path, tuple(dict.fromkeys(problems)), created_at, revision, expected, counts, digest)
 
 
 def _open_read_only(path: Path, key: MasterKey) -> sqlcipher.Connection:

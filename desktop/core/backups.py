@@ -27,17 +27,22 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from desktop.core import anchors, audit, rotation, settings
-from desktop.core.errors import BackupFailed, BackupInProgress, DeskError
+from desktop.core.errors import BackupExists, BackupFailed, BackupInProgress, DeskError
 from desktop.core.model import AuditEntry, BackupRun
 from desktop.core.permissions import Action, require
 from desktop.core.storage import admin, server_backup
 from desktop.core.storage.database import Actor, Database, sqlcipher_key_of
 from desktop.core.storage.keys import key_file_for
 
+# who writes the scheduled runs in the audit log, whoever is signed in at the desktop that runs them
+SCHEDULER = Actor(user_id=None, username="backup", display_name="定时备份 (scheduled backup)", system=True)
 STALE_RUN = timedelta(hours=3)      # a "running" row this old belongs to a desktop that died
 RETRY_AFTER = timedelta(hours=1)    # a failed scheduled run is tried again after this
 WARN_AFTER = timedelta(days=2)      # the Today page warns after two days without a good backup
-ROTATED = ("scheduled", "manual", "command")   # the triggers whose files the rotation looks after
+# The backup set the schedule keeps and rotates: scheduled runs and "back up now" (立即备份, or `db backup`
+# without a destination). A backup the command line writes to a place of its own ("command") is the
+# administrator's to keep and is never removed.
+ROTATED = ("scheduled", "manual")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class Claim:
     run_id: int
     folder: Path
     trigger: str
+    dest: Path | None = None         # a file name chosen on the command line
 
 
 @dataclass(frozen=True)
@@ -146,11 +152,11 @@ def _is_due(session: Session, now: datetime) -> bool:
     return not failed
 
 
-def _start(session: Session, trigger: str, folder: Path, now: datetime) -> Claim:
-    run = BackupRun(started_at=now, trigger=trigger, tier="daily", path=str(folder)[:500], status="running")
+def _start(session: Session, trigger: str, folder: Path, now: datetime, dest: Path | None = None) -> Claim:
+    run = BackupRun(started_at=now, trigger=trigger, tier="daily", path=str(dest or folder)[:500], status="running")
     session.add(run)
     session.flush()
-    return Claim(run.id, folder, trigger)
+    return Claim(run.id, folder, trigger, dest)
 
 
 def claim_due(session: Session, default: Path | None) -> Claim | None:
@@ -167,19 +173,21 @@ def claim_due(session: Session, default: Path | None) -> Claim | None:
     return _start(session, "scheduled", folder, now)
 
 
-def claim_now(session: Session, actor: Actor, default: Path | None, *, trigger: str = "manual",
-              folder: Path | None = None) -> Claim:
-    """A backup asked for now (立即备份, the command line): administrators only when by hand."""
-    if trigger == "manual":
-        require(session, actor, Action.SETTINGS_MANAGE)
-    target = folder or _folder(session, default)
+def claim_now(session: Session, actor: Actor, default: Path | None, *, dest: Path | None = None) -> Claim:
+    """A backup asked for now: into the backup folder (立即备份, `db backup`; administrators only),
+    or to `dest`, a file or folder named on the command line (kept out of the rotation)."""
+    require(session, actor, Action.SETTINGS_MANAGE)
+    target, name = (dest, None) if dest is None or dest.is_dir() else (dest.parent, dest)
+    target = target or _folder(session, default)
     if target is None:
         raise BackupFailed("no backup folder", reason="no_folder")
+    if name is not None and (name.exists() or _companion(name).exists()):
+        raise BackupExists(name.name)
     now = session.info["clock"].now()
     _lock_runs(session)
     if _running(session, now) is not None:
         raise BackupInProgress("a backup is running")
-    return _start(session, trigger, target, now)
+    return _start(session, "manual" if dest is None else "command", target, now, name)
 
 
 # --- writing the file ---------------------------------------------------------------------------------
@@ -198,6 +206,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _name(db: Database, claim: Claim, zone: ZoneInfo) -> Path:
+    if claim.dest is not None:
+        return claim.dest
     stamp = db.clock.now().astimezone(zone).strftime("%Y%m%d-%H%M%S")
     suffix = ".db" if db.is_embedded else server_backup.SUFFIX
     path, n = claim.folder / f"interviewdesk-{stamp}{suffix}", 1
@@ -257,7 +267,8 @@ def finish(session: Session, claim: Claim, outcome: Outcome) -> BackupRunInfo:
                      size=run.size_bytes, sha256=run.sha256, verified=True)
         if outcome.anchor is not None:     # its manifest is a witness of the audit head
             anchors.record_witness(session, outcome.anchor, "backup", run.path)
-        rotate(session)
+        if run.trigger in ROTATED:
+            rotate(session)
     session.flush()
     return BackupRunInfo.of(run)
 
@@ -284,15 +295,22 @@ def rotate(session: Session) -> tuple[BackupRunInfo, ...]:
     return tuple(BackupRunInfo.of(r) for r in pruned)
 
 
+def record_restore(session: Session, source: Path, made_at: datetime | None, sha256: str, *,
+                   key_file_replaced: bool) -> None:
+    """The audit entry of a restore, written into the restored database right after the switch."""
+    audit.record(session, "backup_restored", "Database", "", backup=str(source)[:500],
+                 made_at=made_at.isoformat() if made_at else "", sha256=sha256, key_file_replaced=key_file_replaced)
+
+
 # --- one call for the command line and tests ------------------------------------------------------------
 
-def run(db: Database, actor: Actor, *, scheduled: bool = True, trigger: str = "command",
-        folder: Path | None = None) -> BackupRunInfo | None:
+def run(db: Database, actor: Actor, *, scheduled: bool = True, dest: Path | None = None) -> BackupRunInfo | None:
     """Claim, write and record a backup in three units of work. `scheduled`: only when due (None
-    when not). A failed backup is recorded, then raised as BackupFailed."""
+    when not); else now, into the backup folder or to `dest`. A failed backup is recorded, then
+    raised as BackupFailed."""
     with db.session(actor, write=True) as session:
         claim = (claim_due(session, default_folder(db)) if scheduled else
-                 claim_now(session, actor, default_folder(db), trigger=trigger, folder=folder))
+                 claim_now(session, actor, default_folder(db), dest=dest))
         zone = _zone(session)
     if claim is None:
         return None

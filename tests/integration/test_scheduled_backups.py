@@ -128,7 +128,7 @@ def test_only_one_of_several_desktops_runs_it(db, clock, folder, request):
         t.join(60)
     assert sorted(c is None for c in claims) == [False, True]
     with other.session(SYSTEM, write=True) as s, pytest.raises(BackupInProgress):
-        backups.claim_now(s, SYSTEM, None, trigger="command", folder=folder)
+        backups.claim_now(s, SYSTEM, folder)
     clock.advance(backups.STALE_RUN + timedelta(minutes=1))   # the claimer died: the next desktop takes over
     with other.session(SYSTEM, write=True) as s:
         assert backups.claim_due(s, None) is not None
@@ -273,3 +273,28 @@ def test_a_server_backup_is_a_verified_dump_that_restores(pg_database, clock, fo
         import psycopg
         with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+
+
+def test_copies_taken_before_upgrades_are_rotated_alike(db, clock):
+    """Fifteen upgrades over a year and a half: the copies before them are kept by the same tiers."""
+    from desktop.core.paths import app_dirs
+
+    days = [date(2025, 1, 6) + timedelta(days=37 * n) for n in range(15)]       # 6 Jan 2025 .. 8 Jun 2026
+    for day in days:
+        clock.set(_local(day, 10))
+        admin.pre_migration_backup(db, "before-upgrade-0013")
+    removed = admin.prune_pre_migration(db, SHANGHAI)
+
+    if db.is_embedded:
+        left = sorted(p.name for p in app_dirs().migration_backups.glob("*.db"))
+        assert all(key_file_for(app_dirs().migration_backups / name).exists() for name in left)
+        assert not [p for p in app_dirs().migration_backups.glob("*.keys") if p.name[:-5] not in left]
+    else:
+        from sqlalchemy import inspect
+        with db.engine.connect() as conn:
+            left = sorted(n for n in inspect(conn).get_schema_names() if n.startswith("idbackup_"))
+    stamps = sorted(name.split("-")[-1][:8] if db.is_embedded else name.split("_")[-1][:8] for name in left)
+    # every copy is in its own day, week and month: the newest 12 months' copies stay (the last
+    # 7 and 4 are among them); the 3 older ones go
+    assert stamps == [f"{d:%Y%m%d}" for d in days[3:]]
+    assert len(removed) == 3

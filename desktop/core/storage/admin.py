@@ -18,7 +18,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import inspect, text
 
+from desktop.core import rotation
 from desktop.core.anchors import Anchor
 from desktop.core.clock import Clock
 from desktop.core.errors import (
@@ -364,8 +365,43 @@ def pre_migration_backup(db: Database, label: str) -> BackupReport | SchemaSnaps
         while dest.exists() or key_file_for(dest).exists():
             n += 1
             dest = folder / f"{name}-{n}.db"
-        return backup(db, dest, db.clock)
+        report = backup(db, dest, db.clock)
+        check = verify_written(report.path, sqlcipher_key_of(db))
+        if not check.ok:    # no upgrade without a copy that restores
+            raise BackupFailed("pre-migration backup failed its check", reason="verify", problems=check.problems)
+        return report
     return _snapshot_schema(db, label, stamp.lower(), now)
+
+
+_COPY_STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?\.db$")
+_SCHEMA_STAMP = re.compile(r"^idbackup_\w*_(\d{8}t\d{6}z)(?:_\d+)?$")
+
+
+def _stamp_time(stamp: str) -> datetime:
+    return datetime.strptime(stamp.upper(), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+
+
+def prune_pre_migration(db: Database, zone: tzinfo) -> list[str]:
+    """The copies taken before schema upgrades, rotated like the scheduled backups (rotation.py):
+    this database's files in the migration backups folder, or its idbackup_* schemas on a server.
+    Returns the names removed."""
+    if db.is_embedded:
+        folder = app_dirs().migration_backups
+        copies = [(p, _COPY_STAMP.search(p.name)) for p in folder.glob(f"{db.path.stem}-*.db")] if folder.is_dir() else []
+        found = [(p, _stamp_time(m.group(1))) for p, m in copies if m]
+        decided = rotation.rotate(found, lambda c: c[1], zone)
+        for index in decided.drop:
+            found[index][0].unlink(missing_ok=True)
+            key_file_for(found[index][0]).unlink(missing_ok=True)
+        return [found[i][0].name for i in decided.drop]
+    with db.engine.begin() as conn:
+        quote = conn.dialect.identifier_preparer.quote
+        schemas = [(n, _SCHEMA_STAMP.match(n)) for n in inspect(conn).get_schema_names()]
+        found = [(n, _stamp_time(m.group(1))) for n, m in schemas if m]
+        decided = rotation.rotate(found, lambda c: c[1], zone)
+        for index in decided.drop:
+            conn.execute(text(f"DROP SCHEMA {quote(found[index][0])} CASCADE"))
+    return [found[i][0] for i in decided.drop]
 
 
 def _snapshot_schema(db: Database, label: str, stamp: str, now: datetime) -> SchemaSnapshot:

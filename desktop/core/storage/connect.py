@@ -9,11 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.core import settings
 from desktop.core.clock import Clock
 from desktop.core.errors import DatabaseDamaged, DatabaseExists
+from desktop.core.model import Setting
 from desktop.core.paths import AppDirs
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database, create_embedded, open_embedded, open_server
@@ -56,9 +61,21 @@ class Target:
 
 
 def _pre_migration_backup(db: Database, label: str) -> None:
+    """The copy before an upgrade, then the older copies rotated (7 daily, 4 weekly, 12 monthly)."""
     from desktop.core.storage import admin  # maintenance code, loaded only when a migration is due
 
     admin.pre_migration_backup(db, label)
+    admin.prune_pre_migration(db, _office_zone(db))
+
+
+def _office_zone(db: Database) -> ZoneInfo:
+    """The office's time zone as the (not yet upgraded) database stores it; Asia/Shanghai otherwise."""
+    try:
+        with db.engine.connect() as conn:
+            stored = conn.execute(select(Setting.value).where(Setting.key == "office.timezone")).scalar()
+        return ZoneInfo(str(stored if isinstance(stored, str) else "Asia/Shanghai"))
+    except (SQLAlchemyError, ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Asia/Shanghai")
 
 
 def open_target(target: Target, *, passphrase: str | None = None, recovery_key: str | None = None,

@@ -89,7 +89,7 @@ def check_tools(db: Database) -> str:
 def _environment(db: Database) -> dict[str, str]:
     """libpq's variables for the database's URL (host, port, user, password, name, TLS options)."""
     url = db.engine.url
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    env = dict(os.environ)     # PGPASSFILE, PGSSLROOTCERT … set for the task's user still apply
     for name, value in (("PGHOST", url.host), ("PGPORT", url.port), ("PGUSER", url.username),
                         ("PGPASSWORD", url.password), ("PGDATABASE", url.database)):
         if value:

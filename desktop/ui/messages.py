@@ -548,6 +548,11 @@ _BACKUP_FAILURES = {
     "tool_failed": QT_TRANSLATE_NOOP("Messages", "pg_dump could not back up the server database (is the server "
                                                  "reachable, does the user have read access?)."),
     "interrupted": QT_TRANSLATE_NOOP("Messages", "The backup was interrupted (the program closed while writing it)."),
+    "tool_missing": QT_TRANSLATE_NOOP("Messages", "pg_dump is not installed on this computer, so it cannot back up "
+                                                  "the server database. Install the PostgreSQL client tools, or let "
+                                                  "the scheduled task on the server do it."),
+    "tool_old": QT_TRANSLATE_NOOP("Messages", "pg_dump on this computer is older than the database server; install "
+                                              "the client tools of the server's version."),
     "": QT_TRANSLATE_NOOP("Messages", "The backup could not be written (is the disk full or the folder read-only?); "
                                       "nothing was left behind."),
 }

@@ -4,7 +4,6 @@ the embedded file and on a server (pg_dump); and `db restore` leaves its entry i
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select

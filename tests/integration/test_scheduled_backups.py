@@ -3,7 +3,6 @@ verified, recorded in backup_runs and the audit log, rotated; failures recorded 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import threading
 from datetime import date, datetime, time, timedelta, timezone
@@ -174,26 +173,8 @@ def test_rotation_over_four_hundred_days_keeps_exactly_the_right_files(db, clock
     assert _audit(db, "backups_pruned")
 
 
-@pytest.fixture
-def unwritable(tmp_path) -> Path:
-    """A folder that refuses writes, as a read-only share does (a read-only mount for root, who
-    ignores permission bits)."""
-    folder = tmp_path / "readonly"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        yield folder
-        folder.chmod(0o755)
-        return
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot make a read-only folder here")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
-
-
-def test_an_unwritable_folder_is_a_failed_run_worded_and_warned_after_two_days(db, clock, unwritable):
-    _set(db, backup_folder=str(unwritable / "backups"))
+def test_an_unwritable_folder_is_a_failed_run_worded_and_warned_after_two_days(db, clock, read_only_folder):
+    _set(db, backup_folder=str(read_only_folder / "backups"))
     with pytest.raises(BackupFailed) as failed:
         backups.run(db, SYSTEM)
     assert failed.value.params["reason"] == "folder_unwritable"
@@ -201,7 +182,7 @@ def test_an_unwritable_folder_is_a_failed_run_worded_and_warned_after_two_days(d
     (run,) = _runs(db)
     assert run.status == "failed" and run.error == "folder_unwritable" and not run.verified
     assert _audit(db, "backup_failed")[0][1]["reason"] == "folder_unwritable"
-    assert list(unwritable.iterdir()) == []
+    assert list(read_only_folder.iterdir()) == []
 
     assert backups.run(db, SYSTEM) is None                 # retried an hour later, not every minute
     clock.advance(backups.RETRY_AFTER + timedelta(minutes=1))
@@ -298,3 +279,18 @@ def test_copies_taken_before_upgrades_are_rotated_alike(db, clock):
     # 7 and 4 are among them); the 3 older ones go
     assert stamps == [f"{d:%Y%m%d}" for d in days[3:]]
     assert len(removed) == 3
+
+
+def test_a_server_desktop_without_pg_dump_records_why(pg_database, clock, folder, monkeypatch):
+    """Back up now on a desktop without the PostgreSQL client tools: a failed run that says so."""
+    db = open_server(pg_url(pg_database), clock=clock)
+    try:
+        _set(db, backup_folder=str(folder))
+        monkeypatch.setenv("PATH", str(folder))           # no pg_dump on this computer's path
+        with pytest.raises(BackupFailed) as failed:
+            backups.run(db, SYSTEM, scheduled=False)
+        assert failed.value.params["reason"] == "tool_missing"
+        assert "pg_dump is not installed" in describe(failed.value) or "没有安装 pg_dump" in describe(failed.value)
+        assert [(r.trigger, r.status, r.error) for r in _runs(db)] == [("manual", "failed", "tool_missing")]
+    finally:
+        db.dispose()

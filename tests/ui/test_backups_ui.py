@@ -4,23 +4,18 @@ without a good backup, for administrators only, leading to the settings."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from scheduling_ui import idle
+from ui_helpers import shots
 from sqlalchemy import select
-
-from PySide6.QtWidgets import QApplication
 
 from desktop.core import settings
 from desktop.core.model import BackupRun
 from desktop.core.storage import admin
 from desktop.core.storage.database import open_embedded
-from desktop.ui import i18n
 from desktop.ui.backup_schedule import BackupScheduler
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings.backups import BackupSettings, KeptBackupsModel
@@ -29,23 +24,6 @@ from factories import PASSPHRASE
 
 SHOTS = Path("/work/wt/shots/backups")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def _shots(qtbot, widget, name: str) -> None:
-    """The widget at 1366x768 in Chinese and in English (when the shots folder's parent exists)."""
-    if not SHOTS.parent.exists():
-        return
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}_zh.png"))
-    app = QApplication.instance()
-    i18n.install(app, "en")
-    rebuilt = type(widget)(widget.ctx)
-    qtbot.addWidget(rebuilt)
-    rebuilt.resize(1366, 768)
-    rebuilt.show()
-    idle(qtbot, widget.ctx)
-    rebuilt.grab().save(str(SHOTS / f"{name}_en.png"))
-    i18n.install(app, "zh_CN")
 
 
 def _tab(qtbot, ctx) -> BackupSettings:
@@ -85,7 +63,7 @@ def test_back_up_now_writes_a_verified_backup_and_lists_it(qtbot, ctx, embedded_
     assert tab.kept.index(0, KeptBackupsModel.COL_FILE).data() == str(made)
     assert tab.kept.index(0, KeptBackupsModel.COL_TRIGGER).data() == "手动"
     assert "最近一次成功备份" in tab.state.text()
-    _shots(qtbot, tab, "settings_backups")
+    shots(qtbot, tab, SHOTS, "settings_backups")
 
 
 def test_a_wrong_time_is_refused_before_anything_is_written(qtbot, ctx, embedded_db, tmp_path):
@@ -98,22 +76,6 @@ def test_a_wrong_time_is_refused_before_anything_is_written(qtbot, ctx, embedded
     assert _runs(embedded_db) == [] and not (tmp_path / "share").exists()
 
 
-@pytest.fixture
-def read_only_folder(tmp_path) -> Path:
-    folder = tmp_path / "readonly"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        yield folder
-        folder.chmod(0o755)
-        return
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot make a read-only folder here")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
-
-
 def test_a_folder_that_refuses_writing_is_worded_and_recorded(qtbot, ctx, embedded_db, read_only_folder):
     tab = _tab(qtbot, ctx)
     tab.inputs["backup.folder"].setText(str(read_only_folder / "backups"))
@@ -123,7 +85,7 @@ def test_a_folder_that_refuses_writing_is_worded_and_recorded(qtbot, ctx, embedd
     assert _runs(embedded_db) == [("manual", "failed")]
     assert "备份失败" in tab.state.text() and tab.state.objectName() == "formError"
     assert tab.now_button.isEnabled()
-    _shots(qtbot, tab, "settings_backups_failed")
+    shots(qtbot, tab, SHOTS, "settings_backups_failed")
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -172,7 +134,7 @@ def test_the_administrator_is_warned_after_two_days_without_a_backup(qtbot, make
     page = today(hr_admin)
     assert not page.backup_warning.isHidden()
     assert "数据库已经 3 天没有备份" in page.backup_warning.text.text()
-    _shots(qtbot, page, "today_backup_warning")
+    shots(qtbot, page, SHOTS, "today_backup_warning")
     assert today(world.hr).backup_warning.isHidden()          # not an HR officer's business
 
     window = MainWindow(page.ctx)

@@ -67,7 +67,7 @@ def _tool(name: str) -> str:
 
 
 def _major(tool: str) -> int:
-    out = subprocess.run([tool, "--version"], capture_output=True, text=True, timeout=60).stdout
+    out = subprocess.run([tool, "--version"], capture_output=True, text=True, errors="replace", timeout=60).stdout
     found = re.search(r"\s(\d+)(?:\.\d+)?", out)
     return int(found.group(1)) if found else 0
 
@@ -130,7 +130,7 @@ def dump(db: Database, dest: Path) -> DumpReport:
             # it restores into a new, empty database as it comes
             done = subprocess.run([pg_dump, "--format=custom", f"--snapshot={snapshot}",
                                    "--exclude-schema=idbackup_*", f"--file={partial}"], env=_environment(db),
-                                  capture_output=True, text=True, timeout=TOOL_SECONDS)
+                                  capture_output=True, text=True, errors="replace", timeout=TOOL_SECONDS)
         if done.returncode != 0:
             raise BackupFailed("pg_dump failed", reason="tool_failed", tool="pg_dump", code=done.returncode)
         fsync_file(partial)
@@ -164,8 +164,9 @@ def verify_dump(path: Path) -> DumpCheck:
     counts = dict(manifest.get("row_counts") or {})
     if sha256_of(path)[0] != manifest.get("sha256"):
         problems.append("sha256")
+    # a damaged dump may list bytes that are not text: they must not stop the check
     listed = subprocess.run([_tool("pg_restore"), "--list", str(path)], capture_output=True, text=True,
-                            timeout=TOOL_SECONDS)
+                            errors="replace", timeout=TOOL_SECONDS)
     if listed.returncode != 0:
         problems.append("unreadable")
     else:

@@ -6,15 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from desktop.core import backups
 from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.overview.models import ListTableModel
-from desktop.ui.settings.inputs import StoredSettingsTab, save_row, setting_column, setting_form, setting_input, stored
+from desktop.ui.settings.inputs import (
+    StoredSettingsTab, add_folder_row, save_row, setting_column, setting_form, setting_input, stored,
+)
 from desktop.ui.widgets import show_outcome, title_label
 
 if TYPE_CHECKING:
@@ -74,17 +74,10 @@ class BackupSettings(StoredSettingsTab, QWidget):
             self.inputs[key] = setting_input(key, width=420)
         self.inputs["backup.time"].setMinimumWidth(80)
         self.inputs["backup.time"].setPlaceholderText("12:30")
-        self.browse = QPushButton(self.tr("Choose…"))
-        self.browse.clicked.connect(self.choose_folder)
-        folder_row = QWidget()
-        line = QHBoxLayout(folder_row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.inputs["backup.folder"], 1)
-        line.addWidget(self.browse)
         self.form.add("backup.enabled", backup_label("backup.enabled"), self.inputs["backup.enabled"])
         self.form.add("backup.time", backup_label("backup.time"), self.inputs["backup.time"])
-        self.form.add("backup.folder", backup_label("backup.folder"), folder_row)
-        self.form.inputs["backup.folder"] = self.inputs["backup.folder"]
+        self.browse = add_folder_row(self, "backup.folder", backup_label("backup.folder"),
+                                     backup_label("backup.folder"))
         self.state = QLabel()
         self.state.setWordWrap(True)
         buttons = save_row(self, self.tr("Save backup settings"))
@@ -158,11 +151,6 @@ class BackupSettings(StoredSettingsTab, QWidget):
         self.kept.set_rows(list(status.kept))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(KeptBackupsModel.COL_FILE, QHeaderView.ResizeMode.Stretch)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.inputs["backup.folder"].text())
-        if folder:
-            self.inputs["backup.folder"].setText(folder)
 
     # --- back up now (立即备份): saved settings first, then claim, write and record ------------------
 

@@ -21,6 +21,7 @@ import errno
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, text
@@ -300,6 +301,30 @@ def record_restore(session: Session, source: Path, made_at: datetime | None, sha
     """The audit entry of a restore, written into the restored database right after the switch."""
     audit.record(session, "backup_restored", "Database", "", backup=str(source)[:500],
                  made_at=made_at.isoformat() if made_at else "", sha256=sha256, key_file_replaced=key_file_replaced)
+
+
+def record_pre_migration(session: Session, report: Any, removed: list[str]) -> BackupRunInfo:
+    """The copy taken before a schema upgrade (admin.pre_migration_backup: a verified file, or a copy
+    of every table in a schema on a server), recorded after the upgrade made the table for it; the
+    earlier copies the rotation removed are marked pruned."""
+    now = session.info["clock"].now()
+    if isinstance(report, admin.BackupReport):
+        run = BackupRun(started_at=report.created_at, finished_at=now, trigger="pre_migration", path=str(report.path),
+                        size_bytes=report.size, sha256=report.sha256, verified=True, status="ok")
+    else:
+        run = BackupRun(started_at=report.created_at, finished_at=now, trigger="pre_migration",
+                        path=report.schema, status="ok")
+    session.add(run)
+    session.flush()
+    audit.record(session, "backup_written", "BackupRun", run.id, trigger="pre_migration", path=run.path,
+                 size=run.size_bytes, sha256=run.sha256, verified=run.verified)
+    gone = set(removed)
+    for earlier in session.scalars(select(BackupRun).where(BackupRun.trigger == "pre_migration",
+                                                           BackupRun.status == "ok")):
+        if earlier.path in gone or Path(earlier.path).name in gone:
+            earlier.status = "pruned"
+    session.flush()
+    return BackupRunInfo.of(run)
 
 
 # --- one call for the command line and tests ------------------------------------------------------------

@@ -294,3 +294,50 @@ def test_a_server_desktop_without_pg_dump_records_why(pg_database, clock, folder
         assert [(r.trigger, r.status, r.error) for r in _runs(db)] == [("manual", "failed", "tool_missing")]
     finally:
         db.dispose()
+
+
+@pytest.fixture(params=["sqlcipher", "postgresql"])
+def at_0013(request, tmp_path, clock):
+    """A database of the previous release (revision 0013), as a Target."""
+    import uuid
+
+    import psycopg
+
+    from desktop.core.storage import migrate
+    from desktop.core.storage.connect import Target
+    from desktop.core.storage.database import create_embedded
+
+    if request.param == "sqlcipher":
+        path = tmp_path / "db" / "interviewdesk.db"
+        db, _recovery = create_embedded(path, PASSPHRASE, clock=clock)
+        target, name = Target(path=path), None
+    else:
+        name = f"idtest_bk_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        db, target = open_server(pg_url(name), clock=clock), Target(url=pg_url(name))
+    migrate.upgrade(db, "0013")
+    db.dispose()
+    yield target
+    if name:
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_copy_before_an_upgrade_is_recorded_once_the_table_exists(at_0013, clock):
+    from desktop.core.storage.connect import open_target
+
+    db = open_target(at_0013, passphrase=PASSPHRASE, clock=clock)
+    try:
+        (run,) = _runs(db)
+        assert (run.trigger, run.status) == ("pre_migration", "ok")
+        if db.is_embedded:
+            assert Path(run.path).is_file() and run.verified and run.sha256 and "before-upgrade-0013" in run.path
+        else:
+            assert run.path.startswith("idbackup_before_upgrade_0013_")
+        ((entity, changes),) = _audit(db, "backup_written")
+        assert entity == str(run.id) and changes["trigger"] == "pre_migration"
+        with db.session() as s:
+            assert backups.status(s, None).last_success is None     # not one of the daily backups
+    finally:
+        db.dispose()

@@ -60,12 +60,21 @@ class Target:
         return cls(path=dirs.default_database)
 
 
-def _pre_migration_backup(db: Database, label: str) -> None:
-    """The copy before an upgrade, then the older copies rotated (7 daily, 4 weekly, 12 monthly)."""
+def _pre_migration_backup(db: Database, label: str) -> tuple[Any, list[str]]:
+    """The copy before an upgrade, then the older copies rotated (7 daily, 4 weekly, 12 monthly).
+    Returns the copy's report and the names of the copies removed."""
     from desktop.core.storage import admin  # maintenance code, loaded only when a migration is due
 
-    admin.pre_migration_backup(db, label)
-    admin.prune_pre_migration(db, _office_zone(db))
+    report = admin.pre_migration_backup(db, label)
+    return report, admin.prune_pre_migration(db, _office_zone(db))
+
+
+def _record_pre_migration(db: Database, taken: tuple[Any, list[str]]) -> None:
+    """Once the schema has the table for it: the copy in backup_runs and the audit log."""
+    from desktop.core import backups
+
+    with db.session(migrate.UPGRADE_ACTOR, write=True) as session:
+        backups.record_pre_migration(session, *taken)
 
 
 def _office_zone(db: Database) -> ZoneInfo:
@@ -93,7 +102,10 @@ def open_target(target: Target, *, passphrase: str | None = None, recovery_key: 
     try:
         if db.is_embedded and migrate.is_empty(db):
             raise DatabaseDamaged("no_schema")
-        migrate.ensure_current(db, _pre_migration_backup)
+        taken: list[tuple[Any, list[str]]] = []
+        migrate.ensure_current(db, lambda d, label: taken.append(_pre_migration_backup(d, label)))
+        if taken:
+            _record_pre_migration(db, taken[0])
         if maintain:
             db.optimise()
     except BaseException:

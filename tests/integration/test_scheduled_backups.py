@@ -3,6 +3,7 @@ verified, recorded in backup_runs and the audit log, rotated; failures recorded 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 from datetime import date, datetime, time, timedelta, timezone
@@ -341,3 +342,27 @@ def test_the_copy_before_an_upgrade_is_recorded_once_the_table_exists(at_0013, c
             assert backups.status(s, None).last_success is None     # not one of the daily backups
     finally:
         db.dispose()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a disk with room for less than one backup (a 256 KiB tmpfs; root only)."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small disk here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_is_a_failed_run_that_leaves_nothing_behind(embedded_db, clock, small_disk):
+    db = embedded_db
+    add_people(db, clock)
+    _set(db, backup_folder=str(small_disk))
+    with pytest.raises(BackupFailed) as failed:
+        backups.run(db, SYSTEM, scheduled=False)
+    assert failed.value.params["reason"] == "disk_full"
+    assert "disk is full" in describe(failed.value) or "磁盘已满" in describe(failed.value)
+    assert list(small_disk.iterdir()) == []                    # no partial copy, no key file
+    assert [(r.status, r.error) for r in _runs(db)] == [("failed", "disk_full")]

@@ -35,7 +35,9 @@ from desktop.core.errors import (
 )
 from desktop.core.paths import app_dirs
 from desktop.core.storage import switch
-from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of, verify_decrypts
+from desktop.core.storage.database import (
+    Database, primary_code, open_sqlcipher_connection, sqlcipher_key_of, verify_decrypts,
+)
 from desktop.core.storage.files import check_database_file, fsync_file, refuse_if_in_use, sha256_of, write_atomic
 from desktop.core.storage.health import CheckReport, check  # noqa: F401  (admin.check is the public name)
 from desktop.core.storage.keys import (
@@ -163,10 +165,15 @@ def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dic
         finally:
             conn.execute("DETACH DATABASE bk")
     except sqlcipher.Error as exc:
-        raise BackupFailed(f"export failed: {type(exc).__name__}") from None
+        reason = _EXPORT_FAILURES.get(primary_code(exc), "write_failed")
+        raise BackupFailed(f"export failed: {type(exc).__name__}", reason=reason) from None
     finally:
         conn.close()
     return revision, counts, head
+
+
+# SQLite's result codes of a failed export: the disk is full, or the folder does not let it write
+_EXPORT_FAILURES = {13: "disk_full", 8: "folder_unwritable", 14: "folder_unwritable"}
 
 
 def _audit_head(conn: sqlcipher.Connection, schema: str) -> tuple[int, str] | None:

@@ -132,7 +132,9 @@ def dump(db: Database, dest: Path) -> DumpReport:
                                    "--exclude-schema=idbackup_*", f"--file={partial}"], env=_environment(db),
                                   capture_output=True, text=True, errors="replace", timeout=TOOL_SECONDS)
         if done.returncode != 0:
-            raise BackupFailed("pg_dump failed", reason="tool_failed", tool="pg_dump", code=done.returncode)
+            full = "No space left on device" in done.stderr
+            raise BackupFailed("pg_dump failed", reason="disk_full" if full else "tool_failed", tool="pg_dump",
+                               code=done.returncode)
         fsync_file(partial)
         digest, size = sha256_of(partial)
         manifest = {"format": MANIFEST_FORMAT, "created_at": created_at.astimezone(timezone.utc).isoformat(),

@@ -122,8 +122,12 @@ class BackupSettings(StoredSettingsTab, QWidget):
         self.now_button.setEnabled(not self.working)
 
     def _changed(self, entity: str, _ids: object) -> None:
+        """A backup made or settings saved (here or on another tab): the state and the list again; the
+        inputs keep what is being typed."""
         if entity in ("backup", "settings"):
-            self.load()
+            default = backups.default_folder(self.ctx.db)
+            self.ctx.read(lambda session: backups.status(session, default), self.show_status,
+                          lambda error: show_error(error, self), owner=self)
 
     def show_status(self, status: backups.BackupStatus) -> None:
         lines = []

@@ -527,6 +527,8 @@ _SETTING_PROBLEMS = {   # InvalidSetting's reason -> the sentence, starting with
     "scope": (QT_TRANSLATE_NOOP("Messages", "{0} belongs to the other part of the settings file "
                                 "(“machine” or “institution”)."), "key"),
     "format": (QT_TRANSLATE_NOOP("Messages", "{0}: the value has the wrong format."), "key"),
+    "whole_path": (QT_TRANSLATE_NOOP("Messages", "{0}: give the folder's whole path, e.g. D:\\Backups or "
+                                                 "\\\\server\\share\\backups."), "key"),
 }
 _SETTING_KINDS = {   # the kind a setting's value must be, for "{0}: the value must be {1}."
     "int": QT_TRANSLATE_NOOP("Messages", "a whole number"),

@@ -34,7 +34,7 @@ def test_the_scheduled_task_backs_up_into_the_folder_once_a_day(cli, database, t
 
     first = cli("--db", path, "db", "backup", "--if-due")
     assert first.code == 0, first.err
-    assert "已验证" in first.out or "verified" in first.out
+    assert "通过校验" in first.out or "verified" in first.out
     again = cli("--db", path, "db", "backup", "--if-due")
     assert again.code == 0 and len(list(folder.glob("*.db"))) == 1
     clock.advance(timedelta(days=1))

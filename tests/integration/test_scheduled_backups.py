@@ -179,7 +179,7 @@ def test_an_unwritable_folder_is_a_failed_run_worded_and_warned_after_two_days(d
     with pytest.raises(BackupFailed) as failed:
         backups.run(db, SYSTEM)
     assert failed.value.params["reason"] == "folder_unwritable"
-    assert "does not allow writing" in describe(failed.value)
+    assert "不允许写入" in describe(failed.value) or "does not allow writing" in describe(failed.value)
     (run,) = _runs(db)
     assert run.status == "failed" and run.error == "folder_unwritable" and not run.verified
     assert _audit(db, "backup_failed")[0][1]["reason"] == "folder_unwritable"
@@ -366,3 +366,15 @@ def test_a_full_disk_is_a_failed_run_that_leaves_nothing_behind(embedded_db, clo
     assert "disk is full" in describe(failed.value) or "磁盘已满" in describe(failed.value)
     assert list(small_disk.iterdir()) == []                    # no partial copy, no key file
     assert [(r.status, r.error) for r in _runs(db)] == [("failed", "disk_full")]
+
+
+def test_the_backup_folder_is_a_whole_path():
+    from desktop.core.errors import InvalidSetting
+
+    spec = settings.spec_of("backup.folder")
+    for whole in ("D:\\备份", "\\\\fileserver\\hr$\\备份", "/mnt/share/backups", ""):
+        assert spec.parse(whole) == whole
+    with pytest.raises(InvalidSetting) as refused:
+        spec.parse("backups")
+    assert refused.value.params["reason"] == "whole_path"
+    assert "whole path" in describe(refused.value) or "完整路径" in describe(refused.value)

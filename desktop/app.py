@@ -131,6 +131,7 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
 
 def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, AppContext, Desk,
               link_server=None) -> int:
+    from desktop.ui.backup_schedule import BackupScheduler
     from desktop.ui.delivery import DeliveryService
     from desktop.ui.main_window import MainWindow
 
@@ -143,8 +144,11 @@ def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, Ap
         link_server.deliver_to(desk.open_link)    # links from later starts (and the one this start got)
     delivery = DeliveryService(ctx)
     delivery.start()        # messages and calendar updates go out while the app runs
+    scheduled_backup = BackupScheduler(ctx)
+    scheduled_backup.start()     # the daily backup, made up soon after the start when a day was missed
     code = app.exec()
     log.info("InterviewDesk ends (%s)", code)
+    scheduled_backup.stop()
     delivery.stop()
     tasks.wait_for_done()
     signing.KEYRING.clear()       # no unlocked signing key outlives the desk

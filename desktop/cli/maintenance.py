@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.cli import EXIT_DAMAGED
 from desktop.cli.context import NEW_PASSPHRASE_ENV, Cli, UsageError
-from desktop.core import anchors
+from desktop.core import anchors, backups
 from desktop.core.audit import ChainReport, verify_chain
 from desktop.core.reconcile import Finding, ReconcileReport
-from desktop.core.storage import admin
-from desktop.core.storage.keys import check_passphrase
+from desktop.core.storage import admin, server_backup
+from desktop.core.storage.connect import open_target
+from desktop.core.storage.keys import check_passphrase, key_file_for
 
 
 def chain_problem(problem: str) -> str:
@@ -155,21 +157,33 @@ def rekey(cli: Cli) -> int:
 
 
 def backup(cli: Cli) -> int:
-    cli.embedded_path()
-    dest = Path(cli.args.dest).expanduser()
+    """A verified backup, recorded in the database's list of backups and its audit log: to DEST, or
+    into the configured backup folder (rotated); `--if-due` only when the daily backup is due."""
+    dest = Path(cli.args.dest).expanduser() if cli.args.dest else None
+    if dest is not None and cli.args.if_due:
+        raise UsageError(QCoreApplication.translate("Cli", "--if-due writes into the backup folder set in Settings; "
+                                                           "give no destination with it."))
+    if not cli.target.is_server:
+        cli.embedded_path()
     with cli.database() as db:
-        if dest.is_dir():
-            dest = dest / "interviewdesk-{0:%Y%m%d-%H%M%S}.db".format(db.clock.now().astimezone())
-        report = admin.backup(db, dest, db.clock)
-        if report.anchor is not None:     # the manifest is a witness of the audit head: remember it went out
-            with db.session(cli.actor, write=True) as session:
-                anchors.record_witness(session, report.anchor, "backup", str(report.path))
-    cli.say(QCoreApplication.translate("Cli", "Backup written: {0} ({1} bytes, SHA-256 {2})")
-            .format(report.path, report.size, report.sha256))
-    cli.say(QCoreApplication.translate("Cli", "Key file and manifest: {0}").format(report.key_file))
-    if report.anchor is not None:
+        info = backups.run(db, cli.actor, scheduled=cli.args.if_due, dest=dest)
+    if info is None:
+        cli.say(QCoreApplication.translate("Cli", "No backup is due (the last one is recent, the schedule is off, "
+                                                  "or another desktop is writing one)."))
+        return 0
+    cli.say(QCoreApplication.translate("Cli", "Backup written and verified: {0} ({1} bytes, SHA-256 {2})")
+            .format(info.path, info.size, info.sha256))
+    if cli.target.is_server:
+        cli.say(QCoreApplication.translate("Cli", "Manifest: {0}. Restore with pg_restore into a new, empty database "
+                                                  "(see the administrator's guide).")
+                .format(server_backup.manifest_for(Path(info.path))))
+        return 0
+    keys = key_file_for(Path(info.path))
+    cli.say(QCoreApplication.translate("Cli", "Key file and manifest: {0}").format(keys))
+    anchor = json.loads(keys.read_text(encoding="utf-8")).get("backup", {}).get("audit_anchor")
+    if anchor:
         cli.say(QCoreApplication.translate("Cli", "The manifest anchors the audit log at entry #{0}.")
-                .format(report.anchor.seq))
+                .format(anchor["seq"]))
     cli.say(QCoreApplication.translate(
         "Cli", "Keep both files together. Restoring needs today's passphrase or the recovery key."))
     return 0
@@ -180,7 +194,15 @@ def restore(cli: Cli) -> int:
     target meanwhile: the command does not open it, it swaps the file."""
     path = cli.embedded_path(must_exist=False)
     source = Path(cli.args.backup).expanduser()
-    report = admin.restore(source, path, **cli.unlock())
+    unlock = cli.unlock()
+    report = admin.restore(source, path, **unlock)
+    db = open_target(cli.target, clock=cli.clock, maintain=False, **unlock)
+    try:
+        with db.session(cli.actor, write=True) as session:
+            backups.record_restore(session, source, report.check.created_at, report.check.sha256,
+                                   key_file_replaced=not report.kept_key_file)
+    finally:
+        db.dispose()
     made = report.check.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if report.check.created_at else "-"
     cli.say(QCoreApplication.translate("Cli", "Restored {0} (made {1}) over {2}.").format(source, made, path))
     if not report.kept_key_file:

@@ -136,8 +136,14 @@ def build() -> argparse.ArgumentParser:
                                         "key, unlocks)")
     rekey.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE")
     rekey.set_defaults(handler="maintenance.rekey")
-    backup = db.add_parser("backup", help="encrypted copy of the database file (safe while the app runs)")
-    backup.add_argument("dest", help="the backup file, or a folder to put a dated backup in")
+    backup = db.add_parser("backup", help="a verified backup, safe while the app runs: an encrypted copy of the "
+                                          "database file, or pg_dump of a server database")
+    backup.add_argument("dest", nargs="?", help="the backup file, or a folder to put a dated backup in (kept until "
+                                                 "you remove it); without it: into the backup folder set in Settings, "
+                                                 "rotated (7 daily, 4 weekly, 12 monthly)")
+    backup.add_argument("--if-due", action="store_true",
+                        help="only when the daily backup is due and no other desktop is writing it (for a scheduled "
+                             "task: run it every hour or at logon); exit 0 when not due")
     backup.set_defaults(handler="maintenance.backup")
     restore = db.add_parser("restore", help="replace the database file with a verified backup; close "
                                             "InterviewDesk on this computer first")

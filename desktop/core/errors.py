@@ -119,13 +119,21 @@ class BackupExists(DeskError):
 
 
 class BackupFailed(DeskError):
-    """Writing the backup copy failed (disk full, destination unwritable); nothing was left behind."""
+    """Writing the backup copy failed; nothing was left behind. `reason` (when known): no_folder,
+    folder_missing, folder_unwritable, disk_full, write_failed, verify (with `problems`), tool_failed."""
 
     code = "backup_failed"
 
 
+class BackupInProgress(DeskError):
+    """Another desktop or program is writing a backup of this database right now."""
+
+    code = "backup_in_progress"
+
+
 class ServerBackupUnsupported(DeskError):
-    """Server (PostgreSQL) databases are backed up with the server's own tools (pg_dump)."""
+    """Server (PostgreSQL) databases are backed up with the server's own tool, pg_dump, which is not
+    usable here. `reason`: tool_missing (with `tool`), tool_old (with `tool` and `server` versions)."""
 
     code = "server_backup_unsupported"
 

@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -149,6 +149,23 @@ for _spec in (
     SettingSpec("notify.reception_channels", "institution", str, "", pattern=r"((oa|email|sms)(,(oa|email|sms))*)?"),
     SettingSpec("notify.event_channels", "institution", str, "", max_length=4000, multiline=True,
                 check=audiences.check_overrides),   # {"event": "channel,..."} as JSON
+):
+    register(_spec)
+
+def _whole_path(value: str) -> None:
+    """A folder given in full (D:\\备份, \\\\server\\share, /mnt/backup): a relative one would depend on
+    where each program was started."""
+    if value and not (PureWindowsPath(value).is_absolute() or PurePosixPath(value).is_absolute()):
+        raise InvalidSetting("backup.folder: not a whole path", key="backup.folder", reason="whole_path")
+
+
+# Backups that run by themselves (desktop/core/backups.py): daily at `backup.time` (office time) into
+# `backup.folder` (empty: beside the embedded database, in backups/scheduled; a server needs one set).
+for _spec in (
+    SettingSpec("backup.enabled", "institution", bool, True),
+    SettingSpec("backup.time", "institution", str, "12:30", pattern=r"([01]\d|2[0-3]):[0-5]\d"),
+    SettingSpec("backup.folder", "institution", str, "", pattern=r"[^\x00-\x1f]{0,400}", max_length=400,
+                check=_whole_path),
 ):
     register(_spec)
 

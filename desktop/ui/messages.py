@@ -642,6 +642,8 @@ _SETTING_PROBLEMS = {   # InvalidSetting's reason -> the sentence, starting with
     "scope": (QT_TRANSLATE_NOOP("Messages", "{0} belongs to the other part of the settings file "
                                 "(“machine” or “institution”)."), "key"),
     "format": (QT_TRANSLATE_NOOP("Messages", "{0}: the value has the wrong format."), "key"),
+    "whole_path": (QT_TRANSLATE_NOOP("Messages", "{0}: give the folder's whole path, e.g. D:\\Backups or "
+                                                 "\\\\server\\share\\backups."), "key"),
 }
 _SETTING_KINDS = {   # the kind a setting's value must be, for "{0}: the value must be {1}."
     "int": QT_TRANSLATE_NOOP("Messages", "a whole number"),
@@ -664,6 +666,44 @@ _DOSSIER_REASONS = {
 
 def dossier_text(reason: str) -> str:
     return QCoreApplication.translate("Messages", _DOSSIER_REASONS.get(reason, _DOSSIER_REASONS["not_produced"]))
+
+
+_BACKUP_FAILURES = {
+    "no_folder": QT_TRANSLATE_NOOP("Messages", "No backup folder is set. Choose one in Settings → Backups."),
+    "folder_missing": QT_TRANSLATE_NOOP("Messages", "The backup folder cannot be reached (is the network share "
+                                                    "connected?); no backup was written."),
+    "folder_unwritable": QT_TRANSLATE_NOOP("Messages", "The backup folder does not allow writing; no backup was "
+                                                       "written. Choose another folder or ask IT for write access."),
+    "disk_full": QT_TRANSLATE_NOOP("Messages", "The backup folder's disk is full; no backup was written and nothing "
+                                               "was left behind."),
+    "verify": QT_TRANSLATE_NOOP("Messages", "The backup was written but failed its check, so it was removed. Check "
+                                            "the backup folder's disk and try again."),
+    "tool_failed": QT_TRANSLATE_NOOP("Messages", "pg_dump could not back up the server database (is the server "
+                                                 "reachable, does the user have read access?)."),
+    "interrupted": QT_TRANSLATE_NOOP("Messages", "The backup was interrupted (the program closed while writing it)."),
+    "tool_missing": QT_TRANSLATE_NOOP("Messages", "pg_dump is not installed on this computer, so it cannot back up "
+                                                  "the server database. Install the PostgreSQL client tools, or let "
+                                                  "the scheduled task on the server do it."),
+    "tool_old": QT_TRANSLATE_NOOP("Messages", "pg_dump on this computer is older than the database server; install "
+                                              "the client tools of the server's version."),
+    "": QT_TRANSLATE_NOOP("Messages", "The backup could not be written (is the disk full or the folder read-only?); "
+                                      "nothing was left behind."),
+}
+
+_SERVER_BACKUP = {
+    "tool_missing": (QT_TRANSLATE_NOOP("Messages", "Server databases are backed up with {0}, which is not installed "
+                                                   "on this computer. Install the PostgreSQL client tools, or run "
+                                                   "“interviewdesk db backup” on the server."), "tool"),
+    "tool_old": (QT_TRANSLATE_NOOP("Messages", "pg_dump on this computer is version {0}, older than the server "
+                                               "(version {1}); it cannot back it up. Install the client tools of "
+                                               "the server's version."), "tool", "server"),
+    "": QT_TRANSLATE_NOOP("Messages", "Server databases are backed up on the server with pg_dump."),
+}
+
+
+def backup_failure_text(reason: str) -> str:
+    """Why a backup failed, from the reason a backup run recorded ("verify:sha256,…" counts as verify)."""
+    return _worded(_BACKUP_FAILURES, reason.split(":")[0], {}, "")
 
 
 def describe(error: BaseException) -> str:
@@ -703,10 +743,12 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate("Messages", "A file of that name already exists; backups never overwrite. Choose "
                   "another name or folder.")
     if isinstance(error, errors.BackupFailed):
-        return QCoreApplication.translate("Messages", "The backup could not be written (is the disk full or the folder "
-                  "read-only?); nothing was left behind.")
+        return backup_failure_text(str(p.get("reason", "")))
+    if isinstance(error, errors.BackupInProgress):
+        return QCoreApplication.translate("Messages", "Another desktop is writing a backup of this database right now. "
+                                          "Wait a few minutes and look at the list of backups again.")
     if isinstance(error, errors.ServerBackupUnsupported):
-        return QCoreApplication.translate("Messages", "Server databases are backed up on the server with pg_dump.")
+        return _worded(_SERVER_BACKUP, p.get("reason", ""), p, "")
     if isinstance(error, errors.StaleWrite):
         return QCoreApplication.translate("Messages", "Someone else saved this record in the meantime. Your changes were not saved; "
                   "reload the record and make them again.")

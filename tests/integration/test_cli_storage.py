@@ -102,10 +102,10 @@ def test_db_restore_refuses_a_damaged_backup_and_keeps_the_database(cli, databas
     assert fingerprint(path.parent) == before
 
 
-def test_server_databases_have_no_passphrase_or_file_backup(cli, pg_database, monkeypatch):
+def test_server_databases_have_no_passphrase_or_file_restore(cli, pg_database, monkeypatch):
     from factories import pg_url
 
-    for args in (["db", "rekey"], ["db", "backup", "x.db"], ["db", "restore", "x.db"]):
+    for args in (["db", "rekey"], ["db", "restore", "x.db"]):
         result = cli("--db-url", pg_url(pg_database), *args)
         assert result.code == 1 and "pg_dump" in result.err
 

@@ -163,6 +163,51 @@ def test_a_database_open_in_another_program_is_not_replaced(office, tmp_path):
     admin.restore(backup, target, passphrase=PASSPHRASE)   # once it is closed, the restore goes ahead
 
 
+# Other programs that hold the file open without InterviewDesk's pool: a DB-API connection left idle
+# (no transaction, as a database browser leaves it), and one opened read-only.
+OTHER_PROGRAMS = {
+    "idle": textwrap.dedent("""
+        import sys, time
+        from pathlib import Path
+        from desktop.core.storage.database import open_sqlcipher_connection, unlock_master_key
+        path = Path(sys.argv[1])
+        conn = open_sqlcipher_connection(path, unlock_master_key(path, passphrase=sys.argv[2]))
+        conn.execute("SELECT count(*) FROM candidates").fetchone()
+        print("open", flush=True)
+        time.sleep(600)
+    """),
+    "read_only": textwrap.dedent("""
+        import sys, time
+        from pathlib import Path
+        import sqlcipher3.dbapi2 as sqlcipher
+        from desktop.core.storage.database import unlock_master_key
+        path = Path(sys.argv[1])
+        conn = sqlcipher.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn.set_key(unlock_master_key(path, passphrase=sys.argv[2]).sqlcipher_literal())
+        conn.execute("SELECT count(*) FROM candidates").fetchone()
+        print("open", flush=True)
+        time.sleep(600)
+    """),
+}
+
+
+@pytest.mark.parametrize("program", list(OTHER_PROGRAMS))
+def test_a_database_held_open_by_another_kind_of_program_is_not_replaced(office, tmp_path, program):
+    target, backup, old_rows, _new = office
+    holder = _python(OTHER_PROGRAMS[program], target, PASSPHRASE)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        before = fingerprint(tmp_path)
+        with pytest.raises(DatabaseInUse) as refused:
+            admin.restore(backup, target, passphrase=PASSPHRASE)
+        assert fingerprint(tmp_path) == before
+    finally:
+        _kill(holder)
+    from desktop.ui.messages import describe
+    assert "another program" in describe(refused.value) or "另一个程序" in describe(refused.value)
+    assert _state_after_open(target) == old_rows
+
+
 def test_a_program_that_opens_the_database_while_the_backup_is_staged_stops_the_switch(office, tmp_path):
     target, backup, old_rows, _new = office
     plan, _check, _keep = admin.prepare_restore(backup, target, passphrase=PASSPHRASE)

@@ -7,35 +7,16 @@ from datetime import timedelta
 from pathlib import Path
 
 from scheduling_ui import idle
+from ui_helpers import shots
 from sqlalchemy import select
 
 from desktop.core import settings
 from desktop.core.model import Setting
-from PySide6.QtWidgets import QApplication
-
-from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings.anchors import AnchorSettings
 from desktop.ui.today.page import TodayPage
 
 SHOTS = Path("/work/shots/h-audit")
-
-
-def _shots(qtbot, widget, name: str) -> None:
-    """What the page looks like at 1366x768, in Chinese and in English (when the shots folder exists)."""
-    if not SHOTS.parent.exists():
-        return
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}_zh.png"))
-    app = QApplication.instance()
-    i18n.install(app, "en")
-    rebuilt = type(widget)(widget.ctx)
-    qtbot.addWidget(rebuilt)
-    rebuilt.resize(1366, 768)
-    rebuilt.show()
-    idle(qtbot, widget.ctx)
-    rebuilt.grab().save(str(SHOTS / f"{name}_en.png"))
-    i18n.install(app, "zh_CN")
 
 
 def _today(qtbot, make_ctx, actor) -> TodayPage:
@@ -58,7 +39,7 @@ def test_the_administrator_is_warned_after_a_quiet_week_and_led_to_the_settings(
     assert not page.anchor_warning.isHidden()
     assert "8 天" in page.anchor_warning.text.text() and "审计日志锚点" in page.anchor_warning.text.text()
     assert "天没有发出审计日志锚点。没有保存在数据库之外的锚点" in page.anchor_warning.text.text()
-    _shots(qtbot, page, "today_anchor_warning")
+    shots(qtbot, page, SHOTS, "today_anchor_warning")
 
     hr = _today(qtbot, make_ctx, world.hr)
     assert hr.anchor_warning.isHidden()              # not an HR officer's business
@@ -104,4 +85,4 @@ def test_the_anchor_settings_are_saved_and_a_wrong_address_is_refused(qtbot, mak
         assert settings.institution_value(s, "audit.anchor_email") == "dangan@hospital.example.cn"
         assert settings.institution_value(s, "audit.anchor_interval_hours") == 12
         assert settings.institution_value(s, "audit.anchor_folder") == str(tmp_path / "anchors")
-    _shots(qtbot, tab, "settings_anchors")
+    shots(qtbot, tab, SHOTS, "settings_anchors")

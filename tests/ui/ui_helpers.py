@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.core import accounts
 from desktop.core.model import Role
 from desktop.core.services import candidates, departments, positions
@@ -55,3 +57,25 @@ def add_position(db: Database, code: str, title: str, department_id: int, **fiel
         return positions.create_position(session, Actor.command_line(),
                                           PositionInput(code=code, title=title, department_id=department_id,
                                                         **fields))
+
+
+def shots(qtbot, widget, folder: Path, name: str) -> None:
+    """`widget` at its size in Chinese and, rebuilt, in English: `folder/name_zh.png`, `name_en.png`
+    (only where the folder's parent exists: the screenshots are for looking at, not for the test)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import i18n
+
+    if not folder.parent.exists():
+        return
+    folder.mkdir(exist_ok=True)
+    widget.grab().save(str(folder / f"{name}_zh.png"))
+    app = QApplication.instance()
+    i18n.install(app, "en")
+    rebuilt = type(widget)(widget.ctx)
+    qtbot.addWidget(rebuilt)
+    rebuilt.resize(widget.size())
+    rebuilt.show()
+    qtbot.waitUntil(lambda: widget.ctx.tasks.is_idle, timeout=10_000)
+    rebuilt.grab().save(str(folder / f"{name}_en.png"))
+    i18n.install(app, "zh_CN")

@@ -10,8 +10,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core import anchors
-from desktop.core.archive import dossier
+from desktop.core import anchors, backups
 from desktop.core.errors import PermissionDenied
 from desktop.core.model import Application, Candidate, Interview, OutboxEntry, OutboxState, Position, Room
 from desktop.core.permissions import Action, allowed, visible_departments
@@ -151,6 +150,7 @@ class TodayDesk:
     tasks: list[DeskTask]
     approvals: list[views.InboxItem]      # change requests waiting for this user's decision
     anchors: anchors.AnchorStatus | None = None   # administrators only: when the audit head last went out
+    backups: backups.BackupStatus | None = None   # administrators only: when the last good backup was made
 
     @property
     def pending_approvals(self) -> int:
@@ -160,9 +160,10 @@ class TodayDesk:
 def today_desk(session: Session, actor: Actor, day: date | None = None) -> TodayDesk:
     hours = OfficeHours.load(session)
     day = day or hours.local(session.info["clock"].now()).date()
-    anchor_status = anchors.status(session) if allowed(session, actor, Action.SETTINGS_MANAGE) else None
+    admin = allowed(session, actor, Action.SETTINGS_MANAGE)
     return TodayDesk(day, views.today(session, actor, day), my_alerts(session, actor), my_tasks(session, actor),
-                     views.inbox(session, actor), anchor_status)
+                     views.inbox(session, actor), anchors.status(session) if admin else None,
+                     backups.status(session, None) if admin else None)
 
 
 # What a tick reports of the user's alerts: those raised in the last quarter hour, by this run or by
@@ -185,7 +186,6 @@ def tick(session: Session, actor: Actor) -> Tick:
     anchors.publish_due(session)      # first: the head it publishes must be committed, not this tick's own
     now = session.info["clock"].now()
     raised = reminders.evaluate(session, now)
-    dossier.produce_due(session)      # dossiers of closed applications the closing could not write
     return Tick(tuple(raised.alerts), my_alerts(session, actor, since=now - TICK_LOOK_BACK), desk.my_notices(session, actor, unseen_only=True,
                                                                                  limit=100))
 

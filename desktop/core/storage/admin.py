@@ -18,7 +18,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import inspect, text
 
+from desktop.core import rotation
 from desktop.core.anchors import Anchor
 from desktop.core.clock import Clock
 from desktop.core.errors import (
@@ -34,7 +35,9 @@ from desktop.core.errors import (
 )
 from desktop.core.paths import app_dirs
 from desktop.core.storage import switch
-from desktop.core.storage.database import Database, open_sqlcipher_connection, sqlcipher_key_of, verify_decrypts
+from desktop.core.storage.database import (
+    Database, primary_code, open_sqlcipher_connection, sqlcipher_key_of, verify_decrypts,
+)
 from desktop.core.storage.files import check_database_file, fsync_file, refuse_if_in_use, sha256_of, write_atomic
 from desktop.core.storage.health import CheckReport, check  # noqa: F401  (admin.check is the public name)
 from desktop.core.storage.keys import (
@@ -162,10 +165,15 @@ def _export(source: Path, key: MasterKey, target: Path) -> tuple[str | None, dic
         finally:
             conn.execute("DETACH DATABASE bk")
     except sqlcipher.Error as exc:
-        raise BackupFailed(f"export failed: {type(exc).__name__}") from None
+        reason = _EXPORT_FAILURES.get(primary_code(exc), "write_failed")
+        raise BackupFailed(f"export failed: {type(exc).__name__}", reason=reason) from None
     finally:
         conn.close()
     return revision, counts, head
+
+
+# SQLite's result codes of a failed export: the disk is full, or the folder does not let it write
+_EXPORT_FAILURES = {13: "disk_full", 8: "folder_unwritable", 14: "folder_unwritable"}
 
 
 def _audit_head(conn: sqlcipher.Connection, schema: str) -> tuple[int, str] | None:
@@ -211,12 +219,25 @@ def verify_backup(backup_path: Path, passphrase: str | None = None, recovery_key
     return check
 
 
+def verify_written(backup_path: Path, key: MasterKey) -> BackupCheck:
+    """The same checks with the master key the running program holds (a scheduled backup is verified
+    right after writing, when nobody is there to type the passphrase)."""
+    path = Path(backup_path)
+    if not path.is_file():
+        raise DatabaseMissing(path.name)
+    return _check(path, key, read_key_file_text(key_file_for(path)))
+
+
 def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tuple[BackupCheck, MasterKey, str]:
     if not path.is_file():
         raise DatabaseMissing(path.name)
     keys_text = read_key_file_text(key_file_for(path))
     keys = KeyFile.from_json(keys_text, key_file_for(path).name)
     master = keys.unlock_with_recovery_key(recovery_key) if recovery_key is not None else keys.unlock(passphrase or "")
+    return _check(path, master, keys_text), master, keys_text
+
+
+def _check(path: Path, master: MasterKey, keys_text: str) -> BackupCheck:
     manifest = json.loads(keys_text).get("backup")
     problems: list[str] = []
     expected: dict[str, int] = {}
@@ -258,8 +279,7 @@ def _verify(path: Path, passphrase: str | None, recovery_key: str | None) -> tup
                     problems.append("row_counts")
         finally:
             conn.close()
-    check = BackupCheck(path, tuple(dict.fromkeys(problems)), created_at, revision, expected, counts, digest)
-    return check, master, keys_text
+    return BackupCheck(path, tuple(dict.fromkeys(problems)), created_at, revision, expected, counts, digest)
 
 
 def _open_read_only(path: Path, key: MasterKey) -> sqlcipher.Connection:
@@ -352,8 +372,43 @@ def pre_migration_backup(db: Database, label: str) -> BackupReport | SchemaSnaps
         while dest.exists() or key_file_for(dest).exists():
             n += 1
             dest = folder / f"{name}-{n}.db"
-        return backup(db, dest, db.clock)
+        report = backup(db, dest, db.clock)
+        check = verify_written(report.path, sqlcipher_key_of(db))
+        if not check.ok:    # no upgrade without a copy that restores
+            raise BackupFailed("pre-migration backup failed its check", reason="verify", problems=check.problems)
+        return report
     return _snapshot_schema(db, label, stamp.lower(), now)
+
+
+_COPY_STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?\.db$")
+_SCHEMA_STAMP = re.compile(r"^idbackup_\w*_(\d{8}t\d{6}z)(?:_\d+)?$")
+
+
+def _stamp_time(stamp: str) -> datetime:
+    return datetime.strptime(stamp.upper(), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+
+
+def prune_pre_migration(db: Database, zone: tzinfo) -> list[str]:
+    """The copies taken before schema upgrades, rotated like the scheduled backups (rotation.py):
+    this database's files in the migration backups folder, or its idbackup_* schemas on a server.
+    Returns the names removed."""
+    if db.is_embedded:
+        folder = app_dirs().migration_backups
+        copies = [(p, _COPY_STAMP.search(p.name)) for p in folder.glob(f"{db.path.stem}-*.db")] if folder.is_dir() else []
+        found = [(p, _stamp_time(m.group(1))) for p, m in copies if m]
+        decided = rotation.rotate(found, lambda c: c[1], zone)
+        for index in decided.drop:
+            found[index][0].unlink(missing_ok=True)
+            key_file_for(found[index][0]).unlink(missing_ok=True)
+        return [found[i][0].name for i in decided.drop]
+    with db.engine.begin() as conn:
+        quote = conn.dialect.identifier_preparer.quote
+        schemas = [(n, _SCHEMA_STAMP.match(n)) for n in inspect(conn).get_schema_names()]
+        found = [(n, _stamp_time(m.group(1))) for n, m in schemas if m]
+        decided = rotation.rotate(found, lambda c: c[1], zone)
+        for index in decided.drop:
+            conn.execute(text(f"DROP SCHEMA {quote(found[index][0])} CASCADE"))
+    return [found[i][0] for i in decided.drop]
 
 
 def _snapshot_schema(db: Database, label: str, stamp: str, now: datetime) -> SchemaSnapshot:

@@ -9,11 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.core import settings
 from desktop.core.clock import Clock
 from desktop.core.errors import DatabaseDamaged, DatabaseExists
+from desktop.core.model import Setting
 from desktop.core.paths import AppDirs
 from desktop.core.storage import migrate
 from desktop.core.storage.database import Database, create_embedded, open_embedded, open_server
@@ -55,10 +60,31 @@ class Target:
         return cls(path=dirs.default_database)
 
 
-def _pre_migration_backup(db: Database, label: str) -> None:
+def _pre_migration_backup(db: Database, label: str) -> tuple[Any, list[str]]:
+    """The copy before an upgrade, then the older copies rotated (7 daily, 4 weekly, 12 monthly).
+    Returns the copy's report and the names of the copies removed."""
     from desktop.core.storage import admin  # maintenance code, loaded only when a migration is due
 
-    admin.pre_migration_backup(db, label)
+    report = admin.pre_migration_backup(db, label)
+    return report, admin.prune_pre_migration(db, _office_zone(db))
+
+
+def _record_pre_migration(db: Database, taken: tuple[Any, list[str]]) -> None:
+    """Once the schema has the table for it: the copy in backup_runs and the audit log."""
+    from desktop.core import backups
+
+    with db.session(migrate.UPGRADE_ACTOR, write=True) as session:
+        backups.record_pre_migration(session, *taken)
+
+
+def _office_zone(db: Database) -> ZoneInfo:
+    """The office's time zone as the (not yet upgraded) database stores it; Asia/Shanghai otherwise."""
+    try:
+        with db.engine.connect() as conn:
+            stored = conn.execute(select(Setting.value).where(Setting.key == "office.timezone")).scalar()
+        return ZoneInfo(str(stored if isinstance(stored, str) else "Asia/Shanghai"))
+    except (SQLAlchemyError, ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Asia/Shanghai")
 
 
 def open_target(target: Target, *, passphrase: str | None = None, recovery_key: str | None = None,
@@ -76,7 +102,10 @@ def open_target(target: Target, *, passphrase: str | None = None, recovery_key: 
     try:
         if db.is_embedded and migrate.is_empty(db):
             raise DatabaseDamaged("no_schema")
-        migrate.ensure_current(db, _pre_migration_backup)
+        taken: list[tuple[Any, list[str]]] = []
+        migrate.ensure_current(db, lambda d, label: taken.append(_pre_migration_backup(d, label)))
+        if taken:
+            _record_pre_migration(db, taken[0])
         if maintain:
             db.optimise()
     except BaseException:

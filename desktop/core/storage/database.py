@@ -64,7 +64,8 @@ class Actor:
         return self.display_name or self.username
 
 
-def _primary_code(exc: BaseException) -> int | None:
+def primary_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of a driver error (SQLITE_FULL, SQLITE_BUSY …), or None."""
     code = getattr(exc, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
 
@@ -86,7 +87,7 @@ def open_sqlcipher_connection(path: Path, key: MasterKey, *, create: bool = Fals
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
-        if _primary_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):   # held exclusively by another program
+        if primary_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):   # held exclusively by another program
             raise DatabaseBusy(BUSY_TIMEOUT_MS / 1000) from None
         raise WrongPassphrase("database did not decrypt") from None
     conn.execute("PRAGMA journal_mode = WAL")
@@ -246,7 +247,7 @@ def _sqlcipher_engine(path: Path, key: MasterKey) -> Engine:
     def _typed(context: Any) -> BaseException | None:
         """SQLite's "database is locked" and "database disk image is malformed" as the typed errors
         the command line and the app word (instead of an unexpected error that calls data safe)."""
-        code = _primary_code(context.original_exception)
+        code = primary_code(context.original_exception)
         if code in (SQLITE_BUSY, SQLITE_LOCKED):
             return DatabaseBusy(BUSY_TIMEOUT_MS / 1000)
         if code in (SQLITE_CORRUPT, SQLITE_NOTADB):

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core import anchors
 from desktop.ui.errors import show_error
 from desktop.ui.settings.inputs import (
-    StoredSettingsTab, save_row, setting_column, setting_form, setting_input, stored,
+    StoredSettingsTab, add_folder_row, save_row, setting_column, setting_form, setting_input, stored,
 )
 
 if TYPE_CHECKING:
@@ -42,17 +42,9 @@ class AnchorSettings(StoredSettingsTab, QWidget):
         for key in _LABELS:
             self.inputs[key] = setting_input(key, width=360)
         self.inputs["audit.anchor_email"].setPlaceholderText("dangan@example.cn")
-        self.browse = QPushButton(self.tr("Choose…"))
-        self.browse.clicked.connect(self.choose_folder)
         for key in _LABELS:
             if key == "audit.anchor_folder":
-                row = QWidget()
-                line = QHBoxLayout(row)
-                line.setContentsMargins(0, 0, 0, 0)
-                line.addWidget(self.inputs[key], 1)
-                line.addWidget(self.browse)
-                self.form.add(key, anchor_label(key), row)
-                self.form.inputs[key] = self.inputs[key]
+                self.browse = add_folder_row(self, key, anchor_label(key), self.tr("Anchor folder"))
             else:
                 self.form.add(key, anchor_label(key), self.inputs[key])
         self.state = QLabel()
@@ -82,9 +74,3 @@ class AnchorSettings(StoredSettingsTab, QWidget):
         self.state.setObjectName("formError" if status.warn else "hint")
         self.state.setText(text)
         self.state.style().polish(self.state)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Anchor folder"),
-                                                  self.inputs["audit.anchor_folder"].text())
-        if folder:
-            self.inputs["audit.anchor_folder"].setText(folder)

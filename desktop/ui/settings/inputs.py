@@ -13,12 +13,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -92,6 +94,28 @@ def save_row(tab: QWidget, text: str) -> QHBoxLayout:
     row.addWidget(tab.saved)
     row.addStretch(1)
     return row
+
+
+def add_folder_row(tab: QWidget, key: str, label: str, title: str) -> QPushButton:
+    """A folder setting's row on `tab.form`: its line edit (already in `tab.inputs`) with a "Choose…"
+    button beside it that opens the folder picker (titled `title`) at the typed folder."""
+    line = tab.inputs[key]
+    browse = QPushButton(QCoreApplication.translate("SettingInputs", "Choose…"))
+
+    def choose() -> None:
+        folder = QFileDialog.getExistingDirectory(tab, title, line.text())
+        if folder:
+            line.setText(folder)
+
+    browse.clicked.connect(choose)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(line, 1)
+    layout.addWidget(browse)
+    tab.form.add(key, label, row)
+    tab.form.inputs[key] = line
+    return browse
 
 
 def setting_column(tab: QWidget, hint: str, *parts: QWidget | QLayout) -> QVBoxLayout:

@@ -15,6 +15,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.password import ChangePasswordDialog
 from desktop.ui.settings.after import AfterInterviewSettings
 from desktop.ui.settings.anchors import AnchorSettings
+from desktop.ui.settings.backups import BackupSettings
 from desktop.ui.settings.chains import ChainsPanel
 from desktop.ui.settings.contract_template import ContractTemplateSettings
 from desktop.ui.settings.contracts import ContractSettings
@@ -113,6 +114,7 @@ class SettingsPage(QWidget):
         self.templates: TemplatesPanel | None = None
         self.routing: ChannelRouting | None = None
         self.anchors: AnchorSettings | None = None
+        self.backups: BackupSettings | None = None
         self.room: RoomSettings | None = None
         self.matching: MatchSettings | None = None
         self.after: AfterInterviewSettings | None = None
@@ -165,6 +167,8 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.retention, self.tr("Retention"))
             self.dossiers = DossierSettings(ctx)
             self.tabs.addTab(self.dossiers, self.tr("Dossiers"))
+            self.backups = BackupSettings(ctx)
+            self.tabs.addTab(self.backups, self.tr("Backups"))
         self.unlock: OsUnlockSettings | None = None
         if ctx.may(Action.SETTINGS_MANAGE) and ctx.db.is_embedded:
             self.unlock = OsUnlockSettings(ctx)

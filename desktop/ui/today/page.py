@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import anchors
+from desktop.core import anchors, backups
 from desktop.core.scheduling import desk_views
 from desktop.core.scheduling import inbox as desk
+from desktop.ui import messages
 from desktop.ui.errors import show_error
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import words
@@ -42,25 +43,32 @@ def _table(model) -> QTableView:
     return table
 
 
-class AnchorWarning(QFrame):
-    """An administrator's warning that the audit log's head has not been published for a week: a
-    rewritten log could then no longer be told (desktop/core/anchors.py)."""
+class SettingsWarning(QFrame):
+    """An administrator's warning above the day's work, with a button to the settings tab that fixes it."""
 
     sig_open_settings = Signal(str)   # the settings tab to open
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, button: str, tab: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("anchorWarning")
-        self.setStyleSheet("QFrame#anchorWarning { background: #fdecea; border: 1px solid #e0a39b; border-radius: 3px; }")
+        self.setObjectName(name)
+        self.setStyleSheet(f"QFrame#{name} {{ background: #fdecea; border: 1px solid #e0a39b; border-radius: 3px; }}")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.button = QPushButton(self.tr("Audit anchor settings"))
-        self.button.clicked.connect(lambda: self.sig_open_settings.emit("anchors"))
+        self.button = QPushButton(button)
+        self.button.clicked.connect(lambda: self.sig_open_settings.emit(tab))
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
         self.hide()
+
+
+class AnchorWarning(SettingsWarning):
+    """The audit log's head has not been published for a week: a rewritten log could then no longer
+    be told (desktop/core/anchors.py)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("anchorWarning", self.tr("Audit anchor settings"), "anchors", parent)
 
     def show_status(self, status: anchors.AnchorStatus | None, local) -> None:
         if status is None or not status.warn:
@@ -75,6 +83,28 @@ class AnchorWarning(QFrame):
             "{0} Without anchors outside the database, a rewritten audit log cannot be detected. Set the archive "
             "office's mailbox, OA account or an anchor folder, and check in the Outbox that the anchor messages "
             "are sent.").format(first))
+        self.show()
+
+
+class BackupWarning(SettingsWarning):
+    """No good backup for more than two days while daily backups are on (desktop/core/backups.py)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("backupWarning", self.tr("Backup settings"), "backups", parent)
+
+    def show_status(self, status: backups.BackupStatus | None, local) -> None:
+        if status is None or not status.warn:
+            self.hide()
+            return
+        if status.last_success is None:
+            first = self.tr("No backup of the database has been made for {0} days.").format(status.quiet_days)
+        else:
+            first = self.tr("The last good backup of the database was made on {0}, {1} days ago.").format(
+                local(status.last_success.started_at).strftime("%Y-%m-%d %H:%M"), status.quiet_days)
+        why = (self.tr(" The last attempt failed: {0}").format(messages.backup_failure_text(status.last_failure.error))
+               if status.last_failure is not None else "")
+        self.text.setText(self.tr("{0}{1} If the disk fails now, the records since then are lost. Check the backup "
+                                  "folder in Settings → Backups and click “Back up now”.").format(first, why))
         self.show()
 
 
@@ -123,6 +153,8 @@ class TodayPage(QWidget):
         self.status.hide()
         self.anchor_warning = AnchorWarning()
         self.anchor_warning.sig_open_settings.connect(self.sig_open_settings)
+        self.backup_warning = BackupWarning()
+        self.backup_warning.sig_open_settings.connect(self.sig_open_settings)
         self.detail = InterviewDetailPanel(ctx)
 
         left = QWidget()
@@ -153,6 +185,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.anchor_warning)
+        layout.addWidget(self.backup_warning)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
 
@@ -177,7 +210,7 @@ class TodayPage(QWidget):
             show_error(error, self)
 
     def _changed(self, entity: str, _ids: object) -> None:
-        if entity in ("interview", "alert", "task", "change_request", "clock"):
+        if entity in ("interview", "alert", "task", "change_request", "clock", "backup"):
             self.load()
 
     def _arrived(self, generation: int, found: desk_views.TodayDesk) -> None:
@@ -187,6 +220,7 @@ class TodayPage(QWidget):
         self.desk = found
         self.day.setText(f"{found.day.isoformat()} {words.weekday(found.day)}")
         self.anchor_warning.show_status(found.anchors, self.ctx.local)
+        self.backup_warning.show_status(found.backups, self.ctx.local)
         kept = self.selected_interview()
         self.interviews.set_rows(found.interviews)
         self.table.resizeColumnsToContents()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QSystemTrayIcon, QWidget
 
+from desktop.core.archive import dossier
 from desktop.core.scheduling import desk_views
 from desktop.core.scheduling.desk_views import DeskAlert
 from desktop.ui.style import APP_TITLE
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 MINUTE_MS = 60_000
+# Every this many ticks, in a transaction of its own after the tick, the dossiers that their
+# application's closing could not write (the archive store was away) are produced, a few at a time:
+# rendering is not the minute job's work (it would hold up everyone's reminders).
+DOSSIER_EVERY = 5
 
 
 class ReminderService(QObject):
@@ -40,6 +45,7 @@ class ReminderService(QObject):
         self.announced: set[int] = set()  # notice ids already announced or already unread at sign-in
         self.primed = False
         self.last_error: BaseException | None = None
+        self.ticks = 0
 
     def start(self) -> None:
         self.timer.start()
@@ -78,7 +84,13 @@ class ReminderService(QObject):
         if new:
             self.sig_new_alerts.emit(new)
         self.ctx.sig_changed.emit("clock", ())   # live states move with time (late, in progress)
+        self.ticks += 1
+        if self.ticks % DOSSIER_EVERY == 1:
+            self.ctx.write(dossier.produce_due, None, self._dossiers_failed, entity="archive", owner=self)
         self.sig_ticked.emit()
+
+    def _dossiers_failed(self, error: BaseException) -> None:
+        self.last_error = error          # the store is away: the next round tries again, without a dialog
 
 
 class AlertBanner(QFrame):

@@ -247,19 +247,25 @@ def test_a_long_history_breaks_over_pages_with_its_header_repeated(db, clock, st
 
 
 def test_a_signed_offer_step_is_verified_and_carried(db, clock, tmp_path):
+    """The demo's offers went through their chain with the approvers' keys: each step prints
+    签名有效 and is carried (for the package) with the offer hash it was signed over; a step whose
+    recorded comment was changed afterwards prints 签名无效 and is not carried."""
     demo.populate(db)                                           # the full demo has offers approved in two steps
-    with db.session(write=True) as s:
+    with db.session() as s:
         step = s.scalars(select(ApplicationEvent).where(ApplicationEvent.kind == "offer_step")
                          .order_by(ApplicationEvent.id)).first()
-        key = signing.new_key(s, step.actor_id, "口令-足够长的密码", clock.now())
-        signing.KEYRING.put(step.actor_id, key)
-        content = hashlib.sha256(b"the offer as approved").hexdigest()
-        signing.sign(s, step.actor_id, "offer_step", step.id, content, step.detail["verdict"], step.detail["comment"],
-                     step.at)
         application_id, step_id = step.application_id, step.id
-    signing.KEYRING.forget(step.actor_id)
-    with db.session() as s:
+        steps = {e.id: e.detail["content_sha256"] for e in s.scalars(select(ApplicationEvent).where(
+            ApplicationEvent.application_id == application_id, ApplicationEvent.kind == "offer_step"))}
         made = dossier.render(s, application_id, produced_by="王丽", now=clock.now())
-    assert [(x.subject, x.subject_id, x.content_sha256) for x in made.signed] == [("offer_step", step_id, content)]
-    text = _text(made.pdf, tmp_path)
-    assert "签名有效" in text and "未签名" in text          # the chain's other step was not signed
+    assert steps and {(x.subject_id, x.content_sha256) for x in made.signed if x.subject == "offer_step"} \
+        == set(steps.items())
+    assert "签名有效" in _text(made.pdf, tmp_path)
+
+    with db.session(write=True) as s:                           # behind the program's back
+        event = s.get(ApplicationEvent, step_id)
+        event.detail = {**event.detail, "comment": event.detail.get("comment", "") + "（事后改动）"}
+    with db.session() as s:
+        changed = dossier.render(s, application_id, produced_by="王丽", now=clock.now())
+    assert step_id not in {x.subject_id for x in changed.signed if x.subject == "offer_step"}
+    assert "签名无效" in _text(changed.pdf, tmp_path)

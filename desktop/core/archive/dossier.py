@@ -179,9 +179,12 @@ SIGNATURE_WORDS = {"valid": "签名有效", "invalid": "签名无效（签名后
 
 
 def _signature(session: Session, words: _Words, subject: str, subject_id: int, content_sha256: str,
-               verdict: str, comment: str, signed: list[SignedDecision]) -> str:
-    """The decision's signature state as printed; a valid signature also goes into `signed`."""
-    state = signing.check(session, subject, subject_id, content_sha256, verdict, comment)
+               verdict: str, comment: str, signed: list[SignedDecision],
+               state: signing.SignatureCheck | None = None) -> str:
+    """The decision's signature state as printed (`state`: as the approvals pages check it, which
+    also compares the approver, the time and the request as it is now); a valid signature also goes
+    into `signed`."""
+    state = state or signing.check(session, subject, subject_id, content_sha256, verdict, comment)
     if state.valid:
         row = session.scalar(select(Signature).where(Signature.subject == subject, Signature.subject_id == subject_id)
                              .order_by(Signature.id.desc()).limit(1))
@@ -238,6 +241,7 @@ def _detail_text(detail: dict[str, Any]) -> str:
 
 
 def _round_record(session: Session, words: _Words, interview: Interview, signed: list[SignedDecision]) -> dict:
+    from desktop.core.scheduling import changes as changes_service   # imported here: it leads back to this module
     rnd = session.get(Round, interview.round_id)
     room = session.get(Room, interview.room_id) if interview.room_id else None
     place = room.name if room else ("视频面试" if interview.mode.value == "video" else "")
@@ -250,7 +254,7 @@ def _round_record(session: Session, words: _Words, interview: Interview, signed:
         for d in session.scalars(select(Decision).where(Decision.change_request_id == request.id)
                                  .order_by(Decision.decided_at, Decision.id)):
             state = _signature(session, words, "change_decision", d.id, d.change_sha256, d.verdict.value,
-                               d.comment, signed)
+                               d.comment, signed, state=changes_service.signature_of(session, d, request))
             signer = words.user(d.approver_id) + (f"（代 {words.user(d.acting_for_id)}）" if d.acting_for_id else "")
             decisions.append([str(d.step_position), signer, _zh("_ROLES", d.approver_role), _zh("_VERDICTS", d.verdict.value),
                               words.at(d.decided_at), d.comment, ("邮件" if d.channel == "email" else "系统"), state,
@@ -312,6 +316,7 @@ def _round_record(session: Session, words: _Words, interview: Interview, signed:
 
 def _offers(session: Session, words: _Words, application: Application, events: list[ApplicationEvent],
             signed: list[SignedDecision]) -> tuple[list[dict], list[str]]:
+    from desktop.core import offers as offer_service   # imported here: offers imports this module
     offers, related = [], []
     for offer in session.scalars(select(Offer).where(Offer.application_id == application.id).order_by(Offer.id)):
         steps = []
@@ -326,7 +331,8 @@ def _offers(session: Session, words: _Words, application: Application, events: l
             content = str(detail.get("content_sha256", "")) or session.scalar(
                 select(Signature.content_sha256).where(Signature.subject == "offer_step", Signature.subject_id == event.id)
                 .order_by(Signature.id.desc()).limit(1)) or ""
-            state = (_signature(session, words, "offer_step", event.id, content, verdict, comment, signed) if content
+            state = (_signature(session, words, "offer_step", event.id, content, verdict, comment, signed,
+                                state=offer_service.step_signature(session, event)) if content
                      else SIGNATURE_WORDS["unsigned"])
             steps.append([str(detail.get("step", "")), event.actor_label or words.user(event.actor_id),
                           _zh("_ROLES", str(detail.get("role", ""))), _zh("_VERDICTS", verdict), words.at(event.at),

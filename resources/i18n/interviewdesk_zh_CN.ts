@@ -159,10 +159,6 @@
         <translation>锚点文件夹（可选）</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>Save anchor settings</source>
         <translation>保存锚点设置</translation>
     </message>
@@ -577,6 +573,112 @@
     <message>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <source>Back up every day</source>
+        <translation>每天自动备份</translation>
+    </message>
+    <message>
+        <source>At (office time, HH:MM)</source>
+        <translation>备份时间（办公地时间，时:分）</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>日备份</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>周备份</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>月备份</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Save backup settings</source>
+        <translation>保存备份设置</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Every day at the set time a desktop that is running writes an encrypted copy of the database into the backup folder and checks that it restores; a day the computers were off is made up when the program next starts. Use a folder on another computer (a network share) so that a broken disk does not take the backups with it. Kept: the newest backup of each of the last 7 days, 4 weeks and 12 months; older ones are removed. An empty folder means beside the database file (embedded database only).</source>
+        <translation>每天到设定时间，正在运行的一台电脑会把数据库的加密副本写入备份文件夹，并检查它能否恢复；电脑关机错过的那天，会在程序下次启动时补做。请选择另一台电脑上的文件夹（网络共享），以免硬盘损坏时备份一同丢失。保留：最近 7 天、4 周和 12 个月各自最新的一份备份，更早的自动删除。文件夹留空表示放在数据库文件旁边（仅限本机数据库）。</translation>
+    </message>
+    <message>
+        <source>Kept backups</source>
+        <translation>保留的备份</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>还没有做过备份。</translation>
+    </message>
+    <message>
+        <source>Last good backup: {0} ({1}, verified).</source>
+        <translation>最近一次成功备份：{0}（{1}，已校验）。</translation>
+    </message>
+    <message>
+        <source>The backup of {0} failed: {1}</source>
+        <translation>{0} 的备份失败：{1}</translation>
+    </message>
+    <message>
+        <source>Backups go to: {0}</source>
+        <translation>备份位置：{0}</translation>
+    </message>
+    <message>
+        <source>No backup folder is set: choose one above. On a server, the IT office can also run “interviewdesk db backup --if-due” as a scheduled task on the server.</source>
+        <translation>尚未设置备份文件夹：请在上方选择。使用服务器数据库时，信息中心也可以在服务器上把“interviewdesk db backup --if-due”设为计划任务。</translation>
+    </message>
+    <message>
+        <source>Daily backups are switched off.</source>
+        <translation>每日自动备份已关闭。</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Backup written and verified: {0}</source>
+        <translation>备份已写入并通过校验：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupWarning</name>
+    <message>
+        <source>Backup settings</source>
+        <translation>备份设置</translation>
+    </message>
+    <message>
+        <source>No backup of the database has been made for {0} days.</source>
+        <translation>数据库已经 {0} 天没有备份。</translation>
+    </message>
+    <message>
+        <source>The last good backup of the database was made on {0}, {1} days ago.</source>
+        <translation>数据库最近一次成功备份是在 {0}，已过去 {1} 天。</translation>
+    </message>
+    <message>
+        <source> The last attempt failed: {0}</source>
+        <translation>最近一次备份失败：{0}</translation>
+    </message>
+    <message>
+        <source>{0}{1} If the disk fails now, the records since then are lost. Check the backup folder in Settings → Backups and click “Back up now”.</source>
+        <translation>{0}{1}此时硬盘一旦损坏，此后的记录都将丢失。请在“设置 → 备份”中检查备份文件夹，并点击“立即备份”。</translation>
     </message>
 </context>
 <context>
@@ -2080,8 +2182,20 @@
         <translation>口令已更换。旧口令已无法打开数据库，恢复密钥仍然有效。此前制作的备份仍使用当时的口令。</translation>
     </message>
     <message>
-        <source>Backup written: {0} ({1} bytes, SHA-256 {2})</source>
-        <translation>备份已写入：{0}（{1} 字节，SHA-256 {2}）</translation>
+        <source>--if-due writes into the backup folder set in Settings; give no destination with it.</source>
+        <translation>--if-due 会写入设置中指定的备份文件夹，请不要同时给出备份位置。</translation>
+    </message>
+    <message>
+        <source>No backup is due (the last one is recent, the schedule is off, or another desktop is writing one).</source>
+        <translation>现在无需备份（最近已有备份、自动备份已关闭，或另一台电脑正在备份）。</translation>
+    </message>
+    <message>
+        <source>Backup written and verified: {0} ({1} bytes, SHA-256 {2})</source>
+        <translation>备份已写入并通过校验：{0}（{1} 字节，SHA-256 {2}）</translation>
+    </message>
+    <message>
+        <source>Manifest: {0}. Restore with pg_restore into a new, empty database (see the administrator&apos;s guide).</source>
+        <translation>清单文件：{0}。恢复时请用 pg_restore 导入一个新建的空数据库（见管理员手册）。</translation>
     </message>
     <message>
         <source>Key file and manifest: {0}</source>
@@ -4286,6 +4400,41 @@ Package digest (SHA-256 of its manifest): {1}</source>
     <message>
         <source>Before issuing, every mandatory item of Article 17 of the Labour Contract Law is checked; the contract is then signed with the institution&apos;s certificate (Settings → Labour contracts).</source>
         <translation>签发前检查《劳动合同法》第十七条的每项必备条款；随后用单位证书签章（设置 → 劳动合同）。</translation>
+    </message>
+</context>
+<context>
+    <name>KeptBackupsModel</name>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kept as</source>
+        <translation>保留类别</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -7107,6 +7256,10 @@ Package digest (SHA-256 of its manifest): {1}</source>
         <translation>该用户尚无签名密钥，将在其下次登录时生成。未作任何更改。</translation>
     </message>
     <message>
+        <source>{0}: give the folder&apos;s whole path, e.g. D:\Backups or \\server\share\backups.</source>
+        <translation>{0}：请填写文件夹的完整路径，例如 D:\备份 或 \\server\share\备份。</translation>
+    </message>
+    <message>
         <source>This application has no dossier yet. Produce it with “Produce dossier”.</source>
         <translation>本次应聘尚无面试档案。请点击“生成档案”生成。</translation>
     </message>
@@ -7117,6 +7270,50 @@ Package digest (SHA-256 of its manifest): {1}</source>
     <message>
         <source>The dossier&apos;s file in the archive store is not the one that was registered (its SHA-256 differs): it was altered or replaced, so it is not opened. Produce the dossier again and tell the archive&apos;s keeper.</source>
         <translation>档案库中的文件与登记的不一致（SHA-256 不同），可能已被改动或替换，因此不予打开。请重新生成档案，并告知档案管理人员。</translation>
+    </message>
+    <message>
+        <source>No backup folder is set. Choose one in Settings → Backups.</source>
+        <translation>尚未设置备份文件夹。请在“设置 → 备份”中选择。</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be reached (is the network share connected?); no backup was written.</source>
+        <translation>无法访问备份文件夹（网络共享是否已连接？）；没有写入备份。</translation>
+    </message>
+    <message>
+        <source>The backup folder does not allow writing; no backup was written. Choose another folder or ask IT for write access.</source>
+        <translation>备份文件夹不允许写入；没有写入备份。请选择其他文件夹，或请信息中心开通写入权限。</translation>
+    </message>
+    <message>
+        <source>The backup folder&apos;s disk is full; no backup was written and nothing was left behind.</source>
+        <translation>备份文件夹所在磁盘已满；没有写入备份，也没有留下残缺文件。</translation>
+    </message>
+    <message>
+        <source>The backup was written but failed its check, so it was removed. Check the backup folder&apos;s disk and try again.</source>
+        <translation>备份已写入但未通过校验，已将其删除。请检查备份文件夹所在磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>pg_dump could not back up the server database (is the server reachable, does the user have read access?).</source>
+        <translation>pg_dump 未能备份服务器数据库（服务器能否连接？该用户是否有读取权限？）。</translation>
+    </message>
+    <message>
+        <source>The backup was interrupted (the program closed while writing it).</source>
+        <translation>备份被中断（写入时程序被关闭）。</translation>
+    </message>
+    <message>
+        <source>pg_dump is not installed on this computer, so it cannot back up the server database. Install the PostgreSQL client tools, or let the scheduled task on the server do it.</source>
+        <translation>本机没有安装 pg_dump，无法备份服务器数据库。请安装 PostgreSQL 客户端工具，或由服务器上的计划任务完成备份。</translation>
+    </message>
+    <message>
+        <source>pg_dump on this computer is older than the database server; install the client tools of the server&apos;s version.</source>
+        <translation>本机的 pg_dump 版本低于数据库服务器；请安装与服务器版本一致的客户端工具。</translation>
+    </message>
+    <message>
+        <source>Server databases are backed up with {0}, which is not installed on this computer. Install the PostgreSQL client tools, or run “interviewdesk db backup” on the server.</source>
+        <translation>服务器数据库用 {0} 备份，但本机没有安装它。请安装 PostgreSQL 客户端工具，或在服务器上运行“interviewdesk db backup”。</translation>
+    </message>
+    <message>
+        <source>pg_dump on this computer is version {0}, older than the server (version {1}); it cannot back it up. Install the client tools of the server&apos;s version.</source>
+        <translation>本机的 pg_dump 版本为 {0}，低于服务器（版本 {1}），无法备份。请安装与服务器版本一致的客户端工具。</translation>
     </message>
     <message>
         <source>Please correct the following:</source>
@@ -7165,6 +7362,10 @@ Package digest (SHA-256 of its manifest): {1}</source>
     <message>
         <source>Server databases are backed up on the server with pg_dump.</source>
         <translation>服务器数据库请在服务器上用 pg_dump 备份。</translation>
+    </message>
+    <message>
+        <source>Another desktop is writing a backup of this database right now. Wait a few minutes and look at the list of backups again.</source>
+        <translation>另一台电脑正在备份此数据库。请几分钟后再查看备份列表。</translation>
     </message>
     <message>
         <source>Someone else saved this record in the meantime. Your changes were not saved; reload the record and make them again.</source>
@@ -10021,6 +10222,10 @@ Package digest (SHA-256 of its manifest): {1}</source>
         <translation>已保存。</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
@@ -10110,6 +10315,10 @@ Package digest (SHA-256 of its manifest): {1}</source>
     <message>
         <source>Dossiers</source>
         <translation>面试档案</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Sign-in</source>

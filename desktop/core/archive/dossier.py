@@ -52,6 +52,7 @@ from desktop.core import audit, settings, signing
 from desktop.core.archive.icc import srgb_profile
 from desktop.core.errors import DeskError, DossierUnavailable, InvalidState, NotFound, ValidationFailed
 from desktop.core.failures import typed_failure
+from desktop.core.lifecycle import retention
 from desktop.core.model import (
     CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, ArchiveRecord, Candidate, CandidateQuestion,
     ChangeRequest, Confirmation, Contract, Decision, Department, Interview, Offer, Position, RetentionPolicy,
@@ -68,7 +69,6 @@ REASONS = ("closed", "on_demand")
 # 保管期限 by the class of the closed application when no retention policy names the class
 # (Settings → retention; issue 13 §4: not hired 5 years from closing). An open application
 # produced on demand is filed like one not (yet) hired.
-DEFAULT_RETENTION_YEARS: dict[str, int | None] = {"hired": 30, "not_hired": 5, "withdrawn": 5}
 log = logging.getLogger(__name__)
 XMP_NAMESPACE = "http://interviewdesk.cn/ns/archive/1.0/"
 
@@ -355,17 +355,16 @@ def _offers(session: Session, words: _Words, application: Application, events: l
 def record_class(application: Application) -> str:
     """The retention class of the application: hired, not_hired or withdrawn."""
     if application.stage == ApplicationStage.HIRED:
-        return "hired"
+        return retention.HIRED
     if application.stage == ApplicationStage.WITHDRAWN:
-        return "withdrawn"
-    return "not_hired"
+        return retention.WITHDRAWN
+    return retention.NOT_HIRED
 
 
 def retention_years(session: Session, application: Application) -> int | None:
-    """The dossier's retention period in years (None: permanent), from the policy of its class."""
-    cls = record_class(application)
-    policy = session.scalar(select(RetentionPolicy).where(RetentionPolicy.record_class == cls))
-    return policy.period_years if policy is not None else DEFAULT_RETENTION_YEARS[cls]
+    """The dossier's retention period in years (None: permanent), from the policy of its class (the
+    one Settings → Retention edits, with the same defaults the purges use)."""
+    return retention.policies(session)[record_class(application)].period_years
 
 
 def retention_label(session: Session, application: Application) -> str:

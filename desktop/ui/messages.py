@@ -616,6 +616,8 @@ _INVALID_STATES = {   # InvalidState's status -> what stands in the way
                                                   "Close it first (e.g. as withdrawn), then answer the deletion "
                                                   "request: the retention of the closed record decides whether "
                                                   "the data can go."),
+    "not_restricted": QT_TRANSLATE_NOOP("Messages", "Processing of this candidate's data is not restricted (any "
+                                        "more); nothing was changed."),
     "privacy_not_access": QT_TRANSLATE_NOOP("Messages", "Only an access request gives the candidate a copy of "
                                             "their data."),
     "no_signing_key": QT_TRANSLATE_NOOP("Messages", "This user has no signing key yet: one is made at their next "

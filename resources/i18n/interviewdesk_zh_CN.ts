@@ -1163,6 +1163,14 @@
         <translation>已应候选人请求限制处理其个人信息（个人信息保护法）：不再办理新的应聘或面试。</translation>
     </message>
     <message>
+        <source>Lift restriction…</source>
+        <translation>解除处理限制…</translation>
+    </message>
+    <message>
+        <source>The candidate withdrew the restriction, or its ground is gone: processing may go on (the reason is kept in the audit log)</source>
+        <translation>候选人撤回了限制请求，或限制的理由已不存在：可以继续处理其信息（原因记入审计日志）</translation>
+    </message>
+    <message>
         <source>Select a candidate to see the details.</source>
         <translation>请在左侧选择一名候选人查看详情。</translation>
     </message>
@@ -1241,6 +1249,14 @@
     <message>
         <source>Questions and answers</source>
         <translation>提问与答复</translation>
+    </message>
+    <message>
+        <source>Lift restriction</source>
+        <translation>解除处理限制</translation>
+    </message>
+    <message>
+        <source>Why may %1&apos;s data be processed again? (required, kept in the audit log)</source>
+        <translation>为什么可以继续处理%1的信息？（必填，记入审计日志）</translation>
     </message>
     <message>
         <source>Consent given on {0}</source>
@@ -7246,6 +7262,10 @@ Package digest (SHA-256 of its manifest): {1}</source>
     <message>
         <source>The candidate still has an open application. Close it first (e.g. as withdrawn), then answer the deletion request: the retention of the closed record decides whether the data can go.</source>
         <translation>该候选人仍有进行中的应聘。请先结束该应聘（如改为“已撤回”），再答复删除请求：是否可以删除取决于结束后记录的保存期限。</translation>
+    </message>
+    <message>
+        <source>Processing of this candidate&apos;s data is not restricted (any more); nothing was changed.</source>
+        <translation>该候选人的信息（已）不在限制处理状态，未作任何更改。</translation>
     </message>
     <message>
         <source>Only an access request gives the candidate a copy of their data.</source>

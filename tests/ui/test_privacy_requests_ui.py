@@ -121,7 +121,30 @@ def test_the_candidate_record_opens_the_dialog_for_that_candidate_and_shows_a_re
         s.get(Candidate, world.candidates[2]).restricted = True
     panel.show_candidate(world.candidates[2])
     idle(qtbot, ctx)
-    assert panel.restricted.isVisible()
+    assert panel.restricted.isVisible() and panel.lift_button.isVisible()
+
+
+def test_hr_lifts_a_restriction_from_the_candidate_record(qtbot, make_ctx, world, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    with world.db.session(world.hr, write=True) as s:
+        s.get(Candidate, world.candidates[2]).restricted = True
+    ctx = make_ctx(world.hr)
+    panel = CandidateDetailPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_candidate(world.candidates[2])
+    idle(qtbot, ctx)
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        staticmethod(lambda parent, title, label, *a, **k: (asked.append(label), ("候选人来电撤回请求", True))[1]))
+    panel.lift_button.click()
+    idle(qtbot, ctx)
+    idle(qtbot, ctx)
+    assert asked and "必填" in asked[0]
+    with world.db.session() as s:
+        assert not s.get(Candidate, world.candidates[2]).restricted
+    assert panel.restricted.isHidden() and panel.lift_button.isHidden()
 
 
 def test_the_overdue_alert_names_the_request_and_where_to_find_it(qapp):

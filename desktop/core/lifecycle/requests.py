@@ -314,6 +314,25 @@ def close(session: Session, actor: Actor, request_id: int, version: int, reason:
     session.flush()
 
 
+def lift_restriction(session: Session, actor: Actor, candidate_id: int, reason: str,
+                     expected_version: int | None = None) -> None:
+    """Processing may go on again (the candidate withdrew the restriction, or its ground is gone): HR
+    gives the reason, which the audit log keeps with the change."""
+    from desktop.core import audit
+
+    problem = text_problem(reason, MAX_NOTE) or (None if clean_text(reason) else "required")
+    if problem:
+        raise ValidationFailed({"reason": problem})
+    candidate = _candidate(session, actor, candidate_id)
+    if expected_version is not None and candidate.version != expected_version:
+        raise StaleWrite("candidate changed", entity="candidate")
+    if not candidate.restricted:
+        raise InvalidState("not restricted", status="not_restricted")
+    candidate.restricted = False
+    session.flush()
+    audit.record(session, "lift_restriction", "Candidate", candidate.id, reason=clean_text(reason))
+
+
 def mark_exported(session: Session, actor: Actor, request_id: int, files: list[str]) -> None:
     """An access request's data was written to a folder (desktop/integrations/documents/personal_data):
     recorded on the request and in the audit log as an export of the candidate's data."""

@@ -6,13 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
 
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateDetail
 from desktop.core import labels
+from desktop.core.lifecycle import requests
 from desktop.ui import messages
 from desktop.ui.candidates.applications import ApplicationsPanel
+from desktop.ui.errors import show_error
 from desktop.ui.questions.models import sla_word
 from desktop.ui.widgets import hint_label, title_label
 
@@ -52,6 +56,15 @@ class CandidateDetailPanel(QFrame):
         self.restricted.setObjectName("formError")
         self.restricted.setWordWrap(True)
         self.restricted.hide()
+        self.lift_button = QPushButton(self.tr("Lift restriction…"))
+        self.lift_button.setToolTip(self.tr("The candidate withdrew the restriction, or its ground is gone: "
+                                            "processing may go on (the reason is kept in the audit log)"))
+        self.lift_button.clicked.connect(self._lift_clicked)
+        self.lift_button.hide()
+        restriction = QHBoxLayout()
+        restriction.setContentsMargins(0, 0, 0, 0)
+        restriction.addWidget(self.restricted, 1)
+        restriction.addWidget(self.lift_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.placeholder = hint_label(self.tr("Select a candidate to see the details."))
         self.body = QWidget()
@@ -99,7 +112,7 @@ class CandidateDetailPanel(QFrame):
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(self.restricted)
+        layout.addLayout(restriction)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body)
         layout.addWidget(self.message)
@@ -122,6 +135,20 @@ class CandidateDetailPanel(QFrame):
         self.request_dialog = RecordRequestDialog(self.ctx, self, candidate=(self.detail.id, self.detail.data.name))
         self.request_dialog.open()
 
+    def _lift_clicked(self) -> None:
+        if self.detail is None:
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Lift restriction"),
+            self.tr("Why may %1's data be processed again? (required, kept in the audit log)").replace(
+                "%1", self.detail.data.name))
+        if not ok:
+            return
+        candidate_id, actor = self.detail.id, self.ctx.actor
+        self.ctx.write(lambda session: requests.lift_restriction(session, actor, candidate_id, reason),
+                       None, lambda error: show_error(error, self), entity="candidate", ids=lambda _r: (candidate_id,),
+                       owner=self)
+
     def _reveal_clicked(self) -> None:
         self.reveal(self.sender().property("field"))
 
@@ -129,7 +156,7 @@ class CandidateDetailPanel(QFrame):
         self.title.setText("")
         self.placeholder.show()
         for widget in (self.body, self.applications, self.edit_button, self.message, self.questions_title,
-                       self.questions, self.request_button, self.restricted):
+                       self.questions, self.request_button, self.restricted, self.lift_button):
             widget.hide()
 
     def show_candidate(self, candidate_id: int | None) -> None:
@@ -158,6 +185,7 @@ class CandidateDetailPanel(QFrame):
         self.edit_button.setVisible(detail.can_edit)
         self.request_button.setVisible(detail.can_edit)
         self.restricted.setVisible(detail.restricted)
+        self.lift_button.setVisible(detail.restricted and detail.can_edit)
         v = self.values
         v["gender"].setText(labels.gender(d.gender))
         v["phone"].setText(d.phone)

@@ -43,6 +43,7 @@ from sqlalchemy import func, select  # noqa: E402
 from desktop.core import after_interview, anchors, interview_room, offers, questions, scorecard_deadlines  # noqa: E402
 from desktop.core.clock import ManualClock  # noqa: E402
 from desktop.core.errors import DeskError  # noqa: E402
+from desktop.core.lifecycle import requests as privacy_requests  # noqa: E402
 from desktop.core.model import Alert, Interview, InterviewMode, OutboxEntry, Round  # noqa: E402
 from desktop.core.scheduling import attendance, desk_views, match_alerts, reminders  # noqa: E402
 from desktop.core.scheduling.office import OfficeHours  # noqa: E402
@@ -71,6 +72,7 @@ PARTS = {   # (module, attribute) of each part of the minute job, timed inside t
     "  questions.evaluate": (questions, "evaluate"),
     "  scorecard_deadlines.evaluate": (scorecard_deadlines, "evaluate"),
     "  offers.evaluate": (offers, "evaluate"),
+    "  privacy requests overdue": (privacy_requests, "evaluate"),
     "desk_views.my_alerts": (desk_views, "my_alerts"),
 }
 
@@ -199,7 +201,7 @@ def simulate(db, clock: ManualClock, size: Size, today: list[int], minutes: int)
             .group_by(OutboxEntry.kind, OutboxEntry.channel).order_by(OutboxEntry.kind, OutboxEntry.channel)).all()}
     slowest = sorted(range(len(runs)), key=lambda i: runs[i])[-5:]
     tail = sorted(range(len(runs)), key=lambda i: runs[i])[int(0.95 * (len(runs) - 1)):]   # the p95 minutes
-    later = ("  scorecard_deadlines.evaluate", "  offers.evaluate")     # issue 12's parts of the job
+    later = ("  scorecard_deadlines.evaluate", "  offers.evaluate", "  privacy requests overdue")   # issues 12 and 13
     issue11 = [run - sum(timer.runs[name][i] for name in later) for i, run in enumerate(runs)]
     return {"run": summary(runs), "commit": summary(commits), "issue11": summary(issue11),
             "tail": {name: round(statistics.mean(values[i] for i in tail), 2) for name, values in timer.runs.items()},

@@ -170,6 +170,15 @@ class DecisionInbox:
         self.table.selectionModel().selectionChanged.connect(self._selected)
         return splitter
 
+    def tab_of_inbox(self, model, panel: InboxPanel, empty: str) -> None:
+        """The whole widget as a tab of Approvals: the list (its count above it) and the panel, and
+        the first load."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.inbox(model, panel, empty, count_in_list=True))
+        self.ctx.sig_changed.connect(self._changed)
+        self.load()
+
     def _changed(self, entity: str, _ids: object) -> None:
         if entity in self.RELOAD_ON:
             self.load()

@@ -149,13 +149,7 @@ class OfferApprovals(DecisionInbox, QWidget):
     def __init__(self, ctx: "AppContext", show_status, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.show_status = ctx, show_status
-        splitter = self.inbox(OfferInboxModel(ctx, self), OfferDecisionPanel(ctx, self),
-                              self.tr("No offer is waiting for your decision."), count_in_list=True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        ctx.sig_changed.connect(self._changed)
-        self.load()
+        self.tab_of_inbox(OfferInboxModel(ctx, self), OfferDecisionPanel(ctx, self), self.tr("No offer is waiting for your decision."))
 
     def entry_id(self, entry: OfferEntry) -> int:
         return entry.offer_id

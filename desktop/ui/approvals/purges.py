@@ -104,13 +104,7 @@ class PurgeApprovals(DecisionInbox, QWidget):
     def __init__(self, ctx: "AppContext", show_status, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.show_status = ctx, show_status
-        splitter = self.inbox(PurgeInboxModel(ctx, self), PurgeDecisionPanel(ctx, self),
-                              self.tr("No purge request is waiting for your decision."), count_in_list=True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        ctx.sig_changed.connect(self._changed)
-        self.load()
+        self.tab_of_inbox(PurgeInboxModel(ctx, self), PurgeDecisionPanel(ctx, self), self.tr("No purge request is waiting for your decision."))
 
     def entry_id(self, entry) -> int:
         return entry[0].id

@@ -44,6 +44,20 @@ DOOMED = textwrap.dedent("""
 """)
 
 
+def mail_through(session, relay: SmtpServer) -> None:
+    """Settings for mail out through the loopback relay."""
+    for key, value in {"mail.smtp_host": "127.0.0.1", "mail.smtp_port": relay.port, "mail.smtp_username": USER,
+                       "mail.smtp_password": PASSWORD, "mail.ca_file": str(relay.certs.ca_file),
+                       "mail.from_address": "hr@hospital.example.cn"}.items():
+        settings.store_institution(session, key, value, "测试")
+
+
+def program_on(script: str, path: Path) -> subprocess.Popen:
+    """Another program (a Python script) working on the database file; it prints what it did."""
+    return subprocess.Popen([sys.executable, "-c", script, str(path), PASSPHRASE], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True, env=os.environ | {"PYTHONPATH": str(ROOT)})
+
+
 @pytest.fixture
 def relay(tmp_path):
     server = SmtpServer(make_certs(tmp_path / "certs")).start()
@@ -57,10 +71,7 @@ def test_entries_held_by_a_killed_program_are_delivered_once_after_restart(reque
     for n, hour in enumerate((9, 10, 11)):
         book(w, n, local(STORY_DAY, hour))
     with w.db.session(SYSTEM, write=True) as s:
-        for key, value in {"mail.smtp_host": "127.0.0.1", "mail.smtp_port": relay.port, "mail.smtp_username": USER,
-                           "mail.smtp_password": PASSWORD, "mail.ca_file": str(relay.certs.ca_file),
-                           "mail.from_address": "hr@hospital.example.cn"}.items():
-            settings.store_institution(s, key, value, "测试")
+        mail_through(s, relay)
         first = s.scalars(select(OutboxEntry).where(OutboxEntry.channel == "email").order_by(OutboxEntry.id)).first()
     OutboxWorker(w.db, [MailSender(w.db)]).run_once()        # the first batch went out before the crash
     assert len(relay.mailbox.received) == 3
@@ -69,8 +80,7 @@ def test_entries_held_by_a_killed_program_are_delivered_once_after_restart(reque
     path = w.db.path
     w.db.dispose()
 
-    doomed = subprocess.Popen([sys.executable, "-c", DOOMED, str(path), PASSPHRASE], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True, env=os.environ | {"PYTHONPATH": str(ROOT)})
+    doomed = program_on(DOOMED, path)
     try:
         assert doomed.stdout.readline().strip() == "3"
     finally:
@@ -147,10 +157,7 @@ def test_a_program_killed_mid_run_resends_at_most_one_message_per_delivery_threa
     relay = SmtpServer(make_certs(tmp_path / "certs"), mailbox).start()
     request.addfinalizer(relay.stop)
     with w.db.session(SYSTEM, write=True) as s:
-        for key, value in {"mail.smtp_host": "127.0.0.1", "mail.smtp_port": relay.port, "mail.smtp_username": USER,
-                           "mail.smtp_password": PASSWORD, "mail.ca_file": str(relay.certs.ca_file),
-                           "mail.from_address": "hr@hospital.example.cn"}.items():
-            settings.store_institution(s, key, value, "测试")
+        mail_through(s, relay)
         invitation = s.scalars(select(OutboxEntry).where(OutboxEntry.channel == "email")).one()
         for n in range(39):
             s.add(OutboxEntry(dedupe_key=f"crash:{n}", interview_id=invitation.interview_id, channel="email",
@@ -159,8 +166,7 @@ def test_a_program_killed_mid_run_resends_at_most_one_message_per_delivery_threa
     path = w.db.path
     w.db.dispose()
 
-    program = subprocess.Popen([sys.executable, "-c", WORKER, str(path), PASSPHRASE], cwd=ROOT,
-                               stdout=subprocess.PIPE, text=True, env=os.environ | {"PYTHONPATH": str(ROOT)})
+    program = program_on(WORKER, path)
     try:
         assert program.stdout.readline().strip() == "ready"
         mailbox.victim = program

@@ -30,6 +30,7 @@ START = textwrap.dedent("""
     from desktop.ui.login import LoginDialog, UnlockDialog
     from desktop.ui.main_window import MainWindow
     from desktop.ui.signin import Desk, sign_in
+    from desktop.ui.today import page                  # the first page, with the interview detail it opens
     db = open_target(Target(path=Path(sys.argv[1])), passphrase=sys.argv[2])
     with db.session() as session:
         from desktop.integrations import senders

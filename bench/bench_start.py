@@ -11,7 +11,7 @@ the main window is shown and the first page's queries have all answered. The tim
 process's start (measured by the parent before it spawns the child) is split into: interpreter and
 imports up to the first dialog, opening the database (Argon2 unwrap of the passphrase, or the OS
 key slot), the login (Argon2 verify of the password), building the main window, and the first page's
-data. --importtime adds Python's `-X importtime` top items of one run.
+data.
 
 The OS key slot runs use keyring's file backend (keyrings.alt) in the bench home, configured with
 PYTHON_KEYRING_BACKEND; on Windows the slot would use DPAPI instead.

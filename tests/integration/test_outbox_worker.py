@@ -221,6 +221,35 @@ def test_the_background_worker_delivers_soon_after_it_is_woken(world):
     assert len(email.delivered) == 1
 
 
+class Slow(Recorder):
+    """A channel that takes its time: `started` is set when a delivery has begun."""
+
+    def __init__(self, channel: str, seconds: float) -> None:
+        super().__init__(channel, concurrency=1)
+        self.seconds, self.started = seconds, threading.Event()
+
+    def deliver(self, item: Item) -> Delivered:
+        self.started.set()
+        time.sleep(self.seconds)
+        return super().deliver(item)
+
+
+def test_a_delivery_under_way_when_the_worker_stops_is_recorded(world):
+    """The app stops its worker (settings changed, or the app closes) while a message is going out:
+    the worker claims nothing more, and the message that went out is recorded, not sent again."""
+    slow = Slow("email", seconds=0.5)
+    worker = OutboxWorker(world.db, [slow])
+    book(world, 0, local(STORY_DAY, 10))
+    book(world, 1, local(STORY_DAY, 11))
+    worker.start()
+    worker.wake()
+    assert slow.started.wait(10)
+    worker.stop()
+    assert len(slow.delivered) == 1
+    sent = entries(world, channel="email", state=OutboxState.SENT)
+    assert [e.id for e in sent] == [slow.delivered[0].id] and sent[0].external_id == f"ext-{sent[0].id}"
+
+
 def test_back_off_doubles_and_is_capped_with_jitter():
     rng = random.Random(1)
     waits = [outbox.backoff(n, rng=rng) for n in range(1, 15)]

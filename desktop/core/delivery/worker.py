@@ -49,6 +49,7 @@ IDLE_POLL_SECONDS = 30.0   # also picks up entries other desktops wrote to a sha
 CLAIM_BATCH = 20
 BOOKKEEPING_PAUSE_SECONDS = 1.0   # between rounds of waiting for the write lock to record a result
 BUSY_WAIT_SECONDS = 1.0   # a round with deliveries in flight wakes at the latest after this
+STOP_POLL_SECONDS = 0.05
 
 
 def worker_name() -> str:
@@ -98,6 +99,7 @@ class OutboxWorker:
                        for c, s in self.senders.items()}
         self._held: dict[str, set[int]] = {c: set() for c in self.senders}   # claimed, not yet recorded
         self._finished: list[_Finished] = []                        # outcomes waiting for the next round
+        self._closed = False                                        # stopped: nothing more is recorded
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -118,7 +120,11 @@ class OutboxWorker:
             log.warning("outbox entry %s (%s) failed unexpectedly: %s", item.id, item.channel, type(exc).__name__)
             finished.failure = TemporaryFailure(f"{type(exc).__name__}: {exc}")
         with self._lock:
-            self._finished.append(finished)
+            if self._closed:
+                finished.error = RuntimeError("outbox worker stopped")
+                finished.recorded.set()
+            else:
+                self._finished.append(finished)
         self._wake.set()
         # Nothing more goes out from this thread until this outcome is on disk: a crash now costs at
         # most this one entry, sent again after its lease.
@@ -194,11 +200,13 @@ class OutboxWorker:
         with self._lock:
             return sum(map(len, self._held.values())) + len(self._finished)
 
-    def _release(self, error: BaseException) -> None:
+    def _release(self, error: BaseException, *, close: bool = False) -> None:
         """Recording cannot go on (the worker stops, or the database failed): the delivery threads
-        waiting on their outcome end with `error`; their entries are tried again after the lease."""
+        waiting on their outcome end with `error`; their entries are tried again after the lease.
+        `close`: also any delivery that ends later (the worker has stopped)."""
         with self._lock:
             finished, self._finished = self._finished, []
+            self._closed = self._closed or close
         for done in finished:
             done.error = error
             done.recorded.set()
@@ -249,8 +257,8 @@ class OutboxWorker:
         self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop claiming; deliveries under way finish and are recorded (within `timeout`), entries
-        claimed but not started are left to their lease."""
+        """Stop claiming; deliveries under way finish (each within its sender's own timeout) and
+        are recorded; entries claimed but not started are left to their lease."""
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
@@ -258,16 +266,17 @@ class OutboxWorker:
             self._thread = None
         for pool in self._pools.values():
             pool.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + timeout
-        while self._in_flight() and time.monotonic() < deadline:
+        while self._in_flight():
             self._wake.clear()
             try:
                 if self._round(claim=False) == (0, 0):
-                    self._wake.wait(0.05)
+                    self._wake.wait(STOP_POLL_SECONDS)
+            except DatabaseBusy:     # another program writes: the messages are out, keep their record
+                time.sleep(STOP_POLL_SECONDS)
             except Exception:  # the database is gone: the entries are tried again after their lease
                 log.exception("outbox worker could not record the last deliveries")
                 break
-        self._release(RuntimeError("outbox worker stopped"))
+        self._release(RuntimeError("outbox worker stopped"), close=True)
         for pool in self._pools.values():
             pool.shutdown(wait=True)
 

@@ -130,6 +130,16 @@ def _due(now: datetime):
                and_(OutboxEntry.state == OutboxState.IN_PROGRESS, OutboxEntry.claimed_at < now - LEASE))
 
 
+_LIVE = (OutboxState.PENDING, OutboxState.IN_PROGRESS)
+
+
+def _channel_unindexed():
+    """The channel as the claim compares it: through an expression, so the database finds the
+    candidates through the state index (the few entries waiting or under way) rather than the
+    channel index, which holds every entry ever sent and grows for as long as the office works."""
+    return func.coalesce(OutboxEntry.channel, "")
+
+
 def _not_behind_another():
     older = aliased(OutboxEntry)
     return ~exists().where(older.interview_id == OutboxEntry.interview_id, older.channel == OutboxEntry.channel,
@@ -155,7 +165,7 @@ def claim(session: Session, worker: str, channel: str, limit: int) -> list[Item]
     now = session.info["clock"].now()
     ids = session.scalars(
         select(OutboxEntry.id)
-        .where(OutboxEntry.channel == channel, _due(now), _not_behind_another())
+        .where(OutboxEntry.state.in_(_LIVE), _channel_unindexed() == channel, _due(now), _not_behind_another())
         .order_by(OutboxEntry.id).limit(limit)).all()
     if not ids:
         return []

@@ -2,8 +2,9 @@
 and wires the AppContext into the main window. Nothing happens at import time.
 
 Start-up imports only what the first window needs: the Exchange client (exchangelib, a large import)
-is loaded only when Exchange is switched on, and the database opens with this computer's key store
-when it has an OS key slot (no Argon2 wait, no passphrase)."""
+is loaded only when Exchange is switched on, Alembic only when the schema needs a migration, and the
+pinyin dictionaries in the background once the window is up; the database opens with this
+computer's key store when it has an OS key slot (no Argon2 wait, no passphrase)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from desktop.core.paths import AppDirs, app_dirs
 from desktop.core.storage.connect import Target
 
 log = logging.getLogger(__name__)
+PRELOAD_AFTER_MS = 3000
 
 
 def _language(dirs: AppDirs, language: str | None) -> str:
@@ -131,6 +133,9 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
 
 def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, AppContext, Desk,
               link_server=None) -> int:
+    from PySide6.QtCore import QTimer
+
+    from desktop.core import sortkeys
     from desktop.ui.backup_schedule import BackupScheduler
     from desktop.ui.delivery import DeliveryService
     from desktop.ui.main_window import MainWindow
@@ -146,6 +151,8 @@ def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, Ap
     delivery.start()        # messages and calendar updates go out while the app runs
     scheduled_backup = BackupScheduler(ctx)
     scheduled_backup.start()     # the daily backup, made up soon after the start when a day was missed
+    # the pinyin dictionaries (sorting by name) load once the first page is up, off the UI thread
+    QTimer.singleShot(PRELOAD_AFTER_MS, sortkeys.preload)
     code = app.exec()
     log.info("InterviewDesk ends (%s)", code)
     scheduled_backup.stop()

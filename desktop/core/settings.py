@@ -471,8 +471,19 @@ def institution_value(session: Session, key: str) -> Any:
     spec = spec_of(key)
     stored = session.info.get("_settings")
     if stored is None:
-        stored = session.info["_settings"] = dict(session.execute(select(Setting.key, Setting.value)).all())
+        stored = session.info["_settings"] = stored_values(session)
     return stored.get(key, spec.default)
+
+
+def stored_values(session: Session) -> dict[str, Any]:
+    """The stored institution settings as `institution_value` reads them (one query)."""
+    return dict(session.execute(select(Setting.key, Setting.value)).all())
+
+
+def use_stored(session: Session, stored: dict[str, Any]) -> None:
+    """This unit of work reads `stored` (from `stored_values`, read moments ago in another unit of
+    work) instead of querying the settings again: the outbox's senders read them once per claim."""
+    session.info["_settings"] = dict(stored)
 
 
 def store_institution(session: Session, key: str, value: Any, actor_label: str) -> None:

@@ -4,7 +4,8 @@ name is set and stored, so the database sorts and pages by it with an index."""
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
+import threading
+from functools import cache
 
 KEY_LENGTH = 400
 # Surnames read differently from the same character in other words (曾经 céng, but 曾 Zēng as a name).
@@ -21,6 +22,21 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
+@cache
+def _pinyin():
+    """pypinyin's reader, imported on first use: its dictionaries take a good part of a second to
+    load, which the program's start does not need (see `preload`)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return lambda text: lazy_pinyin(text, style=Style.NORMAL, errors="default")
+
+
+def preload() -> None:
+    """Load the pinyin dictionaries on a background thread, so the first name sorted or saved after
+    the start does not wait for them on the UI thread."""
+    threading.Thread(target=_pinyin, name="pinyin-preload", daemon=True).start()
+
+
 def name_sort_key(name: str | None) -> str:
     """'张伟' -> 'zhang wei \\x1f张伟'; latin names keep their letters ('anna li \\x1fAnna Li')."""
     text = (name or "").strip()
@@ -31,6 +47,6 @@ def name_sort_key(name: str | None) -> str:
     if _is_cjk(text[0]) and text[0] in SURNAMES:
         syllables.append(SURNAMES[text[0]])
         rest = text[1:]
-    syllables += [s.strip().lower() for s in lazy_pinyin(rest, style=Style.NORMAL, errors="default")]
+    syllables += [s.strip().lower() for s in _pinyin()(rest)]
     spoken = "".join(s + _SEPARATOR for s in syllables if s)
     return (spoken + _TIE + text)[:KEY_LENGTH]

@@ -30,9 +30,6 @@ from desktop.core.permissions import Action, visible_departments
 from desktop.core.services import overview
 from desktop.core.services.paging import ListQuery
 from desktop.core.storage.database import Actor
-from desktop.integrations.exchange import meeting
-from desktop.integrations.http_channels.texts import rendered_text
-from desktop.integrations.mail.smtp import SmtpConfig, message_for
 
 CANCELLED_MEETING = "面试已取消。"     # the body Exchange's cancellation carries (exchange.sender)
 
@@ -103,6 +100,11 @@ def view(session: Session, actor: Actor, entry_id: int) -> MessageView:
 
 
 def _render(session: Session, item: Item) -> MessageView:
+    # The senders' own composing code (with the e-mail and iCalendar libraries) loads when a message
+    # is first shown, off the UI thread, not with the interview detail that lists the messages.
+    from desktop.integrations.http_channels.texts import rendered_text
+    from desktop.integrations.mail.smtp import SmtpConfig, message_for
+
     empty = overview.OutboxRow(item.id, datetime.min, item.channel, item.kind, item.recipient, "", 0, "", None)
     if item.channel == "email":
         return _email(message_for(session, SmtpConfig.load(session), item), empty)
@@ -154,6 +156,8 @@ def _email(message: EmailMessage, row: overview.OutboxRow) -> MessageView:
 
 
 def _meeting(item: Item, row: overview.OutboxRow) -> MessageView:
+    from desktop.integrations.exchange import meeting
+
     payload: dict[str, Any] = item.payload
     title, body, place = meeting.texts(payload)
     headers = [("To", item.recipient), ("Location", place), ("Time", str(payload.get("local_time") or ""))]

@@ -95,6 +95,29 @@ def test_one_login_serves_many_messages_from_a_worker_thread(world, relay, certs
     assert len({m["Message-ID"] for m in relay.mailbox.messages()}) == 3
 
 
+def test_a_running_worker_sends_with_the_settings_and_templates_changed_since_its_last_message(
+        world, relay, certs):
+    """The sender reads the settings and templates once per claim, not per message, and keeps what
+    it made of them only while they stay the same: the next claim after a change uses the change."""
+    configure(world, relay.port, certs)
+    sender = MailSender(world.db, concurrency=1)
+    worker = OutboxWorker(world.db, [sender])
+    book(world, 0, local(STORY_DAY, 9))
+    assert worker.run_once().outcome.sent == 1
+    configure(world, relay.port, certs, **{"mail.from_name": "市第一医院组织人事科"})
+    with world.db.session(SYSTEM, write=True) as s:
+        default = templates.default_text("invitation", "email")
+        templates.save(s, SYSTEM, "invitation", "email", "zh_CN", "新标题：{position}", default.body)
+    book(world, 1, local(STORY_DAY, 10))
+    assert worker.run_once().outcome.sent == 2
+    sender.close()
+
+    first, second = relay.mailbox.messages()
+    assert first["From"].addresses[0].display_name == "市第一医院人事处"
+    assert second["From"].addresses[0].display_name == "市第一医院组织人事科"
+    assert not str(first["Subject"]).startswith("新标题：") and str(second["Subject"]).startswith("新标题：")
+
+
 def test_a_refused_recipient_fails_at_once_with_the_server_code(world, relay, certs):
     configure(world, relay.port, certs)
     relay.mailbox.refuse["c1@example.cn"] = "550 5.1.1 <c1@example.cn>: Recipient address rejected"

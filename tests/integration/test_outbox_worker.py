@@ -11,7 +11,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, insert, select
 
 from desktop.core import settings
 from desktop.core.delivery import outbox
@@ -219,6 +219,65 @@ def test_the_background_worker_delivers_soon_after_it_is_woken(world):
     finally:
         worker.stop()
     assert len(email.delivered) == 1
+
+
+class Slow(Recorder):
+    """A channel that takes its time: `started` is set when a delivery has begun."""
+
+    def __init__(self, channel: str, seconds: float) -> None:
+        super().__init__(channel, concurrency=1)
+        self.seconds, self.started = seconds, threading.Event()
+
+    def deliver(self, item: Item) -> Delivered:
+        self.started.set()
+        time.sleep(self.seconds)
+        return super().deliver(item)
+
+
+def test_a_delivery_under_way_when_the_worker_stops_is_recorded(world):
+    """The app stops its worker (settings changed, or the app closes) while a message is going out:
+    the worker claims nothing more, and the message that went out is recorded, not sent again."""
+    slow = Slow("email", seconds=0.5)
+    worker = OutboxWorker(world.db, [slow])
+    book(world, 0, local(STORY_DAY, 10))
+    book(world, 1, local(STORY_DAY, 11))
+    worker.start()
+    worker.wake()
+    assert slow.started.wait(10)
+    worker.stop()
+    assert len(slow.delivered) == 1
+    sent = entries(world, channel="email", state=OutboxState.SENT)
+    assert [e.id for e in sent] == [slow.delivered[0].id] and sent[0].external_id == f"ext-{sent[0].id}"
+
+
+def test_claiming_looks_only_at_entries_waiting_or_under_way_not_at_every_entry_ever_sent(request, clock):
+    """The outbox keeps every sent entry; the claim must not walk them all each time (SQLite's plan
+    for the claim's search starts from the state index, not the channel index)."""
+    clock.set(local(STORY_DAY, 8, 0))
+    w = world_copy(request, "sqlcipher", clock)
+    book(w, 0, local(STORY_DAY, 10))
+    with w.db.session(write=True) as s:          # a year of mail sent before, and the planner's statistics
+        s.execute(insert(OutboxEntry), [
+            dict(dedupe_key=f"sent:{n}", interview_id=None, channel="email", kind="invitation",
+                 recipient=f"k{n}@example.cn", payload={}, state=OutboxState.SENT, attempts=1, last_error="",
+                 created_at=clock.now(), sent_at=clock.now(), version=2) for n in range(3000)])
+    w.db.optimise()
+    seen: list[tuple[str, object]] = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        if statement.lstrip().startswith("SELECT outbox_entries.id"):
+            seen.append((statement, parameters))
+
+    event.listen(w.db.engine, "before_cursor_execute", remember)
+    try:
+        with w.db.session(write=True) as s:
+            assert outbox.claim(s, "w", "email", 10)
+    finally:
+        event.remove(w.db.engine, "before_cursor_execute", remember)
+    [(statement, parameters)] = seen
+    with w.db.engine.connect() as conn:
+        plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+    assert "ix_outbox_entries_state" in plan[0] and not any("ix_outbox_entries_channel" in step for step in plan)
 
 
 def test_back_off_doubles_and_is_capped_with_jitter():

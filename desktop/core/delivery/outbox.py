@@ -130,6 +130,16 @@ def _due(now: datetime):
                and_(OutboxEntry.state == OutboxState.IN_PROGRESS, OutboxEntry.claimed_at < now - LEASE))
 
 
+_LIVE = (OutboxState.PENDING, OutboxState.IN_PROGRESS)
+
+
+def _channel_unindexed():
+    """The channel as the claim compares it: through an expression, so the database finds the
+    candidates through the state index (the few entries waiting or under way) rather than the
+    channel index, which holds every entry ever sent and grows for as long as the office works."""
+    return func.coalesce(OutboxEntry.channel, "")
+
+
 def _not_behind_another():
     older = aliased(OutboxEntry)
     return ~exists().where(older.interview_id == OutboxEntry.interview_id, older.channel == OutboxEntry.channel,
@@ -146,27 +156,29 @@ def due_channels(session: Session) -> dict[str, int]:
 
 def claim(session: Session, worker: str, channel: str, limit: int) -> list[Item]:
     """Take up to `limit` due entries of one channel, oldest first, for `worker`. Entries another
-    worker took in the meantime are skipped, never delivered twice."""
+    worker took in the meantime are skipped, never delivered twice.
+
+    One UPDATE takes them all and returns what the senders need: it sets each row's state, claim and
+    version only where the row is still due, so a row another worker claimed between the SELECT and
+    the UPDATE (two desktops on one PostgreSQL database: the UPDATE re-reads the row it waited for)
+    is left out, as the version check did row by row."""
     now = session.info["clock"].now()
-    candidates = session.execute(
-        select(OutboxEntry.id, OutboxEntry.version)
-        .where(OutboxEntry.channel == channel, _due(now), _not_behind_another())
+    ids = session.scalars(
+        select(OutboxEntry.id)
+        .where(OutboxEntry.state.in_(_LIVE), _channel_unindexed() == channel, _due(now), _not_behind_another())
         .order_by(OutboxEntry.id).limit(limit)).all()
-    taken: list[Item] = []
-    for entry_id, version in candidates:
-        done = session.execute(
-            update(OutboxEntry).where(OutboxEntry.id == entry_id, OutboxEntry.version == version)
-            .values(state=OutboxState.IN_PROGRESS, claimed_by=worker, claimed_at=now,
-                    attempts=OutboxEntry.attempts + 1, version=version + 1)
-            .execution_options(synchronize_session=False))
-        if done.rowcount != 1:
-            continue
-        row = session.execute(select(OutboxEntry.dedupe_key, OutboxEntry.interview_id, OutboxEntry.kind,
-                                     OutboxEntry.recipient, OutboxEntry.payload, OutboxEntry.attempts)
-                              .where(OutboxEntry.id == entry_id)).one()
-        taken.append(Item(entry_id, row.dedupe_key, row.interview_id, channel, row.kind, row.recipient,
-                          dict(row.payload or {}), row.attempts, version + 1))
-    return taken
+    if not ids:
+        return []
+    taken = session.execute(
+        update(OutboxEntry).where(OutboxEntry.id.in_(ids), OutboxEntry.channel == channel, _due(now))
+        .values(state=OutboxState.IN_PROGRESS, claimed_by=worker, claimed_at=now,
+                attempts=OutboxEntry.attempts + 1, version=OutboxEntry.version + 1)
+        .returning(OutboxEntry.id, OutboxEntry.dedupe_key, OutboxEntry.interview_id, OutboxEntry.kind,
+                   OutboxEntry.recipient, OutboxEntry.payload, OutboxEntry.attempts, OutboxEntry.version)
+        .execution_options(synchronize_session=False)).all()
+    return sorted((Item(row.id, row.dedupe_key, row.interview_id, channel, row.kind, row.recipient,
+                        dict(row.payload or {}), row.attempts, row.version) for row in taken),
+                  key=lambda item: item.id)
 
 
 def _finish(session: Session, item: Item, **values: Any) -> bool:

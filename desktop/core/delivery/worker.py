@@ -2,12 +2,18 @@
 
 One worker per running program (the desktop app, or `interviewdesk outbox run` on a server). Each
 channel has its own thread pool sized by its sender's `concurrency`, so a slow SMS gateway never
-holds up mail or calendar updates. Claims and outcomes are short transactions of their own; the
-delivery itself happens outside any transaction.
+holds up mail or calendar updates. The delivery itself happens outside any transaction.
+
+One thread writes (the background loop, or the caller of `run_once`): a single short transaction
+records every outcome that came in since the last one and tops up the channels whose queue is half
+empty, so the delivery threads never wait for a whole batch and never queue for the write lock
+among themselves. A delivery thread waits until its outcome is on disk before it takes its next
+entry: when the program dies, at most one delivered-but-unrecorded entry per delivery thread is
+sent again after its lease (as when each thread committed its own outcome), never a whole batch.
 
 `run_once()` delivers everything due now and returns (the command line). `start()` runs the same
 loop in a background thread until `stop()`, waking when `wake()` is called after a write that
-queued entries, or when the earliest retry falls due.
+queued entries, when a delivery ends, or when the earliest retry falls due.
 """
 
 from __future__ import annotations
@@ -16,12 +22,12 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -42,7 +48,8 @@ log = logging.getLogger(__name__)
 IDLE_POLL_SECONDS = 30.0   # also picks up entries other desktops wrote to a shared database
 CLAIM_BATCH = 20
 BOOKKEEPING_PAUSE_SECONDS = 1.0   # between rounds of waiting for the write lock to record a result
-T = TypeVar("T")
+BUSY_WAIT_SECONDS = 1.0   # a round with deliveries in flight wakes at the latest after this
+STOP_POLL_SECONDS = 0.05
 
 
 def worker_name() -> str:
@@ -68,6 +75,18 @@ class Progress:
                 target.errors.append(error)
 
 
+@dataclass(eq=False)
+class _Finished:
+    """A delivery's outcome on its way to the database; its thread waits on `recorded`."""
+
+    item: Item
+    delivered: Delivered | None = None
+    failure: DeliveryFailed | None = None
+    state: str = ""
+    error: BaseException | None = None      # recording failed for good (the delivery thread raises it)
+    recorded: threading.Event = field(default_factory=threading.Event)
+
+
 class OutboxWorker:
     def __init__(self, db: Database, senders: list[Sender], *, name: str | None = None,
                  on_delivered: Callable[[Item, str], None] | None = None) -> None:
@@ -78,47 +97,119 @@ class OutboxWorker:
         self.progress = Progress()
         self._pools = {c: ThreadPoolExecutor(max_workers=max(1, s.concurrency), thread_name_prefix=f"outbox-{c}")
                        for c, s in self.senders.items()}
-        self._busy: dict[str, int] = {c: 0 for c in self.senders}
+        self._held: dict[str, set[int]] = {c: set() for c in self.senders}   # claimed, not yet recorded
+        self._finished: list[_Finished] = []                        # outcomes waiting for the next round
+        self._closed = False                                        # stopped: nothing more is recorded
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._actor = Actor(user_id=None, username="outbox", display_name="通知投递", system=True)
 
-    # --- one entry ---------------------------------------------------------------------------
+    # --- one entry (a channel's pool thread) ------------------------------------------------------
 
     def _deliver(self, item: Item) -> str:
         sender = self.senders[item.channel]
+        finished = _Finished(item)
         try:
             delivered = sender.deliver(item)
+            finished.delivered = delivered if isinstance(delivered, Delivered) else Delivered()
         except DeliveryFailed as failure:
-            return self._record_failure(item, failure)
+            finished.failure = failure
         except Exception as exc:  # noqa: BLE001 - a sender bug or an unexpected library error: retry, keep the reason
             log.warning("outbox entry %s (%s) failed unexpectedly: %s", item.id, item.channel, type(exc).__name__)
-            return self._record_failure(item, TemporaryFailure(f"{type(exc).__name__}: {exc}"))
-        self._book(lambda session: outbox.mark_sent(
-            session, item, delivered if isinstance(delivered, Delivered) else Delivered()))
-        self.progress.add(item.channel, "sent")
-        self._notify(item, "sent")
-        return "sent"
+            finished.failure = TemporaryFailure(f"{type(exc).__name__}: {exc}")
+        with self._lock:
+            if self._closed:
+                finished.error = RuntimeError("outbox worker stopped")
+                finished.recorded.set()
+            else:
+                self._finished.append(finished)
+        self._wake.set()
+        # Nothing more goes out from this thread until this outcome is on disk: a crash now costs at
+        # most this one entry, sent again after its lease.
+        finished.recorded.wait()
+        if finished.error is not None:
+            raise finished.error
+        return finished.state
 
-    def _record_failure(self, item: Item, failure: DeliveryFailed) -> str:
-        state = self._book(lambda session: outbox.mark_failed(session, item, failure))
-        self.progress.add(item.channel, state, outbox.scrub(failure.reason))
-        self._notify(item, state)
-        return state
+    def _done(self, item: Item, _future: Future) -> None:
+        """The delivery ended: recorded (then already let go), cancelled by `stop`, or given up."""
+        with self._lock:
+            self._held[item.channel].discard(item.id)
+        self._wake.set()
 
-    def _book(self, record: Callable[[Session], T]) -> T:
-        """Record what happened to a delivery. The message is already out, so this bookkeeping is
-        never given up while another program holds the write lock: dropping it would send the
-        entry again once its claim expires."""
-        while True:
-            try:
-                with self.db.session(self._actor, write=True) as session:
-                    return record(session)
-            except DatabaseBusy:
-                log.warning("outbox bookkeeping waits for the database write lock")
-                self._stopping.wait(BOOKKEEPING_PAUSE_SECONDS)
+    # --- the writing thread: outcomes and claims ---------------------------------------------------
+
+    def _record(self, session: Session, finished: _Finished) -> str:
+        if finished.delivered is not None:
+            outbox.mark_sent(session, finished.item, finished.delivered)
+            return "sent"
+        return outbox.mark_failed(session, finished.item, finished.failure)
+
+    def _round(self, *, claim: bool = True) -> tuple[int, int]:
+        """One transaction: record the outcomes that came in, and claim for each channel whose
+        queue is at least half empty (up to twice its concurrency in hand). Returns (recorded,
+        claimed). An outcome whose recording fails stays queued for the next round: the message is
+        out, and dropping its record would send it again once the claim expires."""
+        with self._lock:
+            finished, self._finished = self._finished, []
+            rooms = {}
+            if claim and not self._stopping.is_set():
+                for channel, sender in self.senders.items():
+                    held = len(self._held[channel]) - sum(1 for done in finished if done.item.channel == channel)
+                    room = max(1, sender.concurrency) * 2 - held
+                    if room >= max(1, sender.concurrency):
+                        rooms[channel] = min(room, CLAIM_BATCH)
+        if not finished and not rooms:
+            return 0, 0
+        claimed: dict[str, list[Item]] = {}
+        try:
+            with self.db.session(self._actor, write=True) as session:
+                for done in finished:
+                    done.state = self._record(session, done)
+                for channel, room in rooms.items():
+                    refresh = getattr(self.senders[channel], "refresh", None)
+                    if refresh is not None:
+                        refresh(session)     # the sender's settings and templates, if they changed
+                    claimed[channel] = outbox.claim(session, self.name, channel, room)
+        except BaseException:
+            with self._lock:
+                self._finished[:0] = finished
+            raise
+        with self._lock:
+            for done in finished:
+                self._held[done.item.channel].discard(done.item.id)
+        for done in finished:
+            self.progress.add(done.item.channel, done.state,
+                              outbox.scrub(done.failure.reason) if done.failure is not None else "")
+            done.recorded.set()
+        for done in finished:
+            self._notify(done.item, done.state)
+        count = 0
+        for channel, items in claimed.items():
+            for item in items:
+                with self._lock:
+                    self._held[channel].add(item.id)
+                future = self._pools[channel].submit(self._deliver, item)
+                future.add_done_callback(lambda f, held=item: self._done(held, f))
+                count += 1
+        return len(finished), count
+
+    def _in_flight(self) -> int:
+        with self._lock:
+            return sum(map(len, self._held.values())) + len(self._finished)
+
+    def _release(self, error: BaseException, *, close: bool = False) -> None:
+        """Recording cannot go on (the worker stops, or the database failed): the delivery threads
+        waiting on their outcome end with `error`; their entries are tried again after the lease.
+        `close`: also any delivery that ends later (the worker has stopped)."""
+        with self._lock:
+            finished, self._finished = self._finished, []
+            self._closed = self._closed or close
+        for done in finished:
+            done.error = error
+            done.recorded.set()
 
     def _notify(self, item: Item, state: str) -> None:
         if self.on_delivered is not None:
@@ -127,40 +218,32 @@ class OutboxWorker:
             except Exception:  # a listener must not stop deliveries
                 log.exception("outbox listener failed")
 
-    def _done(self, channel: str, _future: Future) -> None:
-        with self._lock:
-            self._busy[channel] -= 1
-        self._wake.set()
-
-    # --- claiming ----------------------------------------------------------------------------
-
-    def _claim_round(self) -> list[Future]:
-        """Claim what each channel has room for and hand it to that channel's pool."""
-        futures: list[Future] = []
-        for channel, sender in self.senders.items():
-            with self._lock:
-                room = max(1, sender.concurrency) * 2 - self._busy[channel]
-            if room <= 0:
-                continue
-            with self.db.session(self._actor, write=True) as session:
-                items = outbox.claim(session, self.name, channel, min(room, CLAIM_BATCH))
-            for item in items:
-                with self._lock:
-                    self._busy[channel] += 1
-                future = self._pools[channel].submit(self._deliver, item)
-                future.add_done_callback(lambda f, c=channel: self._done(c, f))
-                futures.append(future)
-        return futures
+    def _round_or_wait(self) -> tuple[int, int]:
+        """A round; while another program holds the write lock, outcomes wait and are recorded in a
+        later round (never given up). A claim alone, with nothing in flight, reports the lock."""
+        try:
+            return self._round()
+        except DatabaseBusy:
+            if not self._in_flight():
+                raise
+            log.warning("outbox bookkeeping waits for the database write lock")
+            self._stopping.wait(BOOKKEEPING_PAUSE_SECONDS)
+            return 0, 0
 
     def run_once(self) -> Progress:
         """Deliver everything that is due now and return. An entry that fails goes back to waiting
         with its back-off and is left for the next run, so a scheduled task ends promptly."""
-        while True:
-            futures = self._claim_round()
-            if not futures:
-                break
-            for future in futures:
-                future.result()
+        try:
+            while True:
+                self._wake.clear()
+                recorded, claimed = self._round_or_wait()
+                if not recorded and not claimed:
+                    if not self._in_flight():
+                        break
+                    self._wake.wait(BUSY_WAIT_SECONDS)
+        except BaseException as exc:
+            self._release(exc)
+            raise
         return self.progress
 
     # --- background ----------------------------------------------------------------------------
@@ -174,15 +257,32 @@ class OutboxWorker:
         self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
+        """Stop claiming; deliveries under way finish (each within its sender's own timeout) and
+        are recorded; entries claimed but not started are left to their lease."""
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
         for pool in self._pools.values():
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
+        while self._in_flight():
+            self._wake.clear()
+            try:
+                if self._round(claim=False) == (0, 0):
+                    self._wake.wait(STOP_POLL_SECONDS)
+            except DatabaseBusy:     # another program writes: the messages are out, keep their record
+                time.sleep(STOP_POLL_SECONDS)
+            except Exception:  # the database is gone: the entries are tried again after their lease
+                log.exception("outbox worker could not record the last deliveries")
+                break
+        self._release(RuntimeError("outbox worker stopped"), close=True)
+        for pool in self._pools.values():
+            pool.shutdown(wait=True)
 
     def _sleep_seconds(self) -> float:
+        if self._in_flight():
+            return BUSY_WAIT_SECONDS         # woken when a delivery ends
         with self.db.session(self._actor) as session:
             due = outbox.next_due_at(session, set(self.senders))
             now = session.info["clock"].now()
@@ -194,8 +294,12 @@ class OutboxWorker:
         while not self._stopping.is_set():
             self._wake.clear()
             try:
-                self._claim_round()
+                if self._round() != (0, 0):
+                    continue
                 pause = self._sleep_seconds()
+            except DatabaseBusy:
+                log.warning("outbox worker waits for the database write lock")
+                pause = BOOKKEEPING_PAUSE_SECONDS
             except Exception:  # the database is unreachable for a moment: try again shortly
                 log.exception("outbox worker round failed")
                 pause = 5.0

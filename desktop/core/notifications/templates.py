@@ -225,14 +225,27 @@ def default_text(event: str, channel: str, locale: str = "zh_CN") -> TemplateTex
     return TemplateText(event, channel, locale, entry.get("subject", "").strip(), entry["body"].strip("\n"), True)
 
 
-def template_for(session: Session, event: str, channel: str, locale: str = "zh_CN") -> TemplateText:
-    """The admin's version if there is one, else the default."""
+def template_for(session: Session, event: str, channel: str, locale: str = "zh_CN", *,
+                 saved: dict[tuple[str, str, str], TemplateText] | None = None) -> TemplateText:
+    """The admin's version if there is one, else the default. `saved`: the admins' versions as
+    `saved_versions` read them (a sender reads them once for many messages) instead of a query."""
     _check_key(event, channel, locale)
+    if saved is not None:
+        return saved.get((event, channel, locale)) or default_text(event, channel, locale)
     row = session.scalar(select(MessageTemplate).where(
         MessageTemplate.event == event, MessageTemplate.channel == channel, MessageTemplate.locale == locale))
     if row is None:
         return default_text(event, channel, locale)
     return TemplateText(event, channel, locale, row.subject, row.body, False, row.updated_at)
+
+
+def saved_versions(session: Session, channel: str) -> dict[tuple[str, str, str], TemplateText]:
+    """Every admin's version of one channel's templates, by (event, channel, locale): one query."""
+    rows = session.execute(select(MessageTemplate.event, MessageTemplate.locale, MessageTemplate.subject,
+                                  MessageTemplate.body, MessageTemplate.updated_at)
+                           .where(MessageTemplate.channel == channel)).all()
+    return {(r.event, channel, r.locale): TemplateText(r.event, channel, r.locale, r.subject, r.body, False,
+                                                       r.updated_at) for r in rows}
 
 
 def check(event: str, channel: str, locale: str, subject: str, body: str) -> tuple[str, str]:
@@ -324,12 +337,12 @@ def render_text(event: str, channel: str, subject: str, body: str, payload: dict
 
 
 def render(session: Session, event: str, channel: str, payload: dict[str, Any], *,
-           locale: str = "zh_CN") -> Rendered:
+           locale: str = "zh_CN", saved: dict[tuple[str, str, str], TemplateText] | None = None) -> Rendered:
     if event == anchors.KIND:   # a fixed text that `audit verify --anchors` reads back; not an editable template
         subject, text = anchors.message(payload)
         return Rendered(subject, text, to_html(text, "zh_CN") if channel == "email" else "")
     locale = locale if locale in LOCALES else "zh_CN"
-    template = template_for(session, event, channel, locale)
+    template = template_for(session, event, channel, locale, saved=saved)
     return render_text(event, channel, template.subject, template.body, payload,
                        fields.load_facts(session, payload), locale)
 

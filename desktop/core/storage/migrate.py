@@ -7,50 +7,78 @@ and then upgrades it. A database written by a newer program is refused rather th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from desktop.core.errors import NewerSchema
 from desktop.core.storage.database import Actor, Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 UPGRADE_ACTOR = Actor(user_id=None, username="upgrade", display_name="升级 (upgrade)", system=True)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+VERSION_TABLE = "alembic_version"       # Alembic's, one row: the revision the schema is at
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*(?:None|['\"]([^'\"]+)['\"])", re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 @lru_cache(maxsize=1)
-def _scripts() -> ScriptDirectory:
-    """The migration scripts ship with the program and never change while it runs: read them once."""
-    return ScriptDirectory.from_config(alembic_config())
+def _chain() -> tuple[str, ...]:
+    """Every revision, oldest first, read from the scripts' `revision` and `down_revision` lines.
+    Starting the program only needs to know whether the schema is current, which needs no Alembic
+    (a large import); Alembic is loaded when a migration actually runs. The scripts ship with the
+    program and never change while it runs: read them once."""
+    parents: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            raise RuntimeError(f"migration script without revision lines: {script.name}")
+        parents[revision.group(1)] = down.group(1)
+    children = {parent: child for child, parent in parents.items()}
+    if len(children) != len(parents):
+        raise RuntimeError("the migration scripts do not form one line of revisions")
+    order, current = [], children.get(None)
+    while current is not None:
+        order.append(current)
+        current = children.get(current)
+    if len(order) != len(parents):
+        raise RuntimeError("the migration scripts do not form one line of revisions")
+    return tuple(order)
 
 
 def head_revision() -> str:
-    return _scripts().get_current_head()
+    return _chain()[-1]
 
 
 def all_revisions() -> list[str]:
     """Every revision, oldest first."""
-    return [r.revision for r in reversed(list(_scripts().walk_revisions()))]
+    return list(_chain())
 
 
 def current_revision(db: Database) -> str | None:
+    """The revision in Alembic's version table (None for a database without one): a plain query."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return None
+        return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def is_empty(db: Database) -> bool:
@@ -59,6 +87,8 @@ def is_empty(db: Database) -> bool:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -6,8 +6,10 @@ invitations, change notices and cancellations carry the interview as an iCalenda
 it. The Message-ID we generate is returned as the entry's external id: replies name it in
 In-Reply-To, which is how `replies` finds the interview a candidate answered about.
 
-Settings are read for every message, so a change in Settings → 邮件 applies without a restart. Each
-worker thread keeps one SMTP connection open while the settings stay the same (after a few idle
+The settings and the admins' templates are read once per claim of the outbox worker (`refresh`,
+in the worker's own transaction), not per message, and the configuration built from them is kept
+while they stay the same, so a change in Settings → 邮件 applies to the next entries claimed without
+a restart. Each worker thread keeps one SMTP connection open while the settings stay the same (after a few idle
 seconds a NOOP checks it is still alive before it is reused), because logging in again for every
 message costs more than the message itself.
 """
@@ -200,13 +202,14 @@ def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str,
     return message
 
 
-def message_for(session: Session, config: SmtpConfig, item: Item) -> EmailMessage:
+def message_for(session: Session, config: SmtpConfig, item: Item, *,
+                saved: dict[tuple[str, str, str], templates.TemplateText] | None = None) -> EmailMessage:
     """The e-mail an outbox entry sends: the template's text and HTML, with the interview as an
     .ics attachment for invitations, changes and cancellations, the offer letter as a PDF with an
     offer notice, the copy of their personal information with the answer to an access request. The
     发件箱 viewer shows this same
     message, so HR reads what the candidate reads."""
-    rendered = templates.render(session, item.kind, CHANNEL, item.payload)
+    rendered = templates.render(session, item.kind, CHANNEL, item.payload, saved=saved)
     now = session.info["clock"].now()
     name = str(item.payload.get("candidate_name") or "")
     calendar = None
@@ -227,6 +230,15 @@ def message_for(session: Session, config: SmtpConfig, item: Item) -> EmailMessag
                    html=rendered.html, now=now, calendar=calendar, attachments=attachments)
 
 
+@dataclass(frozen=True)
+class _Read:
+    """What `MailSender.refresh` read, and the configuration made from it."""
+
+    stored: dict
+    saved: dict
+    config: SmtpConfig
+
+
 class MailSender:
     """The outbox's sender for channel "email" (see desktop.core.delivery.outbox.Sender)."""
 
@@ -238,21 +250,39 @@ class MailSender:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._open: set[smtplib.SMTP] = set()
+        self._read: _Read | None = None
+
+    def refresh(self, session: Session) -> None:
+        """Read the settings and the e-mail templates (the outbox worker calls this in each claiming
+        transaction); the configuration built from them is kept while they stay the same."""
+        stored, saved = settings.stored_values(session), templates.saved_versions(session, CHANNEL)
+        current = self._read
+        if current is None or current.stored != stored or current.saved != saved:
+            settings.use_stored(session, stored)
+            self._read = _Read(stored, saved, SmtpConfig.load(session))
 
     def deliver(self, item: Item) -> Delivered:
+        read = self._read
         with self.db.session() as session:
-            config = SmtpConfig.load(session)
+            if read is None:             # used without a worker's refresh: read them now
+                config, saved = SmtpConfig.load(session), None
+            else:
+                settings.use_stored(session, read.stored)
+                config, saved = read.config, read.saved
             config.check()
-            message = message_for(session, config, item)
+            message = message_for(session, config, item, saved=saved)
+        raw = message.as_bytes()        # once: what is sent is what the 发件箱 keeps
         with reasons():   # only the conversation with the server: a template or file error keeps its own name
-            self._send(config, message)
-        return Delivered(external_id=message["Message-ID"],
-                         copy={"eml": base64.b64encode(message.as_bytes()).decode("ascii")})
+            self._send(config, message, raw, item.recipient)
+        return Delivered(external_id=message["Message-ID"], copy={"eml": base64.b64encode(raw).decode("ascii")})
 
-    def _send(self, config: SmtpConfig, message: EmailMessage) -> None:
+    def _send(self, config: SmtpConfig, message: EmailMessage, raw: bytes, recipient: str) -> None:
         conn = self._connection(config)
         try:
-            conn.send_message(message)
+            if config.from_address.isascii() and recipient.isascii():
+                conn.sendmail(config.from_address, [recipient], raw)
+            else:   # an address in Chinese needs SMTPUTF8, which send_message negotiates
+                conn.send_message(message)
         except smtplib.SMTPRecipientsRefused:
             # The session is still good; RSET so the next message starts clean.
             try:

@@ -1,0 +1,63 @@
+"""Starting the app imports only what the configuration uses: opening a database whose schema is
+current reads its version row without Alembic, the Exchange client waits until Exchange is switched
+on, and the pinyin dictionaries until a name is sorted or saved (bench/bench_start.py measures the
+time this saves). Checked in a fresh interpreter, where nothing else has imported them yet."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from desktop.core.storage import migrate
+from desktop.core.storage.database import create_embedded
+
+from storage_helpers import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parents[2]
+LATER = ("alembic", "exchangelib", "pypinyin")
+
+START = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    import desktop.app
+    from desktop.core.storage.connect import Target, open_target
+    from desktop.ui import crash, errors, gc, i18n, links, style
+    from desktop.ui.delivery import DeliveryService
+    from desktop.ui.login import LoginDialog, UnlockDialog
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.signin import Desk, sign_in
+    from desktop.ui.today import page                  # the first page, with the interview detail it opens
+    db = open_target(Target(path=Path(sys.argv[1])), passphrase=sys.argv[2])
+    with db.session() as session:
+        from desktop.integrations import senders
+        channels = senders.configured_channels(session)
+    db.dispose()
+    print(json.dumps([name for name in sys.argv[3:] if name in sys.modules]))
+""")
+
+
+def _loaded_by_a_start(path: Path) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", START, str(path), PASSPHRASE, *LATER], cwd=ROOT, text=True,
+                          capture_output=True, timeout=120,
+                          env=os.environ | {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_start_on_a_current_database_loads_no_alembic_exchange_client_or_pinyin(tmp_path):
+    db, _recovery = create_embedded(tmp_path / "interviewdesk.db", PASSPHRASE)
+    migrate.upgrade(db)
+    db.dispose()
+    assert _loaded_by_a_start(tmp_path / "interviewdesk.db") == []
+
+
+def test_the_revisions_read_without_alembic_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.all_revisions() == [r.revision for r in reversed(list(scripts.walk_revisions()))]
+    assert migrate.head_revision() == scripts.get_current_head()

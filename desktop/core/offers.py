@@ -31,7 +31,6 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import signing
-from desktop.core.archive import dossier
 from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleWrite, ValidationFailed
 from desktop.core.model import (
     Application, ApplicationEvent, ApplicationStage, ApprovalChain, ApprovalStep, Candidate, ChangeKind, Interview,
@@ -441,6 +440,8 @@ def record_answer(session: Session, actor: Actor | None, offer_id: int, accepted
            channel=channel, note=text[:200])
     _application_follows(session, actor, offer, ApplicationStage.HIRED if accepted else ApplicationStage.WITHDRAWN)
     session.flush()
+    from desktop.core.archive import dossier     # (PDF rendering: loaded when an application closes, not at start)
+
     dossier.produce_on_close(session, actor, offer.application_id)   # closed by the answer: its dossier
     return offer.status
 

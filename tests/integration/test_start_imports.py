@@ -18,7 +18,7 @@ from desktop.core.storage.database import create_embedded
 from storage_helpers import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
-LATER = ("alembic", "exchangelib", "pypinyin")
+LATER = ("alembic", "exchangelib", "pypinyin", "reportlab")     # reportlab: dossiers and letters, rendered later
 
 START = textwrap.dedent("""
     import json, sys
@@ -48,7 +48,7 @@ def _loaded_by_a_start(path: Path) -> list[str]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_a_start_on_a_current_database_loads_no_alembic_exchange_client_or_pinyin(tmp_path):
+def test_a_start_on_a_current_database_loads_no_alembic_exchange_client_pinyin_or_pdf_library(tmp_path):
     db, _recovery = create_embedded(tmp_path / "interviewdesk.db", PASSPHRASE)
     migrate.upgrade(db)
     db.dispose()

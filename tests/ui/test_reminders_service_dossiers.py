@@ -23,6 +23,6 @@ def test_the_service_produces_due_dossiers_after_every_fifth_tick(monkeypatch, q
 
     service = reminders.ReminderService(Ctx())
     tick = desk_views.Tick(raised=(), alerts=[], notices=[])
-    for _ in range(reminders.DOSSIER_EVERY + 1):
+    for _ in range(2 * reminders.DOSSIER_EVERY + 1):
         service._ticked(tick)
-    assert calls == [("produce_due", "archive"), ("produce_due", "archive")]
+    assert calls == [("produce_due_dossiers", "archive")] * 2

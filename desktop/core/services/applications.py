@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.archive import dossier
 from desktop.core.errors import DuplicateRecord, InvalidState, NotFound, StaleWrite, ValidationFailed
 from desktop.core.model import (
     CLOSED_STAGES, Application, ApplicationEvent, ApplicationStage, Candidate, ChangeKind, Department, Interview,
@@ -248,6 +247,8 @@ def move_stage(session: Session, actor: Actor, move: StageMove) -> StageMoved:
            kept_interviews=list(kept), cancel_requests=requests)
     session.flush()
     if stage in CLOSED_STAGES:
+        from desktop.core.archive import dossier   # (PDF rendering: loaded when an application closes, not at start)
+
         dossier.produce_on_close(session, actor, application.id)    # the closed application's dossier (面试档案)
     return StageMoved(application.id, stage.value, application.version, tuple(requests), kept)
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QSystemTrayIcon, QWidget
 
-from desktop.core.archive import dossier
 from desktop.core.scheduling import desk_views
 from desktop.core.scheduling.desk_views import DeskAlert
 from desktop.ui.style import APP_TITLE
@@ -26,6 +25,13 @@ MINUTE_MS = 60_000
 # application's closing could not write (the archive store was away) are produced, a few at a time:
 # rendering is not the minute job's work (it would hold up everyone's reminders).
 DOSSIER_EVERY = 5
+
+
+def produce_due_dossiers(session) -> int:
+    """On the writer thread: the due dossiers (PDF rendering is loaded there, not at the start)."""
+    from desktop.core.archive import dossier
+
+    return dossier.produce_due(session)
 
 
 class ReminderService(QObject):
@@ -85,8 +91,8 @@ class ReminderService(QObject):
             self.sig_new_alerts.emit(new)
         self.ctx.sig_changed.emit("clock", ())   # live states move with time (late, in progress)
         self.ticks += 1
-        if self.ticks % DOSSIER_EVERY == 1:
-            self.ctx.write(dossier.produce_due, None, self._dossiers_failed, entity="archive", owner=self)
+        if self.ticks % DOSSIER_EVERY == 0:
+            self.ctx.write(produce_due_dossiers, None, self._dossiers_failed, entity="archive", owner=self)
         self.sig_ticked.emit()
 
     def _dossiers_failed(self, error: BaseException) -> None:

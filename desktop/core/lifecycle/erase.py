@@ -45,7 +45,7 @@ from desktop.core.errors import InvalidState, NotFound
 from desktop.core.model import (
     Alert, Application, ApplicationEvent, Base, CalendarItem, Candidate, CandidateQuestion, ChangeRequest, Confirmation,
     Contract, ContractDocument, FollowUpTask, Gender, InboundMessage, Interview, InterviewNote, Notice, Offer,
-    OutboxEntry, OutboxState, PersonalDataRequest, PurgeRequest, PurgeTombstone, RoundDecision, Score, Scorecard, TalentPoolEntry, TimelineEvent,
+    ArchiveRecord, OutboxEntry, OutboxState, PersonalDataRequest, PurgeRequest, PurgeTombstone, RoundDecision, Score, Scorecard, TalentPoolEntry, TimelineEvent,
     candidate_tags,
 )
 from desktop.core.model.system import AuditEntry
@@ -77,7 +77,7 @@ SIGNED = ("Signature", "Decision", "PurgeDecision", "AuditEntry", "AuditHead")
 # audit log is scrubbed (and its entries redacted) only in these. Staff, departments, positions,
 # rooms and settings are never touched: a colleague of the same name is not the candidate.
 PERSON_RECORDS = frozenset({
-    "Alert", "ApplicationEvent", "CalendarItem", "CandidateQuestion", "ChangeRequest", "Confirmation",
+    "Alert", "ApplicationEvent", "ArchiveRecord", "CalendarItem", "CandidateQuestion", "ChangeRequest", "Confirmation",
     "FollowUpTask", "InboundMessage", "Interview", "InterviewNote", "Notice", "Offer", "OutboxEntry",
     "PersonalDataRequest", "PurgeRequest", "RoundDecision", "Score", "Scorecard", "TimelineEvent",
 })
@@ -211,6 +211,9 @@ def erase_candidate(session: Session, actor: Actor, candidate_id: int, *, record
     for model in (CalendarItem, TimelineEvent, Alert, FollowUpTask, Notice, ChangeRequest):
         _scrub(session, erasure, model, on_interviews(model.interview_id))
     _scrub(session, erasure, ApplicationEvent, _in(ApplicationEvent.application_id, app_ids))
+    # the register's entry of a dossier (its title names the person); the dossier file in the archive
+    # store and the packages exported are the archive, and are not touched
+    _scrub(session, erasure, ArchiveRecord, _in(ArchiveRecord.application_id, app_ids))
     _scrub(session, erasure, PersonalDataRequest, PersonalDataRequest.candidate_id == candidate_id)
     if purge_request_id is not None:
         _scrub(session, erasure, PurgeRequest, PurgeRequest.id == purge_request_id)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 
 from sqlalchemy import String, bindparam, case, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
@@ -18,7 +18,7 @@ from desktop.core.model import Application, AuditEntry, Candidate, Department, E
 from desktop.core.model.recruiting import EDUCATION_RANK
 from desktop.core.permissions import Action, allowed, require, visible_departments
 from desktop.core.services import paging
-from desktop.core.services.paging import ListQuery, Page, prefix_range
+from desktop.core.services.paging import ListQuery, Page
 from desktop.core.settings import institution_value
 from desktop.core.storage.database import Actor
 from desktop.core.validation import (
@@ -162,17 +162,6 @@ class SearchTerm:
     def identifier(self) -> bool:
         return self.kind != "name"
 
-    def condition(self):
-        if self.kind == "id_number":
-            return Candidate.id_number == self.value
-        if self.kind in ("phone_tail", "phone_prefix"):
-            by_phone = (Candidate.phone_tail == self.value if self.kind == "phone_tail"
-                        else prefix_range(Candidate.phone, self.value))
-            return or_(by_phone, prefix_range(Candidate.name, self.name_prefix)) if self.name_prefix else by_phone
-        if self.kind == "email_prefix":
-            return prefix_range(Candidate.email, self.value)
-        return prefix_range(Candidate.name, self.value)
-
     def masked(self) -> str:
         """What the audit log keeps of the typed term: its kind and length, never the digits."""
         return "*" * len(self.value)
@@ -204,11 +193,6 @@ def is_identifier_search(text: str) -> bool:
     return term is not None and term.identifier
 
 
-def search_condition(text: str):
-    term = parse_search(text)
-    return None if term is None else term.condition()
-
-
 def _identifier_scope(session: Session, actor: Actor, term: SearchTerm) -> set[int] | None:
     """Searching by phone, e-mail or ID number confirms the digits typed, so it is open only to roles
     that may see those fields (those who contact candidates), only over the departments where they
@@ -230,7 +214,7 @@ def _identifier_scope(session: Session, actor: Actor, term: SearchTerm) -> set[i
     if done >= limit:
         raise SearchRefused("identifier searches rate-limited", reason="rate_limited", limit=limit,
                             minutes=int(SEARCH_WINDOW.total_seconds() // 60))
-    return None if depts is None else depts
+    return depts
 
 
 # --- the list: statements built once per shape -------------------------------------------------
@@ -253,6 +237,8 @@ SORTS = {   # by pinyin (sortkeys.py); education by level, not by the stored wor
     "school": _T.c.school, "years_experience": _T.c.years_experience, "source_channel": _T.c.source_channel,
     "department": _D.c.name, "created_at": _T.c.created_at, "updated_at": _T.c.updated_at,
 }
+
+
 def _utc(value: datetime | str) -> datetime:
     """UTCDateTime's reading, for the list's plain rows: SQLite gives the stored text of a UTC time,
     PostgreSQL an aware datetime."""
@@ -270,7 +256,9 @@ def _bound_range(column, low: str, high: str):
 
 
 def _search_condition(kind: str, with_name: bool):
-    """SearchTerm.condition() with bind parameters (filled by `_search_params`)."""
+    """What a search of `kind` matches, as a range an index serves on SQLite and PostgreSQL alike
+    (LIKE 'x%' only uses an index under particular collations), with bind parameters filled by
+    `_search_params`. Digits also match names that begin with them (`with_name`)."""
     if kind == "id_number":
         return _T.c.id_number == bindparam("term", type_=_T.c.id_number.type)
     if kind in ("phone_tail", "phone_prefix"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
-from sqlalchemy import String, bindparam, case, func, literal, or_, select, type_coerce
+from sqlalchemy import String, bindparam, case, func, literal, literal_column, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, question_views
@@ -326,8 +326,11 @@ def _page_statement(shape: tuple, sort: str, descending: bool, keyset: bool):
             conditions.append((column <= last) & ((column < last) | (_T.c.id < last_id)) if descending
                               else (column >= last) & ((column > last) | (_T.c.id > last_id)))
         source = _T.outerjoin(_D, _D.c.id == _T.c.department_id) if sort == "department" else _T
+        # A name search reads its matches from the name index and sorts them (bounded by the most common
+        # surname); the planner must not walk the whole sort-key index instead, looking for a rare one.
+        by = column.op("||")(literal_column("''")) if sort == "name" and shape[0] is not None else column
         page = (select(_T.c.id.label("id"), column.label("sort_value")).select_from(source).where(*conditions)
-                .order_by(*_ordered(column, _T.c.id, sort, descending))
+                .order_by(*_ordered(by, _T.c.id, sort, descending))
                 .limit(bindparam("limit")).offset(bindparam("offset")).subquery("page"))
         stmt = (select(*_LIST_COLUMNS, page.c.sort_value)
                 .select_from(page.join(_T, _T.c.id == page.c.id).outerjoin(_D, _D.c.id == _T.c.department_id))

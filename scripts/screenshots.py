@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also the dossier buttons (生成档案 / 打开档案): the archive register with its first "
                              "dossier selected (archive-dossier.png) and that candidate's application "
                              "(candidate-dossier.png)")
+    parser.add_argument("--candidates", type=int, default=0, metavar="N",
+                        help="add N generated people (bench/bench_data.py) to the demo, so that the candidate "
+                             "list is long and its count reads 1,000+ when more match than it counts")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -95,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         db, _recovery = create_embedded(Path(folder) / "demo.db", "screenshots-passphrase-1", clock=clock)
         migrate.upgrade(db)
         demo.populate(db)
+        if args.candidates:
+            _more_candidates(db, args.candidates)
         if args.retention_due and args.now:
             _retention_due(db, clock, args.retention_due)
         with db.session(Actor.command_line()) as session:
@@ -141,6 +146,25 @@ def main(argv: list[str] | None = None) -> int:
         tasks.wait_for_done()
         db.dispose()
     return 0
+
+
+def _more_candidates(db, count: int) -> None:
+    """`count` generated people after the demo's own, spread over the demo's departments."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_data import Size, candidates
+    from sqlalchemy import func, select
+
+    from desktop.core.model import Candidate, Department
+
+    with db.engine.begin() as conn:
+        first = conn.execute(select(func.max(Candidate.id))).scalar() or 0
+        departments = conn.execute(select(Department.id).order_by(Department.id)).scalars().all()
+        for chunk in candidates(Size(candidates=count)):
+            for row in chunk:
+                row["id"] += first
+                row["email"] = f"c{row['id']}@mail.example.cn"
+                row["department_id"] = departments[row["id"] % len(departments)] if departments else None
+            conn.execute(Candidate.__table__.insert(), chunk)
 
 
 def _retention_due(db, clock, days: int) -> None:

@@ -41,6 +41,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self.page_size = page_size or self.PAGE_SIZE
         self.rows: list[Row] = []
         self.total = 0
+        self.capped = False        # more match than the list counts: `total` is a lower bound ("1,000+")
+        self.more = False          # rows follow the last one fetched
+        self._after: tuple | None = None    # where the next page starts (keyset paging), if the list says
         self.search = ""
         self.sort_key = self.DEFAULT_SORT
         self.descending = False
@@ -100,7 +103,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self.loaded_once and not self.loading and len(self.rows) < self.total
+        return not parent.isValid() and self.loaded_once and not self.loading and self.more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if self.canFetchMore(parent):
@@ -149,7 +152,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def query(self, offset: int) -> ListQuery:
         return ListQuery(search=self.search, sort=self.sort_key, descending=self.descending, offset=offset,
-                         limit=self.page_size, filters=dict(self.filters))
+                         limit=self.page_size, filters=dict(self.filters),
+                         after=self._after if offset and offset == len(self.rows) else None)
 
     def _load(self, offset: int) -> None:
         if offset == 0:
@@ -173,17 +177,26 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         if page.offset == 0:
             self.beginResetModel()
             self.rows = list(page.rows)
-            self.total = page.total
+            self._took(page)
             self.endResetModel()
         elif page.offset == len(self.rows) and page.rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
             self.rows.extend(page.rows)
-            self.total = page.total
+            self._took(page)
             self.endInsertRows()
         else:
-            self.total = page.total
+            self.total, self.capped = page.total, page.capped
         self.loaded_once = True
         self.sig_loaded.emit(self.total)
+
+    def _took(self, page: Page[Row]) -> None:
+        """The count and the way on after a page joined the rows."""
+        self.more, self._after = page.has_more(), page.after
+        if page.capped and not self.more:     # scrolled to the end of a long list: now it is counted
+            self.total, self.capped = len(self.rows), False
+        else:
+            self.total = max(page.total, len(self.rows)) if page.capped else page.total
+            self.capped = page.capped
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from desktop.core.errors import StaleWrite, ValidationFailed
 from desktop.core.model import AuditEntry, Candidate
 from desktop.core.model.recruiting import EDUCATION_RANK, Education
-from desktop.core.services import candidates
+from desktop.core.services import candidates, paging
 from desktop.core.services.candidates import CandidateInput
 from desktop.core.services.paging import MAX_PAGE, ListQuery
 from desktop.core.clock import ManualClock
@@ -202,6 +202,68 @@ def test_the_pinyin_key_follows_renames_and_pages_in_order(db, register):
         first = candidates.list_candidates(s, HR, ListQuery(sort="name", limit=4))
         second = candidates.list_candidates(s, HR, ListQuery(sort="name", offset=4, limit=4))
     assert [r.name for r in first.rows + second.rows] == ["Anna Li", "李娜", "刘洋", "王芳", "曾静", "张敏", "张伟"]
+
+
+def scrolled(db, page_size: int, **query) -> tuple[list[int], list]:
+    """Every row as the list gets them while scrolling: each page continues after the last one's key."""
+    ids, pages, offset, after = [], [], 0, None
+    while True:
+        with db.session(HR, write=True) as s:
+            page = candidates.list_candidates(s, HR, ListQuery(offset=offset, limit=page_size, after=after, **query))
+        ids += [r.id for r in page.rows]
+        pages.append(page)
+        if not page.has_more():
+            return ids, pages
+        offset, after = offset + len(page.rows), page.after
+
+
+def test_scrolling_by_key_gives_the_rows_of_one_long_page_in_the_same_order(shared_register):
+    db, _, _ = shared_register
+    wrong = {}
+    for column in candidates.SORTS:
+        for descending in (False, True):
+            for typed in ("", "张", "8000"):
+                with db.session(HR, write=True) as s:
+                    whole = [r.id for r in candidates.list_candidates(
+                        s, HR, ListQuery(search=typed, sort=column, descending=descending, limit=100)).rows]
+                got, pages = scrolled(db, 2, search=typed, sort=column, descending=descending)
+                if got != whole:
+                    wrong[(column, descending, typed)] = (got, whole)
+                keyed = [p.after is not None for p in pages[:-1]]
+                if keyed != [column != "department"] * len(keyed):    # empty departments page by offset
+                    wrong[(column, descending, typed, "after")] = keyed
+    assert wrong == {}
+
+
+def test_a_row_entered_above_while_scrolling_does_not_repeat_the_row_at_the_page_break(db, register, clock):
+    _, ids = register
+    with db.session(HR) as s:
+        first = candidates.list_candidates(s, HR, ListQuery(sort="name", limit=3))
+    assert [r.name for r in first.rows] == ["Anna Li", "陈静", "李娜"] and first.after is not None
+    add_candidate(db, "艾青", None)     # ai: sorts above the page break
+    with db.session(HR) as s:
+        second = candidates.list_candidates(s, HR, ListQuery(sort="name", offset=3, limit=10, after=first.after))
+    assert [r.name for r in second.rows] == ["刘洋", "王芳", "张敏", "张伟"]     # 李娜 is not shown twice
+    assert (second.total, second.more, second.after) == (8, False, None)
+
+
+def test_a_search_matching_more_than_the_cap_counts_up_to_it(shared_register, monkeypatch):
+    db, _, _ = shared_register
+    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    with db.session(HR) as s:
+        everyone = candidates.list_candidates(s, HR, ListQuery(limit=2))
+        two = candidates.list_candidates(s, HR, ListQuery(search="张", limit=2))
+        last = candidates.list_candidates(s, HR, ListQuery(offset=6, limit=2, after=None))
+    assert (everyone.total, everyone.capped, everyone.more, len(everyone.rows)) == (3, True, True, 2)
+    assert (two.total, two.capped, two.more) == (2, False, False)
+    assert (last.total, last.capped, last.more, len(last.rows)) == (3, True, False, 1)
+    got, _ = scrolled(db, 2)
+    assert len(got) == len(set(got)) == 7                      # scrolling still reaches every row
+    monkeypatch.setattr(paging, "COUNT_CAP", 1)
+    names, total = listed(db, search="8000")                  # 张伟 and 张敏: an audited search
+    assert (sorted(names), total) == (["张伟", "张敏"], 1)
+    entries = audit_entries(db, action="search", entity="Candidate")
+    assert entries[-1].changes["matches"] == "1+"
 
 
 def test_education_sorts_by_level(shared_register):

@@ -86,3 +86,26 @@ def test_phone_is_masked_for_a_viewer_who_may_not_reveal(qtbot, make_ctx, embedd
     model.refresh()
     loaded(qtbot, model)
     assert all("****" in model.index(r, COL_PHONE).data() for r in range(3))
+
+
+def test_a_list_longer_than_the_count_cap_says_so_and_is_counted_once_scrolled_to_the_end(qtbot, ctx, embedded_db,
+                                                                                          monkeypatch):
+    from desktop.core.services import paging
+
+    add_candidates(embedded_db, 60)
+    monkeypatch.setattr(paging, "COUNT_CAP", 25)
+    model = CandidateTableModel(ctx, page_size=20)
+    model.refresh()
+    loaded(qtbot, model)
+    assert (model.rowCount(), model.total, model.capped, model.canFetchMore()) == (20, 25, True, True)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 40, timeout=10_000)
+    loaded(qtbot, model)
+    assert (model.total, model.capped, model.canFetchMore()) == (40, True, True)     # at least the rows shown
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 60, timeout=10_000)
+    loaded(qtbot, model)
+    assert (model.total, model.capped, model.canFetchMore()) == (60, False, False)   # the end: counted exactly
+    ids = [model.index(r, 0).data(ID_ROLE) for r in range(60)]
+    assert len(set(ids)) == 60
+    assert names(model) == sorted(names(model), key=name_sort_key)    # page breaks kept the pinyin order

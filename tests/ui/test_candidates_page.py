@@ -10,6 +10,7 @@ from desktop.core.model import AuditEntry, Candidate
 from desktop.core.services import candidates
 from desktop.core.services.candidates import CandidateInput
 from desktop.core.storage.database import Actor
+from desktop.ui.candidates.model import CandidateTableModel
 from desktop.ui.candidates.page import CandidatesPage
 
 
@@ -49,6 +50,24 @@ def test_the_search_box_filters_after_typing_pauses(qtbot, ctx, embedded_db):
     assert widget.count.text() == "共 1 名候选人"
     widget.search.setText("")
     qtbot.waitUntil(lambda: widget.model.total == 40, timeout=10_000)
+
+
+def test_a_search_matching_more_than_the_cap_shows_the_cap_and_a_plus(qtbot, ctx, embedded_db, monkeypatch):
+    from desktop.core.services import paging
+
+    add_candidates(embedded_db, 40)
+    monkeypatch.setattr(paging, "COUNT_CAP", 30)
+    monkeypatch.setattr(CandidateTableModel, "PAGE_SIZE", 20)
+    widget = CandidatesPage(ctx)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.model.loaded_once and ctx.tasks.is_idle, timeout=10_000)
+    assert widget.model.capped and widget.count.text() in ("共 30+ 名候选人", "30+ candidates")
+    widget.model.fetchMore()       # scrolled to the end: all 40 are there, and counted
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 40 and ctx.tasks.is_idle, timeout=10_000)
+    assert widget.count.text() == "共 40 名候选人"
+    widget.search.setText(phone_of(17)[-4:])
+    qtbot.waitUntil(lambda: widget.model.total == 1, timeout=10_000)
+    assert widget.count.text() == "共 1 名候选人"
 
 
 def test_an_id_number_with_a_wrong_check_digit_is_explained_and_nothing_is_saved(qtbot, page, embedded_db):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import String, bindparam, case, func, literal, literal_column, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, question_views
@@ -16,7 +17,8 @@ from desktop.core.errors import NotFound, PermissionDenied, SearchRefused, Stale
 from desktop.core.model import Application, AuditEntry, Candidate, Department, Education, Gender, Position
 from desktop.core.model.recruiting import EDUCATION_RANK
 from desktop.core.permissions import Action, allowed, require, visible_departments
-from desktop.core.services.paging import ListQuery, Page, prefix_range
+from desktop.core.services import paging
+from desktop.core.services.paging import ListQuery, Page
 from desktop.core.settings import institution_value
 from desktop.core.storage.database import Actor
 from desktop.core.validation import (
@@ -28,13 +30,6 @@ PERSONAL_FIELDS = ("phone", "email", "id_number", "birth_date")
 MAX_PROFILE_FIELDS = 30
 PROFILE_LABEL_LENGTH = 100
 SEARCH_WINDOW = timedelta(hours=1)     # the identifier-search limit counts this far back
-SORTS = {
-    "name": Candidate.name_sort_key, "gender": Candidate.gender,     # by pinyin (sortkeys.py)
-    "education": case(EDUCATION_RANK, value=Candidate.education),   # by level, not by the stored word
-    "school": Candidate.school, "years_experience": Candidate.years_experience,
-    "source_channel": Candidate.source_channel, "department": Department.name,
-    "created_at": Candidate.created_at, "updated_at": Candidate.updated_at,
-}
 
 
 @dataclass(frozen=True)
@@ -59,8 +54,7 @@ class CandidateInput:
     profile_extra: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class CandidateRow:
+class CandidateRow(NamedTuple):     # a tuple: 200 of them are made for every page of the list
     id: int
     name: str
     gender: str
@@ -156,11 +150,6 @@ def _profile_extra_problems(extra: dict[str, str]) -> str | None:
     return None
 
 
-def _visible(session: Session, actor: Actor):
-    depts = visible_departments(session, actor, Action.CANDIDATE_VIEW)
-    return None if depts is None else Candidate.department_id.in_(depts)
-
-
 @dataclass(frozen=True)
 class SearchTerm:
     """What the search box holds: a name prefix, or an identifier (`kind` is not "name")."""
@@ -172,17 +161,6 @@ class SearchTerm:
     @property
     def identifier(self) -> bool:
         return self.kind != "name"
-
-    def condition(self):
-        if self.kind == "id_number":
-            return Candidate.id_number == self.value
-        if self.kind in ("phone_tail", "phone_prefix"):
-            by_phone = (Candidate.phone_tail == self.value if self.kind == "phone_tail"
-                        else prefix_range(Candidate.phone, self.value))
-            return or_(by_phone, prefix_range(Candidate.name, self.name_prefix)) if self.name_prefix else by_phone
-        if self.kind == "email_prefix":
-            return prefix_range(Candidate.email, self.value)
-        return prefix_range(Candidate.name, self.value)
 
     def masked(self) -> str:
         """What the audit log keeps of the typed term: its kind and length, never the digits."""
@@ -215,16 +193,12 @@ def is_identifier_search(text: str) -> bool:
     return term is not None and term.identifier
 
 
-def search_condition(text: str):
-    term = parse_search(text)
-    return None if term is None else term.condition()
-
-
-def _identifier_scope(session: Session, actor: Actor, term: SearchTerm) -> list:
+def _identifier_scope(session: Session, actor: Actor, term: SearchTerm) -> set[int] | None:
     """Searching by phone, e-mail or ID number confirms the digits typed, so it is open only to roles
     that may see those fields (those who contact candidates), only over the departments where they
     may, at most `security.identifier_searches_per_hour` times per hour, and each search is recorded
-    like a reveal. Raises SearchRefused; nothing is searched then."""
+    like a reveal. Returns the departments searched (None: all). Raises SearchRefused; nothing is
+    searched then."""
     if not session.info.get("write", True):
         raise RuntimeError("identifier searches are audited: run them in a write unit of work")
     try:
@@ -232,7 +206,7 @@ def _identifier_scope(session: Session, actor: Actor, term: SearchTerm) -> list:
     except PermissionDenied:
         raise SearchRefused("identifier search not allowed", reason="not_allowed") from None
     if actor.system:
-        return []
+        return None
     limit = int(institution_value(session, "security.identifier_searches_per_hour"))
     since = session.info["clock"].now() - SEARCH_WINDOW
     done = session.scalar(select(func.count()).select_from(AuditEntry).where(
@@ -240,39 +214,177 @@ def _identifier_scope(session: Session, actor: Actor, term: SearchTerm) -> list:
     if done >= limit:
         raise SearchRefused("identifier searches rate-limited", reason="rate_limited", limit=limit,
                             minutes=int(SEARCH_WINDOW.total_seconds() // 60))
-    return [] if depts is None else [Candidate.department_id.in_(depts)]
+    return depts
+
+
+# --- the list: statements built once per shape -------------------------------------------------
+#
+# The list runs at every keystroke in the search box and at every page while scrolling, so its
+# statements are built and compiled once per shape (sort, direction, kind of search, scopes) with
+# bind parameters, run as Core statements on the table (plain rows, no ORM entities), count at most
+# COUNT_CAP + 1 matches, and continue a scrolled list after the last row's sort key (keyset paging
+# on the sort's index) instead of skipping ever more rows with OFFSET.
+
+_T = Candidate.__table__
+_D = Department.__table__
+# Gender and education as the stored words (CandidateRow keeps them so), the time as the driver gives
+# it (`_utc`): no per-row type processing through three Python layers for 200 rows at every keystroke.
+_LIST_COLUMNS = (_T.c.id, _T.c.name, type_coerce(_T.c.gender, String), _T.c.phone, type_coerce(_T.c.education, String),
+                 _T.c.school, _T.c.years_experience, _T.c.source_channel, _T.c.department_id, _D.c.name,
+                 type_coerce(_T.c.updated_at, String))
+SORTS = {   # by pinyin (sortkeys.py); education by level, not by the stored word
+    "name": _T.c.name_sort_key, "gender": _T.c.gender, "education": case(EDUCATION_RANK, value=_T.c.education),
+    "school": _T.c.school, "years_experience": _T.c.years_experience, "source_channel": _T.c.source_channel,
+    "department": _D.c.name, "created_at": _T.c.created_at, "updated_at": _T.c.updated_at,
+}
+
+
+def _utc(value: datetime | str) -> datetime:
+    """UTCDateTime's reading, for the list's plain rows: SQLite gives the stored text of a UTC time,
+    PostgreSQL an aware datetime."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value + "+00:00")     # one C call (replace(tzinfo=) costs 5 times more)
+    return value.astimezone(timezone.utc)
+
+
+_NULLABLE_SORTS = frozenset({"department"})   # no department sorts last: paged by offset, not by key
+_STATEMENTS: dict[tuple, object] = {}
+
+
+def _bound_range(column, low: str, high: str):
+    return (column >= bindparam(low, type_=column.type)) & (column < bindparam(high, type_=column.type))
+
+
+def _search_condition(kind: str, with_name: bool):
+    """What a search of `kind` matches, as a range an index serves on SQLite and PostgreSQL alike
+    (LIKE 'x%' only uses an index under particular collations), with bind parameters filled by
+    `_search_params`. Digits also match names that begin with them (`with_name`)."""
+    if kind == "id_number":
+        return _T.c.id_number == bindparam("term", type_=_T.c.id_number.type)
+    if kind in ("phone_tail", "phone_prefix"):
+        by_phone = (_T.c.phone_tail == bindparam("term", type_=_T.c.phone_tail.type) if kind == "phone_tail"
+                    else _bound_range(_T.c.phone, "term", "term_end"))
+        return or_(by_phone, _bound_range(_T.c.name, "name", "name_end")) if with_name else by_phone
+    if kind == "email_prefix":
+        return _bound_range(_T.c.email, "term", "term_end")
+    return _bound_range(_T.c.name, "name", "name_end")
+
+
+def _search_params(term: SearchTerm) -> dict[str, object]:
+    if term.kind in ("id_number", "phone_tail"):
+        params: dict[str, object] = {"term": term.value}
+    elif term.kind in ("phone_prefix", "email_prefix"):
+        params = {"term": term.value, "term_end": term.value + "\U0010ffff"}
+    else:
+        return {"name": term.value, "name_end": term.value + "\U0010ffff"}
+    if term.name_prefix:
+        params |= {"name": term.name_prefix, "name_end": term.name_prefix + "\U0010ffff"}
+    return params
+
+
+def _conditions(shape: tuple) -> list:
+    kind, with_name, visible, revealing, department = shape
+    conditions = []
+    if visible:
+        conditions.append(_T.c.department_id.in_(bindparam("visible", expanding=True)))
+    if kind:
+        conditions.append(_search_condition(kind, with_name))
+    if revealing:
+        conditions.append(_T.c.department_id.in_(bindparam("revealing", expanding=True)))
+    if department:
+        conditions.append(_T.c.department_id == bindparam("department"))
+    return conditions
+
+
+def _count_statement(shape: tuple):
+    """How many match, counting at most COUNT_CAP + 1 (the index range stops there)."""
+    key = ("count", shape)
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        matches = select(literal(1)).select_from(_T).where(*_conditions(shape)).limit(bindparam("cap")).subquery()
+        stmt = _STATEMENTS[key] = select(func.count()).select_from(matches)
+    return stmt
+
+
+def _ordered(column, id_column, sort: str, descending: bool) -> tuple:
+    if sort in _NULLABLE_SORTS:   # empty values sort last (both backends alike), descending is the reverse
+        return ((column.desc().nulls_first(), id_column.desc()) if descending
+                else (column.asc().nulls_last(), id_column.asc()))
+    return (column.desc(), id_column.desc()) if descending else (column.asc(), id_column.asc())
+
+
+def _page_statement(shape: tuple, sort: str, descending: bool, keyset: bool):
+    """The page is chosen first from the sort's index (ids and sort keys only, so that sorting a long
+    match or skipping an offset never reads whole rows), then only its rows are read."""
+    key = ("page", shape, sort, descending, keyset)
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        column = SORTS[sort]
+        conditions = _conditions(shape)
+        if keyset:     # right after the last row shown: (sort key, id) beyond the bound pair, on the index
+            last, last_id = bindparam("after", type_=column.type), bindparam("after_id", type_=_T.c.id.type)
+            conditions.append((column <= last) & ((column < last) | (_T.c.id < last_id)) if descending
+                              else (column >= last) & ((column > last) | (_T.c.id > last_id)))
+        source = _T.outerjoin(_D, _D.c.id == _T.c.department_id) if sort == "department" else _T
+        # A name search reads its matches from the name index and sorts them (bounded by the most common
+        # surname); the planner must not walk the whole sort-key index instead, looking for a rare one.
+        by = column.op("||")(literal_column("''")) if sort == "name" and shape[0] is not None else column
+        page = (select(_T.c.id.label("id"), column.label("sort_value")).select_from(source).where(*conditions)
+                .order_by(*_ordered(by, _T.c.id, sort, descending))
+                .limit(bindparam("limit")).offset(bindparam("offset")).subquery("page"))
+        stmt = (select(*_LIST_COLUMNS, page.c.sort_value)
+                .select_from(page.join(_T, _T.c.id == page.c.id).outerjoin(_D, _D.c.id == _T.c.department_id))
+                .order_by(*_ordered(page.c.sort_value, page.c.id, sort, descending)))
+        _STATEMENTS[key] = stmt
+    return stmt
 
 
 def list_candidates(session: Session, actor: Actor, query: ListQuery) -> Page[CandidateRow]:
     term = parse_search(query.search)
-    conditions = [c for c in (_visible(session, actor), term.condition() if term else None) if c is not None]
-    if term is not None and term.identifier:
-        conditions += _identifier_scope(session, actor, term)
-    if query.filters.get("department_id"):
-        conditions.append(Candidate.department_id == query.filters["department_id"])
-    total = session.scalar(select(func.count()).select_from(Candidate).where(*conditions)) or 0
-    column = SORTS.get(query.sort, SORTS["name"])
-    # Empty values sort last (both backends alike), and descending is the exact reverse of ascending.
-    order = ((column.desc().nulls_first(), Candidate.id.desc()) if query.descending
-             else (column.asc().nulls_last(), Candidate.id.asc()))
-    stmt = (select(Candidate.id, Candidate.name, Candidate.gender, Candidate.phone, Candidate.education,
-                   Candidate.school, Candidate.years_experience, Candidate.source_channel, Candidate.department_id,
-                   Candidate.updated_at)
-            .outerjoin(Department, Department.id == Candidate.department_id)
-            .where(*conditions).order_by(*order).offset(max(query.offset, 0)).limit(query.page_limit()))
-    names = _department_names(session)
+    visible = visible_departments(session, actor, Action.CANDIDATE_VIEW)
+    params: dict[str, object] = {}
+    revealing = None
+    if term is not None:
+        params |= _search_params(term)
+        if term.identifier:
+            revealing = _identifier_scope(session, actor, term)
+    department = query.filters.get("department_id")
+    shape = (term.kind if term else None, bool(term and term.name_prefix), visible is not None,
+             revealing is not None, bool(department))
+    if visible is not None:
+        params["visible"] = sorted(visible)
+    if revealing is not None:
+        params["revealing"] = sorted(revealing)
+    if department:
+        params["department"] = department
+    conn = session.connection()
+    cap = paging.COUNT_CAP
+    total = conn.execute(_count_statement(shape), params | {"cap": cap + 1}).scalar_one()
+    capped = total > cap
+    sort = query.sort if query.sort in SORTS else "name"
+    keyset = query.after is not None and query.offset > 0 and sort not in _NULLABLE_SORTS
+    limit = query.page_limit()
+    params |= {"limit": limit + 1, "offset": 0 if keyset else max(query.offset, 0)}
+    if keyset:
+        params |= {"after": query.after[0], "after_id": query.after[1]}
+    found = conn.execute(_page_statement(shape, sort, query.descending, keyset), params).all()
+    more = len(found) > limit
+    found = found[:limit]
+    may_see: dict[int | None, bool] = {}
     rows = []
-    for r in session.execute(stmt):
-        phone = r.phone or ""
-        if not allowed(session, actor, Action.CANDIDATE_REVEAL, r.department_id):
-            phone = mask_phone(phone)
-        rows.append(CandidateRow(r.id, r.name, r.gender.value, phone, r.education.value, r.school,
-                                 r.years_experience, r.source_channel, names.get(r.department_id, ""),
-                                 r.updated_at))
+    for (cid, name, gender, phone, education, school, years, source, department_id, department_name, updated_at,
+         _) in found:
+        clear = may_see.get(department_id)
+        if clear is None:
+            clear = may_see[department_id] = allowed(session, actor, Action.CANDIDATE_REVEAL, department_id)
+        rows.append(CandidateRow(cid, name, gender, (phone or "") if clear else mask_phone(phone or ""),
+                                 education, school, years, source, department_name or "", _utc(updated_at)))
     if term is not None and term.identifier:
-        audit.record(session, "search", "Candidate", "", by=term.kind, term=term.masked(), matches=total,
+        audit.record(session, "search", "Candidate", "", by=term.kind, term=term.masked(),
+                     matches=f"{cap}+" if capped else total,
                      offset=query.offset, shown=[r.id for r in rows][:50])
-    return Page(rows, total, query.offset)
+    after = (found[-1][-1], found[-1][0]) if found and more and sort not in _NULLABLE_SORTS else None
+    return Page(rows, cap if capped else total, query.offset, capped=capped, more=more, after=after)
 
 
 def _department_names(session: Session) -> dict[int | None, str]:

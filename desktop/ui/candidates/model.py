@@ -42,7 +42,7 @@ class CandidateTableModel(PagedTableModel[CandidateRow]):
         """A refused search shows no rows: the list before it must not look like its answer."""
         if isinstance(error, SearchRefused) and generation == self._generation:
             self.beginResetModel()
-            self.rows, self.total = [], 0
+            self.rows, self.total, self.capped, self.more, self._after = [], 0, False, False, None
             self.endResetModel()
         super()._failed(generation, error)
 

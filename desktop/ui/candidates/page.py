@@ -67,7 +67,10 @@ class CandidatesPage(QWidget):
             self.model.refresh()
 
     def _loaded(self, total: int) -> None:
-        self.count.setText(self.tr("%n candidate(s)", "", total))
+        if self.model.capped:     # a short search matches too many to count them all
+            self.count.setText(self.tr("{0}+ candidates").format(f"{total:,}"))
+        else:
+            self.count.setText(self.tr("%n candidate(s)", "", total))
         if self._select_after_load is not None and self.table.select_id(self._select_after_load):
             self._select_after_load = None
 

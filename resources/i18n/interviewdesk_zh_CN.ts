@@ -1453,6 +1453,10 @@
         <source>New candidate</source>
         <translation>新建候选人</translation>
     </message>
+    <message>
+        <source>{0}+ candidates</source>
+        <translation>共 {0}+ 名候选人</translation>
+    </message>
     <message numerus="yes">
         <source>%n candidate(s)</source>
         <translation>

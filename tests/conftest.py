@@ -62,6 +62,19 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _lighter_signing_key_wrap():
+    """Signing keys made in the tests are wrapped with lighter Argon2 parameters (stored with each
+    wrapped key, as the key file's are, so unwrapping reads them from there): the tests are about who
+    can unwrap and what is signed, not the KDF's strength, and every login wraps or unwraps once."""
+    from desktop.core import signing
+
+    production = signing.KDF
+    signing.KDF = {"kdf": "argon2id", "t": 1, "m": 8 * 1024, "p": 1}
+    yield
+    signing.KDF = production
+
+
 @pytest.fixture(autouse=True)
 def _no_signing_keys_between_tests():
     """Unlocked signing keys live in the process (desktop/core/signing.KEYRING): a login in one test

@@ -21,12 +21,12 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import Interview, InterviewMode, InterviewStatus, TimelineEvent
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.notifications import routing
 from desktop.core.scheduling import effects, timeline
 
@@ -71,7 +71,7 @@ def ended_at(interview: Interview) -> datetime | None:
 @functools.cache
 def _due_queries() -> tuple[Select, Select]:
     """_due's two queries, built once (the minute job asks them every minute)."""
-    since, now = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("since", "now"))
+    since, now = map(time_param, ("since", "now"))
     thanked = select(TimelineEvent.id).where(TimelineEvent.interview_id == Interview.id,
                                              TimelineEvent.kind == timeline.Event.THANKED.value).exists()
     columns = (Interview.id, Interview.status, Interview.ended_at, Interview.starts_at, Interview.duration_minutes,

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, bindparam, delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import settings
@@ -21,7 +21,7 @@ from desktop.core.model import (
     Alert, Application, Candidate, ChecklistTick, Interview, InterviewNote, InterviewParticipant, InterviewStatus,
     Position, Round, User,
 )
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import alerts, timeline
 from desktop.core.scheduling.office import OfficeHours
@@ -344,7 +344,7 @@ def end(session: Session, actor: Actor, interview_id: int, overtime_reason: str 
 @functools.cache
 def _running_query() -> Select:
     """The interviews in progress booked within twelve hours of now; built once, asked every minute."""
-    start, end = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("from", "to"))
+    start, end = map(time_param, ("from", "to"))
     return (select(Interview.id, Interview.started_at, Interview.ended_at, Round.duration_minutes)
             .join(Round, Round.id == Interview.round_id)
             .where(Interview.starts_at > start, Interview.starts_at < end,

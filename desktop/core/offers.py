@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import signing
@@ -36,7 +36,7 @@ from desktop.core.model import (
     Application, ApplicationEvent, ApplicationStage, ApprovalChain, ApprovalStep, Candidate, ChangeKind, Interview,
     Offer, OfferStatus, Position, User,
 )
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.notifications import routing
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import alerts, chains, changes
@@ -478,7 +478,7 @@ def withdraw(session: Session, actor: Actor, offer_id: int, reason: str, expecte
 def _minute_queries() -> tuple[Select, Select, Select]:
     """What the minute job asks of offers every minute, built once: sent offers whose reply deadline
     is near (reminder), sent offers past it (expiry), approval steps past their deadline."""
-    now, soon = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("now", "soon"))
+    now, soon = map(time_param, ("now", "soon"))
     reply_due = (select(Offer.id, Offer.reply_by, Application.hr_owner_id)
                  .join(Application, Application.id == Offer.application_id)
                  .where(Offer.status == OfferStatus.SENT, Offer.reply_by <= soon, Offer.reply_by > now))

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.core import question_routing, settings
@@ -22,7 +22,7 @@ from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleW
 from desktop.core.model import (
     Application, Candidate, CandidateQuestion, Interview, Position, QuestionStatus, QuestionTopic, Round, User,
 )
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.notifications import routing, templates
 from desktop.core.permissions import Action, allowed
 from desktop.core.services.overview import mask_name
@@ -193,7 +193,7 @@ def _wanted(key: str, kind: str, user_id: int, question: CandidateQuestion) -> a
 def _due_queries() -> tuple[Select, Select]:
     """The two queries the minute job asks every minute, built once: open questions past their
     deadline and not escalated, and open questions past half time and not reminded."""
-    now = bindparam("now", type_=UTCDateTime(timezone=True))
+    now = time_param("now")
     overdue = select(CandidateQuestion).where(
         CandidateQuestion.status == QuestionStatus.OPEN, CandidateQuestion.escalated_at.is_(None),
         CandidateQuestion.due_at <= now).order_by(CandidateQuestion.id)

@@ -18,14 +18,14 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, bindparam, exists, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import (
     Alert, Application, Interview, InterviewParticipant, ParticipantRole, Position, Scorecard, ScorecardStatus, User,
 )
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.notifications import routing
 from desktop.core.question_routing import leader_of
 from desktop.core.scheduling import alerts, effects, watermarks
@@ -60,7 +60,7 @@ def _pending_query(skip_reminded: bool) -> Select:
     alerted = [~exists().where(Alert.dedupe_key == key("scorecard_overdue"))]
     if skip_reminded:
         alerted.append(~exists().where(Alert.dedupe_key == key("scorecard_reminder")))
-    after, by = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("after", "by"))
+    after, by = map(time_param, ("after", "by"))
     return (select(Interview.id, Interview.ended_at, Position.department_id, InterviewParticipant.user_id)
             .join(InterviewParticipant, InterviewParticipant.interview_id == Interview.id)
             .join(Application, Application.id == Interview.application_id)

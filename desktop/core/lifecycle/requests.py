@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, bindparam, exists, or_, select
+from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
@@ -29,7 +29,7 @@ from desktop.core.errors import InvalidState, NotFound, PermissionDenied, StaleW
 from desktop.core.model import (
     Alert, Candidate, PersonalDataRequest, Role, RoleGrant, User,
 )
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.permissions import Action, require, visible_departments
 from desktop.core.scheduling import alerts
 from desktop.core.scheduling.office import OfficeHours
@@ -357,7 +357,7 @@ def _overdue_query() -> Select:
     key = alerts.sql_key("privacy_overdue", PersonalDataRequest.id, PersonalDataRequest.owner_id)
     return (select(PersonalDataRequest.id, PersonalDataRequest.owner_id, PersonalDataRequest.due_at)
             .where(PersonalDataRequest.status.in_(OPEN_STATES),
-                   PersonalDataRequest.due_at <= bindparam("now", type_=UTCDateTime(timezone=True)),
+                   PersonalDataRequest.due_at <= time_param("now"),
                    PersonalDataRequest.owner_id.is_not(None), ~exists().where(Alert.dedupe_key == key)))
 
 

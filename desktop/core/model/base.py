@@ -6,8 +6,9 @@ import enum
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, Integer, MetaData, TypeDecorator
+from sqlalchemy import DateTime, Enum, Integer, MetaData, TypeDecorator, bindparam
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql.elements import BindParameter
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -45,6 +46,12 @@ def enum_column(enum_cls: type[enum.Enum]) -> Enum:
     return Enum(enum_cls, native_enum=False, create_constraint=False, length=32,
                 values_callable=lambda members: [m.value for m in members],
                 name=enum_cls.__name__.lower())
+
+
+def time_param(name: str) -> BindParameter:
+    """A UTC time bound into a statement built once and run many times with new values (the minute
+    job's queries: each run binds its own minute)."""
+    return bindparam(name, type_=UTCDateTime(timezone=True))
 
 
 class Base(DeclarativeBase):

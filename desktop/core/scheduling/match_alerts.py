@@ -18,14 +18,14 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, bindparam, exists, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
 from desktop.core import matching, settings
 from desktop.core.model import (
     Alert, Application, Candidate, Interview, InterviewParticipant, InterviewStatus, Position, PositionRequirement,
 )
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.notifications import routing
 from desktop.core.scheduling import alerts, effects, timeline, watermarks
 
@@ -47,7 +47,7 @@ def _due(session: Session, now: datetime, minutes: int) -> list[Any]:
 @functools.cache
 def _due_query() -> Select:
     """_due's query, built once (every desktop asks it every minute)."""
-    now, until = (bindparam(name, type_=UTCDateTime(timezone=True)) for name in ("now", "until"))
+    now, until = map(time_param, ("now", "until"))
     prefix = alerts.sql_key("match", Interview.id, Interview.sequence, "")      # "match:<id>:<sequence>:"
     alerted = exists().where(Alert.interview_id == Interview.id, Alert.kind == KIND, Alert.dedupe_key.startswith(prefix))
     return (select(Interview.id, Interview.sequence, Interview.starts_at, Interview.hr_owner_id, Candidate.education,

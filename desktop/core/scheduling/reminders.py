@@ -10,13 +10,12 @@ import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, bindparam, exists, or_, select
+from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import BindParameter
 
 from desktop.core import after_interview, interview_room, offers, questions, scorecard_deadlines, settings
 from desktop.core.lifecycle import requests as privacy_requests
-from desktop.core.model.base import UTCDateTime
+from desktop.core.model.base import time_param
 from desktop.core.model import (
     Alert, ApprovalChain, ApprovalStep, ChangeRequest, ChangeStatus, Confirmation, FollowUpTask, Interview,
     InterviewMode, InterviewParticipant, InterviewStatus, OutboxEntry, Party, Application, Position,
@@ -84,9 +83,9 @@ def _day_before_query(channels: tuple[str, ...]) -> Select:
         c, Interview.id, "candidate", Interview.sequence, "reminder_day_before")) for c in channels]
     told = exists().where(OutboxEntry.interview_id == Interview.id,
                           OutboxEntry.kind.in_(("invitation", "change_notice")),
-                          OutboxEntry.created_at > _at("told_since"))
+                          OutboxEntry.created_at > time_param("told_since"))
     return select(Interview.id).where(
-        Interview.starts_at > _at("from"), Interview.starts_at <= _at("to"),
+        Interview.starts_at > time_param("from"), Interview.starts_at <= time_param("to"),
         Interview.status.in_(ACTIVE), or_(*missing), ~told).order_by(Interview.id)
 
 
@@ -110,11 +109,6 @@ NEAR = (Interview.id, Interview.sequence, Interview.starts_at, Interview.mode, I
         Interview.confirmation_due_at, Interview.hr_owner_id)
 
 
-def _at(name: str) -> BindParameter:
-    """A time parameter of a query built once and run every minute with the minute's values."""
-    return bindparam(name, type_=UTCDateTime(timezone=True))
-
-
 def _unconfirmed(session: Session, now: datetime, soon: int) -> list:
     """Active interviews from twelve hours ago on whose candidate has not confirmed the current
     version and whose confirmation deadline passed, or which start within `soon` minutes, without
@@ -131,14 +125,14 @@ def _unconfirmed_query() -> Select:
     def alerted(kind: str):
         return exists().where(Alert.interview_id == Interview.id,
                               Alert.dedupe_key == alerts.sql_key(kind, Interview.id, Interview.sequence))
-    now = _at("now")
-    starting = and_(Interview.starts_at > now, Interview.starts_at <= _at("soon_end"))
+    now = time_param("now")
+    starting = and_(Interview.starts_at > now, Interview.starts_at <= time_param("soon_end"))
     confirmed = exists().where(Confirmation.interview_id == Interview.id, Confirmation.party == Party.CANDIDATE,
                                Confirmation.sequence == Interview.sequence)
     # both ends of the range on starts_at, so that SQLite walks the interviews ahead rather than every
     # past interview's (long passed) confirmation deadline
     return select(*NEAR).where(
-        Interview.starts_at > _at("since"), Interview.starts_at < _at("horizon"),
+        Interview.starts_at > time_param("since"), Interview.starts_at < time_param("horizon"),
         Interview.status.in_(UNCONFIRMED), or_(Interview.confirmation_due_at <= now, starting), ~confirmed,
         or_(and_(Interview.confirmation_due_at <= now, ~alerted("confirm")), and_(starting, ~alerted("soon")))
     ).order_by(Interview.starts_at, Interview.id)
@@ -154,7 +148,7 @@ def _not_arrived(session: Session, now: datetime) -> list:
 @functools.cache
 def _not_arrived_query() -> Select:
     return select(*NEAR).where(
-        Interview.starts_at > _at("since"), Interview.starts_at <= _at("late"),
+        Interview.starts_at > time_param("since"), Interview.starts_at <= time_param("late"),
         Interview.status.in_(ACTIVE), Interview.mode == InterviewMode.ONSITE, Interview.checked_in_at.is_(None)
     ).order_by(Interview.starts_at, Interview.id)
 
@@ -242,7 +236,7 @@ def _stuck_query() -> Select:
             .join(Application, Application.id == Interview.application_id)
             .join(Position, Position.id == Application.position_id)
             .where(ChangeRequest.status == ChangeStatus.PENDING, ChangeRequest.step_due_at.is_not(None),
-                   ChangeRequest.step_due_at <= _at("now")))
+                   ChangeRequest.step_due_at <= time_param("now")))
 
 
 def _escalate(session: Session, raised: Raised, now: datetime) -> None:

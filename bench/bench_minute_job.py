@@ -162,7 +162,7 @@ def act(db, hr: Actor, action: str, interview_id: int) -> None:
             raise SystemExit(f"{action} {interview_id}: {exc!r}") from exc
 
 
-def simulate(db, clock: ManualClock, size: Size, today: list[int], minutes: int) -> dict:
+def simulate(db, clock: ManualClock, size: Size, today: list[int], minutes: int, profile: str | None = None) -> dict:
     hours_actor = hr_ids(size)[0]
     hr = Actor(user_id=hours_actor, username=f"hr{hours_actor}", display_name="张人事",
                grants=(("hr_officer", None),))
@@ -173,6 +173,11 @@ def simulate(db, clock: ManualClock, size: Size, today: list[int], minutes: int)
     runs, commits, actions = [], [], Counter()
     timer = PartTimer()
     timer.install()
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
     try:
         for minute in range(minutes):
             now = first + timedelta(minutes=minute)
@@ -184,15 +189,22 @@ def simulate(db, clock: ManualClock, size: Size, today: list[int], minutes: int)
                     actions[action] += 1
             clock.set(now)
             started = stopwatch()
+            if profiler is not None and minute:     # the first minute's catch-up is not the steady state
+                profiler.enable()
             with db.session(hr, write=True) as s:
                 desk_views.tick(s, hr)
                 ticked = stopwatch()
             done = stopwatch()
+            if profiler is not None:
+                profiler.disable()
             runs.append((done - started) * 1000)
             commits.append((done - ticked) * 1000)
             timer.close_run()
     finally:
         timer.uninstall()
+        if profiler is not None:
+            profiler.dump_stats(profile)
+            print(f"profile of the runs after the first: {profile} (python -m pstats {profile})")
     with db.session() as s:
         alert_kinds = dict(s.execute(select(Alert.kind, func.count()).where(Alert.raised_at >= day_start)
                                      .group_by(Alert.kind).order_by(Alert.kind)).all())
@@ -262,7 +274,7 @@ def run_sqlcipher(args, size: Size) -> tuple[dict, float | None]:
     clock = ManualClock(local(DAY, 7, 0))
     db = open_target(Target(path=path), passphrase=PASSPHRASE, clock=clock)  # as the app opens it
     try:
-        return simulate(db, clock, size, today, args.minutes), build_s
+        return simulate(db, clock, size, today, args.minutes, args.profile), build_s
     finally:
         db.dispose()
 
@@ -287,7 +299,7 @@ def run_postgres(args, size: Size) -> tuple[dict, float]:
         clock = ManualClock(local(DAY, 7, 0))
         db = open_target(Target(url=url), clock=clock)
         try:
-            return simulate(db, clock, size, today, args.minutes), build_s
+            return simulate(db, clock, size, today, args.minutes, args.profile), build_s
         finally:
             db.dispose()
     finally:
@@ -300,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached SQLCipher database")
     parser.add_argument("--postgres", action="store_true", help="also run on a throwaway PostgreSQL database")
     parser.add_argument("--minutes", type=int, default=600, help="runs, one a minute from 08:00 (default 600)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="cProfile the runs (after the first) into FILE; the timings then include its overhead")
     parser.add_argument("--cpu", action="store_true",
                         help="measure this process's CPU time instead of wall time (A/B on a busy machine)")
     args = parser.parse_args(argv)

@@ -330,6 +330,14 @@ def _forget_head(session: Session, *_args: Any) -> None:
     session.info.pop(HEAD_KEY, None)
 
 
+def _forget_head_at_end(session: Session, transaction: Any) -> None:
+    """The transaction's end (commit or rollback) forgets the head; a savepoint's release does not:
+    what it appended stays in the transaction, and the head row with it (the minute job releases one
+    savepoint per batch of alerts), nor the end of the inner transaction each flush runs in."""
+    if transaction.parent is None:
+        session.info.pop(HEAD_KEY, None)
+
+
 def install(sessions: Any) -> None:
     """Audit every flush of sessions made by `sessions` (a sessionmaker). Association rows without
     a mapped class (candidate tags) are not ORM objects; services that change them call record()."""
@@ -337,7 +345,7 @@ def install(sessions: Any) -> None:
     event.listen(sessions, "after_flush", _write)
     event.listen(sessions, "after_rollback", _forget)
     event.listen(sessions, "after_soft_rollback", _forget_head)   # a savepoint's rollback too
-    event.listen(sessions, "after_commit", _forget_head)
+    event.listen(sessions, "after_transaction_end", _forget_head_at_end)
     if not event.contains(Base, "before_delete", _deleting):
         event.listen(Base, "before_delete", _deleting, propagate=True)
 

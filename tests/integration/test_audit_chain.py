@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, event, select, update
 
 from desktop.core.audit import GENESIS, entry_hash, verify_chain
 from desktop.core.model import AuditEntry, AuditHead, Candidate, User
@@ -186,9 +186,19 @@ def test_the_head_a_transaction_remembers_follows_savepoints_and_commits(db, clo
     """A transaction appends from the head it last wrote (no re-read per flush); a savepoint rolled
     back takes its entries with it, so the next append must start from the head before them, and
     the next transaction from what the last one committed."""
+    reads: list[str] = []
+    listen = (db.engine, "before_cursor_execute",
+              lambda _c, _cur, statement, *_a: reads.append(statement) if "FROM audit_head" in statement else None)
+    event.listen(*listen)
     with db.session(write=True) as s:
         s.add(Candidate(name="甲一", created_at=clock.now(), updated_at=clock.now()))
         s.flush()
+        with s.begin_nested():          # released: what it appended stays, and so does the head
+            s.add(Candidate(name="甲二", created_at=clock.now(), updated_at=clock.now()))
+            s.flush()
+        s.add(Candidate(name="甲三", created_at=clock.now(), updated_at=clock.now()))
+        s.flush()
+        assert len(reads) == 1
         with pytest.raises(RuntimeError):
             with s.begin_nested():
                 s.add(Candidate(name="乙二", created_at=clock.now(), updated_at=clock.now()))
@@ -201,9 +211,10 @@ def test_the_head_a_transaction_remembers_follows_savepoints_and_commits(db, clo
         s.add(Candidate(name="戊五", created_at=clock.now(), updated_at=clock.now()))
     with db.session(write=True) as s:
         s.add(Candidate(name="己六", created_at=clock.now(), updated_at=clock.now()))
+    event.remove(*listen)
 
     names = [e.changes["after"]["name"] for e in entries(db) if e.entity == "Candidate"]
-    assert names == ["甲一", "丙三", "丁四", "戊五", "己六"]
+    assert names == ["甲一", "甲二", "甲三", "丙三", "丁四", "戊五", "己六"]
     seqs = [e.seq for e in entries(db)]
     assert seqs == list(range(1, len(seqs) + 1))
     assert chain(db).ok

@@ -23,7 +23,8 @@ class OutboxEntry(Versioned, Base):
     __tablename__ = "outbox_entries"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    # unique per message; also what a flush of many new entries matches their new ids by (see Alert)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True, insert_sentinel=True)
     interview_id: Mapped[Optional[int]] = mapped_column(ForeignKey("interviews.id"), index=True)
     channel: Mapped[str] = mapped_column(String(20), index=True)  # exchange, email, sms, oa, desktop, board
     kind: Mapped[str] = mapped_column(String(40))

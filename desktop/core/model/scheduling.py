@@ -309,7 +309,10 @@ class Alert(Base):
     __table_args__ = (Index("ix_alerts_user_raised", "user_id", "raised_at"),)   # a desktop's recent alerts
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)  # a due item fires once
+    # a due item fires once; also what a flush of many new alerts matches their new ids by (insert_sentinel:
+    # SQLite cannot say in which order one INSERT … RETURNING made its rows, so without it each alert
+    # would be inserted on its own)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True, insert_sentinel=True)
     kind: Mapped[str] = mapped_column(String(40))
     interview_id: Mapped[Optional[int]] = mapped_column(ForeignKey("interviews.id"), index=True)
     change_request_id: Mapped[Optional[int]] = mapped_column(ForeignKey("change_requests.id"))

@@ -321,10 +321,23 @@ def start_app(args: list[str]) -> int:
     return run([venv_python(), "-m", "desktop", *args])
 
 
+def parallel(args: list[str]) -> list[str]:
+    """The whole suite runs on every core (pytest-xdist, one worker per core up to four, each test
+    file on one worker so that its module fixtures are made once); a chosen file, test or option
+    that sets the workers (-n, -p no:xdist) runs as asked."""
+    chosen = [a for a in args if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
+    if chosen or any(a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses="))
+                     for a in args):
+        return []
+    workers = min(os.cpu_count() or 1, 4)
+    return ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else []
+
+
 def run_tests(args: list[str]) -> int:
     setup(["test"])
     ensure_qt_libraries(os.environ.get("QT_QPA_PLATFORM", "offscreen").split(":")[0] or "offscreen", fonts=True)
     ensure_pdfa_validator()
+    args = parallel(args) + args
     say("running the test suite: python -m pytest " + " ".join(args))
     code = run([venv_python(), "-m", "pytest", *args])
     if code == NO_TESTS_COLLECTED:

@@ -61,3 +61,16 @@ def test_every_system_library_qt_links_against_has_a_debian_package() -> None:
     system = set().union(*(_needed(f) for f in files)) - shipped - BASE_SYSTEM
     unnamed = sorted(s for s in system if s not in dev.DEBIAN_PACKAGES)
     assert not unnamed, f"add these to dev.DEBIAN_PACKAGES: {unnamed}"
+
+
+def test_the_whole_suite_runs_on_every_core_and_a_chosen_part_as_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dev.os, "cpu_count", lambda: 2)
+    assert dev.parallel(["-p", "no:cacheprovider"]) == ["-n", "2", "--dist", "loadfile"]
+    assert dev.parallel(["tests/unit", "-x"]) == []
+    assert dev.parallel(["tests/unit/test_dev_script.py::test_a_changed_pyproject_installs_again"]) == []
+    assert dev.parallel(["-n", "4"]) == [] and dev.parallel(["-n4"]) == [] and dev.parallel(["-p", "no:xdist"]) == []
+    assert dev.parallel(["-k", "backup"]) == ["-n", "2", "--dist", "loadfile"]
+    monkeypatch.setattr(dev.os, "cpu_count", lambda: 16)
+    assert dev.parallel([]) == ["-n", "4", "--dist", "loadfile"]
+    monkeypatch.setattr(dev.os, "cpu_count", lambda: 1)
+    assert dev.parallel([]) == []

@@ -127,22 +127,22 @@ def _address_line(name: str, person: Person, **params: str) -> str:
     return ";".join(pieces) + f":mailto:{email}"
 
 
-def _fold(line: str, limit: int = 75) -> str:
+def _fold(line: str) -> str:
     """A content line in lines of at most 75 octets (RFC 5545 3.1), never splitting a character."""
-    if len(line) <= limit // 4 or len(line.encode("utf-8")) <= limit:
+    data = line.encode("utf-8")
+    if len(data) <= 75:
         return line
-    pieces, current, size = [], [], 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if current and size + width > limit:
-            # an escape (\, or ^n) stays whole on one line: some calendar programs read it wrong otherwise
-            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
-            pieces.append("".join(current))
-            current, size, limit = carried, 1 + sum(len(c.encode("utf-8")) for c in carried), 75
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
+    pieces, start, room = [], 0, 75
+    while len(data) - start > room:
+        cut = start + room
+        while data[cut] & 0xC0 == 0x80:      # inside a character: break before it
+            cut -= 1
+        if cut - start > 1 and data[cut - 1] in b"\\^":
+            cut -= 1      # an escape (\, or ^n) stays whole: some calendar programs read it wrong otherwise
+        pieces.append(data[start:cut])
+        start, room = cut, 74                # a continuation line starts with its space
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode("utf-8")
 
 
 @functools.lru_cache(maxsize=16)

@@ -30,7 +30,6 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.parser import BytesParser, Parser
 from email.policy import SMTP
-from typing import Any
 from email.utils import format_datetime, make_msgid
 
 from sqlalchemy.orm import Session
@@ -218,10 +217,6 @@ def parsed(outgoing: Outgoing) -> EmailMessage:
     if outgoing.international:
         return Parser(policy=SMTP).parsestr(outgoing.raw.decode("utf-8"))
     return BytesParser(policy=SMTP).parsebytes(outgoing.raw)
-
-
-def compose(config: SmtpConfig, **message: Any) -> EmailMessage:
-    return parsed(compose_bytes(config, **message))
 
 
 def outgoing_for(session: Session, config: SmtpConfig, item: Item, *,

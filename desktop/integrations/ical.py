@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vCalAddress, vText
+from icalendar import Calendar, Event, Timezone
 
 from desktop.core.scheduling.calendar_files import ScheduleEntry
 from desktop.integrations.ical_read import parse_busy, parse_holidays, parse_replies, read_file  # noqa: F401  (one home)
@@ -37,15 +37,6 @@ def _calendar(method: str) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
     return calendar
-
-
-def _address(person: Person, **params: str) -> vCalAddress:
-    name, email = person
-    address = vCalAddress(f"mailto:{email}")
-    if name:
-        address.params["CN"] = vText(name)
-    address.params.update(params)
-    return address
 
 
 def _summary(position: str, round_name: str) -> str:
@@ -78,37 +69,86 @@ def invitation(payload: dict[str, Any], *, organizer: Person, attendee: Person,
                method: Literal["REQUEST", "CANCEL"], stamp: datetime) -> bytes:
     """The .ics for one outbox message to a candidate (`payload` as effects.announce queues it):
     iTIP REQUEST for an invitation or change (the SEQUENCE tells calendar programs which version
-    is newer), CANCEL for a cancellation."""
+    is newer), CANCEL for a cancellation.
+
+    Written line by line rather than through icalendar's components: the outbox writes one for
+    every candidate notice, and icalendar's serialisation took ~0.7 ms of CPU for these fifteen
+    lines (a tenth of it now); the zone's VTIMEZONE is icalendar's, serialised once per zone."""
     if method not in ("REQUEST", "CANCEL"):
         raise ValueError(f"unsupported iTIP method {method}")
     zone = ZoneInfo(payload.get("zone") or DEFAULT_ZONE)
-    calendar = _calendar(method)
-    event = Event()
-    event.add("uid", payload["uid"])
-    event.add("sequence", int(payload.get("sequence") or 0))
-    event.add("dtstamp", _instant(stamp))
-    event.add("dtstart", _instant(payload["starts_at"]).astimezone(zone))
-    event.add("dtend", _instant(payload["ends_at"]).astimezone(zone))
-    event.add("summary", _summary(payload.get("position", ""), payload.get("round", "")))
+    tzid = _param(str(zone))
     location = _location(payload.get("mode", "onsite"), payload.get("room", ""), payload.get("room_location", ""),
                          payload.get("video_link", ""))
-    if location:
-        event.add("location", location)
-    if payload.get("video_link"):
-        event.add("url", payload["video_link"])
-    event.add("description", _description(payload, zone, method))
-    event.add("organizer", _address(organizer))
+    event = [f"SUMMARY:{_text(_summary(payload.get('position', ''), payload.get('round', '')))}",
+             f"DTSTART;TZID={tzid}:{_instant(payload['starts_at']).astimezone(zone):%Y%m%dT%H%M%S}",
+             f"DTEND;TZID={tzid}:{_instant(payload['ends_at']).astimezone(zone):%Y%m%dT%H%M%S}",
+             f"DTSTAMP:{_instant(stamp).astimezone(UTC):%Y%m%dT%H%M%SZ}",
+             f"UID:{_text(str(payload['uid']))}",
+             f"SEQUENCE:{int(payload.get('sequence') or 0)}"]
     if method == "REQUEST":
-        event.add("attendee", _address(attendee, CUTYPE="INDIVIDUAL", ROLE="REQ-PARTICIPANT",
-                                       PARTSTAT="NEEDS-ACTION", RSVP="TRUE"))
-        event.add("status", "CONFIRMED")
-        event.add("transp", "OPAQUE")
+        event.append(_address_line("ATTENDEE", attendee, CUTYPE="INDIVIDUAL", PARTSTAT="NEEDS-ACTION",
+                                   ROLE="REQ-PARTICIPANT", RSVP="TRUE"))
     else:
-        event.add("attendee", _address(attendee, CUTYPE="INDIVIDUAL", ROLE="REQ-PARTICIPANT"))
-        event.add("status", "CANCELLED")
-    calendar.add_component(event)
-    _add_timezone(calendar, zone)
-    return calendar.to_ical()
+        event.append(_address_line("ATTENDEE", attendee, CUTYPE="INDIVIDUAL", ROLE="REQ-PARTICIPANT"))
+    event.append(f"DESCRIPTION:{_text(_description(payload, zone, method))}")
+    if location:
+        event.append(f"LOCATION:{_text(location)}")
+    event.append(_address_line("ORGANIZER", organizer))
+    event.append("STATUS:CONFIRMED" if method == "REQUEST" else "STATUS:CANCELLED")
+    if method == "REQUEST":
+        event.append("TRANSP:OPAQUE")
+    if payload.get("video_link"):
+        event.append(f"URL:{payload['video_link']}")
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}", "CALSCALE:GREGORIAN", f"METHOD:{method}"]
+    lines = [*head, "BEGIN:VEVENT", *event, "END:VEVENT", "END:VCALENDAR"]
+    text = "".join(_fold(line) + "\r\n" for line in lines[:len(head)])
+    text += _timezone_text(str(zone))
+    return (text + "".join(_fold(line) + "\r\n" for line in lines[len(head):])).encode("utf-8")
+
+
+def _text(value: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line ends escaped."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+
+
+def _param(value: str) -> str:
+    """A parameter value: RFC 6868's ^ escapes, in quotes where it holds , ; or :."""
+    value = (value.replace("^", "^^").replace("\r\n", "^n").replace("\r", "^n").replace("\n", "^n")
+             .replace('"', "^'"))
+    return f'"{value}"' if any(c in value for c in ",;:") else value
+
+
+def _address_line(name: str, person: Person, **params: str) -> str:
+    display, email = person
+    pieces = [name] + ([f"CN={_param(display)}"] if display else [])
+    pieces += [f"{key}={_param(value)}" for key, value in params.items()]
+    return ";".join(pieces) + f":mailto:{email}"
+
+
+def _fold(line: str) -> str:
+    """A content line in lines of at most 75 octets (RFC 5545 3.1), never splitting a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    pieces, start, room = [], 0, 75
+    while len(data) - start > room:
+        cut = start + room
+        while data[cut] & 0xC0 == 0x80:      # inside a character: break before it
+            cut -= 1
+        if cut - start > 1 and data[cut - 1] in b"\\^":
+            cut -= 1      # an escape (\, or ^n) stays whole: some calendar programs read it wrong otherwise
+        pieces.append(data[start:cut])
+        start, room = cut, 74                # a continuation line starts with its space
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode("utf-8")
+
+
+@functools.lru_cache(maxsize=16)
+def _timezone_text(tzid: str) -> str:
+    """The zone's VTIMEZONE as written, once per zone (it never changes while the program runs)."""
+    return _timezone(tzid).to_ical().decode("utf-8")
 
 
 @functools.lru_cache(maxsize=16)

@@ -62,6 +62,26 @@ def test_an_invitation_carries_the_interview_in_office_time_with_its_zone():
     assert event["DTSTAMP"].dt == STAMP
 
 
+def test_texts_and_names_with_separators_line_ends_and_long_chinese_read_back_as_written():
+    """What a calendar program reads is what the payload said, whatever its characters; every line
+    within RFC 5545's 75 octets, no character split."""
+    payload = PAYLOAD | {"position": "内科住院医师，心内科；急诊\\值班", "round": "复试: 第二轮",
+                         "room": "行政楼301，\"大\"会议室", "room_location": "三层^东侧" * 12,
+                         "reason": "候选人申请改期；\n原因：出差,返程延误\r\n第二行"}
+    organizer, attendee = ('人事处, "招聘组"; 主管: 李^明', "hr@x.cn"), ("候选人\n1", "c1@example.cn")
+    data = ical.invitation(payload, organizer=organizer, attendee=attendee, method="REQUEST", stamp=STAMP)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n")) and b"\n " not in data.replace(b"\r\n ", b"")
+    data.decode("utf-8")
+    event = Calendar.from_ical(data).events[0]
+    assert str(event["SUMMARY"]) == "面试：内科住院医师，心内科；急诊\\值班 复试: 第二轮"
+    assert str(event["LOCATION"]) == f"行政楼301，\"大\"会议室，{'三层^东侧' * 12}"
+    assert "说明：候选人申请改期；\n原因：出差,返程延误\n第二行" in str(event["DESCRIPTION"])
+    assert event["ORGANIZER"].params["CN"] == '人事处, "招聘组"; 主管: 李^明'
+    assert event["ATTENDEE"].params["CN"] == "候选人\n1"
+    assert str(event["ATTENDEE"]) == "mailto:c1@example.cn"
+    assert event.start == datetime(2026, 11, 24, 10, 0, tzinfo=SHANGHAI) and event["DTSTAMP"].dt == STAMP
+
+
 def test_a_video_interview_is_located_at_its_link():
     event = _invite(PAYLOAD | {"mode": "video", "room": "", "room_location": "",
                                "video_link": "https://meet.example.cn/r/123"}).events[0]

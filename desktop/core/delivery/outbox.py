@@ -22,17 +22,19 @@ is audited in `inbox`.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import and_, exists, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, bindparam, exists, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import OutboxEntry, OutboxState
+from desktop.core.model.base import time_param
 from desktop.core.validation import mask_email, mask_phone
 
 LEASE = timedelta(minutes=5)      # longer than any sender may take (their timeouts are far shorter)
@@ -124,34 +126,84 @@ def backoff(attempts: int, *, rng: random.Random = random) -> float:
     return base * rng.uniform(0.75, 1.25)
 
 
-def _due(now: datetime):
-    return or_(and_(OutboxEntry.state == OutboxState.PENDING,
-                    or_(OutboxEntry.next_attempt_at.is_(None), OutboxEntry.next_attempt_at <= now)),
-               and_(OutboxEntry.state == OutboxState.IN_PROGRESS, OutboxEntry.claimed_at < now - LEASE))
-
-
+_T = OutboxEntry.__table__.c      # the worker's statements are Core, built once (see _statements)
 _LIVE = (OutboxState.PENDING, OutboxState.IN_PROGRESS)
+
+
+def _due(now, expired):
+    """Pending and due at `now`, or claimed before `expired` (now - LEASE) by a worker that died."""
+    return or_(and_(_T.state == OutboxState.PENDING, or_(_T.next_attempt_at.is_(None), _T.next_attempt_at <= now)),
+               and_(_T.state == OutboxState.IN_PROGRESS, _T.claimed_at < expired))
 
 
 def _channel_unindexed():
     """The channel as the claim compares it: through an expression, so the database finds the
     candidates through the state index (the few entries waiting or under way) rather than the
     channel index, which holds every entry ever sent and grows for as long as the office works."""
-    return func.coalesce(OutboxEntry.channel, "")
+    return func.coalesce(_T.channel, "")
 
 
 def _not_behind_another():
-    older = aliased(OutboxEntry)
-    return ~exists().where(older.interview_id == OutboxEntry.interview_id, older.channel == OutboxEntry.channel,
-                           older.recipient == OutboxEntry.recipient, older.id < OutboxEntry.id,
-                           older.state.in_((OutboxState.PENDING, OutboxState.IN_PROGRESS)))
+    older = OutboxEntry.__table__.alias("older")
+    return ~exists().where(older.c.interview_id == _T.interview_id, older.c.channel == _T.channel,
+                           older.c.recipient == _T.recipient, older.c.id < _T.id, older.c.state.in_(_LIVE))
+
+
+@dataclass(frozen=True)
+class _Statements:
+    waiting: Any        # pending entries of a channel that are due, oldest first, none behind an older one
+    abandoned: Any      # entries of a channel claimed by a worker whose lease ran out, oldest first
+    take: Any           # claim them where they are still due, returning what the senders need
+    finishes: dict      # record an outcome: one UPDATE per set of columns written
+
+
+@functools.cache
+def _statements() -> _Statements:
+    """The claim's and the outcomes' statements, built once with bound parameters: the worker runs
+    them for every entry, and building them anew (ORM attribute operators, cache keys) cost more
+    than running them.
+
+    Waiting and abandoned entries are looked up apart, each with one state: the state index then
+    yields them in id order and the search stops at the limit. Asked for both states at once,
+    SQLite checked every live entry (and its interview's older entries) and sorted them all, on
+    each claim: with 500 queued, claiming cost grew with the queue."""
+    now, expired = time_param("now"), time_param("expired")
+    channel, limit = _channel_unindexed() == bindparam("of_channel"), bindparam("limit")
+    waiting = (select(_T.id).where(_T.state == OutboxState.PENDING, channel,
+                                   or_(_T.next_attempt_at.is_(None), _T.next_attempt_at <= now),
+                                   _not_behind_another())
+               .order_by(_T.id).limit(limit))
+    abandoned = (select(_T.id).where(_T.state == OutboxState.IN_PROGRESS, channel, _T.claimed_at < expired,
+                                     _not_behind_another())
+                 .order_by(_T.id).limit(limit))
+    take = (update(OutboxEntry.__table__)
+            .where(_T.id.in_(bindparam("ids", expanding=True)), _T.channel == bindparam("of_channel"),
+                   _due(now, expired))
+            .values(state=OutboxState.IN_PROGRESS, claimed_by=bindparam("worker"), claimed_at=now,
+                    attempts=_T.attempts + 1, version=_T.version + 1)
+            .returning(_T.id, _T.dedupe_key, _T.interview_id, _T.kind, _T.recipient, _T.payload, _T.attempts,
+                       _T.version))
+    return _Statements(waiting, abandoned, take, {})
+
+
+def _finish_statement(columns: tuple[str, ...]):
+    finishes = _statements().finishes
+    statement = finishes.get(columns)
+    if statement is None:
+        statement = finishes[columns] = (
+            update(OutboxEntry.__table__)
+            .where(_T.id == bindparam("entry"), _T.version == bindparam("claimed_version"),
+                   _T.state == OutboxState.IN_PROGRESS)
+            .values(claimed_by=None, claimed_at=None, version=bindparam("new_version"),
+                    **{column: bindparam(f"new_{column}", type_=_T[column].type) for column in columns}))
+    return statement
 
 
 def due_channels(session: Session) -> dict[str, int]:
     """How many entries are due per channel now (for the worker's and the command line's summary)."""
     now = session.info["clock"].now()
-    return dict(session.execute(select(OutboxEntry.channel, func.count()).where(_due(now))
-                                .group_by(OutboxEntry.channel)).all())
+    return dict(session.execute(select(_T.channel, func.count()).where(_due(now, now - LEASE))
+                                .group_by(_T.channel)).all())
 
 
 def claim(session: Session, worker: str, channel: str, limit: int) -> list[Item]:
@@ -163,30 +215,23 @@ def claim(session: Session, worker: str, channel: str, limit: int) -> list[Item]
     the UPDATE (two desktops on one PostgreSQL database: the UPDATE re-reads the row it waited for)
     is left out, as the version check did row by row."""
     now = session.info["clock"].now()
-    ids = session.scalars(
-        select(OutboxEntry.id)
-        .where(OutboxEntry.state.in_(_LIVE), _channel_unindexed() == channel, _due(now), _not_behind_another())
-        .order_by(OutboxEntry.id).limit(limit)).all()
+    statements, times = _statements(), {"now": now, "expired": now - LEASE}
+    search = {"of_channel": channel, "limit": limit} | times
+    ids = sorted([*session.scalars(statements.waiting, search), *session.scalars(statements.abandoned, search)])
+    ids = ids[:limit]
     if not ids:
         return []
-    taken = session.execute(
-        update(OutboxEntry).where(OutboxEntry.id.in_(ids), OutboxEntry.channel == channel, _due(now))
-        .values(state=OutboxState.IN_PROGRESS, claimed_by=worker, claimed_at=now,
-                attempts=OutboxEntry.attempts + 1, version=OutboxEntry.version + 1)
-        .returning(OutboxEntry.id, OutboxEntry.dedupe_key, OutboxEntry.interview_id, OutboxEntry.kind,
-                   OutboxEntry.recipient, OutboxEntry.payload, OutboxEntry.attempts, OutboxEntry.version)
-        .execution_options(synchronize_session=False)).all()
+    taken = session.execute(statements.take, {"ids": ids, "of_channel": channel, "worker": worker} | times).all()
     return sorted((Item(row.id, row.dedupe_key, row.interview_id, channel, row.kind, row.recipient,
                         dict(row.payload or {}), row.attempts, row.version) for row in taken),
                   key=lambda item: item.id)
 
 
 def _finish(session: Session, item: Item, **values: Any) -> bool:
-    done = session.execute(
-        update(OutboxEntry).where(OutboxEntry.id == item.id, OutboxEntry.version == item.version,
-                                  OutboxEntry.state == OutboxState.IN_PROGRESS)
-        .values(claimed_by=None, claimed_at=None, version=item.version + 1, **values)
-        .execution_options(synchronize_session=False))
+    columns = tuple(sorted(values))
+    done = session.execute(_finish_statement(columns), {
+        "entry": item.id, "claimed_version": item.version, "new_version": item.version + 1,
+        **{f"new_{column}": values[column] for column in columns}})
     return done.rowcount == 1
 
 

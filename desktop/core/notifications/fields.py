@@ -15,13 +15,14 @@ texts is pure, so the Settings preview can render on every keystroke."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import matching, settings
@@ -69,18 +70,38 @@ def data_of(payload: dict[str, Any], facts: Facts) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class _Queries:
+    interview: Any
+    candidate: Any
+    applicant: Any
+
+
+@functools.cache
+def _queries() -> _Queries:
+    """load_facts' lookups, built once: every message the outbox sends asks them (the columns they
+    need, not whole rows; ORM-enabled, so a change not yet flushed is seen, as session.get saw it)."""
+    person = (Candidate.name, Candidate.gender)
+    return _Queries(
+        select(Interview.application_id, Interview.confirmation_due_at).where(Interview.id == bindparam("interview")),
+        select(*person).where(Candidate.id == bindparam("candidate")),
+        select(*person).join(Application, Application.candidate_id == Candidate.id)
+        .where(Application.id == bindparam("application")))
+
+
 def load_facts(session: Session, payload: dict[str, Any]) -> Facts:
     def value(key: str) -> str:
         return str(settings.institution_value(session, key) or "")
 
     known: dict[str, Any] = {}
-    interview = session.get(Interview, payload["interview_id"]) if payload.get("interview_id") else None
+    queries = _queries()
+    interview = (session.execute(queries.interview, {"interview": payload["interview_id"]}).first()
+                 if payload.get("interview_id") else None)
     candidate = None
     if payload.get("candidate_id") is not None:
-        candidate = session.get(Candidate, payload["candidate_id"])
+        candidate = session.execute(queries.candidate, {"candidate": payload["candidate_id"]}).first()
     elif interview is not None:
-        candidate = session.scalar(select(Candidate).join(Application, Application.candidate_id == Candidate.id)
-                                   .where(Application.id == interview.application_id))
+        candidate = session.execute(queries.applicant, {"application": interview.application_id}).first()
     if candidate is not None:
         known |= {"candidate_name": candidate.name, "candidate_gender": candidate.gender.value}
     if interview is not None and interview.confirmation_due_at is not None and "confirm_by" not in payload:

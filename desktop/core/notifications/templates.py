@@ -15,7 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -147,8 +147,10 @@ def has_subject(channel: str) -> bool:
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
-def _pieces(text: str) -> list[tuple[bool, str]]:
-    """(is_field, text) pieces; a lone brace raises TemplateInvalid."""
+@lru_cache(maxsize=1024)
+def _pieces(text: str) -> tuple[tuple[bool, str], ...]:
+    """(is_field, text) pieces; a lone brace raises TemplateInvalid. Remembered: every message
+    renders the same few template lines."""
     pieces: list[tuple[bool, str]] = []
     at = 0
     for match in _TOKEN.finditer(text):
@@ -162,7 +164,7 @@ def _pieces(text: str) -> list[tuple[bool, str]]:
             raise TemplateInvalid("模板中有不成对的花括号；如需显示花括号本身，请写成 {{ 或 }}。", reason="braces")
         at = match.end()
     pieces.append((False, text[at:]))
-    return [p for p in pieces if p[1] or p[0]]
+    return tuple(p for p in pieces if p[1] or p[0])
 
 
 def used_fields(text: str) -> list[str]:

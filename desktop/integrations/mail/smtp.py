@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 from datetime import datetime
-from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesParser, Parser
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
@@ -45,6 +45,7 @@ from desktop.core.delivery.outbox import (
 from desktop.core.notifications import templates
 from desktop.core.storage.database import Database
 from desktop.integrations import ical
+from desktop.integrations.mail import mime
 from desktop.integrations.mail.tls import ConfigurationProblem, context
 
 CHANNEL = "email"
@@ -170,45 +171,59 @@ def connect(config: SmtpConfig) -> smtplib.SMTP:
     return conn
 
 
-def compose(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str, html: str, now: datetime,
-            calendar: tuple[bytes | str, str] | None = None,
-            attachments: tuple[tuple[bytes, str], ...] = ()) -> EmailMessage:
+@dataclass(frozen=True)
+class Outgoing:
+    """A message ready to go: its bytes (what is sent is what the 发件箱 keeps) and its Message-ID."""
+
+    raw: bytes
+    message_id: str
+    sender: str
+    recipient: str
+
+    @property
+    def international(self) -> bool:
+        """An address in Chinese: the relay must offer SMTPUTF8."""
+        return mime.needs_smtputf8(self.sender, self.recipient)
+
+
+def compose_bytes(config: SmtpConfig, *, to: tuple[str, str], subject: str, text: str, html: str, now: datetime,
+                  calendar: tuple[bytes | str, str] | None = None,
+                  attachments: tuple[tuple[bytes, str], ...] = ()) -> Outgoing:
     """The message as sent. `to` and the sender are (display name, address); `calendar` is the
-    iCalendar object and its METHOD. Headers in Chinese are encoded by the SMTP policy."""
+    iCalendar object and its METHOD. Headers in Chinese are encoded words (see mime)."""
     if not _ADDRESS.fullmatch(to[1]):
         raise PermanentFailure("收件人邮件地址格式不对")
-    message = EmailMessage(policy=SMTP)
-    message["Subject"] = subject
+    message_id = make_msgid(domain=config.domain)
+    headers = [mime.unstructured("Subject", subject)]
     if config.from_address:   # always set when sending (SmtpConfig.check); the 发件箱 viewer may show it unset
-        message["From"] = Address(config.from_name, addr_spec=config.from_address)
-    message["To"] = Address(to[0], addr_spec=to[1])
-    message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid(domain=config.domain)
-    message["Auto-Submitted"] = "auto-generated"   # out-of-office replies stay away from the reply box
-    message.set_content(text)
-    if html:
-        message.add_alternative(html, subtype="html")
+        headers.append(mime.address("From", config.from_name, config.from_address))
+    headers += [mime.address("To", to[0], to[1]), f"Date: {format_datetime(now)}", f"Message-ID: {message_id}",
+                "Auto-Submitted: auto-generated"]   # out-of-office replies stay away from the reply box
+    parts = []
     if calendar is not None:
         body, method = calendar
         name = "cancel.ics" if method == "CANCEL" else "invitation.ics"
-        if isinstance(body, bytes):
-            message.add_attachment(body, maintype="text", subtype="calendar", filename=name,
-                                   params={"method": method, "charset": "utf-8"})
-        else:
-            message.add_attachment(body, subtype="calendar", filename=name, params={"method": method})
+        parts.append(mime.Part("text/calendar", body if isinstance(body, bytes) else body.encode("utf-8"),
+                               (("method", method), ("charset", "utf-8")), name))
     for content, filename in attachments:       # (bytes, file name): the offer letter, a personal-data copy
         subtype = "json" if filename.endswith(".json") else "pdf"
-        message.add_attachment(content, maintype="application", subtype=subtype, filename=filename)
-    return message
+        parts.append(mime.Part(f"application/{subtype}", content, (), filename))
+    return Outgoing(mime.message(headers, text, html, parts), message_id, config.from_address, to[1])
 
 
-def message_for(session: Session, config: SmtpConfig, item: Item, *,
-                saved: dict[tuple[str, str, str], templates.TemplateText] | None = None) -> EmailMessage:
+def parsed(outgoing: Outgoing) -> EmailMessage:
+    """The message as a mail program reads it (the 发件箱 viewer). An address in Chinese is UTF-8 in
+    the header (RFC 6532), which the email package reads from text, not from bytes."""
+    if outgoing.international:
+        return Parser(policy=SMTP).parsestr(outgoing.raw.decode("utf-8"))
+    return BytesParser(policy=SMTP).parsebytes(outgoing.raw)
+
+
+def outgoing_for(session: Session, config: SmtpConfig, item: Item, *,
+                 saved: dict[tuple[str, str, str], templates.TemplateText] | None = None) -> Outgoing:
     """The e-mail an outbox entry sends: the template's text and HTML, with the interview as an
     .ics attachment for invitations, changes and cancellations, the offer letter as a PDF with an
-    offer notice, the copy of their personal information with the answer to an access request. The
-    发件箱 viewer shows this same
-    message, so HR reads what the candidate reads."""
+    offer notice, the copy of their personal information with the answer to an access request."""
     rendered = templates.render(session, item.kind, CHANNEL, item.payload, saved=saved)
     now = session.info["clock"].now()
     name = str(item.payload.get("candidate_name") or "")
@@ -226,8 +241,27 @@ def message_for(session: Session, config: SmtpConfig, item: Item, *,
         from desktop.integrations.documents.personal_data import attachments_for
 
         attachments = attachments_for(session, int(item.payload["request_id"]))
-    return compose(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
-                   html=rendered.html, now=now, calendar=calendar, attachments=attachments)
+    return compose_bytes(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
+                         html=rendered.html, now=now, calendar=calendar, attachments=attachments)
+
+
+def message_for(session: Session, config: SmtpConfig, item: Item, *,
+                saved: dict[tuple[str, str, str], templates.TemplateText] | None = None) -> EmailMessage:
+    """The e-mail an outbox entry sends, as a mail program reads it: the 发件箱 viewer shows this
+    same message, so HR reads what the candidate reads."""
+    return parsed(outgoing_for(session, config, item, saved=saved))
+
+
+def transmit(conn: smtplib.SMTP, outgoing: Outgoing) -> None:
+    """Hand the message to the relay. An address in Chinese needs SMTPUTF8 (as smtplib's
+    send_message negotiates it); otherwise the bytes go as they are."""
+    if not outgoing.international:
+        conn.sendmail(outgoing.sender, [outgoing.recipient], outgoing.raw)
+        return
+    conn.ehlo_or_helo_if_needed()
+    if not conn.has_extn("smtputf8"):
+        raise smtplib.SMTPNotSupportedError("the relay does not offer SMTPUTF8, which an address in Chinese needs")
+    conn.sendmail(outgoing.sender, [outgoing.recipient], outgoing.raw, mail_options=["SMTPUTF8", "BODY=8BITMIME"])
 
 
 @dataclass(frozen=True)
@@ -270,19 +304,15 @@ class MailSender:
                 settings.use_stored(session, read.stored)
                 config, saved = read.config, read.saved
             config.check()
-            message = message_for(session, config, item, saved=saved)
-        raw = message.as_bytes()        # once: what is sent is what the 发件箱 keeps
+            outgoing = outgoing_for(session, config, item, saved=saved)
         with reasons():   # only the conversation with the server: a template or file error keeps its own name
-            self._send(config, message, raw, item.recipient)
-        return Delivered(external_id=message["Message-ID"], copy={"eml": base64.b64encode(raw).decode("ascii")})
+            self._send(config, outgoing)
+        return Delivered(external_id=outgoing.message_id, copy={"eml": base64.b64encode(outgoing.raw).decode("ascii")})
 
-    def _send(self, config: SmtpConfig, message: EmailMessage, raw: bytes, recipient: str) -> None:
+    def _send(self, config: SmtpConfig, outgoing: Outgoing) -> None:
         conn = self._connection(config)
         try:
-            if config.from_address.isascii() and recipient.isascii():
-                conn.sendmail(config.from_address, [recipient], raw)
-            else:   # an address in Chinese needs SMTPUTF8, which send_message negotiates
-                conn.send_message(message)
+            transmit(conn, outgoing)
         except smtplib.SMTPRecipientsRefused:
             # The session is still good; RSET so the next message starts clean.
             try:
@@ -346,12 +376,12 @@ def send_test(db: Database, address: str) -> str:
     config.check()
     text = ("这是面试协同台（InterviewDesk）发出的测试邮件。\n"
             "收到此邮件说明邮件服务器设置正确，候选人通知可以正常发出。")
-    message = compose(config, to=("", address.strip()), subject=f"{office or '面试协同台'}：邮件设置测试",
-                      text=text, html="", now=now)
+    outgoing = compose_bytes(config, to=("", address.strip()), subject=f"{office or '面试协同台'}：邮件设置测试",
+                             text=text, html="", now=now)
     with reasons():
         conn = connect(config)
         try:
-            conn.send_message(message)
+            transmit(conn, outgoing)
         finally:
             _quit(conn)
-    return str(message["Message-ID"])
+    return outgoing.message_id

@@ -230,7 +230,7 @@ def login(db: Database, username: str, password: str) -> LoginResult:
     after `security.max_failed_logins` the account locks for `security.lockout_minutes`."""
     failure: Exception | None = None
     result: LoginResult | None = None
-    key: signing.UnlockedKey | None = None
+    key: signing.UnlockedKey | signing.PendingKey | None = None
     with db.session(write=True) as session:
         now: datetime = session.info["clock"].now()
         user = session.scalar(select(User).options(selectinload(User.grants))
@@ -277,7 +277,7 @@ def login(db: Database, username: str, password: str) -> LoginResult:
     if failure is not None:
         raise failure
     assert result is not None
-    if key is not None:       # committed: decisions from now on are signed with it
+    if key is not None:       # committed: decisions from now on are signed with it (unwrapped when first needed)
         signing.KEYRING.put(result.actor.user_id, key)
     return result
 

@@ -3,8 +3,10 @@
 Every user has an Ed25519 key. Its private half is stored only wrapped under the user's password:
 argon2id turns the password and a random salt into a 256-bit key, AES-256-GCM seals the 32 private
 bytes with it (the key id is the associated data, so a wrapped key cannot be moved to another row).
-The program unwraps it at login and keeps it in this process's keyring until logout; nobody, an
-administrator included, can read it otherwise. An administrator who resets a password retires the
+Login checks the password and leaves the key's Argon2 run for later (PendingKey): the key is unwrapped
+on a background thread once the main window has its first page, or by the first signature, which
+waits for it; then it stays in this process's keyring until logout. Nobody, an administrator
+included, can read it otherwise. An administrator who resets a password retires the
 old key (it stays to verify what it signed) and the user gets a new key at the next login.
 
 A signature covers a canonical text of the decision: what was decided (subject and id), the
@@ -139,18 +141,59 @@ def active_key(session: Session, user_id: int) -> UserKey | None:
     return keys[-1] if keys else None
 
 
-def unlock(session: Session, user_id: int, password: str, now: datetime) -> UnlockedKey:
-    """At login: the user's key unwrapped with the password just checked; a user without a key
-    (new, or whose key an administrator retired) gets one now. A key this process holds already
-    (unlocking after idle time) is not unwrapped again: login costs one argon2 run, not two."""
+class PendingKey:
+    """A user's key after a login that checked their password, before its Argon2 unwrap: the start
+    does not wait for that run. It is unwrapped once, by Keyring.unwrap_in_background or by the first
+    use (a signature, Keyring.get); whoever asks meanwhile waits for that one run, so a decision is
+    signed, never left unsigned because the key was not ready yet."""
+
+    def __init__(self, user_id: int, key_id: str, wrapped: dict, password: str) -> None:
+        self.user_id, self.key_id = user_id, key_id
+        self._wrapped = wrapped
+        self._password: str | None = password      # held only until the key is open
+        self._lock = threading.Lock()
+        self._opened = False
+        self._key: UnlockedKey | None = None
+        self._replacement: UnlockedKey | None = None
+
+    @property
+    def opened(self) -> bool:
+        """Unwrapped (or found not to open with the password), so using it waits for nothing."""
+        return self._opened
+
+    def key(self) -> UnlockedKey | None:
+        """The unwrapped key; None when the password checked at login does not open it."""
+        with self._lock:
+            if not self._opened:
+                private = unwrap(self._wrapped, self.key_id, self._password or "")
+                if private is not None:
+                    self._key, self._password = UnlockedKey(self.key_id, private), None
+                self._opened = True
+            return self._key
+
+    def replacement(self, session: Session, now: datetime) -> UnlockedKey:
+        """The password opens not the stored key (it was changed or damaged outside the program): a new
+        key under it, as a login made one when it unwrapped at once; made again in this session if the
+        transaction that made the last one did not commit."""
+        with self._lock:
+            made = self._replacement
+            if made is None or session.scalar(select(UserKey.id).where(
+                    UserKey.key_id == made.key_id, UserKey.user_id == self.user_id,
+                    UserKey.retired_at.is_(None))) is None:
+                self._replacement = new_key(session, self.user_id, self._password or "", now)
+            return self._replacement
+
+
+def unlock(session: Session, user_id: int, password: str, now: datetime) -> UnlockedKey | PendingKey:
+    """At login, with the password just checked: the user's key to be unwrapped (PendingKey); a user
+    without a key (new, or whose key an administrator retired) gets one now. A key this process holds
+    already (unlocking after idle time) is kept: login costs no argon2 run for it."""
     row = active_key(session, user_id)
-    held = KEYRING.get(user_id)
-    if row is not None and held is not None and held.key_id == row.key_id:
-        return held
+    held = KEYRING.held_key_id(user_id)
+    if row is not None and held == row.key_id:
+        return KEYRING.entry(user_id)
     if row is not None:
-        private = unwrap(row.wrapped_private, row.key_id, password)
-        if private is not None:
-            return UnlockedKey(row.key_id, private)
+        return PendingKey(user_id, row.key_id, dict(row.wrapped_private), password)
     return new_key(session, user_id, password, now)
 
 
@@ -173,19 +216,59 @@ def retire(session: Session, user_id: int, now: datetime, reason: str) -> None:
 
 
 class Keyring:
-    """The unlocked keys of the users logged in to this process, by user id."""
+    """The keys of the users logged in to this process, by user id: unwrapped, or still PendingKey."""
 
     def __init__(self) -> None:
-        self._keys: dict[int, UnlockedKey] = {}
+        self._keys: dict[int, UnlockedKey | PendingKey] = {}
         self._lock = threading.Lock()
 
-    def put(self, user_id: int, key: UnlockedKey) -> None:
+    def put(self, user_id: int, key: UnlockedKey | PendingKey) -> None:
         with self._lock:
             self._keys[user_id] = key
 
-    def get(self, user_id: int | None) -> UnlockedKey | None:
+    def entry(self, user_id: int | None) -> UnlockedKey | PendingKey | None:
         with self._lock:
             return self._keys.get(user_id) if user_id is not None else None
+
+    def held_key_id(self, user_id: int | None) -> str | None:
+        """The id of the key held for the user, unwrapped or not; waits for no Argon2 run."""
+        entry = self.entry(user_id)
+        return entry.key_id if entry is not None else None
+
+    def ready(self, user_id: int | None) -> bool:
+        """A key is held for the user and using it waits for no Argon2 run."""
+        entry = self.entry(user_id)
+        return entry is not None and (isinstance(entry, UnlockedKey) or entry.opened)
+
+    def get(self, user_id: int | None) -> UnlockedKey | None:
+        """The user's unwrapped key (unwrapping it first if it is still pending), or None."""
+        entry = self.entry(user_id)
+        if not isinstance(entry, PendingKey):
+            return entry
+        key = entry.key()
+        if key is not None:
+            with self._lock:
+                if self._keys.get(entry.user_id) is entry:     # not signed out meanwhile
+                    self._keys[entry.user_id] = key
+        return key
+
+    def signing_key(self, session: Session, user_id: int | None, now: datetime) -> UnlockedKey | None:
+        """The key to sign with in `session`: waits for a pending unwrap; a key the login's password does
+        not open is replaced in this session (PendingKey.replacement)."""
+        entry = self.entry(user_id)
+        key = self.get(user_id)
+        if key is None and isinstance(entry, PendingKey):
+            key = entry.replacement(session, now)
+        return key
+
+    def unwrap_in_background(self) -> None:
+        """Unwrap the pending keys on a thread of their own (the main window calls this once its
+        first page has its data); a signature asked for meanwhile waits for this run."""
+        with self._lock:
+            pending = [entry.user_id for entry in self._keys.values() if isinstance(entry, PendingKey)]
+        if pending:
+            threading.Thread(target=lambda: [self.get(user_id) for user_id in pending],
+                             name="signing-key-unwrap", daemon=True).start()
 
     def forget(self, user_id: int) -> None:
         with self._lock:
@@ -204,7 +287,7 @@ KEYRING = Keyring()
 def holding(keys: dict[int, UnlockedKey]) -> Iterator[None]:
     """Keys unlocked for the length of a block (the demo's approvers deciding through the services),
     forgotten afterwards unless they were held before."""
-    added = [user_id for user_id in keys if KEYRING.get(user_id) is None]
+    added = [user_id for user_id in keys if KEYRING.entry(user_id) is None]
     for user_id in added:
         KEYRING.put(user_id, keys[user_id])
     try:
@@ -235,7 +318,7 @@ def sign(session: Session, signer_id: int | None, subject: str, subject_id: int,
     shown so) when the signer has no unlocked key in this process, e.g. a decision by mail, or when
     the key held is no longer the signer's active key (an administrator issued a new one meanwhile,
     or the key belongs to another database)."""
-    key = KEYRING.get(signer_id)
+    key = KEYRING.signing_key(session, signer_id, signed_at)
     if key is None:
         return None
     if session.scalar(select(UserKey.id).where(UserKey.key_id == key.key_id, UserKey.user_id == signer_id,

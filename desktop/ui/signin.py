@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop.core import accounts
+from desktop.core import accounts, signing
 from desktop.core.clock import Clock
 from desktop.core.storage import os_slot, switch
 from desktop.core.storage.connect import Target
@@ -100,12 +100,24 @@ class Desk(QObject):
 
     def start(self, signed_in: SignedIn) -> Any:
         self._use(signed_in)
-        return self._open_window()
+        window = self._open_window()
+        self._unwrap_signing_key_when_idle()
+        return window
 
     def _use(self, signed_in: SignedIn) -> None:
         self.ctx.actor = signed_in.actor
         self.ctx.use_institution_settings(signed_in.institution)
         self._apply_language(signed_in.login.language or self.machine_language)
+
+    def _unwrap_signing_key_when_idle(self) -> None:
+        """The login left the signing key's Argon2 run for later (core.signing.PendingKey): it runs once
+        the first page has its data, off the UI thread, so the window does not wait for it; a
+        signature asked for sooner waits for the key instead."""
+        tasks = self.ctx.tasks
+        if tasks.is_idle:
+            signing.KEYRING.unwrap_in_background()
+        else:
+            tasks.sig_idle.connect(signing.KEYRING.unwrap_in_background, Qt.ConnectionType.SingleShotConnection)
 
     def _apply_language(self, language: str) -> None:
         app = QApplication.instance()
@@ -142,6 +154,7 @@ class Desk(QObject):
             return
         self._use(signed_in)
         self._open_window()
+        self._unwrap_signing_key_when_idle()
 
     def _changed(self, entity: str, _ids: object) -> None:
         if entity == "language":       # the user chose another language in Settings: rebuild at once

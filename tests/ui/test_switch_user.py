@@ -89,6 +89,17 @@ def test_switch_user_rebuilds_the_pages_for_the_next_users_roles_without_asking_
     assert signing.KEYRING.get(desk.ctx.actor.user_id) is not None
 
 
+def test_the_signing_key_is_unwrapped_in_the_background_once_the_window_is_up(qtbot, desk, embedded_db):
+    sign_in_as(embedded_db, "wangfang")                    # her first sign-in made her key
+    signing.KEYRING.clear()
+    signed_in = sign_in_as(embedded_db, "wangfang")
+    admin_id = signed_in.actor.user_id
+    assert not signing.KEYRING.ready(admin_id)             # the sign-in did not wait for its Argon2 run
+    desk.start(signed_in)
+    qtbot.waitUntil(lambda: signing.KEYRING.ready(admin_id), timeout=15_000)     # nobody had to sign for it
+    assert isinstance(signing.KEYRING.entry(admin_id), signing.UnlockedKey)
+
+
 def test_quitting_at_the_login_after_sign_out_ends_the_app(qtbot, desk, embedded_db, monkeypatch):
     quits = []
     monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))

@@ -62,7 +62,7 @@ def plain_connection(path: Path) -> sqlcipher3.Connection:
     """open_sqlcipher_connection without the key: the same library, the same pragmas."""
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
                               timeout=BUSY_TIMEOUT_MS / 1000)
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "secure_delete = ON",
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "secure_delete = FAST",
                    f"busy_timeout = {BUSY_TIMEOUT_MS}", f"cache_size = -{CACHE_SIZE_KIB}"):
         conn.execute(f"PRAGMA {pragma}")
     return conn

@@ -13,7 +13,8 @@ psycopg on the same PostgreSQL database -- interleaved with the app in the same 
 which goes first. That is the floor: SQLite (or PostgreSQL), encryption and fsync, no app layer.
 
 SQLite also runs every measure on a plain copy of the data opened the same way (the same sqlcipher3
-library and pragmas, no key; both files carry sqlite_stat1), for encrypted/plain.
+library and pragmas, no key; both files carry sqlite_stat1), for encrypted/plain: through the app
+(the target) and of the raw floors ("raw e/p": what encryption costs the same statements alone).
 
 Targets (issue 14): app p50 <= 2x raw p50, or <= raw + 1 ms where raw is under 1 ms;
 encrypted/plain <= 1.3. The built databases are cached in bench/out/search-<n>c/.
@@ -205,7 +206,11 @@ def verdict(app_p50: float, raw_p50: float) -> bool:
 
 # --- the databases -----------------------------------------------------------------------------
 
-def sqlite_scale(candidates: int, queries: int, seed: int, warmup: int) -> dict:
+def chosen(sets: dict[str, list[ListQuery]], measures: list[str] | None) -> dict[str, list[ListQuery]]:
+    return {name: queries for name, queries in sets.items() if not measures or name in measures}
+
+
+def sqlite_scale(candidates: int, queries: int, seed: int, warmup: int, measures: list[str] | None = None) -> dict:
     folder = OUT / f"search-{candidates}c"
     build(folder, Size(candidates=candidates, interviews=0), False)
     key = unlock_master_key(folder / "encrypted.db", passphrase=PASSPHRASE)
@@ -215,7 +220,7 @@ def sqlite_scale(candidates: int, queries: int, seed: int, warmup: int) -> dict:
     raw_enc = open_sqlcipher_connection(folder / "encrypted.db", key)
     raw_plain = plain_connection(folder / "plain.db")
     try:
-        sets = query_sets(plain, candidates, queries, seed)
+        sets = chosen(query_sets(plain, candidates, queries, seed), measures)
         results = {"encrypted": measure(encrypted, raw_enc, sets, warmup),
                    "plain": measure(plain, raw_plain, sets, warmup)}
     finally:
@@ -226,7 +231,8 @@ def sqlite_scale(candidates: int, queries: int, seed: int, warmup: int) -> dict:
     return results
 
 
-def server_scale(url: str, candidates: int, queries: int, seed: int, warmup: int) -> dict:
+def server_scale(url: str, candidates: int, queries: int, seed: int, warmup: int,
+                 measures: list[str] | None = None) -> dict:
     import psycopg
 
     base = make_url(url).set(drivername="postgresql+psycopg")
@@ -250,7 +256,7 @@ def server_scale(url: str, candidates: int, queries: int, seed: int, warmup: int
     db = open_target(Target(url=target.render_as_string(hide_password=False)))
     raw = psycopg.connect(target.set(drivername="postgresql").render_as_string(hide_password=False))
     try:
-        sets = query_sets(db, candidates, queries, seed)
+        sets = chosen(query_sets(db, candidates, queries, seed), measures)
         return {"postgresql": measure(db, raw, sets, warmup)}
     finally:
         raw.close()
@@ -262,7 +268,7 @@ def server_scale(url: str, candidates: int, queries: int, seed: int, warmup: int
 def print_scale(candidates: int, results: dict) -> list[str]:
     misses = []
     head = (f"{'measure':<28}{'side':<11}{'app p50':>8}{'app p95':>8}{'raw p50':>8}{'raw p95':>8}{'app/raw':>8}"
-            f"{'enc/plain':>10}  {'target':<7}{'matches'}")
+            f"{'enc/plain':>10}{'raw e/p':>8}  {'target':<7}{'matches'}")
     print(f"\n{candidates:,} candidates\n{head}\n{'-' * (len(head) + 14)}")
     for measure_name in next(iter(results.values())):
         for side, by_measure in results.items():
@@ -271,6 +277,8 @@ def print_scale(candidates: int, results: dict) -> list[str]:
             ratio = app["p50"] / raw["p50"] if raw["p50"] else float("inf")
             plain = results.get("plain", {}).get(measure_name) if side == "encrypted" else None
             enc_plain = f"{app['p50'] / plain['app']['p50']:>10.2f}" if plain else f"{'':>10}"
+            # the same ratio of the floors: what encryption costs these statements without the app
+            enc_plain += f"{raw['p50'] / plain['raw']['p50']:>8.2f}" if plain else f"{'':>8}"
             ok = verdict(app["p50"], raw["p50"])
             if not ok:
                 misses.append(f"{candidates} {side} {measure_name}")
@@ -288,14 +296,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--db-url", help="PostgreSQL: measure there (a database per scale, <name>_<n>)")
     parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument("--measures", help="only these measures, comma-separated (default: all)")
     args = parser.parse_args(argv)
 
     report: dict[str, Any] = {"load_before": os.getloadavg()}
     misses: list[str] = []
     for candidates in (int(s) for s in args.scales.split(",")):
         queries = min(args.queries, candidates)
-        results = (server_scale(args.db_url, candidates, queries, args.seed, args.warmup) if args.db_url
-                   else sqlite_scale(candidates, queries, args.seed, args.warmup))
+        measures = args.measures.split(",") if args.measures else None
+        results = (server_scale(args.db_url, candidates, queries, args.seed, args.warmup, measures) if args.db_url
+                   else sqlite_scale(candidates, queries, args.seed, args.warmup, measures))
         report[str(candidates)] = results
         misses += print_scale(candidates, results)
     report["load_after"] = os.getloadavg()

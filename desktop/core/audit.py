@@ -201,6 +201,7 @@ HEAD_KEY = "_audit_head"      # session.info: (transaction, seq, hash) of the he
 _LOG = AuditEntry.__table__
 _HEAD = AuditHead.__table__
 _READ_HEAD = select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1)
+_LOCK_HEAD = _READ_HEAD.with_for_update()
 _NEW_HEAD = insert(_HEAD).values(id=1, seq=0, hash=GENESIS)
 _MOVE_HEAD = (update(_HEAD).where(_HEAD.c.id == 1)
               .values(seq=bindparam("head_seq", type_=_HEAD.c.seq.type),
@@ -223,9 +224,16 @@ class AuditWriter:
         if known is not None and known[0] is transaction:
             return known[1], known[2]
         if conn.dialect.name == "postgresql":
-            # Serialise appenders across clients: the lock is held until this transaction ends.
-            conn.execute(_LOCK_APPENDERS)
-        row = conn.execute(_READ_HEAD).first()
+            # Serialise appenders across clients: the head row's lock is held until this transaction
+            # ends, and FOR UPDATE returns the head as the appender before us committed it (waiting
+            # and reading in one round trip). Only a log without a head row has no row to lock: the
+            # first appenders take turns through an advisory lock, and read again after theirs.
+            row = conn.execute(_LOCK_HEAD).first()
+            if row is None:
+                conn.execute(_LOCK_APPENDERS)
+                row = conn.execute(_LOCK_HEAD).first()
+        else:
+            row = conn.execute(_READ_HEAD).first()
         if row is None:
             conn.execute(_NEW_HEAD)
             return 0, GENESIS

@@ -39,7 +39,7 @@ import sqlcipher3  # noqa: E402
 from sqlalchemy import event, make_url, text  # noqa: E402
 
 from bench_data import Size, fill  # noqa: E402
-from bench_storage import OUT, PASSPHRASE, build, ms_since, summary  # noqa: E402
+from bench_storage import OUT, PASSPHRASE, build, summary  # noqa: E402
 from desktop.core.services.candidates import list_candidates  # noqa: E402
 from desktop.core.services.paging import ListQuery  # noqa: E402
 from desktop.core.storage import migrate  # noqa: E402
@@ -55,6 +55,14 @@ RATIO = 2.0
 SLACK_MS = 1.0
 PLAIN_RATIO = 1.3
 IDENTIFIER = {"search_phone_full", "search_phone_tail_4"}
+# What a measure's time is: the wall clock, or with --cpu this thread's CPU time (SQLite only, where
+# every statement runs in this thread): on a machine shared with other work, waiting for a core
+# swamps the difference between the app and its floor, CPU time does not.
+CLOCK = time.perf_counter
+
+
+def _ms_since(start: float) -> float:
+    return (CLOCK() - start) * 1000
 
 
 # --- opening the files alike -------------------------------------------------------------------
@@ -144,17 +152,17 @@ class Captured:
 
 
 def app_once(db: Database, query: ListQuery, identifier: bool) -> tuple[float, tuple]:
-    start = time.perf_counter()
+    start = CLOCK()
     with db.session(ACTOR) as session:     # a read unit of work: rolled back at its end
         if identifier:
             session.info["write"] = True   # the audited search, its audit entry rolled back with it
         page = list_candidates(session, ACTOR, query)
-    took = ms_since(start)
+    took = _ms_since(start)
     return took, (page.total, page.capped, tuple(r.id for r in page.rows))
 
 
 def raw_once(conn: Any, statements: list[tuple[str, Any]]) -> tuple[float, int]:
-    start = time.perf_counter()
+    start = CLOCK()
     cursor = conn.cursor()
     rows = 0
     for statement, parameters in statements:
@@ -163,7 +171,7 @@ def raw_once(conn: Any, statements: list[tuple[str, Any]]) -> tuple[float, int]:
             rows += len(cursor.fetchall())
     conn.rollback()
     cursor.close()
-    return ms_since(start), rows
+    return _ms_since(start), rows
 
 
 def measure(db: Database, raw: Any, sets: dict[str, list[ListQuery]], warmup: int) -> dict[str, dict]:
@@ -297,7 +305,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db-url", help="PostgreSQL: measure there (a database per scale, <name>_<n>)")
     parser.add_argument("--seed", type=int, default=20261206)
     parser.add_argument("--measures", help="only these measures, comma-separated (default: all)")
+    parser.add_argument("--cpu", action="store_true", help="time in this thread's CPU time (SQLite only)")
     args = parser.parse_args(argv)
+    if args.cpu and args.db_url:
+        parser.error("--cpu times SQLite only: PostgreSQL's work is done in the server's processes")
+    global CLOCK
+    CLOCK = time.thread_time if args.cpu else time.perf_counter
 
     report: dict[str, Any] = {"load_before": os.getloadavg()}
     misses: list[str] = []
@@ -309,10 +322,12 @@ def main(argv: list[str] | None = None) -> int:
         report[str(candidates)] = results
         misses += print_scale(candidates, results)
     report["load_after"] = os.getloadavg()
-    print(f"\nload average before {report['load_before']}, after {report['load_after']} on {os.cpu_count()} CPUs")
+    print(f"\nload average before {report['load_before']}, after {report['load_after']} on {os.cpu_count()} CPUs; "
+          f"times are {'thread CPU time' if args.cpu else 'wall clock'}")
+    report["clock"] = "thread CPU time" if args.cpu else "wall clock"
     print("targets: app p50 <= 2x raw p50 (or <= raw + 1 ms under 1 ms); encrypted/plain <= 1.3")
     print("all met" if not misses else "missed: " + "; ".join(misses))
-    out = OUT / ("search_results_pg.json" if args.db_url else "search_results.json")
+    out = OUT / ("search_results_pg.json" if args.db_url else f"search_results{'_cpu' if args.cpu else ''}.json")
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
     print(f"results written to {out}")
     return 0 if not misses else 1

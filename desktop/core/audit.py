@@ -218,7 +218,7 @@ class AuditWriter:
 
     def _lock_head(self, conn: Any, transaction: Any) -> tuple[int, str]:
         # The head this transaction wrote last: nobody else can have moved it since (SQLite's write
-        # lock, PostgreSQL's advisory lock, both held to the transaction's end); forgotten at every
+        # lock, PostgreSQL's lock on the head row, both held to the transaction's end); forgotten at every
         # commit and rollback, a savepoint's included (install()).
         known = self.session.info.get(HEAD_KEY)
         if known is not None and known[0] is transaction:

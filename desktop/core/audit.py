@@ -32,7 +32,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Iterable
 
-from sqlalchemy import Text, cast, event, func, inspect, insert, select, text, update
+from sqlalchemy import Text, bindparam, cast, event, func, inspect, insert, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from desktop.core.model import AuditEntry, AuditHead, Base, audit_keys
@@ -196,6 +196,19 @@ def _entity_name(obj: Any) -> str:
 
 HEAD_KEY = "_audit_head"      # session.info: (transaction, seq, hash) of the head this transaction appended
 
+# The appender's statements, built once on the tables: every audited search and every flush appends,
+# and building an ORM-entity insert and update anew cost more than the database's work on them.
+_LOG = AuditEntry.__table__
+_HEAD = AuditHead.__table__
+_READ_HEAD = select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1)
+_LOCK_HEAD = _READ_HEAD.with_for_update()
+_NEW_HEAD = insert(_HEAD).values(id=1, seq=0, hash=GENESIS)
+_MOVE_HEAD = (update(_HEAD).where(_HEAD.c.id == 1)
+              .values(seq=bindparam("head_seq", type_=_HEAD.c.seq.type),
+                      hash=bindparam("head_hash", type_=_HEAD.c.hash.type)))
+_APPEND = insert(_LOG)
+_LOCK_APPENDERS = text("SELECT pg_advisory_xact_lock(715517)")
+
 
 class AuditWriter:
     """Appends entries to the chain through the session's own connection."""
@@ -203,33 +216,42 @@ class AuditWriter:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _lock_head(self) -> tuple[int, str]:
+    def _lock_head(self, conn: Any, transaction: Any) -> tuple[int, str]:
         # The head this transaction wrote last: nobody else can have moved it since (SQLite's write
-        # lock, PostgreSQL's advisory lock, both held to the transaction's end); forgotten at every
+        # lock, PostgreSQL's lock on the head row, both held to the transaction's end); forgotten at every
         # commit and rollback, a savepoint's included (install()).
         known = self.session.info.get(HEAD_KEY)
-        if known is not None and known[0] is self.session.get_transaction():
+        if known is not None and known[0] is transaction:
             return known[1], known[2]
-        conn = self.session.connection()
         if conn.dialect.name == "postgresql":
-            # Serialise appenders across clients: the lock is held until this transaction ends.
-            conn.execute(text("SELECT pg_advisory_xact_lock(715517)"))
-        row = conn.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+            # Serialise appenders across clients: the head row's lock is held until this transaction
+            # ends, and FOR UPDATE returns the head as the appender before us committed it (waiting
+            # and reading in one round trip). Only a log without a head row has no row to lock: the
+            # first appenders take turns through an advisory lock, and read again after theirs.
+            row = conn.execute(_LOCK_HEAD).first()
+            if row is None:
+                conn.execute(_LOCK_APPENDERS)
+                row = conn.execute(_LOCK_HEAD).first()
+        else:
+            row = conn.execute(_READ_HEAD).first()
         if row is None:
-            conn.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
+            conn.execute(_NEW_HEAD)
             return 0, GENESIS
-        return row.seq, row.hash
+        return row[0], row[1]
 
     def append_many(self, entries: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
         entries = list(entries)
         if not entries:
             return
-        actor = self.session.info.get("actor")
-        clock = self.session.info.get("clock")
+        info = self.session.info
+        actor = info.get("actor")
+        clock = info.get("clock")
         at = clock.now() if clock else datetime.now(timezone.utc)
         actor_id = getattr(actor, "user_id", None)
         actor_name = getattr(actor, "username", "unknown")
-        seq, prev = self._lock_head()
+        conn = self.session.connection()
+        transaction = self.session.get_transaction()
+        seq, prev = self._lock_head(conn, transaction)
         rows = []
         for action, entity, entity_id, changes in entries:
             seq += 1
@@ -238,10 +260,9 @@ class AuditWriter:
                          "entity": entity, "entity_id": entity_id, "changes": changes,
                          "prev_hash": prev, "hash": digest})
             prev = digest
-        conn = self.session.connection()
-        conn.execute(insert(AuditEntry), rows)
-        conn.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
-        self.session.info[HEAD_KEY] = (self.session.get_transaction(), seq, prev)
+        conn.execute(_APPEND, rows)
+        conn.execute(_MOVE_HEAD, {"head_seq": seq, "head_hash": prev})
+        info[HEAD_KEY] = (transaction, seq, prev)
 
 
 def record(session: Session, action: str, entity: str, entity_id: Any = "", **details: Any) -> None:

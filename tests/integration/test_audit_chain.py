@@ -4,11 +4,13 @@ the first entry that no longer holds named. Runs on the encrypted file and on Po
 from __future__ import annotations
 
 import json
+import threading
+import time
 
 import pytest
 from sqlalchemy import delete, event, select, update
 
-from desktop.core.audit import GENESIS, entry_hash, verify_chain
+from desktop.core.audit import GENESIS, entry_hash, record, verify_chain
 from desktop.core.model import AuditEntry, AuditHead, Candidate, User
 from desktop.core.storage import health
 from storage_helpers import add_people
@@ -217,4 +219,43 @@ def test_the_head_a_transaction_remembers_follows_savepoints_and_commits(db, clo
     assert names == ["甲一", "甲二", "甲三", "丙三", "丁四", "戊五", "己六"]
     seqs = [e.seq for e in entries(db)]
     assert seqs == list(range(1, len(seqs) + 1))
+    assert chain(db).ok
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["first entries", "later entries"])
+def test_two_programs_appending_at_once_take_turns(db, clock, first):
+    """Two desktops (or a desktop and the outbox runner) record at the same moment: the second waits
+    until the first has committed and appends on top of its entry, also for a database's very first
+    entries (no head row yet), so the chain neither forks nor repeats a number."""
+    if not first:
+        add_people(db, clock)
+    appended, release, order = threading.Event(), threading.Event(), []
+
+    def holder() -> None:
+        with db.session(write=True) as s:
+            record(s, "export", "Candidate", "1", by="first")
+            appended.set()
+            release.wait(10)
+            order.append("first")
+
+    def follower() -> None:
+        appended.wait(10)
+        with db.session(write=True) as s:
+            record(s, "export", "Candidate", "2", by="second")
+        order.append("second")
+
+    threads = [threading.Thread(target=holder), threading.Thread(target=follower)]
+    for t in threads:
+        t.start()
+    appended.wait(10)
+    time.sleep(0.5)
+    assert order == []                  # the second is still waiting for the first one's turn
+    release.set()
+    for t in threads:
+        t.join(30)
+    assert order == ["first", "second"]
+    log = entries(db)
+    assert [e.changes.get("by") for e in log[-2:]] == ["first", "second"]
+    assert log[-1].prev_hash == log[-2].hash
+    assert [e.seq for e in log] == list(range(1, len(log) + 1))
     assert chain(db).ok

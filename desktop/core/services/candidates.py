@@ -359,17 +359,22 @@ def list_candidates(session: Session, actor: Actor, query: ListQuery) -> Page[Ca
         params["department"] = department
     conn = session.connection()
     cap = paging.COUNT_CAP
-    total = conn.execute(_count_statement(shape), params | {"cap": cap + 1}).scalar_one()
-    capped = total > cap
     sort = query.sort if query.sort in SORTS else "name"
     keyset = query.after is not None and query.offset > 0 and sort not in _NULLABLE_SORTS
     limit = query.page_limit()
-    params |= {"limit": limit + 1, "offset": 0 if keyset else max(query.offset, 0)}
-    if keyset:
-        params |= {"after": query.after[0], "after_id": query.after[1]}
-    found = conn.execute(_page_statement(shape, sort, query.descending, keyset), params).all()
+    offset = 0 if keyset else max(query.offset, 0)
+    found = conn.execute(_page_statement(shape, sort, query.descending, keyset),
+                         params | {"limit": limit + 1, "offset": offset}
+                         | ({"after": query.after[0], "after_id": query.after[1]} if keyset else {})).all()
     more = len(found) > limit
     found = found[:limit]
+    if not more and not keyset and (found or offset == 0):
+        # The page reached the last match (a phone or ID number, most names typed): the count is known
+        # without counting them again.
+        total = offset + len(found)
+    else:
+        total = conn.execute(_count_statement(shape), params | {"cap": cap + 1}).scalar_one()
+    capped = total > cap
     may_see: dict[int | None, bool] = {}
     rows = []
     for (cid, name, gender, phone, education, school, years, source, department_id, department_name, updated_at,

@@ -26,13 +26,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Text, cast, event, func, inspect, insert, select, text, update
+from sqlalchemy import JSON, Text, cast, event, func, inspect, insert, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from desktop.core.model import AuditEntry, AuditHead, Base, audit_keys
@@ -316,13 +317,93 @@ def _write(session: Session, flush_context: Any) -> None:
     created = session.info.pop("_audit_new", [])
     key = session.info.pop("_audit_key", None)
     session.info.pop("_audit_deleting", None)
-    entries = [("create", _entity_name(o), _identity(o), _created(o, key)) for o in created]
+    entries = session.info.pop(INSERTED, [])
+    entries += [("create", _entity_name(o), _identity(o), _created(o, key)) for o in created]
     entries += [(action, _entity_name(o), _identity(o), changes) for action, o, changes in pending]
+    deferred = session.info.get(DEFERRED)
+    if deferred is not None:
+        deferred.extend(entries)
+    else:
+        AuditWriter(session).append_many(entries)
+
+
+INSERTED = "_audit_inserted"    # entries of rows written with insert_rows(), appended with the next flush's
+DEFERRED = "_audit_deferred"    # inside one_append(): every flush's entries, appended at its end
+
+
+@contextmanager
+def one_append(session: Session) -> Iterator[None]:
+    """The entries of every flush inside the block go into the chain in one append at its end (one
+    INSERT and one head update, not one pair per flush): for a service that must flush midway for
+    an id, as a booking does. The entries are the ones each flush would have written, in order."""
+    if session.info.get(DEFERRED) is not None:     # an outer block appends
+        yield
+        return
+    session.info[DEFERRED] = []
+    try:
+        yield
+        entries = session.info[DEFERRED] + session.info.pop(INSERTED, [])
+    finally:
+        session.info.pop(DEFERRED, None)
     AuditWriter(session).append_many(entries)
 
 
+def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: str) -> dict[Any, int]:
+    """Insert new records of `model` in one statement without making ORM objects, and log them as a
+    flush logs created records (the same entry per record, appended with the next flush's, or at the
+    commit). `by` names a column whose value tells the rows apart; returns {that value: id}. For
+    rows nothing else in the unit of work reads back as objects: outbox rows, notices."""
+    if not rows:
+        return {}
+    table = model.__table__
+    full = [_with_defaults(table, row) for row in rows]
+    # A JSON column left at None would be stored as JSON null, not NULL as the ORM leaves it.
+    skipped = {c.key for c in table.columns if isinstance(c.type, JSON) and all(r[c.key] is None for r in full)}
+    values = [{k: v for k, v in r.items() if k not in skipped} for r in full]
+    ids = dict(session.connection().execute(insert(table).returning(table.c[by], table.c.id), values).all())
+    mapper = inspect(model)
+    key = digest_key_of(session)
+    entries = session.info.setdefault(INSERTED, [])
+    for row in full:
+        row["id"] = ids[row[by]]
+        changes: dict[str, Any] = {"after": {a.key: _recorded(a.columns[0], a.key, row[a.columns[0].key])
+                                             for a in mapper.column_attrs}}
+        if key is not None:
+            digests = {a.key: field_digest(key, model.__name__, a.key, row[a.columns[0].key])
+                       for a in mapper.column_attrs if hidden(a.columns[0]) and row[a.columns[0].key] is not None}
+            if digests:
+                changes["digests"] = digests
+        entries.append(("create", model.__name__, str(row["id"]), changes))
+    return ids
+
+
+def _with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with every other column at its Python-side default (what the ORM would have set)."""
+    full = dict(row)
+    for column in table.columns:
+        if column.key in full or column.primary_key:
+            continue
+        default = column.default
+        if default is None:
+            full[column.key] = None
+        elif default.is_scalar:
+            full[column.key] = default.arg
+        elif default.is_callable:
+            full[column.key] = default.arg(None)
+        else:
+            raise ValueError(f"{table.name}.{column.key}: a default insert_rows cannot compute")
+    return full
+
+
+def _inserted_at_commit(session: Session) -> None:
+    # Rows from insert_rows() with no flush after them: their entries still go in before the commit.
+    if session.info.get(INSERTED) and session.info.get(DEFERRED) is None:
+        session.flush()
+        AuditWriter(session).append_many(session.info.pop(INSERTED, []))
+
+
 def _forget(session: Session, *_args: Any) -> None:
-    for name in ("_audit_pending", "_audit_new", "_audit_key", "_audit_deleting", HEAD_KEY):
+    for name in ("_audit_pending", "_audit_new", "_audit_key", "_audit_deleting", HEAD_KEY, INSERTED):
         session.info.pop(name, None)
 
 
@@ -335,6 +416,7 @@ def install(sessions: Any) -> None:
     a mapped class (candidate tags) are not ORM objects; services that change them call record()."""
     event.listen(sessions, "before_flush", _capture)
     event.listen(sessions, "after_flush", _write)
+    event.listen(sessions, "before_commit", _inserted_at_commit)
     event.listen(sessions, "after_rollback", _forget)
     event.listen(sessions, "after_soft_rollback", _forget_head)   # a savepoint's rollback too
     event.listen(sessions, "after_commit", _forget_head)

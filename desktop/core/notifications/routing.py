@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import audit, settings
 from desktop.core.model import OutboxEntry, User
 from desktop.core.notifications.audiences import (  # noqa: F401  (re-exported: routing's vocabulary)
     ALERT_EVENTS, APPROVER, CANDIDATE, CHANNELS, DEFAULTS, EVENT_AUDIENCE, HR, INTERVIEWER, RECEPTION, _split,
@@ -52,6 +52,23 @@ def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[O
             added.append(OutboxEntry(dedupe_key=key, created_at=now, **values))
             session.add(added[-1])
     return added
+
+
+def queue_rows(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """`queue` for a caller that needs no rows back: one dedupe query and one INSERT for every entry,
+    logged as queue's rows are; returns the dedupe keys added. A booking queues six to a dozen."""
+    keys = [key for key, _ in entries]
+    if not keys:
+        return []
+    queued = set(session.execute(select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(keys))).scalars())
+    now = session.info["clock"].now()
+    rows = []
+    for key, values in entries:
+        if key not in queued:
+            queued.add(key)
+            rows.append({"dedupe_key": key, "created_at": now, "next_attempt_at": None} | values)
+    audit.insert_rows(session, OutboxEntry, rows, by="dedupe_key")
+    return [row["dedupe_key"] for row in rows]
 
 
 def staff_messages(session: Session, audience: str, user_ids: set[int], event: str, key: str,

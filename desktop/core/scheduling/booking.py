@@ -117,9 +117,9 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
         [InterviewParticipant(user_id=u, role=ParticipantRole.INTERVIEWER) for u in data.interviewer_ids]
         + [InterviewParticipant(user_id=u, role=ParticipantRole.OBSERVER) for u in data.observer_ids])
     interview.confirmation_due_at = effects.confirmation_deadline(session, now, data.starts_at)
-    session.add(interview)
-    session.flush()  # the id goes into the outbox rows
-    with session.no_autoflush:  # everything else in one more flush: one audit append, not one per query
+    with audit.one_append(session), session.no_autoflush:   # the whole booking: one append to the chain
+        session.add(interview)
+        session.flush()  # the id goes into the outbox rows; everything else in one more flush
         overridden = guard_conflicts(session, actor, found, override_reason, "Interview", interview.id)
         if overridden:
             timeline.add(session, interview, timeline.Event.CONFLICT_OVERRIDDEN, actor,
@@ -130,7 +130,7 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
                      confirm_by=interview.confirmation_due_at.isoformat())
         effects.announce(session, interview, "create")
         next_round.settle_alerts(session, actor, application.id, rnd.id)   # HR's "book the next round" is done
-    session.flush()
+        session.flush()
     return Booked(interview.id, overridden)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import audit, settings
 from desktop.core.model import (
     Application,
     Candidate,
@@ -75,6 +75,7 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
     entries: list[tuple[str, dict[str, Any]]] = []
     staff = routing.channels(session, routing.INTERVIEWER)
     told: dict[str, set[int]] = {}
+    notices = []
     for user_id in sorted(set(people) | set(removed)):
         user = users[user_id]
         op = "cancel" if (user_id in removed or kind == "cancel") else ("create" if user_id in added or kind == "create"
@@ -86,18 +87,21 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
                 recipient=user.exchange_mailbox or user.email or user.username,
                 payload=info | {"user_id": user_id, "reason": reason})))
         title = {"create": "新的面试安排", "update": "面试安排有变更", "cancel": "面试已取消"}[op]
-        session.add(Notice(user_id=user_id, interview_id=interview.id, title=title, created_at=now,
-                           body=f"{info['position']} {info['round']}：{info['local_time']} "
-                                f"{info['room'] or info['video_link']}"))
+        notices.append({"user_id": user_id, "interview_id": interview.id, "title": title, "created_at": now,
+                        "seen_at": None, "body": f"{info['position']} {info['round']}：{info['local_time']} "
+                                                 f"{info['room'] or info['video_link']}"})
+    audit.insert_rows(session, Notice, notices, by="user_id")
 
-    for op, user_ids in told.items():   # one message per interviewer, queued per kind of change
-        routing.staff_messages(session, routing.INTERVIEWER, user_ids,
-                               "interviewer_assignment" if op == "create" else "interviewer_change",
-                               f"{interview.id}:{seq}:{op}", info | {"reason": reason, "operation": op}, interview.id)
+    messages = []     # one message per interviewer, queued per kind of change
+    for op, user_ids in told.items():
+        messages += routing.staff_entries(session, routing.INTERVIEWER, user_ids,
+                                          "interviewer_assignment" if op == "create" else "interviewer_change",
+                                          f"{interview.id}:{seq}:{op}", info | {"reason": reason, "operation": op},
+                                          interview.id)
     notice_kind = {"create": "invitation", "update": "change_notice", "cancel": "cancellation"}[kind]
     entries += candidate_messages(session, interview, notice_kind, info, reason=reason,
                                   confirm=kind != "cancel")
-    routing.queue(session, entries)
+    routing.queue_rows(session, messages + entries)   # one dedupe query, one INSERT
     if kind != "create":
         reception.tell_reception(session, interview, info, previous, kind, reason)
 

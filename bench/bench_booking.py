@@ -264,6 +264,20 @@ def sqlite_scale(candidates: int, runs: int, warmup: int, seed: int) -> dict:
 def server_scale(url: str, candidates: int, runs: int, warmup: int, seed: int) -> dict:
     import psycopg
 
+    target, plain_url = server_build(url, candidates)
+    clock = ManualClock(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    db = open_target(Target(url=target.render_as_string(hide_password=False)), clock=clock)
+    raw = psycopg.connect(plain_url)
+    try:
+        return {"postgresql": measure(db, raw, candidates, runs, warmup, seed, False)}
+    finally:
+        raw.close()
+        db.dispose()
+
+
+def server_build(url: str, candidates: int) -> tuple[Any, str]:
+    import psycopg
+
     base = make_url(url).set(drivername="postgresql+psycopg")
     name = f"{base.database}_{candidates}"
     admin = base.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
@@ -284,14 +298,7 @@ def server_scale(url: str, candidates: int, runs: int, warmup: int, seed: int) -
         add_people(db.engine)
     finally:
         db.dispose()
-    clock = ManualClock(datetime(2024, 1, 1, tzinfo=timezone.utc))
-    db = open_target(Target(url=target.render_as_string(hide_password=False)), clock=clock)
-    raw = psycopg.connect(plain_url)
-    try:
-        return {"postgresql": measure(db, raw, candidates, runs, warmup, seed, False)}
-    finally:
-        raw.close()
-        db.dispose()
+    return target, plain_url
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -330,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     misses: list[str] = []
     for candidates in (int(s) for s in args.scales.split(",")):
         if args.build_only:
-            if not args.db_url:
+            if args.db_url:
+                server_build(args.db_url, candidates)
+            else:
                 build(OUT / f"booking-{candidates}c", size_of(candidates), False)
             continue
         results = (server_scale(args.db_url, candidates, args.runs, args.warmup, args.seed) if args.db_url

@@ -33,7 +33,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import JSON, Text, cast, event, func, inspect, insert, select, text, update
+from sqlalchemy import JSON, Text, bindparam, cast, event, func, inspect, insert, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from desktop.core.model import AuditEntry, AuditHead, Base, audit_keys
@@ -195,6 +195,12 @@ def _entity_name(obj: Any) -> str:
     return type(obj).__name__
 
 
+# Every write appends: the statements are built once.
+_HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)
+_APPEND = insert(AuditEntry)
+_MOVE_HEAD = (update(AuditHead).where(AuditHead.id == 1)
+              .values(seq=bindparam("head_seq"), hash=bindparam("head_hash")))
+
 HEAD_KEY = "_audit_head"      # session.info: (transaction, seq, hash) of the head this transaction appended
 
 
@@ -215,7 +221,7 @@ class AuditWriter:
         if conn.dialect.name == "postgresql":
             # Serialise appenders across clients: the lock is held until this transaction ends.
             conn.execute(text("SELECT pg_advisory_xact_lock(715517)"))
-        row = conn.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+        row = conn.execute(_HEAD).first()
         if row is None:
             conn.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
             return 0, GENESIS
@@ -240,8 +246,8 @@ class AuditWriter:
                          "prev_hash": prev, "hash": digest})
             prev = digest
         conn = self.session.connection()
-        conn.execute(insert(AuditEntry), rows)
-        conn.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
+        conn.execute(_APPEND, rows)
+        conn.execute(_MOVE_HEAD, {"head_seq": seq, "head_hash": prev})
         self.session.info[HEAD_KEY] = (self.session.get_transaction(), seq, prev)
 
 

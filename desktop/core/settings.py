@@ -477,7 +477,10 @@ def institution_value(session: Session, key: str) -> Any:
 
 def stored_values(session: Session) -> dict[str, Any]:
     """The stored institution settings as `institution_value` reads them (one query)."""
-    return dict(session.execute(select(Setting.key, Setting.value)).all())
+    return dict(session.execute(_STORED).all())
+
+
+_STORED = select(Setting.key, Setting.value)   # read by nearly every unit of work
 
 
 def use_stored(session: Session, stored: dict[str, Any]) -> None:

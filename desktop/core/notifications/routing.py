@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings
@@ -54,13 +54,16 @@ def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[O
     return added
 
 
+_QUEUED = select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(bindparam("keys", expanding=True)))
+
+
 def queue_rows(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
     """`queue` for a caller that needs no rows back: one dedupe query and one INSERT for every entry,
     logged as queue's rows are; returns the dedupe keys added. A booking queues six to a dozen."""
     keys = [key for key, _ in entries]
     if not keys:
         return []
-    queued = set(session.execute(select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(keys))).scalars())
+    queued = set(session.execute(_QUEUED, {"keys": keys}).scalars())
     now = session.info["clock"].now()
     rows = []
     for key, values in entries:
@@ -105,6 +108,14 @@ def know_contacts(session: Session, user_ids: set[int]) -> None:
     """Read the contacts of all these people in one query, for a caller about to message many of
     them one occasion at a time (staff_entries then finds them read)."""
     _contacts(session, {u for u in user_ids if u is not None})
+
+
+def know_people(session: Session, rows: Any) -> None:
+    """Contacts read by a caller anyway (rows with id, username, display_name, email, phone,
+    is_active): staff_entries then needs no query of its own."""
+    known: dict[int, tuple | None] = session.info.setdefault("_staff_contacts", {})
+    for row in rows:
+        known[row.id] = (row.id, row.username, row.display_name, row.email, row.phone) if row.is_active else None
 
 
 def _contacts(session: Session, user_ids: set[int]) -> list[tuple]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings
@@ -35,11 +35,20 @@ CALENDAR = "calendar"
 WEEKDAYS = "一二三四五六日"
 
 
+# Read for every booking, change and reminder: built once, bound per interview.
+_WHAT = (select(Position.title, Round.name).join(Application, Application.position_id == Position.id)
+         .join(Round, Round.id == bindparam("round")).where(Application.id == bindparam("application")))
+_PEOPLE = select(User.id, User.username, User.display_name, User.email, User.phone, User.exchange_mailbox,
+                 User.is_active).where(User.id.in_(bindparam("people", expanding=True)))
+_CANDIDATE = (select(Candidate.id, Candidate.name, Candidate.email, Candidate.phone)
+              .join(Application, Application.candidate_id == Candidate.id)
+              .where(Application.id == bindparam("application")))
+
+
 def details(session: Session, interview: Interview) -> dict[str, Any]:
     """A snapshot of what the parties are told, so delivery sends exactly this version."""
-    position, rnd = session.execute(
-        select(Position, Round).join(Application, Application.position_id == Position.id)
-        .join(Round, Round.id == interview.round_id).where(Application.id == interview.application_id)).one()
+    position, rnd = session.execute(_WHAT, {"application": interview.application_id,
+                                            "round": interview.round_id}).one()
     room = session.get(Room, interview.room_id) if interview.room_id else None
     hours = OfficeHours.load(session)
     local = hours.local(interview.starts_at)
@@ -52,7 +61,7 @@ def details(session: Session, interview: Interview) -> dict[str, Any]:
         "zone": str(hours.zone), "mode": interview.mode.value,
         "room": room.name if room else "", "room_location": room.location if room else "",
         "room_mailbox": room.exchange_mailbox if room else None, "video_link": interview.video_link or "",
-        "position": position.title if position else "", "round": rnd.name if rnd else "",
+        "position": position or "", "round": rnd or "",
         "status": interview.status.value,
     }
 
@@ -71,7 +80,8 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
     info = details(session, interview)
     seq = interview.sequence
     people = {p.user_id: p for p in interview.participants}
-    users = {u.id: u for u in session.scalars(select(User).where(User.id.in_(set(people) | set(removed))))}
+    users = {u.id: u for u in session.execute(_PEOPLE, {"people": sorted(set(people) | set(removed))})}
+    routing.know_people(session, users.values())   # their contacts for the interviewer messages below
     entries: list[tuple[str, dict[str, Any]]] = []
     staff = routing.channels(session, routing.INTERVIEWER)
     told: dict[str, set[int]] = {}
@@ -110,8 +120,7 @@ def candidate_messages(session: Session, interview: Interview, event: str, info:
                        reason: str = "", confirm: bool = True) -> list[tuple[str, dict[str, Any]]]:
     """The candidate's outbox rows for `event` on the configured channels (e-mail, SMS), keyed by
     the interview's version so each goes out once."""
-    candidate = session.scalar(select(Candidate).join(Application, Application.candidate_id == Candidate.id)
-                               .where(Application.id == interview.application_id))
+    candidate = session.execute(_CANDIDATE, {"application": interview.application_id}).one()
     payload = (info or details(session, interview)) | {
         "candidate_id": candidate.id, "candidate_name": candidate.name, "reason": reason}
     if confirm:

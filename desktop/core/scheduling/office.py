@@ -21,6 +21,9 @@ def _hm(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
+_HOLIDAYS = select(Holiday.day, Holiday.is_workday, Holiday.name)   # read by every conflict check
+
+
 @dataclass(frozen=True)
 class OfficeHours:
     zone: ZoneInfo
@@ -40,7 +43,7 @@ class OfficeHours:
         if lunch_text:
             start, end = lunch_text.split("-")
             lunch = (_hm(start), _hm(end))
-        rows = session.execute(select(Holiday.day, Holiday.is_workday, Holiday.name)).all()
+        rows = session.execute(_HOLIDAYS).all()
         hours = cls(zone=ZoneInfo(settings.institution_value(session, "office.timezone")),
                     day_start=_hm(settings.institution_value(session, "office.working_day_start")),
                     day_end=_hm(settings.institution_value(session, "office.working_day_end")),

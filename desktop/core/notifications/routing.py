@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, settings
 from desktop.core.model import OutboxEntry, User
+from desktop.core.model.base import run_built
 from desktop.core.notifications.audiences import (  # noqa: F401  (re-exported: routing's vocabulary)
     ALERT_EVENTS, APPROVER, CANDIDATE, CHANNELS, DEFAULTS, EVENT_AUDIENCE, HR, INTERVIEWER, RECEPTION, _split,
     check_overrides)
@@ -63,7 +64,7 @@ def queue_rows(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> l
     keys = [key for key, _ in entries]
     if not keys:
         return []
-    queued = set(session.execute(_QUEUED, {"keys": keys}).scalars())
+    queued = set(run_built(session, _QUEUED, {"keys": keys}).scalars())
     now = session.info["clock"].now()
     rows = []
     for key, values in entries:

@@ -19,7 +19,7 @@ from desktop.core import settings
 from desktop.core.model import (
     Application, Interview, InterviewMode, InterviewParticipant, InterviewStatus, Room, User,
 )
-from desktop.core.model.base import StrEnum, time_param
+from desktop.core.model.base import StrEnum, run_built, time_param
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.scheduling.provider import BusyTimes, with_imported
 
@@ -133,20 +133,17 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
     external = with_imported(session, external, proposal.people,
                              [proposal.room_id] if proposal.room_id and proposal.mode == InterviewMode.ONSITE else [],
                              start, end)
-    if session.autoflush:
-        session.flush()        # what session.execute would flush: the queries below run on the connection
-    conn = session.connection()
     excluding = proposal.exclude_interview_id is not None
     window = {"start": start - MAX_DURATION, "end": end}
     if excluding:
         window["exclude"] = proposal.exclude_interview_id
 
     def run(name: str, **params):
-        return conn.execute(_statement(name, excluding), window | params)
+        return run_built(session, _statement(name, excluding), window | params)
 
     room_name = ""
     if proposal.mode == InterviewMode.ONSITE and proposal.room_id is not None:
-        room = conn.execute(_statement("room", False), {"room": proposal.room_id}).first()
+        room = run_built(session, _statement("room", False), {"room": proposal.room_id}).first()
         room_name = room.name if room else ""
         if room is not None and not room.is_active:
             found.append(Conflict(ConflictKind.ROOM_INACTIVE, room.name))
@@ -158,7 +155,7 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
 
     if proposal.people:
         people = list(proposal.people)
-        names = dict(conn.execute(_statement("names", False), {"people": people}).all())
+        names = dict(run_built(session, _statement("names", False), {"people": people}).all())
         busy = {other_id: other_start for other_id, other_start, minutes in run("people_taken", people=people)
                 if _ends(other_start, minutes) > start}
         if busy:

@@ -27,6 +27,7 @@ from desktop.core.model import (
     Round,
     User,
 )
+from desktop.core.model.base import run_built
 from desktop.core.notifications import routing
 from desktop.core.scheduling import reception
 from desktop.core.scheduling.office import OfficeHours
@@ -40,14 +41,14 @@ _WHAT = (select(Position.title, Round.name).join(Application, Application.positi
          .join(Round, Round.id == bindparam("round")).where(Application.id == bindparam("application")))
 _PEOPLE = select(User.id, User.username, User.display_name, User.email, User.phone, User.exchange_mailbox,
                  User.is_active).where(User.id.in_(bindparam("people", expanding=True)))
-_CANDIDATE = (select(Candidate.id, Candidate.name, Candidate.email, Candidate.phone)
+_CANDIDATE = (select(Candidate.id, Candidate.name, Candidate.email, Candidate.phone, Candidate.restricted)
               .join(Application, Application.candidate_id == Candidate.id)
               .where(Application.id == bindparam("application")))
 
 
 def details(session: Session, interview: Interview) -> dict[str, Any]:
     """A snapshot of what the parties are told, so delivery sends exactly this version."""
-    position, rnd = session.execute(_WHAT, {"application": interview.application_id,
+    position, rnd = run_built(session, _WHAT, {"application": interview.application_id,
                                             "round": interview.round_id}).one()
     room = session.get(Room, interview.room_id) if interview.room_id else None
     hours = OfficeHours.load(session)
@@ -72,15 +73,17 @@ def confirmation_deadline(session: Session, now: datetime, starts_at: datetime) 
 
 
 def announce(session: Session, interview: Interview, kind: str, *, added: set[int] = frozenset(),
-             removed: set[int] = frozenset(), reason: str = "", previous: dict[str, Any] | None = None) -> None:
+             removed: set[int] = frozenset(), reason: str = "", previous: dict[str, Any] | None = None,
+             candidate: Any = None) -> None:
     """Queue every party's effect of `kind` ("create", "update" or "cancel") for the interview's
     current sequence. `added`/`removed` interviewers get a create/cancel instead of an update.
+    `candidate`: the candidate's id, name, email and phone when the caller has read them.
     `previous` (the interview's values before a change) lets reception hear of a new time or room."""
     now = session.info["clock"].now()
     info = details(session, interview)
     seq = interview.sequence
     people = {p.user_id: p for p in interview.participants}
-    users = {u.id: u for u in session.execute(_PEOPLE, {"people": sorted(set(people) | set(removed))})}
+    users = {u.id: u for u in run_built(session, _PEOPLE, {"people": sorted(set(people) | set(removed))})}
     routing.know_people(session, users.values())   # their contacts for the interviewer messages below
     entries: list[tuple[str, dict[str, Any]]] = []
     staff = routing.channels(session, routing.INTERVIEWER)
@@ -110,17 +113,23 @@ def announce(session: Session, interview: Interview, kind: str, *, added: set[in
                                           interview.id)
     notice_kind = {"create": "invitation", "update": "change_notice", "cancel": "cancellation"}[kind]
     entries += candidate_messages(session, interview, notice_kind, info, reason=reason,
-                                  confirm=kind != "cancel")
+                                  confirm=kind != "cancel", candidate=candidate)
     routing.queue_rows(session, messages + entries)   # one dedupe query, one INSERT
     if kind != "create":
         reception.tell_reception(session, interview, info, previous, kind, reason)
 
 
+def candidate_of(session: Session, application_id: int) -> Any:
+    """The applicant's id, name, email, phone and restricted flag, as candidate_messages reads them."""
+    return run_built(session, _CANDIDATE, {"application": application_id}).one()
+
+
 def candidate_messages(session: Session, interview: Interview, event: str, info: dict[str, Any] | None = None, *,
-                       reason: str = "", confirm: bool = True) -> list[tuple[str, dict[str, Any]]]:
+                       reason: str = "", confirm: bool = True, candidate: Any = None) -> list[tuple[str, dict[str, Any]]]:
     """The candidate's outbox rows for `event` on the configured channels (e-mail, SMS), keyed by
-    the interview's version so each goes out once."""
-    candidate = session.execute(_CANDIDATE, {"application": interview.application_id}).one()
+    the interview's version so each goes out once. `candidate` as in announce."""
+    if candidate is None:
+        candidate = run_built(session, _CANDIDATE, {"application": interview.application_id}).one()
     payload = (info or details(session, interview)) | {
         "candidate_id": candidate.id, "candidate_name": candidate.name, "reason": reason}
     if confirm:

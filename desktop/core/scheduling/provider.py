@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.model import BusyBlock, Room, User
-from desktop.core.model.base import time_param
+from desktop.core.model.base import run_built, time_param
 
 Interval = tuple[datetime, datetime]
 Subject = tuple[str, int]  # ("user", id) or ("room", id)
@@ -56,7 +56,7 @@ def with_imported(session: Session, external: BusyTimes | None, user_ids: Iterab
     users, rooms = set(user_ids), set(room_ids)
     if not users and not rooms:
         return external
-    found = session.execute(_IMPORTED, {"users": sorted(users), "rooms": sorted(rooms), "start": start,
+    found = run_built(session, _IMPORTED, {"users": sorted(users), "rooms": sorted(rooms), "start": start,
                                         "end": end}).all()
     if not found:
         return external

@@ -124,13 +124,14 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
         session.add(interview)
         session.flush()  # the id goes into the outbox rows; everything else in one more flush
         overridden = guard_conflicts(session, actor, found, override_reason, "Interview", interview.id)
-        if overridden:
-            timeline.add(session, interview, timeline.Event.CONFLICT_OVERRIDDEN, actor,
-                         reason=override_reason.strip(), conflicts=[c.kind.value for c in overridden])
+        events = [(timeline.Event.CONFLICT_OVERRIDDEN, {"reason": override_reason.strip(),
+                                                        "conflicts": [c.kind.value for c in overridden]})
+                  ] if overridden else []
         if application.stage in (ApplicationStage.APPLIED, ApplicationStage.SCREENING):
             application.stage = ApplicationStage.INTERVIEWING
-        timeline.add(session, interview, timeline.Event.INVITED, actor, starts_at=data.starts_at.isoformat(),
-                     confirm_by=interview.confirmation_due_at.isoformat())
+        events.append((timeline.Event.INVITED, {"starts_at": data.starts_at.isoformat(),
+                                                "confirm_by": interview.confirmation_due_at.isoformat()}))
+        timeline.add_at_once(session, interview.id, events, actor)
         effects.announce(session, interview, "create", candidate=candidate)
         next_round.settle_alerts(session, actor, application.id, rnd.id)   # HR's "book the next round" is done
         session.flush()

@@ -323,8 +323,7 @@ def _write(session: Session, flush_context: Any) -> None:
     created = session.info.pop("_audit_new", [])
     key = session.info.pop("_audit_key", None)
     session.info.pop("_audit_deleting", None)
-    entries = session.info.pop(INSERTED, [])
-    entries += [("create", _entity_name(o), _identity(o), _created(o, key)) for o in created]
+    entries = [("create", _entity_name(o), _identity(o), _created(o, key)) for o in created]
     entries += [(action, _entity_name(o), _identity(o), changes) for action, o, changes in pending]
     deferred = session.info.get(DEFERRED)
     if deferred is not None:
@@ -333,34 +332,39 @@ def _write(session: Session, flush_context: Any) -> None:
         AuditWriter(session).append_many(entries)
 
 
-INSERTED = "_audit_inserted"    # entries of rows written with insert_rows(), appended with the next flush's
-DEFERRED = "_audit_deferred"    # inside one_append(): every flush's entries, appended at its end
+DEFERRED = "_audit_deferred"    # inside one_append(): the entries of every flush, appended at its end
 
 
 @contextmanager
 def one_append(session: Session) -> Iterator[None]:
     """The entries of every flush inside the block go into the chain in one append at its end (one
     INSERT and one head update, not one pair per flush): for a service that must flush midway for
-    an id, as a booking does. The entries are the ones each flush would have written, in order."""
+    an id, as a booking does. The entries are the ones each flush would have written, in order.
+    No savepoint inside: entries of rows a savepoint's rollback removed would still be appended."""
     if session.info.get(DEFERRED) is not None:     # an outer block appends
         yield
         return
     session.info[DEFERRED] = []
     try:
         yield
-        entries = session.info[DEFERRED] + session.info.pop(INSERTED, [])
+        entries = session.info[DEFERRED]
     finally:
         session.info.pop(DEFERRED, None)
     AuditWriter(session).append_many(entries)
 
 
-def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: str) -> dict[Any, int]:
-    """Insert new records of `model` in one statement without making ORM objects, and log them as a
-    flush logs created records (the same entry per record, appended with the next flush's, or at the
-    commit). `by` names a column whose value tells the rows apart; returns {that value: id}. For
-    rows nothing else in the unit of work reads back as objects: outbox rows, notices."""
+def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: str) -> None:
+    """Add new records of `model`. Inside one_append: in one statement without ORM objects, logged as
+    a flush logs created records (the same entry per record, appended with the block's); `by` names
+    a column whose value tells the rows apart. Elsewhere (a change decided inside a savepoint, say)
+    as ORM objects that the next flush writes and logs. For rows nothing in the unit of work reads
+    back as objects: a booking's outbox rows, notices and timeline events."""
     if not rows:
-        return {}
+        return
+    entries = session.info.get(DEFERRED)
+    if entries is None:
+        session.add_all(model(**row) for row in rows)
+        return
     table = model.__table__
     full = [_with_defaults(table, row) for row in rows]
     # A JSON column left at None would be stored as JSON null, not NULL as the ORM leaves it.
@@ -369,7 +373,6 @@ def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: s
     ids = dict(session.connection().execute(insert(table).returning(table.c[by], table.c.id), values).all())
     mapper = inspect(model)
     key = digest_key_of(session)
-    entries = session.info.setdefault(INSERTED, [])
     for row in full:
         row["id"] = ids[row[by]]
         changes: dict[str, Any] = {"after": {a.key: _recorded(a.columns[0], a.key, row[a.columns[0].key])
@@ -380,7 +383,6 @@ def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: s
             if digests:
                 changes["digests"] = digests
         entries.append(("create", model.__name__, str(row["id"]), changes))
-    return ids
 
 
 def _with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:
@@ -401,15 +403,8 @@ def _with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:
     return full
 
 
-def _inserted_at_commit(session: Session) -> None:
-    # Rows from insert_rows() with no flush after them: their entries still go in before the commit.
-    if session.info.get(INSERTED) and session.info.get(DEFERRED) is None:
-        session.flush()
-        AuditWriter(session).append_many(session.info.pop(INSERTED, []))
-
-
 def _forget(session: Session, *_args: Any) -> None:
-    for name in ("_audit_pending", "_audit_new", "_audit_key", "_audit_deleting", HEAD_KEY, INSERTED):
+    for name in ("_audit_pending", "_audit_new", "_audit_key", "_audit_deleting", HEAD_KEY):
         session.info.pop(name, None)
 
 
@@ -422,7 +417,6 @@ def install(sessions: Any) -> None:
     a mapped class (candidate tags) are not ORM objects; services that change them call record()."""
     event.listen(sessions, "before_flush", _capture)
     event.listen(sessions, "after_flush", _write)
-    event.listen(sessions, "before_commit", _inserted_at_commit)
     event.listen(sessions, "after_rollback", _forget)
     event.listen(sessions, "after_soft_rollback", _forget_head)   # a savepoint's rollback too
     event.listen(sessions, "after_commit", _forget_head)

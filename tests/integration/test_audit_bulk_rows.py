@@ -1,7 +1,7 @@
-"""Rows written in one statement without ORM objects (a booking's outbox rows and notices) are
-logged as the ORM's flush logs the rows it writes: one create entry per row with every value, in the
-same transaction, and the chain holds. A booking appends its entries to the chain once. Runs on the
-encrypted file and on PostgreSQL."""
+"""Rows written in one statement without ORM objects (a booking's outbox rows, notices, timeline)
+are logged as the ORM's flush logs the rows it writes: one create entry per row with every value, in
+the same transaction, and the chain holds. A booking appends its entries to the chain once. Runs on
+the encrypted file and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -18,14 +18,17 @@ VALUES = dict(interview_id=None, channel="email", kind="invitation", recipient="
 def test_rows_inserted_in_one_statement_are_logged_as_a_flush_logs_them(db, clock):
     with db.session(write=True) as s:
         s.add(OutboxEntry(dedupe_key="orm", created_at=clock.now(), **VALUES))
-    with db.session(write=True) as s:   # nothing flushed after them: the commit still logs them
-        ids = audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "bulk", "created_at": clock.now(), **VALUES}],
-                                by="dedupe_key")
+    with db.session(write=True) as s, audit.one_append(s):
+        audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "bulk", "created_at": clock.now(), **VALUES}],
+                          by="dedupe_key")
+        assert not s.new                                # no ORM object: one INSERT
+    with db.session() as s:
+        bulk_id = s.scalar(select(OutboxEntry.id).where(OutboxEntry.dedupe_key == "bulk"))
 
     log = {e.changes["after"]["dedupe_key"]: e for e in entries(db) if e.entity == "OutboxEntry"}
     orm, bulk = log["orm"], log["bulk"]
-    assert (bulk.action, bulk.entity_id) == ("create", str(ids["bulk"]))
-    assert bulk.changes["after"]["id"] == ids["bulk"]
+    assert (bulk.action, bulk.entity_id) == ("create", str(bulk_id))
+    assert bulk.changes["after"]["id"] == bulk_id
     for changes in (orm.changes, bulk.changes):
         del changes["after"]["id"], changes["after"]["dedupe_key"]
     assert bulk.changes == orm.changes               # the same facts, the one-time code left out
@@ -38,13 +41,34 @@ def test_rows_inserted_in_one_statement_are_logged_as_a_flush_logs_them(db, cloc
 def test_rows_rolled_back_leave_no_entry(db, clock):
     before = len(entries(db))
     try:
-        with db.session(write=True) as s:
+        with db.session(write=True) as s, audit.one_append(s):
             audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "gone", "created_at": clock.now(), **VALUES}],
                               by="dedupe_key")
             raise RuntimeError("the unit of work fails")
     except RuntimeError:
         pass
+    with db.session(write=True) as s:   # outside one_append: ORM objects, logged by their flush
+        audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "kept", "created_at": clock.now(), **VALUES}],
+                          by="dedupe_key")
+        assert len(s.new) == 1
+    assert [e.changes["after"]["dedupe_key"] for e in entries(db)[before:]] == ["kept"]
+    assert chain(db).ok
+    with db.session() as s:
+        assert s.scalars(select(OutboxEntry.dedupe_key)).all() == ["kept"]
+
+
+def test_rows_of_a_savepoint_rolled_back_leave_no_entry(db, clock):
+    """A change decided inside a savepoint (a mail approval) queues through the same code."""
+    before = len(entries(db))
     with db.session(write=True) as s:
+        try:
+            with s.begin_nested():
+                audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "gone", "created_at": clock.now(), **VALUES}],
+                                  by="dedupe_key")
+                s.flush()
+                raise RuntimeError("the decision fails")
+        except RuntimeError:
+            pass
         s.add(OutboxEntry(dedupe_key="kept", created_at=clock.now(), **VALUES))
     assert [e.changes["after"]["dedupe_key"] for e in entries(db)[before:]] == ["kept"]
     assert chain(db).ok

@@ -59,8 +59,9 @@ _QUEUED = select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(bindpa
 
 
 def queue_rows(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
-    """`queue` for a caller that needs no rows back: one dedupe query and one INSERT for every entry,
-    logged as queue's rows are; returns the dedupe keys added. A booking queues six to a dozen."""
+    """`queue` for a caller that needs no rows back: one dedupe query and, inside audit.one_append,
+    one INSERT for every entry, logged as queue's rows are; returns the dedupe keys added. A booking
+    queues six to a dozen."""
     keys = [key for key, _ in entries]
     if not keys:
         return []

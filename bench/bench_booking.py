@@ -140,10 +140,14 @@ class DryRun(Exception):
     pass
 
 
+CPU: dict[str, list[float]] = {"app": [], "raw": []}   # this process's CPU ms per booking (no fsync wait)
+
+
 def app_once(db: Database, actor: Actor, data: booking.BookingInput) -> float:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with db.session(actor, write=True) as session:
         booking.book(session, actor, data)
+    CPU["app"].append((time.process_time() - cpu) * 1000)
     return ms_since(start)
 
 
@@ -160,7 +164,7 @@ def dry_run(db: Database, actor: Actor, data: booking.BookingInput) -> list[tupl
 
 
 def raw_once(conn: Any, statements: list[tuple[str, Any, bool]], sqlite: bool) -> float:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     cursor = conn.cursor()
     for statement, parameters, many in statements:
         if many and isinstance(parameters, list):   # SQLAlchemy's insertmanyvalues batches are single rows
@@ -175,6 +179,7 @@ def raw_once(conn: Any, statements: list[tuple[str, Any, bool]], sqlite: bool) -
     else:
         conn.commit()
     cursor.close()
+    CPU["raw"].append((time.process_time() - cpu) * 1000)
     return ms_since(start)
 
 
@@ -223,6 +228,8 @@ def measure(db: Database, raw: Any, candidates: int, runs: int, warmup: int, see
         app()
         floor()
     app_ms, raw_ms, counts = [], [], []
+    CPU["app"].clear()
+    CPU["raw"].clear()
     for i in range(runs):
         try:
             if i % 2:
@@ -238,7 +245,7 @@ def measure(db: Database, raw: Any, candidates: int, runs: int, warmup: int, see
     with db.engine.connect() as conn:
         interviews = conn.execute(text("SELECT count(*) FROM interviews")).scalar()
     return {"app": summary(app_ms), "raw": summary(raw_ms), "statements": sorted(counts)[len(counts) // 2],
-            "interviews": interviews}
+            "interviews": interviews, "app_cpu": summary(CPU["app"]), "raw_cpu": summary(CPU["raw"])}
 
 
 # --- the databases -----------------------------------------------------------------------------
@@ -334,7 +341,7 @@ def server_build(url: str, candidates: int) -> tuple[Any, str]:
 def print_scale(candidates: int, results: dict) -> list[str]:
     misses = []
     head = (f"{'side':<11}{'app p50':>8}{'app p95':>8}{'raw p50':>8}{'raw p95':>8}{'app/raw':>8}{'enc/plain':>10}"
-            f"{'stmts':>6}  target")
+            f"{'stmts':>6}  target  {'cpu app/raw p50 ms':>18}")
     interviews = next(iter(results.values()))["interviews"]
     print(f"\nbooking save, {candidates:,} candidates, {interviews:,} interviews\n{head}\n{'-' * (len(head) + 4)}")
     for side, r in results.items():
@@ -348,7 +355,8 @@ def print_scale(candidates: int, results: dict) -> list[str]:
         if plain and app["p50"] / plain["app"]["p50"] > PLAIN_RATIO:
             misses.append(f"{candidates} enc/plain")
         print(f"{side:<11}{app['p50']:>8.2f}{app['p95']:>8.2f}{raw['p50']:>8.2f}{raw['p95']:>8.2f}{ratio:>8.2f}"
-              f"{enc_plain}{r['statements']:>6}  {'PASS' if ok else 'MISS'}")
+              f"{enc_plain}{r['statements']:>6}  {'PASS' if ok else 'MISS':<6}  "
+              f"{r['app_cpu']['p50']:>7.2f} / {r['raw_cpu']['p50']:.2f}")
     return misses
 
 

@@ -26,13 +26,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Text, bindparam, cast, event, func, inspect, insert, select, text, update
+from sqlalchemy import JSON, Text, bindparam, cast, event, func, inspect, insert, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from desktop.core.model import AuditEntry, AuditHead, Base, audit_keys
@@ -339,7 +340,82 @@ def _write(session: Session, flush_context: Any) -> None:
     session.info.pop("_audit_deleting", None)
     entries = [("create", _entity_name(o), _identity(o), _created(o, key)) for o in created]
     entries += [(action, _entity_name(o), _identity(o), changes) for action, o, changes in pending]
+    deferred = session.info.get(DEFERRED)
+    if deferred is not None:
+        deferred.extend(entries)
+    else:
+        AuditWriter(session).append_many(entries)
+
+
+DEFERRED = "_audit_deferred"    # inside one_append(): the entries of every flush, appended at its end
+
+
+@contextmanager
+def one_append(session: Session) -> Iterator[None]:
+    """The entries of every flush inside the block go into the chain in one append at its end (one
+    INSERT and one head update, not one pair per flush): for a service that must flush midway for
+    an id, as a booking does. The entries are the ones each flush would have written, in order.
+    No savepoint inside: entries of rows a savepoint's rollback removed would still be appended."""
+    if session.info.get(DEFERRED) is not None:     # an outer block appends
+        yield
+        return
+    session.info[DEFERRED] = []
+    try:
+        yield
+        entries = session.info[DEFERRED]
+    finally:
+        session.info.pop(DEFERRED, None)
     AuditWriter(session).append_many(entries)
+
+
+def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: str) -> None:
+    """Add new records of `model`. Inside one_append: in one statement without ORM objects, logged as
+    a flush logs created records (the same entry per record, appended with the block's); `by` names
+    a column whose value tells the rows apart. Elsewhere (a change decided inside a savepoint, say)
+    as ORM objects that the next flush writes and logs. For rows nothing in the unit of work reads
+    back as objects: a booking's outbox rows, notices and timeline events."""
+    if not rows:
+        return
+    entries = session.info.get(DEFERRED)
+    if entries is None:
+        session.add_all(model(**row) for row in rows)
+        return
+    table = model.__table__
+    full = [_with_defaults(table, row) for row in rows]
+    # A JSON column left at None would be stored as JSON null, not NULL as the ORM leaves it.
+    skipped = {c.key for c in table.columns if isinstance(c.type, JSON) and all(r[c.key] is None for r in full)}
+    values = [{k: v for k, v in r.items() if k not in skipped} for r in full]
+    ids = dict(session.connection().execute(insert(table).returning(table.c[by], table.c.id), values).all())
+    mapper = inspect(model)
+    key = digest_key_of(session)
+    for row in full:
+        row["id"] = ids[row[by]]
+        changes: dict[str, Any] = {"after": {a.key: _recorded(a.columns[0], a.key, row[a.columns[0].key])
+                                             for a in mapper.column_attrs}}
+        if key is not None:
+            digests = {a.key: field_digest(key, model.__name__, a.key, row[a.columns[0].key])
+                       for a in mapper.column_attrs if hidden(a.columns[0]) and row[a.columns[0].key] is not None}
+            if digests:
+                changes["digests"] = digests
+        entries.append(("create", model.__name__, str(row["id"]), changes))
+
+
+def _with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with every other column at its Python-side default (what the ORM would have set)."""
+    full = dict(row)
+    for column in table.columns:
+        if column.key in full or column.primary_key:
+            continue
+        default = column.default
+        if default is None:
+            full[column.key] = None
+        elif default.is_scalar:
+            full[column.key] = default.arg
+        elif default.is_callable:
+            full[column.key] = default.arg(None)
+        else:
+            raise ValueError(f"{table.name}.{column.key}: a default insert_rows cannot compute")
+    return full
 
 
 def _forget(session: Session, *_args: Any) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import InvalidState, NotFound
@@ -83,12 +83,15 @@ def proposal(session: Session, actor: Actor, interview_id: int) -> NextRound:
                      following.duration_minutes, panel, since, booked)
 
 
+# Asked by every booking: built once.
+_OPEN_ALERTS = select(Alert).join(Interview, Interview.id == Alert.interview_id).where(
+    Interview.application_id == bindparam("application"), Alert.kind == ALERT_KIND, Alert.acknowledged_at.is_(None))
+
+
 def settle_alerts(session: Session, actor: Actor, application_id: int, round_id: int) -> list[int]:
     """The next round was booked: HR's open "book the next round" alerts of this application for
     this round are done (acknowledged by whoever booked it). Returns their ids."""
-    rows = session.scalars(select(Alert).join(Interview, Interview.id == Alert.interview_id).where(
-        Interview.application_id == application_id, Alert.kind == ALERT_KIND,
-        Alert.acknowledged_at.is_(None))).all()
+    rows = session.scalars(_OPEN_ALERTS, {"application": application_id}).all()
     done = [a for a in rows if (a.detail or {}).get("round_id") == round_id]
     now = session.info["clock"].now()
     for alert in done:

@@ -23,6 +23,7 @@ from desktop.core.delivery import placeholders
 from desktop.core.notifications import audiences
 from desktop.core.errors import InvalidSetting, UnknownSetting
 from desktop.core.model import Setting
+from desktop.core.model.base import run_built
 from desktop.core.validation import name_problem, phone_problem, text_problem
 
 Scope = Literal["institution", "machine"]
@@ -477,7 +478,10 @@ def institution_value(session: Session, key: str) -> Any:
 
 def stored_values(session: Session) -> dict[str, Any]:
     """The stored institution settings as `institution_value` reads them (one query)."""
-    return dict(session.execute(select(Setting.key, Setting.value)).all())
+    return dict(run_built(session, _STORED, {}).all())
+
+
+_STORED = select(Setting.key, Setting.value)   # read by nearly every unit of work
 
 
 def use_stored(session: Session, stored: dict[str, Any]) -> None:

@@ -48,6 +48,13 @@ def enum_column(enum_cls: type[enum.Enum]) -> Enum:
                 name=enum_cls.__name__.lower())
 
 
+def run_built(session: Any, statement: Any, params: dict[str, Any]) -> Any:
+    """Run a column query built once (with bind parameters) on the session's connection, without the
+    ORM's per-statement work; first flushes what session.execute would have flushed."""
+    session._autoflush()    # session.execute's own step: nothing (and cheap) when the session is clean
+    return session.connection().execute(statement, params)
+
+
 def time_param(name: str) -> BindParameter:
     """A UTC time bound into a statement built once and run many times with new values (the minute
     job's queries: each run binds its own minute)."""

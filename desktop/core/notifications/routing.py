@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from desktop.core import settings
+from desktop.core import audit, settings
 from desktop.core.model import OutboxEntry, User
+from desktop.core.model.base import run_built
 from desktop.core.notifications.audiences import (  # noqa: F401  (re-exported: routing's vocabulary)
     ALERT_EVENTS, APPROVER, CANDIDATE, CHANNELS, DEFAULTS, EVENT_AUDIENCE, HR, INTERVIEWER, RECEPTION, _split,
     check_overrides)
@@ -54,6 +55,27 @@ def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[O
     return added
 
 
+_QUEUED = select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(bindparam("keys", expanding=True)))
+
+
+def queue_rows(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """`queue` for a caller that needs no rows back: one dedupe query and, inside audit.one_append,
+    one INSERT for every entry, logged as queue's rows are; returns the dedupe keys added. A booking
+    queues six to a dozen."""
+    keys = [key for key, _ in entries]
+    if not keys:
+        return []
+    queued = set(run_built(session, _QUEUED, {"keys": keys}).scalars())
+    now = session.info["clock"].now()
+    rows = []
+    for key, values in entries:
+        if key not in queued:
+            queued.add(key)
+            rows.append({"dedupe_key": key, "created_at": now, "next_attempt_at": None} | values)
+    audit.insert_rows(session, OutboxEntry, rows, by="dedupe_key")
+    return [row["dedupe_key"] for row in rows]
+
+
 def staff_messages(session: Session, audience: str, user_ids: set[int], event: str, key: str,
                    payload: dict[str, Any], interview_id: int | None = None,
                    email_extra: dict[int, dict[str, Any]] | None = None) -> None:
@@ -88,6 +110,14 @@ def know_contacts(session: Session, user_ids: set[int]) -> None:
     """Read the contacts of all these people in one query, for a caller about to message many of
     them one occasion at a time (staff_entries then finds them read)."""
     _contacts(session, {u for u in user_ids if u is not None})
+
+
+def know_people(session: Session, rows: Any) -> None:
+    """Contacts read by a caller anyway (rows with id, username, display_name, email, phone,
+    is_active): staff_entries then needs no query of its own."""
+    known: dict[int, tuple | None] = session.info.setdefault("_staff_contacts", {})
+    for row in rows:
+        known[row.id] = (row.id, row.username, row.display_name, row.email, row.phone) if row.is_active else None
 
 
 def _contacts(session: Session, user_ids: set[int]) -> list[tuple]:

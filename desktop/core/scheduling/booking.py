@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, next_round
@@ -62,10 +62,12 @@ def validate(data: BookingInput) -> None:
         raise ValidationFailed(problems)
 
 
+_APPLICATION = (select(Application, Position.department_id).join(Position, Position.id == Application.position_id)
+                .where(Application.id == bindparam("application")))
+
+
 def _department_of_application(session: Session, application_id: int) -> tuple[Application, int]:
-    row = session.execute(select(Application, Position.department_id)
-                          .join(Position, Position.id == Application.position_id)
-                          .where(Application.id == application_id)).first()
+    row = session.execute(_APPLICATION, {"application": application_id}).first()
     if row is None:
         raise NotFound("application", entity="application")
     return row[0], row[1]
@@ -96,7 +98,8 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
     require(session, actor, Action.INTERVIEW_SCHEDULE, department_id)
     if application.stage in CLOSED_STAGES:   # hired, not hired or withdrawn: reopen it first
         raise ValidationFailed({"application_id": "closed"})
-    if application.candidate.restricted:     # PIPL: processing restricted on the candidate's request
+    candidate = effects.candidate_of(session, application.id)   # its contacts go into the notices
+    if candidate.restricted:                 # PIPL: processing restricted on the candidate's request
         raise ValidationFailed({"candidate_id": "restricted"})
     rnd = session.get(Round, data.round_id)
     if rnd is None or rnd.position_id != application.position_id:
@@ -117,20 +120,21 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
         [InterviewParticipant(user_id=u, role=ParticipantRole.INTERVIEWER) for u in data.interviewer_ids]
         + [InterviewParticipant(user_id=u, role=ParticipantRole.OBSERVER) for u in data.observer_ids])
     interview.confirmation_due_at = effects.confirmation_deadline(session, now, data.starts_at)
-    session.add(interview)
-    session.flush()  # the id goes into the outbox rows
-    with session.no_autoflush:  # everything else in one more flush: one audit append, not one per query
+    with audit.one_append(session), session.no_autoflush:   # the whole booking: one append to the chain
+        session.add(interview)
+        session.flush()  # the id goes into the outbox rows; everything else in one more flush
         overridden = guard_conflicts(session, actor, found, override_reason, "Interview", interview.id)
-        if overridden:
-            timeline.add(session, interview, timeline.Event.CONFLICT_OVERRIDDEN, actor,
-                         reason=override_reason.strip(), conflicts=[c.kind.value for c in overridden])
+        events = [(timeline.Event.CONFLICT_OVERRIDDEN, {"reason": override_reason.strip(),
+                                                        "conflicts": [c.kind.value for c in overridden]})
+                  ] if overridden else []
         if application.stage in (ApplicationStage.APPLIED, ApplicationStage.SCREENING):
             application.stage = ApplicationStage.INTERVIEWING
-        timeline.add(session, interview, timeline.Event.INVITED, actor, starts_at=data.starts_at.isoformat(),
-                     confirm_by=interview.confirmation_due_at.isoformat())
-        effects.announce(session, interview, "create")
+        events.append((timeline.Event.INVITED, {"starts_at": data.starts_at.isoformat(),
+                                                "confirm_by": interview.confirmation_due_at.isoformat()}))
+        timeline.add_at_once(session, interview.id, events, actor)
+        effects.announce(session, interview, "create", candidate=candidate)
         next_round.settle_alerts(session, actor, application.id, rnd.id)   # HR's "book the next round" is done
-    session.flush()
+        session.flush()
     return Booked(interview.id, overridden)
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import (
     Application, Interview, InterviewMode, InterviewParticipant, InterviewStatus, Room, User,
 )
-from desktop.core.model.base import StrEnum
+from desktop.core.model.base import StrEnum, run_built, time_param
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.scheduling.provider import BusyTimes, with_imported
 
@@ -84,15 +84,6 @@ class Proposal:
         return tuple(dict.fromkeys(self.interviewer_ids + self.observer_ids))
 
 
-def _overlapping(start: datetime, end: datetime, exclude: int | None):
-    """Interviews that overlap [start, end), written so the starts_at index bounds the scan."""
-    conditions = [Interview.starts_at < end, Interview.starts_at > start - MAX_DURATION,
-                  Interview.status.in_(BLOCKING)]
-    if exclude is not None:
-        conditions.append(Interview.id != exclude)
-    return conditions
-
-
 def involving(people: tuple[int, ...]):
     """The interview has one of `people` among its participants. Written as a correlated EXISTS so
     the planner walks the (short) time window and probes the (interview, user) index, instead of
@@ -106,6 +97,32 @@ def _ends(starts_at: datetime, minutes: int) -> datetime:
     return starts_at + timedelta(minutes=minutes)
 
 
+_STATEMENTS: dict[tuple, object] = {}
+
+
+def _statement(name: str, excluding: bool):
+    """The check's queries, built once with bind parameters (start, end, exclude, room, people,
+    candidate): a booking runs them all, and building them cost more than running them."""
+    stmt = _STATEMENTS.get((name, excluding))
+    if stmt is None:
+        end, start = time_param("end"), time_param("start")
+        window = [Interview.starts_at < end, Interview.starts_at > start, Interview.status.in_(BLOCKING)]
+        if excluding:
+            window.append(Interview.id != bindparam("exclude"))
+        people = bindparam("people", expanding=True)
+        times = select(Interview.id, Interview.starts_at, Interview.duration_minutes)
+        stmt = {
+            "room": lambda: select(Room.name, Room.is_active, Room.capacity).where(Room.id == bindparam("room")),
+            "room_taken": lambda: times.where(Interview.room_id == bindparam("room"), *window),
+            "names": lambda: select(User.id, User.display_name).where(User.id.in_(people)),
+            "people_taken": lambda: times.where(*window, involving(people)),
+            "candidate_taken": lambda: times.join(Application, Application.id == Interview.application_id)
+                                            .where(Application.candidate_id == bindparam("candidate"), *window),
+        }[name]()
+        _STATEMENTS[(name, excluding)] = stmt
+    return stmt
+
+
 def check(session: Session, proposal: Proposal, now: datetime, external: BusyTimes | None = None) -> list[Conflict]:
     """Every conflict of `proposal`, hard ones first."""
     start, end = proposal.starts_at, proposal.ends_at
@@ -113,28 +130,33 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
     hours = OfficeHours.load(session)
     if start < now:
         found.append(Conflict(ConflictKind.IN_PAST))
-    window = _overlapping(start, end, proposal.exclude_interview_id)
     external = with_imported(session, external, proposal.people,
                              [proposal.room_id] if proposal.room_id and proposal.mode == InterviewMode.ONSITE else [],
                              start, end)
+    excluding = proposal.exclude_interview_id is not None
+    window = {"start": start - MAX_DURATION, "end": end}
+    if excluding:
+        window["exclude"] = proposal.exclude_interview_id
 
+    def run(name: str, **params):
+        return run_built(session, _statement(name, excluding), window | params)
+
+    room_name = ""
     if proposal.mode == InterviewMode.ONSITE and proposal.room_id is not None:
-        room = session.get(Room, proposal.room_id)
+        room = run_built(session, _statement("room", False), {"room": proposal.room_id}).first()
+        room_name = room.name if room else ""
         if room is not None and not room.is_active:
             found.append(Conflict(ConflictKind.ROOM_INACTIVE, room.name))
-        for other_id, other_start, minutes in session.execute(
-                select(Interview.id, Interview.starts_at, Interview.duration_minutes)
-                .where(Interview.room_id == proposal.room_id, *window)):
+        for other_id, other_start, minutes in run("room_taken", room=proposal.room_id):
             if _ends(other_start, minutes) > start:
-                found.append(Conflict(ConflictKind.ROOM_BOOKED, room.name if room else "", other_id, other_start))
+                found.append(Conflict(ConflictKind.ROOM_BOOKED, room_name, other_id, other_start))
         if room is not None and room.capacity < len(proposal.people) + 1:
             found.append(Conflict(ConflictKind.ROOM_TOO_SMALL, room.name))
 
     if proposal.people:
-        names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(proposal.people))).all())
-        busy = {other_id: other_start for other_id, other_start, minutes in session.execute(
-                select(Interview.id, Interview.starts_at, Interview.duration_minutes)
-                .where(*window, involving(proposal.people)))
+        people = list(proposal.people)
+        names = dict(run_built(session, _statement("names", False), {"people": people}).all())
+        busy = {other_id: other_start for other_id, other_start, minutes in run("people_taken", people=people)
                 if _ends(other_start, minutes) > start}
         if busy:
             strict = not settings.institution_value(session, OVERLAP_OVERRIDE)
@@ -153,16 +175,12 @@ def check(session: Session, proposal: Proposal, now: datetime, external: BusyTim
                     found.append(Conflict(ConflictKind.INTERVIEWER_CALENDAR_BUSY, names.get(user_id, "")))
     if external is not None and proposal.room_id is not None and proposal.mode == InterviewMode.ONSITE:
         subject = ("room", proposal.room_id)
-        room_name = session.scalar(select(Room.name).where(Room.id == proposal.room_id)) or ""
         if subject in external.unknown:
             found.append(Conflict(ConflictKind.FREEBUSY_UNKNOWN, room_name))
         elif any(bs < end and start < be for bs, be in external.of(subject)):
             found.append(Conflict(ConflictKind.ROOM_CALENDAR_BUSY, room_name))
 
-    for other_id, other_start, minutes in session.execute(
-            select(Interview.id, Interview.starts_at, Interview.duration_minutes)
-            .join(Application, Application.id == Interview.application_id)
-            .where(Application.candidate_id == proposal.candidate_id, *window)):
+    for other_id, other_start, minutes in run("candidate_taken", candidate=proposal.candidate_id):
         if _ends(other_start, minutes) > start:
             found.append(Conflict(ConflictKind.CANDIDATE_BOOKED, "", other_id, other_start))
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import settings
 from desktop.core.model import Holiday
+from desktop.core.model.base import run_built
 
 Interval = tuple[datetime, datetime]
 
@@ -19,6 +20,9 @@ Interval = tuple[datetime, datetime]
 def _hm(text: str) -> time:
     hours, minutes = text.split(":")
     return time(int(hours), int(minutes))
+
+
+_HOLIDAYS = select(Holiday.day, Holiday.is_workday, Holiday.name)   # read by every conflict check
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class OfficeHours:
         if lunch_text:
             start, end = lunch_text.split("-")
             lunch = (_hm(start), _hm(end))
-        rows = session.execute(select(Holiday.day, Holiday.is_workday, Holiday.name)).all()
+        rows = run_built(session, _HOLIDAYS, {}).all()
         hours = cls(zone=ZoneInfo(settings.institution_value(session, "office.timezone")),
                     day_start=_hm(settings.institution_value(session, "office.working_day_start")),
                     day_end=_hm(settings.institution_value(session, "office.working_day_end")),

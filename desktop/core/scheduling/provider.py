@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.model import BusyBlock, Room, User
+from desktop.core.model.base import run_built, time_param
 
 Interval = tuple[datetime, datetime]
 Subject = tuple[str, int]  # ("user", id) or ("room", id)
@@ -40,6 +41,13 @@ class NoCalendar:
         return BusyTimes()
 
 
+# Asked by every conflict check: built once.
+_IMPORTED = (select(BusyBlock.user_id, BusyBlock.room_id, BusyBlock.starts_at, BusyBlock.ends_at)
+             .where(or_(BusyBlock.user_id.in_(bindparam("users", expanding=True)),
+                        BusyBlock.room_id.in_(bindparam("rooms", expanding=True))),
+                    BusyBlock.starts_at < time_param("end"), BusyBlock.ends_at > time_param("start")))
+
+
 def with_imported(session: Session, external: BusyTimes | None, user_ids: Iterable[int], room_ids: Iterable[int],
                   start: datetime, end: datetime) -> BusyTimes | None:
     """`external` plus the busy blocks imported from calendar files (an interviewer's exported
@@ -48,9 +56,8 @@ def with_imported(session: Session, external: BusyTimes | None, user_ids: Iterab
     users, rooms = set(user_ids), set(room_ids)
     if not users and not rooms:
         return external
-    found = session.execute(select(BusyBlock.user_id, BusyBlock.room_id, BusyBlock.starts_at, BusyBlock.ends_at)
-                            .where(or_(BusyBlock.user_id.in_(users), BusyBlock.room_id.in_(rooms)),
-                                   BusyBlock.starts_at < end, BusyBlock.ends_at > start)).all()
+    found = run_built(session, _IMPORTED, {"users": sorted(users), "rooms": sorted(rooms), "start": start,
+                                        "end": end}).all()
     if not found:
         return external
     busy = {subject: list(intervals) for subject, intervals in (external.busy if external else {}).items()}

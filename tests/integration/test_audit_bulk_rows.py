@@ -1,0 +1,91 @@
+"""Rows written in one statement without ORM objects (a booking's outbox rows, notices, timeline)
+are logged as the ORM's flush logs the rows it writes: one create entry per row with every value, in
+the same transaction, and the chain holds. A booking appends its entries to the chain once. Runs on
+the encrypted file and on PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from desktop.core import audit
+from desktop.core.model import AuditEntry, OutboxEntry
+from test_audit_chain import chain, entries
+
+VALUES = dict(interview_id=None, channel="email", kind="invitation", recipient="lw@example.cn",
+              payload={"candidate_name": "李伟", "approval_code": "482913"})
+
+
+def test_rows_inserted_in_one_statement_are_logged_as_a_flush_logs_them(db, clock):
+    with db.session(write=True) as s:
+        s.add(OutboxEntry(dedupe_key="orm", created_at=clock.now(), **VALUES))
+    with db.session(write=True) as s, audit.one_append(s):
+        audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "bulk", "created_at": clock.now(), **VALUES}],
+                          by="dedupe_key")
+        assert not s.new                                # no ORM object: one INSERT
+    with db.session() as s:
+        bulk_id = s.scalar(select(OutboxEntry.id).where(OutboxEntry.dedupe_key == "bulk"))
+
+    log = {e.changes["after"]["dedupe_key"]: e for e in entries(db) if e.entity == "OutboxEntry"}
+    orm, bulk = log["orm"], log["bulk"]
+    assert (bulk.action, bulk.entity_id) == ("create", str(bulk_id))
+    assert bulk.changes["after"]["id"] == bulk_id
+    for changes in (orm.changes, bulk.changes):
+        del changes["after"]["id"], changes["after"]["dedupe_key"]
+    assert bulk.changes == orm.changes               # the same facts, the one-time code left out
+    assert "approval_code" not in bulk.changes["after"]["payload"]
+    assert chain(db).ok
+    with db.session() as s:   # a column left empty is NULL, as the ORM leaves it, not JSON null
+        assert s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sent_copy.is_(None))) == 2
+
+
+def test_rows_rolled_back_leave_no_entry(db, clock):
+    before = len(entries(db))
+    try:
+        with db.session(write=True) as s, audit.one_append(s):
+            audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "gone", "created_at": clock.now(), **VALUES}],
+                              by="dedupe_key")
+            raise RuntimeError("the unit of work fails")
+    except RuntimeError:
+        pass
+    with db.session(write=True) as s:   # outside one_append: ORM objects, logged by their flush
+        audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "kept", "created_at": clock.now(), **VALUES}],
+                          by="dedupe_key")
+        assert len(s.new) == 1
+    assert [e.changes["after"]["dedupe_key"] for e in entries(db)[before:]] == ["kept"]
+    assert chain(db).ok
+    with db.session() as s:
+        assert s.scalars(select(OutboxEntry.dedupe_key)).all() == ["kept"]
+
+
+def test_rows_of_a_savepoint_rolled_back_leave_no_entry(db, clock):
+    """A change decided inside a savepoint (a mail approval) queues through the same code."""
+    before = len(entries(db))
+    with db.session(write=True) as s:
+        try:
+            with s.begin_nested():
+                audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "gone", "created_at": clock.now(), **VALUES}],
+                                  by="dedupe_key")
+                s.flush()
+                raise RuntimeError("the decision fails")
+        except RuntimeError:
+            pass
+        s.add(OutboxEntry(dedupe_key="kept", created_at=clock.now(), **VALUES))
+    assert [e.changes["after"]["dedupe_key"] for e in entries(db)[before:]] == ["kept"]
+    assert chain(db).ok
+
+
+def test_one_append_writes_every_flush_of_the_block_at_once(db, clock):
+    before = len(entries(db))
+    with db.session(write=True) as s:
+        with audit.one_append(s):
+            s.add(OutboxEntry(dedupe_key="first", created_at=clock.now(), **VALUES))
+            s.flush()
+            assert s.scalar(select(func.count()).select_from(AuditEntry)) == before   # not yet appended
+            audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "second", "created_at": clock.now(), **VALUES}],
+                              by="dedupe_key")
+            s.add(OutboxEntry(dedupe_key="third", created_at=clock.now(), **VALUES))
+            s.flush()
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before + 3
+    log = entries(db)[before:]
+    assert [e.changes["after"]["dedupe_key"] for e in log] == ["first", "second", "third"]
+    assert len({e.at for e in log}) == 1 and chain(db).ok

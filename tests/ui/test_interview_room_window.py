@@ -16,6 +16,7 @@ from factories import PASSWORD
 from sqlalchemy import select
 
 from desktop.core.model import Interview, InterviewNote
+from desktop.core import interview_room
 from desktop.core.scheduling import attendance, timeline
 from desktop.ui.room.window import InterviewRoomWindow
 
@@ -252,3 +253,29 @@ def test_the_rounds_room_settings_and_the_institutions_defaults(qtbot, world, cl
         first = s.scalar(select(Round).where(Round.position_id == world.position, Round.sequence == 1))
         assert interview_room.round_checklist(s, first) == ["告知结果通知时间", "询问候选人问题"]
         assert interview_room.round_min_questions(s, first) == 1
+
+
+def test_a_reload_answered_after_a_newer_one_is_not_shown(qtbot, world, clock, room, monkeypatch):
+    """Reads run side by side: after two quick writes the first write's reload may answer last, and
+    must not put back the notes as they were before the second write."""
+    iid = book(world, 0, local(STORY_DAY, 10))
+    clock.set(local(STORY_DAY, 10, 0))
+    window = room(iid)
+    window.start_button.click()
+    idle(qtbot, window.ctx)
+    answers = []                         # each reload's answer, held back to be delivered out of order
+    real_read = window.ctx.read
+    monkeypatch.setattr(window.ctx, "read", lambda fn, on_done=None, on_error=None, **kw: real_read(
+        fn, lambda state, deliver=on_done: answers.append((deliver, state)), on_error, **kw))
+    window.load()                        # read before the note: no notes
+    idle(qtbot, window.ctx)
+    with world.db.session(world.wang, write=True) as s:
+        interview_room.add_note(s, world.wang, iid, "规培经历与岗位对口")
+    window.load()                        # read after it: one note
+    idle(qtbot, window.ctx)
+    (older, before), (newer, after) = answers
+    assert len(before.notes) == 0 and len(after.notes) == 1
+    newer(after)                         # the newer reload answers first ...
+    assert window.notes.count() == 1
+    older(before)                        # ... and the older one last: not shown
+    assert window.notes.count() == 1

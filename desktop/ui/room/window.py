@@ -109,6 +109,7 @@ class InterviewRoomWindow(QWidget):
         self.clock.timeout.connect(self.tick)
         self.clock.start()
         self._set_enabled()
+        self._loads = 0          # reloads asked for; only the newest one's answer is shown (load())
         self.load()
         locale = self.locale
         ctx.read(lambda s: closing_scripts.all_scripts(s, locale), self.scripts.set_scripts,
@@ -148,9 +149,14 @@ class InterviewRoomWindow(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def load(self) -> None:
+        """Reads run side by side: each write's reload is numbered, and only the newest one's answer
+        is shown (an older read, answered later, would put back the state before a later write)."""
         actor, iid, locale = self.ctx.actor, self.interview_id, self.locale
-        self.ctx.read(lambda s: interview_room.room_state(s, actor, iid, locale), self._arrived, self._failed,
-                      owner=self)
+        self._loads += 1
+        number = self._loads
+        self.ctx.read(lambda s: interview_room.room_state(s, actor, iid, locale),
+                      lambda state: self._arrived(state) if number == self._loads else None,
+                      lambda error: self._failed(error) if number == self._loads else None, owner=self)
 
     def _arrived(self, state: RoomState) -> None:
         self.state = state

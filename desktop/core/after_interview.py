@@ -117,7 +117,7 @@ def queue_thank_yous(session: Session, now: datetime | None = None) -> Thanked:
                      "survey_questions_en": english, "ended_at": ended_at(interview).isoformat()}
             info = effects.details(session, interview) | extra
             messages[interview] = effects.candidate_messages(session, interview, EVENT, info, confirm=False)
-        added = {row.dedupe_key for row in routing.queue(session, [e for entries in messages.values() for e in entries])}
+        added = set(routing.queue_rows(session, [e for entries in messages.values() for e in entries]))
         for interview, entries in messages.items():
             if entries and not added & {key for key, _ in entries}:   # another desktop queued it and marks it
                 continue

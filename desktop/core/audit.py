@@ -350,12 +350,16 @@ def _write(session: Session, flush_context: Any) -> None:
 DEFERRED = "_audit_deferred"    # inside one_append(): the entries of every flush, appended at its end
 
 
+_MARKS = "_audit_deferred_marks"  # inside one_append(): {savepoint: how many entries there were when it began}
+
+
 @contextmanager
 def one_append(session: Session) -> Iterator[None]:
     """The entries of every flush inside the block go into the chain in one append at its end (one
     INSERT and one head update, not one pair per flush): for a service that must flush midway for
-    an id, as a booking does. The entries are the ones each flush would have written, in order.
-    No savepoint inside: entries of rows a savepoint's rollback removed would still be appended."""
+    an id, as a booking does, or the minute job, whose parts each raise and queue. The entries are
+    the ones each flush would have written, in order; a savepoint rolled back inside the block takes
+    the entries made since it began with it (_savepoint_begun, _savepoint_undone)."""
     if session.info.get(DEFERRED) is not None:     # an outer block appends
         yield
         return
@@ -365,7 +369,21 @@ def one_append(session: Session) -> Iterator[None]:
         entries = session.info[DEFERRED]
     finally:
         session.info.pop(DEFERRED, None)
+        session.info.pop(_MARKS, None)
     AuditWriter(session).append_many(entries)
+
+
+def _savepoint_begun(session: Session, transaction: Any, _parent: Any = None) -> None:
+    deferred = session.info.get(DEFERRED)
+    if deferred is not None and transaction.nested:
+        session.info.setdefault(_MARKS, {})[transaction] = len(deferred)
+
+
+def _savepoint_undone(session: Session, previous_transaction: Any) -> None:
+    mark = session.info.get(_MARKS, {}).pop(previous_transaction, None)
+    deferred = session.info.get(DEFERRED)
+    if mark is not None and deferred is not None:
+        del deferred[mark:]
 
 
 def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: str) -> None:
@@ -442,6 +460,8 @@ def install(sessions: Any) -> None:
     event.listen(sessions, "after_flush", _write)
     event.listen(sessions, "after_rollback", _forget)
     event.listen(sessions, "after_soft_rollback", _forget_head)   # a savepoint's rollback too
+    event.listen(sessions, "after_transaction_create", _savepoint_begun)
+    event.listen(sessions, "after_soft_rollback", _savepoint_undone)
     event.listen(sessions, "after_transaction_end", _forget_head_at_end)
     if not event.contains(Base, "before_delete", _deleting):
         event.listen(Base, "before_delete", _deleting, propagate=True)

@@ -250,7 +250,7 @@ def evaluate(session: Session, now: datetime, raised=None) -> None:
             if question.interview_id is not None:
                 timeline.add(session, question.interview_id, timeline.Event.QUESTION_REMINDED, None, at=now,
                              question_id=question.id, owner_id=question.owner_id)
-        routing.queue(session, messages)
+        routing.queue_rows(session, messages)
     session.flush()
 
 

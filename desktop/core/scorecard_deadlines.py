@@ -106,7 +106,7 @@ def evaluate(session: Session, now: datetime, raised=None) -> None:
         if raised is not None:
             raised.alerts.extend(a.id for a in new)
             raised.kinds.extend(a.kind for a in new)
-        routing.queue(session, _messages(session, new))
+        routing.queue_rows(session, _messages(session, new))
         watermarks.advance(session, "scorecard_deadlines", (remind, deadline), now)
     session.flush()
 

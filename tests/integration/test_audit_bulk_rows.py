@@ -89,3 +89,30 @@ def test_one_append_writes_every_flush_of_the_block_at_once(db, clock):
     log = entries(db)[before:]
     assert [e.changes["after"]["dedupe_key"] for e in log] == ["first", "second", "third"]
     assert len({e.at for e in log}) == 1 and chain(db).ok
+
+
+def test_a_savepoint_rolled_back_inside_one_append_takes_its_entries_with_it(db, clock):
+    """The minute job raises each batch of alerts in a savepoint inside one append (another desktop
+    may raise the same at the same moment): what a rolled-back savepoint wrote leaves no entry, what a
+    released one wrote keeps its entries, in order."""
+    before = len(entries(db))
+    with db.session(write=True) as s, audit.one_append(s):
+        s.add(OutboxEntry(dedupe_key="first", created_at=clock.now(), **VALUES))
+        s.flush()
+        try:
+            with s.begin_nested():
+                s.add(OutboxEntry(dedupe_key="undone", created_at=clock.now(), **VALUES))
+                s.flush()
+                audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "undone too", "created_at": clock.now(),
+                                                    **VALUES}], by="dedupe_key")
+                raise RuntimeError("another desktop raised it first")
+        except RuntimeError:
+            pass
+        with s.begin_nested():
+            audit.insert_rows(s, OutboxEntry, [{"dedupe_key": "released", "created_at": clock.now(), **VALUES}],
+                              by="dedupe_key")
+        s.add(OutboxEntry(dedupe_key="last", created_at=clock.now(), **VALUES))
+    assert [e.changes["after"]["dedupe_key"] for e in entries(db)[before:]] == ["first", "released", "last"]
+    assert chain(db).ok
+    with db.session() as s:
+        assert sorted(s.scalars(select(OutboxEntry.dedupe_key))) == ["first", "last", "released"]

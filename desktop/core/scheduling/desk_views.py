@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core import anchors, backups
+from desktop.core import anchors, audit, backups
 from desktop.core.errors import PermissionDenied
 from desktop.core.model import Application, Candidate, Interview, OutboxEntry, OutboxState, Position, Room
 from desktop.core.permissions import Action, allowed, visible_departments
@@ -185,7 +185,8 @@ def tick(session: Session, actor: Actor) -> Tick:
     what is new)."""
     anchors.publish_due(session)      # first: the head it publishes must be committed, not this tick's own
     now = session.info["clock"].now()
-    raised = reminders.evaluate(session, now)
+    with audit.one_append(session):    # every part raises and queues: one append to the chain, not one per flush
+        raised = reminders.evaluate(session, now)
     return Tick(tuple(raised.alerts), my_alerts(session, actor, since=now - TICK_LOOK_BACK), desk.my_notices(session, actor, unseen_only=True,
                                                                                  limit=100))
 

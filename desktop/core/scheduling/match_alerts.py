@@ -122,7 +122,7 @@ def evaluate(session: Session, now: datetime, raised: Any = None) -> list[int]:
         for row, report in low:
             if row.id in told:
                 messages += _tell(session, row.id, row.hr_owner_id, told[row.id], report, threshold)
-        routing.queue(session, messages)
+        routing.queue_rows(session, messages)
     done = [a.id for a in new]
     if raised is not None:
         raised.alerts.extend(done)

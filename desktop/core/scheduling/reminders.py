@@ -209,7 +209,7 @@ def evaluate(session: Session, now: datetime | None = None) -> Raised:
         elif alert.kind == "late":
             late_now[row.id] = None
         messages += _alert_entries(session, alert, details)
-    routing.queue(session, messages)
+    routing.queue_rows(session, messages)
     for interview_id in late_now:
         timeline.add(session, interview_id, timeline.Event.LATE, None, at=now, minutes=LATE_MINUTES)
     _remind_day_before(session, now)

@@ -233,8 +233,12 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
     rows = conn.execute(_week_statement(by_interviewer, visible is not None, department_id is not None),
                         params).all()
     pending = pending_moves(session, sorted({r[0] for r in rows if r[7]}))
-    # Each block is made once, with its conflict flag: the lanes' clashes are found on plain tuples first.
-    placed, last, shown = [], None, ()
+    # Each block is made once, with its conflict flag: the lanes' overlaps are found on plain tuples first,
+    # in the same pass (the rows come in start order): a block that starts before the latest end seen in
+    # its lane overlaps the block that ends there.
+    placed, last, shown = [], None, ()      # shown: the current interview's part of its blocks
+    latest: dict[int, tuple[datetime, int]] = {}     # lane -> the latest end in it so far, and whose
+    clashing: set[tuple[int, int]] = set()
     for iid, starts, minutes, status, mode, checked_in, confirmed, changing, room_id, candidate, position, rnd, \
             room, *interviewer in rows:
         lane = interviewer[0] if by_interviewer else room_id
@@ -245,11 +249,16 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
             shown = (starts, starts + timedelta(minutes=minutes), candidate, position, rnd, room or "", status,
                      _state(status, mode, starts, checked_in, confirmed, now, changing))
         placed.append((iid, lane, *shown))
-    clashing = _clashing(placed)
+        before = latest.get(lane)
+        if before is not None and shown[0] < before[0]:
+            clashing.add((lane, iid))
+            clashing.add((lane, before[1]))
+        if before is None or shown[1] > before[0]:
+            latest[lane] = (shown[1], iid)
     blocks = [Block(*p, (p[1], p[0]) in clashing) for p in placed]
     lane_ids = {p[1] for p in placed}
-    shown = {p[0] for p in placed}
-    ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in shown}, by, lane_ids)
+    drawn = {p[0] for p in placed}
+    ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in drawn}, by, lane_ids)
     lane_params: dict[str, object] = {}
     if by == "interviewer":
         lane_params["lanes"] = sorted(lane_ids)
@@ -287,25 +296,6 @@ def _ghost_blocks(session: Session, blocks: list[Block], pending: dict[int, Pend
             ghosts.append(Block(interview_id, lane, move.starts_at, move.ends_at, block.candidate, block.position,
                                 block.round, room_names.get(move.room_id, ""), block.status, "pending_approval"))
     return ghosts
-
-
-def _clashing(placed: list[tuple]) -> set[tuple[int, int]]:
-    """(lane, interview id) of the blocks that overlap another in their lane; `placed` holds
-    (interview id, lane, starts, ends, ...) tuples."""
-    by_lane: dict[int, list[tuple]] = {}
-    for p in placed:
-        by_lane.setdefault(p[1], []).append(p)
-    clashing: set[tuple[int, int]] = set()
-    for lane, items in by_lane.items():
-        items.sort(key=lambda p: p[2])
-        latest_end, latest = None, None
-        for p in items:
-            if latest_end is not None and p[2] < latest_end:
-                clashing.add((lane, p[0]))
-                clashing.add((lane, latest[0]))
-            if latest_end is None or p[3] > latest_end:
-                latest_end, latest = p[3], p
-    return clashing
 
 
 @dataclass(frozen=True)

@@ -149,8 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             loop.wait(args.think_ms)
             if steps % 500 == 0:
                 s = pauses.summary()
-                print(f"  {steps} steps, {s['collections']} collections, longest {s.get('longest_ms', 0)} ms, "
-                      f"rss {rss_mib():.0f} MiB, load {os.getloadavg()[0]:.1f}", flush=True)
+                print(f"  {steps} steps, {s['collections']} collections {s.get('by_generation')}, longest "
+                      f"{s.get('longest_by_generation')} ms (CPU {s.get('longest_cpu_ms')}), "
+                      f"over 50 ms {s.get('over_50_ms')}, rss {rss_mib():.0f} MiB, load {os.getloadavg()[0]:.1f}",
+                      flush=True)
     report |= {"steps": steps, "done": dict(use.done), "errors": [repr(e) for e in use.errors[:5]],
                "pauses": pauses.summary(), "rss_mib_after": round(rss_mib(), 1), "load_after": os.getloadavg(),
                "frozen_objects": __import__("gc").get_freeze_count()}

@@ -175,6 +175,7 @@ _WEEK_COLUMNS = (
                                             _CHANGES.c.status == ChangeStatus.PENDING).exists(), Integer),
     _I.c.room_id, Candidate.__table__.c.name, Position.__table__.c.title, Round.__table__.c.name,
     Room.__table__.c.name)
+_WEEK_ROOM = 8    # the room id's place in those columns
 _WEEK_STATUSES = [literal_column(f"'{s.value}'") for s in BLOCKING + (InterviewStatus.NO_SHOW,)]
 _STATEMENTS: dict[tuple, object] = {}
 
@@ -239,12 +240,15 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
     placed, last, shown = [], None, ()      # shown: the current interview's part of its blocks
     latest: dict[int, tuple[datetime, int]] = {}     # lane -> the latest end in it so far, and whose
     clashing: set[tuple[int, int]] = set()
-    for iid, starts, minutes, status, mode, checked_in, confirmed, changing, room_id, candidate, position, rnd, \
-            room, *interviewer in rows:
-        lane = interviewer[0] if by_interviewer else room_id
+    lane_at = len(_WEEK_COLUMNS) if by_interviewer else _WEEK_ROOM    # the interviewer, or the room
+    for row in rows:
+        lane = row[lane_at]
         if lane is None:
             continue
+        iid = row[0]
         if iid != last:     # an interview's rows (one per interviewer) come together
+            _, starts, minutes, status, mode, checked_in, confirmed, changing, _, candidate, position, rnd, room = \
+                row[:len(_WEEK_COLUMNS)]
             last, starts = iid, driver_utc(starts)
             shown = (starts, starts + timedelta(minutes=minutes), candidate, position, rnd, room or "", status,
                      _state(status, mode, starts, checked_in, confirmed, now, changing))

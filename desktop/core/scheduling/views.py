@@ -135,7 +135,7 @@ def _confirmed(session: Session, sequences: dict[int, int]) -> set[int]:
     """The interviews (id -> its sequence) whose candidate confirmed their current version."""
     if not sequences:
         return set()
-    pairs = session.connection().execute(_CONFIRMED, {"ids": list(sequences)}).all()
+    pairs = session.execute(_CONFIRMED, {"ids": list(sequences)}).all()
     return {iid for iid, s in pairs if sequences.get(iid) == s}
 
 
@@ -229,6 +229,8 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
         params["visible"] = sorted(visible)
     if department_id is not None:
         params["department"] = department_id
+    if session.autoflush:      # as session.execute would: what this unit of work changed is seen
+        session.flush()
     conn = session.connection()
     by_interviewer = by == "interviewer"
     rows = conn.execute(_week_statement(by_interviewer, visible is not None, department_id is not None),

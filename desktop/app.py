@@ -136,6 +136,7 @@ def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, Ap
     from PySide6.QtCore import QTimer
 
     from desktop.core import sortkeys
+    from desktop.ui import gc
     from desktop.ui.backup_schedule import BackupScheduler
     from desktop.ui.delivery import DeliveryService
     from desktop.ui.main_window import MainWindow
@@ -153,6 +154,7 @@ def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, Ap
     scheduled_backup.start()     # the daily backup, made up soon after the start when a day was missed
     # the pinyin dictionaries (sorting by name) load once the first page is up, off the UI thread
     QTimer.singleShot(PRELOAD_AFTER_MS, sortkeys.preload)
+    gc.install(app).settle()      # what the start made is kept out of later collections
     code = app.exec()
     log.info("InterviewDesk ends (%s)", code)
     scheduled_backup.stop()

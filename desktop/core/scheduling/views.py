@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Integer, String, bindparam, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.errors import NotFound
 from desktop.core.signing import SignatureCheck
 from desktop.core.model import (
     Application, ApprovalChain, ApprovalStep, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation,
-    Interview, InterviewMode, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
+    Interview, InterviewMode, InterviewParticipant, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
 )
+from desktop.core.model.base import driver_utc, time_param
 from desktop.core.permissions import Action, require, visible_departments
 from desktop.core.scheduling import chains, risk, timeline
 from desktop.core.scheduling.conflicts import BLOCKING
@@ -22,8 +24,7 @@ from desktop.core.scheduling.office import OfficeHours
 from desktop.core.storage.database import Actor
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):     # a tuple: a week of a big department is several hundred of them
     interview_id: int
     lane_id: int
     starts_at: datetime
@@ -53,15 +54,21 @@ class PendingMove:
     interviewer_ids: tuple[int, ...] = ()   # proposed panel: a move to another lane shows in that lane
 
 
+# The statements of the schedule's reads are built once and run with bound values: building them
+# (an IN of a week's several hundred interview ids coerced value by value) cost more than running them.
+_PENDING = (select(ChangeRequest).where(ChangeRequest.interview_id.in_(bindparam("ids", expanding=True)),
+                                        ChangeRequest.status == ChangeStatus.PENDING).order_by(ChangeRequest.id))
+_CONFIRMED = select(Confirmation.interview_id, Confirmation.sequence).where(
+    Confirmation.interview_id.in_(bindparam("ids", expanding=True)), Confirmation.party == Party.CANDIDATE)
+
+
 def pending_moves(session: Session, interview_ids) -> dict[int, PendingMove]:
     """The pending change request of each of these interviews (at most one each), by interview id."""
     ids = list(interview_ids)
     if not ids:
         return {}
     found: dict[int, PendingMove] = {}
-    for request in session.scalars(select(ChangeRequest).where(ChangeRequest.interview_id.in_(ids),
-                                                               ChangeRequest.status == ChangeStatus.PENDING)
-                                   .order_by(ChangeRequest.id)):
+    for request in session.scalars(_PENDING, {"ids": ids}):
         proposed = request.proposed or {}
         start = end = None
         if proposed.get("status") != InterviewStatus.CANCELLED.value and proposed.get("starts_at"):
@@ -95,30 +102,41 @@ def live_state(interview: Interview, confirmed: bool, now: datetime, change_pend
     """unconfirmed / confirmed / pending_approval / arrived / late / in_progress / done / cancelled / no_show
 
     `change_pending`: a change request for it awaits approval, which is what HR needs to see first."""
-    if interview.status == InterviewStatus.CANCELLED:
+    return _state(interview.status, interview.mode, interview.starts_at, interview.checked_in_at is not None,
+                  confirmed, now, change_pending)
+
+
+def _state(status: str, mode: str, starts_at: datetime, checked_in: bool, confirmed: bool, now: datetime,
+           change_pending: bool) -> str:
+    """live_state from the columns it reads (the week view has no Interview objects). The statuses
+    and modes are StrEnums: their stored words compare equal to them."""
+    if status == InterviewStatus.CANCELLED:
         return "cancelled"
-    if interview.status == InterviewStatus.NO_SHOW:
+    if status == InterviewStatus.NO_SHOW:
         return "no_show"
-    if interview.status == InterviewStatus.FINISHED:
+    if status == InterviewStatus.FINISHED:
         return "done"
-    if interview.status == InterviewStatus.IN_PROGRESS:
+    if status == InterviewStatus.IN_PROGRESS:
         return "in_progress"
-    if interview.checked_in_at is not None:
+    if checked_in:
         return "arrived"
-    if interview.mode == InterviewMode.ONSITE and now >= interview.starts_at + timedelta(minutes=10):
+    if mode == InterviewMode.ONSITE and now >= starts_at + timedelta(minutes=10):
         return "late"  # arrival is what reception records; a video interview is running once it is started
-    if interview.status == InterviewStatus.PENDING_APPROVAL or change_pending:
+    if status == InterviewStatus.PENDING_APPROVAL or change_pending:
         return "pending_approval"
     return "confirmed" if confirmed else "unconfirmed"
 
 
 def _confirmed_ids(session: Session, interviews: list[Interview]) -> set[int]:
-    if not interviews:
+    return _confirmed(session, {i.id: i.sequence for i in interviews})
+
+
+def _confirmed(session: Session, sequences: dict[int, int]) -> set[int]:
+    """The interviews (id -> its sequence) whose candidate confirmed their current version."""
+    if not sequences:
         return set()
-    pairs = session.execute(select(Confirmation.interview_id, Confirmation.sequence).where(
-        Confirmation.interview_id.in_([i.id for i in interviews]), Confirmation.party == Party.CANDIDATE)).all()
-    seq = {i.id: i.sequence for i in interviews}
-    return {iid for iid, s in pairs if seq.get(iid) == s}
+    pairs = session.execute(_CONFIRMED, {"ids": list(sequences)}).all()
+    return {iid for iid, s in pairs if sequences.get(iid) == s}
 
 
 def _base(session: Session, actor: Actor, start: datetime | None, end: datetime | None,
@@ -141,44 +159,118 @@ def _base(session: Session, actor: Actor, start: datetime | None, end: datetime 
             .where(*conditions).order_by(Interview.starts_at, Interview.id))
 
 
+_I, _P = Interview.__table__, InterviewParticipant.__table__
+_CONFIRMATIONS, _CHANGES = Confirmation.__table__, ChangeRequest.__table__
+# The week view reads, in one statement, the columns it shows as plain rows (status and mode as their
+# stored words, the times as the driver gives them: driver_utc), whether the candidate confirmed the
+# current version and whether a change awaits approval, and (by interviewer) one row per interviewer:
+# no Interview or Candidate objects, no IN lists of a week's several hundred interview ids.
+_WEEK_COLUMNS = (
+    _I.c.id, type_coerce(_I.c.starts_at, String), _I.c.duration_minutes, type_coerce(_I.c.status, String),
+    type_coerce(_I.c.mode, String), type_coerce(_I.c.checked_in_at.is_not(None), Integer),
+    type_coerce(select(_CONFIRMATIONS.c.id).where(_CONFIRMATIONS.c.interview_id == _I.c.id,
+                                                  _CONFIRMATIONS.c.party == Party.CANDIDATE,
+                                                  _CONFIRMATIONS.c.sequence == _I.c.sequence).exists(), Integer),
+    type_coerce(select(_CHANGES.c.id).where(_CHANGES.c.interview_id == _I.c.id,
+                                            _CHANGES.c.status == ChangeStatus.PENDING).exists(), Integer),
+    _I.c.room_id, Candidate.__table__.c.name, Position.__table__.c.title, Round.__table__.c.name,
+    Room.__table__.c.name)
+_WEEK_ROOM = 8    # the room id's place in those columns
+_WEEK_STATUSES = [literal_column(f"'{s.value}'") for s in BLOCKING + (InterviewStatus.NO_SHOW,)]
+_STATEMENTS: dict[tuple, object] = {}
+
+
+def _week_statement(by_interviewer: bool, visible: bool, department: bool):
+    key = ("week", by_interviewer, visible, department)
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        conditions = [_I.c.starts_at >= time_param("start"), _I.c.starts_at < time_param("end"),
+                      _I.c.status.in_(_WEEK_STATUSES)]
+        if visible:
+            conditions.append(Position.department_id.in_(bindparam("visible", expanding=True)))
+        if department:
+            conditions.append(Position.department_id == bindparam("department"))
+        stmt = (select(*_WEEK_COLUMNS, *((_P.c.user_id,) if by_interviewer else ()))
+                .join(Application, Application.id == _I.c.application_id)
+                .join(Candidate, Candidate.id == Application.candidate_id)
+                .join(Position, Position.id == Application.position_id)
+                .join(Round, Round.id == _I.c.round_id)
+                .outerjoin(Room, Room.id == _I.c.room_id))
+        if by_interviewer:
+            stmt = stmt.outerjoin(_P, _P.c.interview_id == _I.c.id)
+        stmt = _STATEMENTS[key] = stmt.where(*conditions).order_by(_I.c.starts_at, _I.c.id)
+    return stmt
+
+
+def _lane_statement(by: str, department: bool):
+    key = ("lanes", by, department)
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        if by != "interviewer":
+            stmt = select(Room.id, Room.name).where(Room.is_active).order_by(Room.name)
+        else:
+            shown = User.id.in_(bindparam("lanes", expanding=True))
+            if department:      # the department's interviewers, booked this week or not
+                holders = select(RoleGrant.user_id).where(RoleGrant.role == "interviewer")
+                shown = shown | ((User.department_id == bindparam("department")) & User.id.in_(holders))
+            stmt = select(User.id, User.display_name).where(shown).order_by(User.display_name)
+        _STATEMENTS[key] = stmt
+    return stmt
+
+
 def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by: str = "interviewer",
              department_id: int | None = None) -> ScheduleView:
     hours = OfficeHours.load(session)
-    start = hours.at(first_day, datetime.min.time())
-    end = hours.at(first_day + timedelta(days=days), datetime.min.time())
     now = session.info["clock"].now()
-    query = _base(session, actor, start, end)
+    visible = visible_departments(session, actor, Action.INTERVIEW_VIEW)
+    params: dict[str, object] = {"start": hours.at(first_day, datetime.min.time()),
+                                 "end": hours.at(first_day + timedelta(days=days), datetime.min.time())}
+    if visible is not None:
+        params["visible"] = sorted(visible)
     if department_id is not None:
-        query = query.where(Position.department_id == department_id)
-    rows = session.execute(query).all()
-    confirmed = _confirmed_ids(session, [r[0] for r in rows])
-    pending = pending_moves(session, [r[0].id for r in rows])
-    blocks: list[Block] = []
-    lane_ids: set[int] = set()
-    for interview, candidate, position, rnd, room in rows:
-        ends = interview.starts_at + timedelta(minutes=interview.duration_minutes)
-        state = live_state(interview, interview.id in confirmed, now, interview.id in pending)
-        lanes = ([p.user_id for p in interview.participants] if by == "interviewer"
-                 else ([interview.room_id] if interview.room_id else []))
-        for lane in lanes:
-            lane_ids.add(lane)
-            blocks.append(Block(interview.id, lane, interview.starts_at, ends, candidate.name, position, rnd,
-                                room or "", interview.status.value, state))
-    shown = {b.interview_id for b in blocks}
-    ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in shown}, by, lane_ids)
+        params["department"] = department_id
+    if session.autoflush:      # as session.execute would: what this unit of work changed is seen
+        session.flush()
+    conn = session.connection()
+    by_interviewer = by == "interviewer"
+    rows = conn.execute(_week_statement(by_interviewer, visible is not None, department_id is not None),
+                        params).all()
+    pending = pending_moves(session, sorted({r[0] for r in rows if r[7]}))
+    # Each block is made once, with its conflict flag: the lanes' overlaps are found on plain tuples first,
+    # in the same pass (the rows come in start order): a block that starts before the latest end seen in
+    # its lane overlaps the block that ends there.
+    placed, last, shown = [], None, ()      # shown: the current interview's part of its blocks
+    latest: dict[int, tuple[datetime, int]] = {}     # lane -> the latest end in it so far, and whose
+    clashing: set[tuple[int, int]] = set()
+    lane_at = len(_WEEK_COLUMNS) if by_interviewer else _WEEK_ROOM    # the interviewer, or the room
+    for row in rows:
+        lane = row[lane_at]
+        if lane is None:
+            continue
+        iid = row[0]
+        if iid != last:     # an interview's rows (one per interviewer) come together
+            _, starts, minutes, status, mode, checked_in, confirmed, changing, _, candidate, position, rnd, room = \
+                row[:len(_WEEK_COLUMNS)]
+            last, starts = iid, driver_utc(starts)
+            shown = (starts, starts + timedelta(minutes=minutes), candidate, position, rnd, room or "", status,
+                     _state(status, mode, starts, checked_in, confirmed, now, changing))
+        placed.append((iid, lane, *shown))
+        before = latest.get(lane)
+        if before is not None and shown[0] < before[0]:
+            clashing.add((lane, iid))
+            clashing.add((lane, before[1]))
+        if before is None or shown[1] > before[0]:
+            latest[lane] = (shown[1], iid)
+    blocks = [Block(*p, (p[1], p[0]) in clashing) for p in placed]
+    lane_ids = {p[1] for p in placed}
+    drawn = {p[0] for p in placed}
+    ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in drawn}, by, lane_ids)
+    lane_params: dict[str, object] = {}
     if by == "interviewer":
-        lane_query = select(User.id, User.display_name)
+        lane_params["lanes"] = sorted(lane_ids)
         if department_id is not None:
-            holders = select(RoleGrant.user_id).where(RoleGrant.role == "interviewer")
-            lane_query = lane_query.where((User.id.in_(lane_ids)) | ((User.department_id == department_id)
-                                                                       & User.id.in_(holders)))
-        else:
-            lane_query = lane_query.where(User.id.in_(lane_ids))
-        lanes = [Lane(i, n) for i, n in session.execute(lane_query.order_by(User.display_name))]
-    else:
-        lanes = [Lane(i, n) for i, n in session.execute(select(Room.id, Room.name).where(Room.is_active)
-                                                        .order_by(Room.name))]
-    blocks = _mark_conflicts(blocks)
+            lane_params["department"] = department_id
+    lanes = [Lane(i, n) for i, n in conn.execute(_lane_statement(by, department_id is not None), lane_params).all()]
     return ScheduleView(first_day, days, by, lanes, blocks, pending, ghosts)
 
 
@@ -196,6 +288,8 @@ def _ghost_blocks(session: Session, blocks: list[Block], pending: dict[int, Pend
         if move.starts_at is not None and not move.applied_early and any(
                 request.proposed.get(k) != request.before.get(k) for k in _WHERE):
             moves[iid] = move
+    if not moves:
+        return []
     first = {b.interview_id: b for b in reversed(blocks)}
     room_ids = sorted({m.room_id for m in moves.values() if m.room_id})
     room_names = dict(session.execute(select(Room.id, Room.name).where(Room.id.in_(room_ids))).all())
@@ -208,23 +302,6 @@ def _ghost_blocks(session: Session, blocks: list[Block], pending: dict[int, Pend
             ghosts.append(Block(interview_id, lane, move.starts_at, move.ends_at, block.candidate, block.position,
                                 block.round, room_names.get(move.room_id, ""), block.status, "pending_approval"))
     return ghosts
-
-
-def _mark_conflicts(blocks: list[Block]) -> list[Block]:
-    by_lane: dict[int, list[Block]] = {}
-    for b in blocks:
-        by_lane.setdefault(b.lane_id, []).append(b)
-    clashing: set[tuple[int, int]] = set()
-    for lane, items in by_lane.items():
-        items.sort(key=lambda b: b.starts_at)
-        latest_end, latest = None, None
-        for b in items:
-            if latest_end is not None and b.starts_at < latest_end:
-                clashing.add((lane, b.interview_id))
-                clashing.add((lane, latest.interview_id))
-            if latest_end is None or b.ends_at > latest_end:
-                latest_end, latest = b.ends_at, b
-    return [Block(**{**b.__dict__, "conflict": (b.lane_id, b.interview_id) in clashing}) for b in blocks]
 
 
 @dataclass(frozen=True)

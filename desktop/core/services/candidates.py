@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import String, bindparam, case, func, literal, literal_column, or_, select, type_coerce
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, question_views
 from desktop.core.errors import NotFound, PermissionDenied, SearchRefused, StaleWrite, ValidationFailed
 from desktop.core.model import Application, AuditEntry, Candidate, Department, Education, Gender, Position
+from desktop.core.model.base import driver_utc as _utc
 from desktop.core.model.recruiting import EDUCATION_RANK
 from desktop.core.permissions import Action, allowed, require, visible_departments
 from desktop.core.services import paging
@@ -237,14 +238,6 @@ SORTS = {   # by pinyin (sortkeys.py); education by level, not by the stored wor
     "school": _T.c.school, "years_experience": _T.c.years_experience, "source_channel": _T.c.source_channel,
     "department": _D.c.name, "created_at": _T.c.created_at, "updated_at": _T.c.updated_at,
 }
-
-
-def _utc(value: datetime | str) -> datetime:
-    """UTCDateTime's reading, for the list's plain rows: SQLite gives the stored text of a UTC time,
-    PostgreSQL an aware datetime."""
-    if isinstance(value, str):
-        return datetime.fromisoformat(value + "+00:00")     # one C call (replace(tzinfo=) costs 5 times more)
-    return value.astimezone(timezone.utc)
 
 
 _NULLABLE_SORTS = frozenset({"department"})   # no department sorts last: paged by offset, not by key

@@ -1,10 +1,14 @@
 """Garbage is collected on the UI thread in short pauses: during a session of scrolling the candidate
-list, switching weeks on the schedule and booking, no collection holds the window for 50 ms or more.
-A scaled-down run of the soak in bench/soak_gc.py: the collector ticks once per step (besides its
-timer), with thresholds lowered so that a few dozen steps include full collections."""
+list, switching weeks on the schedule and booking, a full collection walks only what was made since
+the desk settled, not the whole heap (which took 617 ms in this process before). A scaled-down run of
+the soak in bench/soak_gc.py, whose figures (the longest pause of an hour's use) are the measure of
+the 50 ms target: the collector ticks once per step (besides its timer), with thresholds lowered so
+that a few dozen steps include full collections. What is asserted is what a full collection walks,
+not how long it took: a timed assertion would fail on a loaded machine for reasons of its own."""
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 
 from gc_soak import Pauses, Use
@@ -20,7 +24,7 @@ from desktop.ui.schedule.page import SchedulePage
 from factories import add_application
 
 
-def test_scrolling_switching_weeks_and_booking_never_pause_the_window_for_50_ms(qtbot, qapp, make_ctx, world,
+def test_full_collections_while_scrolling_switching_weeks_and_booking_walk_only_the_new_objects(qtbot, qapp, make_ctx, world,
                                                                                  embedded_db, monkeypatch):
     w = world
     monkeypatch.setattr(CandidateTableModel, "PAGE_SIZE", 20)
@@ -41,16 +45,26 @@ def test_scrolling_switching_weeks_and_booking_never_pause_the_window_for_50_ms(
     qtbot.waitUntil(lambda: candidates.model.loaded_once and ctx.tasks.is_idle, timeout=10_000)
     collector = ui_gc.install(qapp)
     monkeypatch.setattr(collector, "threshold", (30, 3, 3))
+    gc.unfreeze()               # what an earlier test froze is this test's heap again
     collector.settle()          # as the app does once the desk is up
     use = Use(qtbot, ctx, candidates, schedule, book_next)
 
-    with Pauses() as pauses:
-        for n in range(48):
-            use.step(n)
-            collector.check()
+    walked: list[int] = []       # objects a full collection had to walk, counted as it began
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            walked.append(len(gc.get_objects()))
+    gc.callbacks.append(count)
+    try:
+        with Pauses() as pauses:
+            for n in range(48):
+                use.step(n)
+                collector.check()
+    finally:
+        gc.callbacks.remove(count)
 
     assert use.errors == [] and use.done["book"] == 8 and use.done["week"] == 16
     summary = pauses.summary()
     assert summary["by_generation"].get(2, 0) >= 1, summary      # a full collection was part of it
-    print(summary)
-    assert pauses.longest < 50, summary
+    print(summary, "walked:", walked, "frozen:", gc.get_freeze_count())
+    assert walked and max(walked) * 5 < gc.get_freeze_count(), (walked, gc.get_freeze_count(), summary)

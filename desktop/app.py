@@ -8,14 +8,20 @@ computer's key store when it has an OS key slot (no Argon2 wait, no passphrase).
 
 from __future__ import annotations
 
+import gc as cyclic_gc        # the standard collector (desktop.ui.gc, imported in run_gui, drives it)
 import logging
 import sys
 
-from desktop.core import settings, signing
-from desktop.core.clock import SystemClock
-from desktop.core.errors import InvalidSetting
-from desktop.core.paths import AppDirs, app_dirs
-from desktop.core.storage.connect import Target
+# The window collects garbage on its UI thread only (ui/gc.py switches the automatic collector off
+# for good); off from here, the start's imports and first queries run no collections of their own
+# (about 200 of them on a growing heap, before ui/gc.py took over).
+cyclic_gc.disable()
+
+from desktop.core import settings, signing  # noqa: E402
+from desktop.core.clock import SystemClock  # noqa: E402
+from desktop.core.errors import InvalidSetting  # noqa: E402
+from desktop.core.paths import AppDirs, app_dirs  # noqa: E402
+from desktop.core.storage.connect import Target  # noqa: E402
 
 log = logging.getLogger(__name__)
 PRELOAD_AFTER_MS = 3000

@@ -154,12 +154,17 @@ def _snapshot(obj: Any) -> dict[str, Any]:
 
 def _created(obj: Any, key: bytes | None) -> dict[str, Any]:
     """A new record's entry: every value (hidden ones masked) and the digests of the hidden ones."""
-    changes: dict[str, Any] = {"after": _snapshot(obj)}
+    return _created_values(inspect(obj).mapper, _entity_name(obj), lambda attr: getattr(obj, attr.key), key)
+
+
+def _created_values(mapper: Any, entity: str, value_of: Any, key: bytes | None) -> dict[str, Any]:
+    """`_created` of a record whose values `value_of(column attribute)` gives: an ORM object's, or a
+    row insert_rows writes without one."""
+    attrs = mapper.column_attrs
+    changes: dict[str, Any] = {"after": {a.key: _recorded(a.columns[0], a.key, value_of(a)) for a in attrs}}
     if key is not None:
-        entity = _entity_name(obj)
-        digests = {a.key: field_digest(key, entity, a.key, getattr(obj, a.key))
-                   for a in inspect(obj).mapper.column_attrs
-                   if hidden(a.columns[0]) and getattr(obj, a.key) is not None}
+        digests = {a.key: field_digest(key, entity, a.key, value)
+                   for a in attrs if hidden(a.columns[0]) and (value := value_of(a)) is not None}
         if digests:
             changes["digests"] = digests
     return changes
@@ -408,13 +413,7 @@ def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: s
     key = digest_key_of(session)
     for row in full:
         row["id"] = ids[row[by]]
-        changes: dict[str, Any] = {"after": {a.key: _recorded(a.columns[0], a.key, row[a.columns[0].key])
-                                             for a in mapper.column_attrs}}
-        if key is not None:
-            digests = {a.key: field_digest(key, model.__name__, a.key, row[a.columns[0].key])
-                       for a in mapper.column_attrs if hidden(a.columns[0]) and row[a.columns[0].key] is not None}
-            if digests:
-                changes["digests"] = digests
+        changes = _created_values(mapper, model.__name__, lambda attr, row=row: row[attr.columns[0].key], key)
         entries.append(("create", model.__name__, str(row["id"]), changes))
 
 

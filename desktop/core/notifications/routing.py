@@ -38,40 +38,39 @@ def channels(session: Session, audience: str, event: str | None = None) -> tuple
     return tuple(c for c in CHANNELS[audience] if c in chosen)
 
 
-def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[OutboxEntry]:
-    """Add the outbox rows whose dedupe key is not queued yet; returns the rows added (empty: all
-    were queued before)."""
+_QUEUED = select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(bindparam("keys", expanding=True)))
+
+
+def _unqueued(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The entries whose dedupe key is not queued yet (nor earlier in `entries`), in order: one query."""
     keys = [key for key, _ in entries]
     if not keys:
         return []
-    queued = set(session.scalars(select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(keys))))
-    now = session.info["clock"].now()
-    added = []
+    queued = set(run_built(session, _QUEUED, {"keys": keys}).scalars())
+    fresh = []
     for key, values in entries:
         if key not in queued:
             queued.add(key)
-            added.append(OutboxEntry(dedupe_key=key, created_at=now, **values))
-            session.add(added[-1])
+            fresh.append((key, values))
+    return fresh
+
+
+def queue(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[OutboxEntry]:
+    """Add the outbox rows whose dedupe key is not queued yet; returns the rows added (empty: all
+    were queued before)."""
+    now = session.info["clock"].now()
+    added = [OutboxEntry(dedupe_key=key, created_at=now, **values) for key, values in _unqueued(session, entries)]
+    session.add_all(added)
     return added
-
-
-_QUEUED = select(OutboxEntry.dedupe_key).where(OutboxEntry.dedupe_key.in_(bindparam("keys", expanding=True)))
 
 
 def queue_rows(session: Session, entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
     """`queue` for a caller that needs no rows back: one dedupe query and, inside audit.one_append,
     one INSERT for every entry, logged as queue's rows are; returns the dedupe keys added. A booking
-    queues six to a dozen."""
-    keys = [key for key, _ in entries]
-    if not keys:
-        return []
-    queued = set(run_built(session, _QUEUED, {"keys": keys}).scalars())
+    queues six to a dozen, the minute job what each of its parts raised."""
     now = session.info["clock"].now()
-    rows = []
-    for key, values in entries:
-        if key not in queued:
-            queued.add(key)
-            rows.append({"dedupe_key": key, "created_at": now, "next_attempt_at": None} | values)
+    rows = [{"dedupe_key": key, "created_at": now, "next_attempt_at": None} | values
+            for key, values in _unqueued(session, entries)]
     audit.insert_rows(session, OutboxEntry, rows, by="dedupe_key")
     return [row["dedupe_key"] for row in rows]
 

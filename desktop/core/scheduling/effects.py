@@ -129,7 +129,7 @@ def candidate_messages(session: Session, interview: Interview, event: str, info:
     """The candidate's outbox rows for `event` on the configured channels (e-mail, SMS), keyed by
     the interview's version so each goes out once. `candidate` as in announce."""
     if candidate is None:
-        candidate = run_built(session, _CANDIDATE, {"application": interview.application_id}).one()
+        candidate = candidate_of(session, interview.application_id)
     payload = (info or details(session, interview)) | {
         "candidate_id": candidate.id, "candidate_name": candidate.name, "reason": reason}
     if confirm:

@@ -104,13 +104,19 @@ def test_an_overdue_request_is_red(qtbot, make_ctx, world, clock):
     assert page.count.text() == "1 项请求（1 项逾期）"
 
 
-def test_the_candidate_record_opens_the_dialog_for_that_candidate_and_shows_a_restriction(qtbot, make_ctx, world):
-    ctx = make_ctx(world.hr)
+def record_of(qtbot, ctx, candidate_id: int) -> CandidateDetailPanel:
+    """The candidate's record as HR sees it in the candidate list's detail panel."""
     panel = CandidateDetailPanel(ctx)
     qtbot.addWidget(panel)
     panel.show()
-    panel.show_candidate(world.candidates[2])
+    panel.show_candidate(candidate_id)
     idle(qtbot, ctx)
+    return panel
+
+
+def test_the_candidate_record_opens_the_dialog_for_that_candidate_and_shows_a_restriction(qtbot, make_ctx, world):
+    ctx = make_ctx(world.hr)
+    panel = record_of(qtbot, ctx, world.candidates[2])
     assert panel.request_button.isVisible() and panel.restricted.isHidden()
     panel.request_button.click()
     dialog = panel.request_dialog
@@ -130,11 +136,7 @@ def test_hr_lifts_a_restriction_from_the_candidate_record(qtbot, make_ctx, world
     with world.db.session(world.hr, write=True) as s:
         s.get(Candidate, world.candidates[2]).restricted = True
     ctx = make_ctx(world.hr)
-    panel = CandidateDetailPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.show_candidate(world.candidates[2])
-    idle(qtbot, ctx)
+    panel = record_of(qtbot, ctx, world.candidates[2])
     asked = []
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
                         staticmethod(lambda parent, title, label, *a, **k: (asked.append(label), ("候选人来电撤回请求", True))[1]))

@@ -1,5 +1,6 @@
 """Composition root: reads the machine settings, opens the database through the sign-in dialogs,
-and wires the AppContext into the main window. Nothing happens at import time.
+and wires the AppContext into the main window. Nothing happens at import time but one thing:
+Python's automatic collector is switched off (the window collects on its UI thread, ui/gc.py).
 
 Start-up imports only what the first window needs: the Exchange client (exchangelib, a large import)
 is loaded only when Exchange is switched on, Alembic only when the schema needs a migration, and the
@@ -12,9 +13,8 @@ import gc as cyclic_gc        # the standard collector (desktop.ui.gc, imported 
 import logging
 import sys
 
-# The window collects garbage on its UI thread only (ui/gc.py switches the automatic collector off
-# for good); off from here, the start's imports and first queries run no collections of their own
-# (about 200 of them on a growing heap, before ui/gc.py took over).
+# Off from here rather than from when ui/gc.py takes over in run_gui: the start's imports and first
+# queries ran about 200 collections of their own on a growing heap before.
 cyclic_gc.disable()
 
 from desktop.core import settings, signing  # noqa: E402

@@ -154,7 +154,6 @@ class _Statements:
     waiting: Any        # pending entries of a channel that are due, oldest first, none behind an older one
     abandoned: Any      # entries of a channel claimed by a worker whose lease ran out, oldest first
     take: Any           # claim them where they are still due, returning what the senders need
-    finishes: dict      # record an outcome: one UPDATE per set of columns written
 
 
 @functools.cache
@@ -183,20 +182,17 @@ def _statements() -> _Statements:
                     attempts=_T.attempts + 1, version=_T.version + 1)
             .returning(_T.id, _T.dedupe_key, _T.interview_id, _T.kind, _T.recipient, _T.payload, _T.attempts,
                        _T.version))
-    return _Statements(waiting, abandoned, take, {})
+    return _Statements(waiting, abandoned, take)
 
 
+@functools.cache
 def _finish_statement(columns: tuple[str, ...]):
-    finishes = _statements().finishes
-    statement = finishes.get(columns)
-    if statement is None:
-        statement = finishes[columns] = (
-            update(OutboxEntry.__table__)
+    """Recording an outcome: one UPDATE per set of columns written, built once like _statements'."""
+    return (update(OutboxEntry.__table__)
             .where(_T.id == bindparam("entry"), _T.version == bindparam("claimed_version"),
                    _T.state == OutboxState.IN_PROGRESS)
             .values(claimed_by=None, claimed_at=None, version=bindparam("new_version"),
                     **{column: bindparam(f"new_{column}", type_=_T[column].type) for column in columns}))
-    return statement
 
 
 def due_channels(session: Session) -> dict[str, int]:

@@ -306,10 +306,13 @@ def _ordered(column, id_column, sort: str, descending: bool) -> tuple:
     return (column.desc(), id_column.desc()) if descending else (column.asc(), id_column.asc())
 
 
-def _page_statement(shape: tuple, sort: str, descending: bool, keyset: bool):
+def _page_statement(shape: tuple, sort: str, descending: bool, keyset: bool, offset: int):
     """The page is chosen first from the sort's index (ids and sort keys only, so that sorting a long
-    match or skipping an offset never reads whole rows), then only its rows are read."""
-    key = ("page", shape, sort, descending, keyset)
+    match or skipping an offset never reads whole rows), then only its rows are read. The list by name
+    without a search, from its start or scrolled on by key, reads its page from the covering index
+    ix_candidates_list_by_name alone (every shown column is there): no row is read at all."""
+    covered = sort == "name" and shape[0] is None and (keyset or offset == 0)
+    key = ("page", shape, sort, descending, keyset, covered)
     stmt = _STATEMENTS.get(key)
     if stmt is None:
         column = SORTS[sort]
@@ -318,6 +321,13 @@ def _page_statement(shape: tuple, sort: str, descending: bool, keyset: bool):
             last, last_id = bindparam("after", type_=column.type), bindparam("after_id", type_=_T.c.id.type)
             conditions.append((column <= last) & ((column < last) | (_T.c.id < last_id)) if descending
                               else (column >= last) & ((column > last) | (_T.c.id > last_id)))
+        if covered:
+            stmt = _STATEMENTS[key] = (
+                select(*_LIST_COLUMNS, column.label("sort_value"))
+                .select_from(_T.outerjoin(_D, _D.c.id == _T.c.department_id)).where(*conditions)
+                .order_by(*_ordered(column, _T.c.id, sort, descending))
+                .limit(bindparam("limit")).offset(bindparam("offset")))
+            return stmt
         source = _T.outerjoin(_D, _D.c.id == _T.c.department_id) if sort == "department" else _T
         # A name search reads its matches from the name index and sorts them (bounded by the most common
         # surname); the planner must not walk the whole sort-key index instead, looking for a rare one.
@@ -356,7 +366,7 @@ def list_candidates(session: Session, actor: Actor, query: ListQuery) -> Page[Ca
     keyset = query.after is not None and query.offset > 0 and sort not in _NULLABLE_SORTS
     limit = query.page_limit()
     offset = 0 if keyset else max(query.offset, 0)
-    found = conn.execute(_page_statement(shape, sort, query.descending, keyset),
+    found = conn.execute(_page_statement(shape, sort, query.descending, keyset, offset),
                          params | {"limit": limit + 1, "offset": offset}
                          | ({"after": query.after[0], "after_id": query.after[1]} if keyset else {})).all()
     more = len(found) > limit

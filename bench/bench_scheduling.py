@@ -18,7 +18,10 @@ with one to three interviewers, then measures through the app's own services:
   the file opened the same way (encrypted/plain). The weeks are drawn across the ten years (their
   pages mostly not in SQLite's cache: the bench's interviews, applications and candidates are
   written in random order of time, so a week's rows are on several hundred pages each), or with
-  --near-weeks within four weeks of one (an officer switching back and forth). Targets (issue 14): app p50 <= 1.5x raw p50,
+  --near-weeks within four weeks of one (an officer switching back and forth). With --layout booked
+  the rows are written in the order an office writes them (each interview booked 1-21 days before
+  it, its candidate and application with it), so a week's rows lie on a few dozen pages; SQLCipher
+  decrypts each page the first time it is read, so encrypted/plain depends on that layout. Targets (issue 14): app p50 <= 1.5x raw p50,
   encrypted/plain <= 1.3.
 
 --db-url builds the same data in PostgreSQL (once, in the database named there) and measures there.
@@ -62,7 +65,7 @@ from desktop.core.storage.database import (  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "scheduling"
 PASSPHRASE = "Bench-passphrase-2026"  # protects generated data only
-FORMAT = 2
+FORMAT = 3   # 3: the interviews drawn before they are written (--layout)
 INTERVIEWERS, ROOMS, INTERVIEWS, BIG_DEPARTMENT = 50, 20, 200_000, 30
 FIRST_DAY = date(2019, 1, 7)
 WORKING_DAYS = 2600  # ten years of weekdays: about 77 interviews a working day
@@ -130,9 +133,12 @@ def fill(db: Database) -> None:
         hours = OfficeHours(zone=__import__("zoneinfo").ZoneInfo("Asia/Shanghai"))
         days = weekdays(FIRST_DAY, WORKING_DAYS)
         interviews, participants = [], []
-        for i in range(1, INTERVIEWS + 1):
-            day = days[rng.randrange(len(days))]
-            start = hours.at(day, datetime.min.time()) + timedelta(hours=8, minutes=30 + 30 * rng.randrange(16))
+        starts = [hours.at(days[rng.randrange(len(days))], datetime.min.time())
+                  + timedelta(hours=8, minutes=30 + 30 * rng.randrange(16)) for _ in range(INTERVIEWS)]
+        if LAYOUT == "booked":   # the rows in the order an office writes them: each booked 1-21 days ahead
+            ahead = {k: timedelta(days=rng.randint(1, 21)) for k in range(INTERVIEWS)}
+            starts = [start for _, start in sorted((start - ahead[k], start) for k, start in enumerate(starts))]
+        for i, start in enumerate(starts, 1):
             interviews.append({"id": i, "uid": f"bench-{i}", "application_id": i, "round_id": i % 40 + 1,
                                "starts_at": start, "duration_minutes": rng.choice((30, 30, 45, 60)),
                                "mode": InterviewMode.ONSITE, "room_id": rng.randrange(ROOMS) + 1,
@@ -203,6 +209,7 @@ WEEK_RATIO, PLAIN_RATIO = 1.5, 1.3
 # The app runs with Python's automatic collection off (desktop/ui/gc.py: the UI thread collects on a
 # timer, and those pauses are measured by bench/soak_gc.py); --auto-gc measures with it on instead.
 AUTO_GC = True
+LAYOUT = "random"    # or "booked" (--layout)
 
 
 def week_once(db: Database, actor: Actor, monday: date) -> tuple[float, int]:
@@ -252,11 +259,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db-url", help="PostgreSQL: build there once and measure there")
     parser.add_argument("--near-weeks", action="store_true",
                         help="weeks within four of one week (as an officer switches), not across ten years")
+    parser.add_argument("--layout", choices=("random", "booked"), default="random",
+                        help="rows in random order of time (default), or in the order they were booked, "
+                             "1-21 days ahead, as an office's file holds them (built in bench/out/scheduling-booked)")
     parser.add_argument("--auto-gc", action="store_true",
                         help="week view with Python's automatic garbage collection on (the app turns it off)")
     args = parser.parse_args(argv)
-    global AUTO_GC
-    AUTO_GC = args.auto_gc
+    global AUTO_GC, LAYOUT, OUT
+    AUTO_GC, LAYOUT = args.auto_gc, args.layout
+    if LAYOUT == "booked":
+        OUT = OUT.with_name("scheduling-booked")
     wanted_measures = set(args.measures.split(","))
     OUT.mkdir(parents=True, exist_ok=True)
     path, meta = OUT / "scheduling.db", OUT / "meta.json"
@@ -264,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.db_url:
         db = open_target(Target(url=server_database(args.db_url)), clock=clock)
     else:
-        wanted = {"format": FORMAT, "schema": migrate.head_revision(), "interviews": INTERVIEWS}
+        wanted = {"format": FORMAT, "schema": migrate.head_revision(), "interviews": INTERVIEWS} | (
+            {"layout": LAYOUT} if LAYOUT != "random" else {})
         if args.rebuild or not meta.exists() or json.loads(meta.read_text()) != wanted or not path.exists():
             shutil.rmtree(OUT)
             OUT.mkdir(parents=True)

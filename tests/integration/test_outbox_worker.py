@@ -15,6 +15,7 @@ from sqlalchemy import event, insert, select
 
 from desktop.core import settings
 from desktop.core.delivery import outbox
+from desktop.core.delivery import worker as worker_module
 from desktop.core.delivery.outbox import Delivered, Item, PermanentFailure, TemporaryFailure
 from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.model import ChangeKind, OutboxEntry, OutboxState, Party
@@ -248,6 +249,97 @@ def test_a_delivery_under_way_when_the_worker_stops_is_recorded(world):
     assert len(slow.delivered) == 1
     sent = entries(world, channel="email", state=OutboxState.SENT)
     assert [e.id for e in sent] == [slow.delivered[0].id] and sent[0].external_id == f"ext-{sent[0].id}"
+
+
+class Gated(Recorder):
+    """A channel whose deliveries end when the test says: `gates[recipient]` is set."""
+
+    def __init__(self, recipients: list[str]) -> None:
+        super().__init__("email", concurrency=len(recipients))
+        self.gates = {r: threading.Event() for r in recipients}
+        self.running = threading.Semaphore(0)
+
+    def deliver(self, item: Item) -> Delivered:
+        self.running.release()
+        assert self.gates[item.recipient].wait(10)
+        return super().deliver(item)
+
+
+def queued_mail(w: World, recipients: list[str]) -> None:
+    with w.db.session(write=True) as s:
+        s.execute(insert(OutboxEntry), [
+            dict(dedupe_key=f"gather:{r}", interview_id=None, channel="email", kind="invitation", recipient=r,
+                 payload={}, state=OutboxState.PENDING, attempts=0, last_error="", created_at=w.db.clock.now(),
+                 version=1) for r in recipients])
+
+
+def recording_rounds(w: World, recipients: list[str], release) -> list[int]:
+    """Deliver one entry per recipient at once (a thread each) and release them as `release(gated)`
+    says; returns how many deliveries each committed transaction recorded, in order."""
+    rounds, current = [], []
+
+    def seen(_conn, _cursor, statement, _parameters, _context, _many):
+        if statement.lstrip().startswith("UPDATE outbox_entries") and "sent_at" in statement.split("WHERE")[0]:
+            current.append(statement)
+
+    def committed(_conn):
+        if current:
+            rounds.append(len(current))
+            current.clear()
+
+    gated = Gated(recipients)
+    worker = OutboxWorker(w.db, [gated], name="gather")
+    event.listen(w.db.engine, "before_cursor_execute", seen)
+    event.listen(w.db.engine, "commit", committed)
+    try:
+        runner = threading.Thread(target=worker.run_once)
+        runner.start()
+        for _ in recipients:                     # every delivery under way before any ends
+            assert gated.running.acquire(timeout=10)
+        release(gated)
+        runner.join(20)
+        assert not runner.is_alive()
+    finally:
+        event.remove(w.db.engine, "before_cursor_execute", seen)
+        event.remove(w.db.engine, "commit", committed)
+    assert sorted(e.recipient for e in entries(w, state=OutboxState.SENT)) == sorted(recipients)
+    return rounds
+
+
+def test_outcomes_that_end_together_are_recorded_in_one_transaction(world, monkeypatch):
+    """Four deliveries running side by side: the first to end waits for the others (GATHER_SECONDS
+    at most) and the four are recorded by one commit, not one each (a round per outcome cost more
+    than the deliveries). Each thread still waits for its own record before taking more."""
+    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 10.0)
+    recipients = [f"p{n}@example.cn" for n in range(4)]
+    queued_mail(world, recipients)
+
+    def one_then_the_rest(gated: Gated) -> None:
+        gated.gates[recipients[0]].set()
+        time.sleep(0.3)                          # recorded now, were it not waiting for the others
+        for r in recipients[1:]:
+            gated.gates[r].set()
+
+    rounds = recording_rounds(world, recipients, one_then_the_rest)
+    assert rounds == [4]
+
+
+def test_a_delivery_that_takes_long_does_not_hold_back_the_record_of_one_that_ended(world, monkeypatch):
+    """The wait is bounded: an outcome is recorded within GATHER_SECONDS even while another
+    delivery is still running (a slow server must not keep a sent message unrecorded)."""
+    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 0.05)
+    recipients = ["fast@example.cn", "slow@example.cn"]
+    queued_mail(world, recipients)
+
+    def fast_first(gated: Gated) -> None:
+        gated.gates["fast@example.cn"].set()
+        deadline = time.monotonic() + 10
+        while not entries(world, state=OutboxState.SENT) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        gated.gates["slow@example.cn"].set()
+
+    rounds = recording_rounds(world, recipients, fast_first)
+    assert rounds == [1, 1]
 
 
 def test_claiming_looks_only_at_entries_waiting_or_under_way_not_at_every_entry_ever_sent(request, clock):

@@ -7,7 +7,8 @@ holds up mail or calendar updates. The delivery itself happens outside any trans
 One thread writes (the background loop, or the caller of `run_once`): a single short transaction
 records every outcome that came in since the last one and tops up the channels whose queue is half
 empty, so the delivery threads never wait for a whole batch and never queue for the write lock
-among themselves. A delivery thread waits until its outcome is on disk before it takes its next
+among themselves. An outcome that arrives while other deliveries are still running waits a few
+milliseconds for them (GATHER_SECONDS), so that outcomes ending together share one commit. A delivery thread waits until its outcome is on disk before it takes its next
 entry: when the program dies, at most one delivered-but-unrecorded entry per delivery thread is
 sent again after its lease (as when each thread committed its own outcome), never a whole batch.
 
@@ -56,6 +57,10 @@ HELD_PER_THREAD = 4
 BOOKKEEPING_PAUSE_SECONDS = 1.0   # between rounds of waiting for the write lock to record a result
 BUSY_WAIT_SECONDS = 1.0   # a round with deliveries in flight wakes at the latest after this
 STOP_POLL_SECONDS = 0.05
+# An outcome waits this long at most for the deliveries running beside it, so that their records share
+# one transaction (one commit, one write lock) instead of one each: the threads finish within moments
+# of each other, and a round per outcome cost more CPU than the deliveries themselves.
+GATHER_SECONDS = 0.005
 
 
 def worker_name() -> str:
@@ -105,6 +110,7 @@ class OutboxWorker:
                        for c, s in self.senders.items()}
         self._held: dict[str, set[int]] = {c: set() for c in self.senders}   # claimed, not yet recorded
         self._finished: list[_Finished] = []                        # outcomes waiting for the next round
+        self._running = 0                                           # deliveries under way in the pools
         self._closed = False                                        # stopped: nothing more is recorded
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -117,6 +123,8 @@ class OutboxWorker:
     def _deliver(self, item: Item) -> str:
         sender = self.senders[item.channel]
         finished = _Finished(item)
+        with self._lock:
+            self._running += 1
         try:
             delivered = sender.deliver(item)
             finished.delivered = delivered if isinstance(delivered, Delivered) else Delivered()
@@ -126,6 +134,7 @@ class OutboxWorker:
             log.warning("outbox entry %s (%s) failed unexpectedly: %s", item.id, item.channel, type(exc).__name__)
             finished.failure = TemporaryFailure(f"{type(exc).__name__}: {exc}")
         with self._lock:
+            self._running -= 1
             if self._closed:
                 finished.error = RuntimeError("outbox worker stopped")
                 finished.recorded.set()
@@ -225,9 +234,24 @@ class OutboxWorker:
             except Exception:  # a listener must not stop deliveries
                 log.exception("outbox listener failed")
 
+    def _gather(self) -> None:
+        """Before a round that records an outcome: wait (GATHER_SECONDS at most) for the deliveries
+        still running, so that their outcomes are recorded with it."""
+        deadline = time.monotonic() + GATHER_SECONDS
+        while True:
+            with self._lock:
+                if not self._finished or not self._running:
+                    return
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            self._wake.clear()
+            self._wake.wait(remaining)
+
     def _round_or_wait(self) -> tuple[int, int]:
         """A round; while another program holds the write lock, outcomes wait and are recorded in a
         later round (never given up). A claim alone, with nothing in flight, reports the lock."""
+        self._gather()
         try:
             return self._round()
         except DatabaseBusy:
@@ -301,6 +325,7 @@ class OutboxWorker:
         while not self._stopping.is_set():
             self._wake.clear()
             try:
+                self._gather()
                 if self._round() != (0, 0):
                     continue
                 pause = self._sleep_seconds()

@@ -8,6 +8,7 @@ ical_read.py; both sides are re-exported here for callers."""
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -145,17 +146,26 @@ def _fold(line: str) -> str:
     return b"\r\n ".join(pieces).decode("utf-8")
 
 
+_ZONES = threading.Lock()   # the outbox's delivery threads start together: one of them works a zone out
+
+
 @functools.lru_cache(maxsize=16)
 def _timezone_text(tzid: str) -> str:
     """The zone's VTIMEZONE as written, once per zone (it never changes while the program runs)."""
     return _timezone(tzid).to_ical().decode("utf-8")
 
 
-@functools.lru_cache(maxsize=16)
 def _timezone(tzid: str) -> Timezone:
-    """The VTIMEZONE of a zone. Working it out from the zone's rules takes icalendar some 20 ms,
+    """The VTIMEZONE of a zone. Working it out from the zone's rules takes icalendar some 20-200 ms,
     the bulk of building an invitation, and the answer never changes while the program runs; the
-    component is only read afterwards, so one instance serves every calendar."""
+    component is only read afterwards, so one instance serves every calendar. The lock keeps the
+    first messages of several delivery threads from each working it out (lru_cache does not)."""
+    with _ZONES:
+        return _zone_component(tzid)
+
+
+@functools.lru_cache(maxsize=16)
+def _zone_component(tzid: str) -> Timezone:
     return Timezone.from_tzid(tzid)
 
 

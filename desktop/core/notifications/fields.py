@@ -34,6 +34,7 @@ from desktop.core.model import (
     Room,
     User,
 )
+from desktop.core.model.base import run_built
 
 WEEKDAYS_ZH = "一二三四五六日"
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -80,7 +81,8 @@ class _Queries:
 @functools.cache
 def _queries() -> _Queries:
     """load_facts' lookups, built once: every message the outbox sends asks them (the columns they
-    need, not whole rows; ORM-enabled, so a change not yet flushed is seen, as session.get saw it)."""
+    need, not whole rows; run on the connection after the session's autoflush (run_built), so a
+    change not yet flushed is seen, as session.get saw it, without the ORM's per-statement work)."""
     person = (Candidate.name, Candidate.gender)
     return _Queries(
         select(Interview.application_id, Interview.confirmation_due_at).where(Interview.id == bindparam("interview")),
@@ -95,13 +97,13 @@ def load_facts(session: Session, payload: dict[str, Any]) -> Facts:
 
     known: dict[str, Any] = {}
     queries = _queries()
-    interview = (session.execute(queries.interview, {"interview": payload["interview_id"]}).first()
+    interview = (run_built(session, queries.interview, {"interview": payload["interview_id"]}).first()
                  if payload.get("interview_id") else None)
     candidate = None
     if payload.get("candidate_id") is not None:
-        candidate = session.execute(queries.candidate, {"candidate": payload["candidate_id"]}).first()
+        candidate = run_built(session, queries.candidate, {"candidate": payload["candidate_id"]}).first()
     elif interview is not None:
-        candidate = session.execute(queries.applicant, {"application": interview.application_id}).first()
+        candidate = run_built(session, queries.applicant, {"application": interview.application_id}).first()
     if candidate is not None:
         known |= {"candidate_name": candidate.name, "candidate_gender": candidate.gender.value}
     if interview is not None and interview.confirmation_due_at is not None and "confirm_by" not in payload:

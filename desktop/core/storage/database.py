@@ -236,7 +236,7 @@ def _sqlcipher_engine(path: Path, key: MasterKey) -> Engine:
         options = conn.get_execution_options()
         mode = options.get("sqlite_begin", "DEFERRED")
         wait_ms = options.get("sqlite_busy_ms")
-        if wait_ms is None:
+        if wait_ms is None or int(wait_ms) == BUSY_TIMEOUT_MS:     # the connection's own wait: as it is
             conn.exec_driver_sql(f"BEGIN {mode}")
             return
         conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")

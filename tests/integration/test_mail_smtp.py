@@ -4,11 +4,12 @@ interview attached as iCalendar; refusals and outages end as the 通知 page sho
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from desktop.core import settings
 from desktop.core.delivery.outbox import Item, PermanentFailure, TemporaryFailure
@@ -83,6 +84,33 @@ def test_an_invitation_arrives_in_chinese_with_the_interview_attached(world, rel
     [event] = event_calendar.walk("VEVENT")
     assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == sequence
     assert event.decoded("DTSTART") == local(STORY_DAY, 10)
+
+
+def test_the_delivery_threads_read_nothing_the_claim_read_each_message_s_facts(world, relay, certs):
+    """MailSender.prepare reads every claimed message's facts in the worker's claiming transaction:
+    a delivery thread opens no unit of work (one each cost more than composing the message), and
+    sends what the test above checks."""
+    configure(world, relay.port, certs)
+    for n in range(3):
+        book(world, n, local(STORY_DAY, 9 + n))
+    begun: list[str] = []
+
+    def began(_conn) -> None:
+        begun.append(threading.current_thread().name)
+
+    event.listen(world.db.engine, "begin", began)
+    try:
+        progress = OutboxWorker(world.db, [MailSender(world.db)]).run_once()
+    finally:
+        event.remove(world.db.engine, "begin", began)
+    assert progress.outcome.sent == 3 and len(relay.mailbox.received) == 3
+    assert begun and not [name for name in begun if name.startswith("outbox-email")]
+    with world.db.session() as s:
+        expected = {e.recipient: templates.render(s, "invitation", "email", e.payload) for e in email_entries(world)}
+    for message in relay.mailbox.messages():
+        rendered = expected[message["To"].addresses[0].addr_spec]
+        assert str(message["Subject"]) == rendered.subject
+        assert message.get_body(("plain",)).get_content().replace("\r\n", "\n").strip() == rendered.text.strip()
 
 
 def test_one_login_serves_many_messages_from_a_worker_thread(world, relay, certs):

@@ -59,6 +59,7 @@ class Item:
     payload: dict[str, Any]
     attempts: int        # including this one
     version: int         # the claimed row's version; finishing checks it
+    context: Any = None  # what the sender read for it in the claiming transaction (Sender.prepare), if anything
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,10 @@ class Sender(Protocol):
     concurrency: int
 
     def deliver(self, item: Item) -> Delivered: ...
+
+    # Optional: `prepare(session, items) -> list[Item]`, called in the claiming transaction with what
+    # was just claimed, returns them with `context` set to what their delivery would otherwise open a
+    # unit of work of its own to read (a message's facts); an item it cannot prepare keeps None.
 
 
 @dataclass

@@ -189,6 +189,9 @@ class OutboxWorker:
                     if refresh is not None:
                         refresh(session)     # the sender's settings and templates, if they changed
                     claimed[channel] = outbox.claim(session, self.name, channel, room)
+                    prepare = getattr(self.senders[channel], "prepare", None)
+                    if prepare is not None and claimed[channel]:
+                        claimed[channel] = prepare(session, claimed[channel])
         except BaseException:
             with self._lock:
                 self._finished[:0] = finished

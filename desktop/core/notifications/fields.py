@@ -91,6 +91,9 @@ def _queries() -> _Queries:
         .where(Application.id == bindparam("application")))
 
 
+FACT_KEYS = ("interview_id", "candidate_id", "user_id", "change_request_id")   # the records load_facts looks up
+
+
 def load_facts(session: Session, payload: dict[str, Any]) -> Facts:
     def value(key: str) -> str:
         return str(settings.institution_value(session, key) or "")

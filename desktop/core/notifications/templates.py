@@ -338,15 +338,18 @@ def render_text(event: str, channel: str, subject: str, body: str, payload: dict
     return Rendered(subject_text, text, to_html(text, locale) if channel == "email" else "")
 
 
-def render(session: Session, event: str, channel: str, payload: dict[str, Any], *,
-           locale: str = "zh_CN", saved: dict[tuple[str, str, str], TemplateText] | None = None) -> Rendered:
+def render(session: Session | None, event: str, channel: str, payload: dict[str, Any], *,
+           locale: str = "zh_CN", saved: dict[tuple[str, str, str], TemplateText] | None = None,
+           facts: fields.Facts | None = None) -> Rendered:
+    """The message of `event` on `channel`. `saved` (saved_versions) and `facts` (fields.load_facts)
+    when the caller read them already: with both, nothing is read and `session` may be None."""
     if event == anchors.KIND:   # a fixed text that `audit verify --anchors` reads back; not an editable template
         subject, text = anchors.message(payload)
         return Rendered(subject, text, to_html(text, "zh_CN") if channel == "email" else "")
     locale = locale if locale in LOCALES else "zh_CN"
     template = template_for(session, event, channel, locale, saved=saved)
     return render_text(event, channel, template.subject, template.body, payload,
-                       fields.load_facts(session, payload), locale)
+                       facts if facts is not None else fields.load_facts(session, payload), locale)
 
 
 def sms_segments(text: str) -> tuple[int, int]:

@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from datetime import datetime
 from email.message import EmailMessage
 from email.parser import BytesParser, Parser
@@ -43,6 +43,7 @@ from desktop.core.delivery.outbox import (
     TemporaryFailure,
 )
 from desktop.core.notifications import templates
+from desktop.core.notifications.fields import FACT_KEYS, Facts, load_facts
 from desktop.core.storage.database import Database
 from desktop.integrations import ical
 from desktop.integrations.mail import mime
@@ -219,13 +220,23 @@ def parsed(outgoing: Outgoing) -> EmailMessage:
     return BytesParser(policy=SMTP).parsebytes(outgoing.raw)
 
 
-def outgoing_for(session: Session, config: SmtpConfig, item: Item, *,
-                 saved: dict[tuple[str, str, str], templates.TemplateText] | None = None) -> Outgoing:
+def attaches_files(item: Item) -> bool:
+    """Whether the message carries a document made from the database when it is sent."""
+    return ((item.kind == "offer_notice" and bool(item.payload.get("offer_id")))
+            or (item.kind == "privacy_access" and bool(item.payload.get("export_attached"))
+                and bool(item.payload.get("request_id"))))
+
+
+def outgoing_for(session: Session | None, config: SmtpConfig, item: Item, *,
+                 saved: dict[tuple[str, str, str], templates.TemplateText] | None = None,
+                 facts: Facts | None = None, now: datetime | None = None) -> Outgoing:
     """The e-mail an outbox entry sends: the template's text and HTML, with the interview as an
     .ics attachment for invitations, changes and cancellations, the offer letter as a PDF with an
-    offer notice, the copy of their personal information with the answer to an access request."""
-    rendered = templates.render(session, item.kind, CHANNEL, item.payload, saved=saved)
-    now = session.info["clock"].now()
+    offer notice, the copy of their personal information with the answer to an access request.
+    With `saved`, `facts` and `now` read beforehand, a message without attachments reads nothing:
+    `session` may then be None (MailSender.prepare)."""
+    rendered = templates.render(session, item.kind, CHANNEL, item.payload, saved=saved, facts=facts)
+    now = now if now is not None else session.info["clock"].now()
     name = str(item.payload.get("candidate_name") or "")
     calendar = None
     if item.kind in CALENDAR_METHODS:
@@ -233,11 +244,13 @@ def outgoing_for(session: Session, config: SmtpConfig, item: Item, *,
         calendar = (ical.invitation(item.payload, organizer=(config.from_name, config.from_address),
                                     attendee=(name, item.recipient), method=method, stamp=now), method)
     attachments: tuple[tuple[bytes, str], ...] = ()
-    if item.kind == "offer_notice" and item.payload.get("offer_id"):
+    if not attaches_files(item):
+        pass
+    elif item.kind == "offer_notice":
         from desktop.integrations.documents.offer_letter import letter_for, render_offer_letter
 
         attachments = ((render_offer_letter(letter_for(session, int(item.payload["offer_id"]))), "录用通知书.pdf"),)
-    elif item.kind == "privacy_access" and item.payload.get("export_attached") and item.payload.get("request_id"):
+    else:
         from desktop.integrations.documents.personal_data import attachments_for
 
         attachments = attachments_for(session, int(item.payload["request_id"]))
@@ -295,16 +308,38 @@ class MailSender:
             settings.use_stored(session, stored)
             self._read = _Read(stored, saved, SmtpConfig.load(session))
 
+    def prepare(self, session: Session, items: list[Item]) -> list[Item]:
+        """In the worker's claiming transaction: each message's facts (the candidate's name, the
+        confirmation deadline ...), so that its delivery thread reads nothing and opens no unit of work
+        of its own (that cost more than composing the message). Messages with a document attached
+        read it when sent; an item whose payload names its records other than by number is left to
+        read its facts itself, as any error of it is that message's failure, not the claim's."""
+        ready = []
+        for item in items:
+            context = None
+            if not attaches_files(item) and all(isinstance(item.payload.get(key), int | None) for key in FACT_KEYS):
+                try:
+                    context = load_facts(session, item.payload)
+                except (LookupError, TypeError, ValueError):   # the delivery meets it again and says so
+                    context = None
+            ready.append(replace(item, context=context))
+        return ready
+
     def deliver(self, item: Item) -> Delivered:
         read = self._read
-        with self.db.session() as session:
-            if read is None:             # used without a worker's refresh: read them now
-                config, saved = SmtpConfig.load(session), None
-            else:
-                settings.use_stored(session, read.stored)
-                config, saved = read.config, read.saved
-            config.check()
-            outgoing = outgoing_for(session, config, item, saved=saved)
+        if read is not None and item.context is not None:    # prepared: nothing left to read
+            read.config.check()
+            config = read.config
+            outgoing = outgoing_for(None, config, item, saved=read.saved, facts=item.context, now=self.db.clock.now())
+        else:
+            with self.db.session() as session:
+                if read is None:             # used without a worker's refresh: read them now
+                    config, saved = SmtpConfig.load(session), None
+                else:
+                    settings.use_stored(session, read.stored)
+                    config, saved = read.config, read.saved
+                config.check()
+                outgoing = outgoing_for(session, config, item, saved=saved)
         with reasons():   # only the conversation with the server: a template or file error keeps its own name
             self._send(config, outgoing)
         return Delivered(external_id=outgoing.message_id, copy={"eml": base64.b64encode(outgoing.raw).decode("ascii")})

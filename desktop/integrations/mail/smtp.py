@@ -360,7 +360,10 @@ class MailSender:
             raise
 
     def _connection(self, config: SmtpConfig) -> smtplib.SMTP:
-        conn, key, now = getattr(self._local, "conn", None), astuple(config), time.monotonic()
+        conn, now = getattr(self._local, "conn", None), time.monotonic()
+        # The connection serves the settings it was made with; the same configuration object (the one
+        # `refresh` keeps) needs no field-by-field comparison (astuple copies every field each time).
+        key = self._local.key if conn is not None and self._local.config is config else astuple(config)
         if conn is not None and self._local.key == key:
             if now - self._local.used_at < FRESH_SECONDS:
                 self._local.used_at = now
@@ -373,7 +376,7 @@ class MailSender:
                 pass
         self._drop()
         conn = connect(config)
-        self._local.conn, self._local.key, self._local.used_at = conn, key, now
+        self._local.conn, self._local.key, self._local.config, self._local.used_at = conn, key, config, now
         with self._lock:
             self._open.add(conn)
         return conn

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.lock_dialog: LoginDialog | None = None
         self.failed_messages = 0
         self._hidden_dialogs: list[QDialog] = []
+        self.closed = False
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -195,7 +196,13 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(self._first_row())
         if "desk" not in self.page_keys():
             self._offer_desk_to_panel_members()
-        self.reminders.start()
+        # the first tick waits for the first page's data: its write, and the reloads its "clock" brings,
+        # would share the workers and the CPU with the page's queries
+        ctx.tasks.when_idle(self._start_reminders)
+
+    def _start_reminders(self) -> None:
+        if not self.locked and not self.closed:    # locked meanwhile: unlocking starts it; signed out: never
+            self.reminders.start()
 
     def _first_row(self) -> int:
         """我的面试 first for someone who only interviews; the first page allowed otherwise."""
@@ -443,6 +450,7 @@ class MainWindow(QMainWindow):
         self.cover_hint.setText(self.tr("Signed out."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
         self.idle.stop()
         self.reminders.stop()
         super().closeEvent(event)

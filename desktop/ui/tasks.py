@@ -97,6 +97,15 @@ class TaskRunner(QObject):
     def is_idle(self) -> bool:
         return not self._pending
 
+    def when_idle(self, fn: Callable[[], Any]) -> None:
+        """Call `fn()` on the UI thread once every task queued so far has delivered its result (at once
+        when none is queued): background work of the desk's own (the minute tick, the outbox worker)
+        starts after the first page's queries, instead of sharing the workers and the CPU with them."""
+        if self.is_idle:
+            fn()
+        else:
+            self.sig_idle.connect(fn, Qt.ConnectionType.SingleShotConnection)
+
     @property
     def is_busy(self) -> bool:
         return self._busy

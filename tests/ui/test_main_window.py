@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from ui_helpers import PASSWORD, add_candidates, add_department, add_user
 
@@ -95,7 +95,18 @@ def test_idle_time_locks_the_window_and_the_password_unlocks_it(qtbot, window, c
 
 def test_activity_restarts_the_idle_period(qtbot, window, clock):
     clock.advance(timedelta(minutes=10))
-    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Down)     # as the system hands it over: to the window
+    clock.advance(timedelta(minutes=10))
+    assert not window.idle.check() and not window.locked
+    clock.advance(timedelta(minutes=5))
+    assert window.idle.check() and window.locked
+
+
+def test_a_click_in_a_dialog_of_its_own_is_activity_too(qtbot, window, ctx, clock):
+    dialog = window.open_notices()                 # a top-level window of its own over the main window
+    qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
+    clock.advance(timedelta(minutes=10))
+    qtbot.mouseClick(dialog.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     clock.advance(timedelta(minutes=10))
     assert not window.idle.check() and not window.locked
     clock.advance(timedelta(minutes=5))

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             self._offer_desk_to_panel_members()
         # the first tick waits for the first page's data: its write, and the reloads its "clock" brings,
         # would share the workers and the CPU with the page's queries
-        ctx.tasks.when_idle(self._start_reminders)
+        ctx.tasks.when_idle(self._start_reminders, owner=self)
 
     def _start_reminders(self) -> None:
         if not self.locked and not self.closed:    # locked meanwhile: unlocking starts it; signed out: never

@@ -72,6 +72,14 @@ def test_every_page_opens_and_loads_without_an_error(qtbot, window, ctx, embedde
     assert window.pages["candidates"].model.total == 5
 
 
+def test_the_reminders_tick_once_the_first_page_has_its_data(qtbot, ctx):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    assert win.pages["today"].loading and not win.reminders.running and not win.reminders.timer.isActive()
+    qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
+    assert win.pages["today"].desk is not None and win.reminders.primed and win.reminders.timer.isActive()
+
+
 def test_idle_time_locks_the_window_and_the_password_unlocks_it(qtbot, window, ctx, clock):
     qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
     clock.advance(timedelta(minutes=14))

@@ -24,7 +24,8 @@ LATER = ("alembic", "exchangelib", "pypinyin", "reportlab")     # reportlab: dos
 # the backup copier when first used (bench/bench_start.py --importtime lists what a start loads).
 DESK_LATER = ("desktop.core.scheduling.reminders", "desktop.core.offers", "desktop.core.questions",
               "desktop.core.interview_room", "desktop.ui.schedule.change_dialog", "desktop.core.scheduling.booking",
-              "desktop.core.notifications.templates", "desktop.core.storage.admin", "desktop.core.decision_effects")
+              "desktop.core.notifications.templates", "desktop.core.storage.admin", "desktop.core.decision_effects",
+              "desktop.integrations.message_view")
 
 START = textwrap.dedent("""
     import json, sys

@@ -25,7 +25,7 @@ LATER = ("alembic", "exchangelib", "pypinyin", "reportlab")     # reportlab: dos
 DESK_LATER = ("desktop.core.scheduling.reminders", "desktop.core.offers", "desktop.core.questions",
               "desktop.core.interview_room", "desktop.ui.schedule.change_dialog", "desktop.core.scheduling.booking",
               "desktop.core.notifications.templates", "desktop.core.storage.admin", "desktop.core.decision_effects",
-              "desktop.integrations.message_view")
+              "desktop.integrations.message_view", "desktop.core.services.overview")
 
 START = textwrap.dedent("""
     import json, sys

@@ -155,7 +155,7 @@ def _run_desk(app, signed_in, tasks, clock, dirs, machine_language, keystore, Ap
     if link_server is not None:
         link_server.deliver_to(desk.open_link)    # links from later starts (and the one this start got)
     delivery = DeliveryService(ctx)
-    delivery.start()        # messages and calendar updates go out while the app runs
+    tasks.when_idle(delivery.start, owner=delivery)   # messages and calendar updates go out once the page is up
     scheduled_backup = BackupScheduler(ctx)
     scheduled_backup.start()     # the daily backup, made up soon after the start when a day was missed
     # the pinyin dictionaries (sorting by name) load once the first page is up, off the UI thread

@@ -31,7 +31,7 @@ from desktop.core import anchors, audit, rotation, settings
 from desktop.core.errors import BackupExists, BackupFailed, BackupInProgress, DeskError
 from desktop.core.model import AuditEntry, BackupRun
 from desktop.core.permissions import Action, require
-from desktop.core.storage import admin, server_backup
+from desktop.core.storage import server_backup
 from desktop.core.storage.database import Actor, Database, sqlcipher_key_of
 from desktop.core.storage.keys import key_file_for
 
@@ -237,6 +237,8 @@ def perform(db: Database, claim: Claim, zone: ZoneInfo) -> Outcome:
             claim.folder.mkdir(parents=True, exist_ok=True)
         path = _name(db, claim, zone)
         if db.is_embedded:
+            from desktop.core.storage import admin   # the copying and checking code: loaded by the first backup
+
             report = admin.backup(db, path, db.clock)
             check = admin.verify_written(report.path, sqlcipher_key_of(db))
             problems, anchor = check.problems, report.anchor
@@ -307,6 +309,8 @@ def record_pre_migration(session: Session, report: Any, removed: list[str]) -> B
     """The copy taken before a schema upgrade (admin.pre_migration_backup: a verified file, or a copy
     of every table in a schema on a server), recorded after the upgrade made the table for it; the
     earlier copies the rotation removed are marked pruned."""
+    from desktop.core.storage import admin
+
     now = session.info["clock"].now()
     if isinstance(report, admin.BackupReport):
         run = BackupRun(started_at=report.created_at, finished_at=now, trigger="pre_migration", path=str(report.path),

@@ -200,6 +200,26 @@ class CalendarFileInvalid(DeskError):
                          name=name)
 
 
+class RoomRefused(DeskError):
+    """An action of the interview room (desktop/core/interview_room.py) that its state does not allow;
+    nothing was written. `reason`: not_today, not_started, ended, unticked (`items`: the labels not
+    ticked), overtime_reason (`minutes` over the plan), no_item (`ordinal`)."""
+
+    code = "room_refused"
+
+    def __init__(self, reason: str, detail: str, **params: object) -> None:
+        super().__init__(detail, reason=reason, **params)
+
+
+class TemplateInvalid(DeskError):
+    """A message template (desktop/core/notifications/templates.py) was refused before anything was
+    written. params: reason (unknown_field, field_not_allowed, braces, required, too_long,
+    unknown_template), fields (names, for the first two), part (subject or body). The detail is the
+    Chinese sentence: field names are no personal data."""
+
+    code = "template_invalid"
+
+
 class CalendarReplyRefused(DeskError):
     """A calendar reply was not recorded: its UID names no interview (`unknown_uid`) or it was not
     sent by the interview's candidate (`not_candidate`)."""

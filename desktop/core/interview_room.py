@@ -16,7 +16,7 @@ from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import settings
-from desktop.core.errors import DeskError, InvalidState, NotFound, ValidationFailed
+from desktop.core.errors import DeskError, InvalidState, NotFound, RoomRefused, ValidationFailed
 from desktop.core.model import (
     Alert, Application, Candidate, ChecklistTick, Interview, InterviewNote, InterviewParticipant, InterviewStatus,
     Position, Round, User,
@@ -37,17 +37,6 @@ DEFAULT_CHECKLIST = {
     "en": ("Tell the next step and when", "Ask for the candidate's questions", "Write the closing note"),
 }
 _SALUTATION = {"zh_CN": {"male": "{0}先生", "female": "{0}女士"}, "en": {"male": "Mr {0}", "female": "Ms {0}"}}
-
-
-class RoomRefused(DeskError):
-    """An action of the interview room that its state does not allow; nothing was written. `reason`:
-    not_today, not_started, ended, unticked (`items`: the labels not ticked), overtime_reason
-    (`minutes` over the plan), no_item (`ordinal`)."""
-
-    code = "room_refused"
-
-    def __init__(self, reason: str, detail: str, **params: object) -> None:
-        super().__init__(detail, reason=reason, **params)
 
 
 @dataclass(frozen=True)

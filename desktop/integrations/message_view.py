@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from desktop.core.delivery.outbox import DeliveryFailed, Item
 from desktop.core.errors import DeskError, NotFound
 from desktop.core.model import Application, Candidate, Interview, OutboxEntry, Position
-from desktop.core.notifications import templates
 from desktop.core.permissions import Action, visible_departments
 from desktop.core.services import overview
 from desktop.core.services.paging import ListQuery
@@ -109,9 +108,7 @@ def _render(session: Session, item: Item) -> MessageView:
     if item.channel == "email":
         return _email(message_for(session, SmtpConfig.load(session), item), empty)
     if item.channel == "sms":
-        text = rendered_text(session, item.kind, "sms", item.payload).text
-        return MessageView(empty, text=text, sms_parts=templates.sms_parts(text),
-                           sms_characters=templates.sms_segments(text)[0], headers=[("To", item.recipient)])
+        return _sms(empty, rendered_text(session, item.kind, "sms", item.payload).text, item.recipient)
     if item.channel == "oa":
         shown = rendered_text(session, item.kind, "oa", item.payload)
         return MessageView(empty, subject=shown.subject, text=shown.text, headers=[("To", item.recipient)])
@@ -129,11 +126,18 @@ def _sent(channel: str, copy: dict[str, Any], item: Item) -> MessageView:
         date = [("Date", str(message["Date"]))] if message["Date"] else []
         return replace(shown, headers=shown.headers + date)
     if channel == "sms":
-        text = str(copy.get("text", ""))
-        return MessageView(empty, text=text, sms_parts=templates.sms_parts(text),
-                           sms_characters=templates.sms_segments(text)[0], headers=[("To", item.recipient)])
+        return _sms(empty, str(copy.get("text", "")), item.recipient)
     return MessageView(empty, subject=str(copy.get("subject", "")), text=str(copy.get("text", "")),
                        headers=[("To", item.recipient)])
+
+
+def _sms(row: overview.OutboxRow, text: str, recipient: str) -> MessageView:
+    # the templates' module (its fields and their queries) loads with the first message shown, not with
+    # the interview detail that imports this module to list the messages
+    from desktop.core.notifications import templates
+
+    return MessageView(row, text=text, sms_parts=templates.sms_parts(text),
+                       sms_characters=templates.sms_segments(text)[0], headers=[("To", recipient)])
 
 
 def _email(message: EmailMessage, row: overview.OutboxRow) -> MessageView:

@@ -63,7 +63,8 @@ class GarbageCollector(QObject):
     def freeze(self, why: str) -> None:
         gc.freeze()
         self.modules = len(sys.modules)
-        log.debug("garbage collection: %s objects frozen (%s)", gc.get_freeze_count(), why)
+        if log.isEnabledFor(logging.DEBUG):     # the count walks every frozen object: not for a line nobody keeps
+            log.debug("garbage collection: %s objects frozen (%s)", gc.get_freeze_count(), why)
 
 
 def install(app: QObject) -> GarbageCollector:

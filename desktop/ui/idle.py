@@ -1,5 +1,12 @@
 """Locking the window after idle time: any key, click or wheel counts as activity; a timer checks
-against the clock (a ManualClock in tests) and reports when `security.idle_lock_minutes` passed."""
+against the clock (a ManualClock in tests) and reports when `security.idle_lock_minutes` passed.
+
+The input is watched on the app's top-level windows (QWindow), where the system hands it to Qt before
+Qt passes it on to a widget; a window is watched from when it first gets the focus (a new dialog, a
+menu) or, at the latest, from the next check. A filter on the whole application would see it too, but
+it brings every event of every object into Python (paints, layouts, timers: some 4,000 while the first
+page is built) and makes PySide build the Python enum classes of each kind of widget and event it
+meets on the way (about 130 of them, a few dozen milliseconds of the start)."""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 
 from desktop.core.clock import Clock
 
@@ -28,19 +35,32 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(check_every_ms)
         self._timer.timeout.connect(self.check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._app = QGuiApplication.instance()
+        if self._app is not None:
+            self._app.focusWindowChanged.connect(self._watch)
+        self.watch_windows()
+
+    def _watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)      # installed once however often it is asked
+
+    def watch_windows(self) -> None:
+        """Every top-level window there is now, focused or not (a popup that never took the focus)."""
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
 
     def start(self) -> None:
         self.last_activity = self.clock.now()
+        self.watch_windows()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self._app is not None:      # once: the window stops it on signing out and again on closing
+            self._app.focusWindowChanged.disconnect(self._watch)
+            self._app = None
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
 
     def pause(self) -> None:
         """While locked nothing is watched; `resume` starts a new idle period."""
@@ -56,6 +76,7 @@ class IdleWatcher(QObject):
         return False
 
     def check(self) -> bool:
+        self.watch_windows()
         if self.paused:
             return False
         if self.clock.now() - self.last_activity >= timedelta(minutes=max(1, int(self.minutes()))):

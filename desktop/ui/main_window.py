@@ -37,70 +37,70 @@ class PageSpec:
     key: str
     source_title: str                        # marked for translation; shown translated
     needs: tuple[tuple[Action, ...], ...]    # every group must have one action the user holds
-    build: Callable[["AppContext"], QWidget]
+    build: Callable[["AppContext", QWidget], QWidget]     # (ctx, parent): the page, built inside its parent
 
     def title(self) -> str:
         return QCoreApplication.translate("MainWindow", self.source_title)
 
 
-def _today(ctx):
+def _today(ctx, parent):
     from desktop.ui.today.page import TodayPage
-    return TodayPage(ctx)
+    return TodayPage(ctx, parent)
 
 
-def _desk(ctx):
+def _desk(ctx, parent):
     from desktop.ui.desk.page import MyInterviewsPage
-    return MyInterviewsPage(ctx)
+    return MyInterviewsPage(ctx, parent)
 
 
-def _schedule(ctx):
+def _schedule(ctx, parent):
     from desktop.ui.schedule.page import SchedulePage
-    return SchedulePage(ctx)
+    return SchedulePage(ctx, parent)
 
 
-def _board(ctx):
+def _board(ctx, parent):
     from desktop.ui.board.page import RoomBoardPage
-    return RoomBoardPage(ctx)
+    return RoomBoardPage(ctx, parent)
 
 
-def _candidates(ctx):
+def _candidates(ctx, parent):
     from desktop.ui.candidates.page import CandidatesPage
-    return CandidatesPage(ctx)
+    return CandidatesPage(ctx, parent)
 
 
-def _positions(ctx):
+def _positions(ctx, parent):
     from desktop.ui.positions.page import PositionsPage
-    return PositionsPage(ctx)
+    return PositionsPage(ctx, parent)
 
 
-def _approvals(ctx):
+def _approvals(ctx, parent):
     from desktop.ui.approvals.page import ApprovalsPage
-    return ApprovalsPage(ctx)
+    return ApprovalsPage(ctx, parent)
 
 
-def _questions(ctx):
+def _questions(ctx, parent):
     from desktop.ui.questions.page import QuestionsPage
-    return QuestionsPage(ctx)
+    return QuestionsPage(ctx, parent)
 
 
-def _outbox(ctx):
+def _outbox(ctx, parent):
     from desktop.ui.outbox.page import OutboxPage
-    return OutboxPage(ctx)
+    return OutboxPage(ctx, parent)
 
 
-def _reports(ctx):
+def _reports(ctx, parent):
     from desktop.ui.overview.pages import ReportsPage
-    return ReportsPage(ctx)
+    return ReportsPage(ctx, parent)
 
 
-def _archive(ctx):
+def _archive(ctx, parent):
     from desktop.ui.archive.page import ArchiveHub
-    return ArchiveHub(ctx)
+    return ArchiveHub(ctx, parent)
 
 
-def _settings(ctx):
+def _settings(ctx, parent):
     from desktop.ui.settings.page import SettingsPage
-    return SettingsPage(ctx)
+    return SettingsPage(ctx, parent)
 
 
 A = Action
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.lock_dialog: LoginDialog | None = None
         self.failed_messages = 0
         self._hidden_dialogs: list[QDialog] = []
+        self.closed = False
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -195,7 +196,13 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(self._first_row())
         if "desk" not in self.page_keys():
             self._offer_desk_to_panel_members()
-        self.reminders.start()
+        # the first tick waits for the first page's data: its write, and the reloads its "clock" brings,
+        # would share the workers and the CPU with the page's queries
+        ctx.tasks.when_idle(self._start_reminders, owner=self)
+
+    def _start_reminders(self) -> None:
+        if not self.locked and not self.closed:    # locked meanwhile: unlocking starts it; signed out: never
+            self.reminders.start()
 
     def _first_row(self) -> int:
         """我的面试 first for someone who only interviews; the first page allowed otherwise."""
@@ -345,7 +352,9 @@ class MainWindow(QMainWindow):
         spec = next(s for s in self.specs if s.key == key)
         page = self.pages.get(key)
         if page is None:
-            page = spec.build(self.ctx)
+            # built as a child of the stack: a page built loose and added afterwards is styled again widget
+            # by widget under the application's style sheet (some 15 ms of the start for Today)
+            page = spec.build(self.ctx, self.stack)
             if hasattr(page, "sig_open_page"):
                 page.sig_open_page.connect(self.open_page)
             if hasattr(page, "sig_open_request"):
@@ -443,6 +452,7 @@ class MainWindow(QMainWindow):
         self.cover_hint.setText(self.tr("Signed out."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
         self.idle.stop()
         self.reminders.stop()
         super().closeEvent(event)

@@ -11,11 +11,9 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.core import errors
+from desktop.core.errors import RoomRefused, TemplateInvalid
 from desktop.core.failures import typed_failure
-from desktop.core.interview_room import RoomRefused
-from desktop.core.notifications.templates import TemplateInvalid
 from desktop.core.validation import MAX_LENGTH
-from desktop.core.scheduling.calendar_files import HOLIDAY_YEARS, MAX_HOLIDAY_DAYS, MAX_HOLIDAY_EVENT_DAYS
 
 
 _REQUIREMENT_PARTS = {   # the columns of a position's requirements table (desktop/ui/positions/requirements.py)
@@ -290,6 +288,8 @@ def conflicts_text(conflicts, zone=None) -> str:
 
 def calendar_file_text(error: errors.CalendarFileInvalid) -> str:
     """"The calendar file cannot be read: line 12, …" for a file that was refused whole."""
+    from desktop.core.scheduling.calendar_files import HOLIDAY_YEARS, MAX_HOLIDAY_DAYS, MAX_HOLIDAY_EVENT_DAYS
+
     p = error.params
     name = str(p.get("name") or "")
     reasons = {

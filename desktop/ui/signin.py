@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.core import accounts, signing
@@ -113,11 +113,7 @@ class Desk(QObject):
         """The login left the signing key's Argon2 run for later (core.signing.PendingKey): it runs once
         the first page has its data, off the UI thread, so the window does not wait for it; a
         signature asked for sooner waits for the key instead."""
-        tasks = self.ctx.tasks
-        if tasks.is_idle:
-            signing.KEYRING.unwrap_in_background()
-        else:
-            tasks.sig_idle.connect(signing.KEYRING.unwrap_in_background, Qt.ConnectionType.SingleShotConnection)
+        self.ctx.tasks.when_idle(signing.KEYRING.unwrap_in_background)
 
     def _apply_language(self, language: str) -> None:
         app = QApplication.instance()

@@ -72,6 +72,7 @@ class TaskRunner(QObject):
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
         self._pending: set[_Task] = set()
+        self._starting = 0               # calls of when_idle queued to run once the event loop comes round
         self._busy = False
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -95,7 +96,32 @@ class TaskRunner(QObject):
 
     @property
     def is_idle(self) -> bool:
-        return not self._pending
+        return not self._pending and not self._starting
+
+    def when_idle(self, fn: Callable[[], Any], *, owner: QObject | None = None) -> None:
+        """Call `fn()` on the UI thread once every task queued so far has delivered its result and the
+        event loop has drawn what they brought (at once when nothing is queued): background work of the
+        desk's own (the minute tick, the outbox worker) starts after the first page is on screen, instead
+        of sharing the workers, the CPU and the GIL with its query and its painting. Until `fn` has run
+        the runner is not idle, so whoever waits for idle waits for what it starts as well. Skipped when
+        `owner` has been deleted by then."""
+        if self.is_idle:
+            fn()
+            return
+        self.sig_idle.connect(lambda: self._start_soon(fn, owner), Qt.ConnectionType.SingleShotConnection)
+
+    def _start_soon(self, fn: Callable[[], Any], owner: QObject | None) -> None:
+        self._starting += 1      # queued after the repaint that the delivered results posted
+        QTimer.singleShot(0, self, lambda: self._start(fn, owner))
+
+    def _start(self, fn: Callable[[], Any], owner: QObject | None) -> None:
+        self._starting -= 1
+        try:
+            if owner is None or shiboken6.isValid(owner):
+                fn()
+        finally:
+            if self.is_idle:
+                self.sig_idle.emit()
 
     @property
     def is_busy(self) -> bool:
@@ -134,5 +160,5 @@ class TaskRunner(QObject):
                     raise value
                 handler(value)
         finally:
-            if not self._pending:
+            if self.is_idle:
                 self.sig_idle.emit()

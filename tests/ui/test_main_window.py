@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from ui_helpers import PASSWORD, add_candidates, add_department, add_user
 
@@ -72,6 +72,14 @@ def test_every_page_opens_and_loads_without_an_error(qtbot, window, ctx, embedde
     assert window.pages["candidates"].model.total == 5
 
 
+def test_the_reminders_tick_once_the_first_page_has_its_data(qtbot, ctx):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    assert win.pages["today"].loading and not win.reminders.running and not win.reminders.timer.isActive()
+    qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
+    assert win.pages["today"].desk is not None and win.reminders.primed and win.reminders.timer.isActive()
+
+
 def test_idle_time_locks_the_window_and_the_password_unlocks_it(qtbot, window, ctx, clock):
     qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
     clock.advance(timedelta(minutes=14))
@@ -95,7 +103,18 @@ def test_idle_time_locks_the_window_and_the_password_unlocks_it(qtbot, window, c
 
 def test_activity_restarts_the_idle_period(qtbot, window, clock):
     clock.advance(timedelta(minutes=10))
-    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Down)     # as the system hands it over: to the window
+    clock.advance(timedelta(minutes=10))
+    assert not window.idle.check() and not window.locked
+    clock.advance(timedelta(minutes=5))
+    assert window.idle.check() and window.locked
+
+
+def test_a_click_in_a_dialog_of_its_own_is_activity_too(qtbot, window, ctx, clock):
+    dialog = window.open_notices()                 # a top-level window of its own over the main window
+    qtbot.waitUntil(lambda: ctx.tasks.is_idle, timeout=10_000)
+    clock.advance(timedelta(minutes=10))
+    qtbot.mouseClick(dialog.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     clock.advance(timedelta(minutes=10))
     assert not window.idle.check() and not window.locked
     clock.advance(timedelta(minutes=5))

@@ -76,6 +76,25 @@ def test_callbacks_for_a_closed_window_are_dropped(qtbot, runner):
     assert called == []
 
 
+def test_work_started_when_idle_waits_for_the_queued_results_and_counts_as_queued_itself(qtbot, runner):
+    order = []
+    release = threading.Event()
+    runner.run_in_background(lambda: release.wait(5), lambda _r: order.append("page's data"))
+    runner.when_idle(lambda: order.append("tick"))
+    runner.when_idle(lambda: order.append("never"), owner=(gone := QObject()))
+    idle_then = []
+    runner.sig_idle.connect(lambda: idle_then.append(runner.is_idle))
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(gone), timeout=5_000)
+    assert order == [] and not runner.is_idle
+    release.set()
+    qtbot.waitUntil(lambda: runner.is_idle, timeout=5_000)
+    assert order == ["page's data", "tick"]        # an owner deleted meanwhile: its call is dropped
+    assert idle_then == [False, True]              # not idle until what waited for idle has started
+    runner.when_idle(lambda: order.append("at once"))
+    assert order[-1] == "at once"                  # nothing queued: no wait
+
+
 def test_an_unexpected_error_shows_details_without_personal_data(qtbot):
     try:
         try:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import anchors
-from desktop.core.errors import DeskError
+from desktop.core.errors import TemplateInvalid
 from desktop.core.model import MessageTemplate
 from desktop.core.notifications import fields
 from desktop.core.notifications.fields import FIELDS, Facts
@@ -37,14 +37,6 @@ CHANNEL_LABELS = {"email": ("电子邮件", "E-mail"), "sms": ("短信", "Text m
                   "oa": ("OA 办公系统", "OA system"), "desktop": ("桌面提醒", "Desktop notice")}
 SUBJECT_MAX = 300           # message_templates.subject
 SMS_SINGLE, SMS_PART = 70, 67   # UCS-2: 70 characters in one message, 67 per part when concatenated
-
-
-class TemplateInvalid(DeskError):
-    """A template was refused before anything was written. params: reason (unknown_field,
-    field_not_allowed, braces, required, too_long, unknown_template), fields (names, for the first
-    two), part (subject or body). The detail is the Chinese sentence: field names are no personal data."""
-
-    code = "template_invalid"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from desktop.core.model import Application, Candidate, Interview, OutboxEntry, O
 from desktop.core.permissions import Action, allowed, visible_departments
 from desktop.core.scheduling import conflicts as rules
 from desktop.core.scheduling import inbox as desk
-from desktop.core.scheduling import lookups, reminders, views
+from desktop.core.scheduling import lookups, views
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.storage.database import Actor
 
@@ -183,6 +183,10 @@ class Tick:
 def tick(session: Session, actor: Actor) -> Tick:
     """One run of the reminder engine, then the user's open alerts and unread notices (to notify
     what is new)."""
+    # the engine reaches into every part of the desk (offers, questions, rooms, privacy requests...):
+    # imported by the first tick, which runs on the writer thread once the first page has its data
+    from desktop.core.scheduling import reminders
+
     anchors.publish_due(session)      # first: the head it publishes must be committed, not this tick's own
     now = session.info["clock"].now()
     with audit.one_append(session):    # every part raises and queues: one append to the chain, not one per flush

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -26,9 +26,11 @@ from desktop.core.model import (
 from desktop.core.permissions import Action, allowed
 from desktop.core.scheduling import attendance, views
 from desktop.core.scheduling.office import OfficeHours
-from desktop.core.services.overview import Rights, rights
 from desktop.core.storage.database import Actor
 from desktop.core.validation import mask_email, mask_phone
+
+if TYPE_CHECKING:
+    from desktop.core.services.overview import Rights
 
 DAYS_AHEAD = 14          # today and the next two weeks
 PAGE_SIZE = 100
@@ -73,6 +75,8 @@ def my_interviews(session: Session, actor: Actor, *, offset: int = 0, limit: int
                   days: int = DAYS_AHEAD) -> DeskList:
     """The user's interviews from the start of today to the end of the `days`-th day ahead, by start
     time, one page at a time (sorted and paged in SQL); cancelled ones are left out."""
+    from desktop.core.services.overview import rights   # the lists' rules of who sees what: loaded with the page
+
     today, start, end = _window(session, days)
     conditions = (InterviewParticipant.user_id == actor.user_id, Interview.starts_at >= start,
                   Interview.starts_at < end, Interview.status != InterviewStatus.CANCELLED)
@@ -212,6 +216,8 @@ def _may_open(session: Session, actor: Actor, interview_id: int) -> tuple[Interv
 
 
 def _candidate(session: Session, actor: Actor, candidate: Candidate, department_id: int) -> CandidateSummary:
+    from desktop.core.services.overview import rights
+
     may = rights(session, actor, department_id)
     if not may.names:
         return CandidateSummary(candidate.id, may.name(candidate.name), False)

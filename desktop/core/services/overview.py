@@ -14,7 +14,7 @@ from desktop.core.model import (
     Alert, Application, ApplicationStage, ApprovalStep, ArchiveRecord, Candidate, ChangeRequest, ChangeStatus, Department,
     Interview, InterviewParticipant, OutboxEntry, OutboxState, Position, Room, Round, User,
 )
-from desktop.core import decision_effects, settings
+from desktop.core import settings
 from desktop.core.permissions import Action, allowed, visible_departments
 from desktop.core.scheduling.office import OfficeHours
 from desktop.core.services.paging import ListQuery, Page
@@ -332,6 +332,8 @@ class FeedbackTimeliness:
 def feedback_timeliness(session: Session, actor: Actor, first_day: date, last_day: date) -> FeedbackTimeliness:
     """The feedback-on-time figures (decision_effects.on_time) of the decisions taken on these local
     days, for the positions the actor may report on."""
+    from desktop.core import decision_effects    # it brings the decisions' effects (reception, templates): Reports only
+
     depts = visible_departments(session, actor, Action.REPORTS_VIEW)
     hours = OfficeHours.load(session)
     since, until = hours.at(first_day, time(0)), hours.at(last_day + timedelta(days=1), time(0))

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from desktop.core.scheduling.desk_views import ApprovalEntry
 from desktop.core.scheduling.views import InboxItem
 from desktop.core import labels
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import change_words, colors, words
 

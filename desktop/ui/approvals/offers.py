@@ -18,7 +18,7 @@ from desktop.core.offer_inbox import OfferEntry, offer_inbox
 from desktop.core.offers import OfferStep
 from desktop.ui import signatures
 from desktop.ui.approvals.inbox import DecisionInbox, InboxPanel
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import change_words
 from desktop.ui.schedule.detail import fill_table, small_table

@@ -15,7 +15,7 @@ from desktop.core.lifecycle import compaction, purges
 from desktop.ui.approvals.inbox import DecisionInbox, InboxPanel
 from desktop.ui.archive import lifecycle_words as words
 from desktop.ui.errors import show_error
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import change_words
 from desktop.ui.widgets import primary_button

@@ -14,7 +14,7 @@ from desktop.core import labels
 from desktop.core.lifecycle import requests
 from desktop.ui import messages
 from desktop.ui.archive.privacy_dialogs import ENTITY, CloseDialog, HandleDialog, RecordRequestDialog
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.questions.models import time_left
 from desktop.ui.reassign import ReassignDialog
 from desktop.ui.row_list_page import RowListPage

@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import labels
-from desktop.core.services.overview import OutboxRow
-from desktop.integrations import message_view
 from desktop.ui import messages
-from desktop.ui.outbox.viewer import MessageViewer
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
+    from desktop.core.services.overview import OutboxRow
     from desktop.ui.context import AppContext
+    from desktop.ui.outbox.viewer import MessageViewer
 
 
 class InterviewMessages(QWidget):
@@ -66,8 +65,15 @@ class InterviewMessages(QWidget):
             self.table.setRowCount(0)
             return
         generation, actor = self._generation, self.ctx.actor
-        self.ctx.read(lambda session: message_view.interview_messages(session, actor, interview_id),
-                      lambda rows: self._arrived(generation, rows), lambda error: self._failed(generation, error),
+
+        def read(session):
+            # the message views (mail parsing, the outbox's row types) load with the first interview
+            # shown, on the reader thread, not with the Today page that holds this panel
+            from desktop.integrations import message_view
+
+            return message_view.interview_messages(session, actor, interview_id)
+
+        self.ctx.read(read, lambda rows: self._arrived(generation, rows), lambda error: self._failed(generation, error),
                       owner=self)
 
     def _changed(self, entity: str, ids: object) -> None:
@@ -105,6 +111,8 @@ class InterviewMessages(QWidget):
     def open_row(self, row: int) -> MessageViewer | None:
         if not 0 <= row < len(self.rows):
             return None
+        from desktop.ui.outbox.viewer import MessageViewer
+
         self.viewer = MessageViewer(self.ctx, self.rows[row].id, self)
         self.viewer.open()
         return self.viewer

@@ -1,17 +1,15 @@
-"""List models of the read-only lists: change requests, outbox, archive, report; and the base of short lists."""
+"""List models of the read-only lists: change requests, outbox, archive, report."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from sqlalchemy.orm import Session
 
 from desktop.core.services import overview
 from desktop.core.services.overview import ArchiveRow, ChangeRequestRow, OutboxRow, ReportRow
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core import labels
-from desktop.ui.paged_model import ID_ROLE, ROW_ROLE, SORT_ROLE, PagedTableModel
+from desktop.ui.list_model import ListTableModel
+from desktop.ui.paged_model import PagedTableModel
 from desktop.ui.schedule import change_words
 
 
@@ -87,48 +85,6 @@ class ArchiveTableModel(PagedTableModel[ArchiveRow]):
                 self.COL_REASON: reasons.get(row.reason, row.reason),
                 self.COL_CREATED: self.ctx.format_time(row.created_at),
                 self.COL_SHA: row.sha256[:16] + "…" if row.sha256 else ""}.get(column, "")
-
-
-class ListTableModel(QAbstractTableModel):
-    """A short list that arrives whole (one row per position, at most a hundred alerts)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def display(self, row: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return self.display(row, index.column())
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        if role == ROW_ROLE:
-            return row
-        return None
 
 
 class ReportTableModel(ListTableModel):

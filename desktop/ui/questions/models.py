@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from desktop.core import labels
 from desktop.core.question_views import QuestionRow
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.schedule import colors
 
 if TYPE_CHECKING:

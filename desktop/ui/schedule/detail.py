@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (
 from desktop.core.model import ChangeKind, Channel, Party
 from desktop.core.permissions import Action
 from desktop.core.scheduling import attendance, lookups, views
-from desktop.core.scheduling.changes import RequestResult
 from desktop.core import labels
 from desktop.ui import messages
-from desktop.ui.board.dialogs import CheckInConfirmation
 from desktop.ui.errors import show_error
 from desktop.ui.outbox.interview_messages import InterviewMessages
 from desktop.ui.schedule import change_words, colors, words
-from desktop.ui.schedule.change_dialog import ChangeRequestDialog
 from desktop.ui.widgets import hint_label, title_label
 
 if TYPE_CHECKING:
+    from desktop.core.scheduling.changes import RequestResult
+    from desktop.ui.board.dialogs import CheckInConfirmation
     from desktop.ui.context import AppContext
+    from desktop.ui.schedule.change_dialog import ChangeRequestDialog
 
 ACTIVE = ("scheduled", "confirmed", "pending_approval")
 
@@ -292,22 +292,23 @@ class InterviewDetailPanel(QFrame):
     def change_time(self) -> None:
         """HR moves the interview: a new time typed or picked from the free slots, with the reason."""
         if self.facts is not None:
-            self._open_dialog(ChangeRequestDialog(self.ctx, self.facts, kind=ChangeKind.RESCHEDULE, party=Party.HR,
-                                                  find_slots=True, edit_time=True, parent=self))
+            self._open_dialog(kind=ChangeKind.RESCHEDULE, party=Party.HR, find_slots=True, edit_time=True)
 
     def candidate_moves(self) -> None:
         if self.facts is not None:
-            self._open_dialog(ChangeRequestDialog(self.ctx, self.facts, kind=ChangeKind.RESCHEDULE,
-                                                  party=Party.CANDIDATE, find_slots=True, edit_time=True,
-                                                  reason_code="candidate_request", parent=self))
+            self._open_dialog(kind=ChangeKind.RESCHEDULE, party=Party.CANDIDATE, find_slots=True, edit_time=True,
+                              reason_code="candidate_request")
 
     def cancel_interview(self) -> None:
         if self.facts is not None:
-            self._open_dialog(ChangeRequestDialog(self.ctx, self.facts, kind=ChangeKind.CANCEL,
-                                                  party=Party.CANDIDATE, parent=self))
+            self._open_dialog(kind=ChangeKind.CANCEL, party=Party.CANDIDATE)
 
-    def _open_dialog(self, dialog: ChangeRequestDialog) -> None:
-        self.dialog = dialog
+    def _open_dialog(self, **options) -> None:
+        # the change dialog (and the booking rules and slot search behind it) is loaded when first asked
+        # for, not with the Today page that shows this panel at start-up
+        from desktop.ui.schedule.change_dialog import ChangeRequestDialog
+
+        self.dialog = dialog = ChangeRequestDialog(self.ctx, self.facts, **options, parent=self)
         dialog.sig_saved.connect(self._requested)
         dialog.open()
 
@@ -329,6 +330,8 @@ class InterviewDetailPanel(QFrame):
         d = self.detail
         if d is None:
             return
+        from desktop.ui.board.dialogs import CheckInConfirmation
+
         self.check_in_dialog = CheckInConfirmation(self.ctx.tz, d.candidate, d.position, d.starts_at, d.ends_at,
                                                    d.room if d.mode == "onsite" else "", self)
         self.check_in_dialog.accepted.connect(lambda: self._act(

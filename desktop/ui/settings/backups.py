@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButto
 from desktop.core import backups
 from desktop.ui import messages
 from desktop.ui.errors import show_error
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.settings.inputs import (
     StoredSettingsTab, add_folder_row, save_row, setting_column, setting_form, setting_input, stored,
 )

@@ -20,7 +20,7 @@ from desktop.core.scheduling.chains import ChainInfo, ChainInput, StepInput
 from desktop.core import labels
 from desktop.ui.errors import show_error
 from desktop.ui.forms import DepartmentPicker, EditDialog
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.widgets import hint_label
 
 if TYPE_CHECKING:

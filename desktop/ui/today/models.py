@@ -14,7 +14,7 @@ from desktop.core.scheduling.risk import Risk
 from desktop.core.scheduling.views import InboxItem, TodayItem
 from desktop.core import labels
 from desktop.ui.approvals.models import step_text
-from desktop.ui.overview.models import ListTableModel
+from desktop.ui.list_model import ListTableModel
 from desktop.ui.paged_model import ID_ROLE
 from desktop.ui.schedule import colors, words
 

@@ -15,17 +15,21 @@ dictionaries: 400,000 objects and more) takes 70-150 ms. So the oldest objects a
   objects that stay);
 - after every full collection: what survived one has lived through every generation, so the next
   full collection walks only what was promoted since (a couple of minutes of survivors), not all
-  that survived before. And after any collection slower than 10 ms (its survivors are many).
+  that survived before. And after a generation-1 collection slower than 10 ms (its survivors are
+  many: they would be walked once more by the next full collection).
 
 What is frozen is not collected as a cycle: cyclic garbage that was alive when frozen (a closed
-dialog's widgets and their slots, say) stays in memory. To keep memory bounded, the whole heap is
-collected now and then, thawed and frozen again (`collect_all`): when what is frozen has grown by a
-quarter since the last time (CPython's own rule for its oldest generation: a full collection only
-when the objects new to it exceed 25% of those that were there) and the window is not in use (the
-user works in another program or the screen is locked), so its 100 ms or more go unnoticed; and,
-if the window is never left, once the frozen heap has doubled: frozen garbage can at worst about
-double the objects, and a long session pays one such pause each time it does. bench/soak_gc.py
-measures the pauses and the memory over a long session.
+dialog's widgets and their slots, say) stays in memory (little: a whole collection after a 5-minute
+soak found 673 unreachable objects). To keep memory bounded, the whole heap is collected now and
+then, thawed and frozen again (`collect_all`): when what is frozen has grown by a quarter since the
+last time (CPython's own rule for its oldest generation: a full collection only when the objects new
+to it exceed 25% of those that were there) and no window of the program is in use (the user works in
+another program, or the screen is locked), so that its 100 ms or more go unnoticed; and, if the
+window is never left, once the frozen heap has doubled: frozen garbage can then at worst double the
+objects, and a long session pays one such pause each time it does. The growth is counted from what
+each freeze froze (an upper bound: much of it dies later) and counted exactly, a walk of the frozen
+heap, only when that says due. bench/soak_gc.py measures the pauses and the memory over a long
+session.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ log = logging.getLogger(__name__)
 
 class GarbageCollector(QObject):
     INTERVAL_MS = 1000
-    SLOW_MS = 10.0        # a collection that took longer freezes what survived it
+    SLOW_MS = 10.0        # a generation-1 collection that took longer freezes what survived it
     GROWTH_AWAY = 0.25    # the frozen heap grew by this much: collected whole once the window is left
     GROWTH_ANYWAY = 1.0   # grew by this much: collected whole even while the window is in use
 

@@ -6,19 +6,23 @@ a scaled-down version (tests/ui/test_gc_pauses.py); this is the long run.
     .venv/bin/python bench/soak_gc.py --minutes 60          # on bench/out/scheduling/scheduling.db
     .venv/bin/python bench/soak_gc.py --minutes 5 --think-ms 200
 
-The database is bench_scheduling's (200,000 interviews, 201,000 candidates, 50 interviewers; built
-by `bench/bench_scheduling.py --measures week` when missing), opened as the app opens it; the app's
+The database is a copy of bench_scheduling's (200,000 interviews, 201,000 candidates, 50 interviewers;
+built by `bench/bench_scheduling.py --measures week` when missing), opened as the app opens it; the app's
 collector runs on its timer, the desk is settled and the pinyin dictionaries preloaded as after a
 start. Prints the longest pause, collections per generation, p50/p99, how many were over 50 ms, the
-steps done, the process's memory before and after, and the load average. Bookings are committed to
-the bench file (applications that the bench leaves free).
+steps done, the process's memory before and after, and the load average. Bookings (of the 1,000
+applications that the bench leaves free) are committed to the copy, so every soak can book as long as
+the last one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -43,6 +47,49 @@ OUT = ROOT / "bench" / "out"
 def rss_mib() -> float:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class Walks:
+    """--explain: for every full collection and every other slower than `slow_ms`, its generation, how many objects it walked
+    (its generation and the younger ones, counted as it began), how many it freed, and the types most
+    walked. The counting walks the heap itself, before the collection's clock starts (this callback runs
+    before Pauses'), so it lengthens the session, not the pauses measured; for diagnosis only."""
+
+    def __init__(self, slow_ms: float) -> None:
+        self.slow_ms = slow_ms
+        self.slow: list[dict] = []
+        self._walked: tuple[int, list] | None = None
+        self._started = self._cpu_started = 0.0
+
+    def __enter__(self) -> "Walks":
+        import gc
+        gc.callbacks.insert(0, self._seen)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        import gc
+        gc.callbacks.remove(self._seen)
+
+    def _seen(self, phase: str, info: dict) -> None:
+        import gc
+        from collections import Counter
+        if phase == "start":
+            objects = [o for g in range(info["generation"] + 1) for o in gc.get_objects(generation=g)]
+            kinds = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in objects)
+            self._walked = (len(objects), kinds.most_common(15))
+            del objects
+            self._started, self._cpu_started = time.perf_counter(), time.thread_time()
+        else:
+            took = (time.perf_counter() - self._started) * 1000
+            cpu = (time.thread_time() - self._cpu_started) * 1000
+            if (took > self.slow_ms or info["generation"] == 2) and self._walked is not None:
+                walked, kinds = self._walked
+                entry = {"generation": info["generation"], "ms": round(took, 1), "cpu_ms": round(cpu, 1),
+                         "walked": walked, "freed": info["collected"], "frozen": gc.get_freeze_count(),
+                         "types": kinds}
+                self.slow.append(entry)
+                print(f"  slow collection: {json.dumps(entry, ensure_ascii=False)}", flush=True)
+            self._walked = None
 
 
 class EventLoop:
@@ -81,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--think-ms", type=int, default=300, help="the user's pause between two steps")
+    parser.add_argument("--explain", type=float, metavar="MS",
+                        help="diagnosis: list what each collection slower than MS walked (a heap walk per collection)")
     args = parser.parse_args(argv)
 
     import bench_scheduling as data
@@ -97,10 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.tasks import TaskRunner
 
-    path = data.OUT / "scheduling.db"
-    if not path.exists():
+    built = data.OUT / "scheduling.db"
+    if not built.exists():
         data.main(["--measures", "week", "--weeks", "2", "--warmup", "0"])
-    os.environ["INTERVIEWDESK_HOME"] = tempfile.mkdtemp(prefix="interviewdesk-soak-gc-")
+    home = Path(tempfile.mkdtemp(prefix="interviewdesk-soak-gc-"))
+    os.environ["INTERVIEWDESK_HOME"] = str(home)
+    path = home / built.name        # bookings go into a copy: every soak starts from the same bench data
+    for made in built.parent.glob(built.name + "*"):
+        shutil.copy2(made, home / made.name)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collector = ui_gc.install(app)           # as run_gui does, before anything else
     style.apply(app)
@@ -111,8 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     with db.session(hr) as s:
         booked = set(s.scalars(select(Interview.application_id).where(Interview.application_id > data.INTERVIEWS)))
     free = iter([a for a in range(data.INTERVIEWS + 1, data.INTERVIEWS + 1001) if a not in booked])
-    people = iter([(a, b) for a in range(1, data.INTERVIEWERS + 1) for b in range(1, data.INTERVIEWERS + 1)
-                   if a < b][::7])
+    people = itertools.cycle([(a, b) for a in range(1, data.INTERVIEWERS + 1) for b in range(1, data.INTERVIEWERS + 1)
+                              if a < b][::7])
 
     def book_next(session):
         application_id, panel = next(free), next(people)
@@ -142,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
           f"load {report['load_before']}")
     ends = time.monotonic() + args.minutes * 60
     steps = 0
-    with Pauses() as pauses:
+    walks = Walks(args.explain) if args.explain else contextlib.nullcontext()
+    with walks, Pauses() as pauses:
         while time.monotonic() < ends:
             use.step(steps)
             steps += 1
@@ -156,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     report |= {"steps": steps, "done": dict(use.done), "errors": [repr(e) for e in use.errors[:5]],
                "pauses": pauses.summary(), "rss_mib_after": round(rss_mib(), 1), "load_after": os.getloadavg(),
                "frozen_objects": __import__("gc").get_freeze_count()}
+    if args.explain:
+        report["slow_collections"] = walks.slow
     window.close()
     loop.waitUntil(lambda: tasks.is_idle, 60_000)
     tasks.wait_for_done()

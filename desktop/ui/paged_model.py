@@ -8,6 +8,8 @@ dropped. Fetching runs off the UI thread through the AppContext.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -22,7 +24,42 @@ Row = TypeVar("Row")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1      # the entity id of the row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2    # the raw value the column sorts by
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3     # the whole row dataclass
+ROW_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ID_ROLE, SORT_ROLE, ROW_ROLE})   # what `data` answers
 Index = QModelIndex | QPersistentModelIndex
+
+
+class Rows(Sequence[Row]):
+    """The rows fetched so far. Named tuples (CandidateRow) are kept as plain tuples and named again when
+    read: Python's collector stops tracking a plain tuple of plain values (numbers, strings, times) once
+    it has looked at it, but never an instance of a tuple subclass, so a list scrolled to its end (the
+    201,000 candidates of the scheduling bench) was walked object by object in every full collection."""
+
+    __slots__ = ("_kept", "_named")
+
+    def __init__(self, rows: Iterable[Row] = ()) -> None:
+        self._kept: list = []
+        self._named: Callable[[tuple], Row] | None = None
+        self.extend(rows)
+
+    def extend(self, rows: Iterable[Row]) -> None:
+        rows = list(rows)
+        if rows and not self._kept and isinstance(rows[0], tuple) and type(rows[0]) is not tuple:
+            self._named = functools.partial(tuple.__new__, type(rows[0]))
+        self._kept.extend(map(tuple, rows) if self._named is not None else rows)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __getitem__(self, number):      # one row, or a slice of them (a list)
+        if isinstance(number, slice):
+            return [self._name(row) for row in self._kept[number]]
+        return self._name(self._kept[number])
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(self._name, self._kept)
+
+    def _name(self, row):
+        return row if self._named is None else self._named(row)
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
@@ -39,7 +76,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self.ctx = ctx
         self.page_size = page_size or self.PAGE_SIZE
-        self.rows: list[Row] = []
+        self.rows: Rows[Row] = Rows()
         self.total = 0
         self.capped = False        # more match than the list counts: `total` is a lower bound ("1,000+")
         self.more = False          # rows follow the last one fetched
@@ -89,8 +126,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
+        if role not in ROW_ROLES or not index.isValid() or index.row() >= len(self.rows):
+            return None       # the view asks for a dozen roles per cell: the row is named only for these
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, index.column())
@@ -176,7 +213,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self.loading = False
         if page.offset == 0:
             self.beginResetModel()
-            self.rows = list(page.rows)
+            self.rows = Rows(page.rows)
             self._took(page)
             self.endResetModel()
         elif page.offset == len(self.rows) and page.rows:

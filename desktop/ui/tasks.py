@@ -9,12 +9,14 @@ flash a progress indicator.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 
 Callback = Callable[[Any], None]
 NONE_PIN = 1 << 40
@@ -37,24 +39,21 @@ def pin_none() -> None:
         count.value += NONE_PIN
 
 
-class _Task(QRunnable):
-    def __init__(self, runner: "TaskRunner", fn: Callable[[], Any], on_done: Callback | None,
-                 on_error: Callback | None, owner: QObject | None) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the runner keeps the Python object until its result is delivered
-        self.runner = runner
+class _Task:
+    """The work asked for, what to call with its outcome, and the outcome. Only the runner holds it, until
+    the outcome is delivered: the worker thread reaches it by its number and lets go of it before it
+    reports, so the closures and the outcome (either may hold the last reference to a window) are
+    released on the UI thread."""
+
+    __slots__ = ("fn", "on_done", "on_error", "owner", "outcome")
+
+    def __init__(self, fn: Callable[[], Any], on_done: Callback | None, on_error: Callback | None,
+                 owner: QObject | None) -> None:
         self.fn = fn
         self.on_done = on_done
         self.on_error = on_error
         self.owner = owner
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except BaseException as exc:  # handed to the UI thread, which decides how to show it
-            self.runner._sig_deliver.emit((self, False, exc))
-        else:
-            self.runner._sig_deliver.emit((self, True, result))
+        self.outcome: tuple[bool, Any] = (False, None)
 
 
 class TaskRunner(QObject):
@@ -71,7 +70,8 @@ class TaskRunner(QObject):
         self._reads.setMaxThreadCount(read_threads)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
-        self._pending: set[_Task] = set()
+        self._pending: dict[int, _Task] = {}
+        self._numbers = itertools.count()
         self._starting = 0               # calls of when_idle queued to run once the event loop comes round
         self._busy = False
         self._busy_timer = QTimer(self)
@@ -88,11 +88,13 @@ class TaskRunner(QObject):
                           owner: QObject | None = None) -> None:
         """Run `fn()` on a worker thread. When `owner` has been deleted by the time the result
         arrives (a closed dialog), the callbacks are skipped."""
-        task = _Task(self, fn, on_done, on_error, owner)
-        self._pending.add(task)
+        number = next(self._numbers)
+        self._pending[number] = _Task(fn, on_done, on_error, owner)
         if len(self._pending) == 1 and not self._busy:
             self._busy_timer.start()
-        (self._writes if write else self._reads).start(task)
+        # A plain callable: the pool lets go of it once it ran. (A QRunnable that the pool may not delete
+        # stays a child of the pool's wrapper for good: every task, its closures and what they held.)
+        (self._writes if write else self._reads).start(functools.partial(self._run, number))
 
     @property
     def is_idle(self) -> bool:
@@ -140,9 +142,19 @@ class TaskRunner(QObject):
             self._busy = True
             self.sig_busy.emit(True)
 
-    def _deliver(self, outcome: tuple[_Task, bool, Any]) -> None:
-        task, ok, value = outcome
-        self._pending.discard(task)
+    def _run(self, number: int) -> None:
+        """On a worker thread: nothing of the task is referred to from here once it is reported."""
+        task = self._pending[number]
+        try:
+            task.outcome = (True, task.fn())
+        except BaseException as exc:  # handed to the UI thread, which decides how to show it
+            task.outcome = (False, exc)
+        del task
+        self._sig_deliver.emit(number)
+
+    def _deliver(self, number: int) -> None:
+        task = self._pending.pop(number)
+        ok, value = task.outcome
         if not self._pending:
             self._busy_timer.stop()
             if self._busy:

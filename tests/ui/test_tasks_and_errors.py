@@ -95,6 +95,26 @@ def test_work_started_when_idle_waits_for_the_queued_results_and_counts_as_queue
     assert order[-1] == "at once"                  # nothing queued: no wait
 
 
+def test_a_delivered_task_keeps_nothing_alive_and_lets_go_of_it_on_the_ui_thread(qtbot, runner):
+    """What a task's work and callbacks hold (a page's model, a dialog) is released once its outcome is
+    delivered, not kept by the thread pool for the session; and released on the UI thread, where a
+    window may be destroyed."""
+    released = []
+
+    class Held:
+        def __del__(self) -> None:
+            released.append(threading.get_ident())
+
+    for fails, write in ((False, False), (True, False), (False, True)):
+        held = Held()
+        runner.run_in_background(lambda held=held, fails=fails: 1 / 0 if fails else None,
+                                 lambda _result, held=held: None, lambda _error, held=held: None, write=write)
+    del held
+    qtbot.waitUntil(lambda: runner.is_idle, timeout=5_000)
+    runner.wait_for_done()
+    assert released == [threading.get_ident()] * 3
+
+
 def test_an_unexpected_error_shows_details_without_personal_data(qtbot):
     try:
         try:

@@ -12,7 +12,7 @@ from desktop.core.services.candidates import CandidateRow
 from desktop.core.services.paging import ListQuery, Page
 from desktop.core.sortkeys import name_sort_key
 from desktop.core import labels
-from desktop.ui.paged_model import PagedTableModel
+from desktop.ui.paged_model import PagedTableModel, Rows
 
 COL_NAME = 0
 COL_GENDER = 1
@@ -42,7 +42,7 @@ class CandidateTableModel(PagedTableModel[CandidateRow]):
         """A refused search shows no rows: the list before it must not look like its answer."""
         if isinstance(error, SearchRefused) and generation == self._generation:
             self.beginResetModel()
-            self.rows, self.total, self.capped, self.more, self._after = [], 0, False, False, None
+            self.rows, self.total, self.capped, self.more, self._after = Rows(), 0, False, False, None
             self.endResetModel()
         super()._failed(generation, error)
 

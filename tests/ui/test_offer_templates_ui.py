@@ -93,7 +93,9 @@ def test_a_template_is_saved_and_bad_input_refused_with_nothing_saved(qtbot, ctx
     assert tab.result.objectName() == "error" and "已被使用" in tab.result.text(), tab.result.text()
 
 
-def open_dialog(qtbot, ctx, world) -> OfferDialog:
+def open_dialog(qtbot, ctx, world) -> tuple[ApplicationsPanel, OfferDialog]:
+    """The panel and its offer dialog: the caller keeps the panel (qtbot holds widgets only weakly, and
+    the panel, made without a parent, goes with its dialog once nothing refers to it)."""
     panel = ApplicationsPanel(ctx, for_position=False)
     qtbot.addWidget(panel)
     panel.resize(1000, 700)
@@ -107,14 +109,14 @@ def open_dialog(qtbot, ctx, world) -> OfferDialog:
     panel.offer.offer_button.click()
     dialog = panel.offer.dialog
     assert isinstance(dialog, OfferDialog)
-    return dialog
+    return panel, dialog
 
 
 def test_the_offer_dialog_opens_filled_from_the_post_type_s_template(qtbot, hr_ctx, world):
     with world.db.session(write=True) as s:
         s.get(Position, world.position).post_type = "professional"
         settings.store_institution(s, "contracts.employer_address", "某市健康路 12 号", "admin")
-    dialog = open_dialog(qtbot, hr_ctx, world)
+    _panel, dialog = open_dialog(qtbot, hr_ctx, world)
     assert dialog.template.currentText() == "事业单位专业技术岗位"
     assert "事业单位专业技术岗位" in dialog.template_note.text() and "专业技术岗位" in dialog.template_note.text()
     assert [line.label for line in dialog.pay.lines()] == ["岗位工资", "薪级工资", "基础性绩效工资", "奖励性绩效工资"]

@@ -8,9 +8,12 @@ One thread writes (the background loop, or the caller of `run_once`): a single s
 records every outcome that came in since the last one and tops up the channels whose queue is half
 empty, so the delivery threads never wait for a whole batch and never queue for the write lock
 among themselves. An outcome that arrives while other deliveries are still running waits a few
-milliseconds for them (GATHER_SECONDS), so that outcomes ending together share one commit. A delivery thread waits until its outcome is on disk before it takes its next
-entry: when the program dies, at most one delivered-but-unrecorded entry per delivery thread is
-sent again after its lease (as when each thread committed its own outcome), never a whole batch.
+milliseconds for them (GATHER_SECONDS), so that outcomes ending together share one commit. A
+delivery thread waits until its outcome is on disk before it takes its next entry: when the program
+dies, at most one delivered-but-unrecorded entry per delivery thread is sent again after its lease
+(as when each thread committed its own outcome), never a whole batch. The claim also reads what the
+senders need of the database for what they took (a sender's optional `prepare`), so the delivery
+threads need not open units of work of their own.
 
 `run_once()` delivers everything due now and returns (the command line). `start()` runs the same
 loop in a background thread until `stop()`, waking when `wake()` is called after a write that

@@ -244,16 +244,15 @@ def outgoing_for(session: Session | None, config: SmtpConfig, item: Item, *,
         calendar = (ical.invitation(item.payload, organizer=(config.from_name, config.from_address),
                                     attendee=(name, item.recipient), method=method, stamp=now), method)
     attachments: tuple[tuple[bytes, str], ...] = ()
-    if not attaches_files(item):
-        pass
-    elif item.kind == "offer_notice":
-        from desktop.integrations.documents.offer_letter import letter_for, render_offer_letter
+    if attaches_files(item):
+        if item.kind == "offer_notice":
+            from desktop.integrations.documents.offer_letter import letter_for, render_offer_letter
 
-        attachments = ((render_offer_letter(letter_for(session, int(item.payload["offer_id"]))), "录用通知书.pdf"),)
-    else:
-        from desktop.integrations.documents.personal_data import attachments_for
+            attachments = ((render_offer_letter(letter_for(session, int(item.payload["offer_id"]))), "录用通知书.pdf"),)
+        else:
+            from desktop.integrations.documents.personal_data import attachments_for
 
-        attachments = attachments_for(session, int(item.payload["request_id"]))
+            attachments = attachments_for(session, int(item.payload["request_id"]))
     return compose_bytes(config, to=(name, item.recipient), subject=rendered.subject, text=rendered.text,
                          html=rendered.html, now=now, calendar=calendar, attachments=attachments)
 

@@ -154,19 +154,54 @@ def _snapshot(obj: Any) -> dict[str, Any]:
 
 def _created(obj: Any, key: bytes | None) -> dict[str, Any]:
     """A new record's entry: every value (hidden ones masked) and the digests of the hidden ones."""
-    return _created_values(inspect(obj).mapper, _entity_name(obj), lambda attr: getattr(obj, attr.key), key)
+    fields = _fields(inspect(obj).mapper)
+    return _created_values(fields, _entity_name(obj), [getattr(obj, f.attr) for f in fields], key)
 
 
-def _created_values(mapper: Any, entity: str, value_of: Any, key: bytes | None) -> dict[str, Any]:
-    """`_created` of a record whose values `value_of(column attribute)` gives: an ORM object's, or a
-    row insert_rows writes without one."""
-    attrs = mapper.column_attrs
-    changes: dict[str, Any] = {"after": {a.key: _recorded(a.columns[0], a.key, value_of(a)) for a in attrs}}
-    if key is not None:
-        digests = {a.key: field_digest(key, entity, a.key, value)
-                   for a in attrs if hidden(a.columns[0]) and (value := value_of(a)) is not None}
-        if digests:
-            changes["digests"] = digests
+@dataclass(frozen=True)
+class _Field:
+    """How a create entry records one column: worked out once per mapper, because a booking logs a
+    dozen new records of twenty-odd columns and the column's flags were looked up for every value."""
+    attr: str          # the attribute's name (the entry's key)
+    column_key: str    # the column's key (a row insert_rows writes is keyed by it)
+    column: Any
+    hidden: bool       # personal data or a secret: masked, with a digest beside it
+    plain: bool        # nothing to mask or take out: the value as _plain gives it
+
+
+_FIELDS: dict[Any, tuple[_Field, ...]] = {}
+
+
+def _fields(mapper: Any) -> tuple[_Field, ...]:
+    fields = _FIELDS.get(mapper)
+    if fields is None:
+        fields = tuple(_Field(a.key, a.columns[0].key, a.columns[0], hidden(a.columns[0]),
+                              not hidden(a.columns[0]) and not a.columns[0].info.get("transient_keys"))
+                       for a in mapper.column_attrs)
+        _FIELDS[mapper] = fields
+    return fields
+
+
+_AS_IS = frozenset({str, int, bool, float})
+
+
+def _created_values(fields: tuple[_Field, ...], entity: str, values: list[Any], key: bytes | None) -> dict[str, Any]:
+    """`_created` of a record whose column values, in the order of `fields`, are `values`: an ORM
+    object's, or a row insert_rows writes without one. The same entry `_recorded` gives value by value."""
+    after: dict[str, Any] = {}
+    digests: dict[str, str] = {}
+    for f, value in zip(fields, values):
+        if value is None or (f.plain and type(value) in _AS_IS):
+            after[f.attr] = value
+        elif f.plain:
+            after[f.attr] = _plain(value)
+        else:
+            after[f.attr] = _recorded(f.column, f.attr, value)
+            if f.hidden and key is not None:
+                digests[f.attr] = field_digest(key, entity, f.attr, value)
+    changes: dict[str, Any] = {"after": after}
+    if digests:
+        changes["digests"] = digests
     return changes
 
 
@@ -391,30 +426,43 @@ def _savepoint_undone(session: Session, previous_transaction: Any) -> None:
         del deferred[mark:]
 
 
-def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: str) -> None:
+def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: str) -> list[int] | None:
     """Add new records of `model`. Inside one_append: in one statement without ORM objects, logged as
     a flush logs created records (the same entry per record, appended with the block's); `by` names
-    a column whose value tells the rows apart. Elsewhere (a change decided inside a savepoint, say)
-    as ORM objects that the next flush writes and logs. For rows nothing in the unit of work reads
-    back as objects: a booking's outbox rows, notices and timeline events."""
+    a column whose value tells the rows apart; returns the new ids in the order of `rows`. Elsewhere
+    (a change decided inside a savepoint, say) as ORM objects that the next flush writes and logs;
+    returns None (their ids come with that flush). For rows nothing in the unit of work reads back
+    as objects: a booking's interview and panel, outbox rows, notices and timeline events."""
     if not rows:
-        return
+        return []
     entries = session.info.get(DEFERRED)
     if entries is None:
         session.add_all(model(**row) for row in rows)
-        return
+        return None
     table = model.__table__
     full = [_with_defaults(table, row) for row in rows]
     # A JSON column left at None would be stored as JSON null, not NULL as the ORM leaves it.
     skipped = {c.key for c in table.columns if isinstance(c.type, JSON) and all(r[c.key] is None for r in full)}
     values = [{k: v for k, v in r.items() if k not in skipped} for r in full]
-    ids = dict(session.connection().execute(insert(table).returning(table.c[by], table.c.id), values).all())
-    mapper = inspect(model)
+    ids = dict(session.connection().execute(_inserting(table, by), values).all())
+    fields = _fields(inspect(model))
     key = digest_key_of(session)
     for row in full:
         row["id"] = ids[row[by]]
-        changes = _created_values(mapper, model.__name__, lambda attr, row=row: row[attr.columns[0].key], key)
+        changes = _created_values(fields, model.__name__, [row[f.column_key] for f in fields], key)
         entries.append(("create", model.__name__, str(row["id"]), changes))
+    return [row["id"] for row in full]
+
+
+_INSERTING: dict[tuple[Any, str], Any] = {}
+
+
+def _inserting(table: Any, by: str) -> Any:
+    """insert_rows' statement for `table`, built once (building it cost more than its execution's own work)."""
+    statement = _INSERTING.get((table, by))
+    if statement is None:
+        statement = _INSERTING[(table, by)] = insert(table).returning(table.c[by], table.c.id)
+    return statement
 
 
 def _with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:

@@ -5,10 +5,18 @@ the encrypted file and on PostgreSQL."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from datetime import date, datetime, timezone
+
+from sqlalchemy import func, inspect, select
 
 from desktop.core import audit
-from desktop.core.model import AuditEntry, OutboxEntry
+from desktop.core.model import (
+    AuditEntry, Candidate, Interview, InterviewMode, InterviewParticipant, OutboxEntry, ParticipantRole,
+)
+from desktop.core.scheduling import booking
+from desktop.core.services import candidates
+from factories import SYSTEM, id_number
+from scheduling_world import STORY_DAY, build, local
 from test_audit_chain import chain, entries
 
 VALUES = dict(interview_id=None, channel="email", kind="invitation", recipient="lw@example.cn",
@@ -116,3 +124,55 @@ def test_a_savepoint_rolled_back_inside_one_append_takes_its_entries_with_it(db,
     assert chain(db).ok
     with db.session() as s:
         assert sorted(s.scalars(select(OutboxEntry.dedupe_key))) == ["first", "last", "released"]
+
+
+def recorded_by_the_definition(session, obj) -> dict:
+    """A create entry of `obj` worked out value by value from audit._recorded and field_digest (what
+    every flush logged before the per-mapper recipe), to hold the recipe to."""
+    mapper, key = inspect(obj).mapper, audit.digest_key_of(session)
+    after = {a.key: audit._recorded(a.columns[0], a.key, getattr(obj, a.key)) for a in mapper.column_attrs}
+    digests = {a.key: audit.field_digest(key, type(obj).__name__, a.key, getattr(obj, a.key))
+               for a in mapper.column_attrs if audit.hidden(a.columns[0]) and getattr(obj, a.key) is not None}
+    return {"after": after, "digests": digests} if digests else {"after": after}
+
+
+def test_a_booked_interview_and_its_panel_are_logged_as_a_flush_logs_them(db, clock):
+    """A booking writes the interview and its panel as rows (no unit of work): their entries hold
+    every column the table stores, as the ORM's flush would have logged them."""
+    clock.set(local(STORY_DAY, 8, 0))
+    w = build(db)
+    with db.session(w.hr, write=True) as s:
+        booked = booking.book(s, w.hr, booking.BookingInput(
+            application_id=w.applications[0], round_id=w.round1, starts_at=local(STORY_DAY, 10, 0),
+            duration_minutes=30, mode=InterviewMode.ONSITE, room_id=w.room,
+            interviewer_ids=(w.wang.user_id,), observer_ids=(w.leader.user_id,), notes="带作品集"))
+        assert not [o for o in s.identity_map.values() if isinstance(o, (Interview, InterviewParticipant))]
+    logged = {(e.entity, e.entity_id): e for e in entries(db) if e.action == "create"}
+    with db.session() as s:
+        interview = s.get(Interview, booked.interview_id)
+        assert (interview.starts_at, interview.room_id, interview.notes, interview.hr_owner_id, interview.version) == (
+            local(STORY_DAY, 10, 0), w.room, "带作品集", w.hr.user_id, 1)
+        assert interview.uid.endswith("@interviewdesk") and interview.confirmation_due_at is not None
+        assert [(p.user_id, p.role) for p in interview.participants] == [
+            (w.wang.user_id, ParticipantRole.INTERVIEWER), (w.leader.user_id, ParticipantRole.OBSERVER)]
+        for obj in [interview, *interview.participants]:
+            assert logged[(type(obj).__name__, str(obj.id))].changes == recorded_by_the_definition(s, obj)
+    assert chain(db).ok
+
+
+def test_personal_values_are_logged_masked_with_digests_as_the_definition_says(db):
+    """The recipe a create entry is made by keeps to _recorded for every kind of column: personal
+    values masked with a digest beside them, secrets as ***, JSON without its transient keys."""
+    with db.session(SYSTEM, write=True) as s:
+        cid = candidates.create_candidate(s, SYSTEM, candidates.CandidateInput(
+            name="周晓梅", phone="13912345678", email="zhouxm@example.cn", id_number=id_number(date(1994, 5, 17))))
+        s.add(OutboxEntry(dedupe_key="code", created_at=datetime(2026, 12, 7, tzinfo=timezone.utc), **VALUES))
+    with db.session(SYSTEM) as s:
+        candidate = s.get(Candidate, cid)
+        outbox = s.scalar(select(OutboxEntry).where(OutboxEntry.dedupe_key == "code"))
+        logged = {(e.entity, e.entity_id): e.changes for e in entries(db) if e.action == "create"}
+        expected = recorded_by_the_definition(s, candidate)
+        assert set(expected["digests"]) >= {"phone", "email", "id_number"}
+        assert logged[("Candidate", str(cid))] == expected
+        assert logged[("OutboxEntry", str(outbox.id))] == recorded_by_the_definition(s, outbox)
+        assert "approval_code" not in logged[("OutboxEntry", str(outbox.id))]["after"]["payload"]

@@ -20,6 +20,7 @@ from desktop.core.errors import InvalidState, NotFound
 from desktop.core.model import (
     Alert, Application, DecisionOutcome, Interview, InterviewStatus, ParticipantRole, Position, Round, RoundDecision,
 )
+from desktop.core.model.base import run_built
 from desktop.core.permissions import Action, require
 from desktop.core.storage.database import Actor
 
@@ -83,16 +84,18 @@ def proposal(session: Session, actor: Actor, interview_id: int) -> NextRound:
                      following.duration_minutes, panel, since, booked)
 
 
-# Asked by every booking: built once.
-_OPEN_ALERTS = select(Alert).join(Interview, Interview.id == Alert.interview_id).where(
+# Asked by every booking, which almost never finds one: built once, read as columns; only an alert
+# found is loaded as an object (its acknowledgement is an audited change).
+_OPEN_ALERTS = select(Alert.id, Alert.detail).join(Interview, Interview.id == Alert.interview_id).where(
     Interview.application_id == bindparam("application"), Alert.kind == ALERT_KIND, Alert.acknowledged_at.is_(None))
 
 
 def settle_alerts(session: Session, actor: Actor, application_id: int, round_id: int) -> list[int]:
     """The next round was booked: HR's open "book the next round" alerts of this application for
     this round are done (acknowledged by whoever booked it). Returns their ids."""
-    rows = session.scalars(_OPEN_ALERTS, {"application": application_id}).all()
-    done = [a for a in rows if (a.detail or {}).get("round_id") == round_id]
+    found = [alert_id for alert_id, detail in run_built(session, _OPEN_ALERTS, {"application": application_id})
+             if (detail or {}).get("round_id") == round_id]
+    done = [session.get(Alert, alert_id) for alert_id in found]
     now = session.info["clock"].now()
     for alert in done:
         alert.acknowledged_at, alert.acknowledged_by_id = now, actor.user_id

@@ -16,6 +16,7 @@ from desktop.core.model import (
     CLOSED_STAGES, Application, ApplicationStage, Interview, InterviewMode, InterviewParticipant, InterviewStatus,
     ParticipantRole, Position, Round,
 )
+from desktop.core.model.base import run_built
 from desktop.core.permissions import Action, require
 from desktop.core.scheduling import conflicts as rules
 from desktop.core.scheduling import effects, timeline
@@ -66,6 +67,9 @@ _APPLICATION = (select(Application, Position.department_id).join(Position, Posit
                 .where(Application.id == bindparam("application")))
 
 
+_ROUND_POSITION = select(Round.position_id).where(Round.id == bindparam("round"))
+
+
 def _department_of_application(session: Session, application_id: int) -> tuple[Application, int]:
     row = session.execute(_APPLICATION, {"application": application_id}).first()
     if row is None:
@@ -101,9 +105,8 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
     candidate = effects.candidate_of(session, application.id)   # its contacts go into the notices
     if candidate.restricted:                 # PIPL: processing restricted on the candidate's request
         raise ValidationFailed({"candidate_id": "restricted"})
-    rnd = session.get(Round, data.round_id)
-    if rnd is None or rnd.position_id != application.position_id:
-        raise ValidationFailed({"round_id": "choice"})
+    if run_built(session, _ROUND_POSITION, {"round": data.round_id}).scalar() != application.position_id:
+        raise ValidationFailed({"round_id": "choice"})   # no such round, or another position's
     now = session.info["clock"].now()
     proposal = rules.Proposal(starts_at=data.starts_at, duration_minutes=data.duration_minutes, mode=data.mode,
                               room_id=data.room_id if data.mode == InterviewMode.ONSITE else None,
@@ -111,18 +114,22 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
                               candidate_id=application.candidate_id)
     found = rules.check(session, proposal, now, external)
     refuse_conflicts(found, override_reason)
-    interview = Interview(
-        uid=f"{uuid.uuid4()}@interviewdesk", application_id=application.id, round_id=rnd.id,
-        starts_at=data.starts_at, duration_minutes=data.duration_minutes, mode=data.mode,
-        room_id=proposal.room_id, video_link=data.video_link.strip() or None,
-        status=InterviewStatus.SCHEDULED, sequence=0, hr_owner_id=actor.user_id, notes=data.notes, created_at=now)
-    interview.participants = (
-        [InterviewParticipant(user_id=u, role=ParticipantRole.INTERVIEWER) for u in data.interviewer_ids]
-        + [InterviewParticipant(user_id=u, role=ParticipantRole.OBSERVER) for u in data.observer_ids])
-    interview.confirmation_due_at = effects.confirmation_deadline(session, now, data.starts_at)
+    # The interview and its panel are written as rows (audit.insert_rows), not through the unit of
+    # work: nothing in this transaction reads them back as objects. `interview` mirrors the row for
+    # the notices; it is never added to the session.
+    row = dict(uid=f"{uuid.uuid4()}@interviewdesk", application_id=application.id, round_id=data.round_id,
+               starts_at=data.starts_at, duration_minutes=data.duration_minutes, mode=data.mode,
+               room_id=proposal.room_id, video_link=data.video_link.strip() or None,
+               status=InterviewStatus.SCHEDULED, sequence=0, hr_owner_id=actor.user_id, notes=data.notes,
+               created_at=now, confirmation_due_at=effects.confirmation_deadline(session, now, data.starts_at))
+    interview = Interview(**row)
+    panel = ([(u, ParticipantRole.INTERVIEWER) for u in data.interviewer_ids]
+             + [(u, ParticipantRole.OBSERVER) for u in data.observer_ids])
+    interview.participants = [InterviewParticipant(user_id=u, role=role) for u, role in panel]
     with audit.one_append(session), session.no_autoflush:   # the whole booking: one append to the chain
-        session.add(interview)
-        session.flush()  # the id goes into the outbox rows; everything else in one more flush
+        [interview.id] = audit.insert_rows(session, Interview, [row], by="uid")
+        audit.insert_rows(session, InterviewParticipant, [
+            {"interview_id": interview.id, "user_id": u, "role": role} for u, role in panel], by="user_id")
         overridden = guard_conflicts(session, actor, found, override_reason, "Interview", interview.id)
         events = [(timeline.Event.CONFLICT_OVERRIDDEN, {"reason": override_reason.strip(),
                                                         "conflicts": [c.kind.value for c in overridden]})
@@ -133,7 +140,7 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
                                                 "confirm_by": interview.confirmation_due_at.isoformat()}))
         timeline.add_at_once(session, interview.id, events, actor)
         effects.announce(session, interview, "create", candidate=candidate)
-        next_round.settle_alerts(session, actor, application.id, rnd.id)   # HR's "book the next round" is done
+        next_round.settle_alerts(session, actor, application.id, data.round_id)   # HR's "book the next round" is done
         session.flush()
     return Booked(interview.id, overridden)
 

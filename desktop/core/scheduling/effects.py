@@ -39,6 +39,7 @@ WEEKDAYS = "一二三四五六日"
 # Read for every booking, change and reminder: built once, bound per interview.
 _WHAT = (select(Position.title, Round.name).join(Application, Application.position_id == Position.id)
          .join(Round, Round.id == bindparam("round")).where(Application.id == bindparam("application")))
+_ROOM = select(Room.name, Room.location, Room.exchange_mailbox).where(Room.id == bindparam("room"))
 _PEOPLE = select(User.id, User.username, User.display_name, User.email, User.phone, User.exchange_mailbox,
                  User.is_active).where(User.id.in_(bindparam("people", expanding=True)))
 _CANDIDATE = (select(Candidate.id, Candidate.name, Candidate.email, Candidate.phone, Candidate.restricted)
@@ -50,7 +51,7 @@ def details(session: Session, interview: Interview) -> dict[str, Any]:
     """A snapshot of what the parties are told, so delivery sends exactly this version."""
     position, rnd = run_built(session, _WHAT, {"application": interview.application_id,
                                             "round": interview.round_id}).one()
-    room = session.get(Room, interview.room_id) if interview.room_id else None
+    room = run_built(session, _ROOM, {"room": interview.room_id}).one() if interview.room_id else None
     hours = OfficeHours.load(session)
     local = hours.local(interview.starts_at)
     ends = interview.starts_at + timedelta(minutes=interview.duration_minutes)

@@ -11,8 +11,8 @@ built by `bench/bench_scheduling.py --measures week` when missing), opened as th
 collector runs on its timer, the desk is settled and the pinyin dictionaries preloaded as after a
 start. Prints the longest pause, collections per generation, p50/p99, how many were over 50 ms, the
 steps done, the process's memory before and after, and the load average. Bookings (of the 1,000
-applications that the bench leaves free) are committed to the copy, so every soak can book as long as
-the last one.
+applications that the bench leaves free, round after round) go into a copy of the database, so every
+soak starts from the same data and can run for hours.
 """
 
 from __future__ import annotations
@@ -135,9 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     import bench_scheduling as data
     from desktop.core import sortkeys
     from desktop.core.clock import SystemClock
-    from desktop.core.model import Interview, InterviewMode
+    from desktop.core.model import Application, Interview, InterviewMode
     from desktop.core.paths import app_dirs
     from desktop.core.scheduling import booking, slots
+    from desktop.core.scheduling import conflicts as rules
     from desktop.core.storage.connect import Target, open_target
     from desktop.core.storage.database import Actor
     from desktop.ui import gc as ui_gc
@@ -163,19 +164,31 @@ def main(argv: list[str] | None = None) -> int:
     hr = Actor(user_id=data.INTERVIEWERS + 1, username="hr", grants=(("hr_officer", None),))
     with db.session(hr) as s:
         booked = set(s.scalars(select(Interview.application_id).where(Interview.application_id > data.INTERVIEWS)))
-    free = iter([a for a in range(data.INTERVIEWS + 1, data.INTERVIEWS + 1001) if a not in booked])
+    # The free applications, again and again: a soak of an hour books more interviews than there are
+    # (each application is booked once more, in a later slot: a candidate seen again in the next round).
+    free = itertools.cycle([a for a in range(data.INTERVIEWS + 1, data.INTERVIEWS + 1001) if a not in booked])
     people = itertools.cycle([(a, b) for a in range(1, data.INTERVIEWERS + 1) for b in range(1, data.INTERVIEWERS + 1)
                               if a < b][::7])
 
+    def candidate_of(session, application_id):
+        return session.scalar(select(Application.candidate_id).where(Application.id == application_id))
+
     def book_next(session):
-        application_id, panel = next(free), next(people)
+        panel = next(people)
         first = clock.now().date() + timedelta(days=1)
         slot = slots.find_slots(session, slots.SlotRequest(interviewer_ids=panel, duration_minutes=30,
                                                            first_day=first, last_day=first + timedelta(days=13),
                                                            count=1), clock.now())[0]
-        return booking.book(session, hr, booking.BookingInput(
-            application_id=application_id, round_id=application_id % 40 + 1, starts_at=slot.starts_at,
-            duration_minutes=30, mode=InterviewMode.ONSITE, room_id=slot.room_id, interviewer_ids=panel))
+        for application_id in itertools.islice(free, 20):   # a candidate already booked at that time: the next
+            wanted = booking.BookingInput(
+                application_id=application_id, round_id=application_id % 40 + 1, starts_at=slot.starts_at,
+                duration_minutes=30, mode=InterviewMode.ONSITE, room_id=slot.room_id, interviewer_ids=panel)
+            proposal = rules.Proposal(starts_at=slot.starts_at, duration_minutes=30, mode=InterviewMode.ONSITE,
+                                      room_id=slot.room_id, interviewer_ids=panel,
+                                      candidate_id=candidate_of(session, application_id))
+            if not rules.check(session, proposal, clock.now()):
+                return booking.book(session, hr, wanted)
+        raise RuntimeError("no free candidate for the slot in 20 tries")
 
     tasks = TaskRunner()
     ctx = AppContext(db, hr, clock=clock, dirs=app_dirs(), tasks=tasks)

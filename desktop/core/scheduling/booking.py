@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -115,17 +116,16 @@ def book(session: Session, actor: Actor, data: BookingInput, *, override_reason:
     found = rules.check(session, proposal, now, external)
     refuse_conflicts(found, override_reason)
     # The interview and its panel are written as rows (audit.insert_rows), not through the unit of
-    # work: nothing in this transaction reads them back as objects. `interview` mirrors the row for
-    # the notices; it is never added to the session.
+    # work: nothing in this transaction reads them back as objects. `interview` is the row as the
+    # notices read it (its values, its id and its panel), not a mapped object.
     row = dict(uid=f"{uuid.uuid4()}@interviewdesk", application_id=application.id, round_id=data.round_id,
                starts_at=data.starts_at, duration_minutes=data.duration_minutes, mode=data.mode,
                room_id=proposal.room_id, video_link=data.video_link.strip() or None,
                status=InterviewStatus.SCHEDULED, sequence=0, hr_owner_id=actor.user_id, notes=data.notes,
                created_at=now, confirmation_due_at=effects.confirmation_deadline(session, now, data.starts_at))
-    interview = Interview(**row)
     panel = ([(u, ParticipantRole.INTERVIEWER) for u in data.interviewer_ids]
              + [(u, ParticipantRole.OBSERVER) for u in data.observer_ids])
-    interview.participants = [InterviewParticipant(user_id=u, role=role) for u, role in panel]
+    interview = SimpleNamespace(**row, participants=[SimpleNamespace(user_id=u, role=role) for u, role in panel])
     with audit.one_append(session), session.no_autoflush:   # the whole booking: one append to the chain
         [interview.id] = audit.insert_rows(session, Interview, [row], by="uid")
         audit.insert_rows(session, InterviewParticipant, [

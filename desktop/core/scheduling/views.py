@@ -236,13 +236,15 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
     rows = conn.execute(_week_statement(by_interviewer, visible is not None, department_id is not None),
                         params).all()
     pending = pending_moves(session, sorted({r[0] for r in rows if r[7]}))
-    # Each block is made once, with its conflict flag: the lanes' overlaps are found on plain tuples first,
-    # in the same pass (the rows come in start order): a block that starts before the latest end seen in
-    # its lane overlaps the block that ends there.
-    placed, last, shown = [], None, ()      # shown: the current interview's part of its blocks
-    latest: dict[int, tuple[datetime, int]] = {}     # lane -> the latest end in it so far, and whose
-    clashing: set[tuple[int, int]] = set()
+    # Each block is made once, in the one pass over the rows (they come in start order): a block that
+    # starts before the latest end seen in its lane overlaps the block that ends there, and the few
+    # that overlap are flagged after the pass.
+    blocks: list[Block] = []
+    last, shown = None, ()      # shown: the current interview's part of its blocks
+    latest: dict[int, tuple[datetime, int]] = {}     # lane -> the latest end in it so far, and whose block
+    clashing: set[int] = set()                       # the overlapping blocks' places in `blocks`
     lane_at = len(_WEEK_COLUMNS) if by_interviewer else _WEEK_ROOM    # the interviewer, or the room
+    make = Block._make
     for row in rows:
         lane = row[lane_at]
         if lane is None:
@@ -253,17 +255,18 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
                 row[:len(_WEEK_COLUMNS)]
             last, starts = iid, driver_utc(starts)
             shown = (starts, starts + timedelta(minutes=minutes), candidate, position, rnd, room or "", status,
-                     _state(status, mode, starts, checked_in, confirmed, now, changing))
-        placed.append((iid, lane, *shown))
+                     _state(status, mode, starts, checked_in, confirmed, now, changing), False)
         before = latest.get(lane)
         if before is not None and shown[0] < before[0]:
-            clashing.add((lane, iid))
-            clashing.add((lane, before[1]))
+            clashing.add(len(blocks))
+            clashing.add(before[1])
         if before is None or shown[1] > before[0]:
-            latest[lane] = (shown[1], iid)
-    blocks = [Block(*p, (p[1], p[0]) in clashing) for p in placed]
-    lane_ids = {p[1] for p in placed}
-    drawn = {p[0] for p in placed}
+            latest[lane] = (shown[1], len(blocks))
+        blocks.append(make((iid, lane) + shown))
+    for place in clashing:
+        blocks[place] = blocks[place]._replace(conflict=True)
+    lane_ids = {b[1] for b in blocks}
+    drawn = {b[0] for b in blocks}
     ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in drawn}, by, lane_ids)
     lane_params: dict[str, object] = {}
     if by == "interviewer":

@@ -12,7 +12,7 @@ from scheduling_ui import idle
 from sqlalchemy import select
 
 from desktop.core.lifecycle import requests
-from desktop.core.model import Candidate, OutboxEntry, PersonalDataRequest
+from desktop.core.model import AuditEntry, Candidate, OutboxEntry, PersonalDataRequest
 from desktop.ui.archive.page import ArchiveHub
 from desktop.ui.archive.privacy import PrivacyRequestsPage
 from desktop.ui.archive.privacy_dialogs import HandleDialog, RecordRequestDialog
@@ -203,3 +203,22 @@ def test_hr_hands_a_request_over_and_closes_another_without_answer(qtbot, make_c
     assert page.model.rowCount() == 1
     with world.db.session() as s:
         assert sorted(s.scalars(select(PersonalDataRequest.status))) == ["closed", "open"]
+
+
+def test_finding_the_candidate_by_phone_number_is_recorded_as_the_list_records_it(qtbot, make_ctx, world):
+    """A phone or ID number typed in the request dialog is an identifier search: it is checked and
+    recorded in the audit log (it ran in a read that was rolled back, so the entry was lost, and on
+    PostgreSQL a read cannot write at all)."""
+    ctx = make_ctx(world.hr)
+    page = open_page(qtbot, ctx)
+    page.record()
+    dialog = page.dialog
+    dialog.find("13800138000")
+    idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.candidate.count() > 0, timeout=5000)
+    assert dialog.candidate.currentData() == world.candidates[0]
+    with world.db.session() as s:
+        searches = s.execute(select(AuditEntry.actor_name, AuditEntry.changes)
+                             .where(AuditEntry.action == "search")).all()
+    assert [(name, changes["by"].startswith("phone")) for name, changes in searches] == [(world.hr.username, True)]
+    assert "13800138000" not in repr(searches[0].changes)      # the number itself only masked

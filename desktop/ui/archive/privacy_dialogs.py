@@ -154,8 +154,16 @@ class RecordRequestDialog(QDialog):
             return
         actor = self.ctx.actor
         query = ListQuery(search=text, limit=30)
-        self.ctx.read(lambda session: candidates.list_candidates(session, actor, query).rows, self._found,
-                      lambda error: self.form.show_message(messages.describe(error)), owner=self)
+
+        def failed(error: BaseException) -> None:
+            self.form.show_message(messages.describe(error))
+
+        if candidates.is_identifier_search(text):   # a phone or ID number: the search is recorded (a write)
+            self.ctx.write(lambda session: candidates.list_candidates(session, actor, query).rows, self._found,
+                           failed, entity="audit", owner=self)
+        else:
+            self.ctx.read(lambda session: candidates.list_candidates(session, actor, query).rows, self._found,
+                          failed, owner=self)
 
     def _found(self, rows) -> None:
         self.candidate.clear()

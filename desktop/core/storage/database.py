@@ -137,11 +137,15 @@ class Database:
 
     @contextmanager
     def session(self, actor: Actor | None = None, *, write: bool = False) -> Iterator[Session]:
-        """One unit of work. Writes commit when the block ends without error; reads never commit.
+        """One unit of work. Writes commit when the block ends without error; reads never write.
 
         Embedded writes take SQLite's write lock at BEGIN (IMMEDIATE) so that two writers never
         deadlock on upgrading a read lock, and the audit chain sees a stable head. A writer that
-        finds the lock taken waits its turn (see `_take_write_lock`).
+        finds the lock taken waits its turn (see `_take_write_lock`). An embedded read ends with a
+        rollback. On PostgreSQL a read is a READ ONLY transaction (a write in it is an error) and
+        ends with COMMIT, which for a transaction that cannot write is the same as a rollback: psycopg
+        drops every prepared statement of the connection after a ROLLBACK (DEALLOCATE ALL), so with
+        reads rolled back the server parsed and planned every statement of the app again.
         """
         session = self._sessions()
         session.info["actor"] = actor or Actor.command_line()
@@ -151,10 +155,16 @@ class Database:
         if self.calendar is not None:
             session.info["calendar"] = self.calendar
         try:
+            server_read = not write and self.kind == "postgresql"
             if write and self.kind == "sqlcipher":
                 self._take_write_lock(session)
+            elif server_read:
+                session.connection(execution_options={"postgresql_readonly": True})
             yield session
             if write:
+                session.commit()
+            elif server_read:
+                session.expunge_all()   # what the block changed in loaded objects is dropped, as by a rollback
                 session.commit()
             else:
                 session.rollback()

@@ -210,12 +210,16 @@ def measure(db: Database, raw: Any, candidates: int, runs: int, warmup: int, see
     sequences = None if sqlite else Sequences(raw)
     if sequences:
         sequences.reset()    # the data was written with its ids: the sequences start behind them
+    # The dry runs roll back. On PostgreSQL a rollback makes psycopg drop the connection's prepared
+    # statements, so they run on an engine of their own, not on the pooled connection the app's own
+    # bookings use (which the app otherwise keeps: its reads end with COMMIT).
+    dry = db if sqlite else open_server(db.engine.url.render_as_string(hide_password=False), clock=clock)
 
     def floor() -> tuple[float, int]:
         data = inputs.next(clock)
         if sequences:
             sequences.reset()
-        statements = dry_run(db, actor, data)
+        statements = dry_run(dry, actor, data)
         if sequences:
             sequences.reset(statements)
         return raw_once(raw, statements, sqlite), len(statements)
@@ -242,6 +246,8 @@ def measure(db: Database, raw: Any, candidates: int, runs: int, warmup: int, see
             raise SystemExit(f"a checked booking conflicted: {exc}")
         raw_ms.append(took)
         counts.append(n)
+    if dry is not db:
+        dry.dispose()
     with db.engine.connect() as conn:
         interviews = conn.execute(text("SELECT count(*) FROM interviews")).scalar()
     return {"app": summary(app_ms), "raw": summary(raw_ms), "statements": sorted(counts)[len(counts) // 2],

@@ -19,12 +19,13 @@ from functools import cache, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import anchors
 from desktop.core.errors import TemplateInvalid
 from desktop.core.model import MessageTemplate
+from desktop.core.model.base import run_built
 from desktop.core.notifications import fields
 from desktop.core.notifications.fields import FIELDS, Facts
 from desktop.core.paths import resources_dir
@@ -233,11 +234,13 @@ def template_for(session: Session, event: str, channel: str, locale: str = "zh_C
     return TemplateText(event, channel, locale, row.subject, row.body, False, row.updated_at)
 
 
+_SAVED = select(MessageTemplate.event, MessageTemplate.locale, MessageTemplate.subject, MessageTemplate.body,
+                MessageTemplate.updated_at).where(MessageTemplate.channel == bindparam("channel"))   # once per claim
+
+
 def saved_versions(session: Session, channel: str) -> dict[tuple[str, str, str], TemplateText]:
     """Every admin's version of one channel's templates, by (event, channel, locale): one query."""
-    rows = session.execute(select(MessageTemplate.event, MessageTemplate.locale, MessageTemplate.subject,
-                                  MessageTemplate.body, MessageTemplate.updated_at)
-                           .where(MessageTemplate.channel == channel)).all()
+    rows = run_built(session, _SAVED, {"channel": channel}).all()
     return {(r.event, channel, r.locale): TemplateText(r.event, channel, r.locale, r.subject, r.body, False,
                                                        r.updated_at) for r in rows}
 

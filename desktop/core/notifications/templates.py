@@ -298,19 +298,6 @@ class Rendered:
     html: str           # e-mail only; "" for the other channels
 
 
-def fill(text: str, values: dict[str, str]) -> str:
-    return "".join(values.get(name, "") if is_field else name for is_field, name in _pieces(text))
-
-
-def _empty_label(line: str, values: dict[str, str]) -> bool:
-    """A "label: {field}" line whose fields are all empty (no reason given, no deadline set) is left
-    out rather than sent as a bare label."""
-    pieces = _pieces(line)
-    names = [name for is_field, name in pieces if is_field]
-    literal = "".join(name for is_field, name in pieces if not is_field).strip()
-    return bool(names) and not any(values.get(n) for n in names) and literal.endswith(("：", ":"))
-
-
 def to_html(text: str, locale: str = "zh_CN") -> str:
     """The plain text as a small HTML document: every character escaped, blank lines separate
     paragraphs, single line breaks stay line breaks."""
@@ -322,13 +309,40 @@ def to_html(text: str, locale: str = "zh_CN") -> str:
             f'<body style="font-family: sans-serif; font-size: 14px; line-height: 1.6">\n{body}\n</body></html>\n')
 
 
+@dataclass(frozen=True)
+class _Line:
+    pieces: tuple[tuple[bool, str], ...]
+    names: tuple[str, ...]       # its fields
+    label: bool   # "label: {field}": left out when its fields are all empty (no reason given, no deadline set)
+
+
+@lru_cache(maxsize=256)
+def _compiled(subject: str, body: str) -> tuple[frozenset[str], tuple[tuple[bool, str], ...], tuple[_Line, ...]]:
+    """A template as rendering uses it: the fields it uses, the subject's pieces, each body line's
+    pieces and whether it is a label line. Remembered: every message of an event renders the same
+    template, and taking it apart again cost as much as filling it in."""
+    names = (set(used_fields(subject)) | set(used_fields(body))) & set(FIELDS)
+    lines = []
+    for line in body.split("\n"):
+        pieces = _pieces(line)
+        fields_of = tuple(name for is_field, name in pieces if is_field)
+        literal = "".join(name for is_field, name in pieces if not is_field).strip()
+        lines.append(_Line(pieces, fields_of, bool(fields_of) and literal.endswith(("：", ":"))))
+    return frozenset(names), _pieces(subject), tuple(lines)
+
+
+def _filled(pieces: tuple[tuple[bool, str], ...], values: dict[str, str]) -> str:
+    return "".join(values.get(name, "") if is_field else name for is_field, name in pieces)
+
+
 def render_text(event: str, channel: str, subject: str, body: str, payload: dict[str, Any], facts: Facts,
                 locale: str = "zh_CN") -> Rendered:
     """Pure: the same template, payload and facts always give the same message."""
-    names = set(used_fields(subject)) | set(used_fields(body))
-    values = fields.values(names & set(FIELDS), payload, facts, locale, channel)
-    subject_text = " ".join(fill(subject, values).split()) if has_subject(channel) else ""
-    lines = [fill(line, values).rstrip() for line in body.split("\n") if not _empty_label(line, values)]
+    names, subject_pieces, body_lines = _compiled(subject, body)
+    values = fields.values(names, payload, facts, locale, channel)
+    subject_text = " ".join(_filled(subject_pieces, values).split()) if has_subject(channel) else ""
+    lines = [_filled(line.pieces, values).rstrip() for line in body_lines
+             if not (line.label and not any(values.get(n) for n in line.names))]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")   # a left-out line leaves no gap
     return Rendered(subject_text, text, to_html(text, locale) if channel == "email" else "")
 

@@ -264,11 +264,42 @@ def message_for(session: Session, config: SmtpConfig, item: Item, *,
     return parsed(outgoing_for(session, config, item, saved=saved))
 
 
+# An address smtplib's quoteaddr gives back as it is, in <>: dot-atoms of letters, digits and - _ . +
+_DOT_ATOM = re.compile(r"[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
+def _quoted(address: str) -> str:
+    """The address as smtplib writes it in MAIL FROM and RCPT TO (quoteaddr), without parsing an
+    ordinary one as a header (email.utils.parseaddr was half of smtplib's work per message)."""
+    return f"<{address}>" if _DOT_ATOM.fullmatch(address) else smtplib.quoteaddr(address)
+
+
+def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> None:
+    """smtplib's sendmail for one recipient and no options: the same commands, answers and errors,
+    with the addresses quoted by `_quoted`."""
+    conn.ehlo_or_helo_if_needed()
+    size = f" size={len(raw)}" if conn.does_esmtp and conn.has_extn("size") else ""
+    conn.putcmd("mail", f"FROM:{_quoted(sender)}{size}")
+    code, answer = conn.getreply()
+    if code != 250:
+        conn.close() if code == 421 else conn._rset()
+        raise smtplib.SMTPSenderRefused(code, answer, sender)
+    conn.putcmd("rcpt", f"TO:{_quoted(recipient)}")
+    code, answer = conn.getreply()
+    if code not in (250, 251):
+        conn.close() if code == 421 else conn._rset()
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, answer)})
+    code, answer = conn.data(raw)
+    if code != 250:
+        conn.close() if code == 421 else conn._rset()
+        raise smtplib.SMTPDataError(code, answer)
+
+
 def transmit(conn: smtplib.SMTP, outgoing: Outgoing) -> None:
     """Hand the message to the relay. An address in Chinese needs SMTPUTF8 (as smtplib's
     send_message negotiates it); otherwise the bytes go as they are."""
     if not outgoing.international:
-        conn.sendmail(outgoing.sender, [outgoing.recipient], outgoing.raw)
+        _sendmail(conn, outgoing.sender, outgoing.recipient, outgoing.raw)
         return
     conn.ehlo_or_helo_if_needed()
     if not conn.has_extn("smtputf8"):

@@ -3,6 +3,8 @@ interview, field names are checked, e-mails get escaped HTML, text messages are 
 
 from __future__ import annotations
 
+import html
+import random
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -182,3 +184,22 @@ def test_every_default_text_renders_as_it_did_parsed_line_by_line(locale, event,
         for _ in range(2):      # the second time from what was remembered
             assert (templates.render_text(event, channel, text.subject, text.body, payload, FACTS, locale)
                     == rendered_line_by_line(event, channel, text.subject, text.body, payload, FACTS, locale))
+
+
+def test_the_html_part_is_the_text_escaped_line_by_line():
+    """to_html escapes the whole text at once: the same document as escaping each line, for texts
+    with markup, quotes, ampersands, blank lines of spaces and tabs, and lines of nothing but blanks."""
+    def line_by_line(text, locale="zh_CN"):
+        paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip("\n")) if p.strip()]
+        body = "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) + "</p>"
+                         for p in paragraphs)
+        lang = "en" if locale == "en" else "zh-CN"
+        return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>\n'
+                f'<body style="font-family: sans-serif; font-size: 14px; line-height: 1.6">\n{body}\n</body></html>\n')
+
+    rng = random.Random(14)
+    alphabet = ["a", "张", " ", "\t", "\n", "\n", "<b>", "&amp;", '"', "'", ">", "&"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        for locale in ("zh_CN", "en"):
+            assert templates.to_html(text, locale) == line_by_line(text, locale), repr(text)

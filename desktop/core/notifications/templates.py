@@ -298,12 +298,15 @@ class Rendered:
     html: str           # e-mail only; "" for the other channels
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def to_html(text: str, locale: str = "zh_CN") -> str:
     """The plain text as a small HTML document: every character escaped, blank lines separate
     paragraphs, single line breaks stay line breaks."""
-    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip("\n")) if p.strip()]
-    body = "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) + "</p>"
-                     for p in paragraphs)
+    escaped = html.escape(text.strip("\n"))     # once for the whole text: it leaves line ends and blanks alone
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(escaped) if p.strip()]
+    body = "\n".join("<p>" + p.replace("\n", "<br>\n") + "</p>" for p in paragraphs)
     lang = "en" if locale == "en" else "zh-CN"
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>\n'
             f'<body style="font-family: sans-serif; font-size: 14px; line-height: 1.6">\n{body}\n</body></html>\n')
@@ -332,7 +335,7 @@ def _compiled(subject: str, body: str) -> tuple[frozenset[str], tuple[tuple[bool
 
 
 def _filled(pieces: tuple[tuple[bool, str], ...], values: dict[str, str]) -> str:
-    return "".join(values.get(name, "") if is_field else name for is_field, name in pieces)
+    return "".join([values.get(name, "") if is_field else name for is_field, name in pieces])
 
 
 def render_text(event: str, channel: str, subject: str, body: str, payload: dict[str, Any], facts: Facts,

@@ -338,6 +338,10 @@ def _filled(pieces: tuple[tuple[bool, str], ...], values: dict[str, str]) -> str
     return "".join([values.get(name, "") if is_field else name for is_field, name in pieces])
 
 
+def fill(text: str, values: dict[str, str]) -> str:
+    return _filled(_pieces(text), values)
+
+
 def render_text(event: str, channel: str, subject: str, body: str, payload: dict[str, Any], facts: Facts,
                 locale: str = "zh_CN") -> Rendered:
     """Pure: the same template, payload and facts always give the same message."""

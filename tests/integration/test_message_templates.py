@@ -153,7 +153,8 @@ def test_a_claims_messages_read_together_have_each_their_own_facts(world, clock)
     with world.db.session() as s:
         payloads = [e.payload for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.id))]
         payloads += [{"interview_id": 999_999}, {"candidate_id": 999_999}, {},
-                     {"interview_id": booked[0].interview_id, "candidate_id": None, "confirm_by": "2026-11-24T00:00:00+00:00"}]
+                     {"interview_id": booked[0].interview_id, "candidate_id": None,
+                      "confirm_by": "2026-11-24T00:00:00+00:00"}]
         together = fields.load_facts_many(s, payloads)
         alone = [fields.load_facts(s, p) for p in payloads]
     assert len(payloads) > 10 and together == alone

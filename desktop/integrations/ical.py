@@ -8,6 +8,7 @@ ical_read.py; both sides are re-exported here for callers."""
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -108,17 +109,26 @@ def invitation(payload: dict[str, Any], *, organizer: Person, attendee: Person,
     return (text + "".join(_fold(line) + "\r\n" for line in lines[len(head):])).encode("utf-8")
 
 
+_TEXT_ESCAPED = re.compile(r"[\\;,\r\n]")
+_PARAM_ESCAPED = re.compile(r"[\^\r\n\"]")
+_PARAM_QUOTED = re.compile(r"[,;:]")
+
+
 def _text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line ends escaped."""
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line ends escaped. (Most
+    values have none: they are looked for first, as the outbox writes a dozen values per message.)"""
+    if _TEXT_ESCAPED.search(value) is None:
+        return value
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
 
 
 def _param(value: str) -> str:
     """A parameter value: RFC 6868's ^ escapes, in quotes where it holds , ; or :."""
-    value = (value.replace("^", "^^").replace("\r\n", "^n").replace("\r", "^n").replace("\n", "^n")
-             .replace('"', "^'"))
-    return f'"{value}"' if any(c in value for c in ",;:") else value
+    if _PARAM_ESCAPED.search(value) is not None:
+        value = (value.replace("^", "^^").replace("\r\n", "^n").replace("\r", "^n").replace("\n", "^n")
+                 .replace('"', "^'"))
+    return f'"{value}"' if _PARAM_QUOTED.search(value) is not None else value
 
 
 def _address_line(name: str, person: Person, **params: str) -> str:
@@ -130,6 +140,8 @@ def _address_line(name: str, person: Person, **params: str) -> str:
 
 def _fold(line: str) -> str:
     """A content line in lines of at most 75 octets (RFC 5545 3.1), never splitting a character."""
+    if len(line) <= 75 and line.isascii():   # one octet a character: short enough as it is
+        return line
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line

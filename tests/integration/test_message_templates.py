@@ -15,7 +15,7 @@ from sqlalchemy import select
 from desktop.core import settings
 from desktop.core.errors import PermissionDenied
 from desktop.core.model import ChangeKind, MessageTemplate, OutboxEntry, Party, Role
-from desktop.core.notifications import templates
+from desktop.core.notifications import fields, templates
 from desktop.core.notifications.templates import TemplateInvalid
 from desktop.core.scheduling import changes
 
@@ -140,3 +140,25 @@ def test_an_approval_request_names_the_requester_and_what_would_change(world, cl
     assert "申请原因：候选人临时出差" in done.text and "待您审批" in done.text
     assert "处理时限：2026年11月" in done.text          # the step's deadline, from the change request
     assert oa.subject == "待审批：内科住院医师岗位初试面试变更" and oa.html == ""
+
+
+def test_a_claims_messages_read_together_have_each_their_own_facts(world, clock):
+    """The outbox's claim reads its messages' facts together (fields.load_facts_many): each message
+    gets what reading it alone gives, its own candidate's name and deadlines, never a neighbour's."""
+    booked = [book(world, n, local(STORY_DAY, 9 + n, 0)) for n in range(3)]
+    clock.advance(timedelta(minutes=5))
+    request(world, changes.ChangeInput(interview_id=booked[1].interview_id, kind=ChangeKind.RESCHEDULE,
+                                       party=Party.CANDIDATE, reason="候选人临时出差",
+                                       starts_at=local(STORY_DAY + timedelta(days=1), 16, 0)))
+    with world.db.session() as s:
+        payloads = [e.payload for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.id))]
+        payloads += [{"interview_id": 999_999}, {"candidate_id": 999_999}, {},
+                     {"interview_id": booked[0].interview_id, "candidate_id": None,
+                      "confirm_by": "2026-11-24T00:00:00+00:00"}]
+        together = fields.load_facts_many(s, payloads)
+        alone = [fields.load_facts(s, p) for p in payloads]
+    assert len(payloads) > 10 and together == alone
+    names = {f.known.get("candidate_name") for f in together}
+    assert {"候选人1", "候选人2", "候选人3"} <= names
+    assert any("requester" in f.known for f in together)
+    assert together[-4].known == {} and together[-3].known == {} and "confirm_by" not in together[-1].known

@@ -4,6 +4,7 @@ cannot be read."""
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -256,3 +257,31 @@ def test_damaged_replies_are_refused_cleanly():
     with pytest.raises(CalendarFileInvalid) as too_big:
         ical.parse_replies(huge)
     assert too_big.value.params["reason"] == "too_large"
+
+
+def test_values_and_lines_are_escaped_and_folded_as_before_they_were_looked_at_first():
+    """_text, _param and _fold return a value without anything to escape or fold as it is, without
+    the replacements; on anything else they write what the replacements always wrote."""
+    def text_replaced(value):
+        return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+
+    def param_replaced(value):
+        value = (value.replace("^", "^^").replace("\r\n", "^n").replace("\r", "^n").replace("\n", "^n")
+                 .replace('"', "^'"))
+        return f'"{value}"' if any(c in value for c in ",;:") else value
+
+    rng = random.Random(14)
+    alphabet = "ab Z9-\\;,:^\"'\r\n" + "面试内科" + "😀"
+    for _ in range(3000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 100)))
+        assert ical._text(value) == text_replaced(value)
+        assert ical._param(value) == param_replaced(value)
+        line = "DESCRIPTION:" + ical._text(value)         # a content line has its line ends escaped
+        folded = ical._fold(line)
+        data = line.encode("utf-8")
+        if len(data) <= 75:
+            assert folded == line
+        else:
+            pieces = folded.encode("utf-8").split(b"\r\n ")
+            assert b"".join(pieces) == data and all(len(p) <= 75 for p in pieces)

@@ -4,6 +4,8 @@ the same subject, names, addresses, texts and attachments, in lines a relay acce
 
 from __future__ import annotations
 
+import base64
+import random
 from datetime import datetime, timezone
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -12,7 +14,7 @@ from email.policy import SMTP, default
 
 import pytest
 
-from desktop.integrations.mail import smtp
+from desktop.integrations.mail import mime, smtp
 from desktop.integrations.mail.smtp import SmtpConfig
 
 NOW = datetime(2026, 11, 24, 0, 30, tzinfo=timezone.utc)
@@ -124,3 +126,34 @@ def test_a_subject_that_looks_like_an_encoded_word_reads_as_written():
     subject = "=?utf-8?q?not-an-encoded-word?= here"
     outgoing = smtp.compose_bytes(config("HR"), to=("", "x@example.cn"), subject=subject, text="x", html="", now=NOW)
     assert str(BytesParser(policy=default).parsebytes(outgoing.raw)["Subject"]) == subject
+
+
+def words_one_character_at_a_time(value: str, first_room: int) -> list[str]:
+    """How mime wrote encoded words before it cut the UTF-8 bytes: character by character."""
+    words, chunk, size = [], [], 0
+    limit = min(45, max((first_room - 12) // 4 * 3, 3))
+    for char in value:
+        width = len(char.encode("utf-8"))
+        if chunk and size + width > limit:
+            words.append("=?utf-8?b?" + base64.b64encode("".join(chunk).encode("utf-8")).decode("ascii") + "?=")
+            chunk, size, limit = [], 0, 45
+        chunk.append(char)
+        size += width
+    if chunk or not words:
+        words.append("=?utf-8?b?" + base64.b64encode("".join(chunk).encode("utf-8")).decode("ascii") + "?=")
+    return words
+
+
+def test_headers_and_bodies_are_the_same_bytes_as_written_piece_by_piece():
+    """Encoded words cut in the UTF-8 bytes, and base64 encoded whole then cut into lines, are the
+    bytes the per-character and per-57-byte loops wrote: Chinese, accented letters, emoji (one wider
+    than the narrowest room), ASCII, at every room a header leaves."""
+    rng = random.Random(14)
+    alphabet = "ab Z9-" + "面试通知内科住院医师岗位初试" + "éü" + "😀🀄"
+    for _ in range(3000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        room = rng.randrange(0, 90)
+        assert mime._encoded_words(value, room) == words_one_character_at_a_time(value, room), (value, room)
+    for size in [*range(0, 300), 4096, 65537]:
+        data = rng.randbytes(size)
+        assert mime._base64(data) == base64.encodebytes(data).replace(b"\n", b"\r\n")

@@ -19,12 +19,13 @@ from functools import cache, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import anchors
 from desktop.core.errors import TemplateInvalid
 from desktop.core.model import MessageTemplate
+from desktop.core.model.base import run_built
 from desktop.core.notifications import fields
 from desktop.core.notifications.fields import FIELDS, Facts
 from desktop.core.paths import resources_dir
@@ -233,11 +234,13 @@ def template_for(session: Session, event: str, channel: str, locale: str = "zh_C
     return TemplateText(event, channel, locale, row.subject, row.body, False, row.updated_at)
 
 
+_SAVED = select(MessageTemplate.event, MessageTemplate.locale, MessageTemplate.subject, MessageTemplate.body,
+                MessageTemplate.updated_at).where(MessageTemplate.channel == bindparam("channel"))   # once per claim
+
+
 def saved_versions(session: Session, channel: str) -> dict[tuple[str, str, str], TemplateText]:
     """Every admin's version of one channel's templates, by (event, channel, locale): one query."""
-    rows = session.execute(select(MessageTemplate.event, MessageTemplate.locale, MessageTemplate.subject,
-                                  MessageTemplate.body, MessageTemplate.updated_at)
-                           .where(MessageTemplate.channel == channel)).all()
+    rows = run_built(session, _SAVED, {"channel": channel}).all()
     return {(r.event, channel, r.locale): TemplateText(r.event, channel, r.locale, r.subject, r.body, False,
                                                        r.updated_at) for r in rows}
 
@@ -295,37 +298,58 @@ class Rendered:
     html: str           # e-mail only; "" for the other channels
 
 
-def fill(text: str, values: dict[str, str]) -> str:
-    return "".join(values.get(name, "") if is_field else name for is_field, name in _pieces(text))
-
-
-def _empty_label(line: str, values: dict[str, str]) -> bool:
-    """A "label: {field}" line whose fields are all empty (no reason given, no deadline set) is left
-    out rather than sent as a bare label."""
-    pieces = _pieces(line)
-    names = [name for is_field, name in pieces if is_field]
-    literal = "".join(name for is_field, name in pieces if not is_field).strip()
-    return bool(names) and not any(values.get(n) for n in names) and literal.endswith(("：", ":"))
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def to_html(text: str, locale: str = "zh_CN") -> str:
     """The plain text as a small HTML document: every character escaped, blank lines separate
     paragraphs, single line breaks stay line breaks."""
-    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip("\n")) if p.strip()]
-    body = "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) + "</p>"
-                     for p in paragraphs)
+    escaped = html.escape(text.strip("\n"))     # once for the whole text: it leaves line ends and blanks alone
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(escaped) if p.strip()]
+    body = "\n".join("<p>" + p.replace("\n", "<br>\n") + "</p>" for p in paragraphs)
     lang = "en" if locale == "en" else "zh-CN"
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>\n'
             f'<body style="font-family: sans-serif; font-size: 14px; line-height: 1.6">\n{body}\n</body></html>\n')
 
 
+@dataclass(frozen=True)
+class _Line:
+    pieces: tuple[tuple[bool, str], ...]
+    names: tuple[str, ...]       # its fields
+    label: bool   # "label: {field}": left out when its fields are all empty (no reason given, no deadline set)
+
+
+@lru_cache(maxsize=256)
+def _compiled(subject: str, body: str) -> tuple[frozenset[str], tuple[tuple[bool, str], ...], tuple[_Line, ...]]:
+    """A template as rendering uses it: the fields it uses, the subject's pieces, each body line's
+    pieces and whether it is a label line. Remembered: every message of an event renders the same
+    template, and taking it apart again cost as much as filling it in."""
+    names = (set(used_fields(subject)) | set(used_fields(body))) & set(FIELDS)
+    lines = []
+    for line in body.split("\n"):
+        pieces = _pieces(line)
+        fields_of = tuple(name for is_field, name in pieces if is_field)
+        literal = "".join(name for is_field, name in pieces if not is_field).strip()
+        lines.append(_Line(pieces, fields_of, bool(fields_of) and literal.endswith(("：", ":"))))
+    return frozenset(names), _pieces(subject), tuple(lines)
+
+
+def _filled(pieces: tuple[tuple[bool, str], ...], values: dict[str, str]) -> str:
+    return "".join([values.get(name, "") if is_field else name for is_field, name in pieces])
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    return _filled(_pieces(text), values)
+
+
 def render_text(event: str, channel: str, subject: str, body: str, payload: dict[str, Any], facts: Facts,
                 locale: str = "zh_CN") -> Rendered:
     """Pure: the same template, payload and facts always give the same message."""
-    names = set(used_fields(subject)) | set(used_fields(body))
-    values = fields.values(names & set(FIELDS), payload, facts, locale, channel)
-    subject_text = " ".join(fill(subject, values).split()) if has_subject(channel) else ""
-    lines = [fill(line, values).rstrip() for line in body.split("\n") if not _empty_label(line, values)]
+    names, subject_pieces, body_lines = _compiled(subject, body)
+    values = fields.values(names, payload, facts, locale, channel)
+    subject_text = " ".join(_filled(subject_pieces, values).split()) if has_subject(channel) else ""
+    lines = [_filled(line.pieces, values).rstrip() for line in body_lines
+             if not (line.label and not any(values.get(n) for n in line.names))]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")   # a left-out line leaves no gap
     return Rendered(subject_text, text, to_html(text, locale) if channel == "email" else "")
 

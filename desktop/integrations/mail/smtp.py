@@ -43,7 +43,7 @@ from desktop.core.delivery.outbox import (
     TemporaryFailure,
 )
 from desktop.core.notifications import templates
-from desktop.core.notifications.fields import FACT_KEYS, Facts, load_facts
+from desktop.core.notifications.fields import FACT_KEYS, Facts, load_facts, load_facts_many
 from desktop.core.storage.database import Database
 from desktop.integrations import ical
 from desktop.integrations.mail import mime
@@ -264,11 +264,42 @@ def message_for(session: Session, config: SmtpConfig, item: Item, *,
     return parsed(outgoing_for(session, config, item, saved=saved))
 
 
+# An address smtplib's quoteaddr gives back as it is, in <>: dot-atoms of letters, digits and - _ . +
+_DOT_ATOM = re.compile(r"[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
+def _quoted(address: str) -> str:
+    """The address as smtplib writes it in MAIL FROM and RCPT TO (quoteaddr), without parsing an
+    ordinary one as a header (email.utils.parseaddr was half of smtplib's work per message)."""
+    return f"<{address}>" if _DOT_ATOM.fullmatch(address) else smtplib.quoteaddr(address)
+
+
+def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> None:
+    """smtplib's sendmail for one recipient and no options: the same commands, answers and errors,
+    with the addresses quoted by `_quoted`."""
+    conn.ehlo_or_helo_if_needed()
+    size = f" size={len(raw)}" if conn.does_esmtp and conn.has_extn("size") else ""
+    conn.putcmd("mail", f"FROM:{_quoted(sender)}{size}")
+    code, answer = conn.getreply()
+    if code != 250:
+        conn.close() if code == 421 else conn._rset()
+        raise smtplib.SMTPSenderRefused(code, answer, sender)
+    conn.putcmd("rcpt", f"TO:{_quoted(recipient)}")
+    code, answer = conn.getreply()
+    if code not in (250, 251):
+        conn.close() if code == 421 else conn._rset()
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, answer)})
+    code, answer = conn.data(raw)
+    if code != 250:
+        conn.close() if code == 421 else conn._rset()
+        raise smtplib.SMTPDataError(code, answer)
+
+
 def transmit(conn: smtplib.SMTP, outgoing: Outgoing) -> None:
     """Hand the message to the relay. An address in Chinese needs SMTPUTF8 (as smtplib's
     send_message negotiates it); otherwise the bytes go as they are."""
     if not outgoing.international:
-        conn.sendmail(outgoing.sender, [outgoing.recipient], outgoing.raw)
+        _sendmail(conn, outgoing.sender, outgoing.recipient, outgoing.raw)
         return
     conn.ehlo_or_helo_if_needed()
     if not conn.has_extn("smtputf8"):
@@ -302,27 +333,31 @@ class MailSender:
         """Read the settings and the e-mail templates (the outbox worker calls this in each claiming
         transaction); the configuration built from them is kept while they stay the same."""
         stored, saved = settings.stored_values(session), templates.saved_versions(session, CHANNEL)
+        settings.use_stored(session, stored)   # the claim's `prepare` reads them too: not a second query
         current = self._read
         if current is None or current.stored != stored or current.saved != saved:
-            settings.use_stored(session, stored)
             self._read = _Read(stored, saved, SmtpConfig.load(session))
 
     def prepare(self, session: Session, items: list[Item]) -> list[Item]:
         """In the worker's claiming transaction: each message's facts (the candidate's name, the
         confirmation deadline ...), so that its delivery thread reads nothing and opens no unit of work
-        of its own (that cost more than composing the message). Messages with a document attached
+        of its own (that cost more than composing the message). The claim's messages are read
+        together, one query per kind of record rather than three per message; should that fail, each
+        on its own, so that only the message at fault goes without. Messages with a document attached
         read it when sent; an item whose payload names its records other than by number is left to
         read its facts itself, as any error of it is that message's failure, not the claim's."""
-        ready = []
-        for item in items:
-            context = None
-            if not attaches_files(item) and all(isinstance(item.payload.get(key), int | None) for key in FACT_KEYS):
+        ready = [item for item in items
+                 if not attaches_files(item) and all(isinstance(item.payload.get(key), int | None) for key in FACT_KEYS)]
+        try:
+            facts = dict(zip((item.id for item in ready), load_facts_many(session, [item.payload for item in ready])))
+        except (LookupError, TypeError, ValueError):   # one of them is wrong: each on its own, as below
+            facts = {}
+            for item in ready:
                 try:
-                    context = load_facts(session, item.payload)
+                    facts[item.id] = load_facts(session, item.payload)
                 except (LookupError, TypeError, ValueError):   # the delivery meets it again and says so
-                    context = None
-            ready.append(replace(item, context=context))
-        return ready
+                    pass
+        return [replace(item, context=facts.get(item.id)) for item in items]
 
     def deliver(self, item: Item) -> Delivered:
         read = self._read

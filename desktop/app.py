@@ -10,6 +10,7 @@ computer's key store when it has an OS key slot (no Argon2 wait, no passphrase).
 from __future__ import annotations
 
 import gc as cyclic_gc        # the standard collector (desktop.ui.gc, imported in run_gui, drives it)
+import importlib
 import logging
 import sys
 
@@ -25,6 +26,10 @@ from desktop.core.storage.connect import Target  # noqa: E402
 
 log = logging.getLogger(__name__)
 PRELOAD_AFTER_MS = 3000
+# What the signed-in desk is built from (_run_desk, the main window and the page most users open on), loaded
+# while the passphrase or the password is checked (_load_desk_meanwhile).
+DESK_MODULES = ("desktop.ui.main_window", "desktop.ui.today.page", "desktop.ui.backup_schedule",
+                "desktop.ui.delivery", "desktop.core.sortkeys")
 
 
 def _language(dirs: AppDirs, language: str | None) -> str:
@@ -60,6 +65,18 @@ class ExchangeWhenEnabled:
     def forget(self) -> None:
         if self._exchange is not None:
             self._exchange.forget()
+
+
+def _load_desk_meanwhile(tasks) -> None:
+    """While Argon2 checks the passphrase or the password on a worker (it leaves Python's lock and a core
+    free), the UI thread imports the desk's modules and a reader joins the tables' classes up, which
+    the main window and the login's first query would otherwise do after the check, one after the other.
+    Nothing here touches the database. A wrong password has cost nothing: the next try needs them too."""
+    from desktop.core import model
+
+    tasks.run_in_background(model.configure)
+    for name in DESK_MODULES:
+        importlib.import_module(name)
 
 
 def _link_handed_over(dirs: AppDirs, open_link: str | None, errors, links):
@@ -120,7 +137,7 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
             from desktop.integrations.keystore import system_keystore
 
             keystore = system_keystore()
-        signed_in = sign_in(tasks, target, clock, keystore)
+        signed_in = sign_in(tasks, target, clock, keystore, meanwhile=lambda: _load_desk_meanwhile(tasks))
         if signed_in is None:
             log.info("InterviewDesk ends: nobody signed in")
             return 0

@@ -18,7 +18,7 @@ import sys
 # queries ran about 200 collections of their own on a growing heap before.
 cyclic_gc.disable()
 
-from desktop.core import settings, signing  # noqa: E402
+from desktop.core import model, settings, signing  # noqa: E402
 from desktop.core.clock import SystemClock  # noqa: E402
 from desktop.core.errors import InvalidSetting  # noqa: E402
 from desktop.core.paths import AppDirs, app_dirs  # noqa: E402
@@ -67,14 +67,11 @@ class ExchangeWhenEnabled:
             self._exchange.forget()
 
 
-def _load_desk_meanwhile(tasks) -> None:
+def _load_desk_meanwhile() -> None:
     """While Argon2 checks the passphrase or the password on a worker (it leaves Python's lock and a core
-    free), the UI thread imports the desk's modules and a reader joins the tables' classes up, which
-    the main window and the login's first query would otherwise do after the check, one after the other.
-    Nothing here touches the database. A wrong password has cost nothing: the next try needs them too."""
-    from desktop.core import model
-
-    tasks.run_in_background(model.configure)
+    free), the UI thread imports the desk's modules, which the main window would otherwise import after
+    the check. Nothing here touches the database. A wrong password has cost nothing: the next try needs
+    them too."""
     for name in DESK_MODULES:
         importlib.import_module(name)
 
@@ -117,6 +114,7 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
     dirs = app_dirs()
     guard = crash.CrashGuard(dirs.logs).install()
     link_server = None
+    tasks = None
     try:
         log.info("InterviewDesk starts")
         gc.install(app)
@@ -131,13 +129,16 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
         target = target or Target.resolve(dirs)
         tasks = TaskRunner()
         tasks.default_error_handler = errors.show_error
+        # the tables' classes joined up while the first dialog comes up, not by the login's first query (in
+        # the password check's time, which the UI thread uses for the desk's modules: _load_desk_meanwhile)
+        tasks.run_in_background(model.configure)
         clock = SystemClock()
         keystore = None
         if not target.is_server:
             from desktop.integrations.keystore import system_keystore
 
             keystore = system_keystore()
-        signed_in = sign_in(tasks, target, clock, keystore, meanwhile=lambda: _load_desk_meanwhile(tasks))
+        signed_in = sign_in(tasks, target, clock, keystore, meanwhile=_load_desk_meanwhile)
         if signed_in is None:
             log.info("InterviewDesk ends: nobody signed in")
             return 0
@@ -149,6 +150,8 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
         dialog.exec()
         return 1
     finally:
+        if tasks is not None:
+            tasks.wait_for_done()     # (done at once) when nobody signed in, or the start failed
         if link_server is not None:
             link_server.close()
         guard.uninstall()

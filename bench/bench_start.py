@@ -77,7 +77,8 @@ def child(mode: str, spawned_at: float, tree: Path) -> None:
 
     marks["qt_imported"] = time.time()
     app = QApplication([])
-    acted: set[int] = set()
+    # each window is answered once; by kind and id, as a closed dialog's id may come back as the main window's
+    acted: set[tuple[str, int]] = set()
 
     def key_unlocked(user_id: int) -> bool:
         ready = getattr(signing.KEYRING, "ready", None)     # a checkout that unwraps at login has none
@@ -85,17 +86,17 @@ def child(mode: str, spawned_at: float, tree: Path) -> None:
 
     def tick() -> None:
         for widget in QApplication.topLevelWidgets():
-            if not widget.isVisible() or id(widget) in acted:
-                continue
             kind = type(widget).__name__
+            if not widget.isVisible() or (kind, id(widget)) in acted:
+                continue
             if kind == "UnlockDialog":
-                acted.add(id(widget))
+                acted.add((kind, id(widget)))
                 marks["unlock_shown"] = time.time()
                 if getattr(widget, "asks_passphrase", True):
                     widget.passphrase.setText(PASSPHRASE)
                     widget.open_button.click()
             elif kind == "LoginDialog":
-                acted.add(id(widget))
+                acted.add((kind, id(widget)))
                 marks["login_shown"] = time.time()
                 # the desk's task runner: its first sig_idle once the main window is up means the first page's
                 # queries have all answered (connected now, ahead of what the app itself starts on that signal)
@@ -104,7 +105,7 @@ def child(mode: str, spawned_at: float, tree: Path) -> None:
                 widget.password.setText(PASSWORD)
                 widget.login_button.click()
             elif kind == "MainWindow":
-                acted.add(id(widget))
+                acted.add((kind, id(widget)))
                 marks["window_shown"] = time.time()
 
     def answered() -> None:

@@ -68,10 +68,11 @@ class ExchangeWhenEnabled:
 
 
 def _load_desk_meanwhile() -> None:
-    """While Argon2 checks the passphrase or the password on a worker (it leaves Python's lock and a core
-    free), the UI thread imports the desk's modules, which the main window would otherwise import after
-    the check. Nothing here touches the database. A wrong password has cost nothing: the next try needs
-    them too."""
+    """While Argon2 checks the passphrase or the password on a worker (without holding Python's lock), the
+    UI thread imports the desk's modules, which the main window would otherwise import after the check.
+    On two cores Argon2's own threads keep both busy, so this shares them rather than fills an idle one:
+    the check takes a little longer and the window comes sooner (bench/bench_start.py). Nothing here
+    touches the database. A wrong password has cost nothing: the next try needs them too."""
     for name in DESK_MODULES:
         importlib.import_module(name)
 
@@ -129,8 +130,8 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
         target = target or Target.resolve(dirs)
         tasks = TaskRunner()
         tasks.default_error_handler = errors.show_error
-        # the tables' classes joined up while the first dialog comes up, not by the login's first query (in
-        # the password check's time, which the UI thread uses for the desk's modules: _load_desk_meanwhile)
+        # the mappers configured while the first dialog comes up: the login's first query would do it, ahead
+        # of the password check whose wait _load_desk_meanwhile uses
         tasks.run_in_background(model.configure)
         clock = SystemClock()
         keystore = None

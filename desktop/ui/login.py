@@ -96,8 +96,8 @@ class BusyDialog(QDialog):
     """A dialog whose main button runs work in the background and shows refusals in red.
 
     `meanwhile`: work for the UI thread while a passphrase or a password is checked. Argon2 runs on the
-    worker without Python's lock for a tenth of a second and more, so the UI thread is free, and so is
-    the core Argon2 leaves; the start loads the main window's modules then (desktop/app.py)."""
+    worker for a tenth of a second and more without holding Python's lock, so the UI thread can run
+    Python meanwhile; the start loads the main window's modules then (desktop/app.py)."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
                  meanwhile: Callable[[], None] | None = None) -> None:

@@ -10,7 +10,6 @@ computer's key store when it has an OS key slot (no Argon2 wait, no passphrase).
 from __future__ import annotations
 
 import gc as cyclic_gc        # the standard collector (desktop.ui.gc, imported in run_gui, drives it)
-import importlib
 import logging
 import sys
 
@@ -74,7 +73,7 @@ def _load_desk_meanwhile() -> None:
     the check takes a little longer and the window comes sooner (bench/bench_start.py). Nothing here
     touches the database. A wrong password has cost nothing: the next try needs them too."""
     for name in DESK_MODULES:
-        importlib.import_module(name)
+        __import__(name)     # as an import statement does: importlib.import_module's own escape -X importtime
 
 
 def _link_handed_over(dirs: AppDirs, open_link: str | None, errors, links):

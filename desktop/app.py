@@ -101,6 +101,7 @@ def _link_handed_over(dirs: AppDirs, open_link: str | None, errors, links):
 def run_gui(target: Target | None, language: str | None, open_link: str | None = None) -> int:
     """Start the desktop application; returns the process exit code. `open_link`: an interview to
     open once signed in (interviewdesk://interview/<id>), handed to the running app if there is one."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui import crash, errors, gc, i18n, links, style
@@ -129,9 +130,10 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
         target = target or Target.resolve(dirs)
         tasks = TaskRunner()
         tasks.default_error_handler = errors.show_error
-        # the mappers configured while the first dialog comes up: the login's first query would do it, ahead
-        # of the password check whose wait _load_desk_meanwhile uses
-        tasks.run_in_background(model.configure)
+        # the mappers configured once the first dialog is up (the user reads and types): the login's first query
+        # would do it, ahead of the password check whose wait _load_desk_meanwhile uses. Not sooner: beside the
+        # UI thread's own work before the dialog it put the dialog off by some 30 ms
+        QTimer.singleShot(0, lambda: tasks.run_in_background(model.configure))
         clock = SystemClock()
         keystore = None
         if not target.is_server:

@@ -45,6 +45,6 @@ __all__ = [
 
 def configure() -> None:
     """Join the tables' classes up (their relationships, inherited columns) now, rather than at the first
-    ORM query, which otherwise pays for it (some 30 ms): the start does it on a worker while the first
-    dialog comes up (desktop/app.py). Done once; afterwards it returns at once."""
+    ORM query, which otherwise pays for it (some 30 ms): the start does it on a worker once the first
+    dialog is up (desktop/app.py). Done once; afterwards it returns at once."""
     configure_mappers()

@@ -17,7 +17,7 @@ import sys
 # queries ran about 200 collections of their own on a growing heap before.
 cyclic_gc.disable()
 
-from desktop.core import settings, signing  # noqa: E402
+from desktop.core import model, settings, signing  # noqa: E402
 from desktop.core.clock import SystemClock  # noqa: E402
 from desktop.core.errors import InvalidSetting  # noqa: E402
 from desktop.core.paths import AppDirs, app_dirs  # noqa: E402
@@ -25,6 +25,10 @@ from desktop.core.storage.connect import Target  # noqa: E402
 
 log = logging.getLogger(__name__)
 PRELOAD_AFTER_MS = 3000
+# What the signed-in desk is built from (_run_desk, the main window and the page most users open on), loaded
+# while the passphrase or the password is checked (_load_desk_meanwhile).
+DESK_MODULES = ("desktop.ui.main_window", "desktop.ui.today.page", "desktop.ui.backup_schedule",
+                "desktop.ui.delivery", "desktop.core.sortkeys")
 
 
 def _language(dirs: AppDirs, language: str | None) -> str:
@@ -62,6 +66,16 @@ class ExchangeWhenEnabled:
             self._exchange.forget()
 
 
+def _load_desk_meanwhile() -> None:
+    """While Argon2 checks the passphrase or the password on a worker (without holding Python's lock), the
+    UI thread imports the desk's modules, which the main window would otherwise import after the check.
+    On two cores Argon2's own threads keep both busy, so this shares them rather than fills an idle one:
+    the check takes a little longer and the window comes sooner (bench/bench_start.py). Nothing here
+    touches the database. A wrong password has cost nothing: the next try needs them too."""
+    for name in DESK_MODULES:
+        __import__(name)     # as an import statement does: importlib.import_module's own escape -X importtime
+
+
 def _link_handed_over(dirs: AppDirs, open_link: str | None, errors, links):
     """(exit code, None) when this start ends here: the link was bad, or an InterviewDesk already
     running for this user took it over. Otherwise (None, the listening LinkServer)."""
@@ -87,6 +101,7 @@ def _link_handed_over(dirs: AppDirs, open_link: str | None, errors, links):
 def run_gui(target: Target | None, language: str | None, open_link: str | None = None) -> int:
     """Start the desktop application; returns the process exit code. `open_link`: an interview to
     open once signed in (interviewdesk://interview/<id>), handed to the running app if there is one."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui import crash, errors, gc, i18n, links, style
@@ -100,6 +115,7 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
     dirs = app_dirs()
     guard = crash.CrashGuard(dirs.logs).install()
     link_server = None
+    tasks = None
     try:
         log.info("InterviewDesk starts")
         gc.install(app)
@@ -114,13 +130,17 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
         target = target or Target.resolve(dirs)
         tasks = TaskRunner()
         tasks.default_error_handler = errors.show_error
+        # the mappers configured once the first dialog is up (the user reads and types): the login's first query
+        # would do it, ahead of the password check whose wait _load_desk_meanwhile uses. Not sooner: beside the
+        # UI thread's own work before the dialog it put the dialog off by some 30 ms
+        QTimer.singleShot(0, lambda: tasks.run_in_background(model.configure))
         clock = SystemClock()
         keystore = None
         if not target.is_server:
             from desktop.integrations.keystore import system_keystore
 
             keystore = system_keystore()
-        signed_in = sign_in(tasks, target, clock, keystore)
+        signed_in = sign_in(tasks, target, clock, keystore, meanwhile=_load_desk_meanwhile)
         if signed_in is None:
             log.info("InterviewDesk ends: nobody signed in")
             return 0
@@ -132,6 +152,8 @@ def run_gui(target: Target | None, language: str | None, open_link: str | None =
         dialog.exec()
         return 1
     finally:
+        if tasks is not None:
+            tasks.wait_for_done()     # (done at once) when nobody signed in, or the start failed
         if link_server is not None:
             link_server.close()
         guard.uninstall()

@@ -110,9 +110,14 @@ class GarbageCollector(QObject):
         self.frozen_since = 0
 
     def settle(self) -> None:
-        """Once the desk is up: what the start made stays for the session."""
-        self.freeze("the desk is up")
+        """Once the desk is up: what the start made stays for the session. Frozen without `freeze`'s count
+        of what is not frozen yet: listing the start's 150,000 objects took 10-17 ms while the first
+        page's data waited for the event loop, on top of the walk of the frozen heap (7-12 ms) that
+        counts them all anyway."""
+        gc.freeze()
+        self.modules = len(sys.modules)
         self.long_lived, self.frozen_since = gc.get_freeze_count(), 0
+        log.debug("garbage collection: %s objects frozen in all (the desk is up)", self.long_lived)
 
     def freeze(self, why: str) -> int:
         """Freezes what is not frozen yet; returns how many objects that was."""

@@ -5,10 +5,11 @@ Every check runs on a worker thread: Argon2 takes a noticeable moment, a server 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -92,20 +93,29 @@ def _error_label() -> QLabel:
 
 
 class BusyDialog(QDialog):
-    """A dialog whose main button runs work in the background and shows refusals in red."""
+    """A dialog whose main button runs work in the background and shows refusals in red.
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    `meanwhile`: work for the UI thread while a passphrase or a password is checked. Argon2 runs on the
+    worker for a tenth of a second and more without holding Python's lock, so the UI thread can run
+    Python meanwhile; the start loads the main window's modules then (desktop/app.py)."""
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 meanwhile: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self.meanwhile = meanwhile
         self.working = False
         self.error = _error_label()
 
-    def run(self, fn, on_done, *, write: bool = False) -> None:
+    def run(self, fn, on_done, *, write: bool = False, hashing: bool = False) -> None:
+        """`hashing`: `fn` runs Argon2, the time `meanwhile` uses (after the disabled inputs are drawn)."""
         self.working = True
         self.error.hide()
         self.set_enabled(False)
         self.tasks.run_in_background(fn, lambda result: self._done(on_done, result), self._refused,
                                      write=write, owner=self)
+        if hashing and self.meanwhile is not None:
+            QTimer.singleShot(0, self, self.meanwhile)
 
     def _done(self, on_done, result) -> None:
         self.working = False
@@ -144,8 +154,8 @@ class UnlockDialog(BusyDialog):
     computer's key store and asks nothing; only when that fails does it say why and ask."""
 
     def __init__(self, tasks: TaskRunner, target: Target, clock: Clock, parent: QWidget | None = None, *,
-                 keystore: Any = None) -> None:
-        super().__init__(tasks, parent)
+                 keystore: Any = None, meanwhile: Callable[[], None] | None = None) -> None:
+        super().__init__(tasks, parent, meanwhile=meanwhile)
         self.target, self.clock = target, clock
         self.keystore = keystore
         self.opened: Opened | None = None
@@ -219,7 +229,7 @@ class UnlockDialog(BusyDialog):
         else:
             passphrase = self.passphrase.text()
             work = lambda: open_and_inspect(target, clock, passphrase=passphrase)  # noqa: E731
-        self.run(work, self._opened)
+        self.run(work, self._opened, hashing=not self.use_recovery.isChecked())   # the recovery key: HKDF
 
     def _opened(self, opened: Opened) -> None:
         self.opened = opened
@@ -280,8 +290,8 @@ class LoginDialog(BusyDialog):
     """User name and password. With `locked_user`, the idle lock: only that user may continue."""
 
     def __init__(self, tasks: TaskRunner, db: Database, *, locked_user: str = "", idle_minutes: int = 0,
-                 notice: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(tasks, parent)
+                 notice: str = "", parent: QWidget | None = None, meanwhile: Callable[[], None] | None = None) -> None:
+        super().__init__(tasks, parent, meanwhile=meanwhile)
         self.db = db
         self.signed_in: SignedIn | None = None
         self.setWindowTitle(APP_TITLE)
@@ -325,7 +335,7 @@ class LoginDialog(BusyDialog):
         if self.working:
             return
         db, username, password = self.db, self.username.text().strip(), self.password.text()
-        self.run(lambda: sign_in_user(db, username, password), self._signed_in, write=True)
+        self.run(lambda: sign_in_user(db, username, password), self._signed_in, write=True, hashing=True)
 
     def _signed_in(self, signed_in: SignedIn) -> None:
         self.signed_in = signed_in

@@ -39,11 +39,13 @@ def _first_run(tasks: TaskRunner, target: Target, clock: Clock, db: Database | N
     return dialog.signed_in if accepted else None
 
 
-def log_in(tasks: TaskRunner, db: Database, notice: str = "") -> SignedIn | None:
+def log_in(tasks: TaskRunner, db: Database, notice: str = "",
+           meanwhile: Callable[[], None] | None = None) -> SignedIn | None:
     """The login dialog until someone signs in (with their own password, chosen now if an
-    administrator reset it) or quits. Keeping the temporary password means signing in again."""
+    administrator reset it) or quits. Keeping the temporary password means signing in again.
+    `meanwhile`: for the UI thread while the password is checked (login.BusyDialog)."""
     while True:
-        login = LoginDialog(tasks, db, notice=notice)
+        login = LoginDialog(tasks, db, notice=notice, meanwhile=meanwhile)
         if login.exec() != Accepted or login.signed_in is None:
             log.info("sign-in: the login dialog was closed")
             return None
@@ -59,8 +61,11 @@ def log_in(tasks: TaskRunner, db: Database, notice: str = "") -> SignedIn | None
                                                       "your own password.")
 
 
-def sign_in(tasks: TaskRunner, target: Target, clock: Clock, keystore: Any = None) -> SignedIn | None:
-    """`keystore` (desktop/integrations/keystore): used when the database has an OS key slot."""
+def sign_in(tasks: TaskRunner, target: Target, clock: Clock, keystore: Any = None,
+            meanwhile: Callable[[], None] | None = None) -> SignedIn | None:
+    """`keystore` (desktop/integrations/keystore): used when the database has an OS key slot.
+    `meanwhile`: for the UI thread while the passphrase or the password is checked (login.BusyDialog),
+    each time; the start loads the main window then."""
     if not target.is_server and target.path is not None:
         switch.settle(target.path)   # a restore cut short (even onto a new machine) is finished first: a few renames
     if not target.is_server and not target.exists():
@@ -71,7 +76,7 @@ def sign_in(tasks: TaskRunner, target: Target, clock: Clock, keystore: Any = Non
     else:
         assert target.path is not None
         with_slot = keystore is not None and os_slot.slot_state(target.path).present
-        opener = UnlockDialog(tasks, target, clock, keystore=keystore if with_slot else None)
+        opener = UnlockDialog(tasks, target, clock, keystore=keystore if with_slot else None, meanwhile=meanwhile)
     if opener.exec() != Accepted or opener.opened is None:
         log.info("sign-in: the database was not opened")
         return None
@@ -79,7 +84,7 @@ def sign_in(tasks: TaskRunner, target: Target, clock: Clock, keystore: Any = Non
     if opened.db is None or not opened.has_users:
         return _first_run(tasks, target, clock, opened.db, keystore)
 
-    signed_in = log_in(tasks, opened.db)
+    signed_in = log_in(tasks, opened.db, meanwhile=meanwhile)
     if signed_in is None:
         opened.db.dispose()
     return signed_in

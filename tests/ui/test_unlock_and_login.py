@@ -16,7 +16,11 @@ PASSPHRASE = "Test-passphrase-1"  # tests/conftest.py
 
 
 def unlock(qtbot, runner, path, clock, *, passphrase=None, recovery_key=None) -> UnlockDialog:
-    dlg = UnlockDialog(runner, Target(path=path), clock)
+    return unlock_with(qtbot, UnlockDialog(runner, Target(path=path), clock), passphrase=passphrase,
+                       recovery_key=recovery_key)
+
+
+def unlock_with(qtbot, dlg: UnlockDialog, *, passphrase=None, recovery_key=None) -> UnlockDialog:
     qtbot.addWidget(dlg)
     dlg.show()
     if recovery_key is not None:
@@ -95,3 +99,25 @@ def test_wrong_passwords_count_down_and_then_lock_the_account(qtbot, runner, emb
     login(qtbot, dlg, "wangfang", PASSWORD)   # even the right password waits out the lockout
     assert "账户已锁定" in dlg.error.text()
     assert dlg.signed_in is None and dlg.isVisible()
+
+
+def test_the_ui_thread_gets_on_with_the_start_while_the_passphrase_and_the_password_are_checked(
+        qtbot, runner, embedded_db, embedded_path, clock):
+    """Argon2 leaves the UI thread free for a moment: the start loads the main window then (desktop/app.py),
+    not after the check. The work comes once per check, while the check still runs."""
+    add_user(embedded_db, "wangfang", [(Role.HR_OFFICER, None)])
+    embedded_db.dispose()
+    during: list[tuple[str, bool]] = []
+    opener = UnlockDialog(runner, Target(path=embedded_path), clock,
+                          meanwhile=lambda: during.append(("unlock", opener.working and opener.opened is None)))
+    db = unlock_with(qtbot, opener, passphrase=PASSPHRASE).opened.db
+    try:
+        dlg = LoginDialog(runner, db, meanwhile=lambda: during.append(("login", dlg.working and dlg.signed_in is None)))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        login(qtbot, dlg, "wangfang", PASSWORD)
+        assert dlg.signed_in is not None
+    finally:
+        db.dispose()
+    assert during == [("unlock", True), ("login", True)]
+

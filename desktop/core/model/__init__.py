@@ -1,5 +1,7 @@
 """Every table of InterviewDesk, importable from one place."""
 
+from sqlalchemy.orm import configure_mappers
+
 from desktop.core.model.archive import (
     ArchiveExport, ArchiveRecord, BackupRun, PurgeDecision, PurgeRequest, PurgeTombstone, RetentionPolicy, Signature, UserKey,
 )
@@ -39,3 +41,10 @@ __all__ = [
     "Room", "Round", "RoundKind", "Score", "Scorecard", "ScorecardCriterion", "Setting", "StepKind", "SurveyResponse",
     "TalentPoolEntry", "TalentTag", "TimelineEvent", "User", "Verdict", "audit_keys", "candidate_tags",
 ]
+
+
+def configure() -> None:
+    """Join the tables' classes up (their relationships, inherited columns) now, rather than at the first
+    ORM query, which otherwise pays for it (some 30 ms): the start does it on a worker once the first
+    dialog is up (desktop/app.py). Done once; afterwards it returns at once."""
+    configure_mappers()

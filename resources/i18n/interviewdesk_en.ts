@@ -73,16 +73,6 @@
     </message>
 </context>
 <context>
-    <name>Desk</name>
-    <message numerus="yes">
-        <source>at least %n year(s)</source>
-        <translation>
-            <numerusform>at least %n year</numerusform>
-            <numerusform>at least %n years</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n dossier(s) exported to {0}.
@@ -139,16 +129,6 @@ Package digest (SHA-256 of its manifest): {1}</numerusform>
         <translation>
             <numerusform>%n working day</numerusform>
             <numerusform>%n working days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Lifecycle</name>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
         </translation>
     </message>
 </context>

@@ -2942,11 +2942,13 @@
         <source>{0} or higher</source>
         <translation>{0}及以上</translation>
     </message>
-    <message numerus="yes">
-        <source>at least %n year(s)</source>
-        <translation>
-            <numerusform>至少 %n 年</numerusform>
-        </translation>
+    <message>
+        <source>at least 1 year</source>
+        <translation>至少 1 年</translation>
+    </message>
+    <message>
+        <source>at least {0} years</source>
+        <translation>至少 {0} 年</translation>
     </message>
 </context>
 <context>
@@ -5536,11 +5538,13 @@ Package digest (SHA-256 of its manifest): {1}</source>
         <source>permanent</source>
         <translation>永久</translation>
     </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n 年</numerusform>
-        </translation>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>{0} years</source>
+        <translation>{0} 年</translation>
     </message>
     <message>
         <source>{0} MB</source>

@@ -46,7 +46,9 @@ def request_state(code: str) -> str:
 def period(years: int | None) -> str:
     if years is None:
         return QCoreApplication.translate("Lifecycle", "permanent")
-    return QCoreApplication.translate("Lifecycle", "%n year(s)", "", years)
+    if years == 1:   # two texts, not "%n year(s)": PySide 6.11's lupdate finds no count in translate()'s 4th argument
+        return QCoreApplication.translate("Lifecycle", "1 year")
+    return QCoreApplication.translate("Lifecycle", "{0} years").format(years)
 
 
 def size(num_bytes: int) -> str:

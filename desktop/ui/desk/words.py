@@ -45,5 +45,7 @@ def requirement_value(kind: str, value: str) -> str:
         years = int(value) if value.strip().isdigit() else None
         if years is None:
             return value
-        return QCoreApplication.translate("Desk", "at least %n year(s)", "", years)
+        if years == 1:   # two texts, not "%n year(s)": PySide 6.11's lupdate finds no count in translate()'s 4th argument
+            return QCoreApplication.translate("Desk", "at least 1 year")
+        return QCoreApplication.translate("Desk", "at least {0} years").format(years)
     return labels.joined(v.strip() for v in value.replace("，", ",").split(",") if v.strip()) or value

@@ -85,7 +85,9 @@ def test_editing_a_position_saves_the_change_and_a_duplicate_code_is_refused(qtb
     qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=10_000)
     page.detail.edit_button.click()
     form = page.form
-    qtbot.waitUntil(lambda: form.department.ready, timeout=10_000)
+    # the save button waits for the departments and for the position's requirements (read apart):
+    # clicked before, it does nothing, as for a user
+    qtbot.waitUntil(lambda: form.department.ready and form.save_button.isEnabled(), timeout=10_000)
     assert form.code.text() == "IT-01"
 
     form.code.setText("IT-02")

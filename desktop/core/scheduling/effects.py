@@ -51,7 +51,7 @@ def details(session: Session, interview: Interview) -> dict[str, Any]:
     """A snapshot of what the parties are told, so delivery sends exactly this version."""
     position, rnd = run_built(session, _WHAT, {"application": interview.application_id,
                                             "round": interview.round_id}).one()
-    room = run_built(session, _ROOM, {"room": interview.room_id}).one() if interview.room_id else None
+    room = run_built(session, _ROOM, {"room": interview.room_id}).first() if interview.room_id else None
     hours = OfficeHours.load(session)
     local = hours.local(interview.starts_at)
     ends = interview.starts_at + timedelta(minutes=interview.duration_minutes)

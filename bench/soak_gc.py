@@ -175,9 +175,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def book_next(session):
         panel = next(people)
-        first = clock.now().date() + timedelta(days=1)
+        first = clock.now().date() + timedelta(days=1)   # eight weeks: an hour's bookings fill two
         slot = slots.find_slots(session, slots.SlotRequest(interviewer_ids=panel, duration_minutes=30,
-                                                           first_day=first, last_day=first + timedelta(days=13),
+                                                           first_day=first, last_day=first + timedelta(days=55),
                                                            count=1), clock.now())[0]
         for application_id in itertools.islice(free, 20):   # a candidate already booked at that time: the next
             wanted = booking.BookingInput(
@@ -220,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"{s.get('longest_by_generation')} ms (CPU {s.get('longest_cpu_ms')}), "
                       f"over 50 ms {s.get('over_50_ms')}, rss {rss_mib():.0f} MiB, load {os.getloadavg()[0]:.1f}",
                       flush=True)
-    report |= {"steps": steps, "done": dict(use.done), "errors": [repr(e) for e in use.errors[:5]],
+    report |= {"steps": steps, "done": dict(use.done), "errors": len(use.errors),
+               "first_errors": [repr(e) for e in use.errors[:5]],
                "pauses": pauses.summary(), "rss_mib_after": round(rss_mib(), 1), "load_after": os.getloadavg(),
                "frozen_objects": __import__("gc").get_freeze_count()}
     if args.explain:

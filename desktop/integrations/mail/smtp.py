@@ -282,17 +282,26 @@ def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> No
     conn.putcmd("mail", f"FROM:{_quoted(sender)}{size}")
     code, answer = conn.getreply()
     if code != 250:
-        conn.close() if code == 421 else conn._rset()
+        _refused(conn, code)
         raise smtplib.SMTPSenderRefused(code, answer, sender)
     conn.putcmd("rcpt", f"TO:{_quoted(recipient)}")
     code, answer = conn.getreply()
     if code not in (250, 251):
-        conn.close() if code == 421 else conn._rset()
+        _refused(conn, code)
         raise smtplib.SMTPRecipientsRefused({recipient: (code, answer)})
     code, answer = conn.data(raw)
     if code != 250:
-        conn.close() if code == 421 else conn._rset()
+        _refused(conn, code)
         raise smtplib.SMTPDataError(code, answer)
+
+
+def _refused(conn: smtplib.SMTP, code: int) -> None:
+    """What sendmail does with a refused command before raising: a relay closing the service (421)
+    is hung up on, any other refusal resets the transaction for the next message."""
+    if code == 421:
+        conn.close()
+    else:
+        conn._rset()
 
 
 def transmit(conn: smtplib.SMTP, outgoing: Outgoing) -> None:

@@ -133,7 +133,7 @@ POPULATE = {"0001": populate_0001, "0002": populate_0002, "0003": populate_0003,
             "0005": populate_0005, "0006": populate_0005,
             "0007": populate_0005, "0008": populate_0005, "0009": populate_0005,
             "0010": populate_0005, "0011": populate_0005, "0012": populate_0005, "0013": populate_0005,
-            "0014": populate_0005, "0015": populate_0005}
+            "0014": populate_0005, "0015": populate_0005, "0016": populate_0005}
 OLDER = migrate.all_revisions()[:-1]
 
 

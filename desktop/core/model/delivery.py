@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.model.base import Base, StrEnum, Versioned, enum_column
@@ -21,11 +21,15 @@ class OutboxState(StrEnum):
 
 class OutboxEntry(Versioned, Base):
     __tablename__ = "outbox_entries"
+    # The claim's order check (outbox._not_behind_another) looks for an older live entry of the same
+    # interview and recipient: by this index it reads those few, not every entry the interview ever had
+    # (migration 0017); it also serves what the interview's own index served.
+    __table_args__ = (Index("ix_outbox_entries_interview_recipient", "interview_id", "recipient"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # unique per message; also what a flush of many new entries matches their new ids by (see Alert)
     dedupe_key: Mapped[str] = mapped_column(String(200), unique=True, insert_sentinel=True)
-    interview_id: Mapped[Optional[int]] = mapped_column(ForeignKey("interviews.id"), index=True)
+    interview_id: Mapped[Optional[int]] = mapped_column(ForeignKey("interviews.id"))
     channel: Mapped[str] = mapped_column(String(20), index=True)  # exchange, email, sms, oa, desktop, board
     kind: Mapped[str] = mapped_column(String(40))
     recipient: Mapped[str] = mapped_column(String(254), default="")

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from sqlalchemy import event, select
 
 from desktop.core import settings
-from desktop.core.delivery.outbox import Item, PermanentFailure, TemporaryFailure
+from desktop.core.delivery.outbox import Item, PermanentFailure, TemporaryFailure, Unsettled
 from desktop.core.delivery.worker import OutboxWorker
 from desktop.core.model import Interview, OutboxEntry, OutboxState
 from desktop.core.notifications import templates
@@ -121,6 +121,28 @@ def test_one_login_serves_many_messages_from_a_worker_thread(world, relay, certs
     assert progress.outcome.sent == 3 and len(relay.mailbox.received) == 3
     assert relay.mailbox.logins == 1
     assert len({m["Message-ID"] for m in relay.mailbox.messages()}) == 3
+
+
+def test_a_delivery_stopped_before_its_end_of_data_leaves_nothing_at_the_relay(world, relay, certs):
+    """When the previous delivery's outcome will never be recorded (the worker stops, the database
+    fails), the message under way has had its envelope and bytes sent but not its end of data: the
+    sender hangs up, the relay keeps nothing of it, and the entry is left to its lease. The next
+    message on that thread goes out on a new connection."""
+    configure(world, relay.port, certs)
+    book(world, 0, local(STORY_DAY, 10))
+    [entry] = email_entries(world)
+    sender = MailSender(world.db)
+
+    def never() -> None:
+        raise Unsettled("outbox worker stopped")
+
+    with pytest.raises(Unsettled):
+        sender.deliver(item_of(entry), settled=never)
+    delivered = sender.deliver(item_of(entry))     # answered by the relay once it has the message
+    assert [to for [to], _raw in relay.mailbox.received] == ["c1@example.cn"]
+    assert [m["Message-ID"] for m in relay.mailbox.messages()] == [delivered.external_id]
+    assert relay.mailbox.logins == 2
+    sender.close()
 
 
 def test_a_running_worker_sends_with_the_settings_and_templates_changed_since_its_last_message(

@@ -342,6 +342,69 @@ def test_a_delivery_that_takes_long_does_not_hold_back_the_record_of_one_that_en
     assert rounds == [1, 1]
 
 
+class Settling(Recorder):
+    """A channel that, like SMTP, prepares each delivery and completes it only after `settled()`
+    (see outbox.Sender). At that moment it checks, in its own unit of work, that every delivery this
+    thread completed before is recorded as sent: `unrecorded` lists any that were not."""
+
+    settles = True
+
+    def __init__(self, db, concurrency: int) -> None:
+        super().__init__("email", concurrency=concurrency)
+        self.db, self.unrecorded, self.completed = db, [], []
+        self.mine = threading.local()
+
+    def deliver(self, item: Item, settled=None) -> Delivered:
+        time.sleep(0.002)                               # the envelope and the message's bytes
+        settled()
+        before = getattr(self.mine, "completed", [])
+        with self.db.session() as s:
+            sent = set(s.scalars(select(OutboxEntry.id).where(OutboxEntry.state == OutboxState.SENT)))
+        with self.lock:
+            self.unrecorded += [done for done in before if done not in sent]
+            self.completed.append(item.id)
+        self.mine.completed = [*before, item.id]
+        return super().deliver(item)
+
+
+def test_a_thread_completes_a_delivery_only_once_its_previous_one_is_recorded(world):
+    """The thread prepares its next delivery while the previous outcome is being written, but
+    completes it only when that outcome is on disk: a crash leaves at most one delivered-but-
+    unrecorded entry per thread (the killed-program test in test_outbox_crash checks the count)."""
+    queued_mail(world, [f"q{n}@example.cn" for n in range(30)])
+    settling = Settling(world.db, concurrency=3)
+    progress = OutboxWorker(world.db, [settling]).run_once()
+    assert progress.outcome.sent == 30 and sorted(settling.completed) == sorted(i.id for i in settling.delivered)
+    assert settling.unrecorded == []
+
+
+def test_a_delivery_waiting_for_a_record_that_fails_is_not_completed(world, monkeypatch, clock):
+    """The database fails while the thread's next delivery waits for the previous record: that
+    delivery is abandoned (the sender gets Unsettled from `settled`, SMTP hangs up before the end of
+    data), so the failure costs one entry sent twice at most, never one more. After the lease both
+    go out again."""
+    queued_mail(world, ["a@example.cn", "b@example.cn"])
+    settling = Settling(world.db, concurrency=1)
+
+    def broken(session, item, delivered):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(outbox, "mark_sent", broken)
+    worker = OutboxWorker(world.db, [settling])
+    with pytest.raises(RuntimeError, match="disk full"):
+        worker.run_once()
+    worker.stop()                               # and its delivery threads have ended
+    [first, second] = [e.id for e in entries(world, channel="email")]
+    assert settling.completed == [first]
+    assert {e.state for e in entries(world, channel="email")} == {OutboxState.IN_PROGRESS}
+
+    monkeypatch.undo()
+    clock.advance(outbox.LEASE + timedelta(seconds=1))
+    again = Settling(world.db, concurrency=1)
+    assert OutboxWorker(world.db, [again]).run_once().outcome.sent == 2
+    assert again.completed == [first, second]
+
+
 def test_claiming_looks_only_at_entries_waiting_or_under_way_not_at_every_entry_ever_sent(request, clock):
     """The outbox keeps every sent entry; the claim must not walk them all each time (SQLite's plan
     for the claim's search starts from the state index, not the channel index)."""

@@ -47,13 +47,14 @@ ANSWERS = {
 
 
 def outcome(send, answers, size=True):
+    """What went over the wire (the bytes, however many writes carried them) and the error raised."""
     conn = Scripted(answers, size=size)
     try:
         send(conn)
         error = None
     except smtplib.SMTPException as exc:
         error = (type(exc), exc.args)
-    return conn.said, error
+    return b"".join(conn.said), error
 
 
 @pytest.mark.parametrize("case", ANSWERS)
@@ -64,6 +65,29 @@ def test_the_conversation_is_smtplibs(case, size):
     ours = outcome(lambda conn: smtp.transmit(conn, outgoing), ANSWERS[case], size)
     theirs = outcome(lambda conn: conn.sendmail(outgoing.sender, [outgoing.recipient], raw), ANSWERS[case], size)
     assert ours == theirs
+
+
+def test_the_end_of_data_waits_for_settled_and_everything_before_it_does_not():
+    """The outbox worker records the thread's previous delivery while this one is under way: the
+    relay gets the envelope and the message's bytes first, and the end of data (which makes the relay
+    take the message) only once `settled` has returned."""
+    raw = b"Subject: x\r\n\r\nbody\r\n.starts with a dot"        # no line end at the end: one is added
+    outgoing = Outgoing(raw, "<m@x>", "hr@hospital.example.cn", "kandidat1@example.cn")
+    conn = Scripted(ANSWERS["accepted"])
+    said_when_settled: list[bytes] = []
+    smtp.transmit(conn, outgoing, lambda: said_when_settled.append(b"".join(conn.said)))
+    assert said_when_settled == [b"mail FROM:<hr@hospital.example.cn> size=38\r\nrcpt TO:<kandidat1@example.cn>\r\n"
+                                 b"data\r\nSubject: x\r\n\r\nbody\r\n..starts with a dot\r\n"]
+    assert b"".join(conn.said) == said_when_settled[0] + b".\r\n"
+
+
+def test_a_refusal_before_the_data_never_waits_for_settled():
+    """Nothing to complete, nothing to wait for: a refused recipient is a failed delivery at once."""
+    outgoing = Outgoing(b"Subject: x\r\n\r\nbody\r\n", "<m@x>", "hr@hospital.example.cn", "kandidat1@example.cn")
+    calls: list[str] = []
+    with pytest.raises(smtplib.SMTPRecipientsRefused):
+        smtp.transmit(Scripted(ANSWERS["recipient refused"]), outgoing, lambda: calls.append("settled"))
+    assert calls == []
 
 
 def test_addresses_are_quoted_as_smtplib_quotes_them():

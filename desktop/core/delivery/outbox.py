@@ -92,6 +92,11 @@ class PermanentFailure(DeliveryFailed):
     permanent = True
 
 
+class Unsettled(Exception):
+    """Raised by a sender's `settled()` (see Sender): the previous delivery's outcome will not be
+    recorded (the worker stopped or the database failed), so this delivery must not be completed."""
+
+
 class Sender(Protocol):
     """A channel's delivery. Called from worker threads, at most `concurrency` at a time."""
 
@@ -103,6 +108,14 @@ class Sender(Protocol):
     # Optional: `prepare(session, items) -> list[Item]`, called in the claiming transaction with what
     # was just claimed, returns them with `context` set to what their delivery would otherwise open a
     # unit of work of its own to read (a message's facts); an item it cannot prepare keeps None.
+    #
+    # Optional: `settles = True` and `deliver(item, settled=...)`: the sender calls `settled()` right
+    # before the one step that makes its delivery irrevocable (SMTP's end of data) and does the rest
+    # before it (composing, the envelope, the message's bytes). `settled` returns once the outcome of
+    # the thread's previous delivery is on disk, so the worker can start a delivery while the one
+    # before is being recorded and still leave at most one delivered-but-unrecorded entry per thread.
+    # If it raises (the worker stops or cannot record), the sender must abandon the delivery so that
+    # nothing of it is delivered (SMTP: hang up before the end of data) and let the exception through.
 
 
 @dataclass

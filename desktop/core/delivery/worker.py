@@ -8,10 +8,15 @@ One thread writes (the background loop, or the caller of `run_once`): a single s
 records every outcome that came in since the last one and tops up the channels whose queue is half
 empty, so the delivery threads never wait for a whole batch and never queue for the write lock
 among themselves. An outcome that arrives while other deliveries are still running waits a few
-milliseconds for them (GATHER_SECONDS), so that outcomes ending together share one commit. A
-delivery thread waits until its outcome is on disk before it takes its next entry: when the program
-dies, at most one delivered-but-unrecorded entry per delivery thread is sent again after its lease
-(as when each thread committed its own outcome), never a whole batch. The claim also reads what the
+milliseconds for them (GATHER_SECONDS), so that outcomes ending together share one commit, unless a
+delivery thread needs it on disk now.
+
+A delivery thread completes no delivery while the outcome of its previous one is not on disk: when
+the program dies, at most one delivered-but-unrecorded entry per delivery thread is sent again after
+its lease (as when each thread committed its own outcome), never a whole batch. It need not sit idle
+meanwhile: a sender that can (`settles`, SMTP) prepares its next delivery up to the step that makes it
+irrevocable — composes the message, sends the envelope and the bytes — and waits only before the end
+of data; for other senders the thread waits before it starts the next delivery. The claim also reads what the
 senders need of the database for what they took (a sender's optional `prepare`), so the delivery
 threads need not open units of work of their own.
 
@@ -43,6 +48,7 @@ from desktop.core.delivery.outbox import (
     Outcome,
     Sender,
     TemporaryFailure,
+    Unsettled,
 )
 from desktop.core.errors import DatabaseBusy
 from desktop.core.storage.database import Actor, Database
@@ -91,13 +97,13 @@ class Progress:
 
 @dataclass(eq=False)
 class _Finished:
-    """A delivery's outcome on its way to the database; its thread waits on `recorded`."""
+    """A delivery's outcome on its way to the database; its thread's next delivery waits on `recorded`."""
 
     item: Item
     delivered: Delivered | None = None
     failure: DeliveryFailed | None = None
     state: str = ""
-    error: BaseException | None = None      # recording failed for good (the delivery thread raises it)
+    error: BaseException | None = None      # recording failed for good (the thread's next delivery stops)
     recorded: threading.Event = field(default_factory=threading.Event)
 
 
@@ -114,6 +120,8 @@ class OutboxWorker:
         self._held: dict[str, set[int]] = {c: set() for c in self.senders}   # claimed, not yet recorded
         self._finished: list[_Finished] = []                        # outcomes waiting for the next round
         self._running = 0                                           # deliveries under way in the pools
+        self._urgent = 0          # deliveries ready to complete, waiting for their previous outcome's record
+        self._local = threading.local()                             # per delivery thread: `previous`
         self._closed = False                                        # stopped: nothing more is recorded
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -123,14 +131,25 @@ class OutboxWorker:
 
     # --- one entry (a channel's pool thread) ------------------------------------------------------
 
-    def _deliver(self, item: Item) -> str:
+    def _deliver(self, item: Item) -> None:
+        """Deliver one entry and queue its outcome for the writing thread, without waiting for it
+        to be recorded: the thread's next delivery waits for that (`_settled`)."""
         sender = self.senders[item.channel]
+        previous: _Finished | None = getattr(self._local, "previous", None)
         finished = _Finished(item)
         with self._lock:
             self._running += 1
         try:
-            delivered = sender.deliver(item)
+            if getattr(sender, "settles", False):
+                delivered = sender.deliver(item, settled=lambda: self._settled(previous, urgent=True))
+            else:
+                self._settled(previous, urgent=False)
+                delivered = sender.deliver(item)
             finished.delivered = delivered if isinstance(delivered, Delivered) else Delivered()
+        except Unsettled:
+            with self._lock:
+                self._running -= 1
+            raise                    # nothing of it went out; the entry is tried again after its lease
         except DeliveryFailed as failure:
             finished.failure = failure
         except Exception as exc:  # noqa: BLE001 - a sender bug or an unexpected library error: retry, keep the reason
@@ -141,20 +160,39 @@ class OutboxWorker:
             if self._closed:
                 finished.error = RuntimeError("outbox worker stopped")
                 finished.recorded.set()
+                self._held[item.channel].discard(item.id)
             else:
                 self._finished.append(finished)
+        self._local.previous = finished
         self._wake.set()
-        # Nothing more goes out from this thread until this outcome is on disk: a crash now costs at
-        # most this one entry, sent again after its lease.
-        finished.recorded.wait()
-        if finished.error is not None:
-            raise finished.error
-        return finished.state
 
-    def _done(self, item: Item, _future: Future) -> None:
-        """The delivery ended: recorded (then already let go), cancelled by `stop`, or given up."""
-        with self._lock:
-            self._held[item.channel].discard(item.id)
+    def _settled(self, previous: _Finished | None, *, urgent: bool) -> None:
+        """Return once the thread's previous delivery is recorded, so that a crash costs at most that
+        one entry (sent again after its lease); raise Unsettled if it never will be. A failed delivery
+        sent nothing and is not waited for. `urgent`: the next delivery is ready to complete (only its
+        end of data is left), so the writing thread records now rather than gathering more outcomes."""
+        if previous is None or previous.delivered is None or previous.recorded.is_set():
+            pass
+        else:
+            if urgent:
+                with self._lock:
+                    self._urgent += 1
+                self._wake.set()
+            try:
+                previous.recorded.wait()
+            finally:
+                if urgent:
+                    with self._lock:
+                        self._urgent -= 1
+        if previous is not None and previous.error is not None and previous.delivered is not None:
+            raise Unsettled(str(previous.error))
+
+    def _done(self, item: Item, future: Future) -> None:
+        """The delivery thread let the entry go: its outcome is queued (let go when recorded), or the
+        delivery was cancelled by `stop` or abandoned (left to its lease)."""
+        if future.cancelled() or future.exception() is not None:
+            with self._lock:
+                self._held[item.channel].discard(item.id)
         self._wake.set()
 
     # --- the writing thread: outcomes and claims ---------------------------------------------------
@@ -229,6 +267,8 @@ class OutboxWorker:
         with self._lock:
             finished, self._finished = self._finished, []
             self._closed = self._closed or close
+            for done in finished:
+                self._held[done.item.channel].discard(done.item.id)
         for done in finished:
             done.error = error
             done.recorded.set()
@@ -242,11 +282,12 @@ class OutboxWorker:
 
     def _gather(self) -> None:
         """Before a round that records an outcome: wait (GATHER_SECONDS at most) for the deliveries
-        still running, so that their outcomes are recorded with it."""
+        still running, so that their outcomes are recorded with it — unless a delivery is ready to
+        complete and waits for an outcome's record."""
         deadline = time.monotonic() + GATHER_SECONDS
         while True:
             with self._lock:
-                if not self._finished or not self._running:
+                if not self._finished or not self._running or self._urgent:
                     return
             remaining = deadline - time.monotonic()
             if remaining <= 0:

@@ -23,7 +23,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, replace
 from datetime import datetime
@@ -41,6 +41,7 @@ from desktop.core.delivery.outbox import (
     Item,
     PermanentFailure,
     TemporaryFailure,
+    Unsettled,
 )
 from desktop.core.notifications import templates
 from desktop.core.notifications.fields import FACT_KEYS, Facts, load_facts, load_facts_many
@@ -161,6 +162,9 @@ def connect(config: SmtpConfig) -> smtplib.SMTP:
     else:
         conn = smtplib.SMTP(config.host, config.port, local_hostname=_local_name(), timeout=config.timeout)
     try:
+        # The end of data goes out on its own, after the message's bytes (_sendmail): without this,
+        # Nagle's algorithm holds it until the relay acknowledges the bytes, which it delays (40 ms).
+        conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if config.security == "starttls":
             conn.starttls(context=tls)
             conn.ehlo()
@@ -274,9 +278,16 @@ def _quoted(address: str) -> str:
     return f"<{address}>" if _DOT_ATOM.fullmatch(address) else smtplib.quoteaddr(address)
 
 
-def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> None:
+def _settled() -> None:
+    """Nothing to wait for before the end of data (a message sent on its own)."""
+
+
+def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes,
+              settled: Callable[[], None] = _settled) -> None:
     """smtplib's sendmail for one recipient and no options: the same commands, answers and errors,
-    with the addresses quoted by `_quoted`."""
+    with the addresses quoted by `_quoted`. The message's bytes go out before `settled` is called, the
+    end of data after it: until the relay has that, it delivers nothing of the message (RFC 5321 4.1.1.4),
+    so the outbox worker can record the previous delivery meanwhile (see outbox.Sender)."""
     conn.ehlo_or_helo_if_needed()
     size = f" size={len(raw)}" if conn.does_esmtp and conn.has_extn("size") else ""
     conn.putcmd("mail", f"FROM:{_quoted(sender)}{size}")
@@ -289,7 +300,15 @@ def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes) -> No
     if code not in (250, 251):
         _refused(conn, code)
         raise smtplib.SMTPRecipientsRefused({recipient: (code, answer)})
-    code, answer = conn.data(raw)
+    conn.putcmd("data")                   # smtplib's SMTP.data, with `settled` before the end of data
+    code, answer = conn.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, answer)
+    body = smtplib._quote_periods(raw)
+    conn.send(body if body.endswith(b"\r\n") else body + b"\r\n")
+    settled()
+    conn.send(b".\r\n")
+    code, answer = conn.getreply()
     if code != 250:
         _refused(conn, code)
         raise smtplib.SMTPDataError(code, answer)
@@ -304,15 +323,17 @@ def _refused(conn: smtplib.SMTP, code: int) -> None:
         conn._rset()
 
 
-def transmit(conn: smtplib.SMTP, outgoing: Outgoing) -> None:
-    """Hand the message to the relay. An address in Chinese needs SMTPUTF8 (as smtplib's
-    send_message negotiates it); otherwise the bytes go as they are."""
+def transmit(conn: smtplib.SMTP, outgoing: Outgoing, settled: Callable[[], None] = _settled) -> None:
+    """Hand the message to the relay, calling `settled` before the end of data (see _sendmail). An
+    address in Chinese needs SMTPUTF8 (as smtplib's send_message negotiates it); otherwise the bytes go
+    as they are."""
     if not outgoing.international:
-        _sendmail(conn, outgoing.sender, outgoing.recipient, outgoing.raw)
+        _sendmail(conn, outgoing.sender, outgoing.recipient, outgoing.raw, settled)
         return
     conn.ehlo_or_helo_if_needed()
     if not conn.has_extn("smtputf8"):
         raise smtplib.SMTPNotSupportedError("the relay does not offer SMTPUTF8, which an address in Chinese needs")
+    settled()
     conn.sendmail(outgoing.sender, [outgoing.recipient], outgoing.raw, mail_options=["SMTPUTF8", "BODY=8BITMIME"])
 
 
@@ -329,6 +350,7 @@ class MailSender:
     """The outbox's sender for channel "email" (see desktop.core.delivery.outbox.Sender)."""
 
     channel = CHANNEL
+    settles = True     # calls `settled` before the end of data (see outbox.Sender)
 
     def __init__(self, db: Database, *, concurrency: int = 4) -> None:
         self.db = db
@@ -368,7 +390,7 @@ class MailSender:
                     pass
         return [replace(item, context=facts.get(item.id)) for item in items]
 
-    def deliver(self, item: Item) -> Delivered:
+    def deliver(self, item: Item, settled: Callable[[], None] = _settled) -> Delivered:
         read = self._read
         if read is not None and item.context is not None:    # prepared: nothing left to read
             read.config.check()
@@ -384,13 +406,18 @@ class MailSender:
                 config.check()
                 outgoing = outgoing_for(session, config, item, saved=saved)
         with reasons():   # only the conversation with the server: a template or file error keeps its own name
-            self._send(config, outgoing)
+            self._send(config, outgoing, settled)
         return Delivered(external_id=outgoing.message_id, copy={"eml": base64.b64encode(outgoing.raw).decode("ascii")})
 
-    def _send(self, config: SmtpConfig, outgoing: Outgoing) -> None:
+    def _send(self, config: SmtpConfig, outgoing: Outgoing, settled: Callable[[], None]) -> None:
         conn = self._connection(config)
         try:
-            transmit(conn, outgoing)
+            transmit(conn, outgoing, settled)
+        except Unsettled:
+            # The message's bytes are out, its end of data is not: hang up without a word (a QUIT now
+            # would be read as more of the message), and the relay drops the unfinished message.
+            self._drop(say_goodbye=False)
+            raise
         except smtplib.SMTPRecipientsRefused:
             # The session is still good; RSET so the next message starts clean.
             try:
@@ -424,13 +451,16 @@ class MailSender:
             self._open.add(conn)
         return conn
 
-    def _drop(self) -> None:
+    def _drop(self, *, say_goodbye: bool = True) -> None:
         conn = getattr(self._local, "conn", None)
         self._local.conn = None
         if conn is not None:
             with self._lock:
                 self._open.discard(conn)
-            _quit(conn)
+            if say_goodbye:
+                _quit(conn)
+            else:
+                conn.close()
 
     def close(self) -> None:
         """Say goodbye on every open connection (when the app or the command line stops)."""

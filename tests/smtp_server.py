@@ -31,7 +31,16 @@ class Mailbox:
     refuse: dict[str, str] = field(default_factory=dict)
     received: list[tuple[list[str], bytes]] = field(default_factory=list)
     logins: int = 0
+    pipelining: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        """PIPELINING offered, as Postfix and Exchange offer it (aiosmtpd reads commands in order, so
+        it serves pipelined ones; it only does not say so)."""
+        session.host_name = hostname
+        if not self.pipelining:
+            return responses
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:

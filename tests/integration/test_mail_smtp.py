@@ -23,7 +23,7 @@ from factories import SYSTEM
 from mail_certs import Certs, make_certs
 from scheduling_helpers import BACKENDS, book, world_copy
 from scheduling_world import STORY_DAY, World, local
-from smtp_server import PASSWORD, USER, SmtpServer, free_port
+from smtp_server import PASSWORD, USER, Mailbox, SmtpServer, free_port
 
 
 @pytest.fixture(params=BACKENDS)
@@ -177,6 +177,25 @@ def test_a_refused_recipient_fails_at_once_with_the_server_code(world, relay, ce
     assert entry.state == OutboxState.FAILED and entry.attempts == 1
     assert entry.last_error == "收件人被邮件服务器拒绝（550）"
     assert relay.mailbox.received == []
+
+
+@pytest.mark.parametrize("pipelining", [True, False])
+def test_refusals_and_deliveries_keep_the_session_in_step_with_or_without_pipelining(world, certs, pipelining):
+    """On one connection: a refused recipient, then messages that go out. With PIPELINING the three
+    envelope answers come together; a refusal must leave no answer unread, or the next message would
+    read the last one's."""
+    relay = SmtpServer(certs, Mailbox(refuse={"c2@example.cn": "550 5.1.1 No such user"},
+                                      pipelining=pipelining)).start()
+    try:
+        configure(world, relay.port, certs)
+        for n in range(3):
+            book(world, n, local(STORY_DAY, 9 + n))
+        progress = OutboxWorker(world.db, [MailSender(world.db, concurrency=1)]).run_once()
+        assert (progress.outcome.sent, progress.outcome.failed) == (2, 1)
+        assert sorted(to for [to], _raw in relay.mailbox.received) == ["c1@example.cn", "c3@example.cn"]
+        assert relay.mailbox.logins == 1
+    finally:
+        relay.stop()
 
 
 def test_a_wrong_password_is_named_and_the_password_is_not(world, relay, certs):

@@ -16,11 +16,11 @@ from desktop.integrations.mail.smtp import Outgoing
 class Scripted(smtplib.SMTP):
     """An SMTP session without a socket: what is sent is written down, the answers are scripted."""
 
-    def __init__(self, answers: list[tuple[int, bytes]], *, size: bool = True) -> None:
+    def __init__(self, answers: list[tuple[int, bytes]], *, size: bool = True, pipelining: bool = False) -> None:
         super().__init__()
         self.answers, self.said = list(answers), []
         self.does_esmtp, self.ehlo_resp = True, b"ok"
-        self.esmtp_features = {"size": "10240000"} if size else {}
+        self.esmtp_features = ({"size": "10240000"} if size else {}) | ({"pipelining": ""} if pipelining else {})
 
     def send(self, s) -> None:
         self.said.append(s if isinstance(s, bytes) else s.encode("ascii"))
@@ -46,9 +46,9 @@ ANSWERS = {
 }
 
 
-def outcome(send, answers, size=True):
+def outcome(send, answers, size=True, pipelining=False):
     """What went over the wire (the bytes, however many writes carried them) and the error raised."""
-    conn = Scripted(answers, size=size)
+    conn = Scripted(answers, size=size, pipelining=pipelining)
     try:
         send(conn)
         error = None
@@ -65,6 +65,59 @@ def test_the_conversation_is_smtplibs(case, size):
     ours = outcome(lambda conn: smtp.transmit(conn, outgoing), ANSWERS[case], size)
     theirs = outcome(lambda conn: conn.sendmail(outgoing.sender, [outgoing.recipient], raw), ANSWERS[case], size)
     assert ours == theirs
+
+
+# A relay that offers PIPELINING answers MAIL, RCPT and DATA together, refusing what follows a refusal.
+PIPELINED = {
+    "accepted": ANSWERS["accepted"],
+    "forwarded recipient": ANSWERS["forwarded recipient"],
+    "sender refused": [(550, b"no"), (503, b"sender first"), (503, b"recipient first"), (250, b"reset")],
+    "sender, service closing": [(421, b"bye")],
+    "recipient refused": [(250, b"ok"), (550, b"no such user"), (554, b"no valid recipients"), (250, b"reset")],
+    "recipient, try later": [(250, b"ok"), (452, b"full"), (554, b"no valid recipients"), (250, b"reset")],
+    "recipient, service closing": [(250, b"ok"), (421, b"bye")],
+    "data refused": ANSWERS["data refused"],
+    "content refused": ANSWERS["content refused"],
+    "content, service closing": ANSWERS["content, service closing"],
+}
+ENVELOPE = b"mail FROM:<hr@hospital.example.cn> size=40\r\nrcpt TO:<kandidat1@example.cn>\r\ndata\r\n"
+MESSAGE = b"Subject: x\r\n\r\nbody\r\n..starts with a dot\r\n.\r\n"
+PIPELINED_WIRE = {
+    "accepted": ENVELOPE + MESSAGE, "forwarded recipient": ENVELOPE + MESSAGE,
+    "sender refused": ENVELOPE + b"rset\r\n", "sender, service closing": ENVELOPE + b"<closed>",
+    "recipient refused": ENVELOPE + b"rset\r\n", "recipient, try later": ENVELOPE + b"rset\r\n",
+    "recipient, service closing": ENVELOPE + b"<closed>", "data refused": ENVELOPE,
+    "content refused": ENVELOPE + MESSAGE + b"rset\r\n", "content, service closing": ENVELOPE + MESSAGE + b"<closed>",
+}
+
+
+@pytest.mark.parametrize("case", PIPELINED)
+def test_a_pipelining_relay_gets_the_envelope_in_one_write_and_each_answer_is_met_as_sendmail_meets_it(case):
+    """MAIL, RCPT and DATA go in one write (two round trips a message instead of four); whatever the
+    relay answers, the error is the one smtplib's sendmail raises for the same refusal, and the session
+    is reset or hung up on as it does it."""
+    raw = b"Subject: x\r\n\r\nbody\r\n.starts with a dot\r\n"
+    outgoing = Outgoing(raw, "<m@x>", "hr@hospital.example.cn", "kandidat1@example.cn")
+    conn = Scripted(PIPELINED[case], pipelining=True)
+    try:
+        smtp.transmit(conn, outgoing)
+        ours = None
+    except smtplib.SMTPException as exc:
+        ours = (type(exc), exc.args)
+    _wire, theirs = outcome(lambda c: c.sendmail(outgoing.sender, [outgoing.recipient], raw), ANSWERS[case])
+    assert ours == theirs
+    assert conn.said[0] == ENVELOPE                          # one write
+    assert b"".join(conn.said) == PIPELINED_WIRE[case]
+    assert conn.answers == []                                # every answer read: the session is in step
+
+
+def test_a_pipelining_relay_that_takes_data_after_refusing_the_recipient_gets_an_empty_message_back_in_step():
+    outgoing = Outgoing(b"Subject: x\r\n\r\nbody\r\n", "<m@x>", "hr@hospital.example.cn", "kandidat1@example.cn")
+    conn = Scripted([(250, b"ok"), (550, b"no such user"), (354, b"go on"), (554, b"no recipients"), (250, b"reset")],
+                    pipelining=True)
+    with pytest.raises(smtplib.SMTPRecipientsRefused):
+        smtp.transmit(conn, outgoing)
+    assert b"".join(conn.said).endswith(b"data\r\n.\r\nrset\r\n") and conn.answers == []
 
 
 def test_the_end_of_data_waits_for_settled_and_everything_before_it_does_not():

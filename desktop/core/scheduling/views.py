@@ -16,7 +16,7 @@ from desktop.core.model import (
     Application, ApprovalChain, ApprovalStep, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation,
     Interview, InterviewMode, InterviewParticipant, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
 )
-from desktop.core.model.base import driver_utc, time_param
+from desktop.core.model.base import driver_rows, driver_utc, time_param
 from desktop.core.permissions import Action, require, visible_departments
 from desktop.core.scheduling import chains, risk, timeline
 from desktop.core.scheduling.conflicts import BLOCKING
@@ -236,8 +236,8 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
         session.flush()
     conn = session.connection()
     by_interviewer = by == "interviewer"
-    rows = conn.execute(_week_statement(by_interviewer, visible is not None, department_id is not None),
-                        params).all()
+    rows = driver_rows(conn.execute(_week_statement(by_interviewer, visible is not None,
+                                                    department_id is not None), params))
     pending = pending_moves(session, sorted({r[0] for r in rows if r[7]}))
     lane_at = len(_WEEK_COLUMNS) if by_interviewer else _WEEK_ROOM    # the interviewer, or the room
     blocks, lane_ids = _week_blocks(rows, lane_at, now)

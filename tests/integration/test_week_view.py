@@ -66,3 +66,23 @@ def test_the_week_has_a_block_per_lane_flags_overlaps_and_shows_confirmation_of_
     view = _week(w, "interviewer")
     assert {(b.interview_id, b.lane_id, b.conflict) for b in view.blocks} == {
         (panel, wang, False), (panel, li, False), (alone, li, False)}
+
+
+def test_the_week_rows_need_no_type_processing_so_the_drivers_tuples_are_what_sqlalchemy_reads(world):
+    """The week view reads its rows as the driver gives them (driver_rows), not as Row objects: that
+    holds only while no column of its statements has SQLAlchemy process its values."""
+    from desktop.core.model.base import driver_rows
+
+    w = world
+    book(w, 0, local(STORY_DAY, 10), interviewers=(w.wang.user_id, w.li.user_id))
+    book(w, 1, local(STORY_DAY, 11), interviewers=(w.li.user_id,), room=w.big_room, minutes=60)
+    monday = STORY_DAY - timedelta(days=STORY_DAY.weekday())
+    params = {"start": local(monday, 0), "end": local(monday + timedelta(days=7), 0), "visible": [w.dept],
+              "department": w.dept}
+    with w.db.session(w.hr) as s:
+        conn = s.connection()
+        for by_interviewer, visible, department in [(True, False, True), (False, True, False), (True, True, False)]:
+            statement = views._week_statement(by_interviewer, visible, department)
+            rows = driver_rows(conn.execute(statement, params))
+            assert rows and rows == [tuple(r) for r in conn.execute(statement, params).all()]
+            assert all(type(r) is tuple for r in rows)

@@ -25,3 +25,19 @@ def test_video_is_never_late_and_runs_once_started():
     assert live_state(interview(InterviewMode.VIDEO), False, START + timedelta(minutes=15)) == "unconfirmed"
     started = interview(InterviewMode.VIDEO, InterviewStatus.IN_PROGRESS)
     assert live_state(started, True, START + timedelta(minutes=15)) == "in_progress"
+
+
+def test_the_week_view_reads_the_same_state_from_the_stored_words():
+    """The week view computes the state from its rows, where status and mode are the stored words
+    (plain strings), not enum members: every combination reads as live_state reads the interview."""
+    from itertools import product
+
+    from desktop.core.scheduling.views import _state
+
+    for status, mode, arrived, confirmed, pending, minutes in product(
+            InterviewStatus, InterviewMode, (False, True), (False, True), (False, True), (9, 10)):
+        now = START + timedelta(minutes=minutes)
+        values = {"checked_in_at": START} if arrived else {}
+        expected = live_state(interview(mode, status, **values), confirmed, now, pending)
+        assert _state(status.value, mode.value, START, arrived, confirmed, now, pending) == expected, \
+            (status, mode, arrived, confirmed, pending, minutes)

@@ -16,7 +16,7 @@ from desktop.core.model import (
     Application, ApprovalChain, ApprovalStep, Candidate, ChangeKind, ChangeRequest, ChangeStatus, Confirmation,
     Interview, InterviewMode, InterviewParticipant, InterviewStatus, Party, Position, RoleGrant, Room, Round, User,
 )
-from desktop.core.model.base import driver_utc, time_param
+from desktop.core.model.base import driver_rows, driver_utc, time_param
 from desktop.core.permissions import Action, require, visible_departments
 from desktop.core.scheduling import chains, risk, timeline
 from desktop.core.scheduling.conflicts import BLOCKING
@@ -106,23 +106,26 @@ def live_state(interview: Interview, confirmed: bool, now: datetime, change_pend
                   confirmed, now, change_pending)
 
 
+# What _state compares with, made once: it runs for every interview of a week view, where looking up
+# enum members on their class and making a timedelta each time were most of its cost.
+_ENDED = {InterviewStatus.CANCELLED: "cancelled", InterviewStatus.NO_SHOW: "no_show",
+          InterviewStatus.FINISHED: "done", InterviewStatus.IN_PROGRESS: "in_progress"}
+_ONSITE, _PENDING_APPROVAL = InterviewMode.ONSITE, InterviewStatus.PENDING_APPROVAL
+_LATE_AFTER = timedelta(minutes=10)
+
+
 def _state(status: str, mode: str, starts_at: datetime, checked_in: bool, confirmed: bool, now: datetime,
            change_pending: bool) -> str:
     """live_state from the columns it reads (the week view has no Interview objects). The statuses
-    and modes are StrEnums: their stored words compare equal to them."""
-    if status == InterviewStatus.CANCELLED:
-        return "cancelled"
-    if status == InterviewStatus.NO_SHOW:
-        return "no_show"
-    if status == InterviewStatus.FINISHED:
-        return "done"
-    if status == InterviewStatus.IN_PROGRESS:
-        return "in_progress"
+    and modes are StrEnums: their stored words compare (and hash) equal to them."""
+    ended = _ENDED.get(status)
+    if ended is not None:
+        return ended
     if checked_in:
         return "arrived"
-    if mode == InterviewMode.ONSITE and now >= starts_at + timedelta(minutes=10):
+    if mode == _ONSITE and now >= starts_at + _LATE_AFTER:
         return "late"  # arrival is what reception records; a video interview is running once it is started
-    if status == InterviewStatus.PENDING_APPROVAL or change_pending:
+    if status == _PENDING_APPROVAL or change_pending:
         return "pending_approval"
     return "confirmed" if confirmed else "unconfirmed"
 
@@ -233,41 +236,15 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
         session.flush()
     conn = session.connection()
     by_interviewer = by == "interviewer"
-    rows = conn.execute(_week_statement(by_interviewer, visible is not None, department_id is not None),
-                        params).all()
+    rows = driver_rows(conn.execute(_week_statement(by_interviewer, visible is not None,
+                                                    department_id is not None), params))
     pending = pending_moves(session, sorted({r[0] for r in rows if r[7]}))
-    # Each block is made once, in the one pass over the rows (they come in start order): a block that
-    # starts before the latest end seen in its lane overlaps the block that ends there, and the few
-    # that overlap are flagged after the pass.
-    blocks: list[Block] = []
-    last, shown = None, ()      # shown: the current interview's part of its blocks
-    latest: dict[int, tuple[datetime, int]] = {}     # lane -> the latest end in it so far, and whose block
-    clashing: set[int] = set()                       # the overlapping blocks' places in `blocks`
     lane_at = len(_WEEK_COLUMNS) if by_interviewer else _WEEK_ROOM    # the interviewer, or the room
-    make = Block._make
-    for row in rows:
-        lane = row[lane_at]
-        if lane is None:
-            continue
-        iid = row[0]
-        if iid != last:     # an interview's rows (one per interviewer) come together
-            _, starts, minutes, status, mode, checked_in, confirmed, changing, _, candidate, position, rnd, room = \
-                row[:len(_WEEK_COLUMNS)]
-            last, starts = iid, driver_utc(starts)
-            shown = (starts, starts + timedelta(minutes=minutes), candidate, position, rnd, room or "", status,
-                     _state(status, mode, starts, checked_in, confirmed, now, changing), False)
-        before = latest.get(lane)
-        if before is not None and shown[0] < before[0]:
-            clashing.add(len(blocks))
-            clashing.add(before[1])
-        if before is None or shown[1] > before[0]:
-            latest[lane] = (shown[1], len(blocks))
-        blocks.append(make((iid, lane) + shown))
-    for place in clashing:
-        blocks[place] = blocks[place]._replace(conflict=True)
-    lane_ids = {b[1] for b in blocks}
-    drawn = {b[0] for b in blocks}
-    ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in drawn}, by, lane_ids)
+    blocks, lane_ids = _week_blocks(rows, lane_at, now)
+    ghosts: list[Block] = []
+    if pending:
+        drawn = {b[0] for b in blocks}
+        ghosts = _ghost_blocks(session, blocks, {i: m for i, m in pending.items() if i in drawn}, by, lane_ids)
     lane_params: dict[str, object] = {}
     if by == "interviewer":
         lane_params["lanes"] = sorted(lane_ids)
@@ -275,6 +252,46 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
             lane_params["department"] = department_id
     lanes = [Lane(i, n) for i, n in conn.execute(_lane_statement(by, department_id is not None), lane_params).all()]
     return ScheduleView(first_day, days, by, lanes, blocks, pending, ghosts)
+
+
+def _week_blocks(rows, lane_at: int, now: datetime) -> tuple[list[Block], set[int]]:
+    """The week's blocks from its rows (in start order, an interview's rows together; `lane_at`: the
+    lane's place in them), and the lanes they are in.
+
+    Each block is made once, in the one pass over the rows: a block that starts before the latest end
+    seen in its lane overlaps the block that ends there, and the few that overlap are flagged after
+    the pass."""
+    blocks: list[Block] = []
+    last, shown = None, ()      # shown: the current interview's part of its blocks
+    latest: dict[int, tuple[datetime, int]] = {}     # lane -> the latest end in it so far, and whose block
+    clashing: set[int] = set()                       # the overlapping blocks' places in `blocks`
+    width = len(_WEEK_COLUMNS)
+    lengths: dict[int, timedelta] = {}     # minutes -> timedelta: a week has a few lengths, made once each
+    make = tuple.__new__     # Block._make without its Python frame: each tuple below has Block's 11 fields
+    for row in rows:
+        lane = row[lane_at]
+        if lane is None:
+            continue
+        iid = row[0]
+        if iid != last:     # an interview's rows (one per interviewer) come together
+            _, starts, minutes, status, mode, checked_in, confirmed, changing, _, candidate, position, rnd, room = \
+                row[:width]
+            last, starts = iid, driver_utc(starts)
+            length = lengths.get(minutes)
+            if length is None:
+                length = lengths[minutes] = timedelta(minutes=minutes)
+            shown = (starts, starts + length, candidate, position, rnd, room or "", status,
+                     _state(status, mode, starts, checked_in, confirmed, now, changing), False)
+        before = latest.get(lane)
+        if before is not None and shown[0] < before[0]:
+            clashing.add(len(blocks))
+            clashing.add(before[1])
+        if before is None or shown[1] > before[0]:
+            latest[lane] = (shown[1], len(blocks))
+        blocks.append(make(Block, (iid, lane) + shown))
+    for place in clashing:      # conflict is the last field (_replace costs three Python frames a block)
+        blocks[place] = make(Block, blocks[place][:-1] + (True,))
+    return blocks, set(latest)     # every lane with a block: its first block put it there
 
 
 _WHERE = ("starts_at", "duration_minutes", "interviewer_ids", "room_id")   # what places a block on the schedule

@@ -342,6 +342,45 @@ def test_a_delivery_that_takes_long_does_not_hold_back_the_record_of_one_that_en
     assert rounds == [1, 1]
 
 
+def test_a_thread_waiting_to_start_its_next_delivery_does_not_hold_back_the_record(world, monkeypatch):
+    """A sender that does not settle (Exchange, SMS, OA): a thread that ended its delivery takes its
+    next entry and waits for the record before starting it. The round gathers only deliveries really
+    under way: once the other thread's delivery ends, both outcomes are recorded together at once,
+    not after GATHER_SECONDS."""
+    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 10.0)
+    recipients = ["p0@example.cn", "p1@example.cn", "p2@example.cn", "p3@example.cn"]
+    queued_mail(world, recipients)
+    gated = Gated(recipients)
+    gated.concurrency = 2
+    recorded_at: list[float] = []
+
+    def seen(_conn, _cursor, statement, _parameters, _context, _many):
+        if statement.lstrip().startswith("UPDATE outbox_entries") and "sent_at" in statement.split("WHERE")[0]:
+            recorded_at.append(time.monotonic())
+
+    event.listen(world.db.engine, "before_cursor_execute", seen)
+    worker = OutboxWorker(world.db, [gated])
+    runner = threading.Thread(target=worker.run_once)
+    try:
+        runner.start()
+        assert gated.running.acquire(timeout=10) and gated.running.acquire(timeout=10)   # p0 and p1 under way
+        gated.gates["p0@example.cn"].set()
+        time.sleep(0.3)          # its thread has taken p2 and waits for p0's record
+        released = time.monotonic()
+        gated.gates["p1@example.cn"].set()
+        deadline = time.monotonic() + 20
+        while len(recorded_at) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert recorded_at and recorded_at[0] - released < 5.0     # not after GATHER_SECONDS
+    finally:
+        for gate in gated.gates.values():
+            gate.set()
+        runner.join(30)
+        event.remove(world.db.engine, "before_cursor_execute", seen)
+    assert not runner.is_alive()
+    assert sorted(e.recipient for e in entries(world, state=OutboxState.SENT)) == recipients
+
+
 class Settling(Recorder):
     """A channel that, like SMTP, prepares each delivery and completes it only after `settled()`
     (see outbox.Sender). At that moment it checks, in its own unit of work, that every delivery this

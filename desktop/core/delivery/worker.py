@@ -136,14 +136,16 @@ class OutboxWorker:
         to be recorded: the thread's next delivery waits for that (`_settled`)."""
         sender = self.senders[item.channel]
         previous: _Finished | None = getattr(self._local, "previous", None)
+        settles = getattr(sender, "settles", False)
+        if not settles:     # waiting here, the thread is not a running delivery for `_gather`
+            self._settled(previous, urgent=False)
         finished = _Finished(item)
         with self._lock:
             self._running += 1
         try:
-            if getattr(sender, "settles", False):
+            if settles:
                 delivered = sender.deliver(item, settled=lambda: self._settled(previous, urgent=True))
             else:
-                self._settled(previous, urgent=False)
                 delivered = sender.deliver(item)
             finished.delivered = delivered if isinstance(delivered, Delivered) else Delivered()
         except Unsettled:

@@ -444,6 +444,32 @@ def test_a_delivery_waiting_for_a_record_that_fails_is_not_completed(world, monk
     assert again.completed == [first, second]
 
 
+def test_a_worker_whose_run_failed_to_record_delivers_normally_in_its_next_run(world, monkeypatch):
+    """The command line's worker (run_once) gave up a record when the database failed: its next run,
+    once the database works, abandons at most one delivery for it, not every one of that thread."""
+    queued_mail(world, ["a@example.cn", "b@example.cn"])
+    settling = Settling(world.db, concurrency=1)
+    worker = OutboxWorker(world.db, [settling])
+    real = outbox.mark_sent
+
+    def broken(session, item, delivered):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(outbox, "mark_sent", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        worker.run_once()
+    monkeypatch.setattr(outbox, "mark_sent", real)
+    with world.db.session(write=True) as s:
+        s.execute(insert(OutboxEntry), [
+            dict(dedupe_key=f"later:{n}", interview_id=None, channel="email", kind="invitation",
+                 recipient=f"later{n}@example.cn", payload={}, state=OutboxState.PENDING, attempts=0,
+                 last_error="", created_at=world.db.clock.now(), version=1) for n in range(4)])
+    worker.run_once()
+    worker.stop()
+    later = [e for e in entries(world, channel="email") if e.recipient.startswith("later")]
+    assert [e.state for e in later] == [OutboxState.SENT] * 4
+
+
 def test_claiming_looks_only_at_entries_waiting_or_under_way_not_at_every_entry_ever_sent(request, clock):
     """The outbox keeps every sent entry; the claim must not walk them all each time (SQLite's plan
     for the claim's search starts from the state index, not the channel index)."""

@@ -187,6 +187,9 @@ class OutboxWorker:
                     with self._lock:
                         self._urgent -= 1
         if previous is not None and previous.error is not None and previous.delivered is not None:
+            # Said once: this worker has given that record up (the entry waits for its lease), so a
+            # later run of the worker does not abandon every delivery of this thread for it.
+            self._local.previous = None
             raise Unsettled(str(previous.error))
 
     def _done(self, item: Item, future: Future) -> None:

@@ -69,13 +69,22 @@ class Mailbox:
 class SmtpServer:
     """Start and stop the relay on a fixed port (so a test can take it down and bring it back)."""
 
-    def __init__(self, certs: Certs, mailbox: Mailbox | None = None, port: int | None = None) -> None:
+    def __init__(self, certs: Certs, mailbox: Mailbox | None = None, port: int | None = None, *,
+                 implicit_tls: bool = False) -> None:
         self.mailbox = mailbox or Mailbox()
         self.port = port or free_port()
         self.certs = certs
+        self.implicit_tls = implicit_tls      # SMTPS (port 465 style): TLS from the first byte, no STARTTLS
         self.controller: Controller | None = None
 
     def start(self) -> SmtpServer:
+        if self.implicit_tls:
+            self.controller = Controller(
+                self.mailbox, hostname="127.0.0.1", port=self.port, ssl_context=self.certs.server_context(),
+                auth_required=True, auth_require_tls=False,   # the whole session is encrypted already
+                authenticator=self.mailbox.authenticate, ready_timeout=5)
+            self.controller.start()
+            return self
         self.controller = Controller(
             self.mailbox, hostname="127.0.0.1", port=self.port, tls_context=self.certs.server_context(),
             require_starttls=True, auth_required=True, auth_require_tls=True,

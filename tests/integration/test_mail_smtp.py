@@ -198,6 +198,21 @@ def test_refusals_and_deliveries_keep_the_session_in_step_with_or_without_pipeli
         relay.stop()
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")   # aiosmtpd: TLS is implicit here
+def test_a_relay_with_tls_from_the_start_gets_the_messages(world, certs):
+    """Encryption "ssl" (SMTPS, TLS from the first byte; had no test before): the connection is made,
+    its TLS socket takes the no-delay option, and the messages, pipelined, arrive."""
+    relay = SmtpServer(certs, implicit_tls=True).start()
+    try:
+        configure(world, relay.port, certs, **{"mail.smtp_security": "ssl"})
+        for n in range(2):
+            book(world, n, local(STORY_DAY, 9 + n))
+        progress = OutboxWorker(world.db, [MailSender(world.db, concurrency=1)]).run_once()
+        assert progress.outcome.sent == 2 and len(relay.mailbox.received) == 2
+    finally:
+        relay.stop()
+
+
 def test_a_wrong_password_is_named_and_the_password_is_not(world, relay, certs):
     configure(world, relay.port, certs, **{"mail.smtp_password": "wrong-Pa55"})
     book(world, 0, local(STORY_DAY, 10))

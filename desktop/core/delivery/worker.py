@@ -173,9 +173,9 @@ class OutboxWorker:
         one entry (sent again after its lease); raise Unsettled if it never will be. A failed delivery
         sent nothing and is not waited for. `urgent`: the next delivery is ready to complete (only its
         end of data is left), so the writing thread records now rather than gathering more outcomes."""
-        if previous is None or previous.delivered is None or previous.recorded.is_set():
-            pass
-        else:
+        if previous is None or previous.delivered is None:
+            return
+        if not previous.recorded.is_set():
             if urgent:
                 with self._lock:
                     self._urgent += 1
@@ -186,7 +186,7 @@ class OutboxWorker:
                 if urgent:
                     with self._lock:
                         self._urgent -= 1
-        if previous is not None and previous.error is not None and previous.delivered is not None:
+        if previous.error is not None:
             # Said once: this worker has given that record up (the entry waits for its lease), so a
             # later run of the worker does not abandon every delivery of this thread for it.
             self._local.previous = None

@@ -23,6 +23,7 @@ rewritten, and removing a redaction's record breaks it like any other entry.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -169,17 +170,14 @@ class _Field:
     plain: bool        # nothing to mask or take out: the value as _plain gives it
 
 
-_FIELDS: dict[Any, tuple[_Field, ...]] = {}
-
-
+@functools.cache
 def _fields(mapper: Any) -> tuple[_Field, ...]:
-    fields = _FIELDS.get(mapper)
-    if fields is None:
-        fields = tuple(_Field(a.key, a.columns[0].key, a.columns[0], hidden(a.columns[0]),
-                              not hidden(a.columns[0]) and not a.columns[0].info.get("transient_keys"))
-                       for a in mapper.column_attrs)
-        _FIELDS[mapper] = fields
-    return fields
+    return tuple(_field(a.key, a.columns[0]) for a in mapper.column_attrs)
+
+
+def _field(attr: str, column: Any) -> _Field:
+    masked = hidden(column)
+    return _Field(attr, column.key, column, masked, not masked and not column.info.get("transient_keys"))
 
 
 _AS_IS = frozenset({str, int, bool, float})
@@ -454,15 +452,10 @@ def insert_rows(session: Session, model: type, rows: list[dict[str, Any]], by: s
     return [row["id"] for row in full]
 
 
-_INSERTING: dict[tuple[Any, str], Any] = {}
-
-
+@functools.cache
 def _inserting(table: Any, by: str) -> Any:
     """insert_rows' statement for `table`, built once (building it cost more than its execution's own work)."""
-    statement = _INSERTING.get((table, by))
-    if statement is None:
-        statement = _INSERTING[(table, by)] = insert(table).returning(table.c[by], table.c.id)
-    return statement
+    return insert(table).returning(table.c[by], table.c.id)
 
 
 def _with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:

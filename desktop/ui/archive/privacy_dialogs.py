@@ -155,15 +155,16 @@ class RecordRequestDialog(QDialog):
         actor = self.ctx.actor
         query = ListQuery(search=text, limit=30)
 
+        def search(session):
+            return candidates.list_candidates(session, actor, query).rows
+
         def failed(error: BaseException) -> None:
             self.form.show_message(messages.describe(error))
 
         if candidates.is_identifier_search(text):   # a phone or ID number: the search is recorded (a write)
-            self.ctx.write(lambda session: candidates.list_candidates(session, actor, query).rows, self._found,
-                           failed, entity="audit", owner=self)
+            self.ctx.write(search, self._found, failed, entity="audit", owner=self)
         else:
-            self.ctx.read(lambda session: candidates.list_candidates(session, actor, query).rows, self._found,
-                          failed, owner=self)
+            self.ctx.read(search, self._found, failed, owner=self)
 
     def _found(self, rows) -> None:
         self.candidate.clear()

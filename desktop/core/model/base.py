@@ -10,6 +10,8 @@ from sqlalchemy import DateTime, Enum, Integer, MetaData, TypeDecorator, bindpar
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.sql.elements import BindParameter
 
+from desktop.core.model import built
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -50,13 +52,13 @@ def driver_utc(value: datetime | str) -> datetime:
     return value.astimezone(timezone.utc)
 
 
-def driver_rows(result: Any) -> list[tuple]:
-    """All the rows of a result as the driver gave them (plain tuples), for a statement whose columns
-    need no type processing (selected as the driver gives them, as the week view's are: driver_utc).
-    Result.all() makes a Row of each, some 1,100 instructions a row, a tenth of the week view's own
-    work; this is the fetch .all() makes first (CursorResult._fetchall_impl, in SQLAlchemy 2.0 and
-    2.1), so a driver error still goes through handle_error and arrives as its typed error."""
-    return result._fetchall_impl()
+def driver_rows(connection: Any, statement: Any, params: dict[str, Any]) -> list[tuple]:
+    """All the rows of a statement built once, as the driver gave them (plain tuples), for a statement
+    whose columns need no type processing (selected as the driver gives them, as the week view's are:
+    driver_utc). Row objects cost some 1,100 instructions a row, a tenth of the week view's own work;
+    the statement runs as run_built's do (model.built), so a driver error still goes through
+    handle_error and arrives as its typed error."""
+    return built.execute(connection, statement, params, as_driver_gives=True)
 
 
 def enum_column(enum_cls: type[enum.Enum]) -> Enum:
@@ -67,10 +69,12 @@ def enum_column(enum_cls: type[enum.Enum]) -> Enum:
 
 
 def run_built(session: Any, statement: Any, params: dict[str, Any]) -> Any:
-    """Run a column query built once (with bind parameters) on the session's connection, without the
-    ORM's per-statement work; first flushes what session.execute would have flushed."""
+    """Run a statement built once (with bind parameters) on the session's connection, without the
+    ORM's per-statement work nor Core's execution context (model.built); first flushes what
+    session.execute would have flushed. The result has all(), first(), one(), scalar(), scalars()
+    and rowcount; its rows are tuples with the columns' names as attributes."""
     session._autoflush()    # session.execute's own step: nothing (and cheap) when the session is clean
-    return session.connection().execute(statement, params)
+    return built.execute(session.connection(), statement, params)
 
 
 def time_param(name: str) -> BindParameter:

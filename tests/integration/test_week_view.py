@@ -83,6 +83,6 @@ def test_the_week_rows_need_no_type_processing_so_the_drivers_tuples_are_what_sq
         conn = s.connection()
         for by_interviewer, visible, department in [(True, False, True), (False, True, False), (True, True, False)]:
             statement = views._week_statement(by_interviewer, visible, department)
-            rows = driver_rows(conn.execute(statement, params))
+            rows = driver_rows(conn, statement, params)
             assert rows and rows == [tuple(r) for r in conn.execute(statement, params).all()]
             assert all(type(r) is tuple for r in rows)

@@ -236,8 +236,7 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
         session.flush()
     conn = session.connection()
     by_interviewer = by == "interviewer"
-    rows = driver_rows(conn.execute(_week_statement(by_interviewer, visible is not None,
-                                                    department_id is not None), params))
+    rows = driver_rows(conn, _week_statement(by_interviewer, visible is not None, department_id is not None), params)
     pending = pending_moves(session, sorted({r[0] for r in rows if r[7]}))
     lane_at = len(_WEEK_COLUMNS) if by_interviewer else _WEEK_ROOM    # the interviewer, or the room
     blocks, lane_ids = _week_blocks(rows, lane_at, now)
@@ -250,7 +249,7 @@ def schedule(session: Session, actor: Actor, first_day: date, days: int = 7, by:
         lane_params["lanes"] = sorted(lane_ids)
         if department_id is not None:
             lane_params["department"] = department_id
-    lanes = [Lane(i, n) for i, n in conn.execute(_lane_statement(by, department_id is not None), lane_params).all()]
+    lanes = [Lane(i, n) for i, n in driver_rows(conn, _lane_statement(by, department_id is not None), lane_params)]
     return ScheduleView(first_day, days, by, lanes, blocks, pending, ghosts)
 
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_booking.py                                  # 10k, 100k and 1M candidates
     .venv/bin/python bench/bench_booking.py --scales 10000 --runs 50         # a quick look
+    .venv/bin/python bench/bench_booking.py --scales 1000000 --build-only --encrypted-only   # then --encrypted-only
     .venv/bin/python bench/bench_booking.py --db-url postgresql://postgres@127.0.0.1/bench_booking
 
 The app books an interview the way the booking dialog's unit of work does: `booking.book` (conflict
@@ -47,7 +48,7 @@ from bench_data import EPOCH, Size, fill  # noqa: E402
 from bench_search import (  # noqa: E402
     PLAIN_RATIO, RATIO, Captured, analysed, open_plain, plain_connection, verdict,
 )
-from bench_storage import OUT, PASSPHRASE, build, ms_since, summary  # noqa: E402
+from bench_storage import OUT, PASSPHRASE, build, build_encrypted, ms_since, summary  # noqa: E402
 from desktop.core.clock import ManualClock  # noqa: E402
 from desktop.core.errors import ConflictsFound  # noqa: E402
 from desktop.core.model import (  # noqa: E402
@@ -384,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.build_only:
             if args.db_url:
                 server_build(args.db_url, candidates)
+            elif args.encrypted_only:
+                build_encrypted(OUT / f"booking-{candidates}c", size_of(candidates))
             else:
                 build(OUT / f"booking-{candidates}c", size_of(candidates), False)
             continue

@@ -91,6 +91,32 @@ def _checkpoint(db: Database) -> None:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _build_one(label: str, path: Path, size: Size) -> float:
+    """One of the two files, made from the seed; returns the seconds it took."""
+    print(f"building the {label} database ({size.candidates:,} candidates, {size.interviews:,} interviews)")
+    start = time.perf_counter()
+    db = create_embedded(path, PASSPHRASE)[0] if label == "encrypted" else open_plain(path)
+    try:
+        migrate.upgrade(db)
+        fill(db.engine, size)
+        _checkpoint(db)
+    finally:
+        db.dispose()
+    seconds = round(time.perf_counter() - start, 1)
+    print(f"    done in {seconds} s")
+    return seconds
+
+
+def build_encrypted(folder: Path, size: Size) -> None:
+    """The encrypted file alone, when it is not there yet (a large office's plain copy takes as long
+    again to build, and measures that need no encrypted/plain do without it)."""
+    if (folder / "encrypted.db").exists():
+        print(f"using the encrypted database in {folder}")
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    _build_one("encrypted", folder / "encrypted.db", size)
+
+
 def build(folder: Path, size: Size, rebuild: bool) -> dict:
     encrypted, plain, meta_file = folder / "encrypted.db", folder / "plain.db", folder / "meta.json"
     wanted = {"format": FORMAT, "size": asdict(size), "schema": migrate.head_revision()}
@@ -105,19 +131,7 @@ def build(folder: Path, size: Size, rebuild: bool) -> dict:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    timings = {}
-    for label, path in (("encrypted", encrypted), ("plain", plain)):
-        print(f"building the {label} database ({size.candidates:,} candidates, {size.interviews:,} interviews)")
-        start = time.perf_counter()
-        db = create_embedded(path, PASSPHRASE)[0] if label == "encrypted" else open_plain(path)
-        try:
-            migrate.upgrade(db)
-            fill(db.engine, size)
-            _checkpoint(db)
-        finally:
-            db.dispose()
-        timings[label] = round(time.perf_counter() - start, 1)
-        print(f"    done in {timings[label]} s")
+    timings = {label: _build_one(label, path, size) for label, path in (("encrypted", encrypted), ("plain", plain))}
     meta = wanted | {"build_seconds": timings}
     meta_file.write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return meta

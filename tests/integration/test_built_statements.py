@@ -144,3 +144,15 @@ def test_a_statement_is_compiled_once_per_dialect_and_kept_with_its_statement(wo
         assert first is not None and first.sql == str(_ONE.compile(dialect=connection.dialect))
         claim = outbox._statements().take
         assert built.prepared(claim, connection.dialect).expanding    # its IN list is rendered per run
+
+
+def test_statements_built_anew_for_each_call_do_not_fill_the_cache(world, monkeypatch):
+    """run_built is for statements built once; one built per call runs as before once the cache is full."""
+    monkeypatch.setattr(built, "HELD_PER_DIALECT", 3)
+    with world.db.session() as s:
+        dialect = s.connection().dialect
+        held = len(built._prepared.get(dialect, {}))
+        for entry in range(held, held + 6):
+            fresh = select(OutboxEntry.__table__.c.id).where(OutboxEntry.__table__.c.id == bindparam("entry"))
+            assert run_built(s, fresh, {"entry": entry}).all() == []
+        assert len(built._prepared[dialect]) == max(held, 3)

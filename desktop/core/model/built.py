@@ -123,6 +123,9 @@ class Result:
 
 _prepared: weakref.WeakKeyDictionary[Any, dict[int, tuple[Any, Prepared | None]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+# The app has a few dozen statements built once. A statement built anew for each call would fill the cache
+# (it keeps each statement it holds): past this many, a statement it does not hold runs as before.
+HELD_PER_DIALECT = 1000
 
 
 def prepared(statement: Any, dialect: Any) -> Prepared | None:
@@ -134,6 +137,9 @@ def prepared(statement: Any, dialect: Any) -> Prepared | None:
         found = None
     if found is not None and found[0] is statement:
         return found[1]
+    held = _prepared.get(dialect)
+    if held is not None and len(held) >= HELD_PER_DIALECT:
+        return None
     compiled = statement.compile(dialect=dialect)
     made = Prepared(compiled) if Prepared.suits(compiled) else None
     with _lock:

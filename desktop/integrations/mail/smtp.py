@@ -293,23 +293,13 @@ def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes,
     write and answers them together: a message costs two round trips to the relay instead of four."""
     conn.ehlo_or_helo_if_needed()
     size = f" size={len(raw)}" if conn.does_esmtp and conn.has_extn("size") else ""
+    envelope = (("mail", f"FROM:{_quoted(sender)}{size}"), ("rcpt", f"TO:{_quoted(recipient)}"), ("data", ""))
     if conn.does_esmtp and conn.has_extn("pipelining"):
-        _envelope_pipelined(conn, f"FROM:{_quoted(sender)}{size}", f"TO:{_quoted(recipient)}", sender, recipient)
+        _envelope_pipelined(conn, envelope, sender, recipient)
     else:
-        conn.putcmd("mail", f"FROM:{_quoted(sender)}{size}")
-        code, answer = conn.getreply()
-        if code != 250:
-            _refused(conn, code)
-            raise smtplib.SMTPSenderRefused(code, answer, sender)
-        conn.putcmd("rcpt", f"TO:{_quoted(recipient)}")
-        code, answer = conn.getreply()
-        if code not in (250, 251):
-            _refused(conn, code)
-            raise smtplib.SMTPRecipientsRefused({recipient: (code, answer)})
-        conn.putcmd("data")               # smtplib's SMTP.data, with `settled` before the end of data
-        code, answer = conn.getreply()
-        if code != 354:
-            raise smtplib.SMTPDataError(code, answer)
+        for command, argument in envelope:   # `data` as smtplib's SMTP.data, with `settled` before the end of data
+            conn.putcmd(command, argument)
+            _answered(conn, command, *conn.getreply(), sender, recipient)
     body = smtplib._quote_periods(raw)
     conn.send(body if body.endswith(b"\r\n") else body + b"\r\n")
     settled()
@@ -320,31 +310,38 @@ def _sendmail(conn: smtplib.SMTP, sender: str, recipient: str, raw: bytes,
         raise smtplib.SMTPDataError(code, answer)
 
 
-def _envelope_pipelined(conn: smtplib.SMTP, mail: str, rcpt: str, sender: str, recipient: str) -> None:
+def _envelope_pipelined(conn: smtplib.SMTP, envelope: tuple[tuple[str, str], ...], sender: str,
+                        recipient: str) -> None:
     """MAIL, RCPT and DATA in one write, then their three answers; raises what sendmail raises for the
     first refusal (and resets or hangs up as it does). A relay that closes the service (421) says nothing
     more; one that answers DATA with 354 after refusing the recipient gets an empty end of data, which it
     refuses, so that the session is back in step."""
-    conn.send(f"mail {mail}\r\nrcpt {rcpt}\r\ndata\r\n")
+    conn.send("".join((f"{command} {argument}" if argument else command) + "\r\n" for command, argument in envelope))
     answers = []
-    for _ in range(3):
+    for _ in envelope:
         answers.append(conn.getreply())
         if answers[-1][0] == 421:
             break
-    (mail_code, mail_answer), rest = answers[0], answers[1:]
-    if mail_code != 250:
-        _refused(conn, mail_code)
-        raise smtplib.SMTPSenderRefused(mail_code, mail_answer, sender)
-    rcpt_code, rcpt_answer = rest[0]
-    if rcpt_code not in (250, 251):
-        if rcpt_code != 421 and rest[1][0] == 354:
-            conn.send(b".\r\n")
-            conn.getreply()
-        _refused(conn, rcpt_code)
-        raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_answer)})
-    data_code, data_answer = rest[1]
-    if data_code != 354:
-        raise smtplib.SMTPDataError(data_code, data_answer)
+    _answered(conn, "mail", *answers[0], sender, recipient)
+    rcpt_code = answers[1][0]
+    if rcpt_code not in (250, 251, 421) and answers[2][0] == 354:
+        conn.send(b".\r\n")
+        conn.getreply()
+    _answered(conn, "rcpt", *answers[1], sender, recipient)
+    _answered(conn, "data", *answers[2], sender, recipient)
+
+
+def _answered(conn: smtplib.SMTP, command: str, code: int, answer: bytes, sender: str, recipient: str) -> None:
+    """Raise what smtplib's sendmail raises when the relay refuses `command` (mail, rcpt or data), after
+    resetting or hanging up as it does."""
+    if command == "mail" and code != 250:
+        _refused(conn, code)
+        raise smtplib.SMTPSenderRefused(code, answer, sender)
+    if command == "rcpt" and code not in (250, 251):
+        _refused(conn, code)
+        raise smtplib.SMTPRecipientsRefused({recipient: (code, answer)})
+    if command == "data" and code != 354:
+        raise smtplib.SMTPDataError(code, answer)
 
 
 def _refused(conn: smtplib.SMTP, code: int) -> None:

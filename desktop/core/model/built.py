@@ -131,13 +131,10 @@ HELD_PER_DIALECT = 1000
 def prepared(statement: Any, dialect: Any) -> Prepared | None:
     """The statement compiled for this dialect (None: it runs through Connection.execute). Kept with
     the dialect, by the statement's identity; the statement is kept too, so its id is never reused."""
-    try:
-        found = _prepared[dialect].get(id(statement))
-    except KeyError:
-        found = None
+    held = _prepared.get(dialect)
+    found = held.get(id(statement)) if held is not None else None
     if found is not None and found[0] is statement:
         return found[1]
-    held = _prepared.get(dialect)
     if held is not None and len(held) >= HELD_PER_DIALECT:
         return None
     compiled = statement.compile(dialect=dialect)

@@ -5,6 +5,7 @@ channels themselves are tested against real servers in their own tests."""
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import event, insert, select
 
 from desktop.core import settings
-from desktop.core.delivery import outbox
+from desktop.core.delivery import one_cpu, outbox
 from desktop.core.delivery import worker as worker_module
 from desktop.core.delivery.outbox import Delivered, Item, PermanentFailure, TemporaryFailure
 from desktop.core.delivery.worker import OutboxWorker
@@ -508,3 +509,86 @@ def test_back_off_doubles_and_is_capped_with_jitter():
     assert 1.5 <= waits[0] <= 2.5 and 3 <= waits[1] <= 5 and 6 <= waits[2] <= 10
     assert max(waits) <= outbox.LONGEST_DELAY_SECONDS * 1.25
     assert len({round(w, 3) for w in waits[-4:]}) == 4          # jittered, not identical
+
+
+class WhereItRan(Recorder):
+    """A channel that notes the CPUs each of its delivery threads may run on, and those of the
+    writing thread (which calls `prepare` in its claiming transaction)."""
+
+    def __init__(self, channel: str) -> None:
+        super().__init__(channel, concurrency=3)
+        self.delivering: set[frozenset[int]] = set()
+        self.writing: set[frozenset[int]] = set()
+        self.threads: set[str] = set()
+
+    def prepare(self, session, items):
+        self.writing.add(frozenset(os.sched_getaffinity(0)))
+        return items
+
+    def deliver(self, item: Item) -> Delivered:
+        with self.lock:
+            self.delivering.add(frozenset(os.sched_getaffinity(0)))
+            self.threads.add(threading.current_thread().name)
+        return super().deliver(item)
+
+
+needs_two_cpus = pytest.mark.skipif(not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2,
+                                    reason="keeping threads on one CPU needs a choice of CPUs (Linux, two or more)")
+
+
+@needs_two_cpus
+def test_the_writing_and_delivery_threads_share_one_cpu_and_the_caller_gets_its_cpus_back(world, monkeypatch):
+    for n, hour in enumerate((9, 10, 11, 14, 15, 16)):
+        book(world, n % 3, local(STORY_DAY, hour))
+    kept_by = set()
+    keep = one_cpu.keep
+
+    def noted(cpu):
+        kept_by.add(threading.current_thread().name)
+        return keep(cpu)
+
+    # Linux gives a new thread its creator's CPUs, Windows the program's: each delivery thread keeps
+    # itself on the CPU, not only the writing thread that starts them
+    monkeypatch.setattr(one_cpu, "keep", noted)
+    email = WhereItRan("email")
+    before = os.sched_getaffinity(0)
+    OutboxWorker(world.db, [email]).run_once()
+    assert len(email.delivered) == 6
+    cpu = frozenset({max(before)})
+    assert email.delivering == {cpu} and email.writing == {cpu}
+    assert os.sched_getaffinity(0) == before
+    assert threading.current_thread().name in kept_by and email.threads and email.threads <= kept_by
+
+
+@needs_two_cpus
+def test_the_background_worker_writes_on_its_delivery_threads_cpu(world):
+    email = WhereItRan("email")
+    worker = OutboxWorker(world.db, [email])
+    worker.start()
+    try:
+        book(world, 0, local(STORY_DAY, 10))
+        worker.wake()
+        deadline = time.monotonic() + 10
+        while not email.delivered and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        worker.stop()
+    assert len(email.delivered) == 1
+    assert len(email.delivering) == 1 and email.writing == email.delivering
+    assert len(next(iter(email.delivering))) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="Linux's per-thread CPU sets")
+def test_a_program_that_may_use_one_cpu_only_is_left_as_it_is():
+    seen = {}
+
+    def on_one_cpu() -> None:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        seen["chosen"] = one_cpu.chosen()
+        seen["kept"] = one_cpu.keep(seen["chosen"])
+        seen["after"] = os.sched_getaffinity(0)
+
+    thread = threading.Thread(target=on_one_cpu)
+    thread.start()
+    thread.join(10)
+    assert seen["chosen"] is None and seen["kept"] is None and len(seen["after"]) == 1

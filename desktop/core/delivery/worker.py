@@ -40,7 +40,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from desktop.core.delivery import outbox
+from desktop.core.delivery import one_cpu, outbox
 from desktop.core.delivery.outbox import (
     Delivered,
     DeliveryFailed,
@@ -115,7 +115,9 @@ class OutboxWorker:
         self.name = name or worker_name()
         self.on_delivered = on_delivered
         self.progress = Progress()
-        self._pools = {c: ThreadPoolExecutor(max_workers=max(1, s.concurrency), thread_name_prefix=f"outbox-{c}")
+        self._cpu = one_cpu.chosen()      # the writing thread and the delivery threads share one CPU (one_cpu)
+        self._pools = {c: ThreadPoolExecutor(max_workers=max(1, s.concurrency), thread_name_prefix=f"outbox-{c}",
+                                             initializer=one_cpu.keep, initargs=(self._cpu,))
                        for c, s in self.senders.items()}
         self._held: dict[str, set[int]] = {c: set() for c in self.senders}   # claimed, not yet recorded
         self._finished: list[_Finished] = []                        # outcomes waiting for the next round
@@ -315,7 +317,9 @@ class OutboxWorker:
 
     def run_once(self) -> Progress:
         """Deliver everything that is due now and return. An entry that fails goes back to waiting
-        with its back-off and is left for the next run, so a scheduled task ends promptly."""
+        with its back-off and is left for the next run, so a scheduled task ends promptly. The calling
+        thread writes, on the delivery threads' CPU while it does (one_cpu)."""
+        cpus = one_cpu.keep(self._cpu)
         try:
             while True:
                 self._wake.clear()
@@ -327,6 +331,8 @@ class OutboxWorker:
         except BaseException as exc:
             self._release(exc)
             raise
+        finally:
+            one_cpu.restore(cpus)
         return self.progress
 
     # --- background ----------------------------------------------------------------------------
@@ -374,6 +380,7 @@ class OutboxWorker:
         return min(IDLE_POLL_SECONDS, max((due - now) / timedelta(seconds=1), 0.05))
 
     def _loop(self) -> None:
+        one_cpu.keep(self._cpu)
         while not self._stopping.is_set():
             self._wake.clear()
             try:

@@ -208,18 +208,24 @@ def test_two_workers_at_once_deliver_each_entry_exactly_once(world):
     assert {e.state for e in entries(world)} == {OutboxState.SENT}
 
 
-def test_the_background_worker_delivers_soon_after_it_is_woken(world):
-    email = Recorder("email")
-    worker = OutboxWorker(world.db, [email])
+def booked_in_the_background(w: World, email: Recorder) -> None:
+    """Book one interview while a background worker runs, wake it, and wait (10 s at most) until the
+    candidate's e-mail went out."""
+    worker = OutboxWorker(w.db, [email])
     worker.start()
     try:
-        book(world, 0, local(STORY_DAY, 10))
+        book(w, 0, local(STORY_DAY, 10))
         worker.wake()
         deadline = time.monotonic() + 10
         while not email.delivered and time.monotonic() < deadline:
             time.sleep(0.02)
     finally:
         worker.stop()
+
+
+def test_the_background_worker_delivers_soon_after_it_is_woken(world):
+    email = Recorder("email")
+    booked_in_the_background(world, email)
     assert len(email.delivered) == 1
 
 
@@ -563,16 +569,7 @@ def test_the_writing_and_delivery_threads_share_one_cpu_and_the_caller_gets_its_
 @needs_two_cpus
 def test_the_background_worker_writes_on_its_delivery_threads_cpu(world):
     email = WhereItRan("email")
-    worker = OutboxWorker(world.db, [email])
-    worker.start()
-    try:
-        book(world, 0, local(STORY_DAY, 10))
-        worker.wake()
-        deadline = time.monotonic() + 10
-        while not email.delivered and time.monotonic() < deadline:
-            time.sleep(0.02)
-    finally:
-        worker.stop()
+    booked_in_the_background(world, email)
     assert len(email.delivered) == 1
     assert len(email.delivering) == 1 and email.writing == email.delivering
     assert len(next(iter(email.delivering))) == 1

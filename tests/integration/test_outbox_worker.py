@@ -589,3 +589,17 @@ def test_a_program_that_may_use_one_cpu_only_is_left_as_it_is():
     thread.start()
     thread.join(10)
     assert seen["chosen"] is None and seen["kept"] is None and len(seen["after"]) == 1
+
+
+@needs_two_cpus
+def test_a_system_that_refuses_the_cpu_leaves_the_threads_where_they_are_and_delivers(world, monkeypatch):
+    def refused(_pid, _cpus):
+        raise PermissionError("not allowed here")
+
+    monkeypatch.setattr(os, "sched_setaffinity", refused)
+    book(world, 0, local(STORY_DAY, 10))
+    email = WhereItRan("email")
+    before = os.sched_getaffinity(0)
+    OutboxWorker(world.db, [email]).run_once()
+    assert len(email.delivered) == 1
+    assert email.delivering == {frozenset(before)} and email.writing == {frozenset(before)}

@@ -15,7 +15,8 @@ Nothing else of the program is held: the UI thread and its database threads go w
 puts them, and the system still runs other programs on the outbox's CPU when they need it.
 
 Linux and Windows (the desktops this runs on); elsewhere, or where the program may use one CPU only,
-nothing is changed. A failure to set it is not an error: the threads then run where they would have.
+nothing is changed. A failure to set it is not an error: the threads then run where they would have (a
+delivery thread's pool initializer that raised would leave the channel without threads).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def keep(cpu: int | None) -> Any:
             before = os.sched_getaffinity(0)      # pid 0: the calling thread (Linux sets it per thread)
             os.sched_setaffinity(0, {cpu})
             return before
-    except (OSError, ValueError, AttributeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever the system says, the threads just run where they are
         log.debug("outbox threads stay where the system puts them: %s", type(exc).__name__)
     return None
 
@@ -60,7 +61,7 @@ def restore(before: Any) -> None:
             _windows_set(before)
         else:
             os.sched_setaffinity(0, before)
-    except (OSError, ValueError, AttributeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - as in keep
         log.debug("could not give the thread back its CPUs: %s", type(exc).__name__)
 
 
@@ -71,7 +72,7 @@ def _allowed() -> set[int]:
             return {n for n in range(mask.bit_length()) if mask >> n & 1}
         if hasattr(os, "sched_getaffinity"):
             return set(os.sched_getaffinity(0))
-    except (OSError, AttributeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - as in keep: no choice is made
         log.debug("the program's CPUs are unknown: %s", type(exc).__name__)
     return set()
 

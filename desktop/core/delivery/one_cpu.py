@@ -42,7 +42,7 @@ def keep(cpu: int | None) -> Any:
         return None
     try:
         if sys.platform == "win32":
-            return _windows_keep(cpu)
+            return _windows_set(1 << cpu)
         if hasattr(os, "sched_setaffinity"):
             before = os.sched_getaffinity(0)      # pid 0: the calling thread (Linux sets it per thread)
             os.sched_setaffinity(0, {cpu})
@@ -112,7 +112,3 @@ def _windows_set(mask: int) -> int:
     if not before:
         raise OSError(ctypes.get_last_error(), "SetThreadAffinityMask")
     return before
-
-
-def _windows_keep(cpu: int) -> int:
-    return _windows_set(1 << cpu)

@@ -280,9 +280,9 @@ def queued_mail(w: World, recipients: list[str]) -> None:
                  version=1) for r in recipients])
 
 
-def recording_rounds(w: World, recipients: list[str], release) -> list[int]:
-    """Deliver one entry per recipient at once (a thread each) and release them as `release(gated)`
-    says; returns how many deliveries each committed transaction recorded, in order."""
+def recording_rounds(w: World, recipients: list[str], release, sender: Recorder | None = None) -> list[int]:
+    """Deliver one entry per recipient at once (a thread each, or through `sender`) and release them as
+    `release(sender)` says; returns how many deliveries each committed transaction recorded, in order."""
     rounds, current = [], []
 
     def seen(_conn, _cursor, statement, _parameters, _context, _many):
@@ -294,15 +294,16 @@ def recording_rounds(w: World, recipients: list[str], release) -> list[int]:
             rounds.append(len(current))
             current.clear()
 
-    gated = Gated(recipients)
+    gated = sender or Gated(recipients)
     worker = OutboxWorker(w.db, [gated], name="gather")
     event.listen(w.db.engine, "before_cursor_execute", seen)
     event.listen(w.db.engine, "commit", committed)
     try:
         runner = threading.Thread(target=worker.run_once)
         runner.start()
-        for _ in recipients:                     # every delivery under way before any ends
-            assert gated.running.acquire(timeout=10)
+        if sender is None:
+            for _ in recipients:                 # every delivery under way before any ends
+                assert gated.running.acquire(timeout=10)
         release(gated)
         runner.join(20)
         assert not runner.is_alive()
@@ -422,6 +423,71 @@ def test_a_thread_completes_a_delivery_only_once_its_previous_one_is_recorded(wo
     progress = OutboxWorker(world.db, [settling]).run_once()
     assert progress.outcome.sent == 30 and sorted(settling.completed) == sorted(i.id for i in settling.delivered)
     assert settling.unrecorded == []
+
+
+class Answered(Recorder):
+    """Like SMTP: each delivery is ready to complete at once (`settled`), then waits for the server's
+    answer to its end of data, which the test gives by setting `answers[recipient]`."""
+
+    settles = True
+
+    def __init__(self, recipients: list[str], concurrency: int) -> None:
+        super().__init__("email", concurrency=concurrency)
+        self.answers = {r: threading.Event() for r in recipients}
+        self.completing = threading.Semaphore(0)
+
+    def deliver(self, item: Item, settled=None) -> Delivered:
+        settled()
+        self.completing.release()
+        assert self.answers[item.recipient].wait(10)
+        return super().deliver(item)
+
+
+def test_a_ready_delivery_waits_for_the_outcome_of_one_completing_beside_it_and_both_share_a_commit(
+        world, monkeypatch):
+    """One thread's next delivery (c) is ready to complete and waits for its previous outcome (a)
+    to be recorded, while the other thread's delivery (b) is past that point, waiting only for the
+    server's answer. The round waits for that answer (GATHER_SECONDS at most) and records a and b
+    in one commit, instead of a at once and b in a round of its own: the threads complete together
+    and share each commit."""
+    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 10.0)
+    recipients = ["a@example.cn", "b@example.cn", "c@example.cn", "d@example.cn"]
+    queued_mail(world, recipients)
+    answered = Answered(recipients, concurrency=2)
+    for r in ("c@example.cn", "d@example.cn"):
+        answered.answers[r].set()
+
+    def a_then_b(_sender) -> None:
+        for _ in range(2):       # a and b completing, one on each thread
+            assert answered.completing.acquire(timeout=10)
+        answered.answers["a@example.cn"].set()
+        time.sleep(0.3)          # a is out; its thread's next delivery, c, waits for a's record
+        answered.answers["b@example.cn"].set()
+
+    rounds = recording_rounds(world, recipients, a_then_b, answered)
+    assert rounds[0] == 2 and sum(rounds) == 4, rounds
+
+
+def test_a_ready_delivery_does_not_wait_for_a_server_slow_to_answer(world, monkeypatch):
+    """As above, but the server has been taking long to answer an end of data (b's took 0.2 s): the
+    outcome c waits for is recorded at once, alone, rather than keeping c waiting for a's answer."""
+    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 10.0)
+    recipients = ["a@example.cn", "b@example.cn", "c@example.cn", "d@example.cn"]
+    queued_mail(world, recipients)
+    answered = Answered(recipients, concurrency=2)
+    for r in ("c@example.cn", "d@example.cn"):
+        answered.answers[r].set()
+
+    def b_late_then_a(_sender) -> None:
+        for _ in range(2):
+            assert answered.completing.acquire(timeout=10)
+        time.sleep(0.2)
+        answered.answers["b@example.cn"].set()
+        time.sleep(0.3)          # b is out; its thread's next delivery, c, waits for b's record
+        answered.answers["a@example.cn"].set()
+
+    rounds = recording_rounds(world, recipients, b_late_then_a, answered)
+    assert rounds[0] == 1 and sum(rounds) == 4, rounds
 
 
 def test_a_delivery_waiting_for_a_record_that_fails_is_not_completed(world, monkeypatch, clock):

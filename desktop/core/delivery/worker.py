@@ -8,8 +8,11 @@ One thread writes (the background loop, or the caller of `run_once`): a single s
 records every outcome that came in since the last one and tops up the channels whose queue is half
 empty, so the delivery threads never wait for a whole batch and never queue for the write lock
 among themselves. An outcome that arrives while other deliveries are still running waits a few
-milliseconds for them (GATHER_SECONDS), so that outcomes ending together share one commit, unless a
-delivery thread needs it on disk now.
+milliseconds for them (GATHER_SECONDS), so that outcomes ending together share one commit. When a
+delivery thread needs an outcome on disk now, the round waits only for the outcomes moments away:
+those of deliveries past that point themselves, waiting for the server's last answer, if it comes at
+once (MOMENT_SECONDS). So the threads released by one round complete together and share the next
+(bench_mail: 3.8 outcomes a commit, where recording at once gave 2.5 and cost 15 % more CPU a message).
 
 A delivery thread completes no delivery while the outcome of its previous one is not on disk: when
 the program dies, at most one delivered-but-unrecorded entry per delivery thread is sent again after
@@ -71,6 +74,12 @@ STOP_POLL_SECONDS = 0.05
 # one transaction (one commit, one write lock) instead of one each: the threads finish within moments
 # of each other, and a round per outcome cost more CPU than the deliveries themselves.
 GATHER_SECONDS = 0.005
+# A delivery ready to complete, waiting for its previous outcome's record, lets that record wait for the
+# outcomes moments away: those of deliveries whose end of data is out, while the server answers one
+# within this on average (a relay that answers at once). One that takes longer would keep the ready
+# delivery waiting longer than the commit it saves costs.
+MOMENT_SECONDS = 0.002
+ANSWER_WEIGHT = 0.1      # of the latest answer in that average
 
 
 def worker_name() -> str:
@@ -124,6 +133,8 @@ class OutboxWorker:
         self._finished: list[_Finished] = []                        # outcomes waiting for the next round
         self._running = 0                                           # deliveries under way in the pools
         self._urgent = 0          # deliveries ready to complete, waiting for their previous outcome's record
+        self._completing = 0      # deliveries past that wait, their outcome moments away (the end of data's reply)
+        self._answer_seconds = 0.0   # how long the server takes to answer an end of data (moving average)
         self._local = threading.local()                             # per delivery thread: `previous`
         self._closed = False                                        # stopped: nothing more is recorded
         self._lock = threading.Lock()
@@ -143,17 +154,23 @@ class OutboxWorker:
         if not settles:     # waiting here, the thread is not a running delivery for `_gather`
             self._settled(previous, urgent=False)
         finished = _Finished(item)
+        completing_since: float | None = None
+
+        def settled() -> None:
+            nonlocal completing_since
+            self._settled(previous, urgent=True)
+            with self._lock:
+                self._completing += 1
+            completing_since = time.monotonic()
+
         with self._lock:
             self._running += 1
         try:
-            if settles:
-                delivered = sender.deliver(item, settled=lambda: self._settled(previous, urgent=True))
-            else:
-                delivered = sender.deliver(item)
+            delivered = sender.deliver(item, settled=settled) if settles else sender.deliver(item)
             finished.delivered = delivered if isinstance(delivered, Delivered) else Delivered()
         except Unsettled:
             with self._lock:
-                self._running -= 1
+                self._ended(completing_since)
             raise                    # nothing of it went out; the entry is tried again after its lease
         except DeliveryFailed as failure:
             finished.failure = failure
@@ -161,7 +178,7 @@ class OutboxWorker:
             log.warning("outbox entry %s (%s) failed unexpectedly: %s", item.id, item.channel, type(exc).__name__)
             finished.failure = TemporaryFailure(f"{type(exc).__name__}: {exc}")
         with self._lock:
-            self._running -= 1
+            self._ended(completing_since)
             if self._closed:
                 finished.error = RuntimeError("outbox worker stopped")
                 finished.recorded.set()
@@ -171,11 +188,20 @@ class OutboxWorker:
         self._local.previous = finished
         self._wake.set()
 
+    def _ended(self, completing_since: float | None) -> None:
+        """A delivery is no longer running (under the lock); one that was completing tells how long the
+        server took to answer its end of data."""
+        self._running -= 1
+        if completing_since is not None:
+            self._completing -= 1
+            self._answer_seconds += (time.monotonic() - completing_since - self._answer_seconds) * ANSWER_WEIGHT
+
     def _settled(self, previous: _Finished | None, *, urgent: bool) -> None:
         """Return once the thread's previous delivery is recorded, so that a crash costs at most that
         one entry (sent again after its lease); raise Unsettled if it never will be. A failed delivery
         sent nothing and is not waited for. `urgent`: the next delivery is ready to complete (only its
-        end of data is left), so the writing thread records now rather than gathering more outcomes."""
+        end of data is left), so the writing thread records as soon as the outcomes moments away are in
+        (`_gather`)."""
         if previous is None or previous.delivered is None:
             return
         if not previous.recorded.is_set():
@@ -290,12 +316,14 @@ class OutboxWorker:
 
     def _gather(self) -> None:
         """Before a round that records an outcome: wait (GATHER_SECONDS at most) for the deliveries
-        still running, so that their outcomes are recorded with it — unless a delivery is ready to
-        complete and waits for an outcome's record."""
+        still running, so that their outcomes are recorded with it. While a delivery ready to complete
+        waits for an outcome's record, wait only for those completing, if the server answers at once."""
         deadline = time.monotonic() + GATHER_SECONDS
         while True:
             with self._lock:
-                if not self._finished or not self._running or self._urgent:
+                if not self._finished or not self._running:
+                    return
+                if self._urgent and (not self._completing or self._answer_seconds > MOMENT_SECONDS):
                     return
             remaining = deadline - time.monotonic()
             if remaining <= 0:

@@ -443,50 +443,44 @@ class Answered(Recorder):
         return super().deliver(item)
 
 
-def test_a_ready_delivery_waits_for_the_outcome_of_one_completing_beside_it_and_both_share_a_commit(
-        world, monkeypatch):
+def answered_in_turn(w: World, monkeypatch, first: str, second: str, first_after: float = 0.0) -> list[int]:
+    """a, b, c and d on two threads that settle like SMTP (Answered): once a and b are both completing, one
+    on each thread, the server answers `first` (after `first_after` seconds), and `second` 0.3 s later,
+    while `first`'s thread has taken c, ready to complete, waiting for `first`'s record. Returns how
+    many outcomes each commit recorded."""
+    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 10.0)
+    recipients = ["a@example.cn", "b@example.cn", "c@example.cn", "d@example.cn"]
+    queued_mail(w, recipients)
+    answered = Answered(recipients, concurrency=2)
+    for r in ("c@example.cn", "d@example.cn"):
+        answered.answers[r].set()
+
+    def in_turn(_sender) -> None:
+        for _ in range(2):
+            assert answered.completing.acquire(timeout=10)
+        time.sleep(first_after)
+        answered.answers[first].set()
+        time.sleep(0.3)
+        answered.answers[second].set()
+
+    return recording_rounds(w, recipients, in_turn, answered)
+
+
+def test_a_ready_delivery_waits_for_the_outcome_of_one_completing_beside_it_and_both_share_a_commit(world, monkeypatch):
     """One thread's next delivery (c) is ready to complete and waits for its previous outcome (a)
     to be recorded, while the other thread's delivery (b) is past that point, waiting only for the
     server's answer. The round waits for that answer (GATHER_SECONDS at most) and records a and b
     in one commit, instead of a at once and b in a round of its own: the threads complete together
     and share each commit."""
-    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 10.0)
-    recipients = ["a@example.cn", "b@example.cn", "c@example.cn", "d@example.cn"]
-    queued_mail(world, recipients)
-    answered = Answered(recipients, concurrency=2)
-    for r in ("c@example.cn", "d@example.cn"):
-        answered.answers[r].set()
-
-    def a_then_b(_sender) -> None:
-        for _ in range(2):       # a and b completing, one on each thread
-            assert answered.completing.acquire(timeout=10)
-        answered.answers["a@example.cn"].set()
-        time.sleep(0.3)          # a is out; its thread's next delivery, c, waits for a's record
-        answered.answers["b@example.cn"].set()
-
-    rounds = recording_rounds(world, recipients, a_then_b, answered)
+    rounds = answered_in_turn(world, monkeypatch, "a@example.cn", "b@example.cn")
     assert rounds[0] == 2 and sum(rounds) == 4, rounds
 
 
 def test_a_ready_delivery_does_not_wait_for_a_server_slow_to_answer(world, monkeypatch):
-    """As above, but the server has been taking long to answer an end of data (b's took 0.2 s): the
-    outcome c waits for is recorded at once, alone, rather than keeping c waiting for a's answer."""
-    monkeypatch.setattr(worker_module, "GATHER_SECONDS", 10.0)
-    recipients = ["a@example.cn", "b@example.cn", "c@example.cn", "d@example.cn"]
-    queued_mail(world, recipients)
-    answered = Answered(recipients, concurrency=2)
-    for r in ("c@example.cn", "d@example.cn"):
-        answered.answers[r].set()
-
-    def b_late_then_a(_sender) -> None:
-        for _ in range(2):
-            assert answered.completing.acquire(timeout=10)
-        time.sleep(0.2)
-        answered.answers["b@example.cn"].set()
-        time.sleep(0.3)          # b is out; its thread's next delivery, c, waits for b's record
-        answered.answers["a@example.cn"].set()
-
-    rounds = recording_rounds(world, recipients, b_late_then_a, answered)
+    """As above, but the server has been slow to answer an end of data (b's took 0.2 s, and c now
+    waits for b's record): b's outcome is recorded at once, alone, rather than keeping c waiting for
+    a's answer."""
+    rounds = answered_in_turn(world, monkeypatch, "b@example.cn", "a@example.cn", first_after=0.2)
     assert rounds[0] == 1 and sum(rounds) == 4, rounds
 
 
